@@ -1,0 +1,1 @@
+"""Typed settings and the sources registry, built once at the flow boundary."""

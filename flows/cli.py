@@ -1,0 +1,124 @@
+"""The `clusterwatch` command line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="News ETL for Russia's industrial clusters."
+)
+console = Console()
+
+SourcesOpt = Annotated[Path, typer.Option("--sources", help="Sources file (see config/sources.yaml).")]
+HomeOpt = Annotated[
+    Path | None, typer.Option("--home", help="Folder for the database and raw pages [data/].")
+]
+
+
+QUIET_ENV = {
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "great_expectations")
+
+
+def _quiet() -> None:
+    """Keep the terminal for progress and the summary: library chatter goes to errors only."""
+    for name, value in QUIET_ENV.items():
+        os.environ.setdefault(name, value)
+    for name in [*QUIET_LOGGERS, *logging.root.manager.loggerDict]:
+        if name.startswith(QUIET_LOGGERS):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _check_sources(sources: Path) -> None:
+    """Fail fast, before any orchestration starts, on a missing or malformed sources file."""
+    from config.sources import SourcesError, load_sources
+
+    try:
+        load_sources(sources)
+    except SourcesError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _run_flow(sources: Path, home: Path | None) -> dict[str, Any]:
+    _check_sources(sources)
+    _quiet()
+    from flows.news_etl import news_etl
+
+    _quiet()  # again: importing Prefect and Great Expectations resets logger levels
+    return news_etl(str(sources), str(home) if home else None)
+
+
+def _print_summary(summary: dict[str, Any], seconds: float) -> None:
+    table = Table(title="clusterwatch run", show_header=False)
+    rows = [
+        ("pages found", summary["pages_discovered"]),
+        ("fetched", summary["pages_fetched"]),
+        ("not modified", summary["pages_not_modified"]),
+        ("skipped", summary["pages_skipped"]),
+        ("failed", summary["pages_failed"]),
+        ("articles loaded", summary["articles_loaded"]),
+        ("  of which duplicates", summary["duplicates"]),
+        ("held back", summary["articles_held_back"]),
+        ("time taken", f"{seconds:.1f} s"),
+    ]
+    for name, value in rows:
+        table.add_row(name, str(value))
+    console.print(table)
+    console.print(f"run id:   {summary['run_id']}", soft_wrap=True)
+    console.print(f"database: {summary['database']}", soft_wrap=True)
+
+
+@app.command()
+def run(sources: SourcesOpt, home: HomeOpt = None) -> None:
+    """Crawl the sources listed in SOURCES and load HOME/clusterwatch.duckdb."""
+    started = time.perf_counter()
+    summary = _run_flow(sources, home)
+    _print_summary(summary, time.perf_counter() - started)
+
+
+@app.command()
+def demo(home: HomeOpt = None) -> None:
+    """Serve the bundled sample site on 127.0.0.1, crawl it and load the warehouse."""
+    from samples.server import serve_site, sources_yaml
+
+    started = time.perf_counter()
+    with serve_site() as base_url, tempfile.TemporaryDirectory() as tmp:
+        console.print(f"serving the sample site at {base_url}")
+        sources = Path(tmp) / "sources.yaml"
+        sources.write_text(sources_yaml(base_url), encoding="utf-8")
+        summary = _run_flow(sources, home)
+    _print_summary(summary, time.perf_counter() - started)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="An HTML file.", exists=True, dir_okay=False)],
+    url: Annotated[str | None, typer.Option("--url", help="The page's URL, for metadata and links.")] = None,
+) -> None:
+    """Print one extracted article as JSON."""
+    from transforms.extract import NotAnArticle, extract_article
+
+    try:
+        article = extract_article(file.read_bytes(), url)
+    except NotAnArticle as exc:
+        console.print(f"[red]not an article:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    typer.echo(json.dumps(article, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    app()

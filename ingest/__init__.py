@@ -1,0 +1,1 @@
+"""The outside world: discovery, the polite HTTP fetcher, the network guard."""

@@ -1,0 +1,102 @@
+"""Find candidate article URLs from a source's feeds, sitemaps (and sitemap indexes) and start pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree, html
+from trafilatura.feeds import FeedParameters, find_links
+
+from config.sources import Source
+from ingest import urls
+
+GetText = Callable[[str], str | None]
+MAX_SITEMAPS = 50
+
+
+@dataclass(frozen=True)
+class Discovered:
+    url: str
+    source: str
+    via: str  # feed | sitemap | start_page
+
+
+def feed_links(feed_url: str, text: str) -> list[str]:
+    """Item links of an RSS, Atom or JSON feed (trafilatura's parser, before its own host filter)."""
+    host = urlsplit(feed_url).hostname or ""
+    params = FeedParameters(feed_url, host, feed_url)
+    return [urljoin(feed_url, link) for link in find_links(_items_only(text.strip()), params)]
+
+
+def _items_only(feed: str) -> str:
+    """The feed without its channel header, whose <link> is the site, not an item."""
+    first_item = min((i for i in (feed.find("<item"), feed.find("<entry")) if i >= 0), default=-1)
+    if first_item <= 0 or feed.startswith("{"):
+        return feed
+    opening = "<rss>" if "<rss" in feed[:first_item] else "<feed>"
+    return opening + feed[first_item:]
+
+
+def sitemap_locations(text: str) -> tuple[list[str], list[str]]:
+    """(page URLs, child sitemap URLs) of a sitemap or sitemap index."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(text.strip().encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return [], []
+    if root is None:
+        return [], []
+    locs = [el.text.strip() for el in root.iter("{*}loc", "loc") if el.text and el.text.strip()]
+    is_index = etree.QName(root).localname == "sitemapindex"
+    return ([], locs) if is_index else (locs, [])
+
+
+def page_links(page_url: str, text: str) -> list[str]:
+    try:
+        tree = html.fromstring(text)
+    except (etree.ParserError, ValueError):
+        return []
+    return [urljoin(page_url, href) for href in tree.xpath("//a/@href") if not href.startswith("#")]
+
+
+def _from_sitemaps(roots: Iterable[str], get_text: GetText) -> list[str]:
+    queue, seen, found = list(roots), set(), []
+    while queue and len(seen) < MAX_SITEMAPS:
+        sitemap = queue.pop(0)
+        if sitemap in seen:
+            continue
+        seen.add(sitemap)
+        pages, children = sitemap_locations(get_text(sitemap) or "")
+        found.extend(pages)
+        queue.extend(children)
+    return found
+
+
+def _from_each(
+    entry_urls: Iterable[str], get_text: GetText, parse: Callable[[str, str], list[str]]
+) -> list[str]:
+    found: list[str] = []
+    for entry in entry_urls:
+        text = get_text(entry)
+        if text:
+            found.extend(parse(entry, text))
+    return found
+
+
+def discover(source: Source, get_text: GetText, limit: int) -> list[Discovered]:
+    """Candidate article URLs of one source, normalised, same-site, de-duplicated, first seen kept."""
+    found: dict[str, Discovered] = {}
+    channels = (
+        ("feed", _from_each(source.feeds, get_text, feed_links)),
+        ("sitemap", _from_sitemaps(source.sitemaps, get_text)),
+        ("start_page", _from_each(source.start_urls, get_text, page_links)),
+    )
+    allowed = source.allowed_domains or [urlsplit(u).hostname or "" for u in source.entry_urls()]
+    for via, links in channels:
+        for link in links:
+            url = urls.candidate(link, allowed)
+            if url and url not in found and len(found) < limit:
+                found[url] = Discovered(url=url, source=source.name, via=via)
+    return list(found.values())

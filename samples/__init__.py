@@ -1,0 +1,1 @@
+"""The bundled sample news site and a small server for it."""

@@ -1,0 +1,82 @@
+"""Serve samples/site on 127.0.0.1, with __BASE_URL__ filled in and each page's charset in its header."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+SITE_DIR = Path(__file__).parent / "site"
+PLACEHOLDER = b"__BASE_URL__"
+META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+CONTENT_TYPES = {".html": "text/html", ".xml": "application/xml", ".txt": "text/plain"}
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """GET only; text files get the base URL substituted and an explicit charset."""
+
+    def __init__(self, *args, base_url: str, **kwargs):
+        self.base_url = base_url.encode("ascii")
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or path.suffix not in CONTENT_TYPES:
+            self.send_error(404, "Not Found")
+            return
+        body = path.read_bytes().replace(PLACEHOLDER, self.base_url)
+        self.send_response(200)
+        self.send_header("Content-Type", _content_type(path.suffix, body))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the pipeline's own fetch_log records every request."""
+
+
+def _content_type(suffix: str, body: bytes) -> str:
+    match = META_CHARSET.search(body[:2048]) if suffix == ".html" else None
+    charset = match.group(1).decode("ascii").lower() if match else "utf-8"
+    return f"{CONTENT_TYPES[suffix]}; charset={charset}"
+
+
+@contextmanager
+def serve_site(site_dir: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve the site in a background thread; yields its base URL, e.g. http://127.0.0.1:40123."""
+    holder: dict[str, str] = {}
+
+    def handler(*args, **kwargs):
+        return SiteHandler(*args, directory=str(site_dir), base_url=holder["base"], **kwargs)
+
+    server = ThreadingHTTPServer((host, port), handler)
+    holder["base"] = f"http://{host}:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield holder["base"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def sources_yaml(base_url: str) -> str:
+    """A sources file for the served sample site."""
+    return (
+        "allow_private_networks: true\n"
+        "sources:\n"
+        "  - name: sample-site\n"
+        f"    site_name: Kaluga Industrial News\n"
+        f"    feeds: [{base_url}/rss.xml]\n"
+        f"    sitemaps: [{base_url}/sitemap.xml]\n"
+        f"    start_urls: [{base_url}/]\n"
+        "    allowed_domains: [127.0.0.1]\n"
+    )
+
+
+__all__ = ["SITE_DIR", "serve_site", "sources_yaml"]

@@ -1,0 +1,51 @@
+"""Shared fixtures: the sample site over real HTTP on loopback, a Prefect test server, DuckDB."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from samples.server import serve_site, sources_yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """A temporary Prefect server and database for the whole session (started only if a test asks)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def sample_site() -> Iterator[str]:
+    with serve_site() as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def sample_sources(sample_site: str, tmp_path: Path) -> Path:
+    path = tmp_path / "sources.yaml"
+    path.write_text(sources_yaml(sample_site), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_truth() -> list[dict]:
+    return json.loads((DATA / "sample_site_truth.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def memory_db() -> Iterator[duckdb.DuckDBPyConnection]:
+    from warehouse.schema import apply_schema
+
+    con = duckdb.connect(":memory:")
+    apply_schema(con)
+    yield con
+    con.close()

@@ -1,0 +1,84 @@
+"""End to end: the flow crawls the sample site over real HTTP on loopback into a real DuckDB file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.news_etl import news_etl
+
+
+@pytest.fixture(scope="module")
+def demo_run(prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    from samples.server import sources_yaml
+
+    home = tmp_path_factory.mktemp("home")
+    sources = home / "sources.yaml"
+    sources.write_text(sources_yaml(sample_site), encoding="utf-8")
+    return news_etl(str(sources), str(home))
+
+
+def _db(summary: dict) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(summary["database"], read_only=True)
+
+
+def test_counts_reconcile(demo_run: dict) -> None:
+    assert demo_run["status"] == "completed"
+    assert demo_run["pages_discovered"] == 7  # 5 articles, the listing page, /admin/ (robots.txt)
+    assert demo_run["pages_fetched"] == 6
+    assert demo_run["pages_skipped"] == 1
+    assert demo_run["articles_loaded"] == 5
+    assert demo_run["articles_held_back"] == 1  # the listing page
+
+
+def test_tables_hold_the_five_articles(demo_run: dict) -> None:
+    run = {"r": demo_run["run_id"]}
+    with _db(demo_run) as con:
+        assert con.execute("SELECT count(*) FROM fact_article").fetchone() == (5,)
+        assert con.execute("SELECT count(*) FROM article_text").fetchone() == (5,)
+        assert con.execute("SELECT count(*) FROM dim_source").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM fetch_log WHERE run_id = $r", run).fetchone() == (7,)
+        assert con.execute("SELECT status FROM etl_run WHERE run_id = $r", run).fetchone() == ("completed",)
+
+
+def test_listing_page_and_robots_are_explained(demo_run: dict) -> None:
+    with _db(demo_run) as con:
+        reason = con.execute("SELECT reason FROM quarantine WHERE record_key LIKE '%/'").fetchone()[0]
+        skipped = con.execute("SELECT url, reason FROM fetch_log WHERE outcome = 'skipped'").fetchall()
+    assert reason.startswith("not an article")
+    assert skipped == [(skipped[0][0], "disallowed by robots.txt")] and skipped[0][0].endswith("/admin/")
+
+
+def test_russian_article_title_date_language_text(demo_run: dict, site_truth: list[dict]) -> None:
+    truth = next(t for t in site_truth if t["language"] == "ru")
+    with _db(demo_run) as con:
+        row = con.execute(
+            """SELECT f.title, d.date, f.language, t.text FROM fact_article f
+               JOIN dim_date d ON d.date_key = f.published_date_key JOIN article_text t USING (article_key)
+               WHERE f.url LIKE '%' || $path""",
+            {"path": truth["path"]},
+        ).fetchone()
+    title, published, language, text = row
+    assert title == truth["title"]
+    assert published.isoformat() == truth["published"] == "2021-04-27"
+    assert language == "ru"
+    assert text.startswith(truth["first_sentence"]) and text.endswith(truth["last_sentence"])
+
+
+def test_no_page_noise_reaches_the_warehouse(demo_run: dict, site_truth: list[dict]) -> None:
+    with _db(demo_run) as con:
+        query = "SELECT f.url, t.text FROM fact_article f JOIN article_text t USING (article_key)"
+        texts = dict(con.execute(query).fetchall())
+    for truth in site_truth:
+        text = next(v for k, v in texts.items() if k.endswith(truth["path"]))
+        leaked = [noise for noise in truth["noise"] if noise in text]
+        assert not leaked, f"{truth['path']}: {leaked}"
+
+
+def test_bad_sources_file_fails_clearly(prefect_harness: None, tmp_path: Path) -> None:
+    from config.sources import SourcesError
+
+    with pytest.raises(SourcesError, match="not found"):
+        news_etl(str(tmp_path / "missing.yaml"), str(tmp_path))

@@ -1,0 +1,106 @@
+"""Loads into a real DuckDB: one transaction per run, idempotent upserts, dim_date coverage."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from transforms.pages import held_back_frame
+from transforms.sources import sources_frame
+from warehouse.load import RunBatch, RunRecord, load_batch
+from warehouse.queries import latest_run_id, run_summary, table_counts
+from warehouse.schema import connect
+
+NOW = datetime(2024, 5, 1, 12, tzinfo=UTC)
+
+
+def _articles(published: list[date | None]) -> pl.DataFrame:
+    n = len(published)
+    return pl.DataFrame(
+        {
+            "article_key": list(range(1, n + 1)),
+            "source_name": ["s"] * n,
+            "published": published,
+            "language": ["ru"] * n,
+            "url": [f"http://x.test/{i}" for i in range(n)],
+            "title": ["t"] * n,
+            "author": [None] * n,
+            "word_count": [3] * n,
+            "content_hash": [f"h{i}" for i in range(n)],
+            "duplicate_of": [None] * n,
+            "text": ["a b c"] * n,
+        },
+        schema_overrides={"published": pl.Date, "author": pl.String, "duplicate_of": pl.Int64},
+    )
+
+
+def _fetch_log(n: int) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "source_name": ["s"] * n,
+            "url": [f"http://x.test/{i}" for i in range(n)],
+            "final_url": [None] * n,
+            "status": [200] * n,
+            "bytes": [10] * n,
+            "duration_ms": [1.0] * n,
+            "attempts": [1] * n,
+            "outcome": ["fetched"] * n,
+            "reason": [None] * n,
+            "fetched_at": [NOW] * n,
+        },
+        schema_overrides={"final_url": pl.String, "reason": pl.String},
+    )
+
+
+def _batch(run_id: str, articles: pl.DataFrame) -> RunBatch:
+    run = RunRecord(run_id, None, NOW, NOW, "completed", articles_loaded=articles.height)
+    sources = sources_frame([{"name": "s", "allowed_domains": ["x.test"]}])
+    held = held_back_frame([{"stage": "extract", "record_key": "u", "reason": "r", "record": "{}"}])
+    return RunBatch(run, sources, _fetch_log(articles.height), articles, held)
+
+
+def test_load_fills_facts_dims_and_dates(memory_db: duckdb.DuckDBPyConnection) -> None:
+    load_batch(memory_db, _batch("r1", _articles([date(2021, 4, 27), date(2021, 5, 2), None])))
+    counts = table_counts(memory_db)
+    assert counts["fact_article"] == 3 and counts["article_text"] == 3 and counts["dim_source"] == 1
+    assert counts["dim_date"] == 6  # the whole range 27 April .. 2 May
+    keys = memory_db.execute("SELECT published_date_key FROM fact_article ORDER BY article_key").fetchall()
+    assert keys == [(20210427,), (20210502,), (None,)]
+    row = memory_db.execute(
+        "SELECT year, quarter, month, iso_week, day_of_week FROM dim_date WHERE date_key = 20210427"
+    )
+    assert row.fetchone() == (2021, 2, 4, 17, 2)
+
+
+def test_same_input_twice_keeps_article_counts(memory_db: duckdb.DuckDBPyConnection) -> None:
+    articles = _articles([date(2021, 4, 27)])
+    load_batch(memory_db, _batch("r1", articles))
+    load_batch(memory_db, _batch("r2", articles))
+    counts = table_counts(memory_db)
+    assert (counts["fact_article"], counts["article_text"], counts["dim_source"]) == (1, 1, 1)
+    assert counts["etl_run"] == 2
+    assert memory_db.execute("SELECT run_id FROM fact_article").fetchone() == ("r2",)
+
+
+def test_failed_load_leaves_previous_state(memory_db: duckdb.DuckDBPyConnection) -> None:
+    load_batch(memory_db, _batch("r1", _articles([None])))
+    broken = _articles([None]).with_columns(language=pl.lit(None, pl.String))  # NOT NULL violation
+    with pytest.raises(duckdb.ConstraintException):
+        load_batch(memory_db, _batch("r2", broken.with_columns(article_key=pl.lit(99, pl.Int64))))
+    assert table_counts(memory_db)["fact_article"] == 1
+    assert latest_run_id(memory_db) == "r1"
+
+
+def test_run_summary_and_file_database(tmp_path: Path) -> None:
+    path = tmp_path / "w" / "clusterwatch.duckdb"
+    with connect(path) as con:
+        load_batch(con, _batch("r1", _articles([None])))
+    with connect(path, read_only=True) as con:
+        summary = run_summary(con, "r1")
+    assert summary["status"] == "completed" and summary["articles_loaded"] == 1
+    with connect(path, read_only=True) as con, pytest.raises(KeyError):
+        run_summary(con, "nope")

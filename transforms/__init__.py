@@ -1,0 +1,1 @@
+"""Pure functions: HTML bytes to article records, polars frames in and out. No I/O here."""

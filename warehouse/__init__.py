@@ -1,0 +1,1 @@
+"""Every DuckDB connection and every SQL statement of the project."""
