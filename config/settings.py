@@ -14,7 +14,7 @@ ENV_PREFIX = "CLUSTERWATCH_"
 
 
 class FetchSettings(BaseModel):
-    user_agent: str = "clusterwatch/0.1 (news ETL crawler; set CLUSTERWATCH_FETCH__USER_AGENT to add a contact)"
+    user_agent: str = "clusterwatch/0.1 (news ETL crawler; set CLUSTERWATCH_FETCH__USER_AGENT for a contact)"
     connect_timeout: float = 5.0
     read_timeout: float = 15.0
     max_body_bytes: int = 5_000_000
