@@ -22,17 +22,33 @@ class FetchSettings(BaseModel):
     retries: int = 2
     backoff_seconds: float = 0.5
     max_pages_per_source: int = 500
+    max_fetch_seconds: float = 60.0  # wall time for one response's body (a slow drip is cut off)
+    max_retry_after: float = 30.0  # a longer Retry-After is capped at this
+    global_concurrency: int = 8  # requests in flight across all hosts
+    per_host_concurrency: int = 2  # requests in flight to one host
+    per_host_delay: float = 1.0  # seconds between request starts to one host (robots.txt Crawl-delay wins)
+    max_crawl_delay: float = 30.0  # a longer robots.txt Crawl-delay is capped at this
+    politeness_limits: bool = True  # False switches off per-host delays and limits (benchmarks only)
+    incremental: bool = True  # conditional GET and the content-hash check against the previous run
 
 
 class ExtractSettings(BaseModel):
-    favor_precision: bool = True
+    """Mirrored by transforms.extract.ExtractOptions (the flow builds one from the other)."""
+
+    favor_precision: bool = True  # the first pass; the recall pass follows when it finds too little
     include_comments: bool = False
     include_tables: bool = True
-    min_text_chars: int = 200
+    min_text_chars: int = 200  # less main text than this: not an article
+    recall_fallback: bool = True  # try the recall-oriented pass when the first finds less than min_text_chars
+    max_link_share: float = 0.6  # more of the text in link lines than this: a list of links, not an article
+    max_linked_headlines: int = 3  # this many "linked headline + teaser" lines: a listing, not an article
+    max_markup_chars: int = 2_000_000  # markup left after scripts, styles and data: URIs are dropped
+    max_page_bytes: int = 10_000_000  # bodies above this are not parsed at all
 
 
 class Settings(BaseModel):
     home: Path = Path("data")
+    batch_size: int = Field(default=200, ge=1)  # pages per extraction task
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     languages: tuple[str, ...] = ("ru", "en")

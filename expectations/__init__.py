@@ -1,1 +1,2 @@
-"""Great Expectations suites as declarative data, and the runner that splits passed from held-back rows."""
+"""Data quality: suites as data (`suites.py`), the Great Expectations runner, the gates between stages,
+pre-load reference checks, the dq_result frame, Data Docs and the run summary."""

@@ -3,37 +3,60 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Literal
 
 import great_expectations as gx
 import polars as pl
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
-from expectations.suites import Check, Suite
+from expectations.suites import RUN_DATE, Check, Suite
 
 ROW_LEVEL_UNIQUE = "ExpectColumnValuesToBeUnique"
+HELD_BACK_SCHEMA = {"record_key": pl.String, "reason": pl.String, "record": pl.String, "stage": pl.String}
+SAMPLE_SIZE = 5
 
 
 @dataclass(frozen=True)
 class CheckResult:
+    """One expectation's outcome on one batch: the unit of dq_result."""
+
     suite: str
     expectation: str
     severity: str
     success: bool
     unexpected_count: int
+    element_count: int = 0
+    batch: str = ""
+    level: Literal["row", "batch"] = "row"
+    details: str | None = None  # JSON: a sample of unexpected values, the observed value or the error
 
 
 @dataclass(frozen=True)
 class Validation:
     passed: pl.DataFrame
-    held_back: pl.DataFrame  # columns: record_key, reason, record (JSON)
+    held_back: pl.DataFrame  # columns: record_key, reason, record (JSON), stage
     results: list[CheckResult]
+    suite: str = ""
+    batch: str = ""
+    seconds: float = 0.0
+    gx_result: Any = None  # the Great Expectations validation result, for Data Docs
 
     @property
     def critical_failures(self) -> list[CheckResult]:
         return [r for r in self.results if not r.success and r.severity == "critical"]
+
+    @property
+    def batch_failures(self) -> list[CheckResult]:
+        """Critical failures that concern the batch as a whole, not single rows."""
+        return [r for r in self.critical_failures if r.level == "batch"]
+
+    @property
+    def rows_in(self) -> int:
+        return self.passed.height + self.held_back.height
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +73,36 @@ def _batch_definition(suite_name: str) -> Any:
     return asset.add_batch_definition_whole_dataframe(f"{suite_name}_batch")
 
 
-def _gx_suite(suite: Suite) -> gx.ExpectationSuite:
-    expectations = [getattr(gx.expectations, c.expectation)(**c.kwargs) for c in suite.checks]
+def _resolve(kwargs: dict[str, Any], run_date: date) -> dict[str, Any]:
+    day = datetime(run_date.year, run_date.month, run_date.day, 23, 59, 59)
+    return {k: day if v == RUN_DATE else v for k, v in kwargs.items()}
+
+
+def _gx_suite(suite: Suite, checks: list[Check], run_date: date) -> gx.ExpectationSuite:
+    expectations = [
+        getattr(gx.expectations, c.expectation)(**_resolve(c.kwargs, run_date), meta={"check": i})
+        for i, c in enumerate(checks)
+    ]
     return gx.ExpectationSuite(name=suite.name, expectations=expectations)
+
+
+def _pandas(frame: pl.DataFrame, suite: Suite) -> Any:
+    """Only the columns the suite reads (dates become pandas timestamps, compared with datetime bounds)."""
+    wanted = {suite.key_column}
+    for check in suite.checks:
+        wanted.update(check.columns, check.kwargs.get("column_set", []))
+    columns = [c for c in frame.columns if c in wanted]
+    return frame.select(columns).to_pandas()
+
+
+def _exception(result: Any) -> str | None:
+    info = result.exception_info or {}
+    if info.get("raised_exception"):
+        return str(info.get("exception_message"))
+    for value in info.values():
+        if isinstance(value, dict) and value.get("raised_exception"):
+            return str(value.get("exception_message"))
+    return None
 
 
 def _row_failures(check: Check, result: dict[str, Any], frame: pl.DataFrame) -> list[int]:
@@ -66,7 +116,44 @@ def _row_failures(check: Check, result: dict[str, Any], frame: pl.DataFrame) -> 
     return rows
 
 
-def _held_back_frame(frame: pl.DataFrame, reasons: dict[int, list[str]], key: str) -> pl.DataFrame:
+def _details(result: dict[str, Any], error: str | None) -> str | None:
+    if error:
+        return json.dumps({"error": error}, ensure_ascii=False)
+    sample = result.get("partial_unexpected_list")
+    if sample:
+        return json.dumps({"unexpected_sample": sample[:SAMPLE_SIZE]}, ensure_ascii=False, default=str)
+    keys = ("observed_value", "details")
+    found = {k: result[k] for k in keys if result.get(k) is not None}
+    return json.dumps(found, ensure_ascii=False, default=str) if found else None
+
+
+def _check_result(
+    check: Check, outcome: Any, frame: pl.DataFrame, ctx: tuple[str, str]
+) -> tuple[CheckResult, list[int]]:
+    error = _exception(outcome)
+    result = outcome.result or {}
+    row_level = "unexpected_index_list" in result and not error
+    failing = _row_failures(check, result, frame) if row_level and not outcome.success else []
+    success = (not failing) if row_level else bool(outcome.success) and not error
+    count = len(failing) if row_level else int(not success)
+    elements = int(result.get("element_count", frame.height))
+    level = "row" if row_level else "batch"
+    details = None if success else _details(result, error)
+    suite, batch = ctx
+    return CheckResult(
+        suite, check.name, check.severity, success, count, elements, batch, level, details
+    ), failing
+
+
+def _not_applicable(check: Check, frame: pl.DataFrame, ctx: tuple[str, str]) -> CheckResult:
+    missing = [c for c in check.columns if c not in frame.columns]
+    details = json.dumps({"not_applicable": f"no column {', '.join(missing)}"})
+    return CheckResult(ctx[0], check.name, check.severity, True, 0, frame.height, ctx[1], "batch", details)
+
+
+def _held_back_frame(
+    frame: pl.DataFrame, reasons: dict[int, list[str]], key: str, stage: str
+) -> pl.DataFrame:
     rows = sorted(reasons)
     records = frame[rows].to_dicts() if rows else []
     return pl.DataFrame(
@@ -74,21 +161,52 @@ def _held_back_frame(frame: pl.DataFrame, reasons: dict[int, list[str]], key: st
             "record_key": [str(r.get(key)) for r in records],
             "reason": ["; ".join(reasons[i]) for i in rows],
             "record": [json.dumps(r, ensure_ascii=False, default=str) for r in records],
+            "stage": [stage] * len(rows),
         },
-        schema={"record_key": pl.String, "reason": pl.String, "record": pl.String},
+        schema=HELD_BACK_SCHEMA,
     )
 
 
-def validate(frame: pl.DataFrame, suite: Suite) -> Validation:
-    """Run the suite. Rows failing a critical check are held back, with every failing check as the reason."""
-    batch = _batch_definition(suite.name).get_batch(batch_parameters={"dataframe": frame.to_pandas()})
-    outcome = batch.validate(_gx_suite(suite), result_format={"result_format": "COMPLETE"})
+def _applicable(suite: Suite, frame: pl.DataFrame) -> list[Check]:
+    return [c for c in suite.checks if not c.optional or all(col in frame.columns for col in c.columns)]
+
+
+def _run_gx(frame: pl.DataFrame, suite: Suite, checks: list[Check], run_date: date | None) -> Any:
+    gx_batch = _batch_definition(suite.name).get_batch(batch_parameters={"dataframe": _pandas(frame, suite)})
+    gx_suite = _gx_suite(suite, checks, run_date or datetime.now(UTC).date())
+    return gx_batch.validate(gx_suite, result_format={"result_format": "COMPLETE"})
+
+
+def _collect(
+    suite: Suite, checks: list[Check], outcome: Any, frame: pl.DataFrame, ctx: tuple[str, str]
+) -> tuple[list[CheckResult], dict[int, list[str]]]:
+    """One result per check of the suite, in suite order; the failing checks of each held-back row."""
+    by_check = {r.expectation_config.meta["check"]: r for r in outcome.results}
     results, reasons = [], {}
-    for check, result in zip(suite.checks, outcome.results, strict=True):
-        failing = _row_failures(check, result.result, frame) if not result.success else []
-        results.append(CheckResult(suite.name, check.name, check.severity, not failing, len(failing)))
-        if check.severity == "critical":
-            for row in failing:
-                reasons.setdefault(row, []).append(f"failed {check.name}")
+    for check in suite.checks:
+        if check not in checks:
+            results.append(_not_applicable(check, frame, ctx))
+            continue
+        result, failing = _check_result(check, by_check[checks.index(check)], frame, ctx)
+        results.append(result)
+        for row in failing if check.severity == "critical" else []:
+            reasons.setdefault(row, []).append(f"failed {check.name}")
+    return results, reasons
+
+
+def validate(
+    frame: pl.DataFrame, suite: Suite, *, run_date: date | None = None, batch: str = ""
+) -> Validation:
+    """Run the suite. Rows failing a critical check are held back, with every failing check as the reason.
+
+    Batch-level outcomes (table expectations, errors such as a missing column) are only reported here;
+    `expectations.gates.gate` turns critical ones into a failed gate.
+    """
+    started, ctx = time.perf_counter(), (suite.name, batch or suite.name)
+    checks = _applicable(suite, frame)
+    outcome = _run_gx(frame, suite, checks, run_date)
+    results, reasons = _collect(suite, checks, outcome, frame, ctx)
     keep = pl.Series([i not in reasons for i in range(frame.height)], dtype=pl.Boolean)
-    return Validation(frame.filter(keep), _held_back_frame(frame, reasons, suite.key_column), results)
+    held = _held_back_frame(frame, reasons, suite.key_column, suite.name)
+    seconds = time.perf_counter() - started
+    return Validation(frame.filter(keep), held, results, suite.name, ctx[1], seconds, outcome)

@@ -80,6 +80,22 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
     console.print(table)
     console.print(f"run id:   {summary['run_id']}", soft_wrap=True)
     console.print(f"database: {summary['database']}", soft_wrap=True)
+    if summary.get("published"):
+        console.print(f"analysts: open {summary['published']} (read-only snapshot)", soft_wrap=True)
+    if summary.get("quality"):
+        _print_quality(summary)
+
+
+def _print_quality(summary: dict[str, Any]) -> None:
+    from expectations.summary import summary_rows, timing_line
+    from flows.cli_quality import checks_table, stage_table
+
+    quality = summary["quality"]
+    console.print(stage_table(summary_rows(quality)))
+    if quality.failed_checks:
+        console.print(checks_table(quality.failed_checks))
+    console.print(timing_line(quality), soft_wrap=True)
+    console.print(f"data docs: {summary['data_docs']}", soft_wrap=True)
 
 
 @app.command()
@@ -95,6 +111,7 @@ def demo(home: HomeOpt = None) -> None:
     """Serve the bundled sample site on 127.0.0.1, crawl it and load the warehouse."""
     from samples.server import serve_site, sources_yaml
 
+    os.environ.setdefault("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")  # our own site on loopback
     started = time.perf_counter()
     with serve_site() as base_url, tempfile.TemporaryDirectory() as tmp:
         console.print(f"serving the sample site at {base_url}")
@@ -119,6 +136,16 @@ def extract(
         raise typer.Exit(1) from exc
     typer.echo(json.dumps(article, ensure_ascii=False, indent=2))
 
+
+def _register_commands() -> None:
+    """Commands kept in their own modules, by concern."""
+    from flows import cli_intel, cli_quality, cli_serve, cli_warehouse
+
+    for module in (cli_intel, cli_quality, cli_serve, cli_warehouse):
+        module.register(app)
+
+
+_register_commands()
 
 if __name__ == "__main__":
     app()

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
-from trafilatura.feeds import FeedParameters, find_links
+from trafilatura.feeds import FeedParameters, determine_feed, find_links
 
 from config.sources import Source
 from ingest import urls
 
 GetText = Callable[[str], str | None]
+RobotsSitemaps = Callable[[str], list[str]]
 MAX_SITEMAPS = 50
+XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>")  # the text is already decoded: its encoding no longer holds
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def sitemap_locations(text: str) -> tuple[list[str], list[str]]:
     """(page URLs, child sitemap URLs) of a sitemap or sitemap index."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
     try:
-        root = etree.fromstring(text.strip().encode("utf-8"), parser)
+        root = etree.fromstring(XML_DECLARATION.sub("", text.strip(), count=1).encode("utf-8"), parser)
     except etree.XMLSyntaxError:
         return [], []
     if root is None:
@@ -85,18 +88,60 @@ def _from_each(
     return found
 
 
-def discover(source: Source, get_text: GetText, limit: int) -> list[Discovered]:
-    """Candidate article URLs of one source, normalised, same-site, de-duplicated, first seen kept."""
+def feed_alternates(page_url: str, text: str) -> list[str]:
+    """Feeds a page announces (<link rel="alternate" type="application/rss+xml">; trafilatura's finder)."""
+    host = urlsplit(page_url).hostname or ""
+    return determine_feed(text, FeedParameters(page_url, host, page_url))
+
+
+def _entry_points(
+    source: Source, get_text: GetText, allowed: list[str], robots_sitemaps: RobotsSitemaps | None
+) -> tuple[list[str], list[str]]:
+    """(feeds, sitemaps): the configured ones, then those the start pages and robots.txt announce
+    (same site only)."""
+    feeds = list(source.feeds)
+    for page in source.start_urls:
+        feeds.extend(feed_alternates(page, get_text(page) or ""))
+    sitemaps = list(source.sitemaps)
+    if robots_sitemaps is not None:
+        for entry in source.entry_urls():
+            sitemaps.extend(robots_sitemaps(entry))
+    same_site = [u for u in (*feeds, *sitemaps) if urls.host_allowed(u, allowed)]
+    return _unique(u for u in feeds if u in same_site), _unique(u for u in sitemaps if u in same_site)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def discover(
+    source: Source, get_text: GetText, limit: int, robots_sitemaps: RobotsSitemaps | None = None
+) -> list[Discovered]:
+    """Candidate article URLs of one source, normalised, same-site, de-duplicated, first seen kept.
+    `robots_sitemaps(url)` gives the Sitemap lines of the URL's robots.txt, when known."""
     found: dict[str, Discovered] = {}
+    allowed = source.allowed_domains or [urlsplit(u).hostname or "" for u in source.entry_urls()]
+    get_text = _memo(get_text)  # a start page is read once, for its feeds and for its links
+    feeds, sitemaps = _entry_points(source, get_text, allowed, robots_sitemaps)
     channels = (
-        ("feed", _from_each(source.feeds, get_text, feed_links)),
-        ("sitemap", _from_sitemaps(source.sitemaps, get_text)),
+        ("feed", _from_each(feeds, get_text, feed_links)),
+        ("sitemap", _from_sitemaps(sitemaps, get_text)),
         ("start_page", _from_each(source.start_urls, get_text, page_links)),
     )
-    allowed = source.allowed_domains or [urlsplit(u).hostname or "" for u in source.entry_urls()]
     for via, links in channels:
         for link in links:
             url = urls.candidate(link, allowed)
             if url and url not in found and len(found) < limit:
                 found[url] = Discovered(url=url, source=source.name, via=via)
     return list(found.values())
+
+
+def _memo(get_text: GetText) -> GetText:
+    texts: dict[str, str | None] = {}
+
+    def cached(url: str) -> str | None:
+        if url not in texts:
+            texts[url] = get_text(url)
+        return texts[url]
+
+    return cached

@@ -1,22 +1,43 @@
-"""The polite HTTP fetcher: guarded redirects, bounded bodies, retries, robots.txt."""
+"""The polite HTTP fetcher: guarded redirects, robots.txt per hop, per-host throttling, bounded bodies,
+retries with backoff, conditional GET. Nothing here raises for a bad page: every call gives a FetchResult."""
 
 from __future__ import annotations
 
 import random
+import threading
 import time
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
 import httpx
 
 from config.settings import FetchSettings
 from ingest import netguard
+from ingest.body import ACCEPT_ENCODING, BodyRefused, declared_length, read_body
+from ingest.charset import decode_text
 from ingest.robots import RobotsCache
+from ingest.throttle import HostThrottle
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+NOT_MODIFIED = "HTTP 304: unchanged since the last run"
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What the previous run saw of a page, for a conditional GET."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        found = {"If-None-Match": self.etag, "If-Modified-Since": self.last_modified}
+        return {name: value for name, value in found.items() if value}
 
 
 @dataclass(frozen=True)
@@ -34,14 +55,14 @@ class FetchResult:
     attempts: int = 1
     duration_ms: float = 0.0
     fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    etag: str | None = None
+    last_modified: str | None = None
+    bytes_read: int | None = None  # set when a body was read but not kept (cut off)
+    attempt_log: tuple[dict[str, object], ...] = ()
 
     @property
     def size(self) -> int:
-        return len(self.body)
-
-
-class BodyTooLarge(Exception):
-    pass
+        return self.bytes_read if self.bytes_read is not None else len(self.body)
 
 
 def _media_type(content_type: str | None) -> tuple[str, str | None]:
@@ -56,29 +77,24 @@ def _media_type(content_type: str | None) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
-def _read_limited(response: httpx.Response, limit: int) -> bytes:
-    """Read the (decoded) body as a stream, stopping past `limit` bytes: also a decompression-bomb guard."""
-    chunks: list[bytes] = []
-    total = 0
-    for chunk in response.iter_bytes():
-        total += len(chunk)
-        if total > limit:
-            raise BodyTooLarge(f"body larger than {limit} bytes (cut off)")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 class Fetcher:
-    """Fetch pages over HTTP(S). Every call returns a FetchResult; nothing here raises for a bad page."""
+    """Fetch pages over HTTP(S); thread-safe, so one Fetcher serves a whole pool of workers."""
 
-    def __init__(self, settings: FetchSettings, allow_private: bool, client: httpx.Client | None = None):
+    def __init__(
+        self,
+        settings: FetchSettings,
+        allow_private: bool,
+        client: httpx.Client | None = None,
+        resolver: netguard.Resolver = netguard.resolve,
+        throttle: HostThrottle | None = None,
+    ):
         self.settings = settings
         self.allow_private = allow_private
-        timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
-        self.client = client or httpx.Client(
-            timeout=timeout, headers={"User-Agent": settings.user_agent}, follow_redirects=False
-        )
+        self.resolver = resolver
+        self.client = client or _client(settings)
+        self.throttle = throttle or HostThrottle(settings.per_host_concurrency, settings.politeness_limits)
         self.robots = RobotsCache(self._get_text, settings.user_agent)
+        self._local = threading.local()  # per worker thread: seconds spent waiting for the throttle
 
     def close(self) -> None:
         self.client.close()
@@ -89,45 +105,65 @@ class Fetcher:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def fetch(self, url: str, html_only: bool = True) -> FetchResult:
-        started = time.perf_counter()
-        result = self._fetch_with_retries(url, html_only, obey_robots=True)
-        return _with_duration(result, started)
+    def fetch(self, url: str, html_only: bool = True, validators: Validators | None = None) -> FetchResult:
+        """duration_ms counts the attempts and the backoff between them, not the wait for a host's turn."""
+        started, self._local.waited = time.perf_counter(), 0.0
+        result = self._fetch_with_retries(url, html_only, True, validators or Validators())
+        elapsed = time.perf_counter() - started - self._local.waited
+        return replace(result, duration_ms=max(elapsed, 0.0) * 1000)
 
     def get_text(self, url: str) -> str | None:
         """A feed, sitemap or listing page as text (robots.txt obeyed), or None when it cannot be had."""
         return _text_of(self.fetch(url, html_only=False))
 
     def _get_text(self, url: str) -> str | None:
-        return _text_of(self._fetch_with_retries(url, html_only=False, obey_robots=False))
+        return _text_of(self._fetch_with_retries(url, False, False, Validators()))
 
-    def _fetch_with_retries(self, url: str, html_only: bool, obey_robots: bool) -> FetchResult:
-        attempt = 0
+    def _fetch_with_retries(
+        self, url: str, html_only: bool, obey_robots: bool, validators: Validators
+    ) -> FetchResult:
+        log: list[dict[str, object]] = []
         while True:
-            attempt += 1
-            result, retry_after = self._attempt(url, html_only, obey_robots)
-            if retry_after is None or attempt > self.settings.retries:
-                return _with_attempts(result, attempt)
-            time.sleep(self._backoff(retry_after, attempt))
+            started = time.perf_counter()
+            result, retry_after = self._attempt(url, html_only, obey_robots, validators)
+            log.append(_log_entry(result, started))
+            if retry_after is None or len(log) > self.settings.retries:
+                return replace(result, attempts=len(log), attempt_log=tuple(log))
+            time.sleep(self._backoff(retry_after, len(log)))
 
     def _backoff(self, retry_after: float, attempt: int) -> float:
         """Retry-After when the server gave one (capped), else exponential backoff with jitter."""
         if retry_after > 0:
-            return min(retry_after, 30.0)
+            return min(retry_after, self.settings.max_retry_after)
         base = self.settings.backoff_seconds * (2 ** (attempt - 1))
         return base + random.uniform(0, base / 2)
 
     def _refusal(self, url: str, hop: str, obey_robots: bool) -> FetchResult | None:
         """Why a hop (the URL itself or a redirect target) must not be requested, as a result; else None."""
         try:
-            netguard.check_url(hop, self.allow_private)
+            netguard.check_url(hop, self.allow_private, self.resolver)
         except netguard.BlockedAddress as exc:
             return FetchResult(url=url, final_url=hop, outcome="failed", reason=str(exc))
         if obey_robots and not self.robots.allowed(hop):
             return FetchResult(url=url, final_url=hop, outcome="skipped", reason="disallowed by robots.txt")
         return None
 
-    def _attempt(self, url: str, html_only: bool, obey_robots: bool) -> tuple[FetchResult, float | None]:
+    def _delay(self, url: str) -> float:
+        crawl_delay = min(self.robots.crawl_delay(url), self.settings.max_crawl_delay)
+        return max(self.settings.per_host_delay, crawl_delay)
+
+    @contextmanager
+    def _request(self, url: str, headers: dict[str, str]) -> Iterator[httpx.Response]:
+        """One GET once the host's throttle lets it start; the time spent waiting for that is noted."""
+        queued = time.perf_counter()
+        with self.throttle.slot(url, self._delay(url)):
+            self._local.waited = getattr(self._local, "waited", 0.0) + time.perf_counter() - queued
+            with self.client.stream("GET", url, headers=headers) as response:
+                yield response
+
+    def _attempt(
+        self, url: str, html_only: bool, obey_robots: bool, validators: Validators
+    ) -> tuple[FetchResult, float | None]:
         """One attempt with guarded redirects; the second value is None when final, else the
         server's Retry-After (0.0 when it gave none) for a retryable failure."""
         current = url
@@ -136,55 +172,94 @@ class Fetcher:
             if refusal is not None:
                 return refusal, None
             try:
-                with self.client.stream("GET", current) as response:
+                with self._request(current, validators.headers()) as response:
+                    deadline = time.monotonic() + self.settings.max_fetch_seconds
                     if response.status_code in REDIRECT_STATUSES and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
-                    return self._finish(url, current, response, html_only)
+                    return self._finish(url, current, response, html_only, deadline)
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-                failed = FetchResult(url=url, final_url=current, outcome="failed", reason=reason)
-                return failed, 0.0
+                return FetchResult(url=url, final_url=current, outcome="failed", reason=reason), 0.0
         reason = f"more than {self.settings.max_redirects} redirects"
         return FetchResult(url=url, final_url=current, outcome="failed", reason=reason), None
 
     def _finish(
-        self, url: str, final_url: str, response: httpx.Response, html_only: bool
+        self, url: str, final_url: str, response: httpx.Response, html_only: bool, deadline: float
     ) -> tuple[FetchResult, float | None]:
         status = response.status_code
-        base = {"url": url, "final_url": final_url, "status": status}
-        if status in RETRY_STATUSES:
-            failed = FetchResult(**base, outcome="failed", reason=f"HTTP {status}")
-            return failed, _retry_after(response)
-        if status >= 400:
-            return FetchResult(**base, outcome="failed", reason=f"HTTP {status}"), None
         media, charset = _media_type(response.headers.get("content-type"))
+        base = _answered(url, final_url, response, media)
+        if status in RETRY_STATUSES:
+            return replace(base, reason=f"HTTP {status}"), _retry_after(response)
+        if status == 304:
+            return replace(base, outcome="not_modified", reason=NOT_MODIFIED), None
+        if status >= 300:
+            return replace(base, reason=f"HTTP {status}"), None
         if html_only and media not in HTML_TYPES:
-            return FetchResult(
-                **base, outcome="skipped", reason=f"not HTML: {media or 'no content type'}"
-            ), None
+            return replace(base, outcome="skipped", reason=f"not HTML: {media or 'no content type'}"), None
+        return self._read(base, response, charset, deadline), None
+
+    def _read(
+        self, base: FetchResult, response: httpx.Response, charset: str | None, deadline: float
+    ) -> FetchResult:
+        limit = self.settings.max_body_bytes
+        declared = declared_length(response)
+        if declared is not None and declared > limit:
+            return replace(
+                base, reason=f"body larger than {limit} bytes (Content-Length {declared}, not read)"
+            )
         try:
-            body = _read_limited(response, self.settings.max_body_bytes)
-        except BodyTooLarge as exc:
-            return FetchResult(**base, outcome="failed", reason=str(exc), content_type=media), None
-        fetched = FetchResult(**base, outcome="fetched", content_type=media, charset=charset, body=body)
-        return fetched, None
+            body = read_body(response, limit, deadline)
+        except BodyRefused as exc:
+            return replace(base, reason=str(exc), bytes_read=exc.size)
+        return replace(base, outcome="fetched", charset=charset, body=body)
+
+
+def _answered(url: str, final_url: str, response: httpx.Response, media: str) -> FetchResult:
+    """The result for a response, before its outcome is known (failed until shown otherwise)."""
+    return FetchResult(
+        url=url,
+        final_url=final_url,
+        status=response.status_code,
+        outcome="failed",
+        content_type=media or None,
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
+    )
+
+
+def _client(settings: FetchSettings) -> httpx.Client:
+    timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
+    connections = max(settings.global_concurrency, 1) * 2
+    return httpx.Client(
+        timeout=timeout,
+        headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+        follow_redirects=False,
+        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+    )
 
 
 def _retry_after(response: httpx.Response) -> float:
+    """Retry-After in seconds (delta-seconds or an HTTP date); 0.0 when absent or unreadable."""
     value = response.headers.get("retry-after", "").strip()
-    return float(value) if value.isdigit() else 0.0
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
+
+
+def _log_entry(result: FetchResult, started: float) -> dict[str, object]:
+    ms = round((time.perf_counter() - started) * 1000, 1)
+    return {"status": result.status, "outcome": result.outcome, "reason": result.reason, "ms": ms}
 
 
 def _text_of(result: FetchResult) -> str | None:
     if result.outcome != "fetched":
         return None
-    return result.body.decode(result.charset or "utf-8", errors="replace")
-
-
-def _with_attempts(result: FetchResult, attempts: int) -> FetchResult:
-    return FetchResult(**{**result.__dict__, "attempts": attempts})
-
-
-def _with_duration(result: FetchResult, started: float) -> FetchResult:
-    return FetchResult(**{**result.__dict__, "duration_ms": (time.perf_counter() - started) * 1000})
+    return decode_text(result.body, result.charset)

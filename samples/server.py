@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Iterator
@@ -30,7 +31,14 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.send_error(404, "Not Found")
             return
         body = path.read_bytes().replace(PLACEHOLDER, self.base_url)
+        etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
         self.send_response(200)
+        self.send_header("ETag", etag)
         self.send_header("Content-Type", _content_type(path.suffix, body))
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

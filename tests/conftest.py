@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,9 @@ import pytest
 from samples.server import serve_site, sources_yaml
 
 DATA = Path(__file__).parent / "data"
+
+# The sample site is our own, on loopback: no per-host politeness delay in tests.
+os.environ.setdefault("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
 import polars as pl
+
+from warehouse.facts import load_facts
+from warehouse.page_state import upsert_page_state
+from warehouse.quality import record_results
 
 UPSERT_SOURCES = """
 INSERT OR REPLACE INTO dim_source (source_key, source_name, domain, site_name, default_language)
@@ -17,18 +22,27 @@ FILL_DATES = """
 INSERT OR IGNORE INTO dim_date
 SELECT CAST(strftime(d, '%Y%m%d') AS INTEGER), d, year(d), quarter(d), month(d), weekofyear(d), isodow(d)
 FROM (
-    SELECT CAST(unnest(generate_series(min(published), max(published), INTERVAL 1 DAY)) AS DATE) AS d
-    FROM incoming_articles WHERE published IS NOT NULL
+    SELECT CAST(unnest(generate_series(min(d), max(d), INTERVAL 1 DAY)) AS DATE) AS d
+    FROM (
+        SELECT make_date(published_date_key // 10000, published_date_key // 100 % 100,
+            published_date_key % 100) AS d
+        FROM fact_article WHERE published_date_key IS NOT NULL
+    )
 )
 WHERE d IS NOT NULL
 """
 
 UPSERT_ARTICLES = """
-INSERT OR REPLACE INTO fact_article (article_key, source_key, published_date_key, language, url, title,
-    author, word_count, content_hash, duplicate_of, run_id, loaded_at)
-SELECT a.article_key, s.source_key, CAST(strftime(a.published, '%Y%m%d') AS INTEGER), a.language, a.url,
-    a.title, a.author, a.word_count, a.content_hash, a.duplicate_of, $run_id, current_timestamp
+INSERT OR REPLACE INTO fact_article BY NAME
+SELECT a.article_key, s.source_key, CAST(strftime(a.published, '%Y%m%d') AS INTEGER) AS published_date_key,
+    a.language, a.url, a.title, a.author, a.word_count, a.content_hash, a.duplicate_of, $run_id AS run_id,
+    current_timestamp AS loaded_at, a.description, a.tags, a.canonical_url, a.date_source, a.date_inferred,
+    a.extraction_method, a.simhash
 FROM incoming_articles a JOIN dim_source s USING (source_name)
+"""
+
+KNOWN_ARTICLES = """
+SELECT article_key, content_hash, simhash, duplicate_of FROM fact_article
 """
 
 UPSERT_TEXT = """
@@ -36,10 +50,8 @@ INSERT OR REPLACE INTO article_text (article_key, text) SELECT article_key, text
 """
 
 INSERT_FETCH_LOG = """
-INSERT INTO fetch_log (run_id, source_name, url, final_url, status, bytes, duration_ms, attempts, outcome,
-    reason, fetched_at)
-SELECT $run_id, source_name, url, final_url, status, bytes, duration_ms, attempts, outcome, reason, fetched_at
-FROM incoming_fetch_log
+INSERT INTO fetch_log BY NAME
+SELECT $run_id AS run_id, * FROM incoming_fetch_log
 """
 
 INSERT_QUARANTINE = """
@@ -84,28 +96,91 @@ class RunBatch:
     fetch_log: pl.DataFrame
     articles: pl.DataFrame
     quarantine: pl.DataFrame
+    page_state: pl.DataFrame = field(default_factory=pl.DataFrame)  # rows to upsert (ingest.records)
+    facts: dict[str, pl.DataFrame] = field(default_factory=dict)  # warehouse/frames.py names the frames
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage, for etl_run
 
 
-def record_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
+SET_STAGE_SECONDS = """
+UPDATE etl_run SET stage_seconds = MAP(CAST($names AS VARCHAR[]), CAST($seconds AS DOUBLE[]))
+WHERE run_id = $run_id
+"""
+
+
+def record_run(
+    con: duckdb.DuckDBPyConnection, run: RunRecord, stage_seconds: dict[str, float] | None = None
+) -> None:
     con.execute(UPSERT_RUN, run.__dict__)
+    if stage_seconds:
+        params = {"run_id": run.run_id, "names": list(stage_seconds), "seconds": list(stage_seconds.values())}
+        con.execute(SET_STAGE_SECONDS, params)
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> None:
-    """Write the whole run in one transaction: a failure leaves the warehouse as it was."""
+def record_failed_run(con: duckdb.DuckDBPyConnection, run: RunRecord, dq: pl.DataFrame) -> None:
+    """A run that stopped: its etl_run row and the quality results gathered until then, in one transaction."""
+    con.begin()
+    try:
+        record_run(con, run)
+        record_results(con, run.run_id, dq)
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+
+
+# Article columns loaded when the extractor gives them; NULL otherwise.
+OPTIONAL_ARTICLE_COLUMNS: dict[str, pl.DataType] = {
+    "description": pl.String(),
+    "tags": pl.List(pl.String()),
+    "canonical_url": pl.String(),
+    "date_source": pl.String(),
+    "date_inferred": pl.Boolean(),
+    "extraction_method": pl.String(),
+    "simhash": pl.Int64(),
+}
+
+
+def _with_optional_columns(articles: pl.DataFrame) -> pl.DataFrame:
+    missing = {n: t for n, t in OPTIONAL_ARTICLE_COLUMNS.items() if n not in articles.columns}
+    return articles.with_columns(pl.lit(None, dtype).alias(name) for name, dtype in missing.items())
+
+
+def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Articles of earlier runs, for duplicate detection across runs."""
+    schema = {
+        "article_key": pl.Int64,
+        "content_hash": pl.String,
+        "simhash": pl.Int64,
+        "duplicate_of": pl.Int64,
+    }
+    return pl.from_arrow(con.sql(KNOWN_ARTICLES).to_arrow_table()).cast(schema)
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: RunBatch,
+    before_commit: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+) -> None:
+    """Write the whole run in one transaction: a failure leaves the warehouse as it was. `before_commit`
+    runs inside the transaction after the writes (post-load checks); raising there rolls it all back."""
     params = {"run_id": batch.run.run_id}
     con.begin()
     try:
         con.register("incoming_sources", batch.sources.to_arrow())
-        con.register("incoming_articles", batch.articles.to_arrow())
+        con.register("incoming_articles", _with_optional_columns(batch.articles).to_arrow())
         con.register("incoming_fetch_log", batch.fetch_log.to_arrow())
         con.register("incoming_quarantine", batch.quarantine.to_arrow())
         con.execute(UPSERT_SOURCES)
-        con.execute(FILL_DATES)
         con.execute(UPSERT_ARTICLES, params)
+        con.execute(FILL_DATES)
         con.execute(UPSERT_TEXT)
+        load_facts(con, batch.facts, batch.articles["article_key"].to_list())
         con.execute(INSERT_FETCH_LOG, params)
         con.execute(INSERT_QUARANTINE, params)
-        record_run(con, batch.run)
+        upsert_page_state(con, batch.page_state)
+        record_run(con, batch.run, batch.stage_seconds)
+        if before_commit is not None:
+            before_commit(con)
         con.commit()
     except Exception:
         con.rollback()

@@ -8,7 +8,23 @@ import duckdb
 
 RUN_SUMMARY = "SELECT * FROM etl_run WHERE run_id = $run_id"
 LATEST_RUN = "SELECT run_id FROM etl_run ORDER BY started_at DESC LIMIT 1"
-TABLES = ("dim_date", "dim_source", "fact_article", "article_text", "etl_run", "fetch_log", "quarantine")
+TABLES = (
+    "dim_date",
+    "dim_source",
+    "dim_region",
+    "dim_entity",
+    "dim_site",
+    "dim_legal_act",
+    "dim_metric",
+    "fact_article",
+    "fact_mention",
+    "fact_figure",
+    "fact_person_role",
+    "article_text",
+    "etl_run",
+    "fetch_log",
+    "quarantine",
+)
 
 
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:

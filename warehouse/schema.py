@@ -1,28 +1,133 @@
-"""Open the warehouse and apply the DDL in warehouse/sql/ in file-name order."""
+"""Open the warehouse and migrate it: the files in warehouse/sql/ are numbered forward migrations.
+
+Each file `NNN_name.sql` is applied once, in number order, in its own transaction, and recorded in
+`schema_version`. View files (`NNN_v_*.sql`, all `CREATE OR REPLACE VIEW`) are also re-applied on
+every start, so a changed view needs no new file. A database whose schema_version is newer than the
+newest file here stops with SchemaTooNew: it was written by a newer release of the code.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 SQL_DIR = Path(__file__).parent / "sql"
+FILE_NAME = re.compile(r"^(\d+)_(\w+)\.sql$")
+VIEW_NAME = re.compile(r"^v_\w+$")
+
+CREATE_SCHEMA_VERSION = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version    INTEGER PRIMARY KEY,
+    name       VARCHAR NOT NULL,
+    applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+COMMENT ON TABLE schema_version IS 'One row per migration file of warehouse/sql/ applied to this database.';
+COMMENT ON COLUMN schema_version.version IS 'Number of the migration file (its NNN_ prefix).';
+COMMENT ON COLUMN schema_version.name IS 'File name of the migration.';
+COMMENT ON COLUMN schema_version.applied_at IS 'When it was applied.';
+"""
+APPLIED_VERSIONS = "SELECT version FROM schema_version"
+RECORD_VERSION = "INSERT INTO schema_version (version, name) VALUES ($version, $name)"
+
+
+class SchemaError(RuntimeError):
+    """The database and the code disagree about the schema."""
+
+
+class SchemaTooNew(SchemaError):
+    """The database was migrated by a newer release of the code than this one."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    path: Path
+
+    @property
+    def is_view(self) -> bool:
+        return bool(VIEW_NAME.match(self.name))
+
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def migrations(sql_dir: Path = SQL_DIR) -> list[Migration]:
+    """The migration files in number order; two files with one number are an error."""
+    found: dict[int, Migration] = {}
+    for path in sorted(sql_dir.glob("*.sql")):
+        match = FILE_NAME.match(path.name)
+        if match is None:
+            raise SchemaError(f"{path.name}: migration files are named NNN_name.sql")
+        version = int(match.group(1))
+        if version in found:
+            raise SchemaError(f"{path.name} and {found[version].path.name} share number {version}")
+        found[version] = Migration(version, match.group(2), path)
+    return [found[v] for v in sorted(found)]
 
 
 def ddl_files() -> list[Path]:
-    return sorted(SQL_DIR.glob("*.sql"))
+    return [m.path for m in migrations()]
+
+
+def code_version(files: list[Migration] | None = None) -> int:
+    files = migrations() if files is None else files
+    return max((m.version for m in files), default=0)
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    con.execute(CREATE_SCHEMA_VERSION)
+    return {row[0] for row in con.execute(APPLIED_VERSIONS).fetchall()}
+
+
+def _apply(con: duckdb.DuckDBPyConnection, migration: Migration, record: bool) -> None:
+    con.begin()
+    try:
+        con.execute(migration.sql())
+        if record:
+            con.execute(RECORD_VERSION, {"version": migration.version, "name": migration.path.name})
+        con.commit()
+    except Exception as exc:
+        con.rollback()
+        raise SchemaError(f"migration {migration.path.name} failed: {exc}") from exc
+
+
+def migrate(con: duckdb.DuckDBPyConnection, files: list[Migration] | None = None) -> list[int]:
+    """Apply the pending migrations in order, then re-apply the views; returns the versions applied."""
+    files = migrations() if files is None else files
+    applied = applied_versions(con)
+    newest = code_version(files)
+    if applied and max(applied) > newest:
+        raise SchemaTooNew(
+            f"the database has schema version {max(applied)}, newer than this code's {newest}: "
+            "it was written by a newer release of clusterwatch; upgrade the code (or use another --home)"
+        )
+    pending = [m for m in files if m.version not in applied]
+    for migration in pending:
+        _apply(con, migration, record=True)
+    for migration in files:
+        if migration.is_view and migration not in pending:
+            _apply(con, migration, record=False)
+    return [m.version for m in pending]
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for path in ddl_files():
-        con.execute(path.read_text(encoding="utf-8"))
+    """Bring the database to the code's schema (the name the rest of the project knows)."""
+    migrate(con)
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with the schema in place (a read-only one is opened as it is)."""
+    """A connection with the schema migrated (a read-only one is opened as it is)."""
     if read_only:
         return duckdb.connect(str(path), read_only=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
-    apply_schema(con)
+    try:
+        migrate(con)
+    except Exception:
+        con.close()
+        raise
     return con

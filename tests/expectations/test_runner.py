@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import polars as pl
 
@@ -16,6 +17,8 @@ def _frame(**columns: list) -> pl.DataFrame:
         "text": ["a", "b", "c"],
         "language": ["ru", "en", "ru"],
         "title": ["t"] * 3,
+        "url": ["https://example.ru/news/1", "https://example.ru/news/2", "https://example.com/en/3"],
+        "published": [date(2021, 4, 27), None, date(2014, 4, 8)],
     }
     return pl.DataFrame({**base, **columns})
 
@@ -56,3 +59,19 @@ def test_empty_batch() -> None:
     empty = _frame().clear()
     result = validate(empty, ARTICLES)
     assert result.passed.height == 0 and result.held_back.height == 0
+
+
+def test_results_follow_the_suite_order_one_per_check() -> None:
+    result = validate(_frame(), ARTICLES)
+    assert [r.expectation for r in result.results] == [c.name for c in ARTICLES.checks]
+    assert result.suite == "articles" and result.gx_result is not None
+
+
+def test_missing_column_is_a_failed_batch_level_result_not_a_crash() -> None:
+    result = validate(_frame().drop("url"), ARTICLES)
+    failed = {r.expectation: r for r in result.batch_failures}
+    assert "ExpectTableColumnsToMatchSet" in failed and "url" in (
+        failed["ExpectTableColumnsToMatchSet"].details or ""
+    )
+    assert failed["ExpectColumnValuesToMatchRegex(url)"].level == "batch"
+    assert result.held_back.height == 0

@@ -36,7 +36,7 @@ def test_extract_prints_the_article_as_json() -> None:
     result = CliRunner().invoke(app, ["extract", str(RU_PAGE), "--url", "http://x.test/a.html"])
     assert result.exit_code == 0, result.output
     article = json.loads(result.output)
-    assert set(article) == {"url", "title", "author", "published", "language", "sitename", "text"}
+    assert {"url", "title", "author", "published", "language", "sitename", "text"} <= set(article)
     assert article["published"] == "2021-04-27" and article["language"] == "ru"
     assert article["title"].startswith("Владислав Шапша сообщил")
 

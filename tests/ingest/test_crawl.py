@@ -1,81 +1,219 @@
-"""fetch_log_frame and pages_frame: one log row per discovered URL, bodies only for fetched pages."""
+"""crawl(): discovery and fetching over a small site on loopback; every URL one outcome; incremental runs."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import json
+import re
+import threading
+from pathlib import Path
 
 import polars as pl
 import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
-from ingest.crawl import FETCH_LOG_SCHEMA, fetch_log_frame, pages_frame
+from config.settings import FetchSettings
+from config.sources import Source, SourcesConfig
+from ingest import raw_store
+from ingest.crawl import CrawlResult, crawl, fetch_pages
 from ingest.discover import Discovered
-from ingest.fetch import FetchResult
+from ingest.fetch import Fetcher
+from ingest.records import PAGE_STATE_SCHEMA
+from transforms.encoding import decode_html
 
-AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-BODY = b"<html>\xea</html>"
-
-
-@pytest.fixture
-def results() -> list[tuple[Discovered, FetchResult]]:
-    ok = Discovered("https://example.com/a.html", "ex", "sitemap")
-    gone = Discovered("https://example.com/b.html", "ex", "feed")
-    pdf = Discovered("https://example.com/c.html", "other", "start_page")
-    return [
-        (
-            ok,
-            FetchResult(
-                url=ok.url,
-                outcome="fetched",
-                final_url="https://example.com/a2.html",
-                status=200,
-                charset="windows-1251",
-                body=BODY,
-                attempts=2,
-                duration_ms=12.5,
-                fetched_at=AT,
-            ),
-        ),
-        (gone, FetchResult(url=gone.url, outcome="failed", status=404, reason="HTTP 404", fetched_at=AT)),
-        (
-            pdf,
-            FetchResult(
-                url=pdf.url, outcome="skipped", status=200, reason="not HTML: application/pdf", fetched_at=AT
-            ),
-        ),
-    ]
+RU = "Индустриальный парк Ворсино: новый резидент начал строительство завода."
+CP1251_PAGE = (
+    f'<html><head><meta charset="windows-1251"><title>{RU}</title></head><body><p>{RU}</p></body></html>'
+)
+KOI8_PAGE = f"<html><head><title>{RU}</title></head><body><p>{RU}</p><p>{RU}</p></body></html>"
+PATHS = {
+    "etag": "/news/2024/05/etag.html",
+    "plain": "/news/2024/05/plain.html",
+    "cp1251-header": "/news/2024/05/cp1251-header.html",
+    "cp1251-meta": "/news/2024/05/cp1251-meta.html",
+    "koi8": "/news/2024/05/koi8.html",
+    "gone": "/news/2024/05/gone.html",
+    "pdf": "/news/2024/05/report",
+    "private": "/private/secret.html",
+    "flaky": "/news/2024/05/flaky.html",
+}
 
 
-def test_fetch_log_has_one_row_per_pair(results: list[tuple[Discovered, FetchResult]]) -> None:
-    log = fetch_log_frame(results)
-    assert log.schema == pl.Schema(FETCH_LOG_SCHEMA)
-    assert log.height == 3
-    assert log.get_column("url").to_list() == [page.url for page, _ in results]
-    assert log.get_column("source_name").to_list() == ["ex", "ex", "other"]
-    assert log.get_column("outcome").to_list() == ["fetched", "failed", "skipped"]
-    assert log.get_column("reason").to_list() == [None, "HTTP 404", "not HTML: application/pdf"]
-    assert log.get_column("bytes").to_list() == [len(BODY), 0, 0]
-    assert log.get_column("final_url").to_list() == ["https://example.com/a2.html", None, None]
-    assert log.get_column("attempts").to_list() == [2, 1, 1]
-    assert log.get_column("fetched_at").to_list() == [AT, AT, AT]
+def settings() -> FetchSettings:
+    return FetchSettings(per_host_delay=0.0, backoff_seconds=0.01, retries=1, global_concurrency=4)
 
 
-def test_pages_frame_only_fetched(results: list[tuple[Discovered, FetchResult]]) -> None:
-    pages = pages_frame(results)
-    assert pages.to_dicts() == [
-        {
-            "url": "https://example.com/a.html",
-            "source_name": "ex",
-            "body": BODY,
-            "charset": "windows-1251",
-        }
-    ]
-    assert pages.schema == pl.Schema(
-        {"url": pl.String(), "source_name": pl.String(), "body": pl.Binary(), "charset": pl.String()}
+def conditional_etag(request: Request) -> Response:
+    if request.headers.get("If-None-Match") == '"e1"':
+        return Response(status=304, headers={"ETag": '"e1"'})
+    return Response(
+        "<html><body><p>etag page</p></body></html>", content_type="text/html", headers={"ETag": '"e1"'}
     )
 
 
-def test_empty_results_give_typed_empty_frames() -> None:
-    assert fetch_log_frame([]).schema == pl.Schema(FETCH_LOG_SCHEMA)
-    assert fetch_log_frame([]).height == 0
-    assert pages_frame([]).height == 0
-    assert pages_frame([]).columns == ["url", "source_name", "body", "charset"]
+@pytest.fixture
+def site(httpserver: HTTPServer) -> str:
+    base = f"http://127.0.0.1:{httpserver.port}"
+    h = httpserver
+    h.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow: /private/\n")
+    items = "".join(f"<item><title>{k}</title><link>{base}{p}</link></item>" for k, p in PATHS.items())
+    h.expect_request("/rss.xml").respond_with_data(
+        f"<rss><channel>{items}</channel></rss>", content_type="application/xml"
+    )
+    h.expect_request("/sitemap.xml").respond_with_data(
+        f"<sitemapindex><sitemap><loc>{base}/sitemap-1.xml</loc></sitemap></sitemapindex>",
+        content_type="application/xml",
+    )
+    h.expect_request("/sitemap-1.xml").respond_with_data(
+        f"<urlset><url><loc>{base}/news/2024/05/sitemap-only.html?utm_source=x</loc></url></urlset>",
+        content_type="application/xml",
+    )
+    h.expect_request("/news/2024/05/sitemap-only.html").respond_with_data(
+        "<p>s</p>", content_type="text/html"
+    )
+    h.expect_request(PATHS["etag"]).respond_with_handler(conditional_etag)
+    h.expect_request(PATHS["plain"]).respond_with_data("<p>plain</p>", content_type="text/html")
+    h.expect_request(PATHS["cp1251-header"]).respond_with_data(
+        CP1251_PAGE.encode("cp1251"), content_type="text/html; charset=windows-1251"
+    )
+    h.expect_request(PATHS["cp1251-meta"]).respond_with_data(
+        CP1251_PAGE.encode("cp1251"), content_type="text/html"
+    )
+    h.expect_request(PATHS["koi8"]).respond_with_data(KOI8_PAGE.encode("koi8-r"), content_type="text/html")
+    h.expect_request(PATHS["gone"]).respond_with_data("gone", status=404)
+    h.expect_request(PATHS["pdf"]).respond_with_data(b"%PDF-1.4", content_type="application/pdf")
+    h.expect_oneshot_request(PATHS["flaky"]).respond_with_data("busy", status=503)
+    h.expect_request(PATHS["flaky"]).respond_with_data("<p>flaky</p>", content_type="text/html")
+    return base
+
+
+def config(base: str) -> SourcesConfig:
+    source = Source(
+        name="s", feeds=[f"{base}/rss.xml"], sitemaps=[f"{base}/sitemap.xml"], allowed_domains=["127.0.0.1"]
+    )
+    return SourcesConfig(allow_private_networks=True, sources=[source])
+
+
+def empty_state() -> pl.DataFrame:
+    return pl.DataFrame(schema=PAGE_STATE_SCHEMA)
+
+
+def outcomes(result: CrawlResult) -> dict[str, tuple[str, str | None]]:
+    log = result.fetch_log
+    return {url.rsplit("/", 1)[-1]: (o, r) for url, o, r in log.select("url", "outcome", "reason").rows()}
+
+
+@pytest.fixture
+def first(site: str, tmp_path: Path) -> CrawlResult:
+    return crawl(config(site), settings(), empty_state(), tmp_path / "raw")
+
+
+def test_every_discovered_url_has_exactly_one_outcome(first: CrawlResult) -> None:
+    log = first.fetch_log
+    assert log.height == len(PATHS) + 1  # the feed's items and the sitemap's page
+    assert log.get_column("url").is_unique().all()
+    assert set(log.get_column("outcome")) <= {"fetched", "not_modified", "skipped", "failed"}
+    assert outcomes(first) == {
+        "etag.html": ("fetched", None),
+        "plain.html": ("fetched", None),
+        "cp1251-header.html": ("fetched", None),
+        "cp1251-meta.html": ("fetched", None),
+        "koi8.html": ("fetched", None),
+        "gone.html": ("failed", "HTTP 404"),
+        "report": ("skipped", "not HTML: application/pdf"),
+        "secret.html": ("skipped", "disallowed by robots.txt"),
+        "flaky.html": ("fetched", None),
+        "sitemap-only.html": ("fetched", None),  # tracking parameter dropped by normalisation
+    }
+
+
+def test_retries_are_inside_the_single_row(first: CrawlResult) -> None:
+    row = first.fetch_log.filter(pl.col("url").str.ends_with("flaky.html")).row(0, named=True)
+    assert row["attempts"] == 2
+    assert [a["status"] for a in json.loads(row["attempt_log"])] == [503, 200]
+
+
+def test_pages_carry_bodies_that_decode_to_the_right_text(first: CrawlResult) -> None:
+    pages = {
+        url.rsplit("/", 1)[-1]: row
+        for url, row in zip(first.pages["url"], first.pages.iter_rows(named=True), strict=True)
+    }
+    assert len(pages) == 7
+    assert pages["cp1251-header.html"]["charset"] == "windows-1251"
+    assert pages["cp1251-meta.html"]["charset"] is None
+    for name in ("cp1251-header.html", "cp1251-meta.html", "koi8.html"):
+        text, _encoding = decode_html(pages[name]["body"], pages[name]["charset"])
+        assert RU in text, name
+
+
+def test_bodies_are_in_the_raw_store(first: CrawlResult, tmp_path: Path) -> None:
+    fetched = first.fetch_log.filter(pl.col("outcome") == "fetched")
+    for sha, path in fetched.select("content_hash", "raw_path").rows():
+        assert (tmp_path / "raw" / path).is_file()
+        assert raw_store.content_hash(raw_store.get(tmp_path / "raw", sha)) == sha
+    assert first.page_state.height == fetched.height
+
+
+def test_second_run_over_the_unchanged_site_fetches_nothing_new(
+    first: CrawlResult, site: str, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    second = crawl(config(site), settings(), first.page_state, tmp_path / "raw")
+    found = outcomes(second)
+    assert found["etag.html"] == ("not_modified", "HTTP 304: unchanged since the last run")
+    assert found["plain.html"] == ("not_modified", "content unchanged (same SHA-256 as the last run)")
+    assert sum(o == "not_modified" for o, _ in found.values()) == 7
+    assert second.pages.height == 0
+    etag_row = second.fetch_log.filter(pl.col("url").str.ends_with("etag.html")).row(0, named=True)
+    assert (etag_row["status"], etag_row["bytes"]) == (304, 0)
+    assert (
+        etag_row["content_hash"]
+        == first.fetch_log.filter(pl.col("url").str.ends_with("etag.html"))["content_hash"][0]
+    )
+    assert second.page_state.height == 7
+    sent = [r.headers.get("If-None-Match") for r, _ in httpserver.log if r.path == PATHS["etag"]]
+    assert sent == [None, '"e1"']
+
+
+def test_incremental_off_fetches_everything_again(first: CrawlResult, site: str, tmp_path: Path) -> None:
+    again = crawl(
+        config(site), settings().model_copy(update={"incremental": False}), first.page_state, tmp_path / "raw"
+    )
+    assert again.pages.height == 7
+
+
+def test_a_url_listed_by_two_sources_is_fetched_once(site: str, tmp_path: Path) -> None:
+    one = config(site).sources[0]
+    both = SourcesConfig(allow_private_networks=True, sources=[one, one.model_copy(update={"name": "t"})])
+    result = crawl(both, settings(), empty_state(), tmp_path / "raw")
+    assert result.fetch_log.height == len(PATHS) + 1
+    assert set(result.fetch_log.get_column("source_name")) == {"s"}
+
+
+def test_per_host_concurrency_holds_on_the_wire(tmp_path: Path) -> None:
+    """A threaded server counts requests in flight; the crawler never has more than two at once."""
+    lock, inside, peak = threading.Lock(), [0], [0]
+
+    def slow_page(_request: Request) -> Response:
+        with lock:
+            inside[0] += 1
+            peak[0] = max(peak[0], inside[0])
+        threading.Event().wait(0.05)
+        with lock:
+            inside[0] -= 1
+        return Response("<p>page</p>", content_type="text/html")
+
+    server = HTTPServer(threaded=True)
+    server.start()
+    try:
+        server.expect_request("/robots.txt").respond_with_data("", status=404)
+        server.expect_request(re.compile(r"/news/\d+\.html")).respond_with_handler(slow_page)
+        base = f"http://127.0.0.1:{server.port}"
+        pages = [Discovered(f"{base}/news/{i}.html", "s", "feed") for i in range(12)]
+        limits = settings().model_copy(update={"global_concurrency": 8, "per_host_concurrency": 2})
+        with Fetcher(limits, allow_private=True) as fetcher:
+            result = fetch_pages(pages, fetcher, empty_state(), tmp_path / "raw")
+    finally:
+        server.clear()
+        server.stop()
+    assert result.fetch_log.get_column("outcome").to_list() == ["fetched"] * 12
+    assert peak[0] == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from config.sources import Source
-from ingest.discover import Discovered, discover, feed_links, page_links, sitemap_locations
+from ingest.discover import Discovered, discover, feed_alternates, feed_links, page_links, sitemap_locations
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0">
@@ -153,3 +153,37 @@ def test_discover_survives_a_sitemap_index_cycle() -> None:
     }
     source = Source(name="ex", sitemaps=["https://example.com/a.xml"])
     assert discover(source, site.get, limit=10) == []
+
+
+def test_feeds_announced_by_start_pages_and_sitemaps_in_robots_txt_are_followed() -> None:
+    site = {
+        "https://example.com/": """<html><head>
+            <link rel="alternate" type="application/rss+xml" href="/rss.xml">
+            <link rel="alternate" type="application/atom+xml" href="https://elsewhere.org/atom.xml">
+            </head><body><a href="/news/front.html">front</a></body></html>""",
+        "https://example.com/rss.xml": RSS.replace("news.example.com", "example.com"),
+        "https://example.com/sitemap-news.xml": URLSET,
+    }
+    robots = {"https://example.com/": ["https://example.com/sitemap-news.xml", "https://elsewhere.org/s.xml"]}
+    asked: list[str] = []
+
+    def get_text(url: str) -> str | None:
+        asked.append(url)
+        return site.get(url)
+
+    source = Source(name="ex", start_urls=["https://example.com/"], allowed_domains=["example.com"])
+    found = discover(source, get_text, limit=100, robots_sitemaps=lambda url: robots.get(url, []))
+    assert [(d.url, d.via) for d in found] == [
+        ("https://example.com/2024/01/a.html", "feed"),
+        ("https://example.com/2024/01/b.html", "feed"),
+        ("https://example.com/news/a.html", "sitemap"),
+        ("https://example.com/news/b.html", "sitemap"),
+        ("https://example.com/news/front.html", "start_page"),
+    ]
+    assert not any("elsewhere.org" in url for url in asked)  # foreign feeds and sitemaps are not read
+    assert asked.count("https://example.com/") == 1  # the start page is read once
+
+
+def test_feed_alternates_resolves_relative_links() -> None:
+    page = '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>'
+    assert feed_alternates("http://127.0.0.1:8000/news/", page) == ["http://127.0.0.1:8000/rss.xml"]

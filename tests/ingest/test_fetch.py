@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from config.settings import FetchSettings
-from ingest.fetch import Fetcher
+from ingest.fetch import Fetcher, Validators
 
 HTML = "<html><head><title>T</title></head><body><p>Калуга</p></body></html>"
 
@@ -21,6 +22,7 @@ def fast_settings(**changes: object) -> FetchSettings:
         "retries": 2,
         "connect_timeout": 2.0,
         "read_timeout": 5.0,
+        "per_host_delay": 0.0,
     }
     return FetchSettings.model_validate({**values, **changes})
 
@@ -196,3 +198,96 @@ def test_redirect_into_robots_disallowed_path_is_not_followed(
     result = fetcher.fetch(httpserver.url_for("/go"))
     assert requests_to(httpserver, "/private/x") == 0
     assert result.outcome == "skipped"
+
+
+def test_attempt_log_records_each_attempt(server: HTTPServer, fetcher: Fetcher) -> None:
+    server.expect_oneshot_request("/flaky").respond_with_data("oops", status=502)
+    server.expect_request("/flaky").respond_with_data(HTML, content_type="text/html")
+    result = fetcher.fetch(server.url_for("/flaky"))
+    assert [(a["status"], a["outcome"], a["reason"]) for a in result.attempt_log] == [
+        (502, "failed", "HTTP 502"),
+        (200, "fetched", None),
+    ]
+
+
+def test_retry_after_as_http_date(server: HTTPServer, fetcher: Fetcher) -> None:
+    server.expect_oneshot_request("/busy").respond_with_data(
+        "later",
+        status=503,
+        headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"},  # in the past: no wait
+    )
+    server.expect_request("/busy").respond_with_data(HTML, content_type="text/html")
+    result = fetcher.fetch(server.url_for("/busy"))
+    assert (result.outcome, result.attempts) == ("fetched", 2)
+
+
+def test_conditional_get_answered_304(server: HTTPServer, fetcher: Fetcher) -> None:
+    server.expect_request("/page", headers={"If-None-Match": '"v1"'}).respond_with_data(
+        "", status=304, headers={"ETag": '"v1"'}
+    )
+    server.expect_request("/page").respond_with_data(HTML, content_type="text/html", headers={"ETag": '"v1"'})
+    first = fetcher.fetch(server.url_for("/page"))
+    again = fetcher.fetch(server.url_for("/page"), validators=Validators(etag=first.etag))
+    assert (first.outcome, first.etag) == ("fetched", '"v1"')
+    assert (again.outcome, again.status, again.body, again.size) == ("not_modified", 304, b"", 0)
+    assert again.reason == "HTTP 304: unchanged since the last run"
+
+
+def test_if_modified_since_is_sent(server: HTTPServer, fetcher: Fetcher) -> None:
+    stamp = "Tue, 30 Apr 2024 10:00:00 GMT"
+    server.expect_request("/page", headers={"If-Modified-Since": stamp}).respond_with_data("", status=304)
+    result = fetcher.fetch(server.url_for("/page"), validators=Validators(last_modified=stamp))
+    assert result.outcome == "not_modified"
+
+
+def test_robots_crawl_delay_sets_the_per_host_delay(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nCrawl-delay: 7\n", content_type="text/plain"
+    )
+    httpserver.expect_request("/a").respond_with_data(HTML, content_type="text/html")
+    with Fetcher(fast_settings(per_host_delay=0.0), allow_private=True) as fetcher:
+        url = httpserver.url_for("/a")
+        assert fetcher._delay(url) == 0.0  # robots.txt not read yet
+        fetcher.robots.allowed(url)
+        assert fetcher._delay(url) == 7.0
+    with Fetcher(fast_settings(per_host_delay=0.0, max_crawl_delay=2.0), allow_private=True) as fetcher:
+        fetcher.robots.allowed(url)
+        assert fetcher._delay(url) == 2.0
+
+
+def test_redirect_to_loopback_from_a_public_host_is_refused(server: HTTPServer) -> None:
+    """public.test resolves (for the guard) to a public address; the client reaches the loopback server
+    through it as an HTTP proxy. The redirect's target, 127.0.0.1, must be refused before any request."""
+    target = f"http://127.0.0.1:{server.port}/x"
+    server.expect_request("/start").respond_with_data("", status=302, headers={"Location": target})
+    server.expect_request("/x").respond_with_data(HTML, content_type="text/html")
+    resolver = {"public.test": ["93.184.215.14"]}
+    client = httpx.Client(proxy=f"http://127.0.0.1:{server.port}", follow_redirects=False)
+    with Fetcher(
+        fast_settings(), allow_private=False, client=client, resolver=lambda h, _p: resolver[h]
+    ) as f:
+        result = f.fetch(f"http://public.test:{server.port}/start")
+    assert result.outcome == "failed"
+    assert result.final_url == target
+    assert "127.0.0.1 resolves to a private/loopback/link-local address" in (result.reason or "")
+    assert requests_to(server, "/start") == 1
+    assert requests_to(server, "/x") == 0
+
+
+def test_dns_answer_with_one_private_address_is_refused(server: HTTPServer) -> None:
+    def resolver(_host: str, _port: int) -> list[str]:
+        return ["93.184.215.14", "10.1.2.3"]
+
+    with Fetcher(fast_settings(), allow_private=False, resolver=resolver) as fetcher:
+        result = fetcher.fetch(f"http://mixed.test:{server.port}/a")
+    assert result.outcome == "failed"
+    assert "(10.1.2.3)" in (result.reason or "")
+    assert len(server.log) == 0
+
+
+def test_robots_txt_sitemap_lines(httpserver: HTTPServer, fetcher: Fetcher) -> None:
+    sitemap = httpserver.url_for("/sitemap-news.xml")
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        f"User-agent: *\nDisallow: /admin/\n\nSitemap: {sitemap}\n", content_type="text/plain"
+    )
+    assert fetcher.robots.sitemaps(httpserver.url_for("/news/")) == [sitemap]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from ingest.netguard import BlockedAddress, check_url
@@ -44,3 +46,35 @@ def test_localhost_name_refused() -> None:
 def test_non_http_urls_refused(url: str, allow_private: bool) -> None:
     with pytest.raises(BlockedAddress, match="not an http"):
         check_url(url, allow_private=allow_private)
+
+
+def test_injected_resolver_every_address_counts() -> None:
+    def resolver(_host: str, _port: int) -> list[str]:
+        return ["93.184.215.14", "192.168.0.7"]
+
+    with pytest.raises(BlockedAddress, match=r"\(192\.168\.0\.7\)"):
+        check_url("http://news.example.test/", allow_private=False, resolver=resolver)
+    assert check_url("http://news.example.test/", False, lambda _h, _p: ["93.184.215.14"]) is None
+
+
+def test_unresolvable_host_is_refused() -> None:
+    def resolver(host: str, _port: int) -> list[str]:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    with pytest.raises(BlockedAddress, match=r"cannot resolve nowhere\.test: Name or service not known"):
+        check_url("http://nowhere.test/", allow_private=False, resolver=resolver)
+    with pytest.raises(BlockedAddress, match="no addresses"):
+        check_url("http://nowhere.test/", allow_private=False, resolver=lambda _h, _p: [])
+
+
+def test_ip_literal_is_checked_without_the_resolver() -> None:
+    def resolver(_host: str, _port: int) -> list[str]:
+        raise AssertionError("an IP literal needs no lookup")
+
+    with pytest.raises(BlockedAddress, match="private"):
+        check_url("http://[fd00::1]:8080/", allow_private=False, resolver=resolver)
+
+
+def test_invalid_port_is_refused() -> None:
+    with pytest.raises(BlockedAddress, match="invalid port"):
+        check_url("http://example.com:99999/", allow_private=False)

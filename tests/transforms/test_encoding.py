@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from transforms.encoding import decode_html, meta_charset
+from transforms.encoding import decode_html, decode_mixed_utf8, meta_charset
 
 RUSSIAN = (
     "Калужская область развивает промышленные кластеры, технопарки и особые экономические зоны. "
@@ -71,3 +71,23 @@ def test_plain_utf8() -> None:
 
 def test_empty_body() -> None:
     assert decode_html(b"") == ("", "utf-8")
+
+
+def test_mixed_utf8_page_with_a_cp1251_paragraph() -> None:
+    head = '<html><head><meta charset="utf-8"><title>Новости кластеров Калужской области</title></head><body>'
+    body = head.encode("utf-8") + f"<p>{RUSSIAN}</p>".encode("cp1251") + b"</body></html>"
+    text, encoding = decode_html(body)
+    assert encoding == "utf-8+cp1251"
+    assert text == head + f"<p>{RUSSIAN}</p></body></html>"
+
+
+def test_cp1251_page_with_a_few_chance_utf8_pairs_is_not_mixed() -> None:
+    # "Р" followed by "ё" is a valid UTF-8 pair by chance ("и"): too few to call the page UTF-8
+    html = page() + "<p>Рё Рё Рё</p>"
+    assert decode_html(html.encode("cp1251"), "utf-8") == (html, "cp1251")
+
+
+def test_invalid_bytes_that_are_not_cyrillic_are_not_read_as_cp1251() -> None:
+    head = '<html><head><meta charset="utf-8"><title>Новости кластеров Калужской области</title></head>'
+    body = head.encode("utf-8") + bytes(range(0x80, 0xA0)) * 4 + b"</html>"
+    assert decode_mixed_utf8(body) is None

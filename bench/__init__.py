@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic corpus and the pipeline-versus-bare-tools timing run."""

@@ -1,0 +1,386 @@
+"""Benchmark: the whole pipeline against the bare tools (trafilatura CLI + natasha NER) on one corpus.
+
+    python -m bench.run [--pages N] [--keep]
+
+Builds bench/out/site-N if missing (bench/corpus.py), serves it on 127.0.0.1, runs
+`python -m flows.cli run` twice (the second run over the unchanged site is the incremental one), then
+the trafilatura CLI and natasha NER alone over the same pages. Prints a table and writes
+bench/out/results-N.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import default_out, generator_id, write_corpus
+from samples.server import serve_site
+
+OUT = Path(__file__).parent / "out"
+REPO = Path(__file__).resolve().parent.parent
+TRAFILATURA = Path(sys.executable).parent / "trafilatura"
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# Prefect's console log: "03:41:53.248 | INFO    | Task run 'crawl-2ed' - Finished in state Completed()"
+LOG_LINE = re.compile(r"^\s*(\d\d:\d\d:\d\d\.\d{3}) \| \w+\s*\| (.*)$")
+TASK_DONE = re.compile(r"Task run '(.+)-[0-9a-f]{3}' - Finished in state")
+SERVER_START = re.compile(r"Starting temporary server on")
+FLOW_BEGIN = re.compile(r"Flow run '(.+?)' - Beginning (?:sub)?flow run '.+?' for flow '(.+?)'")
+FLOW_DONE = re.compile(r"Flow run '(.+?)' - Finished in state")
+
+
+@dataclass
+class Measured:
+    """One subprocess: wall seconds, peak RSS of its whole process tree and of its largest process."""
+
+    seconds: float
+    peak_tree_mb: float
+    peak_process_mb: float
+    returncode: int
+
+
+class TreeRss:
+    """Polls /proc for the summed resident memory of a process and all its descendants; keeps the peak."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def __enter__(self) -> TreeRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _poll(self) -> None:
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in _tree(self.pid)))
+            self._stop.wait(self.interval)
+
+
+def _children_map() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return children
+
+
+def _tree(pid: int) -> list[int]:
+    children, found, todo = _children_map(), [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None, log: Path | None = None) -> Measured:
+    """Run cmd to the end (output to `log`), timing it and watching its memory."""
+    sink = log.open("w") if log else subprocess.DEVNULL
+    try:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=sink, stderr=subprocess.STDOUT, cwd=REPO)
+        with TreeRss(proc.pid) as rss:
+            _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+    finally:
+        if log:
+            sink.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Measured(seconds, rss.peak_kb / 1024, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def ensure_corpus(pages: int) -> Path:
+    """bench/out/site-N, (re)built when missing or written by another version of the generator."""
+    site = default_out(pages)
+    manifest = site / "manifest.json"
+    found = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
+    if (found.get("pages"), found.get("generator")) != (pages, generator_id()):
+        print(f"building the corpus: {pages} pages into {site}", flush=True)
+        shutil.rmtree(site, ignore_errors=True)
+        write_corpus(pages, site)
+    return site
+
+
+def sources_yaml(base_url: str) -> str:
+    return (
+        "allow_private_networks: true\n"
+        "sources:\n"
+        "  - name: bench-site\n"
+        "    site_name: Benchmark corpus\n"
+        f"    sitemaps: [{base_url}/sitemap.xml]\n"
+        "    allowed_domains: [127.0.0.1]\n"
+    )
+
+
+def pipeline_env(pages: int) -> dict[str, str]:
+    """Politeness off (whichever of the fetcher's fields exist), a page cap above N, Prefect logs at INFO."""
+    from config.settings import FetchSettings
+
+    fields = FetchSettings.model_fields
+    wanted = {"politeness_limits": "false", "per_host_delay": "0", "max_pages_per_source": str(pages + 100)}
+    overrides = {f"CLUSTERWATCH_FETCH__{k.upper()}": v for k, v in wanted.items() if k in fields}
+    prefect = {"PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180"}
+    return {**os.environ, **overrides, **prefect}
+
+
+def _label(message: str, flows: dict[str, str]) -> str | None:
+    """The stage that ends at this log message, if it marks the end of one."""
+    task, begin, done = TASK_DONE.search(message), FLOW_BEGIN.search(message), FLOW_DONE.search(message)
+    if SERVER_START.search(message):
+        return "imports and setup"
+    if begin:
+        flows[begin.group(1)] = begin.group(2)
+        return "Prefect server start" if len(flows) == 1 else "flow overhead"
+    if task:
+        return task.group(1)
+    if done:
+        return f"{flows.get(done.group(1), 'flow')} (rest)"
+    return None
+
+
+def _events(log_text: str) -> list[tuple[float, str]]:
+    """(seconds since midnight, the stage that ends there) for Prefect's server, flow and task events."""
+    events, flows = [], {}
+    for line in log_text.splitlines():
+        match = LOG_LINE.match(line)
+        label = _label(match.group(2), flows) if match else None
+        if label:
+            clock = datetime.strptime(match.group(1), "%H:%M:%S.%f")
+            stamp = clock.hour * 3600 + clock.minute * 60 + clock.second + clock.microsecond / 1e6
+            events.append((stamp, label))
+    return events
+
+
+def stage_seconds(log_text: str, started: datetime, seconds: float) -> dict[str, float]:
+    """Wall time per stage from Prefect's log timestamps: a stage runs from the previous event to its own."""
+    previous = started.hour * 3600 + started.minute * 60 + started.second + started.microsecond / 1e6
+    stages: dict[str, float] = {}
+    for stamp, name in [*_events(log_text), (previous + seconds, "shutdown")]:
+        gap = stamp - previous + (86400 if stamp - previous < -43200 else 0)  # past midnight
+        stages[name] = stages.get(name, 0.0) + max(gap, 0.0)
+        previous = stamp
+    return stages
+
+
+def run_pipeline(sources: Path, home: Path, env: dict[str, str], log: Path) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--sources", str(sources), "--home", str(home)]
+    started = datetime.now()
+    measured = measure(cmd, env, log)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    stages = stage_seconds(text, started, measured.seconds)
+    return {**asdict(measured), "stages": stages, "summary": _cli_summary(text), "log": str(log)}
+
+
+def _cli_summary(text: str) -> dict[str, str]:
+    """The CLI's summary table rows (`│ fetched │ 200 │`) as name → value."""
+    rows = re.findall(r"^\s*│\s*([^│]+?)\s*│\s*([^│]+?)\s*│", text, flags=re.M)
+    return dict(rows)
+
+
+def materialise(site: Path, base_url: str, target: Path) -> list[tuple[str, str]]:
+    """Every page of the manifest with the base URL filled in, flat in `target`; (file name, language)."""
+    manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    target.mkdir(parents=True, exist_ok=True)
+    files = []
+    for item in manifest["items"]:
+        name = item["path"].strip("/").replace("/", "_")
+        body = (site / item["path"].lstrip("/")).read_bytes().replace(b"__BASE_URL__", base_url.encode())
+        (target / name).write_bytes(body)
+        files.append((name, item["language"]))
+    return files
+
+
+def run_trafilatura(html_dir: Path, text_dir: Path, log: Path) -> Measured:
+    cmd = [str(TRAFILATURA), "--input-dir", str(html_dir), "--output-dir", str(text_dir), "--parallel", "2"]
+    return measure(cmd, log=log)
+
+
+def run_natasha(text_dir: Path, log: Path) -> dict[str, Any]:
+    """natasha NER in a subprocess over the extracted texts that contain Cyrillic (as the pipeline does)."""
+    count_file = text_dir.parent / "natasha-count.json"
+    cmd = [sys.executable, "-m", "bench.run", "--ner-only", str(text_dir), "--ner-count", str(count_file)]
+    measured = measure(cmd, log=log)
+    counts = json.loads(count_file.read_text()) if count_file.is_file() else {}
+    return {**asdict(measured), **counts}
+
+
+def _text_files(text_dir: Path) -> list[Path]:
+    """trafilatura's output files (it spreads more than 1,000 over numbered subfolders)."""
+    return sorted(p for p in text_dir.rglob("*") if p.is_file()) if text_dir.is_dir() else []
+
+
+def ner_only(text_dir: Path, count_file: Path) -> None:
+    """Segmenter + NewsNERTagger over each Cyrillic text in text_dir (the bare-tool baseline)."""
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    started = time.perf_counter()
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    loaded = time.perf_counter()
+    texts = spans = 0
+    for path in _text_files(text_dir):
+        text = path.read_text(encoding="utf-8")
+        if not CYRILLIC.search(text):
+            continue
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        texts, spans = texts + 1, spans + len(doc.spans)
+    done = time.perf_counter()
+    figures = {"texts": texts, "spans": spans, "model_load_s": loaded - started, "tagging_s": done - loaded}
+    count_file.write_text(json.dumps(figures))
+
+
+def pipeline_figures(pages: int, first: dict[str, Any]) -> dict[str, Any]:
+    total = first["seconds"]
+    return {
+        "pages": pages,
+        "pipeline_s": total,
+        "pipeline_pages_per_s": pages / total,
+        "stage_share": {name: s / total for name, s in first["stages"].items()},
+        "peak_tree_mb": first["peak_tree_mb"],
+        "peak_process_mb": first["peak_process_mb"],
+    }
+
+
+def comparison_figures(pages: int, runs: dict[str, dict[str, Any]], texts: int) -> dict[str, Any]:
+    first, second = runs["pipeline run 1"], runs["pipeline run 2"]
+    traf, ner = runs["trafilatura"], runs["natasha"]
+    return {
+        "second_run_s": second["seconds"],
+        "second_run_ratio": second["seconds"] / first["seconds"],
+        "trafilatura_s": traf["seconds"],
+        "trafilatura_pages_per_s": pages / traf["seconds"],
+        "trafilatura_texts": texts,
+        "natasha_s": ner["seconds"],
+        "natasha_texts": ner.get("texts"),
+        "ratio_pipeline_to_bare": first["seconds"] / (traf["seconds"] + ner["seconds"]),
+    }
+
+
+def print_table(fig: dict[str, Any]) -> None:
+    rows = [
+        ("pages", f"{fig['pages']}"),
+        ("pipeline, first run", f"{fig['pipeline_s']:.1f} s  ({fig['pipeline_pages_per_s']:.1f} pages/s)"),
+        *((f"  {name}", f"{share:6.1%}") for name, share in fig["stage_share"].items()),
+    ]
+    if "second_run_s" in fig:
+        rows += [
+            (
+                "pipeline, second run",
+                f"{fig['second_run_s']:.1f} s  ({fig['second_run_ratio']:.1%} of the first)",
+            ),
+            (
+                "trafilatura CLI --parallel 2",
+                f"{fig['trafilatura_s']:.1f} s ({fig['trafilatura_pages_per_s']:.0f}/s)",
+            ),
+            (f"natasha NER alone ({fig['natasha_texts']} texts)", f"{fig['natasha_s']:.1f} s"),
+            ("pipeline / (trafilatura + natasha)", f"{fig['ratio_pipeline_to_bare']:.2f}"),
+        ]
+    before, after = fig["environment"]["load_average_before_after"]
+    rows += [
+        ("peak RSS, pipeline process tree", f"{fig['peak_tree_mb']:.0f} MB"),
+        ("peak RSS, largest pipeline process", f"{fig['peak_process_mb']:.0f} MB"),
+        ("load average (1 min) before / after", f"{before[0]:.1f} / {after[0]:.1f}"),
+        *(
+            (f"FAILED: {name}", f"exit {code}, see the log in bench/out/")
+            for name, code in fig["failures"].items()
+        ),
+    ]
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def bare_tools(pages: int, html_dir: Path, work: Path) -> tuple[dict[str, dict[str, Any]], int]:
+    print("trafilatura CLI", flush=True)
+    traf = run_trafilatura(html_dir, work / "text", OUT / f"trafilatura-{pages}.log")
+    print(f"  {traf.seconds:.1f} s; natasha NER", flush=True)
+    ner = run_natasha(work / "text", OUT / f"natasha-{pages}.log")
+    return {"trafilatura": asdict(traf), "natasha": ner}, len(_text_files(work / "text"))
+
+
+def benchmark(pages: int, work: Path, first_only: bool = False) -> dict[str, Any]:
+    OUT.mkdir(parents=True, exist_ok=True)
+    site, env, load_before = ensure_corpus(pages), pipeline_env(pages), os.getloadavg()
+    runs: dict[str, dict[str, Any]] = {}
+    with serve_site(site_dir=site) as base_url:
+        sources = work / "sources.yaml"
+        sources.write_text(sources_yaml(base_url), encoding="utf-8")
+        for run in (1,) if first_only else (1, 2):
+            print(f"serving {site} at {base_url}; pipeline run {run}", flush=True)
+            log = OUT / f"pipeline-{pages}-run{run}.log"
+            runs[f"pipeline run {run}"] = run_pipeline(sources, work / "home", env, log)
+            print(f"  {runs[f'pipeline run {run}']['seconds']:.1f} s", flush=True)
+    fig = pipeline_figures(pages, runs["pipeline run 1"])
+    if not first_only:
+        materialise(site, base_url, work / "html")  # the same pages, base URL filled in as served
+        bare, texts = bare_tools(pages, work / "html", work)
+        runs.update(bare)
+        fig.update(comparison_figures(pages, runs, texts))
+    fig["runs"] = runs
+    fig["failures"] = {name: r["returncode"] for name, r in runs.items() if r["returncode"] != 0}
+    fig["environment"] = {
+        "overrides": {k: v for k, v in env.items() if k.startswith(("CLUSTERWATCH_", "PREFECT_"))},
+        "cpus": os.cpu_count(),
+        "load_average_before_after": [load_before, os.getloadavg()],
+    }
+    return fig
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Pipeline versus bare trafilatura + natasha.")
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (database, logs, texts)")
+    parser.add_argument(
+        "--first-run-only", action="store_true", help="only the pipeline's first run (memory scaling)"
+    )
+    parser.add_argument("--ner-only", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--ner-count", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.ner_only:
+        ner_only(args.ner_only, args.ner_count)
+        return 0
+    work = Path(tempfile.mkdtemp(prefix=f"cw-bench-{args.pages}-"))
+    try:
+        fig = benchmark(args.pages, work, args.first_run_only)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table(fig)
+    results = OUT / f"results-{args.pages}.json"
+    results.write_text(json.dumps(fig, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"figures: {results}" + (f"; work folder kept: {work}" if args.keep else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,232 @@
+"""What news_etl and reextract share: the CPU stages on a chosen task runner, the gates, the load,
+the snapshot, the Data Docs and the run summary."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import duckdb
+import polars as pl
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact
+from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import unmapped
+
+from config.settings import Settings
+from expectations.docs import build_data_docs
+from expectations.gates import GateFailed, check_warehouse, gate, reconcile_gate
+from expectations.keys import check_references
+from expectations.results import dq_frame
+from expectations.runner import Validation
+from expectations.suites import ARTICLES, FIGURES, MENTIONS, RAW_PAGES
+from expectations.summary import summarise, summary_markdown, timing_line
+from flows.tasks import extract_task, intel_task, load_task, normalise_task, publish_task
+from transforms.batches import concat, merge_tables, split
+from transforms.extract import ExtractOptions
+from transforms.intel import reference_dims
+from transforms.pages import HELD_BACK_SCHEMA
+from transforms.reconcile import run_counts
+from warehouse.load import RunBatch, RunRecord, record_failed_run
+from warehouse.quality import record_results
+from warehouse.schema import connect
+
+RUNNERS = ("threads", "dask")
+
+
+@dataclass
+class RunContext:
+    """One run's identity, the validations collected on the way and the time spent per stage."""
+
+    run_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    started: datetime = field(default_factory=lambda: datetime.now(UTC))
+    collected: list[Any] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def run_date(self) -> date:
+        return self.started.date()
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+    def keep(self, validation: Validation) -> Validation:
+        self.collected.append(validation)
+        return validation
+
+
+@dataclass(frozen=True)
+class Processed:
+    articles: pl.DataFrame  # passed the articles gate; duplicates included (duplicate_of set)
+    held_back: pl.DataFrame  # pages held back (extract stage or articles gate)
+    facts: dict[str, pl.DataFrame]
+    facts_held_back: pl.DataFrame  # fact rows held back (figures, mentions, references)
+    extracted: int
+
+
+def task_runner(runner: str, dask_address: str | None = None) -> Any:
+    """The task runner of the CPU stages: threads in this process, or Dask (a local distributed
+    cluster, or the scheduler at `dask_address`)."""
+    if runner == "threads":
+        return ThreadPoolTaskRunner(max_workers=2)
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True})
+    raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
+
+
+def _gather(futures: Any) -> list[Any]:
+    return [future.result() for future in futures]
+
+
+def _figure_frame(facts: dict[str, pl.DataFrame], articles: pl.DataFrame) -> pl.DataFrame:
+    lengths = articles.select("article_key", pl.col("text").str.len_chars().alias("text_length"))
+    return facts["fact_figure"].join(lengths, on="article_key", how="left")
+
+
+def _gate_facts(
+    ctx: RunContext, facts: dict[str, pl.DataFrame], articles: pl.DataFrame, known: dict[str, set[int]]
+) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    figures = ctx.keep(gate(_figure_frame(facts, articles), FIGURES, run_date=ctx.run_date))
+    mentions = ctx.keep(gate(facts["fact_mention"], MENTIONS, run_date=ctx.run_date))
+    dims = {**{k: v for k, v in facts.items() if k.startswith("dim_")}, "fact_article": articles}
+    figure_refs = ctx.keep(check_references(figures.passed.drop("text_length"), "fact_figure", dims, known))
+    mention_refs = ctx.keep(check_references(mentions.passed, "fact_mention", dims, known))
+    gated = {**facts, "fact_figure": figure_refs.passed, "fact_mention": mention_refs.passed}
+    held = [v.held_back for v in (figures, mentions, figure_refs, mention_refs)]
+    return gated, concat(held, HELD_BACK_SCHEMA)
+
+
+@flow(name="process_pages", log_prints=True, validate_parameters=False)
+def process_pages(
+    pages: pl.DataFrame, settings: Settings, known: tuple[pl.DataFrame, dict[str, set[int]]], ctx: RunContext
+) -> Processed:
+    """extract (batches in parallel) → normalise and deduplicate → articles gate → intelligence
+    (batches in parallel) → figure, mention and reference gates."""
+    options = ExtractOptions(**settings.extract.model_dump(), today=ctx.run_date)
+    batches = split(pages, settings.batch_size) or [pages]  # one empty batch keeps the frames typed
+    with ctx.stage("extract"):
+        parts = _gather(extract_task.map(batches, unmapped(options)))
+    extracted = concat([p[0] for p in parts])
+    held = concat([p[1] for p in parts], HELD_BACK_SCHEMA)
+    with ctx.stage("normalise"):
+        normalised = normalise_task(extracted, known[0])
+    with ctx.stage("validate"):
+        checked = ctx.keep(gate(normalised, ARTICLES, run_date=ctx.run_date))
+    articles = checked.passed
+    originals = articles.filter(pl.col("duplicate_of").is_null())
+    with ctx.stage("intel"):
+        found = _gather(intel_task.map(split(originals, settings.batch_size) or [originals]))
+        facts = merge_tables([reference_dims(), *found])
+    with ctx.stage("validate"):
+        facts, facts_held = _gate_facts(ctx, facts, articles, known[1])
+    held_pages = concat([held, checked.held_back], HELD_BACK_SCHEMA)
+    return Processed(articles, held_pages, facts, facts_held, extracted.height)
+
+
+def _post_load(ctx: RunContext) -> Any:
+    """Inside the load transaction: the warehouse checks, then every result of the run into dq_result.
+    A critical warehouse failure raises GateFailed and rolls the whole load back."""
+
+    def check(con: duckdb.DuckDBPyConnection) -> None:
+        with ctx.stage("validate"):
+            ctx.keep(check_warehouse(con, ctx.run_date))
+        record_results(con, ctx.run_id, dq_frame(ctx.collected))
+
+    return check
+
+
+def _flow_run_id() -> str | None:
+    run_id = flow_run.get_id()
+    return str(run_id) if run_id else None
+
+
+def _run_record(ctx: RunContext, status: str, counts: dict[str, int] | None = None) -> RunRecord:
+    return RunRecord(ctx.run_id, _flow_run_id(), ctx.started, datetime.now(UTC), status, **(counts or {}))
+
+
+def record_failure(ctx: RunContext, settings: Settings, exc: BaseException) -> None:
+    """A failed run is recorded with what was checked before it failed, the failing gate included."""
+    if isinstance(exc, GateFailed):
+        ctx.collected.append(exc.validation or exc.results[-1])
+    items = [item for c in ctx.collected for item in (c if isinstance(c, list) else [c])]
+    with connect(settings.database_path) as con:
+        record_failed_run(con, _run_record(ctx, "failed"), dq_frame(items))
+
+
+def load_run(
+    ctx: RunContext,
+    settings: Settings,
+    crawled: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame],
+    sources: pl.DataFrame,
+    processed: Processed,
+) -> dict[str, Any]:
+    """Reconcile, load in one transaction (post-load checks inside it), publish, build the Data Docs."""
+    fetch_log, page_state, raw_held = crawled
+    held_pages = concat([raw_held, processed.held_back], HELD_BACK_SCHEMA)
+    counts = run_counts(fetch_log, processed.extracted, processed.articles, held_pages.height)
+    ctx.keep(reconcile_gate(counts))
+    run = _run_record(ctx, "completed", counts)
+    quarantine = concat([held_pages, processed.facts_held_back], HELD_BACK_SCHEMA)
+    batch = RunBatch(
+        run,
+        sources,
+        fetch_log,
+        processed.articles,
+        quarantine,
+        page_state=page_state,
+        facts=processed.facts,
+        stage_seconds=ctx.seconds,
+    )
+    with ctx.stage("load"):
+        load_task(settings.database_path, batch, _post_load(ctx))
+    with ctx.stage("publish"):
+        published = publish_task(settings)
+    return {
+        **run.__dict__,
+        "database": str(settings.database_path),
+        "published": str(published),
+        **_quality_report(ctx, settings, quarantine),
+    }
+
+
+def _quality_report(ctx: RunContext, settings: Settings, quarantine: pl.DataFrame) -> dict[str, Any]:
+    started = time.perf_counter()
+    docs = build_data_docs(settings.home, ctx.run_id, [v for v in ctx.collected if v.gx_result is not None])
+    docs_seconds = time.perf_counter() - started
+    run_seconds = (datetime.now(UTC) - ctx.started).total_seconds()
+    summary = summarise(
+        ctx.run_id,
+        dq_frame(ctx.collected),
+        quarantine,
+        run_seconds=run_seconds,
+        docs=docs,
+        docs_seconds=docs_seconds,
+    )
+    create_markdown_artifact(markdown=summary_markdown(summary), key="data-quality")
+    get_run_logger().info(timing_line(summary))
+    return {"data_docs": str(docs), "quality": summary, "stage_seconds": dict(ctx.seconds)}
+
+
+def raw_gate(
+    ctx: RunContext, fetch_log: pl.DataFrame, pages: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The raw pages gate: fetched pages it holds back are not extracted. Returns (pages, held back)."""
+    with ctx.stage("validate"):
+        raw = ctx.keep(gate(fetch_log, RAW_PAGES, run_date=ctx.run_date))
+    held = raw.held_back.filter(pl.col("record_key").is_in(pages.get_column("url").implode()))
+    return pages.filter(~pl.col("url").is_in(held.get_column("record_key").implode())), held

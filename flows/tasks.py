@@ -1,0 +1,102 @@
+"""Prefect tasks: each calls one function of ingest/, transforms/ or warehouse/ and adds retries,
+timeouts and logging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+
+from config.settings import Settings
+from config.sources import SourcesConfig
+from ingest.crawl import CrawlResult, crawl
+from transforms.extract import ExtractOptions
+from transforms.intel import article_facts
+from transforms.normalise import normalise_articles
+from transforms.pages import extract_pages
+from warehouse.load import RunBatch, known_articles, load_batch
+from warehouse.page_state import read_page_state
+from warehouse.publish import publish, published_path
+from warehouse.quality import existing_keys
+from warehouse.schema import connect
+
+
+@task(
+    name="crawl",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=exponential_backoff(backoff_factor=60),
+    retry_jitter_factor=0.5,
+    timeout_seconds=7200,
+)
+def crawl_task(config: SourcesConfig, settings: Settings) -> CrawlResult:
+    """Discover and fetch; pages unchanged since the last run (page_state) are not passed on."""
+    logger = get_run_logger()
+    with connect(settings.database_path) as con:
+        previous = read_page_state(con)
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 100 == 0:
+            logger.info("fetched %d/%d pages", done, total)
+
+    result = crawl(config, settings.fetch, previous, settings.home / "raw", progress)
+    outcomes = dict(result.fetch_log.group_by("outcome").len().iter_rows())
+    logger.info("discovered %d pages: %s", result.fetch_log.height, outcomes)
+    return result
+
+
+@task(name="warehouse-state", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 20])
+def warehouse_state_task(database: Path) -> tuple[pl.DataFrame, dict[str, set[int]]]:
+    """Articles of earlier runs (for duplicates) and the keys already in the dims (for references)."""
+    with connect(database) as con:
+        return known_articles(con), existing_keys(con)
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(pages: pl.DataFrame, options: ExtractOptions) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return extract_pages(pages, options)
+
+
+@task(name="normalise", cache_policy=NO_CACHE)
+def normalise_task(articles: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    return normalise_articles(articles, known)
+
+
+@task(name="intel", cache_policy=NO_CACHE)
+def intel_task(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    return article_facts(articles)
+
+
+def _database_busy(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a load only when the database file was busy or unreachable, not for bad data."""
+    try:
+        state.result()
+    except (duckdb.IOException, OSError):
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(
+    name="load",
+    cache_policy=NO_CACHE,
+    retries=3,
+    retry_delay_seconds=exponential_backoff(backoff_factor=10),
+    retry_jitter_factor=0.5,
+    retry_condition_fn=_database_busy,
+    timeout_seconds=600,
+)
+def load_task(database: Path, batch: RunBatch, before_commit: Any = None) -> None:
+    with connect(database) as con:
+        load_batch(con, batch, before_commit)
+
+
+@task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])
+def publish_task(settings: Settings) -> Path:
+    return publish(settings.database_path, published_path(settings.home))

@@ -1,0 +1,58 @@
+"""The raw page store: every fetched body kept once, content-addressed by its SHA-256 and gzip-compressed,
+under HOME/raw/ab/cd/<sha256>.html.gz, so extraction can be re-run without fetching again."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+SUFFIX = ".html.gz"
+
+
+def content_hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def relative_path(sha256: str) -> Path:
+    """Where a body with this hash lives, relative to the store root: ab/cd/<sha256>.html.gz."""
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+    return Path(sha256[:2]) / sha256[2:4] / f"{sha256}{SUFFIX}"
+
+
+def put(root: Path, body: bytes) -> tuple[str, Path]:
+    """Store the body (once: an existing copy is kept) and return (sha256, path relative to root)."""
+    sha = content_hash(body)
+    relative = relative_path(sha)
+    target = root / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(target, gzip.compress(body, compresslevel=6, mtime=0))
+    return sha, relative
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: readers never see half a file."""
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def get(root: Path, sha256: str) -> bytes:
+    """The stored body; FileNotFoundError when absent, ValueError when the copy is damaged."""
+    body = gzip.decompress((root / relative_path(sha256)).read_bytes())
+    if content_hash(body) != sha256:
+        raise ValueError(f"raw store copy of {sha256} is damaged (hash mismatch)")
+    return body
+
+
+def has(root: Path, sha256: str) -> bool:
+    return (root / relative_path(sha256)).is_file()

@@ -1,0 +1,394 @@
+"""Scheduling: prefect.yaml mirrors flows/deployments.py, and a real Prefect server runs the deployments,
+served by `clusterwatch serve` and deployed with `prefect deploy` to a process work pool worker."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+import httpx
+import pytest
+import yaml
+
+from flows.deployments import (
+    DEPLOYMENTS,
+    TIMEZONE,
+    DeploymentSpec,
+    deployment_parameters,
+    load_flow,
+    prefect_yaml_entry,
+)
+from samples.server import SITE_DIR, SiteHandler, sources_yaml
+
+REPO = Path(__file__).resolve().parents[2]
+SERVE_COMMAND = [sys.executable, "-m", "flows.cli_serve"]  # `-m flows.cli serve` once registered there
+PREFECT_COMMAND = [sys.executable, "-m", "prefect"]
+STARTUP_SECONDS = 240  # generous: CI has 2 cores, a cold server migrates its database first
+RUN_SECONDS = 300
+GATE_SECONDS = 120
+T = TypeVar("T")
+
+
+# ---------------------------------------------------------------- prefect.yaml and the specs
+
+
+def test_prefect_yaml_mirrors_the_deployment_specs() -> None:
+    entries = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))["deployments"]
+    expected = [prefect_yaml_entry(spec) for spec in DEPLOYMENTS]
+    assert [{key: entry.get(key) for key in expected[0]} for entry in entries] == expected
+    assert {entry["work_pool"]["name"] for entry in entries} == {"clusterwatch"}
+
+
+@pytest.mark.parametrize("spec", DEPLOYMENTS, ids=lambda spec: spec.full_name)
+def test_deployment_parameters_are_parameters_of_the_flow(spec: DeploymentSpec) -> None:
+    flow = load_flow(spec)
+    assert flow.name == spec.flow_name
+    assert set(spec.parameters) <= set(inspect.signature(flow.fn).parameters)
+
+
+def test_serve_refuses_to_start_without_a_server(tmp_path: Path) -> None:
+    result = _run_serve(tmp_path)
+    assert result.returncode == 2
+    assert "PREFECT_API_URL is not set" in result.stderr
+    assert "prefect server start" in result.stderr
+
+
+def test_serve_refuses_an_unreachable_server(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{_free_port()}/api"
+    result = _run_serve(tmp_path, PREFECT_API_URL=url)
+    assert result.returncode == 2
+    assert f"cannot reach the Prefect server at {url}" in result.stderr
+
+
+def _run_serve(home: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        SERVE_COMMAND,
+        cwd=REPO,
+        env=_clean_env(PREFECT_HOME=str(home), **env),
+        capture_output=True,
+        text=True,
+        timeout=STARTUP_SECONDS,
+    )
+
+
+# ---------------------------------------------------------------- processes
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _clean_env(**extra: str) -> dict[str, str]:
+    """This environment without PREFECT_* or CLUSTERWATCH_* settings, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CLUSTERWATCH_"))}
+    return {**env, **extra}
+
+
+def _start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    """A process in a session of its own (so _stop ends its children too), output to `log`."""
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM to the process group, then SIGKILL if it has not ended within 30 s."""
+    for sig, grace in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
+        if process.poll() is not None:
+            return
+        try:
+            os.killpg(process.pid, sig)
+            process.wait(timeout=grace)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            continue
+
+
+def _tail(log: Path, lines: int = 40) -> str:
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _wait_until(
+    fetch: Callable[[], T | None],
+    seconds: float,
+    what: str,
+    log: Path,
+    process: subprocess.Popen | None = None,
+) -> T:
+    """Poll `fetch` until it returns something truthy and return that; fail naming `what`, with the end
+    of `log`, on timeout or when `process` exits first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = fetch()
+        if value:
+            return value
+        if process is not None and process.poll() is not None:
+            pytest.fail(f"{what}: the process exited with {process.returncode}\n{_tail(log)}")
+        time.sleep(0.5)
+    pytest.fail(f"{what}: not within {seconds} s\n{_tail(log)}")
+
+
+# ---------------------------------------------------------------- the server and its API
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    env: dict[str, str]  # for the clients started by the tests: PREFECT_API_URL, a PREFECT_HOME
+    folder: Path
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/health", timeout=5).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`prefect server start` on a free 127.0.0.1 port, with a temporary home and SQLite database."""
+    folder = tmp_path_factory.mktemp("prefect")
+    port = _free_port()
+    url, log = f"http://127.0.0.1:{port}/api", folder / "server.log"
+    env = _clean_env(
+        PREFECT_HOME=str(folder / "server-home"),
+        PREFECT_API_DATABASE_CONNECTION_URL=f"sqlite+aiosqlite:///{folder / 'prefect.db'}",
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_UI_ENABLED="false",
+        PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED="false",  # no run of a cron schedule during the tests
+    )
+    process = _start(
+        [*PREFECT_COMMAND, "server", "start", "--host", "127.0.0.1", "--port", str(port)], env, log
+    )
+    try:
+        _wait_until(lambda: _healthy(url), STARTUP_SECONDS, "Prefect server health", log, process)
+        yield Server(url, _clean_env(PREFECT_API_URL=url, PREFECT_HOME=str(folder / "client-home")), folder)
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def _api(server: Server) -> Iterator[Any]:
+    """A synchronous Prefect client of the test server."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: server.url}), get_client(sync_client=True) as client:
+        yield client
+
+
+def _deployment(client: Any, spec: DeploymentSpec) -> Any:
+    from prefect.exceptions import ObjectNotFound
+
+    try:
+        return client.read_deployment_by_name(spec.full_name)
+    except ObjectNotFound:
+        return None
+
+
+def _trigger(client: Any, spec: DeploymentSpec, **parameters: Any) -> Any:
+    return client.create_flow_run_from_deployment(_deployment(client, spec).id, parameters=parameters)
+
+
+def _state_of(client: Any, run_id: Any, types: set[str]) -> Any:
+    """The flow run when its state type is one of `types`, else None."""
+    run = client.read_flow_run(run_id)
+    return run if run.state and run.state.type.value in types else None
+
+
+FINAL = {"COMPLETED", "FAILED", "CANCELLED", "CRASHED"}
+
+
+def _finished(client: Any, run: Any, log: Path) -> Any:
+    return _wait_until(lambda: _state_of(client, run.id, FINAL), RUN_SECONDS, f"flow run {run.name}", log)
+
+
+def _articles(home: Path) -> int:
+    with duckdb.connect(str(home / "clusterwatch.duckdb"), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM fact_article").fetchone()[0]
+
+
+def _spec(name: str) -> DeploymentSpec:
+    return next(spec for spec in DEPLOYMENTS if spec.name == name)
+
+
+# ---------------------------------------------------------------- `clusterwatch serve`
+
+
+@dataclass(frozen=True)
+class Served:
+    overrides: dict[str, str]  # what `clusterwatch serve` was given: sources and home
+    home: Path
+    log: Path
+    gate: threading.Event  # closed: every request to the sample site waits
+
+
+@contextmanager
+def _held_sample_site() -> Iterator[tuple[str, threading.Event]]:
+    """The sample site on loopback, answering only once the event is set (or after GATE_SECONDS):
+    a run crawling it stays Running for as long as a test needs."""
+    gate, holder = threading.Event(), {}
+
+    class Held(SiteHandler):
+        def do_GET(self) -> None:
+            gate.wait(GATE_SECONDS)
+            super().do_GET()
+
+    def handler(*args: Any, **kwargs: Any) -> Held:
+        return Held(*args, directory=str(SITE_DIR), base_url=holder["base"], **kwargs)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    holder["base"] = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield holder["base"], gate
+    finally:
+        gate.set()
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="class")
+def served(prefect_server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """`clusterwatch serve --sources <the held sample site> --home <tmp>`, for the class's tests."""
+    folder = tmp_path_factory.mktemp("served")
+    sources, home, log = folder / "sources.yaml", folder / "home", folder / "serve.log"
+    env = {**prefect_server.env, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
+    env["CLUSTERWATCH_FETCH__READ_TIMEOUT"] = str(GATE_SECONDS * 2)  # outlasts the gate
+    with _held_sample_site() as (base_url, gate):
+        sources.write_text(sources_yaml(base_url), encoding="utf-8")
+        process = _start([*SERVE_COMMAND, "--sources", str(sources), "--home", str(home)], env, log)
+        try:
+            with _api(prefect_server) as client:
+                for spec in DEPLOYMENTS:
+                    found = partial(_deployment, client, spec)
+                    _wait_until(found, STARTUP_SECONDS, f"{spec.full_name} served", log, process)
+            yield Served({"sources": str(sources), "home": str(home)}, home, log, gate)
+        finally:
+            _stop(process)
+
+
+@dataclass(frozen=True)
+class Overlap:
+    first: Any  # the flow run, finished
+    second: Any
+    first_state_when_second_finished: str
+
+
+@pytest.fixture(scope="class")
+def overlapping_runs(prefect_server: Server, served: Served) -> Overlap:
+    """Two runs of the crawl deployment: the second is started while the first is held Running."""
+    crawl = _spec("crawl")
+    with _api(prefect_server) as client:
+        first = _trigger(client, crawl)
+        running = partial(_state_of, client, first.id, {"RUNNING"})
+        _wait_until(running, RUN_SECONDS, "the first run Running", served.log)
+        second = _finished(client, _trigger(client, crawl), served.log)
+        meanwhile = client.read_flow_run(first.id).state.type.value
+        served.gate.set()
+        return Overlap(_finished(client, first, served.log), second, meanwhile)
+
+
+@pytest.mark.server
+class TestServe:
+    def test_deployments_have_their_schedules_parameters_and_overlap_guard(
+        self, prefect_server: Server, served: Served
+    ) -> None:
+        with _api(prefect_server) as client:
+            for spec in DEPLOYMENTS:
+                deployment = _deployment(client, spec)
+                schedules = [(s.schedule.cron, s.schedule.timezone) for s in deployment.schedules]
+                assert schedules == ([(spec.cron, TIMEZONE)] if spec.cron else [])
+                assert deployment.parameters == deployment_parameters(spec, served.overrides)
+                assert deployment.global_concurrency_limit.limit == 1
+                assert deployment.concurrency_options.collision_strategy.value == spec.collision
+
+    def test_a_crawl_run_loads_the_warehouse(self, overlapping_runs: Overlap, served: Served) -> None:
+        state = overlapping_runs.first.state
+        assert state.type.value == "COMPLETED", f"{state.message}\n{_tail(served.log)}"
+        assert _articles(served.home) == 5
+
+    def test_a_run_overlapping_a_running_one_is_cancelled(self, overlapping_runs: Overlap) -> None:
+        assert overlapping_runs.first_state_when_second_finished == "RUNNING"
+        state = overlapping_runs.second.state
+        assert state.type.value == "CANCELLED"
+        assert "concurrency limit" in state.message
+        assert overlapping_runs.second.run_count == 0  # it never entered Running
+
+
+# ---------------------------------------------------------------- `prefect deploy` and a worker
+
+
+def _create_process_pool(server: Server) -> None:
+    """What `prefect work-pool create clusterwatch --type process` does, without a CLI start-up."""
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.workers.process import ProcessWorker
+
+    template = ProcessWorker.get_default_base_job_template()
+    pool = WorkPoolCreate(name="clusterwatch", type="process", base_job_template=template)
+    with _api(server) as client:
+        client.create_work_pool(pool, overwrite=True)
+
+
+@pytest.fixture(scope="class")
+def worker_log(prefect_server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The README's second way: a process work pool, `prefect deploy --all`, a worker."""
+    _create_process_pool(prefect_server)
+    deploy = subprocess.run(
+        [*PREFECT_COMMAND, "--no-prompt", "deploy", "--all"],
+        cwd=REPO,
+        env=prefect_server.env,
+        capture_output=True,
+        text=True,
+        timeout=STARTUP_SECONDS,
+    )
+    assert deploy.returncode == 0, f"prefect deploy --all:\n{deploy.stdout}\n{deploy.stderr}"
+    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    env = {**prefect_server.env, "CLUSTERWATCH_REPO": str(REPO), "PREFECT_WORKER_QUERY_SECONDS": "1"}
+    process = _start([*PREFECT_COMMAND, "worker", "start", "--pool", "clusterwatch"], env, log)
+    try:
+        yield log
+    finally:
+        _stop(process)
+
+
+@pytest.mark.server
+class TestDeploy:
+    def test_prefect_deploy_registers_the_yaml_deployments(self, prefect_server: Server, worker_log: Path):
+        with _api(prefect_server) as client:
+            for spec in DEPLOYMENTS:
+                deployment = _deployment(client, spec)
+                assert deployment.entrypoint == spec.entrypoint
+                assert deployment.work_pool_name == "clusterwatch"
+                assert deployment.parameters == dict(spec.parameters)
+                assert [s.schedule.cron for s in deployment.schedules] == ([spec.cron] if spec.cron else [])
+                assert deployment.concurrency_options.collision_strategy.value == spec.collision
+
+    def test_a_backfill_run_on_the_worker_loads_the_warehouse(
+        self, prefect_server: Server, worker_log: Path, sample_site: str, tmp_path: Path
+    ) -> None:
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(sources_yaml(sample_site), encoding="utf-8")
+        with _api(prefect_server) as client:
+            run = _trigger(client, _spec("backfill"), sources=str(sources), home=str(tmp_path))
+            run = _finished(client, run, worker_log)
+        assert run.state.type.value == "COMPLETED", f"{run.state.message}\n{_tail(worker_log)}"
+        assert _articles(tmp_path) == 5

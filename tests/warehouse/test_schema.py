@@ -1,0 +1,94 @@
+"""The migration runner: files applied once and in order, older databases migrated, newer ones refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse.schema import SchemaError, SchemaTooNew, code_version, connect, migrate, migrations
+
+
+def _versions(con: duckdb.DuckDBPyConnection) -> list[int]:
+    return [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()]
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute(
+        "SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views()"
+    )
+    return {r[0] for r in rows.fetchall()}
+
+
+def test_fresh_database_gets_every_file_once_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with connect(path) as con:
+        assert _versions(con) == [m.version for m in migrations()]
+        names = [r[0] for r in con.execute("SELECT name FROM schema_version ORDER BY version").fetchall()]
+    assert names == [m.path.name for m in migrations()]
+    with connect(path) as con:
+        assert migrate(con) == []  # nothing pending the second time
+        assert len(_versions(con)) == len(migrations())
+
+
+def test_database_with_only_the_first_files_is_migrated(tmp_path: Path) -> None:
+    path, files = tmp_path / "old.duckdb", migrations()
+    first = [m for m in files if m.version <= 7]
+    with duckdb.connect(str(path)) as con:
+        assert migrate(con, first) == [m.version for m in first]
+        con.execute("INSERT INTO dim_source VALUES (1, 's', 'x.test', 'S', 'ru')")
+        assert "dim_region" not in _tables(con)
+    with connect(path) as con:
+        assert _versions(con) == [m.version for m in files]
+        assert {"dim_region", "fact_figure", "v_support_measures"} <= _tables(con)
+        assert con.execute("SELECT count(*) FROM dim_source").fetchone() == (1,)  # data kept
+
+
+def test_database_made_before_schema_version_existed_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.duckdb"
+    with duckdb.connect(str(path)) as con:  # the old runner: every file, no bookkeeping
+        for migration in migrations()[:5]:
+            con.execute(migration.sql())
+    with connect(path) as con:
+        assert _versions(con) == [m.version for m in migrations()]
+
+
+def test_newer_schema_stops_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "new.duckdb"
+    with connect(path) as con:
+        con.execute("INSERT INTO schema_version (version, name) VALUES (999, '999_future.sql')")
+    with pytest.raises(SchemaTooNew, match=r"schema version 999, newer than this code's \d+"):
+        connect(path)
+    assert code_version() < 999
+
+
+def test_views_are_reapplied_on_every_start(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with connect(path) as con:
+        con.execute("DROP VIEW v_articles")
+    with connect(path) as con:
+        assert "v_articles" in _tables(con)
+
+
+def test_failed_migration_is_rolled_back_and_not_recorded(tmp_path: Path) -> None:
+    sql_dir = tmp_path / "sql"
+    sql_dir.mkdir()
+    (sql_dir / "001_ok.sql").write_text("CREATE TABLE a (x INTEGER);", encoding="utf-8")
+    (sql_dir / "002_bad.sql").write_text(
+        "CREATE TABLE b (x INTEGER); SELECT * FROM nowhere;", encoding="utf-8"
+    )
+    with duckdb.connect(":memory:") as con:
+        with pytest.raises(SchemaError, match=r"002_bad\.sql"):
+            migrate(con, migrations(sql_dir))
+        assert _versions(con) == [1]
+        assert "b" not in _tables(con)
+
+
+def test_two_files_with_one_number_are_refused(tmp_path: Path) -> None:
+    sql_dir = tmp_path / "sql"
+    sql_dir.mkdir()
+    for name in ("003_a.sql", "003_b.sql"):
+        (sql_dir / name).write_text("SELECT 1;", encoding="utf-8")
+    with pytest.raises(SchemaError, match="share number 3"):
+        migrations(sql_dir)

@@ -1,0 +1,84 @@
+"""The analyst views and the example queries of docs/queries/, on the hand-written star."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+QUERIES = sorted((Path(__file__).parents[2] / "docs" / "queries").glob("*.sql"))
+VIEWS = [
+    "v_articles",
+    "v_figures",
+    "v_region_activity_monthly",
+    "v_support_measures",
+    "v_people_roles",
+    "v_site_mentions",
+]
+
+
+def test_there_is_an_example_query_per_analyst_question() -> None:
+    assert len(QUERIES) >= 5
+    for path in QUERIES:
+        assert path.read_text(encoding="utf-8").startswith("-- "), f"{path.name} needs a header comment"
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.name)
+def test_example_query_returns_rows(star_shared: duckdb.DuckDBPyConnection, path: Path) -> None:
+    rows = star_shared.execute(path.read_text(encoding="utf-8")).fetchall()
+    assert rows, f"{path.name} returned no rows"
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_view_has_rows_and_comments(star_shared: duckdb.DuckDBPyConnection, view: str) -> None:
+    assert star_shared.execute(f"SELECT count(*) FROM {view}").fetchone()[0] > 0
+    comment = star_shared.execute("SELECT comment FROM duckdb_views() WHERE view_name = $v", {"v": view})
+    assert comment.fetchone()[0]
+    missing = star_shared.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = $v AND comment IS NULL", {"v": view}
+    ).fetchall()
+    assert missing == []
+
+
+def test_support_measures_join_act_region_site_and_url(star_shared: duckdb.DuckDBPyConnection) -> None:
+    rows = star_shared.execute(
+        "SELECT value, qualifier, act_number, region_iso_code, site_name, url "
+        "FROM v_support_measures ORDER BY value"
+    ).fetchall()
+    assert rows == [
+        (9.0e8, "up_to", "779", "RU-KLU", "Kaluga pharmaceutical cluster", "http://news.test/1"),
+        (3.0e9, "exact", "1659", "RU-KLU", None, "http://news.test/3"),
+    ]
+
+
+def test_people_roles_change_over_time(star_shared: duckdb.DuckDBPyConnection) -> None:
+    rows = star_shared.execute(
+        "SELECT role, organisation, first_seen FROM v_people_roles "
+        "WHERE person = 'Mikhail Labudin' ORDER BY first_seen"
+    ).fetchall()
+    assert rows == [
+        ("Director", "AC&T RF", date(2021, 5, 12)),
+        ("Director of the Association", "AC&T RF", date(2022, 3, 3)),
+    ]
+
+
+def test_region_activity_counts_sites_of_the_region(star_shared: duckdb.DuckDBPyConnection) -> None:
+    row = star_shared.execute(
+        "SELECT articles, mentions, sites_mentioned, figures FROM v_region_activity_monthly "
+        "WHERE iso_code = 'RU-KLU' AND month_start = DATE '2021-04-01'"
+    ).fetchone()
+    assert row == (1, 5, 1, 2)  # 3 region mentions + 2 of the pharmaceutical cluster; two figures
+
+
+def test_site_mentions_carry_type_industry_and_region(star_shared: duckdb.DuckDBPyConnection) -> None:
+    rows = star_shared.execute(
+        "SELECT site_type, industry, region_iso_code, count(*) FROM v_site_mentions GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    assert rows == [
+        ("cluster", "pharmaceutical", "RU-KLU", 2),
+        ("industrial_park", "automotive", "RU-KLU", 1),
+        ("sez", None, "RU-KLU", 1),
+        ("sez", None, "RU-TA", 1),
+    ]

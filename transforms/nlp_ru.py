@@ -1,0 +1,151 @@
+"""Russian NLP with natasha: models loaded once per process, NER spans normalised to the nominative."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    kind: str  # PER, ORG, LOC
+    start: int
+    end: int
+    text: str
+    normal: str
+
+
+@cache
+def _models() -> dict[str, Any]:
+    """natasha's segmenter and NER tagger; the weights ship inside the packages (no download)."""
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return {
+        "segmenter": Segmenter(),
+        "vocab": _analyzer(),
+        "ner": NewsNERTagger(embedding),
+    }
+
+
+@cache
+def _analyzer() -> Any:
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The dictionary form of one Russian word, lower case, ё as е."""
+    parses = _analyzer().parse(word)
+    normal = parses[0].normal_form if parses else word.lower()
+    return normal.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def surname_nominative(word: str, feminine: bool) -> str:
+    """A surname in the nominative: pymorphy2's Surn parse when there is one, otherwise the word itself."""
+    for parse in _analyzer().parse(word):
+        if "Surn" in parse.tag:
+            from pymorphy2.analyzer import Parse
+
+            form = Parse.inflect(parse, {"nomn", "femn" if feminine else "masc"})
+            if form is not None:
+                return form.word
+    return word.lower()
+
+
+def is_given_name(word: str) -> bool:
+    return any("Name" in parse.tag for parse in _analyzer().parse(word)[:3])
+
+
+def given_name_nominative(word: str) -> str:
+    """A given name in the nominative (Владислава → Владислав)."""
+    for parse in _analyzer().parse(word):
+        if "Name" in parse.tag:
+            return parse.normal_form
+    return word.lower()
+
+
+def _cyrillic_chunks(text: str, size: int = 20_000) -> list[tuple[int, str]]:
+    """(offset, chunk): runs of whole paragraphs with Cyrillic in them, up to about size characters."""
+    chunks: list[tuple[int, str]] = []
+    offset = 0
+    for paragraph in text.splitlines(keepends=True):
+        if any("\u0400" <= char <= "\u04ff" for char in paragraph):
+            last = chunks[-1] if chunks else None
+            if last and last[0] + len(last[1]) == offset and len(last[1]) < size:
+                chunks[-1] = (last[0], last[1] + paragraph)
+            else:
+                chunks.append((offset, paragraph))
+        offset += len(paragraph)
+    return chunks
+
+
+def ner_spans(text: str) -> list[NerSpan]:
+    """natasha NER over the Cyrillic paragraphs of text: persons, organisations, locations, nominative.
+
+    Only the NER tagger runs (the morphology tagger would cost four times as much): the nominative
+    comes from pymorphy2, head phrase inflected, dependents (genitives) left as written.
+    """
+    from natasha import Doc
+
+    models = _models()
+    spans = []
+    for offset, chunk in _cyrillic_chunks(text):
+        doc = Doc(chunk)
+        doc.segment(models["segmenter"])
+        doc.tag_ner(models["ner"])
+        spans += [
+            NerSpan(s.type, offset + s.start, offset + s.stop, s.text, nominative_phrase(s.text))
+            for s in doc.spans
+        ]
+    return spans
+
+
+def _parse_as(word: str, pos: str) -> Any | None:
+    return next((p for p in _analyzer().parse(word) if pos == p.tag.POS), None)
+
+
+def _inflect(word: str, parse: Any, grams: set[str]) -> str:
+    from pymorphy2.analyzer import Parse
+
+    form = Parse.inflect(parse, grams)
+    target = form.word if form is not None else word.lower()
+    if word.isupper() and len(word) > 1:
+        return target.upper()
+    return target[:1].upper() + target[1:] if word[:1].isupper() else target
+
+
+def nominative_phrase(phrase: str) -> str:
+    """«Калужской области» → «Калужская область», «Фонда развития промышленности» → «Фонд развития …».
+
+    The head noun (the first noun) goes to the nominative, the adjectives before it agree with it,
+    the words after it (genitives) stay as written.
+    """
+    words = phrase.split()
+    nouns = [(i, p) for i, w in enumerate(words) if (p := _parse_as(w, "NOUN")) is not None]
+    if not nouns:
+        return phrase
+    i, head = nouns[0]
+    number = "plur" if head.tag.number == "plur" else "sing"
+    agreement = {"nomn", number} | ({head.tag.gender} if number == "sing" and head.tag.gender else set())
+    out = []
+    for word in words[:i]:
+        adjective = _parse_as(word, "ADJF")
+        out.append(_inflect(word, adjective, agreement) if adjective is not None else word)
+    out.append(_inflect(words[i], head, {"nomn", number}))
+    return " ".join(out + words[i + 1 :])
+
+
+_FUNCTION_POS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "ADVB"}
+
+
+def is_function_word(word: str) -> bool:
+    """True for a Cyrillic word most likely a pronoun, preposition, conjunction … (Того → тот)."""
+    if not any("\u0400" <= char <= "\u04ff" for char in word):
+        return False
+    parses = _analyzer().parse(word.lower())
+    return bool(parses) and (parses[0].tag.POS in _FUNCTION_POS or "Apro" in parses[0].tag)

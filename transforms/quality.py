@@ -1,0 +1,34 @@
+"""Text that must not become an article: garbled encodings, replacement characters, binary noise."""
+
+from __future__ import annotations
+
+import re
+
+REPLACEMENT = "\ufffd"
+MAX_REPLACEMENT_SHARE = 0.002
+# UTF-8 Cyrillic read as cp1251 turns every letter into "Р" or "С" plus another character;
+# read as Latin-1 it turns them into "Ð" or "Ñ" plus another character.
+MOJIBAKE_CP1251 = re.compile(r"[РС][\u0080-\u00bf\u0402-\u040f\u0452-\u045f«»°±µ¶·]")
+MOJIBAKE_LATIN1 = re.compile(r"[ÐÑ][\u0080-\u00bf]")
+MAX_MOJIBAKE_SHARE = 0.05
+MIN_LETTER_SHARE = 0.5
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+def garbled_reason(text: str) -> str | None:
+    """Why the text is garbage rather than prose, or None when it reads as text."""
+    letters = _letters(text)
+    non_space = sum(1 for c in text if not c.isspace())
+    if not non_space:
+        return "no text"
+    if text.count(REPLACEMENT) / non_space > MAX_REPLACEMENT_SHARE:
+        return f"undecodable characters ({text.count(REPLACEMENT)} replacement characters)"
+    mojibake = len(MOJIBAKE_CP1251.findall(text)) + len(MOJIBAKE_LATIN1.findall(text))
+    if letters and mojibake / letters > MAX_MOJIBAKE_SHARE:
+        return f"garbled encoding (mojibake in {mojibake} places)"
+    if letters / non_space < MIN_LETTER_SHARE:
+        return f"not prose ({letters / non_space:.0%} letters)"
+    return None

@@ -1,0 +1,14 @@
+ALTER TABLE fact_article ADD COLUMN IF NOT EXISTS description VARCHAR;
+ALTER TABLE fact_article ADD COLUMN IF NOT EXISTS tags VARCHAR[];
+ALTER TABLE fact_article ADD COLUMN IF NOT EXISTS canonical_url VARCHAR;
+ALTER TABLE fact_article ADD COLUMN IF NOT EXISTS date_source VARCHAR;
+ALTER TABLE fact_article ADD COLUMN IF NOT EXISTS date_inferred BOOLEAN;
+ALTER TABLE fact_article ADD COLUMN IF NOT EXISTS extraction_method VARCHAR;
+ALTER TABLE fact_article ADD COLUMN IF NOT EXISTS simhash BIGINT;
+COMMENT ON COLUMN fact_article.description IS 'The page''s meta description, if any.';
+COMMENT ON COLUMN fact_article.tags IS 'Tags and categories the page gives.';
+COMMENT ON COLUMN fact_article.canonical_url IS 'The page''s canonical link when it is on the same host.';
+COMMENT ON COLUMN fact_article.date_source IS 'Where the publication date came from: page (metadata), text, or inferred (day and month from the text, year inferred).';
+COMMENT ON COLUMN fact_article.date_inferred IS 'True when the year of the publication date was inferred: filter on it for exact dating.';
+COMMENT ON COLUMN fact_article.extraction_method IS 'Which extraction pass produced the text: precision, balanced or recall_fallback.';
+COMMENT ON COLUMN fact_article.simhash IS '64-bit SimHash of the text, used to find near-duplicates across runs.';

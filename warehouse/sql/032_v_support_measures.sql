@@ -1,0 +1,63 @@
+CREATE OR REPLACE VIEW v_support_measures AS
+SELECT
+    f.figure_key,
+    f.article_key,
+    a.url,
+    a.title,
+    d.date AS published_date,
+    d.year AS published_year,
+    f.value,
+    f.unit,
+    f.qualifier,
+    f.subject,
+    f.act_key,
+    l.act_type,
+    l.number AS act_number,
+    l.title AS act_title,
+    l.jurisdiction AS act_jurisdiction,
+    r.region_key,
+    r.iso_code AS region_iso_code,
+    r.name_en AS region_name_en,
+    r.name_ru AS region_name_ru,
+    r.federal_district,
+    f.site_key,
+    s.name AS site_name,
+    s.site_type,
+    s.industry AS site_industry,
+    f.sentence,
+    a.duplicate_of IS NOT NULL AS is_duplicate
+FROM fact_figure AS f
+JOIN dim_metric AS m ON m.metric_key = f.metric_key
+JOIN fact_article AS a ON a.article_key = f.article_key
+LEFT JOIN dim_date AS d ON d.date_key = a.published_date_key
+LEFT JOIN dim_legal_act AS l ON l.act_key = f.act_key
+LEFT JOIN dim_site AS s ON s.site_key = f.site_key
+LEFT JOIN dim_region AS r ON r.region_key = coalesce(f.region_key, s.region_key)
+WHERE m.metric_code = 'money';
+COMMENT ON VIEW v_support_measures IS 'Support measures: every money figure with the legal act it is paid under, the region, the site and the article URL.';
+COMMENT ON COLUMN v_support_measures.figure_key IS 'The figure (fact_figure).';
+COMMENT ON COLUMN v_support_measures.article_key IS 'The article announcing it.';
+COMMENT ON COLUMN v_support_measures.url IS 'URL of the article.';
+COMMENT ON COLUMN v_support_measures.title IS 'Headline of the article.';
+COMMENT ON COLUMN v_support_measures.published_date IS 'Publication date of the article; NULL when unknown.';
+COMMENT ON COLUMN v_support_measures.published_year IS 'Year of publication.';
+COMMENT ON COLUMN v_support_measures.value IS 'Amount, scaled (up to 900 million rubles → 900000000).';
+COMMENT ON COLUMN v_support_measures.unit IS 'Currency: RUB, USD, EUR, … .';
+COMMENT ON COLUMN v_support_measures.qualifier IS 'exact, up_to, over, about or from.';
+COMMENT ON COLUMN v_support_measures.subject IS 'What is paid, e.g. subsidy, compensation, investment.';
+COMMENT ON COLUMN v_support_measures.act_key IS 'The legal act (dim_legal_act), or NULL.';
+COMMENT ON COLUMN v_support_measures.act_type IS 'government_decree, federal_law, … .';
+COMMENT ON COLUMN v_support_measures.act_number IS 'Number of the act, e.g. 1659.';
+COMMENT ON COLUMN v_support_measures.act_title IS 'Title of the act, when known.';
+COMMENT ON COLUMN v_support_measures.act_jurisdiction IS 'Who issued the act.';
+COMMENT ON COLUMN v_support_measures.region_key IS 'The region (dim_region): the figure''s own, else its site''s.';
+COMMENT ON COLUMN v_support_measures.region_iso_code IS 'ISO code of the region, e.g. RU-KLU.';
+COMMENT ON COLUMN v_support_measures.region_name_en IS 'English name of the region.';
+COMMENT ON COLUMN v_support_measures.region_name_ru IS 'Russian name of the region.';
+COMMENT ON COLUMN v_support_measures.federal_district IS 'Federal district of the region; NULL abroad.';
+COMMENT ON COLUMN v_support_measures.site_key IS 'The industrial site (dim_site), or NULL.';
+COMMENT ON COLUMN v_support_measures.site_name IS 'Name of the site.';
+COMMENT ON COLUMN v_support_measures.site_type IS 'cluster, technopark, industrial_park or sez.';
+COMMENT ON COLUMN v_support_measures.site_industry IS 'Industry of the site.';
+COMMENT ON COLUMN v_support_measures.sentence IS 'The sentence the amount was read from.';
+COMMENT ON COLUMN v_support_measures.is_duplicate IS 'True when the article is a syndicated copy.';
