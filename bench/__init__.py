@@ -1,1 +1,1 @@
-"""Benchmarks: a synthetic corpus and the pipeline-versus-bare-tools timing run."""
+"""Benchmarks and quality measurements, run from the repository root as `python -m bench.<module>`."""

@@ -170,12 +170,15 @@ def _original(rng: random.Random, number: int, pools: dict[str, list[str]]) -> P
 
 def _syndicated(rng: random.Random, number: int, source: Page, pools: dict[str, list[str]]) -> Page:
     """The source's body under another path, title, date and boilerplate."""
-    when = datetime.fromisoformat(source.published) + timedelta(hours=rng.randint(1, 72))
+    when = min(datetime.fromisoformat(source.published) + timedelta(hours=rng.randint(1, 72)), LAST_DAY)
+    title = _title(rng, pools[source.language])
+    while title == source.title:
+        title = _title(rng, pools[source.language])
     return replace(
         source,
         path=f"/partners/{rng.choice(PARTNERS)}/{when:%Y}/reprint-{number:05d}.html",
         charset="windows-1251" if rng.random() < CP1251_SHARE else "utf-8",
-        title=_title(rng, pools[source.language]),
+        title=title,
         published=when.isoformat(timespec="minutes"),
         scheme=(source.scheme + rng.randint(1, len(SCHEMES) - 1)) % len(SCHEMES),
         duplicate_of=source.path,

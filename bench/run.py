@@ -1,6 +1,6 @@
 """Benchmark: the whole pipeline against the bare tools (trafilatura CLI + natasha NER) on one corpus.
 
-    python -m bench.run [--pages N] [--keep]
+    python -m bench.run [--pages N] [--keep] [--first-run-only]
 
 Builds bench/out/site-N if missing (bench/corpus.py), serves it on 127.0.0.1, runs
 `python -m flows.cli run` twice (the second run over the unchanged site is the incremental one), then
@@ -76,10 +76,10 @@ def _children_map() -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):  # the process ended meanwhile
             continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        children.setdefault(parent, []).append(int(stat.parent.name))
     return children
 
 
@@ -183,8 +183,9 @@ def _events(log_text: str) -> list[tuple[float, str]]:
 def stage_seconds(log_text: str, started: datetime, seconds: float) -> dict[str, float]:
     """Wall time per stage from Prefect's log timestamps: a stage runs from the previous event to its own."""
     previous = started.hour * 3600 + started.minute * 60 + started.second + started.microsecond / 1e6
+    end = (previous + seconds) % 86400
     stages: dict[str, float] = {}
-    for stamp, name in [*_events(log_text), (previous + seconds, "shutdown")]:
+    for stamp, name in [*_events(log_text), (end, "shutdown")]:
         gap = stamp - previous + (86400 if stamp - previous < -43200 else 0)  # past midnight
         stages[name] = stages.get(name, 0.0) + max(gap, 0.0)
         previous = stamp
@@ -202,7 +203,7 @@ def run_pipeline(sources: Path, home: Path, env: dict[str, str], log: Path) -> d
 
 def _cli_summary(text: str) -> dict[str, str]:
     """The CLI's summary table rows (`│ fetched │ 200 │`) as name → value."""
-    rows = re.findall(r"^\s*│\s*([^│]+?)\s*│\s*([^│]+?)\s*│", text, flags=re.M)
+    rows = re.findall(r"^\s*│\s*([^│\s][^│]*?)\s*│\s*([^│\s][^│]*?)\s*│", text, flags=re.M)
     return dict(rows)
 
 

@@ -7,6 +7,7 @@ import logging
 import os
 import tempfile
 import time
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -33,8 +34,20 @@ QUIET_ENV = {
 QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "great_expectations")
 
 
+def _show_progress() -> None:
+    """Progress lines of long stages (pages done, rate, time left) on stderr."""
+    from rich.logging import RichHandler
+
+    logger = logging.getLogger("clusterwatch.progress")
+    if not logger.handlers:
+        logger.addHandler(RichHandler(console=Console(stderr=True), show_path=False, show_level=False))
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
 def _quiet() -> None:
     """Keep the terminal for progress and the summary: library chatter goes to errors only."""
+    _show_progress()
     for name, value in QUIET_ENV.items():
         os.environ.setdefault(name, value)
     for name in [*QUIET_LOGGERS, *logging.root.manager.loggerDict]:
@@ -53,13 +66,36 @@ def _check_sources(sources: Path) -> None:
         raise typer.Exit(2) from exc
 
 
-def _run_flow(sources: Path, home: Path | None) -> dict[str, Any]:
+class Runner(StrEnum):
+    threads = "threads"
+    dask = "dask"
+
+
+RunnerOpt = Annotated[
+    Runner, typer.Option("--runner", help="Where extraction and intelligence run: threads or dask.")
+]
+DaskOpt = Annotated[
+    str | None, typer.Option("--dask-address", help="An existing Dask scheduler [a local cluster].")
+]
+BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages per task [200].")]
+
+
+def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
     _check_sources(sources)
     _quiet()
     from flows.news_etl import news_etl
+    from warehouse.schema import SchemaError
 
     _quiet()  # again: importing Prefect and Great Expectations resets logger levels
-    return news_etl(str(sources), str(home) if home else None)
+    try:
+        return news_etl(str(sources), str(home) if home else None, **options)
+    except SchemaError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _options(batch_size: int | None, runner: Runner, dask_address: str | None) -> dict[str, Any]:
+    return {"batch_size": batch_size, "runner": runner.value, "dask_address": dask_address}
 
 
 def _print_summary(summary: dict[str, Any], seconds: float) -> None:
@@ -99,15 +135,26 @@ def _print_quality(summary: dict[str, Any]) -> None:
 
 
 @app.command()
-def run(sources: SourcesOpt, home: HomeOpt = None) -> None:
+def run(
+    sources: SourcesOpt,
+    home: HomeOpt = None,
+    batch_size: BatchOpt = None,
+    runner: RunnerOpt = Runner.threads,
+    dask_address: DaskOpt = None,
+) -> None:
     """Crawl the sources listed in SOURCES and load HOME/clusterwatch.duckdb."""
     started = time.perf_counter()
-    summary = _run_flow(sources, home)
+    summary = _run_flow(sources, home, _options(batch_size, runner, dask_address))
     _print_summary(summary, time.perf_counter() - started)
 
 
 @app.command()
-def demo(home: HomeOpt = None) -> None:
+def demo(
+    home: HomeOpt = None,
+    batch_size: BatchOpt = None,
+    runner: RunnerOpt = Runner.threads,
+    dask_address: DaskOpt = None,
+) -> None:
     """Serve the bundled sample site on 127.0.0.1, crawl it and load the warehouse."""
     from samples.server import serve_site, sources_yaml
 
@@ -117,7 +164,7 @@ def demo(home: HomeOpt = None) -> None:
         console.print(f"serving the sample site at {base_url}")
         sources = Path(tmp) / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
-        summary = _run_flow(sources, home)
+        summary = _run_flow(sources, home, _options(batch_size, runner, dask_address))
     _print_summary(summary, time.perf_counter() - started)
 
 

@@ -24,10 +24,13 @@ Collision = Literal["CANCEL_NEW", "ENQUEUE"]
 CRAWL_PARAMETERS: dict[str, Any] = {
     "sources": "config/sources.yaml",
     "home": None,
+    "batch_size": 200,
+    "runner": "threads",
 }
 REEXTRACT_PARAMETERS: dict[str, Any] = {
     "home": None,
-    "batch_size": 500,
+    "batch_size": 200,
+    "runner": "threads",
 }
 
 

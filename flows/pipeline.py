@@ -27,7 +27,7 @@ from expectations.results import dq_frame
 from expectations.runner import Validation
 from expectations.suites import ARTICLES, FIGURES, MENTIONS, RAW_PAGES
 from expectations.summary import summarise, summary_markdown, timing_line
-from flows.tasks import extract_task, intel_task, load_task, normalise_task, publish_task
+from flows.tasks import Progress, extract_task, intel_task, load_task, normalise_task, publish_task
 from transforms.batches import concat, merge_tables, split
 from transforms.extract import ExtractOptions
 from transforms.intel import reference_dims
@@ -89,8 +89,13 @@ def task_runner(runner: str, dask_address: str | None = None) -> Any:
     raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
 
 
-def _gather(futures: Any) -> list[Any]:
-    return [future.result() for future in futures]
+def _gather(futures: Any, progress: Progress | None = None) -> list[Any]:
+    results = []
+    for future in futures:
+        results.append(future.result())
+        if progress is not None:
+            progress(len(results), len(futures))
+    return results
 
 
 def _figure_frame(facts: dict[str, pl.DataFrame], articles: pl.DataFrame) -> pl.DataFrame:
@@ -120,7 +125,7 @@ def process_pages(
     options = ExtractOptions(**settings.extract.model_dump(), today=ctx.run_date)
     batches = split(pages, settings.batch_size) or [pages]  # one empty batch keeps the frames typed
     with ctx.stage("extract"):
-        parts = _gather(extract_task.map(batches, unmapped(options)))
+        parts = _gather(extract_task.map(batches, unmapped(options)), Progress("extracted", "batches"))
     extracted = concat([p[0] for p in parts])
     held = concat([p[1] for p in parts], HELD_BACK_SCHEMA)
     with ctx.stage("normalise"):
@@ -130,7 +135,10 @@ def process_pages(
     articles = checked.passed
     originals = articles.filter(pl.col("duplicate_of").is_null())
     with ctx.stage("intel"):
-        found = _gather(intel_task.map(split(originals, settings.batch_size) or [originals]))
+        found = _gather(
+            intel_task.map(split(originals, settings.batch_size) or [originals]),
+            Progress("analysed", "batches"),
+        )
         facts = merge_tables([reference_dims(), *found])
     with ctx.stage("validate"):
         facts, facts_held = _gate_facts(ctx, facts, articles, known[1])
@@ -174,8 +182,11 @@ def load_run(
     crawled: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame],
     sources: pl.DataFrame,
     processed: Processed,
+    log_fetches: bool = True,
 ) -> dict[str, Any]:
-    """Reconcile, load in one transaction (post-load checks inside it), publish, build the Data Docs."""
+    """Reconcile, load in one transaction (post-load checks inside it), publish, build the Data Docs.
+    `crawled` is (one outcome row per page, page_state rows, pages held back before extraction); the
+    outcome rows go to fetch_log unless `log_fetches` is false (a re-extraction fetches nothing)."""
     fetch_log, page_state, raw_held = crawled
     held_pages = concat([raw_held, processed.held_back], HELD_BACK_SCHEMA)
     counts = run_counts(fetch_log, processed.extracted, processed.articles, held_pages.height)
@@ -185,7 +196,7 @@ def load_run(
     batch = RunBatch(
         run,
         sources,
-        fetch_log,
+        fetch_log if log_fetches else fetch_log.clear(),
         processed.articles,
         quarantine,
         page_state=page_state,

@@ -3,6 +3,8 @@ timeouts and logging."""
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,8 @@ from warehouse.publish import publish, published_path
 from warehouse.quality import existing_keys
 from warehouse.schema import connect
 
+PROGRESS = logging.getLogger("clusterwatch.progress")
+
 
 @task(
     name="crawl",
@@ -39,15 +43,30 @@ def crawl_task(config: SourcesConfig, settings: Settings) -> CrawlResult:
     logger = get_run_logger()
     with connect(settings.database_path) as con:
         previous = read_page_state(con)
-
-    def progress(done: int, total: int) -> None:
-        if done == total or done % 100 == 0:
-            logger.info("fetched %d/%d pages", done, total)
-
-    result = crawl(config, settings.fetch, previous, settings.home / "raw", progress)
+    result = crawl(config, settings.fetch, previous, settings.home / "raw", Progress("fetched", "pages"))
     outcomes = dict(result.fetch_log.group_by("outcome").len().iter_rows())
     logger.info("discovered %d pages: %s", result.fetch_log.height, outcomes)
     return result
+
+
+class Progress:
+    """Reports `done/total`, the rate and the time left, at most every few seconds, to the run's log and
+    to the `clusterwatch.progress` logger (which the CLI prints)."""
+
+    def __init__(self, verb: str, unit: str, every_seconds: float = 3.0) -> None:
+        self.verb, self.unit, self.every = verb, unit, every_seconds
+        self.started = self.last = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done != total and now - self.last < self.every:
+            return
+        self.last = now
+        rate = done / max(now - self.started, 1e-9)
+        left = (total - done) / rate if rate else 0.0
+        message = f"{self.verb} {done}/{total} {self.unit}, {rate:.1f} {self.unit}/s, about {left:.0f} s left"
+        PROGRESS.info(message)
+        get_run_logger().info(message)
 
 
 @task(name="warehouse-state", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 20])

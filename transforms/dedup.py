@@ -13,7 +13,7 @@ import polars as pl
 
 SHINGLE_WORDS = 3
 MIN_SHINGLES = 20  # shorter texts get no SimHash: too few features to tell a copy from a neighbour
-MAX_HAMMING = 7  # of 64 bits; see docs/extraction.md for the distances measured
+MAX_HAMMING = 7  # of 64 bits; see README.md, "Duplicates", for the distances measured
 MASK64 = (1 << 64) - 1
 _WORD = re.compile(r"\w+")
 

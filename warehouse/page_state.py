@@ -45,3 +45,21 @@ def upsert_page_state(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> No
         con.execute(UPSERT_PAGE_STATE)
     finally:
         con.unregister("incoming_page_state")
+
+
+STORED_PAGES = """
+SELECT p.url, f.source_name, p.content_hash, p.fetched_at
+FROM page_state p
+JOIN (
+    SELECT url, arg_max(source_name, fetched_at) AS source_name FROM fetch_log GROUP BY url
+) f USING (url)
+WHERE p.content_hash IS NOT NULL
+ORDER BY p.url
+"""
+
+
+def stored_pages(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every page whose body is in the raw store: url, source_name, content_hash, fetched_at (UTC)."""
+    frame = pl.from_arrow(con.sql(STORED_PAGES).to_arrow_table())
+    schema = {"url": pl.String, "source_name": pl.String, "content_hash": pl.String}
+    return frame.cast(schema).with_columns(pl.col("fetched_at").dt.replace_time_zone("UTC"))

@@ -35,7 +35,7 @@ from flows.deployments import (
 from samples.server import SITE_DIR, SiteHandler, sources_yaml
 
 REPO = Path(__file__).resolve().parents[2]
-SERVE_COMMAND = [sys.executable, "-m", "flows.cli_serve"]  # `-m flows.cli serve` once registered there
+SERVE_COMMAND = [sys.executable, "-m", "flows.cli", "serve"]
 PREFECT_COMMAND = [sys.executable, "-m", "prefect"]
 STARTUP_SECONDS = 240  # generous: CI has 2 cores, a cold server migrates its database first
 RUN_SECONDS = 300
