@@ -21,7 +21,6 @@ import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +32,6 @@ REPO = Path(__file__).resolve().parent.parent
 TRAFILATURA = Path(sys.executable).parent / "trafilatura"
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # Prefect's console log: "03:41:53.248 | INFO    | Task run 'crawl-2ed' - Finished in state Completed()"
-LOG_LINE = re.compile(r"^\s*(\d\d:\d\d:\d\d\.\d{3}) \| \w+\s*\| (.*)$")
-TASK_DONE = re.compile(r"Task run '(.+)-[0-9a-f]{3}' - Finished in state")
-SERVER_START = re.compile(r"Starting temporary server on")
-FLOW_BEGIN = re.compile(r"Flow run '(.+?)' - Beginning (?:sub)?flow run '.+?' for flow '(.+?)'")
-FLOW_DONE = re.compile(r"Flow run '(.+?)' - Finished in state")
 
 
 @dataclass
@@ -142,62 +136,32 @@ def sources_yaml(base_url: str) -> str:
 
 
 def pipeline_env(pages: int) -> dict[str, str]:
-    """Politeness off (whichever of the fetcher's fields exist), a page cap above N, Prefect logs at INFO."""
+    """Politeness off (whichever of the fetcher's fields exist) and a page cap above N."""
     from config.settings import FetchSettings
 
     fields = FetchSettings.model_fields
     wanted = {"politeness_limits": "false", "per_host_delay": "0", "max_pages_per_source": str(pages + 100)}
     overrides = {f"CLUSTERWATCH_FETCH__{k.upper()}": v for k, v in wanted.items() if k in fields}
-    prefect = {"PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180"}
+    prefect = {"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180"}
     return {**os.environ, **overrides, **prefect}
 
 
-def _label(message: str, flows: dict[str, str]) -> str | None:
-    """The stage that ends at this log message, if it marks the end of one."""
-    task, begin, done = TASK_DONE.search(message), FLOW_BEGIN.search(message), FLOW_DONE.search(message)
-    if SERVER_START.search(message):
-        return "imports and setup"
-    if begin:
-        flows[begin.group(1)] = begin.group(2)
-        return "Prefect server start" if len(flows) == 1 else "flow overhead"
-    if task:
-        return task.group(1)
-    if done:
-        return f"{flows.get(done.group(1), 'flow')} (rest)"
-    return None
+def recorded_stages(home: Path, seconds: float) -> dict[str, float]:
+    """Wall time per stage as the run recorded it (etl_run.stage_seconds), plus what lies outside the
+    flow's stages: imports, Prefect's server start, flow overhead and shutdown."""
+    from warehouse.queries import latest_stage_seconds
+    from warehouse.schema import connect
 
-
-def _events(log_text: str) -> list[tuple[float, str]]:
-    """(seconds since midnight, the stage that ends there) for Prefect's server, flow and task events."""
-    events, flows = [], {}
-    for line in log_text.splitlines():
-        match = LOG_LINE.match(line)
-        label = _label(match.group(2), flows) if match else None
-        if label:
-            clock = datetime.strptime(match.group(1), "%H:%M:%S.%f")
-            stamp = clock.hour * 3600 + clock.minute * 60 + clock.second + clock.microsecond / 1e6
-            events.append((stamp, label))
-    return events
-
-
-def stage_seconds(log_text: str, started: datetime, seconds: float) -> dict[str, float]:
-    """Wall time per stage from Prefect's log timestamps: a stage runs from the previous event to its own."""
-    previous = started.hour * 3600 + started.minute * 60 + started.second + started.microsecond / 1e6
-    end = (previous + seconds) % 86400
-    stages: dict[str, float] = {}
-    for stamp, name in [*_events(log_text), (end, "shutdown")]:
-        gap = stamp - previous + (86400 if stamp - previous < -43200 else 0)  # past midnight
-        stages[name] = stages.get(name, 0.0) + max(gap, 0.0)
-        previous = stamp
-    return stages
+    with connect(home / "clusterwatch.duckdb", read_only=True) as con:
+        stages = latest_stage_seconds(con)
+    return {"startup, orchestration and shutdown": max(seconds - sum(stages.values()), 0.0), **stages}
 
 
 def run_pipeline(sources: Path, home: Path, env: dict[str, str], log: Path) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "flows.cli", "run", "--sources", str(sources), "--home", str(home)]
-    started = datetime.now()
     measured = measure(cmd, env, log)
     text = log.read_text(encoding="utf-8", errors="replace")
-    stages = stage_seconds(text, started, measured.seconds)
+    stages = recorded_stages(home, measured.seconds)
     return {**asdict(measured), "stages": stages, "summary": _cli_summary(text), "log": str(log)}
 
 

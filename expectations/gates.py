@@ -11,17 +11,16 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import date
 
-import duckdb
 import polars as pl
 
 from expectations.runner import HELD_BACK_SCHEMA, CheckResult, Validation, validate
 from expectations.suites import Suite
 from transforms.reconcile import reconciliation_gaps
-from warehouse.quality_checks import SUITE, run_checks
 
 RECONCILIATION = "reconciliation"
+WAREHOUSE_SUITE = "warehouse"
 EQUATIONS = (
     ("pages discovered = fetched + not modified + skipped + failed", "pages discovered"),
     ("pages fetched = loaded + held back", "pages fetched"),
@@ -104,10 +103,8 @@ def results_gate(suite: str, results: list[CheckResult], seconds: float = 0.0, b
     return validation
 
 
-def check_warehouse(con: duckdb.DuckDBPyConnection, run_date: date | None = None) -> Validation:
-    """Run the post-load SQL checks (best inside the load transaction, before the commit, so a critical
-    failure rolls the load back); raises GateFailed on a critical failure."""
-    started = time.perf_counter()
-    rows = run_checks(con, run_date or datetime.now(UTC).date())
-    results = [CheckResult(**row) for row in rows]
-    return results_gate(SUITE, results, time.perf_counter() - started)
+def warehouse_gate(rows: list[dict], seconds: float = 0.0) -> Validation:
+    """Gate on the post-load SQL checks' rows (warehouse.quality_checks.run_checks, best run inside the
+    load transaction, before the commit, so a critical failure rolls the load back); raises GateFailed
+    on a critical failure."""
+    return results_gate(WAREHOUSE_SUITE, [CheckResult(**row) for row in rows], seconds)

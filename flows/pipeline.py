@@ -21,7 +21,7 @@ from prefect.utilities.annotations import unmapped
 
 from config.settings import Settings
 from expectations.docs import build_data_docs
-from expectations.gates import GateFailed, check_warehouse, gate, reconcile_gate
+from expectations.gates import GateFailed, gate, reconcile_gate, warehouse_gate
 from expectations.keys import check_references
 from expectations.results import dq_frame
 from expectations.runner import Validation
@@ -35,6 +35,7 @@ from transforms.pages import HELD_BACK_SCHEMA
 from transforms.reconcile import run_counts
 from warehouse.load import RunBatch, RunRecord, record_failed_run
 from warehouse.quality import record_results
+from warehouse.quality_checks import run_checks
 from warehouse.schema import connect
 
 RUNNERS = ("threads", "dask")
@@ -152,7 +153,9 @@ def _post_load(ctx: RunContext) -> Any:
 
     def check(con: duckdb.DuckDBPyConnection) -> None:
         with ctx.stage("validate"):
-            ctx.keep(check_warehouse(con, ctx.run_date))
+            started = time.perf_counter()
+            rows = run_checks(con, ctx.run_date)
+            ctx.keep(warehouse_gate(rows, time.perf_counter() - started))
         record_results(con, ctx.run_id, dq_frame(ctx.collected))
 
     return check

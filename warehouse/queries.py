@@ -43,3 +43,15 @@ def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row count of each warehouse table (names come from the fixed list above, not from input)."""
     return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
+
+
+LATEST_STAGE_SECONDS = """
+SELECT map_keys(stage_seconds), map_values(stage_seconds) FROM etl_run
+WHERE stage_seconds IS NOT NULL ORDER BY started_at DESC LIMIT 1
+"""
+
+
+def latest_stage_seconds(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """Seconds per stage of the latest run that recorded them ({} when none did)."""
+    row = con.execute(LATEST_STAGE_SECONDS).fetchone()
+    return dict(zip(row[0], row[1], strict=True)) if row else {}
