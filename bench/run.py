@@ -157,8 +157,9 @@ def recorded_stages(home: Path, seconds: float) -> dict[str, float]:
     return {"startup, orchestration and shutdown": max(seconds - sum(stages.values()), 0.0), **stages}
 
 
-def run_pipeline(sources: Path, home: Path, env: dict[str, str], log: Path) -> dict[str, Any]:
+def run_pipeline(sources: Path, home: Path, env: dict[str, str], log: Path, runner: str) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "flows.cli", "run", "--sources", str(sources), "--home", str(home)]
+    cmd += ["--runner", runner]
     measured = measure(cmd, env, log)
     text = log.read_text(encoding="utf-8", errors="replace")
     stages = recorded_stages(home, measured.seconds)
@@ -293,7 +294,7 @@ def bare_tools(pages: int, html_dir: Path, work: Path) -> tuple[dict[str, dict[s
     return {"trafilatura": asdict(traf), "natasha": ner}, len(_text_files(work / "text"))
 
 
-def benchmark(pages: int, work: Path, first_only: bool = False) -> dict[str, Any]:
+def benchmark(pages: int, work: Path, first_only: bool = False, runner: str = "threads") -> dict[str, Any]:
     OUT.mkdir(parents=True, exist_ok=True)
     site, env, load_before = ensure_corpus(pages), pipeline_env(pages), os.getloadavg()
     runs: dict[str, dict[str, Any]] = {}
@@ -302,8 +303,8 @@ def benchmark(pages: int, work: Path, first_only: bool = False) -> dict[str, Any
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         for run in (1,) if first_only else (1, 2):
             print(f"serving {site} at {base_url}; pipeline run {run}", flush=True)
-            log = OUT / f"pipeline-{pages}-run{run}.log"
-            runs[f"pipeline run {run}"] = run_pipeline(sources, work / "home", env, log)
+            log = OUT / f"pipeline-{pages}-{runner}-run{run}.log"
+            runs[f"pipeline run {run}"] = run_pipeline(sources, work / "home", env, log, runner)
             print(f"  {runs[f'pipeline run {run}']['seconds']:.1f} s", flush=True)
     fig = pipeline_figures(pages, runs["pipeline run 1"])
     if not first_only:
@@ -312,6 +313,7 @@ def benchmark(pages: int, work: Path, first_only: bool = False) -> dict[str, Any
         runs.update(bare)
         fig.update(comparison_figures(pages, runs, texts))
     fig["runs"] = runs
+    fig["runner"] = runner
     fig["failures"] = {name: r["returncode"] for name, r in runs.items() if r["returncode"] != 0}
     fig["environment"] = {
         "overrides": {k: v for k, v in env.items() if k.startswith(("CLUSTERWATCH_", "PREFECT_"))},
@@ -328,6 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--first-run-only", action="store_true", help="only the pipeline's first run (memory scaling)"
     )
+    parser.add_argument(
+        "--runner", choices=("threads", "dask"), default="threads", help="the CPU stages' runner"
+    )
     parser.add_argument("--ner-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--ner-count", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -336,12 +341,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     work = Path(tempfile.mkdtemp(prefix=f"cw-bench-{args.pages}-"))
     try:
-        fig = benchmark(args.pages, work, args.first_run_only)
+        fig = benchmark(args.pages, work, args.first_run_only, args.runner)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print_table(fig)
-    results = OUT / f"results-{args.pages}.json"
+    results = OUT / f"results-{args.pages}-{args.runner}.json"
     results.write_text(json.dumps(fig, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"figures: {results}" + (f"; work folder kept: {work}" if args.keep else ""))
     return 0

@@ -33,7 +33,7 @@ from transforms.extract import ExtractOptions
 from transforms.intel import reference_dims
 from transforms.pages import HELD_BACK_SCHEMA
 from transforms.reconcile import run_counts
-from warehouse.load import RunBatch, RunRecord, record_failed_run
+from warehouse.load import RunBatch, RunRecord, record_failed_run, record_stage_seconds
 from warehouse.quality import record_results
 from warehouse.quality_checks import run_checks
 from warehouse.schema import connect
@@ -173,10 +173,12 @@ def _run_record(ctx: RunContext, status: str, counts: dict[str, int] | None = No
 def record_failure(ctx: RunContext, settings: Settings, exc: BaseException) -> None:
     """A failed run is recorded with what was checked before it failed, the failing gate included."""
     if isinstance(exc, GateFailed):
-        ctx.collected.append(exc.validation or exc.results[-1])
-    items = [item for c in ctx.collected for item in (c if isinstance(c, list) else [c])]
-    with connect(settings.database_path) as con:
-        record_failed_run(con, _run_record(ctx, "failed"), dq_frame(items))
+        ctx.collected.extend([exc.validation] if exc.validation else exc.results)
+    try:
+        with connect(settings.database_path) as con:
+            record_failed_run(con, _run_record(ctx, "failed"), dq_frame(ctx.collected))
+    except Exception as recording:  # the run's own error matters more: log this one, raise that one
+        get_run_logger().error("could not record the failed run %s: %s", ctx.run_id, recording)
 
 
 def load_run(
@@ -208,20 +210,26 @@ def load_run(
     )
     with ctx.stage("load"):
         load_task(settings.database_path, batch, _post_load(ctx))
+    report = _quality_report(ctx, settings, quarantine)
+    with connect(settings.database_path) as con:
+        record_stage_seconds(con, ctx.run_id, ctx.seconds)
     with ctx.stage("publish"):
         published = publish_task(settings)
     return {
         **run.__dict__,
         "database": str(settings.database_path),
         "published": str(published),
-        **_quality_report(ctx, settings, quarantine),
+        **report,
+        "stage_seconds": dict(ctx.seconds),
     }
 
 
 def _quality_report(ctx: RunContext, settings: Settings, quarantine: pl.DataFrame) -> dict[str, Any]:
-    started = time.perf_counter()
-    docs = build_data_docs(settings.home, ctx.run_id, [v for v in ctx.collected if v.gx_result is not None])
-    docs_seconds = time.perf_counter() - started
+    with ctx.stage("data_docs"):
+        started = time.perf_counter()
+        validations = [v for v in ctx.collected if v.gx_result is not None]
+        docs = build_data_docs(settings.home, ctx.run_id, validations)
+        docs_seconds = time.perf_counter() - started
     run_seconds = (datetime.now(UTC) - ctx.started).total_seconds()
     summary = summarise(
         ctx.run_id,
@@ -233,7 +241,7 @@ def _quality_report(ctx: RunContext, settings: Settings, quarantine: pl.DataFram
     )
     create_markdown_artifact(markdown=summary_markdown(summary), key="data-quality")
     get_run_logger().info(timing_line(summary))
-    return {"data_docs": str(docs), "quality": summary, "stage_seconds": dict(ctx.seconds)}
+    return {"data_docs": str(docs), "quality": summary}
 
 
 def raw_gate(

@@ -112,8 +112,15 @@ def record_run(
 ) -> None:
     con.execute(UPSERT_RUN, run.__dict__)
     if stage_seconds:
-        params = {"run_id": run.run_id, "names": list(stage_seconds), "seconds": list(stage_seconds.values())}
-        con.execute(SET_STAGE_SECONDS, params)
+        record_stage_seconds(con, run.run_id, stage_seconds)
+
+
+def record_stage_seconds(
+    con: duckdb.DuckDBPyConnection, run_id: str, stage_seconds: dict[str, float]
+) -> None:
+    """The wall time per stage of a recorded run (replacing what it had)."""
+    params = {"run_id": run_id, "names": list(stage_seconds), "seconds": list(stage_seconds.values())}
+    con.execute(SET_STAGE_SECONDS, params)
 
 
 def record_failed_run(con: duckdb.DuckDBPyConnection, run: RunRecord, dq: pl.DataFrame) -> None:
