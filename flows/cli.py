@@ -82,6 +82,10 @@ BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages
 
 def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
     _check_sources(sources)
+    from config.settings import load_settings
+
+    # cached task results (extraction, keyed by content hash) live with the rest of the run's output
+    os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(load_settings(home=home).home / "cache"))
     _quiet()
     from flows.news_etl import news_etl
     from warehouse.schema import SchemaError

@@ -39,7 +39,8 @@ def news_etl(
             crawled = crawl_task(config, settings)
         pages, raw_held = raw_gate(ctx, crawled.fetch_log, crawled.pages)
         known = warehouse_state_task(settings.database_path)
-        processed = process_pages.with_options(task_runner=runner_for_stages)(pages, settings, known, ctx)
+        stages_runner = runner_for_stages if pages.height else task_runner("threads")  # nothing to spread
+        processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
         sources_rows = sources_frame(s.model_dump() for s in config.sources)
         return load_run(
             ctx, settings, (crawled.fetch_log, crawled.page_state, raw_held), sources_rows, processed

@@ -25,12 +25,13 @@ from expectations.gates import GateFailed, gate, reconcile_gate, warehouse_gate
 from expectations.keys import check_references
 from expectations.results import dq_frame
 from expectations.runner import Validation
-from expectations.suites import ARTICLES, FIGURES, MENTIONS, RAW_PAGES
+from expectations.suites import ARTICLES, ENTITIES, FIGURES, MENTIONS, RAW_PAGES
 from expectations.summary import summarise, summary_markdown, timing_line
 from flows.tasks import Progress, extract_task, intel_task, load_task, normalise_task, publish_task
 from transforms.batches import concat, merge_tables, split
 from transforms.extract import ExtractOptions
 from transforms.intel import reference_dims
+from transforms.intel_schema import ENTITY_SPANS
 from transforms.pages import HELD_BACK_SCHEMA
 from transforms.reconcile import run_counts
 from warehouse.load import RunBatch, RunRecord, record_failed_run, record_stage_seconds
@@ -107,13 +108,15 @@ def _figure_frame(facts: dict[str, pl.DataFrame], articles: pl.DataFrame) -> pl.
 def _gate_facts(
     ctx: RunContext, facts: dict[str, pl.DataFrame], articles: pl.DataFrame, known: dict[str, set[int]]
 ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    facts = dict(facts)
+    entities = ctx.keep(gate(facts.pop(ENTITY_SPANS), ENTITIES, run_date=ctx.run_date))
     figures = ctx.keep(gate(_figure_frame(facts, articles), FIGURES, run_date=ctx.run_date))
     mentions = ctx.keep(gate(facts["fact_mention"], MENTIONS, run_date=ctx.run_date))
     dims = {**{k: v for k, v in facts.items() if k.startswith("dim_")}, "fact_article": articles}
     figure_refs = ctx.keep(check_references(figures.passed.drop("text_length"), "fact_figure", dims, known))
     mention_refs = ctx.keep(check_references(mentions.passed, "fact_mention", dims, known))
     gated = {**facts, "fact_figure": figure_refs.passed, "fact_mention": mention_refs.passed}
-    held = [v.held_back for v in (figures, mentions, figure_refs, mention_refs)]
+    held = [v.held_back for v in (entities, figures, mentions, figure_refs, mention_refs)]
     return gated, concat(held, HELD_BACK_SCHEMA)
 
 

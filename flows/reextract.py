@@ -43,7 +43,8 @@ def reextract(
     ctx = RunContext()
     try:
         known = warehouse_state_task(settings.database_path)
-        processed = process_pages.with_options(task_runner=runner_for_stages)(pages, settings, known, ctx)
+        stages_runner = runner_for_stages if pages.height else task_runner("threads")  # nothing to spread
+        processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
         crawled = (_outcomes(pages, unreadable), page_state.clear(), held_back_frame([]))
         return load_run(ctx, settings, crawled, sources_frame([]), processed, log_fetches=False)
     except Exception as exc:

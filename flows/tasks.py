@@ -3,8 +3,11 @@ timeouts and logging."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
+from datetime import timedelta
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +79,28 @@ def warehouse_state_task(database: Path) -> tuple[pl.DataFrame, dict[str, set[in
         return known_articles(con), existing_keys(con)
 
 
-@task(name="extract", cache_policy=NO_CACHE)
+def _pages_key(context: Any, parameters: dict[str, Any]) -> str | None:
+    """The same pages (URL, source, content hash), options and code versions give the same extraction:
+    a retried or repeated run takes it from the cache. None (no caching) without content hashes."""
+    pages: pl.DataFrame = parameters["pages"]
+    if "content_hash" not in pages.columns or pages.get_column("content_hash").null_count():
+        return None
+    digest = hashlib.sha256(f"{_versions()}|{parameters['options']!r}".encode())
+    for row in pages.select("url", "source_name", "content_hash").sort("url").iter_rows():
+        digest.update("\x1f".join(str(v) for v in row).encode())
+    return f"extract-{digest.hexdigest()}"
+
+
+def _versions() -> str:
+    return f"clusterwatch {metadata.version('clusterwatch')}, trafilatura {metadata.version('trafilatura')}"
+
+
+@task(
+    name="extract",
+    cache_key_fn=_pages_key,
+    cache_expiration=timedelta(days=7),
+    persist_result=True,
+)
 def extract_task(pages: pl.DataFrame, options: ExtractOptions) -> tuple[pl.DataFrame, pl.DataFrame]:
     return extract_pages(pages, options)
 

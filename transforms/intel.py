@@ -9,7 +9,7 @@ import polars as pl
 from transforms.entities import find_mentions
 from transforms.figures import figure_records
 from transforms.gazetteer import regions
-from transforms.intel_schema import ARTICLE_TABLES, METRICS, SCHEMAS, empty
+from transforms.intel_schema import ARTICLE_TABLES, ENTITY_SPANS, METRICS, SCHEMAS, empty
 from transforms.mentions import Mention, figure_key, metric_key, nearest, region_key
 
 
@@ -101,6 +101,14 @@ def _figure_rows(article_key: int, text: str, language: str, mentions: list[Ment
     return rows
 
 
+def _span_rows(article_key: int, text_length: int, mentions: list[Mention]) -> list[dict]:
+    return [
+        {"article_key": article_key, "entity_type": m.entity_type, "start": m.start, "end": m.end,
+         "surface": m.surface, "canonical_name": m.canonical, "entity_id": m.key, "text_length": text_length}
+        for m in mentions
+    ]  # fmt: skip
+
+
 def _articles(articles: pl.DataFrame) -> Iterable[dict]:
     if "duplicate_of" in articles.columns:
         articles = articles.filter(pl.col("duplicate_of").is_null())
@@ -110,7 +118,8 @@ def _articles(articles: pl.DataFrame) -> Iterable[dict]:
 
 
 def article_facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """The dimension rows these articles need and their fact_mention and fact_figure rows."""
+    """The dimension rows these articles need, their fact_mention, fact_figure and fact_person_role rows,
+    and (under ENTITY_SPANS, not a table) every entity mention with its offsets, for the quality gate."""
     rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
     for article in _articles(articles):
         mentions = find_mentions(article["text"], article["language"] or "en")
@@ -119,6 +128,7 @@ def article_facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
                 rows[dim[0]].append(dim[1])
         rows["fact_mention"] += _mention_rows(article["article_key"], mentions)
         rows["fact_person_role"] += _role_rows(article["article_key"], mentions)
+        rows[ENTITY_SPANS] += _span_rows(article["article_key"], len(article["text"]), mentions)
         language = article["language"] or "en"
         rows["fact_figure"] += _figure_rows(article["article_key"], article["text"], language, mentions)
     metric_keys = {row["metric_key"] for row in rows["fact_figure"]}

@@ -35,6 +35,12 @@ FACT_PERSON_ROLE = {
     "article_key": pl.Int64, "entity_key": pl.Int64, "role": pl.String, "organisation_key": pl.Int64,
     "organisation": pl.String,
 }  # fmt: skip
+# Not a warehouse table: every entity mention with its offsets, for the entities quality gate.
+ENTITY_SPANS = "entity_spans"
+ENTITY_SPAN = {
+    "article_key": pl.Int64, "entity_type": pl.String, "start": pl.Int64, "end": pl.Int64,
+    "surface": pl.String, "canonical_name": pl.String, "entity_id": pl.Int64, "text_length": pl.Int64,
+}  # fmt: skip
 
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "dim_region": DIM_REGION,
@@ -45,10 +51,11 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "fact_mention": FACT_MENTION,
     "fact_figure": FACT_FIGURE,
     "fact_person_role": FACT_PERSON_ROLE,
+    ENTITY_SPANS: ENTITY_SPAN,
 }
 ARTICLE_TABLES = (
     "dim_entity", "dim_site", "dim_legal_act", "dim_metric",
-    "fact_mention", "fact_figure", "fact_person_role",
+    "fact_mention", "fact_figure", "fact_person_role", ENTITY_SPANS,
 )  # fmt: skip
 METRICS = (("money", "RUB"), ("money", "USD"), ("money", "EUR"), ("area", "ha"), ("area", "sq_m"),
            ("area", "sq_km"), ("count", "items"), ("percent", "%"))  # fmt: skip

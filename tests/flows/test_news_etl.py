@@ -82,3 +82,35 @@ def test_bad_sources_file_fails_clearly(prefect_harness: None, tmp_path: Path) -
 
     with pytest.raises(SourcesError, match="not found"):
         news_etl(str(tmp_path / "missing.yaml"), str(tmp_path))
+
+
+def test_domain_facts_of_the_samples_are_in_the_warehouse(demo_run: dict) -> None:
+    with _db(demo_run) as con:
+        subsidy = con.execute(
+            """SELECT f.qualifier, f.unit, a.act_type, a.number, f.subject FROM fact_figure f
+               JOIN dim_legal_act a USING (act_key) WHERE f.value = 900000000"""
+        ).fetchall()
+        sez_area = con.execute(
+            """SELECT r.iso_code FROM fact_figure f JOIN dim_region r USING (region_key)
+               WHERE f.value = 1042 AND f.unit = 'ha'"""
+        ).fetchall()
+        kaluga = con.execute(
+            """SELECT count(DISTINCT m.article_key) FROM fact_mention m JOIN dim_region r USING (region_key)
+               WHERE r.iso_code = 'RU-KLU'"""
+        ).fetchone()
+    assert subsidy == [("up_to", "RUB", "government_decree", "1659", "subsidy")]
+    assert sez_area == [("RU-KLU",)]
+    assert kaluga == (4,)  # the Russian article and three English ones, one region key
+
+
+def test_one_row_per_real_person_and_body_across_articles_and_languages(demo_run: dict) -> None:
+    query = """SELECT e.entity_type, count(DISTINCT e.entity_key), count(DISTINCT m.article_key),
+                      count(DISTINCT a.language)
+               FROM dim_entity e JOIN fact_mention m USING (entity_key)
+               JOIN fact_article a USING (article_key)
+               WHERE e.canonical_name = $name GROUP BY ALL"""
+    with _db(demo_run) as con:
+        labudin = con.execute(query, {"name": "Mikhail Labudin"}).fetchall()
+        ministry = con.execute(query, {"name": "Ministry of Industry and Trade"}).fetchall()
+    assert labudin == [("person", 1, 2, 1)]
+    assert ministry == [("government_body", 1, 4, 2)]  # Минпромторг in Russian, the Ministry in English
