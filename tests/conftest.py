@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,8 @@ DATA = Path(__file__).parent / "data"
 
 # The sample site is our own, on loopback: no per-host politeness delay in tests.
 os.environ.setdefault("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")
+# Cached task results of the tests go to a scratch folder, not to the user's Prefect storage.
+os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", tempfile.mkdtemp(prefix="clusterwatch-test-results-"))
 
 
 @pytest.fixture(scope="session")
