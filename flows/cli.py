@@ -55,7 +55,7 @@ def _quiet() -> None:
             logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def _check_sources(sources: Path) -> None:
+def check_sources(sources: Path) -> None:
     """Fail fast, before any orchestration starts, on a missing or malformed sources file."""
     from config.sources import SourcesError, load_sources
 
@@ -81,7 +81,7 @@ BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages
 
 
 def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
-    _check_sources(sources)
+    check_sources(sources)
     from config.settings import load_settings
 
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output

@@ -42,7 +42,9 @@ def register(app: typer.Typer) -> None:
 
 def serve(sources: SourcesOpt = Path("config/sources.yaml"), home: HomeOpt = None) -> None:
     """Serve the crawl, weekly re-extraction and backfill deployments against a Prefect server."""
-    _check_sources(sources)
+    from flows.cli import check_sources
+
+    check_sources(sources)
     url = _require_server()
     import prefect
 
@@ -62,17 +64,6 @@ def _overrides(sources: Path, home: Path | None) -> dict[str, Any]:
     if home is not None:
         overrides["home"] = str(home.resolve())
     return overrides
-
-
-def _check_sources(sources: Path) -> None:
-    """Fail before registering anything when the sources file is missing or malformed."""
-    from config.sources import SourcesError, load_sources
-
-    try:
-        load_sources(sources)
-    except SourcesError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
 
 
 def _require_server() -> str:

@@ -14,6 +14,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse.facts import REFERENCES
+
 SUITE = "warehouse"
 FRESH_DAYS = 30
 
@@ -29,24 +31,13 @@ PRIMARY_KEYS = (
     ("article_text", "article_key"),
     ("fact_figure", "figure_key"),
 )
-# (fact table, column, referenced table, referenced key)
+# (table, column, referenced table, referenced key): the loader's references and the article's own
 FOREIGN_KEYS = (
     ("fact_article", "source_key", "dim_source", "source_key"),
     ("fact_article", "published_date_key", "dim_date", "date_key"),
     ("fact_article", "duplicate_of", "fact_article", "article_key"),
     ("article_text", "article_key", "fact_article", "article_key"),
-    ("fact_mention", "article_key", "fact_article", "article_key"),
-    ("fact_mention", "entity_key", "dim_entity", "entity_key"),
-    ("fact_mention", "site_key", "dim_site", "site_key"),
-    ("fact_mention", "region_key", "dim_region", "region_key"),
-    ("fact_mention", "act_key", "dim_legal_act", "act_key"),
-    ("fact_figure", "article_key", "fact_article", "article_key"),
-    ("fact_figure", "metric_key", "dim_metric", "metric_key"),
-    ("fact_figure", "region_key", "dim_region", "region_key"),
-    ("fact_figure", "site_key", "dim_site", "site_key"),
-    ("fact_figure", "act_key", "dim_legal_act", "act_key"),
-    ("dim_entity", "region_key", "dim_region", "region_key"),
-    ("dim_site", "region_key", "dim_region", "region_key"),
+    *REFERENCES,
 )
 
 PK_SQL = "SELECT count(*) - count(DISTINCT {col}), count(*), NULL FROM {table}"

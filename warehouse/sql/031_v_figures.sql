@@ -20,6 +20,7 @@ SELECT
     r.iso_code AS region_iso_code,
     r.name_en AS region_name_en,
     r.name_ru AS region_name_ru,
+    r.federal_district,
     f.site_key,
     s.name AS site_name,
     s.site_type,
@@ -54,6 +55,7 @@ COMMENT ON COLUMN v_figures.region_key IS 'The region (dim_region): the figure''
 COMMENT ON COLUMN v_figures.region_iso_code IS 'ISO code of the region, e.g. RU-KLU.';
 COMMENT ON COLUMN v_figures.region_name_en IS 'English name of the region.';
 COMMENT ON COLUMN v_figures.region_name_ru IS 'Russian name of the region.';
+COMMENT ON COLUMN v_figures.federal_district IS 'Federal district of the region; NULL abroad.';
 COMMENT ON COLUMN v_figures.site_key IS 'The industrial site (dim_site), or NULL.';
 COMMENT ON COLUMN v_figures.site_name IS 'Name of the site.';
 COMMENT ON COLUMN v_figures.site_type IS 'cluster, technopark, industrial_park or sez.';

@@ -1,39 +1,5 @@
 CREATE OR REPLACE VIEW v_support_measures AS
-SELECT
-    f.figure_key,
-    f.article_key,
-    a.url,
-    a.title,
-    d.date AS published_date,
-    d.year AS published_year,
-    f.value,
-    f.unit,
-    f.qualifier,
-    f.subject,
-    f.act_key,
-    l.act_type,
-    l.number AS act_number,
-    l.title AS act_title,
-    l.jurisdiction AS act_jurisdiction,
-    r.region_key,
-    r.iso_code AS region_iso_code,
-    r.name_en AS region_name_en,
-    r.name_ru AS region_name_ru,
-    r.federal_district,
-    f.site_key,
-    s.name AS site_name,
-    s.site_type,
-    s.industry AS site_industry,
-    f.sentence,
-    a.duplicate_of IS NOT NULL AS is_duplicate
-FROM fact_figure AS f
-JOIN dim_metric AS m ON m.metric_key = f.metric_key
-JOIN fact_article AS a ON a.article_key = f.article_key
-LEFT JOIN dim_date AS d ON d.date_key = a.published_date_key
-LEFT JOIN dim_legal_act AS l ON l.act_key = f.act_key
-LEFT JOIN dim_site AS s ON s.site_key = f.site_key
-LEFT JOIN dim_region AS r ON r.region_key = coalesce(f.region_key, s.region_key)
-WHERE m.metric_code = 'money';
+SELECT * EXCLUDE (metric_code) FROM v_figures WHERE metric_code = 'money';
 COMMENT ON VIEW v_support_measures IS 'Support measures: every money figure with the legal act it is paid under, the region, the site and the article URL.';
 COMMENT ON COLUMN v_support_measures.figure_key IS 'The figure (fact_figure).';
 COMMENT ON COLUMN v_support_measures.article_key IS 'The article announcing it.';
