@@ -19,7 +19,8 @@ KNOWN_LANGUAGES = ["ru", "en"]
 FETCH_OUTCOMES = ["fetched", "not_modified", "skipped", "failed"]
 HTML_CONTENT_TYPE = r"^\s*(?:text/html|application/xhtml\+xml)"
 URL_FORM = r"^https?://(?:[^\s/?#:]+\.[^\s/?#:]+|localhost|\[[0-9a-fA-F:]+\])(?::\d+)?(?:[/?#]\S*)?$"
-ENTITY_TYPES = ["person", "organization", "company", "government_body", "location"]
+ENTITY_TYPES = ["person", "organization", "company", "government_body", "location"]  # dim_entity
+SPAN_TYPES = [*ENTITY_TYPES, "region", "site", "legal_act"]  # what transforms.entities finds in a text
 UNITS = ["RUB", "USD", "EUR", "ha", "sq_m", "items", "%"]
 QUALIFIERS = ["exact", "up_to", "over", "about", "from"]
 MAX_TEXT_CHARS = 500_000
@@ -161,7 +162,7 @@ ENTITIES = Suite(
     key_column="entity_id",
     checks=(
         _columns("entity_type", "start", "end", "surface", "canonical_name", "entity_id", "text_length"),
-        Check("ExpectColumnValuesToBeInSet", {"column": "entity_type", "value_set": ENTITY_TYPES}),
+        Check("ExpectColumnValuesToBeInSet", {"column": "entity_type", "value_set": SPAN_TYPES}),
         Check("ExpectColumnValuesToNotBeNull", {"column": "entity_type"}),
         Check("ExpectColumnValuesToNotBeNull", {"column": "entity_id"}),
         Check("ExpectColumnValueLengthsToBeBetween", {"column": "surface", "min_value": 1}),

@@ -77,6 +77,7 @@ RunnerOpt = Annotated[
 DaskOpt = Annotated[
     str | None, typer.Option("--dask-address", help="An existing Dask scheduler [a local cluster].")
 ]
+DEMO_PORT = 8765
 BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages per task [200].")]
 
 
@@ -158,13 +159,19 @@ def demo(
     batch_size: BatchOpt = None,
     runner: RunnerOpt = Runner.threads,
     dask_address: DaskOpt = None,
+    port: Annotated[
+        int, typer.Option("--port", help="Port of the sample site (0: any free one).")
+    ] = DEMO_PORT,
 ) -> None:
-    """Serve the bundled sample site on 127.0.0.1, crawl it and load the warehouse."""
+    """Serve the bundled sample site on 127.0.0.1, crawl it and load the warehouse.
+
+    The site keeps the same port from one demo to the next when it is free, so a second demo finds
+    the same URLs unchanged (HTTP 304) and loads nothing new."""
     from samples.server import serve_site, sources_yaml
 
     os.environ.setdefault("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")  # our own site on loopback
     started = time.perf_counter()
-    with serve_site() as base_url, tempfile.TemporaryDirectory() as tmp:
+    with serve_site(port=port) as base_url, tempfile.TemporaryDirectory() as tmp:
         console.print(f"serving the sample site at {base_url}")
         sources = Path(tmp) / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")

@@ -75,6 +75,7 @@ class Processed:
     facts: dict[str, pl.DataFrame]
     facts_held_back: pl.DataFrame  # fact rows held back (figures, mentions, references)
     extracted: int
+    pages_in: int  # pages given to extraction
 
 
 def task_runner(runner: str, dask_address: str | None = None) -> Any:
@@ -147,7 +148,7 @@ def process_pages(
     with ctx.stage("validate"):
         facts, facts_held = _gate_facts(ctx, facts, articles, known[1])
     held_pages = concat([held, checked.held_back], HELD_BACK_SCHEMA)
-    return Processed(articles, held_pages, facts, facts_held, extracted.height)
+    return Processed(articles, held_pages, facts, facts_held, extracted.height, pages.height)
 
 
 def _post_load(ctx: RunContext) -> Any:
@@ -213,7 +214,7 @@ def load_run(
     )
     with ctx.stage("load"):
         load_task(settings.database_path, batch, _post_load(ctx))
-    report = _quality_report(ctx, settings, quarantine)
+    report = _quality_report(ctx, settings, quarantine, {"extract": processed.pages_in})
     with connect(settings.database_path) as con:
         record_stage_seconds(con, ctx.run_id, ctx.seconds)
     with ctx.stage("publish"):
@@ -227,7 +228,9 @@ def load_run(
     }
 
 
-def _quality_report(ctx: RunContext, settings: Settings, quarantine: pl.DataFrame) -> dict[str, Any]:
+def _quality_report(
+    ctx: RunContext, settings: Settings, quarantine: pl.DataFrame, stage_inputs: dict[str, int]
+) -> dict[str, Any]:
     with ctx.stage("data_docs"):
         started = time.perf_counter()
         validations = [v for v in ctx.collected if v.gx_result is not None]
@@ -238,6 +241,7 @@ def _quality_report(ctx: RunContext, settings: Settings, quarantine: pl.DataFram
         ctx.run_id,
         dq_frame(ctx.collected),
         quarantine,
+        stage_inputs=stage_inputs,
         run_seconds=run_seconds,
         docs=docs,
         docs_seconds=docs_seconds,

@@ -54,15 +54,26 @@ def _content_type(suffix: str, body: bytes) -> str:
     return f"{CONTENT_TYPES[suffix]}; charset={charset}"
 
 
+def _bind(host: str, port: int, handler: object) -> ThreadingHTTPServer:
+    """The port asked for, or any free one when it is taken."""
+    try:
+        return ThreadingHTTPServer((host, port), handler)
+    except OSError:
+        if port == 0:
+            raise
+        return ThreadingHTTPServer((host, 0), handler)
+
+
 @contextmanager
 def serve_site(site_dir: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """Serve the site in a background thread; yields its base URL, e.g. http://127.0.0.1:40123."""
+    """Serve the site in a background thread; yields its base URL, e.g. http://127.0.0.1:40123. Port 0
+    takes any free port; a port that is taken falls back to a free one."""
     holder: dict[str, str] = {}
 
     def handler(*args, **kwargs):
         return SiteHandler(*args, directory=str(site_dir), base_url=holder["base"], **kwargs)
 
-    server = ThreadingHTTPServer((host, port), handler)
+    server = _bind(host, port, handler)
     holder["base"] = f"http://{host}:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
