@@ -114,3 +114,23 @@ def test_one_row_per_real_person_and_body_across_articles_and_languages(demo_run
         ministry = con.execute(query, {"name": "Ministry of Industry and Trade"}).fetchall()
     assert labudin == [("person", 1, 2, 1)]
     assert ministry == [("government_body", 1, 4, 2)]  # Минпромторг in Russian, the Ministry in English
+
+
+def test_every_suite_is_recorded_and_every_hold_back_explained(demo_run: dict) -> None:
+    run = {"r": demo_run["run_id"]}
+    with _db(demo_run) as con:
+        suites = {
+            r[0]
+            for r in con.execute("SELECT DISTINCT suite FROM dq_result WHERE run_id = $r", run).fetchall()
+        }
+        unexplained = con.execute(
+            "SELECT count(*) FROM quarantine WHERE run_id = $r AND coalesce(reason, '') = ''", run
+        ).fetchone()
+        critical = con.execute(
+            "SELECT count(*) FROM dq_result WHERE run_id = $r AND severity = 'critical' AND NOT success", run
+        ).fetchone()
+    expected = {"raw_pages", "articles", "entities", "figures", "mentions", "foreign_keys", "reconciliation"}
+    assert expected | {"warehouse"} <= suites
+    assert unexplained == (0,) and critical == (0,)
+    assert Path(demo_run["data_docs"]).is_file()
+    assert demo_run["quality"].validation_share is not None  # reported with every run
