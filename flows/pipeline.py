@@ -130,7 +130,8 @@ def process_pages(
     options = ExtractOptions(**settings.extract.model_dump(), today=ctx.run_date)
     batches = split(pages, settings.batch_size) or [pages]  # one empty batch keeps the frames typed
     with ctx.stage("extract"):
-        parts = _gather(extract_task.map(batches, unmapped(options)), Progress("extracted", "batches"))
+        futures = extract_task.map(batches, unmapped(options), unmapped(settings.home / "raw"))
+        parts = _gather(futures, Progress("extracted", "batches"))
     extracted = concat([p[0] for p in parts])
     held = concat([p[1] for p in parts], HELD_BACK_SCHEMA)
     with ctx.stage("normalise"):

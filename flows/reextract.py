@@ -11,18 +11,16 @@ from prefect import flow, get_run_logger
 from config.settings import load_settings
 from flows.pipeline import RunContext, load_run, process_pages, record_failure, task_runner
 from flows.tasks import warehouse_state_task
-from ingest.stored import read_pages
 from transforms.pages import held_back_frame
 from transforms.sources import sources_frame
 from warehouse.page_state import read_page_state, stored_pages
 from warehouse.schema import connect
 
 
-def _outcomes(pages: pl.DataFrame, unreadable: list[tuple[str, str]]) -> pl.DataFrame:
-    """One outcome per stored page, in fetch_log's terms, for the run's reconciliation."""
-    rows = [{"url": u, "outcome": "fetched", "reason": None} for u in pages.get_column("url")]
-    rows += [{"url": u, "outcome": "failed", "reason": why} for u, why in unreadable]
-    return pl.DataFrame(rows, schema={"url": pl.String, "outcome": pl.String, "reason": pl.String})
+def _outcomes(pages: pl.DataFrame) -> pl.DataFrame:
+    """One outcome per stored page, in fetch_log's terms, for the run's reconciliation: each is read
+    from the raw store (a copy that cannot be read is held back by the extract task, with the reason)."""
+    return pages.select("url", outcome=pl.lit("fetched"), reason=pl.lit(None, pl.String))
 
 
 @flow(name="reextract", log_prints=True)
@@ -37,15 +35,14 @@ def reextract(
     settings = load_settings(home=home, batch_size=batch_size)
     runner_for_stages = task_runner(runner, dask_address)
     with connect(settings.database_path) as con:
-        stored, page_state = stored_pages(con), read_page_state(con)
-    pages, unreadable = read_pages(settings.home / "raw", stored)
-    get_run_logger().info("re-extracting %d stored pages (%d unreadable)", pages.height, len(unreadable))
+        pages, page_state = stored_pages(con), read_page_state(con)
+    get_run_logger().info("re-extracting %d stored pages", pages.height)
     ctx = RunContext()
     try:
         known = warehouse_state_task(settings.database_path)
         stages_runner = runner_for_stages if pages.height else task_runner("threads")  # nothing to spread
         processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
-        crawled = (_outcomes(pages, unreadable), page_state.clear(), held_back_frame([]))
+        crawled = (_outcomes(pages), page_state.clear(), held_back_frame([]))
         return load_run(ctx, settings, crawled, sources_frame([]), processed, log_fetches=False)
     except Exception as exc:
         record_failure(ctx, settings, exc)

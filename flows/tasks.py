@@ -4,6 +4,7 @@ timeouts and logging."""
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 from datetime import timedelta
@@ -20,10 +21,11 @@ from prefect.tasks import exponential_backoff
 from config.settings import Settings
 from config.sources import SourcesConfig
 from ingest.crawl import CrawlResult, crawl
+from ingest.stored import read_pages
 from transforms.extract import ExtractOptions
 from transforms.intel import article_facts
 from transforms.normalise import normalise_articles
-from transforms.pages import extract_pages
+from transforms.pages import extract_pages, held_back_frame
 from warehouse.load import RunBatch, known_articles, load_batch
 from warehouse.page_state import read_page_state
 from warehouse.publish import publish, published_path
@@ -101,8 +103,18 @@ def _versions() -> str:
     cache_expiration=timedelta(days=7),
     persist_result=True,
 )
-def extract_task(pages: pl.DataFrame, options: ExtractOptions) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return extract_pages(pages, options)
+def extract_task(
+    pages: pl.DataFrame, options: ExtractOptions, raw_dir: Path
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """One batch: its bodies read from the raw store, extracted; a body that cannot be read is held
+    back with the reason."""
+    bodies, unreadable = read_pages(raw_dir, pages)
+    articles, held = extract_pages(bodies, options)
+    lost = [
+        {"stage": "extract", "record_key": url, "reason": reason, "record": json.dumps({"url": url})}
+        for url, reason in unreadable
+    ]
+    return articles, pl.concat([held, held_back_frame(lost)]) if lost else held
 
 
 @task(name="normalise", cache_policy=NO_CACHE)

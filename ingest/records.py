@@ -48,6 +48,10 @@ PAGES_SCHEMA: dict[str, pl.DataType] = {
     "content_hash": pl.String(),
 }
 
+# A fetched page as the crawl hands it on: its body stays in the raw store (content_hash) until an
+# extraction batch reads it, so a run never holds every body in memory.
+PAGE_REFS_SCHEMA: dict[str, pl.DataType] = {k: v for k, v in PAGES_SCHEMA.items() if k != "body"}
+
 PAGE_STATE_SCHEMA: dict[str, pl.DataType] = {
     "url": pl.String(),
     "etag": pl.String(),
@@ -95,6 +99,7 @@ def settle(page: Discovered, result: FetchResult, state: dict[str, Any] | None, 
     except OSError as exc:
         failed = replace(result, outcome="failed", reason=f"raw store: {exc}", bytes_read=result.size)
         return Settled(page, replace(failed, body=b""))
+    result = replace(result, body=b"", bytes_read=result.size)  # the body lives in the raw store now
     if state is not None and state.get("content_hash") == sha:
         result = replace(result, outcome="not_modified", reason=UNCHANGED)
     return Settled(page, result, sha, relative.as_posix())
@@ -129,12 +134,12 @@ def fetch_log_frame(settled: list[Settled]) -> pl.DataFrame:
 
 
 def pages_frame(settled: list[Settled]) -> pl.DataFrame:
-    """The fetched (new or changed) bodies, ready for extraction; not_modified pages are not in it."""
+    """The fetched (new or changed) pages, ready for extraction, their bodies referred to by content
+    hash (ingest.stored.read_pages reads them); not_modified pages are not in it."""
     rows = [
         {
             "url": s.page.url,
             "source_name": s.page.source,
-            "body": s.result.body,
             "charset": s.result.charset,
             "final_url": s.result.final_url,
             "fetched_at": s.result.fetched_at,
@@ -143,7 +148,7 @@ def pages_frame(settled: list[Settled]) -> pl.DataFrame:
         for s in settled
         if s.result.outcome == "fetched"
     ]
-    return pl.DataFrame(rows, schema=PAGES_SCHEMA)
+    return pl.DataFrame(rows, schema=PAGE_REFS_SCHEMA)
 
 
 def _state_row(s: Settled, state: dict[str, Any] | None) -> dict[str, Any]:

@@ -1,43 +1,48 @@
-"""Task options that save work: extraction is cached by the pages' content hashes."""
+"""The extract task: bodies from the raw store, cached by the pages' content hashes."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
 import polars as pl
 from prefect import flow
 
 from flows.tasks import extract_task
-from ingest.records import PAGES_SCHEMA
+from ingest import raw_store
+from ingest.records import PAGE_REFS_SCHEMA
 from transforms.extract import ExtractOptions
 
-ROOT_PAGE = "samples/site/en/news/labudin-kaluga-visit.html"
+PAGE = Path(__file__).resolve().parents[2] / "samples/site/en/news/labudin-kaluga-visit.html"
 
 
-def _pages(body: bytes, content_hash: str | None) -> pl.DataFrame:
-    row = {"url": "http://x.test/a.html", "source_name": "s", "body": body, "charset": "utf-8",
-           "final_url": "http://x.test/a.html", "fetched_at": datetime(2026, 1, 5, tzinfo=UTC),
-           "content_hash": content_hash}  # fmt: skip
-    return pl.DataFrame([row], schema=PAGES_SCHEMA)
+def _refs(url: str, content_hash: str | None) -> pl.DataFrame:
+    row = {"url": url, "source_name": "s", "charset": "utf-8", "final_url": url,
+           "fetched_at": datetime(2026, 1, 5, tzinfo=UTC), "content_hash": content_hash}  # fmt: skip
+    return pl.DataFrame([row], schema=PAGE_REFS_SCHEMA)
 
 
 @flow
-def _extract_twice(pages: pl.DataFrame, options: ExtractOptions) -> list[str]:
-    first = extract_task(pages, options, return_state=True)
-    second = extract_task(pages, options, return_state=True)
-    return [first.name, second.name, str(second.result()[0]["title"].to_list())]
+def _extract_twice(pages: pl.DataFrame, raw: Path) -> list:
+    first = extract_task(pages, ExtractOptions(), raw, return_state=True)
+    second = extract_task(pages, ExtractOptions(), raw, return_state=True)
+    return [first.name, second.name, second.result()]
 
 
-def test_the_same_pages_are_extracted_once(prefect_harness: None) -> None:
-    from pathlib import Path
+def test_the_same_pages_are_extracted_once(prefect_harness: None, tmp_path: Path) -> None:
+    sha, _ = raw_store.put(tmp_path, PAGE.read_bytes())
+    url = f"http://x.test/{uuid.uuid4().hex}.html"  # a cache key no earlier run has used
+    first, second, (articles, held) = _extract_twice(_refs(url, sha), tmp_path)
+    assert (first, second) == ("Completed", "Cached")
+    assert "Mikhail Labudin" in articles["title"][0] and held.height == 0
 
-    body = (Path(__file__).resolve().parents[2] / ROOT_PAGE).read_bytes()
-    names = _extract_twice(_pages(body, uuid.uuid4().hex * 2), ExtractOptions())  # a key no run has used
-    assert names[:2] == ["Completed", "Cached"]
-    assert "Mikhail Labudin" in names[2]
 
-
-def test_pages_without_content_hash_are_not_cached(prefect_harness: None) -> None:
-    names = _extract_twice(_pages(b"<html><body><p>too short</p></body></html>", None), ExtractOptions())
-    assert names[:2] == ["Completed", "Completed"]
+def test_a_body_missing_from_the_raw_store_is_held_back_not_cached(
+    prefect_harness: None, tmp_path: Path
+) -> None:
+    first, second, (articles, held) = _extract_twice(_refs("http://x.test/gone.html", None), tmp_path)
+    assert (first, second) == ("Completed", "Completed")
+    assert articles.height == 0
+    assert held.select("stage", "record_key").row(0) == ("extract", "http://x.test/gone.html")
+    assert held["reason"][0].startswith("raw copy unreadable")

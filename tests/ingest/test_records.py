@@ -14,6 +14,7 @@ from ingest.discover import Discovered
 from ingest.fetch import FetchResult, Validators
 from ingest.records import (
     FETCH_LOG_SCHEMA,
+    PAGE_REFS_SCHEMA,
     PAGE_STATE_SCHEMA,
     PAGES_SCHEMA,
     UNCHANGED,
@@ -25,6 +26,7 @@ from ingest.records import (
     settle,
     validators_for,
 )
+from ingest.stored import read_pages
 
 AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 BODY = b"<html>\xea</html>"
@@ -88,23 +90,34 @@ def test_fetched_body_is_in_the_raw_store(settled: list[Settled], tmp_path: Path
     assert raw_store.get(tmp_path, first.content_hash or "") == BODY
 
 
-def test_pages_frame_only_fetched(settled: list[Settled]) -> None:
+def test_pages_frame_only_fetched_bodies_by_reference(settled: list[Settled]) -> None:
     pages = pages_frame(settled)
-    assert pages.schema == pl.Schema(PAGES_SCHEMA)
-    assert pages.select("url", "source_name", "body", "charset", "final_url").to_dicts() == [
+    assert pages.schema == pl.Schema(PAGE_REFS_SCHEMA)  # no body: it is in the raw store
+    assert pages.select("url", "source_name", "content_hash", "charset", "final_url").to_dicts() == [
         {
             "url": "https://example.com/a.html",
             "source_name": "ex",
-            "body": BODY,
+            "content_hash": raw_store.content_hash(BODY),
             "charset": "windows-1251",
             "final_url": "https://example.com/a2.html",
         }
     ]
+    assert settled[0].result.body == b"" and settled[0].result.size == len(BODY)  # released, size kept
+
+
+def test_read_pages_brings_the_bodies_back(settled: list[Settled], tmp_path: Path) -> None:
+    pages, unreadable = read_pages(tmp_path, pages_frame(settled))
+    assert pages.schema == pl.Schema(PAGES_SCHEMA)
+    assert pages["body"].to_list() == [BODY] and unreadable == []
+    missing = pages_frame(settled).with_columns(content_hash=pl.lit("0" * 64))
+    pages, unreadable = read_pages(tmp_path, missing)
+    assert pages.height == 0 and unreadable[0][0] == "https://example.com/a.html"
+    assert unreadable[0][1].startswith("raw copy unreadable")
 
 
 def test_empty_results_give_typed_empty_frames() -> None:
     assert fetch_log_frame([]).schema == pl.Schema(FETCH_LOG_SCHEMA)
-    assert pages_frame([]).schema == pl.Schema(PAGES_SCHEMA)
+    assert pages_frame([]).schema == pl.Schema(PAGE_REFS_SCHEMA)
     assert page_state_frame([], {}).schema == pl.Schema(PAGE_STATE_SCHEMA)
     assert fetch_log_frame([]).height == pages_frame([]).height == 0
 
