@@ -88,14 +88,6 @@ def _spans(spans: list[tuple[int, int]]) -> list[dict[str, int]]:
     return [{"start": start, "end": end} for start, end in spans]
 
 
-def mark_exact_duplicates(frame: pl.DataFrame) -> pl.DataFrame:
-    """duplicate_of: the article_key of the first article in the frame with the same content_hash."""
-    first = pl.col("article_key").first().over("content_hash")
-    return frame.with_columns(
-        pl.when(first != pl.col("article_key")).then(first).otherwise(None).alias("duplicate_of")
-    )
-
-
 def _with_optional_columns(frame: pl.DataFrame) -> pl.DataFrame:
     missing = {name: dtype for name, dtype in ARTICLE_SCHEMA.items() if name not in frame.columns}
     return frame.with_columns(pl.lit(None, dtype=dtype).alias(name) for name, dtype in missing.items())

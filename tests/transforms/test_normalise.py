@@ -9,7 +9,7 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from transforms.keys import content_hash, stable_key
-from transforms.normalise import SPAN, articles_frame, key_url, mark_exact_duplicates, normalise_articles
+from transforms.normalise import SPAN, articles_frame, key_url, normalise_articles
 
 
 def frame(*records: dict[str, Any]) -> pl.DataFrame:
@@ -74,12 +74,6 @@ def test_exact_duplicates_point_at_the_first_copy() -> None:
     assert out["content_hash"][0] == out["content_hash"][2] != out["content_hash"][1]
     expected = pl.Series("duplicate_of", [None, None, stable_key("https://e.com/a")], dtype=pl.Int64)
     assert_frame_equal(out.select("duplicate_of"), expected.to_frame())
-
-
-def test_mark_exact_duplicates_on_its_own() -> None:
-    keyed = pl.DataFrame({"article_key": [3, 1, 2, 4], "content_hash": ["h", "g", "h", "h"]})
-    expected = keyed.with_columns(pl.Series("duplicate_of", [None, None, 3, 3], dtype=pl.Int64))
-    assert_frame_equal(mark_exact_duplicates(keyed), expected)
 
 
 def test_input_frame_is_not_modified() -> None:
