@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from transforms.extract import NotAnArticle, extract_article  # noqa: E402
+from transforms.extract.article import NotAnArticle, extract_article  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "extraction"
 WORD = re.compile(r"\w+")

@@ -14,8 +14,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.entities import find_mentions  # noqa: E402
-from transforms.figures import figure_records  # noqa: E402
+from transforms.intel.entities import find_mentions  # noqa: E402
+from transforms.intel.figures import figure_records  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "intel"
 SETS = {
@@ -32,7 +32,7 @@ def load(path: Path) -> list[dict]:
     articles = yaml.safe_load(path.read_text(encoding="utf-8"))
     for article in articles:
         if "sample" in article:
-            from transforms.extract import extract_article
+            from transforms.extract.article import extract_article
 
             article["text"] = extract_article((ROOT / article["sample"]).read_bytes())["text"]
     return articles

@@ -3,9 +3,9 @@
     python -m bench.run [--pages N] [--keep] [--first-run-only]
 
 Builds bench/out/site-N if missing (bench/corpus.py), serves it on 127.0.0.1, runs
-`python -m flows.cli run` twice (the second run over the unchanged site is the incremental one), then
+`python -m cli run` twice (the second run over the unchanged site is the incremental one), then
 the trafilatura CLI and natasha NER alone over the same pages. Prints a table and writes
-bench/out/results-N.json.
+bench/out/results-N-RUNNER.json.
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def recorded_stages(home: Path, seconds: float) -> dict[str, float]:
 
 
 def run_pipeline(sources: Path, home: Path, env: dict[str, str], log: Path, runner: str) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "flows.cli", "run", "--sources", str(sources), "--home", str(home)]
+    cmd = [sys.executable, "-m", "cli", "run", "--sources", str(sources), "--home", str(home)]
     cmd += ["--runner", runner]
     measured = measure(cmd, env, log)
     text = log.read_text(encoding="utf-8", errors="replace")

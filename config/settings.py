@@ -33,7 +33,7 @@ class FetchSettings(BaseModel):
 
 
 class ExtractSettings(BaseModel):
-    """Mirrored by transforms.extract.ExtractOptions (the flow builds one from the other)."""
+    """Mirrored by transforms.extract.article.ExtractOptions (the flow builds one from the other)."""
 
     favor_precision: bool = True  # the first pass; the recall pass follows when it finds too little
     include_comments: bool = False

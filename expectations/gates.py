@@ -17,7 +17,7 @@ import polars as pl
 
 from expectations.runner import HELD_BACK_SCHEMA, CheckResult, Validation, validate
 from expectations.suites import Suite
-from transforms.reconcile import reconciliation_gaps
+from transforms.runs.reconcile import reconciliation_gaps
 
 RECONCILIATION = "reconciliation"
 WAREHOUSE_SUITE = "warehouse"

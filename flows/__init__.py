@@ -1,1 +1,1 @@
-"""Prefect flows and tasks, the CLI and deployment entrypoints. Thin: each task calls one function below."""
+"""Prefect flows, their tasks and the deployments. Thin: each task calls one function of the folders below."""

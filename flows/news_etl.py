@@ -12,7 +12,7 @@ from config.settings import load_settings
 from config.sources import load_sources
 from flows.pipeline import RunContext, load_run, process_pages, raw_gate, record_failure, task_runner
 from flows.tasks import crawl_task, warehouse_state_task
-from transforms.sources import sources_frame
+from transforms.runs.sources import sources_frame
 from warehouse.schema import connect
 
 

@@ -28,12 +28,12 @@ from expectations.runner import Validation
 from expectations.suites import ARTICLES, ENTITIES, FIGURES, MENTIONS, RAW_PAGES
 from expectations.summary import summarise, summary_markdown, timing_line
 from flows.tasks import Progress, extract_task, intel_task, load_task, normalise_task, publish_task
-from transforms.batches import concat, merge_tables, split
-from transforms.extract import ExtractOptions
-from transforms.intel import reference_dims
-from transforms.intel_schema import ENTITY_SPANS
-from transforms.pages import HELD_BACK_SCHEMA
-from transforms.reconcile import run_counts
+from transforms.extract.article import ExtractOptions
+from transforms.extract.pages import HELD_BACK_SCHEMA
+from transforms.intel.frames import reference_dims
+from transforms.intel.schema import ENTITY_SPANS
+from transforms.runs.batches import concat, merge_tables, split
+from transforms.runs.reconcile import run_counts
 from warehouse.load import RunBatch, RunRecord, record_failed_run, record_stage_seconds
 from warehouse.quality import record_results
 from warehouse.quality_checks import run_checks

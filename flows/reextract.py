@@ -11,8 +11,8 @@ from prefect import flow, get_run_logger
 from config.settings import load_settings
 from flows.pipeline import RunContext, load_run, process_pages, record_failure, task_runner
 from flows.tasks import warehouse_state_task
-from transforms.pages import held_back_frame
-from transforms.sources import sources_frame
+from transforms.extract.pages import held_back_frame
+from transforms.runs.sources import sources_frame
 from warehouse.page_state import read_page_state, stored_pages
 from warehouse.schema import connect
 

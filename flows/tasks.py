@@ -22,10 +22,10 @@ from config.settings import Settings
 from config.sources import SourcesConfig
 from ingest.crawl import CrawlResult, crawl
 from ingest.stored import read_pages
-from transforms.extract import ExtractOptions
-from transforms.intel import article_facts
-from transforms.normalise import normalise_articles
-from transforms.pages import extract_pages, held_back_frame
+from transforms.extract.article import ExtractOptions
+from transforms.extract.pages import extract_pages, held_back_frame
+from transforms.intel.frames import article_facts
+from transforms.normalise.articles import normalise_articles
 from warehouse.load import RunBatch, known_articles, load_batch
 from warehouse.page_state import read_page_state
 from warehouse.publish import publish, published_path

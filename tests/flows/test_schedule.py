@@ -35,7 +35,7 @@ from flows.deployments import (
 from samples.server import SITE_DIR, SiteHandler, sources_yaml
 
 REPO = Path(__file__).resolve().parents[2]
-SERVE_COMMAND = [sys.executable, "-m", "flows.cli", "serve"]
+SERVE_COMMAND = [sys.executable, "-m", "cli", "serve"]
 PREFECT_COMMAND = [sys.executable, "-m", "prefect"]
 STARTUP_SECONDS = 240  # generous: CI has 2 cores, a cold server migrates its database first
 RUN_SECONDS = 300
@@ -350,7 +350,7 @@ def _create_process_pool(server: Server) -> None:
 
 @pytest.fixture(scope="class")
 def worker_log(prefect_server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The README's second way: a process work pool, `prefect deploy --all`, a worker."""
+    """The second way of docs/scheduling.md: a process work pool, `prefect deploy --all`, a worker."""
     _create_process_pool(prefect_server)
     deploy = subprocess.run(
         [*PREFECT_COMMAND, "--no-prompt", "deploy", "--all"],

@@ -12,7 +12,7 @@ from prefect import flow
 from flows.tasks import extract_task
 from ingest import raw_store
 from ingest.records import PAGE_REFS_SCHEMA
-from transforms.extract import ExtractOptions
+from transforms.extract.article import ExtractOptions
 
 PAGE = Path(__file__).resolve().parents[2] / "samples/site/en/news/labudin-kaluga-visit.html"
 

@@ -19,7 +19,7 @@ from ingest.crawl import CrawlResult, crawl, fetch_pages
 from ingest.discover import Discovered
 from ingest.fetch import Fetcher
 from ingest.records import PAGE_STATE_SCHEMA
-from transforms.encoding import decode_html
+from transforms.extract.encoding import decode_html
 
 RU = "Индустриальный парк Ворсино: новый резидент начал строительство завода."
 CP1251_PAGE = (

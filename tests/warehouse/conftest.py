@@ -13,8 +13,8 @@ import polars as pl
 import pytest
 
 from ingest.crawl import fetch_log_frame
-from transforms.pages import held_back_frame
-from transforms.sources import sources_frame
+from transforms.extract.pages import held_back_frame
+from transforms.runs.sources import sources_frame
 from warehouse.frames import FRAMES
 from warehouse.load import RunBatch, RunRecord, load_batch
 from warehouse.schema import apply_schema, connect

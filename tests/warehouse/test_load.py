@@ -9,8 +9,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from transforms.pages import held_back_frame
-from transforms.sources import sources_frame
+from transforms.extract.pages import held_back_frame
+from transforms.runs.sources import sources_frame
 from warehouse.load import RunBatch, RunRecord, load_batch
 from warehouse.queries import latest_run_id, run_summary, table_counts
 from warehouse.schema import connect

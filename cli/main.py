@@ -1,0 +1,17 @@
+"""The `clusterwatch` application: the command groups registered on one Typer app."""
+
+from __future__ import annotations
+
+import typer
+
+from cli import analyst, extract, facts, pipeline, quality, serve
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="News ETL for Russia's industrial clusters."
+)
+
+for group in (pipeline, extract, facts, analyst, quality, serve):
+    group.register(app)
+
+if __name__ == "__main__":
+    app()

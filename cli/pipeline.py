@@ -1,0 +1,162 @@
+"""`clusterwatch run` and `clusterwatch demo`: a pipeline run, its progress and its summary."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from cli.common import HomeOpt, SourcesOpt, check_sources, console
+
+QUIET_ENV = {
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "great_expectations")
+
+
+def _show_progress() -> None:
+    """Progress lines of long stages (pages done, rate, time left) on stderr."""
+    from rich.logging import RichHandler
+
+    logger = logging.getLogger("clusterwatch.progress")
+    if not logger.handlers:
+        logger.addHandler(RichHandler(console=Console(stderr=True), show_path=False, show_level=False))
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
+def _quiet() -> None:
+    """Keep the terminal for progress and the summary: library chatter goes to errors only."""
+    _show_progress()
+    for name, value in QUIET_ENV.items():
+        os.environ.setdefault(name, value)
+    for name in [*QUIET_LOGGERS, *logging.root.manager.loggerDict]:
+        if name.startswith(QUIET_LOGGERS):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
+class Runner(StrEnum):
+    threads = "threads"
+    dask = "dask"
+
+
+RunnerOpt = Annotated[
+    Runner, typer.Option("--runner", help="Where extraction and intelligence run: threads or dask.")
+]
+DaskOpt = Annotated[
+    str | None, typer.Option("--dask-address", help="An existing Dask scheduler [a local cluster].")
+]
+DEMO_PORT = 8765
+BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages per task [200].")]
+
+
+def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
+    check_sources(sources)
+    from config.settings import load_settings
+
+    # cached task results (extraction, keyed by content hash) live with the rest of the run's output
+    os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(load_settings(home=home).home / "cache"))
+    _quiet()
+    from flows.news_etl import news_etl
+    from warehouse.schema import SchemaError
+
+    _quiet()  # again: importing Prefect and Great Expectations resets logger levels
+    try:
+        return news_etl(str(sources), str(home) if home else None, **options)
+    except SchemaError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _options(batch_size: int | None, runner: Runner, dask_address: str | None) -> dict[str, Any]:
+    return {"batch_size": batch_size, "runner": runner.value, "dask_address": dask_address}
+
+
+def _print_summary(summary: dict[str, Any], seconds: float) -> None:
+    table = Table(title="clusterwatch run", show_header=False)
+    rows = [
+        ("pages found", summary["pages_discovered"]),
+        ("fetched", summary["pages_fetched"]),
+        ("not modified", summary["pages_not_modified"]),
+        ("skipped", summary["pages_skipped"]),
+        ("failed", summary["pages_failed"]),
+        ("articles loaded", summary["articles_loaded"]),
+        ("  of which duplicates", summary["duplicates"]),
+        ("held back", summary["articles_held_back"]),
+        ("time taken", f"{seconds:.1f} s"),
+    ]
+    for name, value in rows:
+        table.add_row(name, str(value))
+    console.print(table)
+    console.print(f"run id:   {summary['run_id']}", soft_wrap=True)
+    console.print(f"database: {summary['database']}", soft_wrap=True)
+    if summary.get("published"):
+        console.print(f"analysts: open {summary['published']} (read-only snapshot)", soft_wrap=True)
+    if summary.get("quality"):
+        _print_quality(summary)
+
+
+def _print_quality(summary: dict[str, Any]) -> None:
+    from cli.quality import checks_table, stage_table
+    from expectations.summary import summary_rows, timing_line
+
+    quality = summary["quality"]
+    console.print(stage_table(summary_rows(quality)))
+    if quality.failed_checks:
+        console.print(checks_table(quality.failed_checks))
+    console.print(timing_line(quality), soft_wrap=True)
+    console.print(f"data docs: {summary['data_docs']}", soft_wrap=True)
+
+
+def run(
+    sources: SourcesOpt,
+    home: HomeOpt = None,
+    batch_size: BatchOpt = None,
+    runner: RunnerOpt = Runner.threads,
+    dask_address: DaskOpt = None,
+) -> None:
+    """Crawl the sources listed in SOURCES and load HOME/clusterwatch.duckdb."""
+    started = time.perf_counter()
+    summary = _run_flow(sources, home, _options(batch_size, runner, dask_address))
+    _print_summary(summary, time.perf_counter() - started)
+
+
+def demo(
+    home: HomeOpt = None,
+    batch_size: BatchOpt = None,
+    runner: RunnerOpt = Runner.threads,
+    dask_address: DaskOpt = None,
+    port: Annotated[
+        int, typer.Option("--port", help="Port of the sample site (0: any free one).")
+    ] = DEMO_PORT,
+) -> None:
+    """Serve the bundled sample site on 127.0.0.1, crawl it and load the warehouse.
+
+    The site keeps the same port from one demo to the next when it is free, so a second demo finds
+    the same URLs unchanged (HTTP 304) and loads nothing new."""
+    from samples.server import serve_site, sources_yaml
+
+    os.environ.setdefault("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")  # our own site on loopback
+    started = time.perf_counter()
+    with serve_site(port=port) as base_url, tempfile.TemporaryDirectory() as tmp:
+        console.print(f"serving the sample site at {base_url}")
+        sources = Path(tmp) / "sources.yaml"
+        sources.write_text(sources_yaml(base_url), encoding="utf-8")
+        summary = _run_flow(sources, home, _options(batch_size, runner, dask_address))
+    _print_summary(summary, time.perf_counter() - started)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `run` and `demo` commands to the clusterwatch CLI."""
+    app.command(name="run")(run)
+    app.command(name="demo")(demo)

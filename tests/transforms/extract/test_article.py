@@ -1,0 +1,171 @@
+"""extract_article on the bundled sample site, checked against tests/data/sample_site_truth.json."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.extraction_quality import labelled_pages, score, scores_by_set
+from transforms.extract.article import ARTICLE_KEYS, EXTRA_KEYS, ExtractOptions, NotAnArticle, extract_article
+
+ROOT = Path(__file__).parents[3]
+SITE = ROOT / "samples" / "site"
+BASE = "http://example.test"
+TRUTH: list[dict[str, Any]] = json.loads(
+    (ROOT / "tests" / "data" / "sample_site_truth.json").read_text("utf-8")
+)
+CP1251_PAGE = "/news/2021/04/27/kaluga-industrial-clusters.html"
+
+
+def site_bytes(path: str) -> bytes:
+    return (SITE / path.lstrip("/")).read_bytes().replace(b"__BASE_URL__", BASE.encode())
+
+
+@pytest.fixture(params=TRUTH, ids=[t["path"] for t in TRUTH])
+def truth(request: pytest.FixtureRequest) -> dict[str, Any]:
+    return request.param
+
+
+def test_sample_article_matches_truth(truth: dict[str, Any]) -> None:
+    article = extract_article(site_bytes(truth["path"]), BASE + truth["path"])
+    assert tuple(article) == ARTICLE_KEYS + EXTRA_KEYS
+    assert article["url"] == BASE + truth["path"]
+    assert article["title"] == truth["title"]
+    assert article["published"] == truth["published"]
+    assert article["language"] == truth["language"]
+    assert article["author"] == truth["author"]
+    text = article["text"]
+    assert text.startswith(truth["first_sentence"])
+    assert text.endswith(truth["last_sentence"])
+    assert [noise for noise in truth["noise"] if noise in text] == []
+
+
+def test_cp1251_page_is_correct_russian() -> None:
+    body = site_bytes(CP1251_PAGE)
+    with pytest.raises(UnicodeDecodeError):
+        body.decode("utf-8")
+    for charset in (None, "windows-1251"):
+        article = extract_article(body, BASE + CP1251_PAGE, charset=charset)
+        assert "Калуге губернатор Владислав ШАПША" in article["text"]
+        assert "\ufffd" not in article["text"]
+        assert article["title"].startswith("Владислав Шапша")
+
+
+def test_str_input_is_accepted() -> None:
+    path = "/en/news/labudin-kaluga-visit.html"
+    expected = next(t["title"] for t in TRUTH if t["path"] == path)
+    assert extract_article(site_bytes(path).decode("utf-8"))["title"] == expected
+
+
+def test_listing_page_is_not_an_article() -> None:
+    with pytest.raises(NotAnArticle, match="a listing of other pages"):
+        extract_article(site_bytes("/index.html"), BASE + "/")
+
+
+@pytest.mark.parametrize("body", [b"", b"  \n\t ", ""])
+def test_empty_page_is_not_an_article(body: bytes | str) -> None:
+    with pytest.raises(NotAnArticle, match="empty page"):
+        extract_article(body, BASE + "/empty")
+
+
+def test_min_text_chars_option() -> None:
+    body = site_bytes("/en/news/labudin-kaluga-visit.html")
+    with pytest.raises(NotAnArticle, match=r"< 100000 characters"):
+        extract_article(body, options=ExtractOptions(min_text_chars=100_000))
+
+
+LABELLED = ROOT / "tests" / "data" / "extraction"
+MANIFEST = json.loads((LABELLED / "manifest.json").read_text("utf-8"))
+REFERENCE = date.fromisoformat(MANIFEST["reference_date"])
+
+
+def labelled(page: dict[str, Any]) -> tuple[bytes, str]:
+    html = (ROOT / page["html"]).read_bytes().replace(b"__BASE_URL__", MANIFEST["base_url"].encode())
+    return html, (LABELLED / page["expected"]).read_text("utf-8")
+
+
+@pytest.fixture(params=MANIFEST["pages"], ids=[Path(p["html"]).stem for p in MANIFEST["pages"]])
+def page(request: pytest.FixtureRequest) -> dict[str, Any]:
+    return request.param
+
+
+def test_labelled_page_text_language_and_date(page: dict[str, Any]) -> None:
+    html, expected = labelled(page)
+    article = extract_article(html, page["url"], reference_date=REFERENCE)
+    assert score(article["text"], expected).f1 >= 0.97
+    assert (article["language"], article["published"], article["date_source"]) == (
+        page["language"],
+        page["published"],
+        page["date_source"],
+    )
+
+
+def test_project_is_not_worse_than_plain_trafilatura_on_any_set() -> None:
+    pages = labelled_pages()
+    totals = scores_by_set(pages)
+    for set_name in {p.set for p in pages}:
+        ours, plain = totals[(set_name, "clusterwatch")], totals[(set_name, "trafilatura.extract")]
+        assert ours.f1 >= plain.f1, set_name
+        assert ours.precision >= plain.precision, set_name
+
+
+def test_recall_fallback_recovers_what_precision_loses() -> None:
+    entry = next(p for p in MANIFEST["pages"] if "registry" in p["html"])
+    html = labelled(entry)[0]
+    article = extract_article(html, entry["url"])
+    assert article["extraction_method"] == "recall_fallback"
+    assert "Ульяновский авиационный кластер" in article["text"]
+    assert "Ассоциация провела стратегическую сессию" not in article["text"]  # the sidebar stays out
+    with pytest.raises(NotAnArticle, match="main text too short"):
+        extract_article(html, entry["url"], options=ExtractOptions(recall_fallback=False))
+
+
+def test_metadata_description_tags_and_canonical() -> None:
+    entry = next(p for p in MANIFEST["pages"] if "alabuga" in p["html"])
+    article = extract_article(labelled(entry)[0], entry["url"])
+    assert article["title"] == "Alabuga SEZ signs four new resident agreements"
+    assert article["author"] == "Rustam Gilfanov"
+    assert article["sitename"] == "Tatarstan Investment Review"
+    assert article["description"].startswith("Investments of 38 billion rubles")
+    assert article["tags"] == ["SEZ", "Tatarstan"]
+    assert article["extraction_method"] == "precision"
+
+
+def test_comments_cookie_banner_and_residue_stay_out() -> None:
+    for name, noise in [
+        ("ru_uzlovaya_comments", ["Хорошо бы", "Ответить", "файлы cookie", "Читайте также", "Поделиться"]),
+        ("en_alabuga_cookie", ["We value your privacy", "morning briefing", "Innopolis"]),
+        ("ru_vorsino_widgets", ["eyJpdiI6", "kinStatCounter", "Продам гараж", "dataLayer"]),
+    ]:
+        entry = next(p for p in MANIFEST["pages"] if name in p["html"])
+        text = extract_article(labelled(entry)[0], entry["url"])["text"]
+        assert [n for n in noise if n in text] == [], name
+
+
+def test_comments_kept_when_asked_for() -> None:
+    entry = next(p for p in MANIFEST["pages"] if "uzlovaya" in p["html"])
+    article = extract_article(labelled(entry)[0], options=ExtractOptions(include_comments=True))
+    assert "Дорогу до промзоны" in article["text"]
+
+
+def test_lang_attribute_does_not_override_the_text() -> None:
+    html = site_bytes("/en/news/labudin-kaluga-visit.html").replace(b'<html lang="en"', b'<html lang="ru"')
+    assert extract_article(html)["language"] == "en"
+
+
+def test_str_with_only_spaces_is_empty() -> None:
+    with pytest.raises(NotAnArticle, match="empty page") as caught:
+        extract_article("   ")
+    assert caught.value.kind == "not an article"
+
+
+def test_binary_and_garbled_input_is_not_an_article() -> None:
+    with pytest.raises(NotAnArticle, match=r"binary body \(PDF document\), not HTML"):
+        extract_article(b"%PDF-1.7\n" + bytes(range(256)) * 10)
+    text = "<html><body>" + "<p>" + "Ð\u009aÐ°Ð»Ñ\u0083Ð³Ð° " * 80 + "</p></body></html>"
+    with pytest.raises(NotAnArticle, match="garbled encoding"):
+        extract_article(text)

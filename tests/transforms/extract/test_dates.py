@@ -1,0 +1,123 @@
+"""Publication dates: from the page, from the lead of the text, inferred years, implausible dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.extract.dates import (
+    ImplausibleDate,
+    Published,
+    TextDate,
+    implausible_reason,
+    published_from_text,
+    resolve_published,
+    text_dates,
+)
+
+FETCHED = date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Калуга, 27.04.2021. Губернатор провёл сессию.", (27, 4, 2021)),
+        ("14:48 27.04.2021 Губернатор провёл сессию.", (27, 4, 2021)),
+        ("27 апреля 2021 года в Калуге прошла сессия.", (27, 4, 2021)),
+        ("27 апреля 2021 г. в Калуге прошла сессия.", (27, 4, 2021)),
+        ("On April 8, 2014 Moscow hosted the forum.", (8, 4, 2014)),
+        ("On 8 April 2014 Moscow hosted the forum.", (8, 4, 2014)),
+        ("Published 2023-06-20 by the ministry.", (20, 6, 2023)),
+        ("On July 3, a meeting was held in Kaluga.", (3, 7, None)),
+        ("Во вторник, 27 апреля, в Калуге прошла сессия.", (27, 4, None)),
+        ("On May 16-21, the ministry organises a mission.", (16, 5, None)),
+        ("С 16–21 мая пройдёт бизнес-миссия.", (16, 5, None)),
+    ],
+)
+def test_text_date_forms(text: str, expected: tuple[int, int, int | None]) -> None:
+    found = text_dates(text)
+    assert [(d.day, d.month, d.year) for d in found] == [expected]
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert text_dates("Companies may 5 times apply for a subsidy.") == []
+
+
+def test_positions_are_in_order() -> None:
+    found = text_dates("27.04.2021 и 3 мая, затем 1 June 2022")
+    assert [d.start for d in found] == sorted(d.start for d in found)
+    assert found[0] == TextDate(27, 4, 2021, 0)
+
+
+def test_full_date_in_the_lead_is_the_text_date() -> None:
+    assert published_from_text("27 апреля 2021 года в Калуге прошла сессия.", FETCHED) == Published(
+        date(2021, 4, 27), "text"
+    )
+
+
+def test_date_far_into_the_text_is_not_the_publication_date() -> None:
+    text = "Губернатор провёл сессию. " * 30 + "Соглашение подписано 12.05.2020."
+    assert published_from_text(text, FETCHED) == Published(None, None)
+
+
+def test_year_inferred_from_the_fetch_date() -> None:
+    assert published_from_text("On July 3, a meeting was held.", FETCHED) == Published(
+        date(2026, 7, 3), "inferred"
+    )
+
+
+def test_inferred_date_is_never_after_the_fetch_date() -> None:
+    fetched_in_february = date(2026, 2, 10)
+    assert published_from_text("On July 3, a meeting was held.", fetched_in_february) == Published(
+        date(2025, 7, 3), "inferred"
+    )
+
+
+def test_year_inferred_from_the_pages_other_dates() -> None:
+    text = "On July 3, a meeting was held. " + "Words. " * 80 + "The agreement of 12.05.2019 was recalled."
+    assert published_from_text(text, FETCHED) == Published(date(2019, 7, 3), "inferred")
+
+
+def test_no_year_and_no_reference_gives_no_date() -> None:
+    assert published_from_text("On July 3, a meeting was held.", None) == Published(None, None)
+
+
+def test_future_deadline_in_the_lead_is_not_the_publication_date() -> None:
+    text = "До 31 декабря 2030 года в регионе создадут три технопарка."
+    assert published_from_text(text, FETCHED) == Published(None, None)
+
+
+def test_page_date_wins_over_the_text() -> None:
+    assert resolve_published("2021-04-27T14:48:00", "On July 3, a meeting.", FETCHED) == Published(
+        date(2021, 4, 27), "page"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page_date", "reason"),
+    [
+        ("2031-05-01", "publication date 2031-05-01 is in the future (reference date 2026-11-23)"),
+        ("1985-03-01", "publication date 1985-03-01 is before 1991"),
+    ],
+)
+def test_implausible_page_dates_are_refused_with_a_reason(page_date: str, reason: str) -> None:
+    with pytest.raises(ImplausibleDate) as caught:
+        resolve_published(page_date, "Some text.", FETCHED)
+    assert str(caught.value) == reason
+
+
+def test_tomorrow_is_allowed_for_time_zones() -> None:
+    assert implausible_reason(date(2026, 11, 24), FETCHED) is None
+    assert implausible_reason(date(2026, 11, 25), FETCHED) is not None
+    assert implausible_reason(date(2040, 1, 1), None) is None  # no reference: only the 1991 floor
+
+
+def test_unparseable_page_date_falls_back_to_the_text() -> None:
+    assert resolve_published("not a date", "27.04.2021 в Калуге.", FETCHED) == Published(
+        date(2021, 4, 27), "text"
+    )
+
+
+def test_impossible_day_is_skipped() -> None:
+    assert published_from_text("On February 30, nothing happened.", FETCHED) == Published(None, None)

@@ -1,0 +1,12 @@
+from transforms.intel.lexicon.translit import fold_latin, to_cyrillic, to_latin
+
+
+def test_cyrillic_names_to_latin():
+    assert to_latin("Михаил Лабудин") == "Mikhail Labudin"
+    assert to_latin("Виталий Хоценко") == "Vitaly Khotsenko"
+
+
+def test_latin_back_to_cyrillic_and_fold():
+    assert to_cyrillic("Labudin") == "Лабудин"
+    assert to_cyrillic("Azarovsky") == "Азаровский"
+    assert fold_latin("Ovsyannikov") == "Ovsyannikov"

@@ -1,0 +1,54 @@
+from transforms.intel.entities import extract_entities
+from transforms.keys import stable_key
+
+
+def _pairs(text, language):
+    frame = extract_entities(text, language)
+    return set(zip(frame["entity_type"], frame["canonical_name"], strict=True))
+
+
+def test_russian_cases_normalise_to_one_key():
+    frame = extract_entities("Губернатор Калужской области встретился с директором Михаилом Лабудиным.", "ru")
+    region = frame.filter(frame["entity_type"] == "region")
+    assert region["entity_id"].to_list() == [stable_key("region", "RU-KLU")]
+    assert ("person", "Mikhail Labudin") in _pairs("Михаил Лабудин посетил Калугу.", "ru")
+
+
+def test_english_people_bodies_and_acts():
+    pairs = _pairs(
+        "Deputy Governor Vladimir Popov met the Ministry of Industry and Trade of Russia "
+        "about Government Decree No. 1119 in the Kaluga Region.",
+        "en",
+    )
+    assert {
+        ("person", "Vladimir Popov"),
+        ("government_body", "Ministry of Industry and Trade"),
+        ("legal_act", "government_decree 1119"),
+        ("region", "Kaluga Oblast"),
+    } <= pairs
+
+
+def test_minpromtorg_is_one_body_in_both_languages():
+    ru = extract_entities("Минпромторг России включил кластер в реестр.", "ru")
+    en = extract_entities("The Ministry of Industry and Trade included the cluster.", "en")
+    assert set(ru["entity_id"]) == set(en["entity_id"])
+
+
+def test_no_entities_and_mixed_text():
+    assert extract_entities("the weather was mild", "en").is_empty()
+    assert extract_entities("", "ru").is_empty()
+    mixed = _pairs("ОЭЗ «Алабуга» в Республике Татарстан and the Tula Region", "ru")
+    assert ("region", "Republic of Tatarstan") in mixed and ("region", "Tula Oblast") in mixed
+
+
+def test_a_200_kb_mixed_language_text_is_processed_whole():
+    paragraph = (
+        "Deputy Governor Vladimir Popov visited the Vorsino industrial park in the Kaluga Region. "
+        "Губернатор Владислав Шапша открыл технопарк в Калужской области.\n"
+    )
+    text = paragraph * (200_000 // len(paragraph) + 1)
+    frame = extract_entities(text, "en")
+    people = frame.filter(frame["entity_type"] == "person")
+    assert set(people["canonical_name"]) == {"Vladimir Popov", "Vladislav Shapsha"}
+    assert people.height == 2 * (200_000 // len(paragraph) + 1)
+    assert frame["end"].max() > 199_000

@@ -1,0 +1,106 @@
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from transforms.extract.article import extract_article
+from transforms.intel.frames import article_facts, reference_dims
+from transforms.intel.schema import SCHEMAS
+from transforms.keys import stable_key
+
+SITE = Path(__file__).resolve().parents[3] / "samples" / "site"
+
+
+@pytest.fixture(scope="module")
+def facts():
+    rows = []
+    for i, page in enumerate(sorted(SITE.glob("**/news/**/*.html"))):
+        article = extract_article(page.read_bytes())
+        rows.append(
+            {
+                "article_key": i + 1,
+                "text": article["text"],
+                "language": article["language"],
+                "published": None,
+                "duplicate_of": None,
+            }
+        )
+    rows.append(
+        {"article_key": 99, "text": rows[0]["text"], "language": "en", "published": None, "duplicate_of": 1}
+    )
+    return article_facts(pl.DataFrame(rows))
+
+
+def test_frames_have_the_contract_schema(facts):
+    for table, frame in facts.items():
+        assert frame.schema == pl.Schema(SCHEMAS[table]), table
+    empty = article_facts(pl.DataFrame({"article_key": [1], "text": [""], "language": ["en"]}))
+    assert all(frame.schema == pl.Schema(SCHEMAS[t]) for t, frame in empty.items())
+
+
+def test_one_row_per_person_across_articles_and_languages(facts):
+    people = facts["dim_entity"].filter(pl.col("entity_type") == "person")
+    assert people["canonical_name"].is_unique().all()
+    labudin = people.filter(pl.col("canonical_name") == "Mikhail Labudin")
+    assert labudin["entity_key"].to_list() == [stable_key("entity", "person", "Mikhail Labudin")]
+    association = facts["dim_entity"].filter(
+        pl.col("canonical_name").str.starts_with("Association of Clusters")
+    )
+    assert association.height == 1
+    mentions = facts["fact_mention"].filter(pl.col("entity_key") == association["entity_key"][0])
+    assert mentions["article_key"].n_unique() == 4
+
+
+def test_regions_sites_acts_and_figures(facts):
+    kaluga = stable_key("region", "RU-KLU")
+    assert facts["fact_mention"].filter(pl.col("region_key") == kaluga)["article_key"].n_unique() == 4
+    assert {"1659", "1119", "779"} <= set(facts["dim_legal_act"]["number"].drop_nulls())
+    assert "Vorsino" in facts["dim_site"]["name"].to_list()
+    subsidy = facts["fact_figure"].filter(pl.col("subject") == "subsidy")
+    assert subsidy["value"].to_list() == [900e6] and subsidy["act_key"][0] == stable_key(
+        "act", "government_decree", "1659"
+    )
+
+
+def test_duplicates_get_no_facts(facts):
+    assert 99 not in facts["fact_mention"]["article_key"].to_list()
+
+
+def test_reference_dims_cover_every_subject():
+    dims = reference_dims()
+    regions = dims["dim_region"]
+    assert regions.filter(pl.col("iso_code").str.starts_with("RU-")).height == 83
+    assert regions.filter(pl.col("iso_code") == "RU-KLU")["name_ru"].to_list() == ["Калужская область"]
+    assert regions["region_key"].is_unique().all()
+
+
+def test_figures_are_linked_to_what_their_sentence_names(facts):
+    figures = facts["fact_figure"]
+    sez = figures.filter(pl.col("value") == 1042.0)
+    assert sez["site_key"].to_list() == [stable_key("site", "sez", "Kaluga", "RU-KLU")]
+    assert sez["region_key"].to_list() == [stable_key("region", "RU-KLU")]
+    parks = figures.filter((pl.col("value") == 12.0) & (pl.col("subject") == "industrial parks"))
+    assert parks["site_key"].to_list() == [None]
+    clusters = figures.filter(pl.col("value") == 50.0)
+    assert clusters["act_key"].to_list() == [None] and clusters["subject"].to_list() == [
+        "industrial clusters"
+    ]
+
+
+def test_person_roles_point_at_people_and_bodies(facts):
+    roles = facts["fact_person_role"]
+    people = set(facts["dim_entity"].filter(pl.col("entity_type") == "person")["entity_key"])
+    bodies = set(facts["dim_entity"].filter(pl.col("entity_type") != "person")["entity_key"])
+    assert set(roles["entity_key"]) <= people
+    assert set(roles["organisation_key"].drop_nulls()) <= bodies
+    labudin = roles.filter(pl.col("entity_key") == stable_key("entity", "person", "Mikhail Labudin"))
+    assert set(labudin["role"].str.to_lowercase()) == {"director"}
+    assert set(labudin["organisation_key"]) == {
+        stable_key(
+            "entity",
+            "organization",
+            facts["dim_entity"].filter(pl.col("canonical_name").str.starts_with("Association of Clusters"))[
+                "canonical_name"
+            ][0],
+        )
+    }

@@ -1,0 +1,94 @@
+"""SimHash and duplicate marking: exact copies, syndicated near copies, earlier runs' articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+from polars.testing import assert_series_equal
+
+from transforms.normalise.dedup import MAX_HAMMING, hamming, mark_duplicates, simhash
+
+LABELLED = Path(__file__).parents[2] / "data" / "extraction"
+ORIGINAL = (LABELLED / "sample_site" / "labudin-kaluga-visit.txt").read_text("utf-8")
+OTHER = (LABELLED / "sample_site" / "act-rf-omsk-industrial-clusters.txt").read_text("utf-8")
+RU_ORIGINAL = (LABELLED / "sample_site" / "kaluga-industrial-clusters.txt").read_text("utf-8")
+RU_COPY = (LABELLED / "own_pages" / "ru_syndicated_shapsha.txt").read_text("utf-8")
+
+
+def frame(keys: list[int], texts: list[str], hashes: list[str] | None = None) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "article_key": keys,
+            "content_hash": hashes or [f"h{k}" for k in keys],
+            "simhash": [simhash(t) for t in texts],
+        },
+        schema={"article_key": pl.Int64, "content_hash": pl.String, "simhash": pl.Int64},
+    )
+
+
+def test_simhash_is_stable_signed_64_bit() -> None:
+    value = simhash(ORIGINAL)
+    assert value == simhash(ORIGINAL)
+    assert -(2**63) <= value < 2**63
+    assert simhash(ORIGINAL.upper()) == value  # case does not matter
+
+
+def test_short_text_has_no_simhash() -> None:
+    assert simhash("Калуга и Обнинск: 2 кластера.") is None
+    assert simhash(None) is None
+
+
+def test_hamming_of_signed_values() -> None:
+    assert hamming(-1, 0) == 64
+    assert hamming(5, 4) == 1
+    assert hamming(-(2**63), 2**63 - 1) == 64
+
+
+def test_syndicated_copy_is_near_and_other_story_is_far() -> None:
+    assert hamming(simhash(RU_ORIGINAL), simhash(RU_COPY)) <= MAX_HAMMING
+    assert hamming(simhash(ORIGINAL), simhash(OTHER)) > 3 * MAX_HAMMING
+
+
+def test_exact_and_near_copies_point_at_the_first_seen() -> None:
+    texts = [RU_ORIGINAL, OTHER, RU_COPY, RU_ORIGINAL]
+    marked = mark_duplicates(frame([10, 20, 30, 40], texts, ["a", "b", "c", "a"]))
+    assert_series_equal(marked["duplicate_of"], pl.Series("duplicate_of", [None, None, 10, 10], pl.Int64))
+
+
+def test_copy_of_a_copy_points_at_the_original() -> None:
+    edited = RU_COPY + "\nФото: пресс-служба."
+    marked = mark_duplicates(frame([1, 2, 3], [RU_ORIGINAL, RU_COPY, edited]))
+    assert marked["duplicate_of"].to_list() == [None, 1, 1]
+
+
+def test_known_articles_of_earlier_runs_come_first() -> None:
+    known = frame([7], [RU_ORIGINAL]).with_columns(pl.lit(None, pl.Int64).alias("duplicate_of"))
+    marked = mark_duplicates(frame([8, 9], [RU_COPY, OTHER]), known)
+    assert marked["duplicate_of"].to_list() == [7, None]
+
+
+def test_known_copy_leads_to_its_original() -> None:
+    known = pl.DataFrame(
+        {"article_key": [1, 2], "content_hash": ["x", "y"], "simhash": [simhash(ORIGINAL)] * 2},
+        schema={"article_key": pl.Int64, "content_hash": pl.String, "simhash": pl.Int64},
+    ).with_columns(pl.Series("duplicate_of", [None, 1], pl.Int64))
+    assert mark_duplicates(frame([3], [OTHER], ["y"]), known)["duplicate_of"].to_list() == [1]
+
+
+def test_the_same_article_again_is_not_its_own_duplicate() -> None:
+    known = frame([5], [ORIGINAL], ["same"])
+    assert mark_duplicates(frame([5], [ORIGINAL], ["same"]), known)["duplicate_of"].to_list() == [None]
+
+
+@pytest.mark.parametrize("known", [None, frame([], [])])
+def test_empty_frame(known: pl.DataFrame | None) -> None:
+    marked = mark_duplicates(frame([], []), known)
+    assert marked.height == 0 and marked.schema["duplicate_of"] == pl.Int64
+
+
+def test_input_is_not_modified() -> None:
+    original = frame([1, 2], [ORIGINAL, ORIGINAL], ["a", "a"])
+    mark_duplicates(original)
+    assert original.columns == ["article_key", "content_hash", "simhash"]

@@ -1,0 +1,192 @@
+"""HTML to one article record: trafilatura on a page cleaned of its furniture, a recall-oriented second
+pass when the first finds too little, metadata, the publication date and the language of the text.
+
+A page that holds no article (empty, binary, too large, broken, a list of links, garbled text, an
+impossible date) raises NotAnArticle with the reason; nothing else is raised for bad input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+
+from transforms.extract.dates import ImplausibleDate, resolve_published
+from transforms.extract.encoding import decode_html
+from transforms.extract.garbled import garbled_reason
+from transforms.extract.htmlclean import (
+    BrokenMarkup,
+    anchor_texts,
+    clean_tree,
+    link_share,
+    linked_headlines,
+    parse_html,
+    strip_residue,
+)
+from transforms.extract.language import detect_language
+from transforms.extract.sniff import refusal
+
+ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
+EXTRA_KEYS = ("description", "tags", "canonical_url", "date_source", "extraction_method")
+# htmldate is asked for any date it finds; transforms.extract.dates decides whether it is plausible
+DATE_PARAMS = {
+    "extensive_search": False,
+    "original_date": True,
+    "min_date": "1900-01-01",
+    "max_date": "2099-12-31",
+}
+HEAVY_MARKUP = re.compile(
+    r"<script(?![^>]*ld\+json)[^>]*>.*?</script>|<style[^>]*>.*?</style>|data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+",
+    re.I | re.S,
+)
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    favor_precision: bool = True
+    include_comments: bool = False
+    include_tables: bool = True
+    min_text_chars: int = 200
+    recall_fallback: bool = True
+    max_link_share: float = 0.6
+    max_linked_headlines: int = 3
+    max_markup_chars: int = 2_000_000
+    max_page_bytes: int = 10_000_000
+    today: date | None = None  # the reference date when a page comes without its fetch date
+
+
+class NotAnArticle(ValueError):
+    """The page holds no article: the message is the reason recorded for it, `kind` its heading."""
+
+    def __init__(self, reason: str, kind: str = "not an article") -> None:
+        super().__init__(reason)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class _Pass:
+    text: str
+    document: Any
+    method: str
+
+
+def _decode(html: bytes | str, charset: str | None, options: ExtractOptions) -> str:
+    if isinstance(html, str):
+        if not html.strip():
+            raise NotAnArticle("empty page")
+        return html
+    reason = refusal(html, options.max_page_bytes)
+    if reason:
+        raise NotAnArticle(reason)
+    return decode_html(html, charset)[0]
+
+
+def _tree(text: str, options: ExtractOptions) -> HtmlElement:
+    markup = HEAVY_MARKUP.sub("", text)
+    if len(markup) > options.max_markup_chars:
+        raise NotAnArticle(
+            f"page too large ({len(markup):,} characters of markup > {options.max_markup_chars:,})"
+        )
+    try:
+        return parse_html(markup)
+    except BrokenMarkup as exc:
+        raise NotAnArticle(f"broken markup ({exc})") from exc
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """The recall pass keeps the headline as the first line: it is the title, not the text."""
+    if title and text.startswith(title):
+        return text[len(title) :].lstrip(" \n:.")
+    return text
+
+
+def _run(tree: HtmlElement, url: str | None, options: ExtractOptions, recall: bool) -> _Pass:
+    document = bare_extraction(
+        clean_tree(tree, options.include_comments),
+        url=url,
+        favor_precision=options.favor_precision and not recall,
+        favor_recall=recall,
+        include_comments=options.include_comments,
+        include_tables=options.include_tables,
+        with_metadata=True,
+        date_extraction_params=DATE_PARAMS,
+    )
+    method = "recall_fallback" if recall else ("precision" if options.favor_precision else "balanced")
+    if document is None:
+        return _Pass("", None, method)
+    text = _without_title((document.text or "").strip(), document.title)
+    if options.include_comments and document.comments:
+        text = f"{text}\n{document.comments.strip()}"
+    return _Pass(strip_residue(text), document, method)
+
+
+def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:
+    """The first pass; the recall pass when the first finds less than min_text_chars."""
+    first = _run(tree, url, options, recall=False)
+    if len(first.text) >= options.min_text_chars or not options.recall_fallback:
+        return first
+    second = _run(tree, url, options, recall=True)
+    return second if len(second.text) > len(first.text) else first
+
+
+def _check_text(found: _Pass, tree: HtmlElement, options: ExtractOptions) -> None:
+    if len(found.text) < options.min_text_chars:
+        raise NotAnArticle(f"main text too short ({len(found.text)} < {options.min_text_chars} characters)")
+    anchors = anchor_texts(tree)
+    share = link_share(found.text, anchors)
+    if share > options.max_link_share:
+        raise NotAnArticle(f"a list of links ({share:.0%} of the text is link text)")
+    headlines = linked_headlines(found.text, anchors)
+    if headlines >= options.max_linked_headlines:
+        raise NotAnArticle(f"a listing of other pages ({headlines} linked headlines with teasers)")
+    reason = garbled_reason(found.text)
+    if reason:
+        raise NotAnArticle(reason)
+
+
+def _tags(document: Any) -> list[str]:
+    tags = [*(document.tags or []), *(document.categories or [])]
+    return list(dict.fromkeys(t.strip() for t in tags if t and t.strip()))
+
+
+def _record(found: _Pass, url: str | None, tree: HtmlElement, reference: date | None) -> dict[str, Any]:
+    document = found.document
+    try:
+        published = resolve_published(document.date, found.text, reference)
+    except ImplausibleDate as exc:
+        raise NotAnArticle(str(exc), kind="implausible date") from exc
+    return {
+        "url": url or document.url,
+        "title": document.title,
+        "author": document.author,
+        "published": published.value.isoformat() if published.value else None,
+        "language": detect_language(found.text, tree.get("lang")),
+        "sitename": document.sitename,
+        "text": found.text,
+        "description": document.description,
+        "tags": _tags(document),
+        "canonical_url": document.url,
+        "date_source": published.source,
+        "extraction_method": found.method,
+    }
+
+
+def extract_article(
+    html: bytes | str,
+    url: str | None = None,
+    charset: str | None = None,
+    options: ExtractOptions | None = None,
+    reference_date: date | None = None,
+) -> dict[str, Any]:
+    """One article as a dict with ARTICLE_KEYS and EXTRA_KEYS; raises NotAnArticle with the reason
+    otherwise. reference_date (the fetch date; options.today when not given) dates "On July 3" and
+    decides what is "in the future"."""
+    options = options or ExtractOptions()
+    tree = _tree(_decode(html, charset, options), options)
+    found = _main_text(tree, url, options)
+    _check_text(found, tree, options)
+    return _record(found, url, tree, reference_date or options.today)

@@ -1,0 +1,68 @@
+"""What page furniture looks like, as data: XPaths of elements dropped before extraction, and the lines
+and tokens dropped from extracted text. The logic that applies them is in transforms/extract/htmlclean.py."""
+
+from __future__ import annotations
+
+import re
+
+REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
+
+# Never read by a person: hidden by the page itself.
+HIDDEN_XPATH = (
+    "//*[@hidden] | //*[@aria-hidden='true'][not(.//p)]"
+    " | //*[contains(translate(@style, ' ', ''), 'display:none')]"
+    " | //*[contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+    " | //script[not(contains(@type, 'ld+json'))] | //style | //noscript | //template"
+    " | //iframe | //svg | //canvas | //object | //embed"
+)
+
+# Class or id tokens of widgets around an article. A token is delimited by a space, "_" or "-",
+# so "sidebar__block--related" matches "related" and "relationship" does not.
+_TOKEN = r"(^|[\s_-]){}([\s_-]|$)"
+WIDGET_TOKENS = (
+    "cookie|cookies|consent|gdpr|cc-banner|share|sharing|social|mood|rating|ratings|subscribe|subscription"
+    "|newsletter|poll|promo|advert|adv|ads|banner|related|recommended|recommend|partners?|toolbar|print"
+    "|breadcrumbs?|pager|pagination|tags|news-tags|popup|modal|login|signup|sidebar|footer|site-footer"
+    "|site-header|menu|nav|navbar|search"
+)
+COMMENT_TOKENS = "comments?|comment-item|discuss|discussion|disqus|replies|reply"
+WIDGET_XPATH = f"//*[re:test(@class, '{_TOKEN.format('(' + WIDGET_TOKENS + ')')}', 'i')" + (
+    f" or re:test(@id, '{_TOKEN.format('(' + WIDGET_TOKENS + ')')}', 'i')]"
+)
+COMMENT_XPATH = f"//*[re:test(@class, '{_TOKEN.format('(' + COMMENT_TOKENS + ')')}', 'i')" + (
+    f" or re:test(@id, '{_TOKEN.format('(' + COMMENT_TOKENS + ')')}', 'i')]"
+)
+# Elements never dropped, whatever their class: they hold (or are) the article.
+PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "h1"})
+
+# Tokens of encoded data (base64 session blobs, tracking ids) that are never words.
+ENCODED_TOKEN = re.compile(r"(?<![\w/])[A-Za-z0-9+/_-]{32,}={0,2}(?![\w/])")
+# Lines of script that leak when a page prints code as text.
+SCRIPT_LINE = re.compile(
+    r"^\s*(window\.|document\.|var\s+\w+\s*=|let\s+\w+\s*=|const\s+\w+\s*=|function\s*\(|\(function\s*\(|"
+    r"[\w.]+\.push\(\[|}\)\(|/\*.*\*/\s*$)"
+)
+# Whole lines that are interface words, not text (compared case-insensitively, trailing ":" dropped).
+UI_LINES = frozenset(
+    {
+        "поделиться",
+        "ответить",
+        "читайте также",
+        "читать далее",
+        "подробнее",
+        "комментарии",
+        "обсудить новость",
+        "версия для печати",
+        "подписаться",
+        "share",
+        "share this story",
+        "reply",
+        "read more",
+        "related news",
+        "comments",
+        "discuss this story",
+        "print",
+        "subscribe",
+        "accept",
+    }
+)

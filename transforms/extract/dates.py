@@ -1,0 +1,147 @@
+"""The publication date: from the page (htmldate via trafilatura), else from the article's lead, else a
+day and month from the lead with the year inferred; implausible page dates are refused with a reason.
+
+Pure: the reference date (the fetch date, or "today" as the caller sees it) comes in as a parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from transforms.extract.date_words import MONTHS
+
+EARLIEST = date(1991, 1, 1)
+LEAD_CHARS = 400  # the publication date of a news item is stated in its first sentences
+FUTURE_SLACK = timedelta(days=1)  # time zones: a page dated "tomorrow" may be today somewhere
+
+# Russian month names are written in lower case, English ones capitalised ("may" is not May)
+_NAMES = [name.capitalize() if name.isascii() else name for name in MONTHS]
+_MONTH = "|".join(sorted(_NAMES, key=len, reverse=True))
+_DAY = r"(?P<day>\d{1,2})"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_RANGE = r"(?:\s*[-–—]\s*\d{1,2})?"
+PATTERNS = (
+    # 27.04.2021, 14:48 27.04.2021, 27/04/2021
+    re.compile(rf"(?<![\d.]){_DAY}[./](?P<month>\d{{1,2}})[./]{_YEAR}(?![\d])"),
+    # 2021-04-27
+    re.compile(rf"(?<![\d-]){_YEAR}-(?P<month>\d{{2}})-{_DAY}(?![\d])"),
+    # 27 апреля 2021 года, 16-21 мая, 8 April 2014
+    re.compile(rf"(?<![\d\w]){_DAY}{_RANGE}\s+(?P<name>{_MONTH})\.?(?![\w])(?:\s+{_YEAR}(?!\d))?"),
+    # April 8, 2014; On July 3; May 16-21
+    re.compile(
+        rf"(?<![\w])(?P<name>{_MONTH})\.?\s+{_DAY}(?:st|nd|rd|th)?{_RANGE}(?![\d\w])(?:,?\s+{_YEAR}(?!\d))?",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class TextDate:
+    """A day and month found in a text, with its year when the text gives one, and where it starts."""
+
+    day: int
+    month: int
+    year: int | None
+    start: int
+
+    def on(self, year: int) -> date | None:
+        try:
+            return date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class Published:
+    value: date | None
+    source: str | None  # "page", "text", "inferred" or None when no date was found
+
+
+class ImplausibleDate(ValueError):
+    """The page states a publication date that cannot be right: the message is the reason."""
+
+
+def _month(match: re.Match[str]) -> int:
+    name = match.groupdict().get("name")
+    return MONTHS[name.lower()] if name else int(match.group("month"))
+
+
+def text_dates(text: str) -> list[TextDate]:
+    """Every day-and-month date in the text, in order of position."""
+    found: dict[int, TextDate] = {}
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            year = match.group("year")
+            found.setdefault(
+                match.start(),
+                TextDate(int(match.group("day")), _month(match), int(year) if year else None, match.start()),
+            )
+    return [found[start] for start in sorted(found)]
+
+
+def implausible_reason(value: date, reference: date | None) -> str | None:
+    """Why a publication date cannot be right (before 1991, or after the reference date), or None."""
+    if value < EARLIEST:
+        return f"publication date {value.isoformat()} is before {EARLIEST.year}"
+    if reference is not None and value > reference + FUTURE_SLACK:
+        return (
+            f"publication date {value.isoformat()} is in the future (reference date {reference.isoformat()})"
+        )
+    return None
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _plausible(value: date | None, reference: date | None) -> bool:
+    return value is not None and implausible_reason(value, reference) is None
+
+
+def _full_dates(dates: list[TextDate], reference: date | None) -> list[date]:
+    values = [d.on(d.year) for d in dates if d.year is not None]
+    return [v for v in values if v is not None and _plausible(v, reference)]
+
+
+def _infer_year(found: TextDate, anchors: list[date], reference: date | None) -> date | None:
+    """The year of the page's other dates, else the latest year that does not put the date after the
+    reference date."""
+    if anchors:
+        return found.on(anchors[0].year)
+    if reference is None:
+        return None
+    value = found.on(reference.year)
+    if value is not None and value > reference + FUTURE_SLACK:
+        value = found.on(reference.year - 1)
+    return value
+
+
+def published_from_text(text: str, reference: date | None) -> Published:
+    """A full date in the lead ("text"), else a day and month from the lead with the year inferred."""
+    lead = [d for d in text_dates(text) if d.start < LEAD_CHARS]
+    full = _full_dates(lead, reference)
+    if full:
+        return Published(full[0], "text")
+    anchors = _full_dates(text_dates(text), reference)
+    for found in (d for d in lead if d.year is None):
+        value = _infer_year(found, anchors, reference)
+        if _plausible(value, reference):
+            return Published(value, "inferred")
+    return Published(None, None)
+
+
+def resolve_published(page_date: str | None, text: str, reference: date | None = None) -> Published:
+    """The page's own date when it has one (ImplausibleDate when it cannot be right), else the text's."""
+    value = parse_iso(page_date)
+    if value is not None:
+        reason = implausible_reason(value, reference)
+        if reason:
+            raise ImplausibleDate(reason)
+        return Published(value, "page")
+    return published_from_text(text, reference)

@@ -1,0 +1,122 @@
+"""Page furniture out before extraction (hidden blocks, cookie banners, widgets, comments), residue
+out after it (encoded blobs, script lines, interface words). The patterns are data, in
+transforms/extract/boilerplate.py."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from transforms.extract.boilerplate import (
+    COMMENT_XPATH,
+    ENCODED_TOKEN,
+    HIDDEN_XPATH,
+    PROTECTED_TAGS,
+    REGEXP_NS,
+    SCRIPT_LINE,
+    UI_LINES,
+    WIDGET_XPATH,
+)
+
+_HIDDEN = etree.XPath(HIDDEN_XPATH)
+_WIDGETS = etree.XPath(WIDGET_XPATH, namespaces=REGEXP_NS)
+_COMMENTS = etree.XPath(COMMENT_XPATH, namespaces=REGEXP_NS)
+_SPACES = re.compile(r"\s+")
+
+
+class BrokenMarkup(ValueError):
+    """lxml could not build a tree from the page."""
+
+
+def parse_html(text: str) -> HtmlElement:
+    """A tree of the page; BrokenMarkup when there is none (lxml repairs most broken markup itself)."""
+    try:
+        tree = lxml.html.document_fromstring(text.replace("\x00", ""))
+    except (etree.ParserError, ValueError) as exc:
+        raise BrokenMarkup(str(exc) or "no markup") from exc
+    if tree is None or (tree.find("body") is None and len(tree) == 0):
+        raise BrokenMarkup("no markup")
+    return tree
+
+
+def _protected(element: HtmlElement, max_chars: int) -> bool:
+    """The article itself, or an element around it: holding the h1, an article or main element, or
+    more than half of the page's text."""
+    if not isinstance(element.tag, str) or element.tag in PROTECTED_TAGS:
+        return True
+    if any(True for _ in element.iterdescendants("h1", "article", "main")):
+        return True
+    return len(element.text_content()) > max_chars
+
+
+def _drop(elements: list[HtmlElement], max_chars: int) -> None:
+    for element in elements:
+        if element.getparent() is not None and not _protected(element, max_chars):
+            element.drop_tree()
+
+
+def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
+    """A cleaned copy: hidden elements, widgets (and comments unless asked for) removed, data: URIs
+    emptied. The input tree is left as it was."""
+    cleaned = lxml.html.fromstring(lxml.html.tostring(tree, encoding="unicode"))
+    _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
+    half = len(cleaned.text_content()) // 2
+    _drop(_WIDGETS(cleaned), half)
+    if not include_comments:
+        _drop(_COMMENTS(cleaned), half)
+    for element in cleaned.iter():
+        for name in ("src", "href", "srcset"):
+            if str(element.get(name, "")).startswith("data:"):
+                del element.attrib[name]
+    return cleaned
+
+
+def anchor_texts(tree: HtmlElement) -> set[str]:
+    """The visible text of every link of the page, whitespace collapsed, at least two words long."""
+    texts = (_SPACES.sub(" ", a.text_content()).strip() for a in tree.iter("a"))
+    return {text for text in texts if " " in text}
+
+
+def _residue_free(line: str) -> str:
+    if SCRIPT_LINE.match(line):
+        return ""
+    line = ENCODED_TOKEN.sub(lambda m: "" if _looks_encoded(m.group(0)) else m.group(0), line).strip()
+    if not any(c.isalnum() for c in line) or line.lower().rstrip(":.!").strip() in UI_LINES:
+        return ""
+    return line
+
+
+def _looks_encoded(token: str) -> bool:
+    """Base64 and hex ids mix digits and letters of both cases; long words and URLs slugs do not."""
+    digits = sum(c.isdigit() for c in token)
+    upper = sum(c.isupper() for c in token)
+    lower = sum(c.islower() for c in token)
+    return digits >= 2 and ((upper >= 2 and lower >= 2) or digits >= len(token) // 3)
+
+
+def strip_residue(text: str) -> str:
+    """Text without encoded blobs, script lines and lines that are interface words."""
+    lines = (_residue_free(line) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def link_share(text: str, anchors: set[str]) -> float:
+    """The share of the text's characters in lines that are the text of a link of the page."""
+    lines = _lines(text)
+    total = sum(len(line) for line in lines)
+    linked = sum(len(line) for line in lines if line in anchors)
+    return linked / total if total else 0.0
+
+
+def linked_headlines(text: str, anchors: set[str]) -> int:
+    """How many lines are a link's text followed by a line that is not: a listing's headline and teaser."""
+    lines = _lines(text)
+    return sum(1 for this, after in pairwise(lines) if this in anchors and after not in anchors)

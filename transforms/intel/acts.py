@@ -1,0 +1,107 @@
+"""Legal acts: government and presidential decrees, government orders, federal laws, regional decrees
+and strategies, with number, quoted title and jurisdiction (RU federal, or the region's ISO code)."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.intel.lexicon.gazetteer import matcher, tokenize
+from transforms.intel.mentions import Mention, act_key
+
+_QUOTE = r"[«\"“„]([^»\"”“]{3,300})[»\"”“]"
+_DATE_RU = r"(?:от\s+(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-я]+\s+\d{4})\s*(?:г\.|года)?\s*)?"
+_DATE_EN = r"(?:(?:of|dated)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4})\s*)?"
+_RF_RU = r"(?:РФ|России|Российской\s+Федерации)"
+_RF_EN = r"(?:\s+of\s+the\s+Russian\s+Federation|\s+of\s+Russia)?"
+_NO = r"(?:No\.?|№|#)\s*"
+_REGION_RU = (
+    r"(?P<where>(?:[А-ЯЁ][а-яё-]+\s+)(?:области|края|автономного\s+округа)|Республики\s+[А-ЯЁ][а-яё-]+)"
+)
+_REGION_EN = r"(?P<where>[A-Z][a-z-]+\s+(?:Region|Oblast|Krai|Territory)|Republic\s+of\s+[A-Z][a-z]+)"
+PATTERNS = [
+    ("regional_decree", re.compile(
+        r"[Пп]остановлени[а-я]*\s+(?:[Пп]равительства|[Гг]убернатора|[Аа]дминистрации)\s+" + _REGION_RU
+        + r"\s+" + _DATE_RU + r"№\s*(?P<num>\d{1,5})(?![\d-])")),
+    ("regional_decree", re.compile(
+        r"(?:[Dd]ecree\s+of\s+the\s+(?:Government|Governor)\s+of\s+(?:the\s+)?" + _REGION_EN
+        + r"|(?P<where2>[A-Z][a-z-]+\s+(?:Region|Oblast|Krai))\s+(?:Government|Governor)\s+[Dd]ecree)\s+"
+        + _DATE_EN + _NO + r"(?P<num>\d{1,5})(?![\d-])")),
+    ("presidential_decree", re.compile(
+        r"(?:Presidential\s+[Dd]ecree|[Dd]ecree\s+of\s+the\s+President" + _RF_EN + r")\s+" + _DATE_EN + _NO
+        + r"(?P<num>\d{1,5})(?![\d-])")),
+    ("presidential_decree", re.compile(
+        r"[Уу]каз[а-я]*\s+Президента\s+" + _RF_RU + r"\s+" + _DATE_RU + r"№\s*(?P<num>\d{1,5})(?![\d-])")),
+    ("government_order", re.compile(
+        r"[Рр]аспоряжени[а-я]*\s+(?:Правительства\s+" + _RF_RU + r"\s+)?" + _DATE_RU
+        + r"№\s*(?P<num>\d{1,5})-р\b")),
+    ("government_order", re.compile(
+        r"(?:Government\s+)?(?:[Oo]rder|[Dd]irective)\s+(?:of\s+the\s+(?:Russian\s+)?Government" + _RF_EN
+        + r"\s+)?" + _DATE_EN + _NO + r"(?P<num>\d{1,5})-r\b")),
+    ("government_decree", re.compile(
+        r"(?:(?:Russian\s+)?Government\s+|RF\s+Government\s+)?[Dd]ecree\s+"
+        r"(?:of\s+the\s+(?:Russian\s+)?Government" + _RF_EN + r"\s+)?"
+        + _DATE_EN + _NO + r"(?P<num>\d{1,5})(?![\d-])")),
+    ("government_decree", re.compile(
+        r"[Пп]остановлени[а-я]*\s+(?:Правительства\s+" + _RF_RU + r"\s+)?"
+        + _DATE_RU + r"№\s*(?P<num>\d{1,5})(?![\d-])")),
+    ("federal_law", re.compile(r"(?:Federal\s+Law\s+(?:No\.?\s*)?)?\b(?P<num>\d{1,4})-FZ\b")),
+    ("federal_law", re.compile(
+        r"(?:[Фф]едеральн[а-я]*\s+закон[а-я]*\s+" + _DATE_RU + r"(?:№\s*)?)?(?<![\d])(?P<num>\d{1,4})-ФЗ\b")),
+    ("strategy", re.compile(
+        r"\b(?P<title>Strategy\s+(?:for|of)\s+[A-Z][\w\s-]{3,120}?\s+(?:by|until|to|through)\s+20\d\d)")),
+    ("strategy", re.compile(
+        r"\b(?P<title>Стратеги[яиейю]\s+(?:[а-я-]+\s+){0,2}развития\s+[^.;:]{3,120}?до\s+20\d\d\s+года)")),
+]  # fmt: skip
+_SUFFIX = {"federal_law": "-FZ", "government_order": "-r"}
+_TITLE_AFTER = re.compile(r"\s*" + _QUOTE)
+_TITLE_START = re.compile(r"(?:on|о|об)\s", re.IGNORECASE)
+
+
+def _jurisdiction(text: str) -> str:
+    for _, _, entry in matcher().find(tokenize(text), {"region"}):
+        return entry.ident
+    return "RU federal"
+
+
+def _title(text: str, end: int) -> tuple[str | None, int]:
+    match = _TITLE_AFTER.match(text, end)
+    if match and _TITLE_START.match(match.group(1)):
+        return match.group(1).strip(" .…"), match.end()
+    return None, end
+
+
+def _strategy_title(raw: str) -> str:
+    words = raw.split()
+    if words[0].startswith("Стратеги"):
+        words[0] = "Стратегия"
+    return " ".join(words)
+
+
+def _mention(act_type: str, match: re.Match, text: str) -> Mention:
+    groups = match.groupdict()
+    if act_type == "strategy":
+        title, end = _strategy_title(groups["title"]), match.end()
+        jurisdiction, ident, number = _jurisdiction(title), title, None
+    else:
+        number = groups["num"] + _SUFFIX.get(act_type, "")
+        title, end = _title(text, match.end())
+        where = groups.get("where") or groups.get("where2")
+        jurisdiction = _jurisdiction(where) if where else "RU federal"
+        # a regional act's number is only unique within its region
+        ident = number if jurisdiction == "RU federal" else f"{number} {jurisdiction}"
+    attrs = {"act_type": act_type, "number": number, "title": title, "jurisdiction": jurisdiction}
+    canonical = f"{act_type} {number or title}"
+    start = match.start()
+    return Mention(
+        "act", "legal_act", start, end, text[start:end], canonical, act_key(act_type, ident), attrs
+    )
+
+
+def find_acts(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for act_type, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            mention = _mention(act_type, match, text)
+            if not any(m.start < mention.end and mention.start < m.end for m in found):
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)

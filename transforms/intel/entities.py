@@ -1,0 +1,162 @@
+"""Entities in Russian and English text: regions and countries, people, organisations, companies,
+places, industrial sites and legal acts, each with its stable key (one identity across languages)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import polars as pl
+
+from transforms.intel.acts import find_acts
+from transforms.intel.entities_en import companies_by_context, companies_en, companies_ru, organizations_en
+from transforms.intel.lexicon.gazetteer import (
+    Token,
+    cities,
+    companies,
+    matcher,
+    organizations,
+    regions,
+    tokenize,
+)
+from transforms.intel.lexicon.nlp_ru import lemma, ner_spans
+from transforms.intel.lexicon.translit import has_cyrillic, to_latin
+from transforms.intel.mentions import Mention, entity_key, merge, region_key
+from transforms.intel.persons import persons_en, persons_ru
+from transforms.intel.roles import assign_roles
+from transforms.intel.sites import find_sites
+
+ENTITY_COLUMNS = {
+    "entity_type": pl.String, "start": pl.Int64, "end": pl.Int64, "surface": pl.String,
+    "canonical_name": pl.String, "entity_id": pl.Int64,
+}  # fmt: skip
+_RUSSIA = {"россия", "рф", "российский федерация"}
+
+
+def _span(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
+    return tokens[i].start, tokens[j - 1].end
+
+
+def _region(iso: str, start: int, end: int, surface: str) -> Mention:
+    row = regions()[iso]
+    attrs = {"iso": iso, "name_en": row["name_en"], "name_ru": row["name_ru"]}
+    return Mention("region", "region", start, end, surface, row["name_en"], region_key(iso), attrs)
+
+
+def _gazetteer_entity(entry, start: int, end: int, surface: str) -> Mention | None:
+    if entry.kind == "organization":
+        row = organizations()[entry.ident]
+        kind, attrs = row["entity_type"], {"name_en": row["name_en"], "name_ru": row["name_ru"]}
+    elif entry.kind == "company":
+        row = companies()[entry.ident]
+        kind = "company"
+        attrs = {"name_en": row["name_en"], "name_ru": row["name_ru"], "iso": row.get("country") or None}
+    elif entry.kind == "city":
+        row = cities()[entry.ident]
+        kind = "location"
+        attrs = {"name_en": row["name_en"], "name_ru": row["name_ru"], "iso": row["region_iso"]}
+    else:
+        return None
+    name = attrs["name_en"]
+    return Mention("entity", kind, start, end, surface, name, entity_key(kind, name), attrs)
+
+
+def _gazetteer_mentions(text: str, tokens: list[Token], hits: list) -> tuple[list[Mention], list[Mention]]:
+    """(regions and countries, organisations and cities) from the gazetteer hits."""
+    places, bodies = [], []
+    region_starts = {tokens[i].start for i, _, e in hits if e.kind == "region"}
+    for i, j, entry in hits:
+        start, end = _span(tokens, i, j)
+        if entry.kind in {"region", "country"}:
+            places.append(_region(entry.ident, start, end, text[start:end]))
+        elif entry.kind == "organization" and _followed_by_region(text, end, region_starts):
+            continue  # a regional body (Industrial Development Fund of the Omsk Region): left to the rules
+        elif (mention := _gazetteer_entity(entry, start, end, text[start:end])) is not None:
+            bodies.append(mention)
+    return places, bodies
+
+
+def _followed_by_region(text: str, end: int, region_starts: set[int]) -> bool:
+    gap = text[end : end + 12]
+    for prefix in ("", " ", " of ", " of the "):
+        if text.startswith(prefix, end) and end + len(prefix) in region_starts:
+            return True
+    return gap[:1] == " " and end + 1 in region_starts
+
+
+def _natasha_mentions(text: str) -> tuple[list[Mention], list[Mention]]:
+    """(persons, other organisations and places) from natasha's NER."""
+    spans = ner_spans(text)
+    others = []
+    for span in spans:
+        lemmas = " ".join(lemma(word) for word in span.text.split())
+        if span.kind == "PER" or lemmas in _RUSSIA or _is_vocabulary(span.text):
+            continue
+        kind = "organization" if span.kind == "ORG" else "location"
+        name = span.normal[:1].upper() + span.normal[1:]
+        attrs = {"name_en": to_latin(name), "name_ru": name}
+        canonical = name if kind == "organization" else to_latin(name)
+        others.append(Mention("entity", kind, span.start, span.end, span.text, canonical,
+                              entity_key(kind, canonical), attrs))  # fmt: skip
+    return persons_ru(spans), others
+
+
+def _is_vocabulary(phrase: str) -> bool:
+    """ОЭЗ, Технопарк: a site word, not an organisation's name."""
+    tokens = tokenize(phrase)
+    return any(i == 0 and j == len(tokens) for i, j, _ in matcher().find(tokens, {"site_type", "industry"}))
+
+
+def _main_region(places: list[Mention]) -> str | None:
+    counts = Counter(m.attrs["iso"] for m in places if m.attrs["iso"].startswith("RU-"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def find_mentions(text: str, language: str = "en") -> list[Mention]:
+    """Every region, entity, site and legal act mentioned in text, overlaps resolved by priority."""
+    tokens = tokenize(text)
+    hits = list(matcher().find(tokens))
+    places, bodies = _gazetteer_mentions(text, tokens, hits)
+    persons, natasha_others = _natasha_mentions(text) if has_cyrillic(text) else ([], [])
+    persons += persons_en(text)
+    towns = [m for m in bodies if m.entity_type == "location"]
+    located = sorted(places + towns, key=lambda m: m.start)
+    sites = find_sites(text, tokens, hits, located, _main_region(places))
+    rules = companies_ru(text) + companies_en(text) + organizations_en(text) + companies_by_context(text)
+    named = [m for m in bodies if m.entity_type != "location"]
+    mentions = merge(find_acts(text), persons, named, sites, rules, places, towns, natasha_others)
+    assign_roles(text, mentions)
+    return mentions
+
+
+def mentions_frame(mentions: list[Mention]) -> pl.DataFrame:
+    rows = [
+        {"entity_type": m.entity_type, "start": m.start, "end": m.end, "surface": m.surface,
+         "canonical_name": m.canonical, "entity_id": m.key}
+        for m in mentions
+    ]  # fmt: skip
+    return pl.DataFrame(rows, schema=ENTITY_COLUMNS)
+
+
+def extract_entities(text: str, language: str) -> pl.DataFrame:
+    """One row per mention: entity_type, start, end, surface, canonical_name, entity_id (stable key)."""
+    if not isinstance(text, str) or not text.strip():
+        return pl.DataFrame(schema=ENTITY_COLUMNS)
+    return mentions_frame(find_mentions(text, language))
+
+
+PEOPLE_COLUMNS = {
+    "canonical_name": pl.String, "entity_id": pl.Int64, "role": pl.String, "organization": pl.String,
+    "start": pl.Int64, "end": pl.Int64, "surface": pl.String,
+}  # fmt: skip
+
+
+def extract_people(text: str, language: str) -> pl.DataFrame:
+    """One row per person mention with the role and body the text gives (null when it gives none)."""
+    if not isinstance(text, str) or not text.strip():
+        return pl.DataFrame(schema=PEOPLE_COLUMNS)
+    rows = [
+        {"canonical_name": m.canonical, "entity_id": m.key, "role": m.attrs.get("role"),
+         "organization": m.attrs.get("organization"), "start": m.start, "end": m.end, "surface": m.surface}
+        for m in find_mentions(text, language) if m.entity_type == "person"
+    ]  # fmt: skip
+    return pl.DataFrame(rows, schema=PEOPLE_COLUMNS)

@@ -1,0 +1,156 @@
+"""Articles to domain facts: the dimension and fact frames of the warehouse (see transforms.intel.schema)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polars as pl
+
+from transforms.intel.entities import find_mentions
+from transforms.intel.figures import figure_records
+from transforms.intel.lexicon.gazetteer import regions
+from transforms.intel.mentions import Mention, figure_key, metric_key, nearest, region_key
+from transforms.intel.schema import ARTICLE_TABLES, ENTITY_SPANS, METRICS, SCHEMAS, empty
+
+
+def reference_dims() -> dict[str, pl.DataFrame]:
+    """The full dim_region (every federal subject and country in reference/) and dim_metric."""
+    rows = [
+        {"region_key": region_key(iso), "iso_code": iso, "name_en": row["name_en"], "name_ru": row["name_ru"],
+         "federal_district": row["federal_district"] or None, "region_type": row["region_type"]}
+        for iso, row in regions().items()
+    ]  # fmt: skip
+    metrics = [
+        {"metric_key": metric_key(code, unit), "metric_code": code, "unit": unit} for code, unit in METRICS
+    ]
+    return {
+        "dim_region": pl.DataFrame(rows, schema=SCHEMAS["dim_region"]),
+        "dim_metric": pl.DataFrame(metrics, schema=SCHEMAS["dim_metric"]),
+    }
+
+
+def _region_key_of(iso: str | None) -> int | None:
+    return region_key(iso) if iso and iso in regions() else None
+
+
+def _dim_rows(mention: Mention) -> tuple[str, dict] | None:
+    a = mention.attrs
+    if mention.kind == "entity":
+        return "dim_entity", {
+            "entity_key": mention.key, "entity_type": mention.entity_type,
+            "canonical_name": mention.canonical, "name_en": a.get("name_en"), "name_ru": a.get("name_ru"),
+            "region_key": _region_key_of(a.get("iso")),
+        }  # fmt: skip
+    if mention.kind == "site":
+        return "dim_site", {"site_key": mention.key, "site_type": a["site_type"], "name": a["name"],
+                            "industry": a["industry"], "region_key": _region_key_of(a["iso"])}  # fmt: skip
+    if mention.kind == "act":
+        return "dim_legal_act", {"act_key": mention.key, "act_type": a["act_type"], "number": a["number"],
+                                 "title": a["title"], "jurisdiction": a["jurisdiction"]}  # fmt: skip
+    return None
+
+
+_KEY_COLUMN = {"entity": "entity_key", "site": "site_key", "region": "region_key", "act": "act_key"}
+
+
+def _mention_rows(article_key: int, mentions: list[Mention]) -> list[dict]:
+    grouped: dict[tuple[str, int], dict] = {}
+    for m in mentions:
+        row = grouped.get((m.kind, m.key))
+        if row is None:
+            row = {"article_key": article_key, "entity_key": None, "site_key": None, "region_key": None,
+                   "act_key": None, "mention_count": 0, "first_char_offset": m.start}  # fmt: skip
+            row[_KEY_COLUMN[m.kind]] = m.key
+            grouped[(m.kind, m.key)] = row
+        row["mention_count"] += 1
+        row["first_char_offset"] = min(row["first_char_offset"], m.start)
+    return list(grouped.values())
+
+
+def _role_rows(article_key: int, mentions: list[Mention]) -> list[dict]:
+    """One row per person and role the article states (the body it is in, when it names one)."""
+    rows = {}
+    for m in mentions:
+        if m.entity_type == "person" and m.attrs.get("role"):
+            row = {"article_key": article_key, "entity_key": m.key, "role": m.attrs["role"],
+                   "organisation_key": m.attrs.get("organization_key"),
+                   "organisation": m.attrs.get("organization_surface")}  # fmt: skip
+            rows.setdefault((m.key, row["role"].lower(), row["organisation_key"]), row)
+    return list(rows.values())
+
+
+def _figure_rows(article_key: int, text: str, language: str, mentions: list[Mention]) -> list[dict]:
+    by_kind = {kind: [m for m in mentions if m.kind == kind] for kind in ("region", "site", "act")}
+    starts = {kind: [m.start for m in found] for kind, found in by_kind.items()}
+    rows = []
+    for record in figure_records(text, language):
+        at = record["start"]  # a site is the one the figure is about: named before it in the sentence
+        linked = {
+            kind: nearest(found, text, at, starts[kind], before=kind == "site")
+            for kind, found in by_kind.items()
+        }
+        rows.append({
+            "figure_key": figure_key(article_key, record["start"], record["end"]), "article_key": article_key,
+            "metric_key": metric_key(record["metric_code"], record["unit"]), "value": record["value"],
+            "unit": record["unit"], "qualifier": record["qualifier"],
+            "region_key": linked["region"].key if linked["region"] else None,
+            "site_key": linked["site"].key if linked["site"] else None,
+            "act_key": linked["act"].key if linked["act"] else None, "subject": record["subject"],
+            "sentence": record["sentence"], "char_start": record["start"], "char_end": record["end"],
+        })  # fmt: skip
+    return rows
+
+
+def _span_rows(article_key: int, text_length: int, mentions: list[Mention]) -> list[dict]:
+    return [
+        {"article_key": article_key, "entity_type": m.entity_type, "start": m.start, "end": m.end,
+         "surface": m.surface, "canonical_name": m.canonical, "entity_id": m.key, "text_length": text_length}
+        for m in mentions
+    ]  # fmt: skip
+
+
+def _articles(articles: pl.DataFrame) -> Iterable[dict]:
+    if "duplicate_of" in articles.columns:
+        articles = articles.filter(pl.col("duplicate_of").is_null())
+    for row in articles.select("article_key", "text", "language").iter_rows(named=True):
+        if isinstance(row["text"], str) and row["text"].strip() and row["article_key"] is not None:
+            yield row
+
+
+def article_facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """The dimension rows these articles need, their fact_mention, fact_figure and fact_person_role rows,
+    and (under ENTITY_SPANS, not a table) every entity mention with its offsets, for the quality gate."""
+    rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
+    for article in _articles(articles):
+        mentions = find_mentions(article["text"], article["language"] or "en")
+        for mention in mentions:
+            if (dim := _dim_rows(mention)) is not None:
+                rows[dim[0]].append(dim[1])
+        rows["fact_mention"] += _mention_rows(article["article_key"], mentions)
+        rows["fact_person_role"] += _role_rows(article["article_key"], mentions)
+        rows[ENTITY_SPANS] += _span_rows(article["article_key"], len(article["text"]), mentions)
+        language = article["language"] or "en"
+        rows["fact_figure"] += _figure_rows(article["article_key"], article["text"], language, mentions)
+    metric_keys = {row["metric_key"] for row in rows["fact_figure"]}
+    rows["dim_metric"] = [
+        r for r in reference_dims()["dim_metric"].to_dicts() if r["metric_key"] in metric_keys
+    ]
+    return {table: _frame(table, table_rows) for table, table_rows in rows.items()}
+
+
+_PRIMARY = {
+    "dim_entity": "entity_key", "dim_site": "site_key", "dim_legal_act": "act_key",
+    "dim_metric": "metric_key", "fact_figure": "figure_key",
+}  # fmt: skip
+
+
+def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
+    if not rows:
+        return empty(table)
+    frame = pl.DataFrame(rows, schema=SCHEMAS[table])
+    key = _PRIMARY.get(table)
+    if key is None:
+        return frame
+    # one row per key: each column's first known value (a person's region comes from any mention's role)
+    merged = frame.group_by(key, maintain_order=True).agg(pl.all().drop_nulls().first())
+    return merged.select(list(SCHEMAS[table])).cast(SCHEMAS[table])

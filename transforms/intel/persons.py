@@ -1,0 +1,127 @@
+"""People: names found by natasha (Russian) or by given-name rules (English), one identity in both scripts.
+
+The canonical name is the English spelling: the given name from reference/first_names.csv, the
+surname transliterated (Cyrillic → Latin) or folded (Latin → Cyrillic → Latin), so Михаил Лабудин and
+Mikhail Labudin, Алексей Лаптев and Alexey Laptev, meet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.intel.lexicon.gazetteer import first_names, matcher, tokenize
+from transforms.intel.lexicon.nlp_ru import (
+    NerSpan,
+    given_name_nominative,
+    is_given_name,
+    lemma,
+    surname_nominative,
+)
+from transforms.intel.lexicon.translit import fold_latin, to_cyrillic, to_latin
+from transforms.intel.mentions import Mention, entity_key
+
+NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+PERSON_EN = re.compile(rf"(?=\b({NAME})\s+((?:[A-Z]\.\s*)?{NAME}|[A-Z]{{3,}})\b)")
+ROLE_WORDS_EN = (
+    r"Governor|Vice-Governor|Mayor|Minister|Director|Director General|General Director|CEO|Chairman|"
+    r"Chairwoman|Head|President|Prime Minister|Senator|Ambassador|Rector|Manager|Founder|Chief Executive"
+)
+ROLE_BEFORE_EN = re.compile(rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+[A-Z][\w&’' -]*?)?,?\s+$")
+_FEMININE_ENDINGS = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ской", "ская"))
+_MASCULINE = re.compile(r"(?i)(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)?$")
+
+
+def _title(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def _person(start: int, end: int, surface: str, given: tuple[str, str], surname_ru: str) -> Mention:
+    name_en = f"{given[0]} {_title(to_latin(surname_ru))}"
+    name_ru = f"{given[1]} {_title(surname_ru)}"
+    attrs = {"name_en": name_en, "name_ru": name_ru, "surname": lemma(surname_ru)}
+    return Mention("entity", "person", start, end, surface, name_en, entity_key("person", name_en), attrs)
+
+
+def _ru_surname(word: str, feminine: bool) -> str:
+    if feminine:
+        for ending, nominative in _FEMININE_ENDINGS:
+            if word.lower().endswith(ending):
+                return word[: -len(ending)] + nominative
+    if not feminine and (masculine := _MASCULINE.fullmatch(word)):
+        return masculine.group(1)
+    found = surname_nominative(word, feminine)
+    if found != word.lower():
+        return found
+    return word if word.lower().endswith(("о", "их", "ых", "ко", "дзе", "швили")) else lemma(word)
+
+
+def persons_ru(spans: list[NerSpan]) -> list[Mention]:
+    """Russian PER spans: full names become persons; a lone surname joins an earlier full name."""
+    found: list[Mention] = []
+    for span in spans:
+        if span.kind != "PER":
+            continue
+        words = span.text.split()
+        given = _ru_given(words[0]) if len(words) > 1 else None
+        if given is not None:
+            feminine = given[1].endswith(("а", "я"))
+            found.append(_person(span.start, span.end, span.text, given, _ru_surname(words[-1], feminine)))
+        elif len(words) == 1:
+            found += _lone_surname(span, found)
+    return found
+
+
+def _ru_given(word: str) -> tuple[str, str] | None:
+    """(English, Russian) given name: from the reference list, else transliterated when it reads as one."""
+    nominative = given_name_nominative(word)
+    known = first_names().get(nominative.lower())
+    if known is not None:
+        return known
+    if not word[:1].isupper() or not (is_given_name(word) or word.isalpha()):
+        return None
+    russian = _title(nominative)
+    return to_latin(russian), russian
+
+
+def _lone_surname(span: NerSpan, earlier: list[Mention]) -> list[Mention]:
+    for person in earlier:
+        if person.attrs["surname"] == lemma(span.text):
+            return [Mention("entity", "person", span.start, span.end, span.text, person.canonical,
+                            person.key, dict(person.attrs))]  # fmt: skip
+    return []
+
+
+def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
+    """A known given name (any Latin spelling), or any name right after a role word (Governor Radiy …)."""
+    known = first_names().get(word.lower())
+    if known is not None:
+        return known
+    following = re.match(r"\s+(\w+)", text[start + len(word) :])
+    if following and following.group(1).lower() in first_names():
+        return None  # 'Minister of Economic Development Vladimir Popov': the name starts later
+    if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]):
+        folded = fold_latin(word)
+        return folded, to_cyrillic(folded)
+    return None
+
+
+def persons_en(text: str) -> list[Mention]:
+    """English 'Given Surname': a known Russian given name (any Latin spelling) or a name after a role."""
+    found = []
+    for match in PERSON_EN.finditer(text):
+        given = _en_given(match.group(1), text, match.start(1))
+        surname = match.group(2).split()[-1]
+        if given is None or _is_place_word(surname):
+            continue
+        surname_ru = to_cyrillic(fold_latin(_title(surname)))
+        start, end = match.start(1), match.end(2)
+        found.append(_person(start, end, text[start:end], given, surname_ru))
+    return found
+
+
+def _is_place_word(word: str) -> bool:
+    """Vladimir Oblast, Vladimir Region: the surname slot holds a reference word."""
+    tokens = tokenize(word)
+    if word.lower() in {"oblast", "region", "krai", "territory", "city", "district", "province"}:
+        return True
+    return any(True for _ in matcher().find(tokens, {"site_type", "industry", "organization"}))

@@ -1,0 +1,73 @@
+"""People's roles: 'Deputy Governor Vladimir Popov', 'Mikhail Labudin, Director of the Association …',
+'губернатор Владислав Шапша', 'директор Ассоциации … Андрей Шпиленко' — the title and the body it is in."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from transforms.intel.mentions import Mention, sentence_of
+
+TITLE_EN = (
+    r"(?:(?:first|acting)\s+)?(?:(?:deputy|vice)[\s-]+)?(?:governor|mayor|prime\s+minister|minister|"
+    r"director(?:\s+general)?|general\s+director|ceo|chief\s+executive|chairman|chairwoman|head|president|"
+    r"senator|rector|managing\s+director|founder|member)"
+)
+TITLE_RU = (
+    r"(?:(?:первый|временно\s+исполняющий\s+обязанности|врио)\s+)?(?:(?:заместитель|вице)[\s-]+)?"
+    r"(?:губернатор[а-я]*|мэр[а-я]*|министр[а-я]*|директор[а-я]*|генеральн[а-я]+\s+директор[а-я]*|"
+    r"глав[а-я]+|председател[а-я]+|руководител[а-я]+|президент[а-я]*|сенатор[а-я]*|ректор[а-я]*|"
+    r"заместител[а-я]+\s+[а-я]+[а-я]*)"
+)
+_TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
+_AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
+_GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*)")
+_BODIES = {"organization", "government_body", "company", "region", "site"}
+
+
+def _gap_ok(gap: str) -> bool:
+    """Between a title and a name only a body's name may stand (capitalised words, of, the, Russian words)."""
+    words = gap.replace(",", " , ").split()
+    return len(words) <= 16 and all(_GAP_WORD.fullmatch(w) for w in words)
+
+
+def _body(bodies: list[Mention], start: int, end: int) -> Mention | None:
+    """The first body (organisation, company, region, site) mentioned between start and end."""
+    i = bisect_left([m.start for m in bodies], start)
+    return bodies[i] if i < len(bodies) and bodies[i].start < end else None
+
+
+def _role_before(text: str, person: Mention, mentions: list[Mention]) -> tuple[str, Mention | None] | None:
+    """The title nearest before the name with only a body's name between them."""
+    window_start = max(sentence_of(text, person.start)[0], person.start - 160)
+    window = text[window_start : person.start]
+    for match in reversed(list(_TITLE.finditer(window))):
+        gap = window[match.end() :]
+        if _gap_ok(gap.rstrip(" ,")):
+            return match.group(1), _body(mentions, window_start + match.end(), person.start)
+    return None
+
+
+def _role_after(text: str, person: Mention, mentions: list[Mention]) -> tuple[str, Mention | None] | None:
+    match = _AFTER.match(text[person.end : person.end + 200])
+    if match is None:
+        return None
+    title_end = person.end + match.end(1)
+    return match.group(1), _body(mentions, title_end, title_end + 90)
+
+
+def assign_roles(text: str, mentions: list[Mention]) -> None:
+    """Set attrs['role'] and attrs['organization'] on the person mentions that state them."""
+    bodies = [m for m in mentions if m.entity_type in _BODIES]
+    for person in (m for m in mentions if m.entity_type == "person"):
+        nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
+        found = _role_after(text, person, nearby) or _role_before(text, person, nearby)
+        if found is None:
+            continue
+        title, body = found
+        person.attrs["role"] = " ".join(title.split())
+        person.attrs["organization"] = body.canonical if body is not None else None
+        person.attrs["organization_surface"] = body.surface if body is not None else None
+        person.attrs["organization_key"] = body.key if body is not None and body.kind == "entity" else None
+        if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
+            person.attrs["iso"] = body.attrs["iso"]

@@ -1,0 +1,246 @@
+"""Industrial sites: clusters, technoparks, industrial parks and SEZs, with name, industry and region.
+
+A site is kept when it has a name ("Vorsino industrial park", ОЭЗ «Калуга», technopark Azarovsky) or
+an industry (фармацевтический кластер, cluster of food products). Its region is the one its name
+names, else the nearest region in its sentence, else the article's main region.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
+from transforms.intel.lexicon.translit import has_cyrillic, to_latin
+from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
+
+_QUOTED = re.compile(r"\s*[«\"“„]([^»\"”“]{2,60})[»\"”“]")
+_APPOSITIVE = re.compile(r"(?:\s+[a-z]+){0,3},\s+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
+_NAME_AFTER = re.compile(
+    r"\s+([A-Z][\w.-]*[A-Za-z](?:\.[A-Z])?\.?)(?=[\s,;)(]|$)(?!\s+(?:SEZ|industrial\s+park|technopark|cluster))"
+)
+_NOT_NAMES = {
+    "The", "A", "An", "This", "That", "In", "Of", "And", "Russian", "Federal", "Regional", "New",
+    "Industrial", "Special", "European", "International", "National", "State", "Our", "Its",
+}  # fmt: skip
+WINDOW = 8
+_SITE_WORDS = {"sez", "оэз", "technopark", "cluster", "park"}
+_LINK_WORDS = {"of", "in", "the", "field", "sphere", "area", "for", "and", "a", "an", "technopark", "cluster",
+               "including", "such", "as", "namely", "like"}  # fmt: skip
+_CONTINUE = re.compile(
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)([A-Z][\w.&-]*[A-Za-z]\.?)(?=[\s,;)(]|$)"
+)
+_LIST_OPEN = re.compile(r"\s*[(:]")
+_ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
+
+
+def _name_before(text: str, tokens: list[Token], i: int) -> str | None:
+    """'Vorsino industrial park', 'Kaluga SEZ': capitalised words just before the site noun."""
+    words = []
+    k = i - 1
+    while (
+        k >= 0
+        and tokens[k].text[:1].isupper()
+        and not has_cyrillic(tokens[k].text)
+        and tokens[k].text not in _NOT_NAMES
+        and len(words) < 3
+    ):
+        if tokens[k].norm in _SITE_WORDS or tokens[k].text.endswith(("’s", "'s")):
+            break
+        if text[tokens[k].end : tokens[k + 1].start].strip():
+            break
+        words.insert(0, tokens[k].text)
+        k -= 1
+    if not words or (_at_sentence_start(text, tokens[k + 1].start) and words[0] in _NOT_NAMES):
+        return None
+    return " ".join(words).removesuffix("’s").removesuffix("'s")
+
+
+def _at_sentence_start(text: str, offset: int) -> bool:
+    return sentence_of(text, offset)[0] == offset
+
+
+def _name_after(text: str, end: int) -> tuple[str | None, int]:
+    for pattern in (_QUOTED, _APPOSITIVE, _NAME_AFTER):
+        match = pattern.match(text, end)
+        if match and match.group(1) not in _NOT_NAMES and not match.group(1).islower():
+            return match.group(1).strip(" .") or None, match.end(1)
+    return None, end
+
+
+def _region_of_name(name: str) -> str | None:
+    for _, _, entry in matcher().find(_tokens_of(name), {"region", "country", "city"}):
+        return cities()[entry.ident]["region_iso"] if entry.kind == "city" else entry.ident
+    return None
+
+
+def _tokens_of(name: str) -> list[Token]:
+    from transforms.intel.lexicon.gazetteer import tokenize
+
+    return tokenize(name)
+
+
+def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[int]) -> str | None:
+    found = nearest(places, text, offset, starts)
+    return found.attrs["iso"] if found is not None else None
+
+
+def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
+          iso: str | None) -> Mention:  # fmt: skip
+    if name is None:
+        name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
+    name = _title_words(to_latin(name)) if has_cyrillic(name) else name
+    attrs = {"site_type": site_type, "name": name, "industry": industry, "iso": iso}
+    if iso is not None and iso in regions():
+        attrs["region_name"] = regions()[iso]["name_en"]
+    key = site_key(site_type, name, iso)
+    return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
+
+
+def _title_words(name: str) -> str:
+    """'Titanovaya dolina' → 'Titanovaya Dolina', as English texts write transliterated names."""
+    return " ".join(word[:1].upper() + word[1:] for word in name.split())
+
+
+def _industries_near(tokens: list[Token], hits: list, nouns: list[int], i: int, sentence: tuple) -> list:
+    """Industry hits (in token order) whose nearest site noun (same sentence, within WINDOW) is noun i."""
+    chosen = []
+    for start, end, entry in _industry_hits(hits, i):
+        if not sentence[0] <= tokens[start].start < sentence[1]:
+            continue
+        nearest = min(nouns, key=lambda n: min(abs(n - start), abs(n - end + 1)))
+        distance = min(abs(i - start), abs(i - end + 1))
+        if nearest == i and distance <= WINDOW and _attached(tokens, i, start, hits):
+            chosen.append((start, end, entry))
+    return chosen
+
+
+def _industry_hits(hits: list, i: int) -> list:
+    """The industry hits within WINDOW tokens of token i (hits: industry hits only, in token order)."""
+    low = bisect_left(hits, i - WINDOW - 4, key=lambda h: h[0])
+    high = bisect_right(hits, i + WINDOW, key=lambda h: h[0])
+    return hits[low:high]
+
+
+def _attached(tokens: list[Token], noun: int, start: int, hits: list) -> bool:
+    """An English industry after its noun only through 'of', 'in the field of' …; Russian genitives freely."""
+    if start < noun or has_cyrillic(tokens[noun].text):
+        return True
+    in_industry = {k for s, e, _ in _industry_hits(hits, noun) for k in range(s, e)}
+    gap = [k for k in range(noun + 1, start) if k not in in_industry]
+    return all(tokens[k].norm in _LINK_WORDS or tokens[k].norm == "industrial" for k in gap)
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    tokens: list[Token]
+    industry: list  # industry hits (first token, end token, Entry), in token order
+    nouns: list[int]  # first tokens of the site nouns
+    places: list[Mention]  # regions, countries and towns, by start
+    place_starts: list[int]
+    main_region: str | None
+
+
+def find_sites(
+    text: str, tokens: list[Token], hits: list, places: list[Mention], main_region: str | None
+) -> list[Mention]:
+    """Sites from the site nouns among the gazetteer hits (first token, end token, entry)."""
+    nouns = [start for start, _, entry in hits if entry.kind == "site_type"]
+    industry = [hit for hit in hits if hit[2].kind == "industry"]
+    context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
+    found: list[Mention] = []
+    for start, end, entry in hits:
+        if entry.kind == "site_type":
+            found += _sites_at(context, start, end, entry.ident)
+    return found
+
+
+def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Mention]:
+    text, tokens, hits = ctx.text, ctx.tokens, ctx.industry
+    regions_found, main_region = ctx.places, ctx.main_region
+    sentence = sentence_of(text, tokens[start].start)
+    low = bisect_left(ctx.nouns, start - 3 * WINDOW)
+    nearby = ctx.nouns[low : bisect_right(ctx.nouns, start + 3 * WINDOW)]
+    same_sentence = [n for n in nearby if sentence[0] <= tokens[n].start < sentence[1]]
+    items = _listed_items(text, tokens[end - 1].end, sentence[1])
+    named = items or _named(text, tokens, start, end)
+    industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
+    industries += [(start, end, e) for _, _, e in matcher().find(tokens[start:end], {"industry"})]
+    if not named and not industries:
+        return []
+    found = []
+    for name, span, industry in named:
+        industry = industry or (industries[0][2].ident if industries else None)
+        iso = (
+            _region_of_name(name)
+            or _nearest_region(text, span[0], regions_found, ctx.place_starts)
+            or main_region
+        )
+        found.append(_site(site_type, span, text, name, industry, iso))
+    if named:
+        return found
+    span = (tokens[start].start, tokens[end - 1].end)
+    iso = _nearest_region(text, span[0], regions_found, ctx.place_starts) or main_region
+    return [_site(site_type, _widen(span, tokens, ind), text, None, ind[2].ident, iso) for ind in industries]
+
+
+def _named(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[str, tuple[int, int], None]]:
+    """Names after the noun (with a list continuing them), else a name before it."""
+    name, name_end = _name_after(text, tokens[end - 1].end)
+    if name is not None:
+        found = [(name, (tokens[start].start, name_end), None)]
+        for match in _continued(text, name_end):
+            found.append((match.group(1).strip(" ."), match.span(1), None))
+        return found
+    before = _name_before(text, tokens, start) or _adjective_name(tokens, start)
+    if before is None:
+        return []
+    first = tokens[start - len(before.split())].start if before in text else tokens[start].start
+    return [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
+
+
+def _continued(text: str, end: int) -> list[re.Match]:
+    """'technoparks Adlershof (Berlin) and E.S.T.E.R. (France)': the names after the first."""
+    found = []
+    while (match := _CONTINUE.match(text, end)) and not _is_place(match.group(1)):
+        found.append(match)
+        end = match.end(1)
+    return found
+
+
+def _is_place(name: str) -> bool:
+    return any(True for _ in matcher().find(_tokens_of(name), {"region", "country", "city"}))
+
+
+def _listed_items(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int], str]]:
+    """'clusters (automotive - AutoCluster.NRW, aerospace - ASTech …)': one named site per item."""
+    if not _LIST_OPEN.match(text, end):
+        return []
+    items = []
+    for match in _ITEM.finditer(text[:limit], end):
+        industry = _industry_of(match.group(1))
+        if industry is not None:
+            items.append((match.group(2).strip(" ."), match.span(2), industry))
+    return items
+
+
+def _industry_of(words: str) -> str | None:
+    for _, _, entry in matcher().find(_tokens_of(words), {"industry"}):
+        return entry.ident
+    return None
+
+
+def _adjective_name(tokens: list[Token], start: int) -> str | None:
+    """«Томская ОЭЗ», «Калужский технопарк»: a region's adjective names the site after its capital."""
+    if start == 0 or not has_cyrillic(tokens[start - 1].text) or not tokens[start - 1].text[:1].isupper():
+        return None
+    for _, _, entry in matcher().find(_tokens_of(f"{tokens[start - 1].text} область"), {"region"}):
+        capital = next((n for n, row in cities().items() if row["region_iso"] == entry.ident), None)
+        return capital
+    return None
+
+
+def _widen(span: tuple[int, int], tokens: list[Token], hit: tuple) -> tuple[int, int]:
+    return min(span[0], tokens[hit[0]].start), max(span[1], tokens[hit[1] - 1].end)

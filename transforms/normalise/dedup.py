@@ -1,0 +1,83 @@
+"""Exact duplicates (same content hash) and near duplicates (SimHash of word 3-shingles within a Hamming
+distance) of articles: a copy points to the first-seen article through duplicate_of.
+
+"First seen" is the order of `known` (earlier runs' articles), then the order of the frame."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+import polars as pl
+
+SHINGLE_WORDS = 3
+MIN_SHINGLES = 20  # shorter texts get no SimHash: too few features to tell a copy from a neighbour
+MAX_HAMMING = 7  # of 64 bits; see docs/extraction.md, "Duplicates", for the distances measured
+MASK64 = (1 << 64) - 1
+_WORD = re.compile(r"\w+")
+
+
+def _shingle_hash(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def simhash(text: str | None) -> int | None:
+    """A 64-bit SimHash of the text's word 3-shingles as a signed 64-bit integer (storable as BIGINT),
+    None when the text has fewer than MIN_SHINGLES shingles."""
+    words = _WORD.findall((text or "").lower())
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    hashes = np.array([_shingle_hash(s) for s in shingles], dtype=np.uint64)
+    bits = (hashes[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)
+    weights = bits.sum(axis=0).astype(np.int64) * 2 - len(shingles)
+    value = int(sum(1 << i for i in range(64) if weights[i] > 0))
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def hamming(a: int, b: int) -> int:
+    """Differing bits of two 64-bit SimHashes, signed or not."""
+    return ((a ^ b) & MASK64).bit_count()
+
+
+def _earlier(known: pl.DataFrame | None) -> tuple[list[int], list[str | None], list[int | None]]:
+    """(root key, content hash, simhash) of the known articles; the root is what a copy points to."""
+    if known is None or known.height == 0:
+        return [], [], []
+    keys = known.get_column("article_key").to_list()
+    roots = known.get_column("duplicate_of").to_list() if "duplicate_of" in known.columns else keys
+    root_keys = [r if r is not None else k for r, k in zip(roots, keys, strict=True)]
+    return root_keys, known.get_column("content_hash").to_list(), known.get_column("simhash").to_list()
+
+
+def _match(
+    key: int, content: str | None, sim: int | None, seen: tuple[list[int], list[str | None], list[int | None]]
+) -> int | None:
+    roots, hashes, sims = seen
+    for root, other in zip(roots, hashes, strict=True):
+        if content is not None and other == content and root != key:
+            return root
+    if sim is None:
+        return None
+    for root, other in zip(roots, sims, strict=True):
+        if other is not None and root != key and hamming(sim, other) <= MAX_HAMMING:
+            return root
+    return None
+
+
+def mark_duplicates(frame: pl.DataFrame, known: pl.DataFrame | None = None) -> pl.DataFrame:
+    """duplicate_of (Int64): the article_key of the first-seen article with the same content hash, or
+    else a SimHash within MAX_HAMMING bits; null for originals. `known` holds earlier runs' articles
+    (article_key, content_hash, simhash and, when present, duplicate_of). The frame needs article_key,
+    content_hash and simhash; it is not modified."""
+    seen = _earlier(known)
+    marks: list[int | None] = []
+    rows = zip(frame["article_key"], frame["content_hash"], frame["simhash"], strict=True)
+    for key, content, sim in rows:
+        root = _match(key, content, sim, seen)
+        marks.append(root)
+        seen[0].append(root if root is not None else key)
+        seen[1].append(content)
+        seen[2].append(sim)
+    return frame.with_columns(pl.Series("duplicate_of", marks, dtype=pl.Int64))
