@@ -6,7 +6,7 @@ The stages, in the order a run takes them:
   the page is held back;
 - `transforms.normalise` — article records → the typed, keyed, de-duplicated articles frame;
 - `transforms.intel`     — article text → domain facts (regions, people, organisations, sites, legal
-  acts, figures) and the warehouse frames that carry them;
+  acts, figures), the relations and events linking them, and the warehouse frames that carry them;
 - `transforms.runs`      — a run's bookkeeping: batches, stage counts, the configured sources.
 
 The public API is what this module exports; import it from here, not from the modules, so code outside
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from transforms.intel.entities import extract_entities, extract_people, find_mentions, mentions_frame
     from transforms.intel.figures import extract_figures, figure_records
     from transforms.intel.frames import article_facts
+    from transforms.intel.links.frames import extract_events, extract_relations
     from transforms.intel.mentions import Mention
 
 # name → module; loaded on first use, so `import transforms` costs nothing until a stage is needed
@@ -40,6 +41,8 @@ _API = {
     "figure_records": "transforms.intel.figures",
     "extract_figures": "transforms.intel.figures",
     "article_facts": "transforms.intel.frames",
+    "extract_relations": "transforms.intel.links.frames",
+    "extract_events": "transforms.intel.links.frames",
 }
 
 __all__ = [
@@ -49,8 +52,10 @@ __all__ = [
     "article_facts",
     "extract_article",
     "extract_entities",
+    "extract_events",
     "extract_figures",
     "extract_people",
+    "extract_relations",
     "figure_records",
     "find_mentions",
     "mentions_frame",

@@ -1,0 +1,187 @@
+"""Events: one per type per sentence that states it (cues in transforms.intel.links.cues), with its date,
+whether it is still planned, its participants and their roles, and the amount tied to it.
+
+A negated or hypothetical statement ("can receive a subsidy", "не включена") is no event; a planned one
+("is organizing a business mission on May 16-21") is kept only when the text gives its date. "The
+business mission" said again later, or the headline and the lead telling one event, give one event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from transforms.intel.links.anaphora import region_slots, site_slots
+from transforms.intel.links.cues import COMPILED, FUTURE, HYPOTHETICAL, NEGATED
+from transforms.intel.links.dates import event_date
+from transforms.intel.links.records import Event
+from transforms.intel.links.text import Article, Sentence, clause_of
+from transforms.intel.mentions import Mention
+
+MODAL_WINDOW = 60  # characters before the cue in which "will", "can", "не" … change its meaning
+PLACE_TYPES = ("region", "location")
+FIGURE_METRICS = {  # the figure an event carries: its kind, looked for in the event's sentence
+    "subsidy_granted": "money", "agreement_signed": "money", "plant_launch": "money",
+    "register_application": "count", "register_entry": "count",
+}  # fmt: skip
+NEAR = 400  # characters between two sentences telling one event
+_ANOTHER = re.compile(r"(?i)\b(?:also|another|too|также|тоже|ещ[её]|еще\s+одн\w+)\b")
+_DEFINITE = re.compile(r"(?i)\b(?:the|this|that|этой|этого|данной|данного)\s+(?:[\w-]+\s+)?$")
+_SAME_DAY = re.compile(
+    r"(?i)\b(?:(?:on\s+)?(?:this|that|the\s+same)\s+day|в\s+(?:этот|тот)\s+(?:же\s+)?день)\b"
+)
+_HOSTS = re.compile(r"(?i)\s+(?:hosted|hosts|welcomed|принял[аи]?|принимает)\b")
+_IN = re.compile(r"(?i)(?:\bin|\bat|\bв|\bво|\bна)\s+(?:the\s+)?$")
+_TOWARD = re.compile(r"(?i)(?:\bto|\bв|\bво)\s+(?:the\s+)?$")
+_SUPPORT = re.compile(
+    r"(?i)(?:support\s+of|collaboration\s+with|поддержке|поддержкой)\s+(?:the\s+)?(?:[\w&-]+\s+)?$"
+)
+_AND = re.compile(r"(?i)\s*,?\s*(?:and|и)\s+")
+_CHAINED = ("destination", "visited", "supporter")
+_ORGANISES = re.compile(r"(?i)\s+(?:is\s+organi[sz]ing|organi[sz]ed|organi[sz]es|организ\w+)\b")
+_DEFAULT_ROLE = {"agreement_signed": "party", "visit": "visitor", "plant_launch": "company"}
+
+
+def find_events(
+    article: Article, published: date | None, figures: dict[str, list[tuple[int, int]]]
+) -> list[Event]:
+    found: list[Event] = []
+    for sentence in article.sentences:
+        for kind, cues in COMPILED.items():
+            event = _first(article, sentence, kind, cues, published)
+            if event is None:
+                continue
+            event.figure = _figure(event, figures.get(FIGURE_METRICS.get(kind, ""), []))
+            if found and _SAME_DAY.search(article.text, sentence.start, sentence.end):
+                event.date = replace(found[-1].date, text=event.date.text)
+            found.append(event)
+    return merge_repeats(article.text, found)
+
+
+def _first(
+    article: Article, sentence: Sentence, kind: str, cues: tuple, published: date | None
+) -> Event | None:
+    text = article.text
+    for number, cue in enumerate(cues, 1):
+        match = cue.search(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        clause = clause_of(text, sentence, match.start())
+        before = text[max(clause[0], match.start() - MODAL_WINDOW) : match.start()] + " " + match.group()
+        if NEGATED.search(before) or HYPOTHETICAL.search(before):
+            return None
+        planned = bool(FUTURE.search(before))
+        when = event_date(text, (sentence.start, sentence.end), match.start(), published, planned)
+        if planned and when.text is None:
+            return None
+        span = (sentence.start, sentence.end)
+        event = Event(kind, match.start(), match.end(), span, f"{kind}:{number}", when, planned)
+        event.participants = participants(article, sentence, event, clause)
+        return event
+    return None
+
+
+def participants(article: Article, sentence: Sentence, event: Event, clause: tuple[int, int]) -> list:
+    """The people, bodies, sites and places of the event's clause (and 'the region' pointing back at
+    one named before), each with a role."""
+    text = article.text
+    affiliations = {m.attrs.get("organization_surface") for m in sentence.of("person")} - {None}
+    named = [(m, m.start, m.end) for m in sentence.mentions if m.kind != "act"]
+    slots = region_slots(text, sentence, article.regions) + site_slots(text, sentence, article.sites)
+    pointed = [(s.mention, s.start, s.end) for s in slots if s.pointer]
+    chosen: list[tuple[Mention, str]] = []
+    previous_end = -1
+    for mention, start, end in sorted(named + pointed, key=lambda x: x[1]):
+        if not clause[0] <= start < clause[1]:
+            continue
+        role = _role(event, mention, text[max(clause[0], start - 40) : start], text[end : end + 20])
+        if chosen and _AND.fullmatch(text[previous_end:start]) and chosen[-1][1] in _CHAINED:
+            role = chosen[-1][1]  # "to Germany and France"
+        if mention.surface in affiliations and mention.entity_type != "person":
+            role = "party" if event.event_type == "agreement_signed" else "affiliation"
+        chosen.append((mention, role))
+        previous_end = end
+    return _distinct(chosen)
+
+
+def _role(event: Event, mention: Mention, before: str, after: str) -> str:
+    kind, place = event.event_type, mention.entity_type in PLACE_TYPES
+    if kind == "business_mission" and place and _TOWARD.search(before):
+        return "destination"
+    if (
+        kind == "visit"
+        and (mention.start >= event.end or _TOWARD.search(before))
+        and (place or mention.kind == "site")
+    ):
+        return "visited"
+    if _SUPPORT.search(before):
+        return "supporter"
+    if mention.entity_type == "government_body" and kind.startswith("register"):
+        return "registrar"
+    if _ORGANISES.match(after):
+        return "organiser"
+    if place and _HOSTS.match(after):
+        return "host"
+    if place:
+        return "place" if _IN.search(before) else "region"
+    if mention.kind == "site":
+        return "site"
+    return _DEFAULT_ROLE.get(kind, "participant")
+
+
+def _distinct(chosen: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    seen, kept = set(), []
+    for mention, role in chosen:
+        if (mention.kind, mention.key) not in seen:
+            seen.add((mention.kind, mention.key))
+            kept.append((mention, role))
+    return kept
+
+
+def _figure(event: Event, figures: list[tuple[int, int]]) -> tuple[int, int] | None:
+    inside = [f for f in figures if event.sentence[0] <= f[0] < event.sentence[1]]
+    return min(inside, key=lambda f: abs(f[0] - event.start), default=None)
+
+
+def region_of(event: Event) -> str | None:
+    """Where the event happened: a Russian region taking part, else a town's, else a site's region."""
+    for kinds in (("region",), ("location",), ("site",)):
+        for mention, _ in event.participants:
+            iso = mention.attrs.get("iso") or ""
+            if mention.entity_type in kinds and iso.startswith("RU-"):
+                return iso
+    return None
+
+
+def merge_repeats(text: str, events: list[Event]) -> list[Event]:
+    """One event when an article tells the same one twice: its headline and its lead, or "the signing
+    took place on 16 November" after "signed an agreement" (same type and date, and someone in common,
+    or nobody named, or told in the next sentence but one — unless it says "also"); 'the business
+    mission' again with no date of its own is the one told before."""
+    kept: list[Event] = []
+    for event in events:
+        definite = _DEFINITE.search(text[max(0, event.start - 30) : event.start]) and not event.date.text
+        if definite and any(e.event_type == event.event_type for e in kept):
+            continue  # a reference back to an event already told: its details are not participants
+        twin = next((e for e in kept if _same(text, e, event)), None)
+        if twin is None:
+            kept.append(event)
+        else:
+            known = twin.participant_keys()
+            twin.participants += [(m, r) for m, r in event.participants if (m.kind, m.key) not in known]
+    return kept
+
+
+def _same(text: str, first: Event, second: Event) -> bool:
+    if first.event_type != second.event_type or first.date.value != second.date.value:
+        return False
+    if _ANOTHER.search(text, second.sentence[0], second.sentence[1]):
+        return False
+    core, other = _core(first), _core(second)
+    near = second.sentence[0] - first.sentence[1] <= NEAR
+    return bool(core & other) or not other or near or (not core and region_of(first) == region_of(second))
+
+
+def _core(event: Event) -> set[tuple[str, int]]:
+    """Who and what takes part, places left out (two meetings in one town are not one meeting)."""
+    return {(m.kind, m.key) for m, _ in event.participants if m.entity_type not in PLACE_TYPES}
