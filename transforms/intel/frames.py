@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import polars as pl
 
 from transforms.intel.entities import find_mentions
 from transforms.intel.figures import figure_records
 from transforms.intel.lexicon.gazetteer import regions
+from transforms.intel.links.frames import link_rows
 from transforms.intel.mentions import Mention, figure_key, metric_key, nearest, region_key
 from transforms.intel.schema import ARTICLE_TABLES, ENTITY_SPANS, METRICS, SCHEMAS, empty
 
@@ -79,11 +81,11 @@ def _role_rows(article_key: int, mentions: list[Mention]) -> list[dict]:
     return list(rows.values())
 
 
-def _figure_rows(article_key: int, text: str, language: str, mentions: list[Mention]) -> list[dict]:
+def _figure_rows(article_key: int, text: str, records: list[dict], mentions: list[Mention]) -> list[dict]:
     by_kind = {kind: [m for m in mentions if m.kind == kind] for kind in ("region", "site", "act")}
     starts = {kind: [m.start for m in found] for kind, found in by_kind.items()}
     rows = []
-    for record in figure_records(text, language):
+    for record in records:
         at = record["start"]  # a site is the one the figure is about: named before it in the sentence
         linked = {
             kind: nearest(found, text, at, starts[kind], before=kind == "site")
@@ -112,14 +114,26 @@ def _span_rows(article_key: int, text_length: int, mentions: list[Mention]) -> l
 def _articles(articles: pl.DataFrame) -> Iterable[dict]:
     if "duplicate_of" in articles.columns:
         articles = articles.filter(pl.col("duplicate_of").is_null())
-    for row in articles.select("article_key", "text", "language").iter_rows(named=True):
+    columns = [c for c in ("article_key", "text", "language", "published") if c in articles.columns]
+    for row in articles.select(columns).iter_rows(named=True):
         if isinstance(row["text"], str) and row["text"].strip() and row["article_key"] is not None:
             yield row
 
 
+def _published(value: object) -> date | None:
+    """The publication date the events of an article take their year from (a date or an ISO string)."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def article_facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """The dimension rows these articles need, their fact_mention, fact_figure and fact_person_role rows,
-    and (under ENTITY_SPANS, not a table) every entity mention with its offsets, for the quality gate."""
+    """The dimension rows these articles need, their fact_mention, fact_figure, fact_person_role,
+    fact_relation, fact_event and fact_event_participant rows, and (under ENTITY_SPANS, not a table)
+    every entity mention with its offsets, for the quality gate."""
     rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
     for article in _articles(articles):
         mentions = find_mentions(article["text"], article["language"] or "en")
@@ -130,7 +144,13 @@ def article_facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
         rows["fact_person_role"] += _role_rows(article["article_key"], mentions)
         rows[ENTITY_SPANS] += _span_rows(article["article_key"], len(article["text"]), mentions)
         language = article["language"] or "en"
-        rows["fact_figure"] += _figure_rows(article["article_key"], article["text"], language, mentions)
+        records = figure_records(article["text"], language)
+        rows["fact_figure"] += _figure_rows(article["article_key"], article["text"], records, mentions)
+        published = _published(article.get("published"))
+        for table, found in link_rows(
+            article["article_key"], article["text"], language, published, mentions, records
+        ).items():
+            rows[table] += found
     metric_keys = {row["metric_key"] for row in rows["fact_figure"]}
     rows["dim_metric"] = [
         r for r in reference_dims()["dim_metric"].to_dicts() if r["metric_key"] in metric_keys

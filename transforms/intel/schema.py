@@ -36,6 +36,23 @@ FACT_PERSON_ROLE = {
     "article_key": pl.Int64, "entity_key": pl.Int64, "role": pl.String, "organisation_key": pl.Int64,
     "organisation": pl.String,
 }  # fmt: skip
+FACT_RELATION = {
+    "relation_key": pl.Int64, "relation_id": pl.Int64, "article_key": pl.Int64, "relation": pl.String,
+    "subject_entity_key": pl.Int64, "subject_site_key": pl.Int64, "object_entity_key": pl.Int64,
+    "object_site_key": pl.Int64, "object_region_key": pl.Int64, "object_country": pl.String,
+    "figure_key": pl.Int64, "sentence": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
+    "rule": pl.String,
+}  # fmt: skip
+FACT_EVENT = {
+    "event_key": pl.Int64, "event_id": pl.Int64, "article_key": pl.Int64, "event_type": pl.String,
+    "event_date": pl.Date, "date_precision": pl.String, "date_text": pl.String, "planned": pl.Boolean,
+    "region_key": pl.Int64, "figure_key": pl.Int64, "sentence": pl.String, "char_start": pl.Int32,
+    "char_end": pl.Int32, "rule": pl.String,
+}  # fmt: skip
+FACT_EVENT_PARTICIPANT = {
+    "event_key": pl.Int64, "article_key": pl.Int64, "entity_key": pl.Int64, "site_key": pl.Int64,
+    "region_key": pl.Int64, "role": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
+}  # fmt: skip
 # Not a warehouse table: every entity mention with its offsets, for the entities quality gate.
 ENTITY_SPANS = "entity_spans"
 ENTITY_SPAN = {
@@ -52,11 +69,15 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "fact_mention": FACT_MENTION,
     "fact_figure": FACT_FIGURE,
     "fact_person_role": FACT_PERSON_ROLE,
+    "fact_relation": FACT_RELATION,
+    "fact_event": FACT_EVENT,
+    "fact_event_participant": FACT_EVENT_PARTICIPANT,
     ENTITY_SPANS: ENTITY_SPAN,
 }
 ARTICLE_TABLES = (
     "dim_entity", "dim_site", "dim_legal_act", "dim_metric",
     "fact_mention", "fact_figure", "fact_person_role", ENTITY_SPANS,
+    "fact_relation", "fact_event", "fact_event_participant",
 )  # fmt: skip
 METRICS = (("money", "RUB"), ("money", "USD"), ("money", "EUR"), ("area", "ha"), ("area", "sq_m"),
            ("area", "sq_km"), ("count", "items"), ("percent", "%"))  # fmt: skip
