@@ -12,8 +12,8 @@ import polars as pl
 from expectations.runner import HELD_BACK_SCHEMA, CheckResult, Validation
 
 SUITE = "foreign_keys"
-# fact table -> {column: referenced table}; the referenced key column has the same name
-REFERENCES: dict[str, dict[str, str]] = {
+# fact table -> {column: referenced table, or (referenced table, its column) when the names differ}
+REFERENCES: dict[str, dict[str, str | tuple[str, str]]] = {
     "fact_figure": {
         "article_key": "fact_article",
         "metric_key": "dim_metric",
@@ -29,18 +29,67 @@ REFERENCES: dict[str, dict[str, str]] = {
         "act_key": "dim_legal_act",
     },
 }
-RECORD_KEYS = {"fact_figure": "figure_key", "fact_mention": "article_key"}
+REFERENCES |= {
+    "fact_relation": {
+        "article_key": "fact_article",
+        "subject_entity_key": ("dim_entity", "entity_key"),
+        "subject_site_key": ("dim_site", "site_key"),
+        "object_entity_key": ("dim_entity", "entity_key"),
+        "object_site_key": ("dim_site", "site_key"),
+        "object_region_key": ("dim_region", "region_key"),
+        "object_country": ("dim_region", "iso_code"),
+        "figure_key": "fact_figure",
+    },
+    "fact_event": {"article_key": "fact_article", "region_key": "dim_region", "figure_key": "fact_figure"},
+    "fact_event_participant": {
+        "event_key": "fact_event",
+        "article_key": "fact_article",
+        "entity_key": "dim_entity",
+        "site_key": "dim_site",
+        "region_key": "dim_region",
+    },
+}
+RECORD_KEYS = {
+    "fact_figure": "figure_key",
+    "fact_mention": "article_key",
+    "fact_relation": "relation_key",
+    "fact_event": "event_key",
+    "fact_event_participant": "event_key",
+}
 SUBJECT_KEYS = ("entity_key", "site_key", "region_key", "act_key")
 ONE_SUBJECT = "exactly one of entity_key, site_key, region_key, act_key"
+# (table, check name, columns of which exactly one is set)
+EXACTLY_ONE = (
+    ("fact_mention", ONE_SUBJECT, SUBJECT_KEYS),
+    ("fact_relation", "exactly one subject", ("subject_entity_key", "subject_site_key")),
+    (
+        "fact_relation",
+        "exactly one object",
+        ("object_entity_key", "object_site_key", "object_region_key", "object_country"),
+    ),
+    ("fact_event_participant", "exactly one participant key", ("entity_key", "site_key", "region_key")),
+)
+SELF_PAIRS = (("subject_entity_key", "object_entity_key"), ("subject_site_key", "object_site_key"))
+# the key column of each table the warehouse reports existing keys for (warehouse.quality.existing_keys)
+KNOWN_KEY = {"fact_article": "article_key", "dim_metric": "metric_key", "dim_region": "region_key",
+             "dim_site": "site_key", "dim_legal_act": "act_key", "dim_entity": "entity_key"}  # fmt: skip
 
 
 def _valid_keys(
-    column: str, ref: str, dims: Mapping[str, pl.DataFrame], known: Mapping[str, Iterable[int]]
+    column: str, ref: str | tuple[str, str], dims: Mapping[str, pl.DataFrame], known: Mapping[str, Iterable]
 ) -> pl.Series:
-    batch = dims[ref].get_column(column).drop_nulls() if ref in dims and column in dims[ref].columns else None
-    parts = [pl.Series(column, list(known.get(ref, ())), dtype=pl.Int64)]
+    table, ref_column = (ref, column) if isinstance(ref, str) else ref
+    frame = dims.get(table)
+    batch = (
+        frame.get_column(ref_column).drop_nulls()
+        if frame is not None and ref_column in frame.columns
+        else None
+    )
+    stored = list(known.get(table, ())) if KNOWN_KEY.get(table) == ref_column else []
+    dtype = batch.dtype if batch is not None else (pl.String if not ref_column.endswith("_key") else pl.Int64)
+    parts = [pl.Series(ref_column, stored, dtype=dtype)]
     if batch is not None:
-        parts.append(batch.cast(pl.Int64))
+        parts.append(batch.cast(dtype))
     return pl.concat(parts).unique()
 
 
@@ -49,13 +98,24 @@ def _failing_masks(fact: pl.DataFrame, table: str, dims: Mapping, known: Mapping
     for column, ref in REFERENCES[table].items():
         if column in fact.columns:
             valid = _valid_keys(column, ref, dims, known)
-            values = fact.get_column(column).cast(pl.Int64)
-            masks[f"{table}.{column} -> {ref}"] = (values.is_not_null() & ~values.is_in(valid)).fill_null(
+            values = fact.get_column(column).cast(valid.dtype)
+            target = ref if isinstance(ref, str) else ".".join(ref)
+            masks[f"{table}.{column} -> {target}"] = (values.is_not_null() & ~values.is_in(valid)).fill_null(
                 False
             )
-    if table == "fact_mention" and all(c in fact.columns for c in SUBJECT_KEYS):
-        set_count = fact.select(pl.sum_horizontal(pl.col(SUBJECT_KEYS).is_not_null())).to_series()
-        masks[ONE_SUBJECT] = set_count != 1
+    masks |= _shape_masks(fact, table)
+    return masks
+
+
+def _shape_masks(fact: pl.DataFrame, table: str) -> dict[str, pl.Series]:
+    """Exactly one subject, object or participant key set; no relation from a thing to itself."""
+    masks = {}
+    for name, columns in ((n, c) for t, n, c in EXACTLY_ONE if t == table):
+        if all(c in fact.columns for c in columns):
+            masks[name] = fact.select(pl.sum_horizontal(pl.col(columns).is_not_null())).to_series() != 1
+    if table == "fact_relation" and all(c in fact.columns for pair in SELF_PAIRS for c in pair):
+        same = [(pl.col(a) == pl.col(b)).fill_null(False) for a, b in SELF_PAIRS]
+        masks["no relation from a thing to itself"] = fact.select(pl.any_horizontal(same)).to_series()
     return masks
 
 
@@ -83,10 +143,12 @@ def check_references(
     *,
     batch: str = "",
 ) -> Validation:
-    """Hold back the rows of `fact` (fact_figure or fact_mention) whose keys resolve neither to the batch's
+    """Hold back the rows of `fact` (a table of REFERENCES) whose keys resolve neither to the batch's
     frames in `dims` (keyed by table name: dim_metric, dim_region, dim_site, dim_legal_act, dim_entity,
-    and fact_article for article_key) nor to `known` (table name -> keys already in the warehouse,
-    see warehouse.quality.existing_keys). NULL keys are allowed; fact_mention needs exactly one subject."""
+    fact_article for article_key, fact_figure and fact_event for the rows that passed their gates) nor
+    to `known` (table name -> keys already in the warehouse, see warehouse.quality.existing_keys). NULL
+    keys are allowed; fact_mention needs exactly one subject, fact_relation one subject and one object
+    and no relation from a thing to itself, fact_event_participant one participant key."""
     started, name = time.perf_counter(), batch or table
     masks = _failing_masks(fact, table, dims, known or {})
     held, held_mask = _held_back(fact, masks, RECORD_KEYS[table])

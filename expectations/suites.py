@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from transforms.intel.links.records import DATE_PRECISIONS, EVENT_TYPES, RELATIONS, ROLES
+
 Severity = Literal["critical", "warning"]
 RUN_DATE = "$run_date"
 FIRST_NEWS_DATE = datetime(1991, 1, 1)
@@ -204,4 +206,74 @@ MENTIONS = Suite(
     ),
 )
 
-SUITES = {s.name: s for s in (RAW_PAGES, ARTICLES, ENTITIES, FIGURES, MENTIONS)}
+
+def _evidence(key: str) -> tuple[Check, ...]:
+    """A relation or event row: its key present and unique, its article, its sentence and rule."""
+    return (
+        Check("ExpectColumnValuesToNotBeNull", {"column": key}),
+        Check("ExpectColumnValuesToBeUnique", {"column": key}),
+        Check("ExpectColumnValuesToNotBeNull", {"column": "article_key"}),
+        Check("ExpectColumnValueLengthsToBeBetween", {"column": "sentence", "min_value": 1}),
+        Check("ExpectColumnValuesToNotBeNull", {"column": "sentence"}),
+        Check("ExpectColumnValuesToNotBeNull", {"column": "rule"}),
+        *_inside_text("char_start", "char_end"),
+    )
+
+
+RELATIONS_SUITE = Suite(
+    name="relations",
+    key_column="relation_key",
+    checks=(
+        _columns(
+            "relation_key", "relation_id", "article_key", "relation", "sentence", "char_start", "char_end"
+        ),
+        *_evidence("relation_key"),
+        Check("ExpectColumnValuesToBeInSet", {"column": "relation", "value_set": list(RELATIONS)}),
+        Check("ExpectColumnValuesToNotBeNull", {"column": "relation"}),
+        Check("ExpectColumnValuesToMatchRegex", {"column": "object_country", "regex": r"^[A-Z]{2}$"}),
+    ),
+)
+
+EVENTS_SUITE = Suite(
+    name="events",
+    key_column="event_key",
+    checks=(
+        _columns(
+            "event_key", "event_id", "article_key", "event_type", "event_date", "sentence", "char_start"
+        ),
+        *_evidence("event_key"),
+        Check("ExpectColumnValuesToBeInSet", {"column": "event_type", "value_set": list(EVENT_TYPES)}),
+        Check("ExpectColumnValuesToNotBeNull", {"column": "event_type"}),
+        Check(
+            "ExpectColumnValuesToBeInSet", {"column": "date_precision", "value_set": list(DATE_PRECISIONS)}
+        ),
+        Check("ExpectColumnValuesToNotBeNull", {"column": "planned"}),
+    ),
+)
+
+EVENT_PARTICIPANTS_SUITE = Suite(
+    name="event_participants",
+    key_column="event_key",
+    checks=(
+        _columns("event_key", "article_key", "entity_key", "site_key", "region_key", "role"),
+        Check("ExpectColumnValuesToNotBeNull", {"column": "event_key"}),
+        Check("ExpectColumnValuesToNotBeNull", {"column": "article_key"}),
+        Check("ExpectColumnValuesToBeInSet", {"column": "role", "value_set": list(ROLES)}),
+        Check("ExpectColumnValuesToNotBeNull", {"column": "role"}),
+        *_inside_text("char_start", "char_end"),
+    ),
+)
+
+SUITES = {
+    s.name: s
+    for s in (
+        RAW_PAGES,
+        ARTICLES,
+        ENTITIES,
+        FIGURES,
+        MENTIONS,
+        RELATIONS_SUITE,
+        EVENTS_SUITE,
+        EVENT_PARTICIPANTS_SUITE,
+    )
+}

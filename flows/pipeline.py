@@ -25,7 +25,16 @@ from expectations.gates import GateFailed, gate, reconcile_gate, warehouse_gate
 from expectations.keys import check_references
 from expectations.results import dq_frame
 from expectations.runner import Validation
-from expectations.suites import ARTICLES, ENTITIES, FIGURES, MENTIONS, RAW_PAGES
+from expectations.suites import (
+    ARTICLES,
+    ENTITIES,
+    EVENT_PARTICIPANTS_SUITE,
+    EVENTS_SUITE,
+    FIGURES,
+    MENTIONS,
+    RAW_PAGES,
+    RELATIONS_SUITE,
+)
 from expectations.summary import summarise, summary_markdown, timing_line
 from flows.tasks import Progress, extract_task, intel_task, load_task, normalise_task, publish_task
 from transforms.extract.article import ExtractOptions
@@ -101,9 +110,36 @@ def _gather(futures: Any, progress: Progress | None = None) -> list[Any]:
     return results
 
 
-def _figure_frame(facts: dict[str, pl.DataFrame], articles: pl.DataFrame) -> pl.DataFrame:
+def _with_text_length(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     lengths = articles.select("article_key", pl.col("text").str.len_chars().alias("text_length"))
-    return facts["fact_figure"].join(lengths, on="article_key", how="left")
+    return frame.join(lengths, on="article_key", how="left")
+
+
+def _figure_frame(facts: dict[str, pl.DataFrame], articles: pl.DataFrame) -> pl.DataFrame:
+    return _with_text_length(facts["fact_figure"], articles)
+
+
+LINK_SUITES = (
+    ("fact_relation", RELATIONS_SUITE),
+    ("fact_event", EVENTS_SUITE),
+    ("fact_event_participant", EVENT_PARTICIPANTS_SUITE),
+)
+
+
+def _gate_links(
+    ctx: RunContext, facts: dict[str, pl.DataFrame], articles: pl.DataFrame, dims: dict, known: dict
+) -> tuple[dict[str, pl.DataFrame], list[pl.DataFrame]]:
+    """Relations, events and participants: their suites, then their references (a participant of an
+    event held back is held back too)."""
+    gated, held = {}, []
+    for table, suite in LINK_SUITES:
+        if table not in facts:
+            continue
+        checked = ctx.keep(gate(_with_text_length(facts[table], articles), suite, run_date=ctx.run_date))
+        refs = ctx.keep(check_references(checked.passed.drop("text_length"), table, {**dims, **gated}, known))
+        gated[table] = refs.passed
+        held += [checked.held_back, refs.held_back]
+    return gated, held
 
 
 def _gate_facts(
@@ -116,9 +152,10 @@ def _gate_facts(
     dims = {**{k: v for k, v in facts.items() if k.startswith("dim_")}, "fact_article": articles}
     figure_refs = ctx.keep(check_references(figures.passed.drop("text_length"), "fact_figure", dims, known))
     mention_refs = ctx.keep(check_references(mentions.passed, "fact_mention", dims, known))
-    gated = {**facts, "fact_figure": figure_refs.passed, "fact_mention": mention_refs.passed}
+    links, links_held = _gate_links(ctx, facts, articles, {**dims, "fact_figure": figure_refs.passed}, known)
+    gated = {**facts, "fact_figure": figure_refs.passed, "fact_mention": mention_refs.passed, **links}
     held = [v.held_back for v in (entities, figures, mentions, figure_refs, mention_refs)]
-    return gated, concat(held, HELD_BACK_SCHEMA)
+    return gated, concat(held + links_held, HELD_BACK_SCHEMA)
 
 
 @flow(name="process_pages", log_prints=True, validate_parameters=False)
