@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 W = r"(?:[\w«»\"“”'’-]+\s+)"  # one word and its space
-PLANT_EN = r"(?:plant|factory|production|facility|mill|enterprise|workshop)"
+PLANT_EN = r"(?:plant|factory|production|facility|mill|enterprise)"
 PLANT_RU = r"(?:завод|производств|предприяти|фабрик|цех|комбинат)\w*"
 EVENT_NOUN_EN = r"(?:forum|conference|congress|summit|exhibition|expo)"
 EVENT_NOUN_RU = r"(?:форум|конференци|съезд|саммит|выставк|сесси)\w*"
@@ -26,11 +26,13 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "register_application": (
         rf"\b(?:sent|submitted|filed)\s+{W}{{0,3}}?(?:documentation|documents|applications?)\b[^.;]{{0,120}}?"
-        rf"\b(?:inclusion|entry)\s+{W}{{0,2}}?(?:in|into)\s+{W}{{0,4}}?register\b",
+        rf"\b(?:inclusion|entry)\s+{W}{{0,4}}?(?:in|into)\s+{W}{{0,4}}?register\b",
         rf"\bappl(?:ied|ies)\s+for\s+(?:inclusion|entry)\s+(?:in|into)\s+{W}{{0,4}}?register\b",
         rf"\b(?:направил[аи]?|подал[аи]?|представил[аи]?)\s+{W}{{0,4}}?(?:заявк|документ)\w*[^.;]{{0,120}}?"
         rf"\bвключени\w+\s+в\s+{W}{{0,2}}?реестр",
         rf"\bзаявк\w+\s+{W}{{0,3}}?на\s+включение\s+в\s+{W}{{0,2}}?реестр",
+        rf"\bвключени\w+\s+в\s+{W}{{0,2}}?реестр\w*\s+{W}{{0,3}}?(?:наход\w+|рассматрива\w+|поступил\w*)\s+"
+        rf"{W}{{0,3}}?заявк\w*",
     ),
     "register_entry": (
         rf"\b(?:was|were|has\s+been|have\s+been)\s+(?:included|entered|added)\s+(?:in|into|to)\s+{W}{{0,5}}?register\b",
@@ -39,6 +41,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         rf"\bвключ(?:ен|ён|ена|ено|ены|ил|ила|или)\s+{W}{{0,8}}?в\s+{W}{{0,2}}?реестр",
         rf"\bвнес(?:ен|ён|ена|ено|ены|ла|ли)\s+{W}{{0,6}}?в\s+{W}{{0,2}}?реестр",
         rf"\bвош(?:ел|ёл|ла|ли)\s+в\s+{W}{{0,2}}?реестр",
+        rf"\bстал[аи]?\s+[^.;]{{0,60}}?\bвключенн\w+\s+в\s+{W}{{0,2}}?реестр",
     ),
     "subsidy_granted": (
         rf"\b(?:received|was\s+granted|were\s+granted|has\s+received|have\s+received|was\s+awarded)\s+{W}{{0,3}}?"
@@ -72,6 +75,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bвстрет(?:ился|илась|ились)\b",
         r"\bпровел[аи]?\s+(?:рабочую\s+|деловую\s+)?(?:встречу|переговоры)\b",
         r"\bпереговоры\s+(?:прошли|состоялись)\b",
+        r"\b(?:at|during)\s+(?:a|the)\s+meeting\s+with\b",
+        r"\bна\s+(?:рабочей\s+|деловой\s+)?встрече\b",
     ),
     "visit": (
         r"\bvisited\b",
@@ -83,6 +88,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bс\s+визитом\b",
         r"\bпобывал[аи]?\b",
         r"\bрабоч\w+\s+поездк\w*\b",
+        rf"\bvisit\s+of\s+(?:the\s+|a\s+)?{W}{{0,3}}?delegation\b",
+        rf"\bвизит\s+{W}{{0,3}}?делегаци\w*",
     ),
     "forum": (
         rf"\b(?:hosted|hosts|held|holds)\s+(?:(?:the|a|an)\s+)?{W}{{0,6}}?(?:{EVENT_NOUN_EN}|session|round\s+table)\b",
@@ -91,6 +98,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         rf"\b(?:принял[аи]?|приняли)\s+участие\s+в\s+{W}{{0,4}}?(?:{EVENT_NOUN_RU}|кругл\w+\s+стол\w*)",
         rf"\b{EVENT_NOUN_RU}\s+{W}{{0,6}}?(?:прош[её]л|прошла|состоял(?:ся|ась)|открыл(?:ся|ась))\b",
         rf"\b(?:прош[её]л|прошла|состоял(?:ся|ась))\s+{W}{{0,4}}?{EVENT_NOUN_RU}",
+        rf"\b{EVENT_NOUN_RU}\s*,?\s+{W}{{0,4}}?проходящ\w+",
+        rf"\b{EVENT_NOUN_EN}\b[^.;]{{0,60}}?\b(?:taking\s+place|being\s+held)\b",
     ),
     "business_mission": (
         r"\b(?:business|trade|investment)\s+missions?\b",
@@ -100,10 +109,14 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
 COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
     kind: tuple(re.compile(f"(?i){cue}") for cue in cues) for kind, cues in EVENT_CUES.items()
 }
+# one pattern per type: a sentence that matches none of a type's cues is passed over in one search
+ANY_CUE: dict[str, re.Pattern[str]] = {
+    kind: re.compile("(?i)" + "|".join(f"(?:{cue})" for cue in cues)) for kind, cues in EVENT_CUES.items()
+}
 NEGATED = re.compile(r"(?i)\b(?:not|no\s+longer|never|не|нет|пока\s+не)\b")
-HYPOTHETICAL = re.compile(
-    r"(?i)\b(?:can|could|may|might|would|if|should|hope|hopes|надеемся|надеется|может|могут|смогут|сможет|"
-    r"если|должн\w+)\b"
+HYPOTHETICAL = re.compile(  # "may" in lower case only: "May 16" is a month
+    r"(?i)\b(?:can|could|(?-i:may)|might|would|if|should|hope|hopes|надеемся|надеется|может|могут|смогут|"
+    r"сможет|если|должн\w+)\b"
 )
 FUTURE = re.compile(
     r"(?i)\b(?:will|shall|plans?|planned|planning|intends?|is\s+organi[sz]ing|are\s+organi[sz]ing|"

@@ -20,6 +20,11 @@ _RU_MONTH_IN = (
 MONTH_YEAR = re.compile(
     rf"(?i)(?<![\w\d])(?P<name>{_NAMES}|{_RU_MONTH_IN})\s+(?P<year>(?:19|20)\d{{2}})(?!\d)"
 )
+MONTH_ONLY = re.compile(  # English month names capitalised: "in may" is not May
+    r"\b(?i:in|в|во)\s+(?P<name>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|"
+    r"декабре)\b(?!\s*,?\s*\d)"
+)
 YEAR = re.compile(r"(?i)\b(?:in|в|во)\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:году|г\.))?(?!\d|\s*[-–—]\s*\d)")
 RELATIVE = re.compile(r"(?i)\b(?P<word>today|yesterday|сегодня|вчера)\b")
 # a date that belongs to something else: a decree's date, a deadline
@@ -56,6 +61,9 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, int | N
             found.append(
                 (match.start(), match.end(), int(match.group("year")), _month(match.group("name")), None)
             )
+    for match in MONTH_ONLY.finditer(text, start, end):
+        if not any(s <= match.start("name") < e for s, e, *_ in found):
+            found.append((match.start(), match.end(), None, _month(match.group("name")), None))
     for match in YEAR.finditer(text, start, end):
         if not any(s <= match.start("year") < e for s, e, *_ in found):
             found.append((match.start(), match.end(), int(match.group("year")), None, None))
@@ -84,9 +92,9 @@ def _resolve(parts: tuple[int | None, ...], published: date | None, written: str
         precision = "day" if month and day else "month" if month else "year"
         value = _date(year, month or 1, day or 1)
         return EventDate(value, precision if value else None, written)
-    if published is None or month is None or day is None:
+    if published is None or month is None:
         return EventDate(None, None, written)
-    value = _date(published.year, month, day)
+    value = _date(published.year, month, day or 1)
     if value is not None and value > published + timedelta(days=1) and not planned:
         value = _date(published.year - 1, month, day)
     return EventDate(value, "inferred" if value else None, written)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from transforms.intel.links.anaphora import region_slots, site_slots
-from transforms.intel.links.cues import COMPILED, FUTURE, HYPOTHETICAL, NEGATED
+from transforms.intel.links.cues import ANY_CUE, COMPILED, FUTURE, HYPOTHETICAL, NEGATED
 from transforms.intel.links.dates import event_date
 from transforms.intel.links.records import Event
 from transforms.intel.links.text import Article, Sentence, clause_of
@@ -24,6 +24,7 @@ FIGURE_METRICS = {  # the figure an event carries: its kind, looked for in the e
     "subsidy_granted": "money", "agreement_signed": "money", "plant_launch": "money",
     "register_application": "count", "register_entry": "count",
 }  # fmt: skip
+NOUN_TYPES = ("business_mission",)  # told by a noun: "the business mission" again is the same one
 NEAR = 400  # characters between two sentences telling one event
 _ANOTHER = re.compile(r"(?i)\b(?:also|another|too|также|тоже|ещ[её]|еще\s+одн\w+)\b")
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|этой|этого|данной|данного)\s+(?:[\w-]+\s+)?$")
@@ -48,6 +49,8 @@ def find_events(
     found: list[Event] = []
     for sentence in article.sentences:
         for kind, cues in COMPILED.items():
+            if not ANY_CUE[kind].search(article.text, sentence.start, sentence.end):
+                continue
             event = _first(article, sentence, kind, cues, published)
             if event is None:
                 continue
@@ -160,7 +163,11 @@ def merge_repeats(text: str, events: list[Event]) -> list[Event]:
     mission' again with no date of its own is the one told before."""
     kept: list[Event] = []
     for event in events:
-        definite = _DEFINITE.search(text[max(0, event.start - 30) : event.start]) and not event.date.text
+        definite = (
+            event.event_type in NOUN_TYPES
+            and _DEFINITE.search(text[max(0, event.start - 30) : event.start])
+            and not event.date.text
+        )
         if definite and any(e.event_type == event.event_type for e in kept):
             continue  # a reference back to an event already told: its details are not participants
         twin = next((e for e in kept if _same(text, e, event)), None)

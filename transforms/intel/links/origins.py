@@ -36,24 +36,30 @@ class Demonym:
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    found = []
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(English adjectives, Russian stems, adjective or stem → ISO code): one pass over a sentence each."""
+    iso_of: dict[str, str] = {}
     for row in read_rows("nationalities.csv"):
-        english = "|".join(re.escape(a) for a in row["adjectives_en"].split("|") if a)
-        russian = "|".join(re.escape(s) for s in row["stems_ru"].split("|") if s)
-        found.append((re.compile(rf"(?<![\w])(?:{english})(?![\w])"), row["iso_code"]))
-        found.append((re.compile(rf"(?i)(?<![\w])(?:{russian})[а-яё]*"), row["iso_code"]))
-    return tuple(found)
+        for word in [a for a in row["adjectives_en"].split("|") if a] + [s for s in row["stems_ru"].split("|") if s]:
+            iso_of[word] = row["iso_code"]
+    english = sorted((w for w in iso_of if w.isascii()), key=len, reverse=True)
+    russian = sorted((w for w in iso_of if not w.isascii()), key=len, reverse=True)
+    return (
+        re.compile(rf"(?<![\w])({'|'.join(map(re.escape, english))})(?![\w])"),
+        re.compile(rf"(?i)(?<![\w])({'|'.join(map(re.escape, russian))})[а-яё]*"),
+        iso_of,
+    )
 
 
 def demonyms(text: str, start: int, end: int) -> list[Demonym]:
     """Country adjectives in text[start:end]; 'Russian' in 'Russian-German' (a joint venture) is dropped."""
+    english, russian, iso_of = _patterns()
     found = []
-    for pattern, iso in _patterns():
-        for match in pattern.finditer(text, start, end):
-            compound = text[match.end() : match.end() + 1] == "-"
-            if not (iso == "RU" and compound):
-                found.append(Demonym(match.start(), match.end(), iso))
+    for match in [*english.finditer(text, start, end), *russian.finditer(text, start, end)]:
+        iso = iso_of[match.group(1) if match.group(1) in iso_of else match.group(1).lower()]
+        compound = text[match.end() : match.end() + 1] == "-"
+        if not (iso == "RU" and compound):
+            found.append(Demonym(match.start(), match.end(), iso))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -115,7 +121,8 @@ def _named_country(text: str, sentence: Sentence, firms: list[Mention]) -> list[
                     _relation(firm, country.attrs["iso"], firm.start, country.end, "from_country:named")
                 )
             after = text[country.end : firm.start]
-            if re.fullmatch(r"[’']s\s+", after) or (re.match(r"[’']s\b", after) and descriptive(after[2:])):
+            owns = country.surface.endswith(("’s", "'s")) and descriptive(after)
+            if owns or (re.match(r"[’']s\b", after) and descriptive(after[2:])):
                 found.append(
                     _relation(firm, country.attrs["iso"], country.start, firm.end, "from_country:possessive")
                 )

@@ -22,7 +22,7 @@ _LOCATED = re.compile(
     r"расположен[аоы]?|находится|размещ[её]н[аоы]?|занимает\s+(?:[\w-]+\s+){0,3}?в)\s*(?:in|в|на)?\s+(?:the\s+)?"
 )
 _JOIN_PLACES = re.compile(
-    r"(?i)^(?:\s*(?:,|and|и|of|the|districts?|regions?|район\w*|округ\w*|област\w*|город\w*|г\.)\s*)+$"
+    r"(?i)^(?:\s*(?:,|and|и|of|the|districts?|regions?|район\w*|округ\w*|област\w*|город\w*|г\.)\s*)*\s*$"
 )
 _BRACKETED = re.compile(r"^\s*\(\s*$")
 _DIRECT_IN = re.compile(r"^\s+(?:in|в)\s+(?:the\s+)?$")
@@ -147,10 +147,18 @@ def heads(article: Article, sentence: Sentence) -> list[Relation]:
         if not role or not HEAD_TITLE.match(" ".join(role.split())):
             continue
         body = _body(article, person)
-        if body is not None and body.key != person.key:
+        if body is not None and body.key != person.key and not _next_persons(article, person, body):
             slot = Slot(body, body.start, body.end)
             found.append(_relation("head_of", person, slot, "role", person.start, body.end))
     return found
+
+
+def _next_persons(article: Article, person: Mention, body: Mention) -> bool:
+    """'Denis Manturov, governor of St Petersburg Georgy Poltavchenko': a title and body after the
+    name that lead into the next name are that person's."""
+    if body.start < person.end:
+        return False
+    return any(m.entity_type == "person" and 0 <= m.start - body.end <= 2 for m in article.mentions)
 
 
 def _body(article: Article, person: Mention) -> Mention | None:

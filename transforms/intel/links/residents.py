@@ -25,7 +25,7 @@ from transforms.intel.links.text import (
 )
 from transforms.intel.mentions import Mention
 
-RESIDENT = r"(?:resident|anchor|резидент\w*|якорн\w+\s+резидент\w*)"
+RESIDENT = r"(?:residents?|anchor|резидент\w*|якорн\w+\s+резидент\w*)"
 _RESIDENT_BEFORE_SITE = re.compile(
     rf"(?i){RESIDENT}(?:\s+(?:company|компани\w*))?(?:\s+(?:of|in|at|on\s+the\s+territory\s+of))?\s+(?:the\s+)?$"
 )
@@ -53,6 +53,11 @@ _PLANT = re.compile(
 _AT_SITE = re.compile(
     r"(?i)(?:\bin|\bat|\bon\s+the\s+territory\s+of|\bв|\bна\s+территории|\bна)\s+(?:the\s+)?$"
 )
+# "Five new residents of the SEZ": a count of residents, not the company before it being one
+COUNTED = re.compile(
+    r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|new|два|две|три|четыре|пять|шесть|"
+    r"семь|восемь|девять|десять|несколько|много|новых|новые)\b"
+)
 NOT_STATED = re.compile(
     r"(?i)\b(?:will|would|plans?|planned|planning|intends?|intended|expected|could|can|may|might|not|"
     r"намерен\w*|планир\w*|будет|будут|станет|может|могут|не|нет|пока)\b"
@@ -78,6 +83,7 @@ def residents(article: Article, sentence: Sentence) -> list[Relation]:
         found += _houses(text, firms, slot)
         found += _based_in(text, firms, slot)
     found += _opened_plant(text, sentence, firms, slots)
+    found += _plant_in(text, firms, slots)
     return found
 
 
@@ -90,7 +96,7 @@ def _resident_word(text: str, sentence: Sentence, firms: list[Mention], slot: Sl
             len(words(gap)) <= 10 and _RESIDENT_AFTER_FIRM.match(gap) and _RESIDENT_BEFORE_SITE.search(gap)
         )
         alone = not any(firm.end < f.start < slot.start for f in firms)
-        if stated and alone and not NOT_STATED.search(gap):
+        if stated and alone and not NOT_STATED.search(gap) and not COUNTED.search(gap):
             found.append(_relation("resident_of", firm, slot, "resident", firm.start, slot.end))
     before = text[max(sentence.start, slot.start - 40) : slot.start]
     after = _LIST_AFTER_SITE.match(text[slot.end : sentence.end])
@@ -159,6 +165,31 @@ def _opened_plant(text: str, sentence: Sentence, firms: list[Mention], slots: li
         if NOT_STATED.search(text[max(start, verb.start() - 40) : verb.start()]):
             continue
         found.append(_relation("resident_of", inside[0], slot, "opened_plant", verb.start(), verb.end()))
+    return found
+
+
+PLANT_WORDS = _PLANT.pattern.removeprefix("(?i)")
+_PLANT_OF = re.compile(rf"(?i){PLANT_WORDS}\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}$")
+_PLANT_IN = re.compile(
+    rf"(?i)^[»\"”]?\s+(?:(?:[\w-]+\s+){{0,2}}{PLANT_WORDS}\s+)?(?:in|at|on\s+the\s+territory\s+of|в|на\s+территории)"
+    r"\s+(?:the\s+)?$"
+)
+
+
+def _plant_in(text: str, firms: list[Mention], slots: list[Slot]) -> list[Relation]:
+    """'the Great Wall car plant in the SEZ Uzlovaya', 'a plant of X at S', 'завод Haier в индустриальном
+    парке S': a plant of the company, then the site."""
+    found = []
+    for slot in slots:
+        firm = next((f for f in reversed(firms) if f.end <= slot.start), None)
+        if firm is None or slot.start - firm.end > 60:
+            continue
+        after = _PLANT_IN.match(text[firm.end : slot.start])
+        if after is None:
+            continue
+        plant_after = bool(_PLANT.search(text[firm.end : slot.start]))
+        if plant_after or _PLANT_OF.search(text[max(0, firm.start - 40) : firm.start]):
+            found.append(_relation("resident_of", firm, slot, "plant_in", firm.start, slot.end))
     return found
 
 

@@ -22,6 +22,7 @@ LINKING = {
 }  # fmt: skip
 LIST_SPLIT = re.compile(r"\s*(?:[;:,]|\s[-–—]\s|\band\b|\bи\b|\bas well as\b|\bа также\b)\s*")
 ARTICLES = {"a", "an", "the"}
+_ABBREVIATION = re.compile(r"(?:\b(?:St|Mr|Mrs|Dr|Prof|Gen|No|vs|им|ул)\.)$")
 RELATIVE = re.compile(r"(?i)\b(?:who|which|that|котор\w+|являющ\w+)\b")
 
 
@@ -49,7 +50,8 @@ def sentences(text: str, mentions: list[Mention]) -> list[Sentence]:
 def _joined(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and text[: joined[-1][1]].rstrip()[-1:] in (";", ":", ","):
+        previous = text[joined[-1][0] : joined[-1][1]].rstrip() if joined else ""
+        if previous[-1:] in (";", ":", ",") or _ABBREVIATION.search(previous):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
