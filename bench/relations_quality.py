@@ -96,6 +96,10 @@ class Score:
         self.fp[kind] += fp
         self.fn[kind] += fn
 
+    def total(self) -> tuple[float, float, int, int]:
+        """(precision, recall, labels, predictions) over every type."""
+        return prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+
     def rows(self) -> dict[str, tuple[float, float, int, int]]:
         kinds = sorted(set(self.tp) | set(self.fp) | set(self.fn))
         return {k: prf(self.tp[k], self.fp[k], self.fn[k]) for k in kinds}
@@ -250,7 +254,7 @@ def table(title: str, score: Score) -> list[str]:
     lines = [f"  {title:<24}{'precision':>10}{'recall':>8}{'labels':>8}{'found':>7}"]
     for kind, (p, r, labels, found) in score.rows().items():
         lines.append(f"  {kind:<24}{p:>10.2f}{r:>8.2f}{labels:>8}{found:>7}")
-    total = prf(sum(score.tp.values()), sum(score.fp.values()), sum(score.fn.values()))
+    total = score.total()
     lines.append(f"  {'all':<24}{total[0]:>10.2f}{total[1]:>8.2f}{total[2]:>8}{total[3]:>7}")
     return lines
 
