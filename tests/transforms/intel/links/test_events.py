@@ -1,0 +1,90 @@
+"""Events, on short texts written for these tests: cues, modality, planned events, repeats, roles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def _types(found: list[dict]) -> list[str]:
+    return [e["event_type"] for e in found]
+
+
+def test_each_kind_of_event_in_english(events) -> None:
+    text = (
+        "On March 2, Governor Vladislav Shapsha met with the management of Danone. In June 2022 the Kaluga "
+        "Region and Nestle signed an agreement on a new plant. The region sent documents to the Ministry of "
+        "Industry and Trade for inclusion of 3 clusters in the federal register. The furniture cluster was "
+        "included in the register of the Ministry of Industry and Trade. Knauf received a subsidy of "
+        "40 million rubles. In May 2014 Lafarge launched its cement plant in the Kaluga Region. Minister "
+        "Maxim Reshetnikov visited the Alabuga SEZ. Kazan hosted the Russian Industrialist forum. A business "
+        "mission to China took place in May 2019."
+    )
+    assert _types(events(text, published=date(2023, 3, 10))) == [
+        "meeting", "agreement_signed", "register_application", "register_entry", "subsidy_granted",
+        "plant_launch", "visit", "forum", "business_mission",
+    ]  # fmt: skip
+
+
+def test_each_kind_of_event_in_russian(events) -> None:
+    text = (
+        "Губернатор встретился с инвесторами. Правительство области подписало соглашение с компанией Danone. "
+        "Регион направил заявку на включение в реестр Минпромторга. Кластер включён в реестр Минпромторга "
+        "России. Компания Knauf получила субсидию. Компания Danone открыла завод в Калуге. Министр посетил "
+        "ОЭЗ «Алабуга». Губернатор принял участие в стратегической сессии. Делегация отправилась в "
+        "бизнес-миссию в Китай."
+    )
+    assert set(_types(events(text, "ru"))) == {
+        "meeting", "agreement_signed", "register_application", "register_entry", "subsidy_granted",
+        "plant_launch", "visit", "forum", "business_mission",
+    }  # fmt: skip
+
+
+def test_negated_hypothetical_and_undated_plans_are_no_events(events) -> None:
+    text = (
+        "The technopark can receive a subsidy of up to 900 million rubles. The company will not sign an "
+        "agreement. In the near future we will hold a meeting. Кластер пока не включён в реестр. После "
+        "включения в реестр кластер сможет получить субсидию."
+    )
+    assert events(text) == [] and events(text, "ru") == []
+
+
+def test_a_planned_event_with_its_date_is_kept_and_marked(events) -> None:
+    text = "On May 16-21, the Ministry of Industry and Trade is organizing a business mission to "
+    text += "Germany and France."
+    found = events(text, published=date(2016, 5, 1))
+    assert len(found) == 1 and found[0]["planned"] is True
+    assert (found[0]["event_date"], found[0]["date_precision"]) == (date(2016, 5, 16), "inferred")
+    roles = {p["name"]: p["role"] for p in found[0]["participants"]}
+    assert roles == {
+        "Ministry of Industry and Trade": "organiser",
+        "Germany": "destination",
+        "France": "destination",
+    }
+
+
+def test_an_event_told_twice_is_one_event_but_another_one_is_two(events) -> None:
+    text = (
+        "Danone opened a plant in Kaluga. The opening of the Danone plant gathered 300 guests. The business "
+        "mission to China began. The program of the business mission includes visits to parks. Knauf also "
+        "opened a plant in Kaluga."
+    )
+    assert _types(events(text, published=date(2024, 2, 1))) == [
+        "plant_launch",
+        "business_mission",
+        "plant_launch",
+    ]
+
+
+def test_participant_roles(events) -> None:
+    text = (
+        "With the support of the Association of Clusters, Technoparks and SEZ of Russia, the Omsk Region "
+        "sent documentation to the Ministry of Industry and Trade for inclusion in the federal Register of 8 "
+        "industrial clusters."
+    )
+    (event,) = events(text)
+    roles = {p["name"]: p["role"] for p in event["participants"]}
+    assert roles == {
+        "Association of Clusters, Technoparks and SEZ of Russia": "supporter",
+        "Omsk Oblast": "region",
+        "Ministry of Industry and Trade": "registrar",
+    }
