@@ -30,6 +30,8 @@ PRIMARY_KEYS = (
     ("fact_article", "article_key"),
     ("article_text", "article_key"),
     ("fact_figure", "figure_key"),
+    ("fact_relation", "relation_key"),
+    ("fact_event", "event_key"),
 )
 # (table, column, referenced table, referenced key): the loader's references and the article's own
 FOREIGN_KEYS = (

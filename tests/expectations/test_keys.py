@@ -71,3 +71,56 @@ def test_mentions_need_exactly_one_subject() -> None:
         result.held_back["reason"].to_list()
         == ["failed exactly one of entity_key, site_key, region_key, act_key"] * 2
     )
+
+
+def test_relations_need_one_subject_one_object_no_self_and_known_keys() -> None:
+    relations = pl.DataFrame(
+        {
+            "relation_key": [1, 2, 3, 4, 5, 6],
+            "article_key": [10, 10, 10, 10, 10, 10],
+            "subject_entity_key": [21, 21, 21, 21, None, 21],
+            "subject_site_key": [None, None, None, 31, None, None],
+            "object_entity_key": [None, 21, 22, None, None, None],
+            "object_site_key": [31, None, 31, 31, 31, None],
+            "object_region_key": [None, None, None, None, None, None],
+            "object_country": [None, None, None, None, None, "ZZ"],
+            "figure_key": [100, None, None, None, None, None],
+        },
+        schema_overrides={"object_region_key": pl.Int64, "object_country": pl.String},
+    )
+    dims = {
+        "dim_entity": pl.DataFrame({"entity_key": [21, 22]}),
+        "dim_site": pl.DataFrame({"site_key": [31]}),
+        "dim_region": pl.DataFrame({"region_key": [40], "iso_code": ["DE"]}),
+        "fact_article": pl.DataFrame({"article_key": [10]}),
+        "fact_figure": pl.DataFrame({"figure_key": [100]}),
+    }
+    result = check_references(relations, "fact_relation", dims)
+    assert result.passed["relation_key"].to_list() == [1]
+    assert _reasons(result) == {
+        "2": "failed no relation from a thing to itself",
+        "3": "failed exactly one object",
+        "4": "failed exactly one subject; failed no relation from a thing to itself",
+        "5": "failed exactly one subject",
+        "6": "failed fact_relation.object_country -> dim_region.iso_code",
+    }
+
+
+def test_a_participant_of_an_event_held_back_is_held_back_too() -> None:
+    participants = pl.DataFrame(
+        {"event_key": [1, 2, 1], "article_key": [10, 10, 10], "entity_key": [21, 21, 21],
+         "site_key": [None, None, 31], "region_key": [None, None, None]},
+        schema_overrides={"site_key": pl.Int64, "region_key": pl.Int64},
+    )  # fmt: skip
+    dims = {
+        "fact_event": pl.DataFrame({"event_key": [1]}),
+        "dim_entity": pl.DataFrame({"entity_key": [21]}),
+        "dim_site": pl.DataFrame({"site_key": [31]}),
+        "fact_article": pl.DataFrame({"article_key": [10]}),
+    }
+    result = check_references(participants, "fact_event_participant", dims)
+    assert result.passed.height == 1
+    assert sorted(result.held_back["reason"].to_list()) == [
+        "failed exactly one participant key",
+        "failed fact_event_participant.event_key -> fact_event",
+    ]

@@ -202,3 +202,69 @@ def test_mentions_counts() -> None:
     result = validate(frame, MENTIONS, run_date=RUN_DATE)
     assert result.passed["article_key"].to_list() == [1]
     assert _reasons(result)["2"] == "failed ExpectColumnValuesToBeBetween(mention_count)"
+
+
+def _relations() -> pl.DataFrame:
+    rows = [  # relation_key, relation, object_country, sentence, char_start, char_end
+        (1, "resident_of", None, "Knauf is a resident of the Kaluga SEZ.", 0, 30),
+        (2, "friend_of", None, "Knauf likes Danone.", 0, 10),
+        (3, "from_country", "Germany", "German Knauf.", 0, 12),
+        (4, "head_of", None, "", 0, 10),
+        (5, "invests_in", None, "Knauf invests.", 20, 400),
+        (1, "member_of", None, "A copy of key 1.", 0, 5),
+    ]
+    frame = pl.DataFrame(
+        rows,
+        schema=["relation_key", "relation", "object_country", "sentence", "char_start", "char_end"],
+        orient="row",
+    )
+    return frame.with_columns(
+        relation_id=pl.lit(9), article_key=pl.lit(1), rule=pl.lit("r"), text_length=pl.lit(100)
+    )
+
+
+def test_relations_bad_rows_held_back_with_reasons() -> None:
+    from expectations.suites import RELATIONS_SUITE
+
+    result = validate(_relations(), RELATIONS_SUITE, run_date=RUN_DATE)
+    assert result.passed["relation_key"].to_list() == [1]
+    reasons = _reasons(result)
+    assert reasons["2"] == "failed ExpectColumnValuesToBeInSet(relation)"
+    assert reasons["3"] == "failed ExpectColumnValuesToMatchRegex(object_country)"
+    assert reasons["4"] == "failed ExpectColumnValueLengthsToBeBetween(sentence)"
+    assert reasons["5"] == "failed char_end <= text_length"
+    assert set(reasons) == {"1", "2", "3", "4", "5"}  # the second row with key 1 is held back too
+
+
+def test_events_and_participants_bad_rows_held_back_with_reasons() -> None:
+    from expectations.suites import EVENT_PARTICIPANTS_SUITE, EVENTS_SUITE
+
+    events = pl.DataFrame(
+        [(1, "meeting", "day"), (2, "party", "day"), (3, "visit", "roughly")],
+        schema=["event_key", "event_type", "date_precision"],
+        orient="row",
+    ).with_columns(
+        event_id=pl.lit(5), article_key=pl.lit(1), event_date=pl.lit(date(2024, 4, 1)), planned=pl.lit(False),
+        sentence=pl.lit("They met."), rule=pl.lit("r"), char_start=pl.lit(0), char_end=pl.lit(4),
+        text_length=pl.lit(9),
+    )  # fmt: skip
+    result = validate(events, EVENTS_SUITE, run_date=RUN_DATE)
+    assert result.passed["event_key"].to_list() == [1]
+    assert _reasons(result) == {
+        "2": "failed ExpectColumnValuesToBeInSet(event_type)",
+        "3": "failed ExpectColumnValuesToBeInSet(date_precision)",
+    }
+    participants = pl.DataFrame(
+        [(1, "participant", 0, 4), (1, "friend", 0, 4), (1, "host", 5, 40)],
+        schema=["event_key", "role", "char_start", "char_end"],
+        orient="row",
+    ).with_columns(
+        article_key=pl.lit(1), entity_key=pl.lit(3), site_key=pl.lit(None, pl.Int64),
+        region_key=pl.lit(None, pl.Int64), text_length=pl.lit(9),
+    )  # fmt: skip
+    checked = validate(participants, EVENT_PARTICIPANTS_SUITE, run_date=RUN_DATE)
+    assert checked.passed.height == 1
+    assert sorted(checked.held_back["reason"].to_list()) == [
+        "failed ExpectColumnValuesToBeInSet(role)",
+        "failed char_end <= text_length",
+    ]

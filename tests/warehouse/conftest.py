@@ -170,6 +170,155 @@ ROWS: dict[str, list[tuple]] = {
         (2, LABUDIN, "Director", ACT_RF, None),
         (3, LABUDIN, "Director of the Association", ACT_RF, None),
     ],
+    # relation_key, relation_id, article, relation, subject entity / site, object entity / site / region /
+    # country, figure, sentence, offsets, rule
+    "fact_relation": [
+        (
+            201,
+            901,
+            2,
+            "resident_of",
+            CONTINENTAL,
+            None,
+            None,
+            KALUGA_SEZ,
+            None,
+            None,
+            None,
+            "Continental is an anchor resident of the Kaluga SEZ.",
+            30,
+            60,
+            "resident_of:resident",
+        ),
+        (
+            202,
+            902,
+            2,
+            "from_country",
+            CONTINENTAL,
+            None,
+            None,
+            None,
+            None,
+            "DE",
+            None,
+            "The German company Continental grows.",
+            20,
+            41,
+            "from_country:adjective",
+        ),
+        (
+            203,
+            902,
+            3,
+            "from_country",
+            CONTINENTAL,
+            None,
+            None,
+            None,
+            None,
+            "DE",
+            None,
+            "German Continental invests.",
+            0,
+            18,
+            "from_country:adjective",
+        ),
+        (
+            204,
+            903,
+            3,
+            "invests_in",
+            CONTINENTAL,
+            None,
+            None,
+            VORSINO,
+            None,
+            None,
+            104,
+            "Continental will invest 3 billion rubles in the Vorsino industrial park.",
+            10,
+            60,
+            "invests_in:invest",
+        ),
+        (
+            205,
+            904,
+            2,
+            "head_of",
+            LABUDIN,
+            None,
+            ACT_RF,
+            None,
+            None,
+            None,
+            None,
+            "Mikhail Labudin, Director of the Association",
+            90,
+            130,
+            "head_of:role",
+        ),
+    ],
+    # event_key, event_id, article, type, date, precision, date as written, planned, region, figure, sentence,
+    # offsets, rule
+    "fact_event": [
+        (
+            301,
+            951,
+            1,
+            "agreement_signed",
+            date(2021, 4, 27),
+            "inferred",
+            "27 апреля",
+            False,
+            KLU,
+            None,
+            "27 апреля губернатор подписал соглашение.",
+            10,
+            30,
+            "agreement_signed:4",
+        ),
+        (
+            302,
+            952,
+            3,
+            "plant_launch",
+            date(2022, 3, 1),
+            "month",
+            "March 2022",
+            False,
+            KLU,
+            104,
+            "In March 2022 Continental launched its plant in the Vorsino industrial park.",
+            14,
+            40,
+            "plant_launch:1",
+        ),
+        (
+            303,
+            953,
+            2,
+            "register_application",
+            None,
+            None,
+            None,
+            False,
+            TA,
+            None,
+            "The cluster applied for inclusion in the register.",
+            12,
+            40,
+            "register_application:2",
+        ),
+    ],
+    "fact_event_participant": [
+        (301, 1, SHAPSHA, None, None, "party", 10, 20),
+        (301, 1, None, None, KLU, "party", 0, 9),
+        (302, 3, CONTINENTAL, None, None, "company", 14, 25),
+        (302, 3, None, VORSINO, None, "site", 45, 60),
+        (303, 2, None, ALABUGA, None, "site", 0, 11),
+        (303, 2, MINPROMTORG, None, None, "registrar", 20, 30),
+    ],
 }
 PUBLISHED = [date(2021, 4, 27), date(2021, 5, 12), date(2022, 3, 3)]
 
@@ -243,6 +392,32 @@ def star_file(star_template: Path, tmp_path: Path) -> Path:
     path.parent.mkdir()
     shutil.copyfile(star_template, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def demo(prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Two identical runs of the demo flow into one home; the counts after each (built once per session,
+    for every test of the demo database)."""
+    from flows.news_etl import news_etl
+    from samples.server import sources_yaml
+    from warehouse.queries import table_counts
+
+    home = tmp_path_factory.mktemp("demo-home")
+    sources = home / "sources.yaml"
+    sources.write_text(sources_yaml(sample_site), encoding="utf-8")
+    counts = []
+    for _ in range(2):
+        summary = news_etl(str(sources), str(home))
+        with duckdb.connect(summary["database"], read_only=True) as con:
+            counts.append(table_counts(con))
+    return {"database": summary["database"], "counts": counts}
+
+
+@pytest.fixture
+def demo_db(demo: dict) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(demo["database"], read_only=True)
+    yield con
+    con.close()
 
 
 @pytest.fixture

@@ -9,38 +9,13 @@ import duckdb
 import pytest
 import yaml
 
-from flows.news_etl import news_etl
-from warehouse.queries import table_counts
-
 CONTRACT = yaml.safe_load(
     (Path(__file__).parents[1] / "data" / "star_schema_contract.yaml").read_text("utf-8")
 )
 CONTRACT_TABLES = {**CONTRACT["dimensions"], **CONTRACT["facts"], **CONTRACT["operations"]}
 QUERIES = sorted((Path(__file__).parents[2] / "docs" / "queries").glob("*.sql"))
 PER_RUN_TABLES = {"etl_run", "fetch_log", "quarantine", "dq_result", "page_state"}  # grow by design
-
-
-@pytest.fixture(scope="module")
-def demo(prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Two identical runs of the demo flow into one home; the counts after each."""
-    from samples.server import sources_yaml
-
-    home = tmp_path_factory.mktemp("demo-home")
-    sources = home / "sources.yaml"
-    sources.write_text(sources_yaml(sample_site), encoding="utf-8")
-    counts = []
-    for _ in range(2):
-        summary = news_etl(str(sources), str(home))
-        with duckdb.connect(summary["database"], read_only=True) as con:
-            counts.append(table_counts(con))
-    return {"database": summary["database"], "counts": counts}
-
-
-@pytest.fixture
-def demo_db(demo: dict) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(demo["database"], read_only=True)
-    yield con
-    con.close()
+# the `demo` and `demo_db` fixtures (two identical runs of the demo flow) are in conftest.py
 
 
 def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:

@@ -59,6 +59,9 @@ def test_reextraction_replaces_an_articles_facts(
     facts["fact_figure"] = facts["fact_figure"].filter(pl.col("article_key") == 3).head(1)
     facts["fact_mention"] = facts["fact_mention"].filter(pl.col("article_key") == 3)
     facts["fact_person_role"] = facts["fact_person_role"].clear()
+    for table in ("fact_relation", "fact_event", "fact_event_participant"):  # article 3's rows only
+        facts[table] = facts[table].filter(pl.col("article_key") == 3)
+    facts["fact_relation"] = facts["fact_relation"].head(1)
     load_batch(
         star_db, make_batch("r2", facts, articles=make_batch().articles.filter(pl.col("article_key") == 3))
     )
@@ -69,6 +72,8 @@ def test_reextraction_replaces_an_articles_facts(
     roles = star_db.execute("SELECT DISTINCT article_key FROM fact_person_role ORDER BY 1").fetchall()
     assert roles == [(1,), (2,)]
     assert star_db.execute("SELECT count(*) FROM fact_mention WHERE article_key = 3").fetchone() == (5,)
+    relations = star_db.execute("SELECT article_key, count(*) FROM fact_relation GROUP BY 1 ORDER BY 1")
+    assert dict(relations.fetchall()) == {2: 3, 3: 1}  # article 3's two relations replaced by one
 
 
 def test_later_value_fills_a_null_and_a_null_never_erases(
