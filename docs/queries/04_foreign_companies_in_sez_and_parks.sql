@@ -1,19 +1,21 @@
--- Which foreign companies are residents of which SEZ or industrial park?
--- Companies whose home country is outside Russia (dim_region.federal_district IS NULL), mentioned in
--- the same original article as a special economic zone or industrial park.
+-- Which foreign companies work in which park or zone, and from which country?
+-- One row per company and site, as the articles state it ("X is a resident of S", "S houses a plant of
+-- X", "X, … based in S"); the country is the one an article states (German, французская …), else the
+-- company's home country from the reference list, and country_source says which. Russian companies
+-- are left out when no foreign country is known for them.
 SELECT
-    c.canonical_name AS company,
-    country.name_en AS country,
-    s.site_type,
-    s.site_name,
-    s.region_name_en AS site_region,
-    count(DISTINCT s.article_key) AS articles,
-    max(s.published_date) AS latest_article,
-    arg_max(s.url, s.published_date) AS latest_url
-FROM fact_mention AS cm
-JOIN dim_entity AS c ON c.entity_key = cm.entity_key AND c.entity_type = 'company'
-JOIN dim_region AS country ON country.region_key = c.region_key AND country.federal_district IS NULL
-JOIN v_site_mentions AS s ON s.article_key = cm.article_key
-WHERE s.site_type IN ('sez', 'industrial_park') AND NOT s.is_duplicate
-GROUP BY ALL
-ORDER BY company, s.site_name;
+    coalesce(r.country_iso_code, r.reference_country_iso_code) AS country_iso_code,
+    coalesce(r.country, c.name_en) AS country,
+    CASE WHEN r.country_iso_code IS NOT NULL THEN 'stated' ELSE 'reference' END AS country_source,
+    r.company,
+    r.site_type,
+    r.site,
+    r.region,
+    r.articles,
+    r.last_seen,
+    r.evidence
+FROM v_site_residents AS r
+LEFT JOIN dim_region AS c ON c.iso_code = r.reference_country_iso_code
+WHERE coalesce(r.country_iso_code, r.reference_country_iso_code) IS NOT NULL
+    AND coalesce(r.country_iso_code, r.reference_country_iso_code) <> 'RU'
+ORDER BY country, r.site, r.company;

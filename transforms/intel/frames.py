@@ -7,6 +7,7 @@ from datetime import date
 
 import polars as pl
 
+from transforms.extract.dates import parse_iso
 from transforms.intel.entities import find_mentions
 from transforms.intel.figures import figure_records
 from transforms.intel.lexicon.gazetteer import regions
@@ -122,12 +123,7 @@ def _articles(articles: pl.DataFrame) -> Iterable[dict]:
 
 def _published(value: object) -> date | None:
     """The publication date the events of an article take their year from (a date or an ISO string)."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
+    return value if isinstance(value, date) else parse_iso(str(value) if value else None)
 
 
 def article_facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from transforms.intel.links.records import Relation
 from transforms.intel.links.text import Sentence
 from transforms.intel.mentions import Mention
 
@@ -37,6 +38,14 @@ class Slot:
     start: int
     end: int
     pointer: bool = False  # written as "the zone", "the region" …
+
+
+def link(kind: str, subject: Mention, slot: Slot, rule: str, start: int, end: int) -> Relation:
+    """A relation from subject to what the slot names; the evidence spans start..end, the subject and
+    the slot; the rule ends in "+pointer" when the slot is a word pointing back ("the zone")."""
+    suffix = "+pointer" if slot.pointer else ""
+    span = (min(start, subject.start, slot.start), max(end, subject.end, slot.end))
+    return Relation(kind, subject, slot.mention, None, span[0], span[1], f"{kind}:{rule}{suffix}")
 
 
 def _named(mentions: list[Mention]) -> list[Slot]:

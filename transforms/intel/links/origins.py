@@ -40,8 +40,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """(English adjectives, Russian stems, adjective or stem → ISO code): one pass over a sentence each."""
     iso_of: dict[str, str] = {}
     for row in read_rows("nationalities.csv"):
-        for word in [a for a in row["adjectives_en"].split("|") if a] + [s for s in row["stems_ru"].split("|") if s]:
-            iso_of[word] = row["iso_code"]
+        words = row["adjectives_en"].split("|") + row["stems_ru"].split("|")
+        iso_of.update({word: row["iso_code"] for word in words if word})
     english = sorted((w for w in iso_of if w.isascii()), key=len, reverse=True)
     russian = sorted((w for w in iso_of if not w.isascii()), key=len, reverse=True)
     return (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.links.anaphora import Slot, organisation_slots, site_slots
+from transforms.intel.links.anaphora import Slot, link, organisation_slots, site_slots
 from transforms.intel.links.records import Relation
 from transforms.intel.links.residents import NOT_STATED
 from transforms.intel.links.text import Article, Sentence, descriptive, skip_quote, words
@@ -38,12 +38,6 @@ HEAD_TITLE = re.compile(
 )
 
 
-def _relation(kind: str, subject: Mention, obj: Slot, rule: str, start: int, end: int) -> Relation:
-    suffix = "+pointer" if obj.pointer else ""
-    span = (min(start, subject.start, obj.start), max(end, subject.end, obj.end))
-    return Relation(kind, subject, obj.mention, None, span[0], span[1], f"{kind}:{rule}{suffix}")
-
-
 def locations(article: Article, sentence: Sentence) -> list[Relation]:
     text = article.text
     places = [Slot(m, m.start, m.end) for m in sentence.of(*PLACE_TYPES)]
@@ -67,7 +61,7 @@ def _located(text: str, site: Mention, places: list[Slot]) -> list[Relation]:
         gap = text[cursor : place.start]
         if gap.strip() and not _JOIN_PLACES.match(gap) and not (cursor == end + verb.end() and _lead(gap)):
             break
-        found.append(_relation("located_in", site, place, "located", site.start, place.end))
+        found.append(link("located_in", site, place, "located", site.start, place.end))
         cursor = place.end
     return found
 
@@ -82,13 +76,13 @@ def _beside(text: str, site: Mention, place: Slot) -> list[Relation]:
     Tatarstan'."""
     gap = text[skip_quote(text, site.end) : place.start] if place.start >= site.end else ""
     if place.start >= site.end and (_BRACKETED.match(gap) or _DIRECT_IN.match(gap) or _LARGEST_IN.match(gap)):
-        return [_relation("located_in", site, place, "beside", site.start, place.end)]
+        return [link("located_in", site, place, "beside", site.start, place.end)]
     possessive = text[place.end : site.start] if place.end <= site.start else ""
     if re.match(r"[’']s\s", possessive) and descriptive(possessive[2:], limit=4):
-        return [_relation("located_in", site, place, "possessive", place.start, site.end)]
+        return [link("located_in", site, place, "possessive", place.start, site.end)]
     owner = place.mention.kind == "region" and text[place.start : place.end].endswith(("’s", "'s"))
     if owner and place.end <= site.start and descriptive(text[place.end : site.start], limit=4):
-        return [_relation("located_in", site, place, "possessive", place.start, site.end)]
+        return [link("located_in", site, place, "possessive", place.start, site.end)]
     return []
 
 
@@ -119,9 +113,9 @@ def memberships(article: Article, sentence: Sentence) -> list[Relation]:
         if member is None:
             continue
         gap = text[skip_quote(text, member.end) : group.start]
-        link = MEMBER.match(gap) or JOINED.match(gap)
-        if link and _tail_ok(gap[link.end() :]) and not NOT_STATED.search(gap):
-            found.append(_relation("member_of", member, group, "member", member.start, group.end))
+        joined = MEMBER.match(gap) or JOINED.match(gap)
+        if joined and _tail_ok(gap[joined.end() :]) and not NOT_STATED.search(gap):
+            found.append(link("member_of", member, group, "member", member.start, group.end))
     return found
 
 
@@ -149,7 +143,7 @@ def heads(article: Article, sentence: Sentence) -> list[Relation]:
         body = _body(article, person)
         if body is not None and body.key != person.key and not _next_persons(article, person, body):
             slot = Slot(body, body.start, body.end)
-            found.append(_relation("head_of", person, slot, "role", person.start, body.end))
+            found.append(link("head_of", person, slot, "role", person.start, body.end))
     return found
 
 

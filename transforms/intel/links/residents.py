@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.intel.links.anaphora import Slot, region_slots, site_slots
+from transforms.intel.links.anaphora import Slot, link, region_slots, site_slots
 from transforms.intel.links.origins import INTRODUCER
 from transforms.intel.links.records import Relation
 from transforms.intel.links.text import (
@@ -59,15 +59,9 @@ COUNTED = re.compile(
     r"семь|восемь|девять|десять|несколько|много|новых|новые)\b"
 )
 NOT_STATED = re.compile(
-    r"(?i)\b(?:will|would|plans?|planned|planning|intends?|intended|expected|could|can|may|might|not|"
+    r"(?i)\b(?:will|would|plans?|planned|planning|intends?|intended|expected|could|can|(?-i:may)|might|not|"
     r"намерен\w*|планир\w*|будет|будут|станет|может|могут|не|нет|пока)\b"
 )
-
-
-def _relation(kind: str, firm: Mention, slot: Slot, rule: str, start: int, end: int) -> Relation:
-    suffix = "+pointer" if slot.pointer else ""
-    span = (min(start, firm.start, slot.start), max(end, firm.end, slot.end))
-    return Relation(kind, firm, slot.mention, None, span[0], span[1], f"{kind}:{rule}{suffix}")
 
 
 def residents(article: Article, sentence: Sentence) -> list[Relation]:
@@ -97,13 +91,13 @@ def _resident_word(text: str, sentence: Sentence, firms: list[Mention], slot: Sl
         )
         alone = not any(firm.end < f.start < slot.start for f in firms)
         if stated and alone and not NOT_STATED.search(gap) and not COUNTED.search(gap):
-            found.append(_relation("resident_of", firm, slot, "resident", firm.start, slot.end))
+            found.append(link("resident_of", firm, slot, "resident", firm.start, slot.end))
     before = text[max(sentence.start, slot.start - 40) : slot.start]
     after = _LIST_AFTER_SITE.match(text[slot.end : sentence.end])
     if _RESIDENT_BEFORE_SITE.search(before) and after and not NOT_STATED.search(before):
         end = clause_of(text, sentence, slot.end)[1]
         for firm in list_items(text, slot.end + after.end(), end, firms):
-            found.append(_relation("resident_of", firm, slot, "residents_list", slot.start, firm.end))
+            found.append(link("resident_of", firm, slot, "residents_list", slot.start, firm.end))
     return found
 
 
@@ -121,7 +115,7 @@ def _among_residents(text: str, firms: list[Mention], slot: Slot) -> list[Relati
     found = []
     for firm in (f for f in firms if f.start >= slot.end):
         if _AMONG.match(text[slot.end : firm.start]) and _IS_RESIDENT.match(text[firm.end : firm.end + 60]):
-            found.append(_relation("resident_of", firm, slot, "among_residents", slot.start, firm.end + 30))
+            found.append(link("resident_of", firm, slot, "among_residents", slot.start, firm.end + 30))
     return found
 
 
@@ -133,7 +127,7 @@ def _houses(text: str, firms: list[Mention], slot: Slot) -> list[Relation]:
     firm = next((f for f in firms if f.start >= verb.end()), None)
     if firm is None or len(words(text[verb.end() : firm.start])) > 6 or "," in text[verb.end() : firm.start]:
         return []
-    return [_relation("resident_of", firm, slot, "houses", slot.start, firm.end)]
+    return [link("resident_of", firm, slot, "houses", slot.start, firm.end)]
 
 
 def _based_in(text: str, firms: list[Mention], slot: Slot) -> list[Relation]:
@@ -147,7 +141,7 @@ def _based_in(text: str, firms: list[Mention], slot: Slot) -> list[Relation]:
     gap = text[firm.end : located.start()]
     if len(words(gap)) > 14 or re.search(r"[;.]|\b(?:is|are|was|were|has|have|will)\b", gap):
         return []
-    return [_relation("resident_of", firm, slot, "based_in", firm.start, slot.end)]
+    return [link("resident_of", firm, slot, "based_in", firm.start, slot.end)]
 
 
 def _opened_plant(text: str, sentence: Sentence, firms: list[Mention], slots: list[Slot]) -> list[Relation]:
@@ -164,7 +158,7 @@ def _opened_plant(text: str, sentence: Sentence, firms: list[Mention], slots: li
             continue
         if NOT_STATED.search(text[max(start, verb.start() - 40) : verb.start()]):
             continue
-        found.append(_relation("resident_of", inside[0], slot, "opened_plant", verb.start(), verb.end()))
+        found.append(link("resident_of", inside[0], slot, "opened_plant", verb.start(), verb.end()))
     return found
 
 
@@ -189,7 +183,7 @@ def _plant_in(text: str, firms: list[Mention], slots: list[Slot]) -> list[Relati
             continue
         plant_after = bool(_PLANT.search(text[firm.end : slot.start]))
         if plant_after or _PLANT_OF.search(text[max(0, firm.start - 40) : firm.start]):
-            found.append(_relation("resident_of", firm, slot, "plant_in", firm.start, slot.end))
+            found.append(link("resident_of", firm, slot, "plant_in", firm.start, slot.end))
     return found
 
 
@@ -233,12 +227,12 @@ def _projects_list(text: str, sentence: Sentence, firms: list[Mention], place: S
         opener = re.compile(rf"{INTRODUCER.pattern}|\bby\b").search(view, place.end, sentence.end)
         if opener is not None and not NOT_STATED.search(view[place.end : opener.start()]):
             for firm in list_items(text, opener.end(), sentence.end, firms):
-                found.append(_relation("invests_in", firm, place, "projects", place.start, firm.end))
+                found.append(link("invests_in", firm, place, "projects", place.start, firm.end))
     for firm in (f for f in firms if f.start > place.end):
         if _PROJECT_BY.search(view[max(place.end, firm.start - 60) : firm.start]) and _possessive(
             text, place
         ):
-            found.append(_relation("invests_in", firm, place, "project_by", place.start, firm.end))
+            found.append(link("invests_in", firm, place, "project_by", place.start, firm.end))
     return found
 
 
@@ -260,5 +254,5 @@ def _invested(text: str, firms: list[Mention], place: Slot, figures: list[tuple[
     ):
         return []
     amount = next((f for f in figures if verb.end() <= f[0] < place.start), None)
-    relation = _relation("invests_in", firm, place, "invest", firm.start, place.end)
+    relation = link("invests_in", firm, place, "invest", firm.start, place.end)
     return [replace(relation, figure=amount)]
