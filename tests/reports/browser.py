@@ -28,10 +28,26 @@ FLAGS = (
     "--disable-sync",
     "--no-first-run",
     "--disable-default-apps",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--disable-extensions",
+    "--disable-breakpad",
+    "--disable-client-side-phishing-detection",
+    "--disable-component-extensions-with-background-pages",
+    "--disable-domain-reliability",
+    "--disable-features=Translate,OptimizationHints,MediaRouter,NetworkTimeServiceQuerying,SigninInterception",
+    "--metrics-recording-only",
+    "--no-pings",
+    "--no-service-autorun",
+    "--password-store=basic",
+    "--use-mock-keychain",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     "--proxy-bypass-list=<-loopback>",
     "--remote-debugging-port=0",
 )
+
+
+# Chromium's own services, which it calls whatever page is open (updates, sign-in); a page's request to
+# any other host, and any request the page itself makes (seen over DevTools), counts as a leak
+BROWSER_SERVICES = {"update.googleapis.com", "accounts.google.com", "clients2.google.com"}
 
 
 def chromium_path() -> str | None:
@@ -42,12 +58,13 @@ class Trap(ThreadingHTTPServer):
     """The browser's proxy: any request that tries to leave the machine lands here and is counted."""
 
     def __init__(self) -> None:
-        self.seen: list[str] = []
+        self.seen: list[tuple[str, str, str]] = []  # method, host, target
         trap = self
 
         class Handler(BaseHTTPRequestHandler):
             def _any(self) -> None:
-                trap.seen.append(f"{self.command} {self.path}")
+                target = self.path.split("://", 1)[-1]
+                trap.seen.append((self.command, target.split("/", 1)[0].rsplit(":", 1)[0], self.path))
                 self.send_error(403)
 
             do_GET = do_POST = do_HEAD = do_CONNECT = _any
@@ -118,8 +135,15 @@ class Browser:
     def requests(self) -> list[str]:
         """Every URL the page asked for since it was opened (the page itself included)."""
         return [
-            e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"
+            e["params"]["request"]["url"]
+            for e in self.events
+            if e.get("method") == "Network.requestWillBeSent"
         ]
+
+    def leaks(self) -> list[str]:
+        """Requests that reached the trap (the proxy standing for the outside world), the browser's own
+        background services left out."""
+        return [f"{m} {target}" for m, host, target in self.trap.seen if host not in BROWSER_SERVICES]
 
     def console_errors(self) -> list[str]:
         return [
@@ -129,7 +153,9 @@ class Browser:
         ]
 
     def screenshot(self, path: Path) -> Path:
-        shot = self.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=True)
+        shot = self.call(
+            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=True
+        )
         path.write_bytes(base64.b64decode(shot["data"]))
         return path
 
