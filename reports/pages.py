@@ -49,15 +49,20 @@ def articles_page(data: dict) -> dict[str, Any]:
     by_language: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(months))
     for r in monthly:
         by_language[r["language"]][months.index(r["month"])] += r["articles"]
-    originals = [a for a in data["articles"] if not a["is_duplicate"]]
+    totals = data["article_totals"]
     hrefs = [f"#{anchor('m', m)}" for m in months]
+    by_source = [Bar(r["site_name"], r["articles"]) for r in totals[:TOP]]
     charts = [
         columns("Articles per month, by language", months, dict(by_language), hrefs),
-        hbars("Articles by source", _bars(_count(originals, "site_name"))),
+        hbars("Articles by source", by_source),
     ]
-    undated = sum(1 for a in originals if a["published_date"] is None)
     _mark_months(data["articles"])
-    return {"charts": charts, "articles": data["articles"], "undated": undated}
+    return {
+        "charts": charts,
+        "articles": data["articles"],
+        "total": sum(r["articles"] for r in totals),
+        "undated": sum(r["undated"] for r in totals),
+    }
 
 
 def _mark_months(articles: list[dict]) -> None:

@@ -11,11 +11,18 @@ from typing import Any
 
 import duckdb
 
-ROW_LIMIT = 500
-ARTICLES = """
+ROW_LIMIT = 500  # rows of a view of a later schema
+LATEST_ARTICLES = 2000  # the articles page lists the latest ones; the charts count them all
+EVIDENCE = 20  # articles listed per region and per site, the latest first
+ARTICLES = f"""
 SELECT article_key, url, title, language, published_date, date_source, date_inferred, source_name,
     coalesce(site_name, source_name) AS site_name, word_count, is_duplicate
-FROM v_articles ORDER BY published_date DESC NULLS LAST, title
+FROM v_articles ORDER BY published_date DESC NULLS LAST, title LIMIT {LATEST_ARTICLES}
+"""
+ARTICLE_TOTALS = """
+SELECT count(*) AS articles, count(*) FILTER (WHERE published_date IS NULL AND NOT is_duplicate) AS undated,
+    coalesce(site_name, source_name) AS site_name
+FROM v_articles WHERE NOT is_duplicate GROUP BY ALL ORDER BY articles DESC
 """
 ARTICLES_MONTHLY = """
 SELECT strftime(published_date, '%Y-%m') AS month, language, source_name, count(*) AS articles
@@ -28,10 +35,11 @@ SELECT iso_code, name_en, name_ru, is_country, count(*) AS articles, sum(mention
 FROM v_region_articles WHERE NOT is_duplicate
 GROUP BY ALL ORDER BY articles DESC, mentions DESC, iso_code
 """
-REGION_ARTICLES = """
+REGION_ARTICLES = f"""
 SELECT iso_code, name_en, is_country, url, title, published_date, date_inferred, mentions,
     array_to_string(sites, ', ') AS sites
 FROM v_region_articles WHERE NOT is_duplicate
+QUALIFY row_number() OVER (PARTITION BY iso_code ORDER BY published_date DESC NULLS LAST, title) <= {EVIDENCE}
 ORDER BY iso_code, published_date DESC NULLS LAST, title
 """
 REGION_MONTHLY = """
@@ -47,11 +55,14 @@ LEFT JOIN dim_region AS r ON r.region_key = s.region_key
 LEFT JOIN v_site_mentions AS m ON m.site_key = s.site_key
 GROUP BY ALL ORDER BY articles DESC, s.name
 """
-SITE_EVIDENCE = """
+SITE_EVIDENCE = f"""
 SELECT m.site_key, m.url, m.title, m.published_date, m.date_inferred,
     substr(t.text, greatest(1, m.first_char_offset - 60), 240) AS snippet
 FROM v_site_mentions AS m JOIN article_text AS t USING (article_key)
-WHERE NOT m.is_duplicate ORDER BY m.site_key, m.published_date DESC NULLS LAST
+WHERE NOT m.is_duplicate
+QUALIFY row_number() OVER (
+    PARTITION BY m.site_key ORDER BY m.published_date DESC NULLS LAST, m.url) <= {EVIDENCE}
+ORDER BY m.site_key, m.published_date DESC NULLS LAST
 """
 SUPPORT = """
 SELECT measure, value, unit, qualifier, act_type, act_number, act_title,
@@ -111,6 +122,7 @@ def content(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Everything the analyst pages of the report show, read in one go."""
     queries = {
         "articles": ARTICLES,
+        "article_totals": ARTICLE_TOTALS,
         "articles_monthly": ARTICLES_MONTHLY,
         "region_totals": REGION_TOTALS,
         "region_articles": REGION_ARTICLES,
