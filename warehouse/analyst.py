@@ -16,7 +16,7 @@ import duckdb
 import pyarrow.csv
 import pyarrow.parquet
 
-ANALYST_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+ANALYST_CONFIG: dict[str, bool] = {
     "enable_external_access": False,
     "autoload_known_extensions": False,
     "autoinstall_known_extensions": False,
