@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import HomeOpt, SourcesOpt, check_sources, console
+from cli.common import HomeOpt, SourcesOpt, check_sources, console, fail
 
 QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -74,8 +74,7 @@ def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict
     try:
         return news_etl(str(sources), str(home) if home else None, **options)
     except SchemaError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        fail(str(exc))
 
 
 def _options(batch_size: int | None, runner: Runner, dask_address: str | None) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from cli.common import HomeOpt, console
+from cli.common import HomeOpt, console, fail
 
 RunOpt = Annotated[str | None, typer.Option("--run", help="Run id [the latest validated run].")]
 
@@ -42,14 +42,12 @@ def quality(run: RunOpt = None, home: HomeOpt = None) -> None:
 
     settings = load_settings(home=home)
     if not settings.database_path.exists():
-        console.print(f"[red]error:[/red] no warehouse at {settings.database_path}")
-        raise typer.Exit(2)
+        fail(f"no warehouse at {settings.database_path}")
     with connect(settings.database_path, read_only=True) as con:
         try:
             found = run_quality(con, run)
         except (KeyError, duckdb.Error) as exc:
-            console.print(f"[red]error:[/red] no quality results: {exc}")
-            raise typer.Exit(2) from exc
+            fail(f"no quality results: {exc}")
     extracted = found.held_back.filter(stage="extract").get_column("records").sum()
     inputs = {"extract": int(extracted) + found.articles_extracted} if found.articles_extracted else {}
     summary = summarise(
