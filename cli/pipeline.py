@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import HomeOpt, SourcesOpt, check_sources, console, fail
+from cli.common import HomeOpt, SourcesOpt, check_sources, console, error, fail
 
 QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -111,7 +111,7 @@ def _print_report(summary: dict[str, Any]) -> None:
     if summary.get("report"):
         console.print(f"report:   {summary['report']} (open it in a browser; works offline)", soft_wrap=True)
     elif summary.get("report_error"):
-        console.print(f"[yellow]report not built:[/yellow] {summary['report_error']}", soft_wrap=True)
+        error(summary["report_error"], label="report not built:")
 
 
 def _print_quality(summary: dict[str, Any]) -> None:
