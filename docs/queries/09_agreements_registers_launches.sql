@@ -17,4 +17,4 @@ SELECT
     url
 FROM v_events
 WHERE event_type IN ('agreement_signed', 'register_application', 'register_entry', 'plant_launch')
-ORDER BY event_date DESC NULLS LAST, event_type;
+ORDER BY event_date DESC NULLS LAST, event_type, event_id;

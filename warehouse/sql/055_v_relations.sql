@@ -21,10 +21,10 @@ SELECT
     count(DISTINCT s.article_key) AS articles,
     min(s.published_date) AS first_seen,
     max(s.published_date) AS last_seen,
-    arg_min(s.sentence, coalesce(s.published_date, DATE '9999-12-31')) AS evidence,
-    string_agg(DISTINCT s.sentence, ' | ') AS all_evidence,
-    string_agg(DISTINCT s.rule, ', ') AS rules,
-    arg_max(s.url, coalesce(s.published_date, DATE '0001-01-01')) AS latest_url
+    first(s.sentence ORDER BY s.published_date NULLS LAST, s.relation_key) AS evidence,
+    string_agg(DISTINCT s.sentence, ' | ' ORDER BY s.sentence) AS all_evidence,
+    string_agg(DISTINCT s.rule, ', ' ORDER BY s.rule) AS rules,
+    first(s.url ORDER BY s.published_date DESC NULLS LAST, s.relation_key) AS latest_url
 FROM stated AS s
 LEFT JOIN dim_entity AS se ON se.entity_key = s.subject_entity_key
 LEFT JOIN dim_site AS ss ON ss.site_key = s.subject_site_key

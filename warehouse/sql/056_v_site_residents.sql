@@ -8,8 +8,9 @@ WITH resident AS (
     WHERE f.relation = 'resident_of' AND a.duplicate_of IS NULL
 ),
 origin AS (
-    SELECT f.subject_entity_key AS company_key, string_agg(DISTINCT f.object_country, ', ') AS iso_codes,
-        string_agg(DISTINCT c.name_en, ', ') AS names
+    SELECT f.subject_entity_key AS company_key,
+        string_agg(DISTINCT f.object_country, ', ' ORDER BY f.object_country) AS iso_codes,
+        string_agg(DISTINCT c.name_en, ', ' ORDER BY c.name_en) AS names
     FROM fact_relation AS f
     JOIN fact_article AS a ON a.article_key = f.article_key
     LEFT JOIN dim_region AS c ON c.iso_code = f.object_country
@@ -30,8 +31,8 @@ SELECT
     min(x.published_date) AS first_seen,
     max(x.published_date) AS last_seen,
     count(DISTINCT x.article_key) AS articles,
-    arg_min(x.sentence, coalesce(x.published_date, DATE '9999-12-31')) AS evidence,
-    arg_max(x.url, coalesce(x.published_date, DATE '0001-01-01')) AS latest_url
+    first(x.sentence ORDER BY x.published_date NULLS LAST, x.article_key) AS evidence,
+    first(x.url ORDER BY x.published_date DESC NULLS LAST, x.article_key) AS latest_url
 FROM resident AS x
 JOIN dim_site AS s ON s.site_key = x.site_key
 JOIN dim_entity AS e ON e.entity_key = x.company_key

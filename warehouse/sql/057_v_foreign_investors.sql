@@ -40,13 +40,14 @@ SELECT
     e.canonical_name AS company,
     r.iso_code AS region_iso_code,
     r.name_en AS region,
-    string_agg(DISTINCT s.name, ', ') AS sites,
+    string_agg(DISTINCT s.name, ', ' ORDER BY s.name) AS sites,
     sum(DISTINCT fig.value) FILTER (WHERE fig.unit = 'RUB') AS amount_rub,
-    string_agg(DISTINCT format('{:.0f} {}', fig.value, fig.unit), ', ') AS amounts,
+    string_agg(DISTINCT format('{:.0f} {}', fig.value, fig.unit), ', '
+        ORDER BY format('{:.0f} {}', fig.value, fig.unit)) AS amounts,
     count(DISTINCT p.article_key) AS articles,
     min(a.published_date) AS first_seen,
     max(a.published_date) AS last_seen,
-    arg_min(p.sentence, coalesce(a.published_date, DATE '9999-12-31')) AS evidence
+    first(p.sentence ORDER BY a.published_date NULLS LAST, p.article_key, p.sentence) AS evidence
 FROM presence AS p
 JOIN original AS a ON a.article_key = p.article_key
 JOIN origin AS o ON o.company_key = p.company_key

@@ -11,7 +11,7 @@ WITH reported AS (
 taking_part AS (
     SELECT p.event_key,
         string_agg(coalesce(en.canonical_name, s.name, r.name_en) || ' (' || p.role || ')', '; '
-            ORDER BY p.char_start) AS participants
+            ORDER BY p.char_start, p.role) AS participants
     FROM fact_event_participant AS p
     LEFT JOIN dim_entity AS en ON en.entity_key = p.entity_key
     LEFT JOIN dim_site AS s ON s.site_key = p.site_key
