@@ -31,7 +31,7 @@ def _mention_fact(m: Mention) -> dict:
                        "canonical_name": m.canonical}  # fmt: skip
     if m.kind == "site":
         return fact | {"site_type": a["site_type"], "name": a["name"], "region_iso": a.get("iso"),
-                       "industry": a.get("industry")}  # fmt: skip
+                       "industry": a.get("industry"), "named": a.get("named", True)}  # fmt: skip
     if m.kind == "act":
         return fact | {"act_type": a["act_type"], "number": a["number"], "title": a.get("title"),
                        "jurisdiction": a.get("jurisdiction")}  # fmt: skip

@@ -88,10 +88,11 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
+    named = name is not None
     if name is None:
         name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
     name = _title_words(to_latin(name)) if has_cyrillic(name) else name
-    attrs = {"site_type": site_type, "name": name, "industry": industry, "iso": iso}
+    attrs = {"site_type": site_type, "name": name, "industry": industry, "iso": iso, "named": named}
     if iso is not None and iso in regions():
         attrs["region_name"] = regions()[iso]["name_en"]
     key = site_key(site_type, name, iso)
