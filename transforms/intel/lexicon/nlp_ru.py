@@ -94,6 +94,18 @@ def given_name_nominative(word: str) -> str:
     return word.lower()
 
 
+@cache
+def _dates_extractor() -> Any:
+    from natasha import DatesExtractor
+
+    return DatesExtractor(_analyzer())
+
+
+def dates_ru(text: str) -> list[Any]:
+    """natasha's DatesExtractor matches (start, stop, fact) in a Russian text."""
+    return list(_dates_extractor()(text))
+
+
 def _cyrillic_chunks(text: str, size: int = 20_000) -> list[tuple[int, str]]:
     """(offset, chunk): runs of whole paragraphs with Cyrillic in them (blank lines and lines without letters
     between them included, so natasha reads the text as written), up to about size characters."""
