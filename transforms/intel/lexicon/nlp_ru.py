@@ -82,6 +82,16 @@ def agrees_as_adjective(word: str, noun: str) -> bool:
     return False
 
 
+def is_surname(word: str) -> bool:
+    """True when pymorphy2 reads the capitalised word as a surname (Воробьёв, Лихачёва)."""
+    return word[:1].isupper() and any("Surn" in parse.tag for parse in _analyzer().parse(word)[:3])
+
+
+def reads_as(word: str, *grammemes: str) -> bool:
+    """True when one of pymorphy2's readings of the word carries all the grammemes (Алена: Name, femn, nomn)."""
+    return any(all(g in parse.tag for g in grammemes) for parse in _analyzer().parse(word))
+
+
 def is_given_name(word: str) -> bool:
     return any("Name" in parse.tag for parse in _analyzer().parse(word)[:3])
 
