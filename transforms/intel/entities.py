@@ -18,7 +18,8 @@ from transforms.intel.lexicon.gazetteer import (
     regions,
     tokenize,
 )
-from transforms.intel.lexicon.nlp_ru import lemma, ner_spans
+from transforms.intel.lexicon.nlp_ru import lemma
+from transforms.intel.ner import russian_entities
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, entity_key, merge, region_key
 from transforms.intel.persons import persons_en, persons_ru
@@ -85,7 +86,7 @@ def _followed_by_region(text: str, end: int, region_starts: set[int]) -> bool:
 
 def _natasha_mentions(text: str) -> tuple[list[Mention], list[Mention]]:
     """(persons, other organisations and places) from natasha's NER."""
-    spans = ner_spans(text)
+    spans = russian_entities(text)
     others = []
     for span in spans:
         lemmas = " ".join(lemma(word) for word in span.text.split())

@@ -80,8 +80,9 @@ def persons_ru(spans: list[NerSpan]) -> list[Mention]:
 
 def _feminine_nominative(given: str, surname: str) -> bool:
     """Алена Мезина: a woman's given name and surname, both in the nominative (not Ален's genitive)."""
-    feminine_form = surname.lower().endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"))
-    return reads_as(given, "Name", "femn", "nomn") and (feminine_form or reads_as(surname, "Surn", "femn", "nomn"))
+    if not reads_as(given, "Name", "femn", "nomn") or reads_as(surname, "Surn", "masc"):
+        return False  # Виталия Шабалатова is Vitaly Shabalatov's genitive
+    return surname.lower().endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"))
 
 
 def _is_nominative(word: str, given_nominative: str) -> bool:
