@@ -24,18 +24,17 @@ def detect_language(text: str) -> str:
 
 def _mention_fact(m: Mention) -> dict:
     a = m.attrs
-    fact = {"type": m.entity_type, "text": m.surface, "start": m.start, "end": m.end}
+    fact = {"type": m.entity_type, "text": m.surface, "start": m.start, "end": m.end,
+            "canonical_name": m.canonical, "key": m.key}  # fmt: skip
     if m.kind == "region":
         iso = a["iso"]
-        return fact | {"type": "region" if iso.startswith("RU-") else "country", "iso_code": iso,
-                       "canonical_name": m.canonical}  # fmt: skip
+        return fact | {"type": "region" if iso.startswith("RU-") else "country", "iso_code": iso}
     if m.kind == "site":
         return fact | {"site_type": a["site_type"], "name": a["name"], "region_iso": a.get("iso"),
                        "industry": a.get("industry"), "named": a.get("named", True)}  # fmt: skip
     if m.kind == "act":
         return fact | {"act_type": a["act_type"], "number": a["number"], "title": a.get("title"),
                        "jurisdiction": a.get("jurisdiction")}  # fmt: skip
-    fact["canonical_name"] = m.canonical
     if m.entity_type == "person":
         fact |= {"role": a.get("role"), "role_code": a.get("role_code"), "organization": a.get("organization")}
     return fact

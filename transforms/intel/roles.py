@@ -53,20 +53,26 @@ def _role_before(text: str, person: Mention, mentions: list[Mention]) -> tuple[s
     return None
 
 
-def _role_after(text: str, person: Mention, mentions: list[Mention]) -> tuple[str, Mention | None] | None:
+def _role_after(
+    text: str, person: Mention, mentions: list[Mention], people: list[Mention]
+) -> tuple[str, Mention | None] | None:
     match = _AFTER.match(text[person.end : person.end + 200])
     if match is None:
         return None
     title_end = person.end + match.end(1)
+    following = next((p for p in people if p.start >= title_end), None)
+    if following is not None and "," not in (gap := text[title_end : following.start]) and _gap_ok(gap):
+        return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     return match.group(1), _body(mentions, title_end, title_end + 90)
 
 
 def assign_roles(text: str, mentions: list[Mention]) -> None:
     """Set attrs['role'] and attrs['organization'] on the person mentions that state them."""
     bodies = [m for m in mentions if m.entity_type in _BODIES]
-    for person in (m for m in mentions if m.entity_type == "person"):
+    people = [m for m in mentions if m.entity_type == "person"]
+    for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
-        found = _role_before(text, person, nearby) or _role_after(text, person, nearby)
+        found = _role_after(text, person, nearby, people) or _role_before(text, person, nearby)
         if found is None:
             continue
         title, body = found
