@@ -14,6 +14,7 @@ from transforms.intel.lexicon.nlp_ru import (
     NerSpan,
     given_name_nominative,
     is_given_name,
+    is_known_given_name,
     is_surname,
     lemma,
     reads_as,
@@ -126,9 +127,9 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
     following = re.match(r"\s+(\w+)", text[start + len(word) :])
     if following and following.group(1).lower() in first_names():
         return None  # 'Minister of Economic Development Vladimir Popov': the name starts later
-    if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]):
-        folded = fold_latin(word)
-        return folded, to_cyrillic(folded)
+    folded = fold_latin(word)
+    if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]) or is_known_given_name(to_cyrillic(word)):
+        return folded, to_cyrillic(folded)  # a title before it, or a Russian given name (Vsevolod, Savely)
     return None
 
 
@@ -149,6 +150,7 @@ def persons_en(text: str) -> list[Mention]:
 def _is_place_word(word: str) -> bool:
     """Vladimir Oblast, Vladimir Region: the surname slot holds a reference word."""
     tokens = tokenize(word)
-    if word.lower() in {"oblast", "region", "krai", "territory", "city", "district", "province"}:
+    if word.lower() in {"oblast", "region", "krai", "territory", "city", "district", "province", "street", "avenue",
+                        "square", "prospekt", "highway"}:
         return True
     return any(True for _ in matcher().find(tokens, {"site_type", "industry", "organization"}))

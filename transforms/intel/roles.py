@@ -28,12 +28,20 @@ _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
 _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
 _GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*)")
 _BODIES = {"organization", "government_body", "company", "region", "site"}
+_NOT_BODY = {"said", "says", "told", "tells", "is", "was", "were", "are", "has", "had", "have", "will", "would",
+             "met", "meets", "spoke", "noted", "added", "stated", "that", "who", "which", "when", "where", "with",
+             "by", "to", "from", "at", "on", "in", "as"}  # fmt: skip
 
 
 def _gap_ok(gap: str) -> bool:
-    """Between a title and a name only a body's name may stand (capitalised words, of, the, Russian words)."""
+    """Between a title and a name only a body's name may stand (capitalised words, of, the, Russian words;
+    after "of", lower-case English words too: "the acting head of the city administration Pavel Smirnov")."""
     words = gap.replace(",", " , ").split()
-    return len(words) <= 16 and all(_GAP_WORD.fullmatch(w) for w in words)
+    if len(words) > 16:
+        return False
+    if words[:1] == ["of"] and "," not in words and len(words) <= 8:
+        return all(_GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) for w in words)
+    return all(_GAP_WORD.fullmatch(w) for w in words)
 
 
 def _body(bodies: list[Mention], start: int, end: int) -> Mention | None:

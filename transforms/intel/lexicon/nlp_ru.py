@@ -92,6 +92,12 @@ def reads_as(word: str, *grammemes: str) -> bool:
     return any(all(g in parse.tag for g in grammemes) for parse in _analyzer().parse(word))
 
 
+def is_known_given_name(word: str) -> bool:
+    """True when pymorphy2's dictionary (not its guesser) has the word as a given name in the nominative
+    (Всеволод, Савелий): how a Latin spelling outside the reference list is recognised."""
+    return any(p.is_known and "Name" in p.tag and "nomn" in p.tag for p in _analyzer().parse(word))
+
+
 def is_given_name(word: str) -> bool:
     return any("Name" in parse.tag for parse in _analyzer().parse(word)[:3])
 
