@@ -2,7 +2,7 @@
 and the name (ОЭЗ ППТ «Кольцо», особой экономической зоны промышленно-производственного типа «Липецк»),
 a quoted name before the noun (“Ryazansky” Industrial Park), quoted names listed after a colon
 (два индустриальных парка: «Северный» (…) и «Заречье» (…)), and names that hold the site word
-themselves (Академпарк, Технодолина-style compounds ending in -парк)."""
+themselves (Академпарк, Иннопарк, Технодолина: one capitalised word ending in -парк or -долина)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ _LIST_ITEM = re.compile(
     r"(?:[ \t\u00a0]*\([^)\n]{1,60}\))?"
 )
 _COLON = re.compile(r"[ \t\u00a0]*:")
-_COMPOUND = re.compile(r"\b([А-ЯЁ][а-яё]{2,}парк|[A-Z][a-z]{2,}park)(?:а|е|у|ом)?\b")
-_NOT_COMPOUND = {"технопарк", "промпарк", "агропарк", "technopark", "агротехнопарк"}
+_COMPOUND = re.compile(
+    r"\b([А-ЯЁ][а-яё]{2,}(?:парк|долин)|[A-Z][a-z]{2,}(?:park|valley))(?:а|е|у|ом|ой|ы|ою)?\b"
+)
+_NOT_COMPOUND = {"технопарк", "промпарк", "агропарк", "technopark", "агротехнопарк", "долин"}
 _ORG_AFTER = re.compile(
     r"[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?(?:Board|Council|Committee|Fund|Association|Agency|Department|"
     r"Administration|Directorate|Authority|Union|Commission|Office)\b"
@@ -61,9 +63,10 @@ def followed_by_body(text: str, end: int) -> bool:
 
 
 def compound_names(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) of the names that hold the site word: Академпарк, Иннопарк, Akadempark."""
+    """(name in the nominative, start, end) of the names that hold the site word: Академпарк (Академпарка),
+    Технодолина (Технодолине), Akadempark."""
     return [
-        (match.group(1), match.start(), match.end())
+        (match.group(1) + ("а" if match.group(1).endswith("долин") else ""), match.start(), match.end())
         for match in _COMPOUND.finditer(text)
         if match.group(1).lower() not in _NOT_COMPOUND
     ]

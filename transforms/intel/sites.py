@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
-from transforms.intel.lexicon.nlp_ru import lemma
 from transforms.intel.site_names import (
     compound_names,
     followed_by_body,
@@ -182,8 +181,7 @@ def _compound_sites(ctx: _Context, hits: list, found: list[Mention]) -> list[Men
                  if e.kind == "site_type" and sentence[0] <= ctx.tokens[i].start < sentence[1]]  # fmt: skip
         site_type = min(nouns)[1] if nouns else "technopark"
         iso = _nearest_region(ctx.text, start, ctx.places, ctx.place_starts) or ctx.main_region
-        name = word[:1].upper() + lemma(word)[1:] if has_cyrillic(word) else word
-        sites.append(_site(site_type, (start, end), ctx.text, name, None, iso))
+        sites.append(_site(site_type, (start, end), ctx.text, word, None, iso))
     return sites
 
 
