@@ -146,18 +146,20 @@ def extract_entities(text: str, language: str) -> pl.DataFrame:
 
 
 PEOPLE_COLUMNS = {
-    "canonical_name": pl.String, "entity_id": pl.Int64, "role": pl.String, "organization": pl.String,
+    "canonical_name": pl.String, "entity_id": pl.Int64, "role": pl.String, "role_code": pl.String,
+    "organization": pl.String,
     "start": pl.Int64, "end": pl.Int64, "surface": pl.String,
 }  # fmt: skip
 
 
 def extract_people(text: str, language: str) -> pl.DataFrame:
-    """One row per person mention with the role and body the text gives (null when it gives none)."""
+    """One row per person mention with the role (as written and as a role code) and the body the text gives
+    (null when it gives none)."""
     if not isinstance(text, str) or not text.strip():
         return pl.DataFrame(schema=PEOPLE_COLUMNS)
     rows = [
         {"canonical_name": m.canonical, "entity_id": m.key, "role": m.attrs.get("role"),
-         "organization": m.attrs.get("organization"), "start": m.start, "end": m.end, "surface": m.surface}
+         "role_code": m.attrs.get("role_code"), "organization": m.attrs.get("organization"), "start": m.start, "end": m.end, "surface": m.surface}
         for m in find_mentions(text, language) if m.entity_type == "person"
     ]  # fmt: skip
     return pl.DataFrame(rows, schema=PEOPLE_COLUMNS)

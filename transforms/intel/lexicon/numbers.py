@@ -35,7 +35,7 @@ UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (_, _, pattern) in enumerate(UNITS
 # "312 млн 450 тыс. рублей", "6 тыс. 300 рабочих мест": a smaller amount may follow the scale word
 _REST = rf"(?:{SPACE}(?P<rest>\d{{1,3}}(?:[.,]\d+)?)(?![\w/.,:])(?:{SPACE}?(?P<scale2>{SCALE})(?![\w]))?)?"
 FIGURE = re.compile(
-    rf"(?P<prefix>\$|€|₽|\b(?:RUB|RUR|USD|EUR)\s?)?(?<![\w.,/+:-])(?P<num>{NUMBER})(?![\w/]|:\d)"
+    rf"(?P<prefix>\$|€|₽|\b(?:RUB|RUR|USD|EUR)\s?)?(?<![\w.,/+:-])(?P<num>{NUMBER})(?!:\d)(?!(?!{SCALE}(?!\w))[\w/])"
     rf"(?:{SPACE}?(?P<scale>{SCALE})(?![\w]){_REST})?(?:{SPACE}?(?:{UNIT})(?![\w]))?"
 )
 QUALIFIERS = [
