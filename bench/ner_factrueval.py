@@ -112,7 +112,9 @@ def report(folder: Path = DEVSET) -> None:
     print(f"  {'type':<6}{'gold':>6}{'natasha P/R/F1':>24}{'clusterwatch P/R/F1':>26}")
     for kind in ("all", "PER", "ORG", "LOC"):
         b, o = bare[kind], ours[kind]
-        print(f"  {kind:<6}{b[3]:>6}   {b[0]:.3f} {b[1]:.3f} {b[2]:.3f}       {o[0]:.3f} {o[1]:.3f} {o[2]:.3f}")
+        print(
+            f"  {kind:<6}{b[3]:>6}   {b[0]:.3f} {b[1]:.3f} {b[2]:.3f}       {o[0]:.3f} {o[1]:.3f} {o[2]:.3f}"
+        )
 
 
 if __name__ == "__main__":

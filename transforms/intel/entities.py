@@ -19,9 +19,9 @@ from transforms.intel.lexicon.gazetteer import (
     tokenize,
 )
 from transforms.intel.lexicon.nlp_ru import lemma
-from transforms.intel.ner import russian_entities
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, entity_key, merge, region_key
+from transforms.intel.ner import russian_entities
 from transforms.intel.persons import persons_en, persons_ru
 from transforms.intel.roles import assign_roles
 from transforms.intel.sites import find_sites

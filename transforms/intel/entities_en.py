@@ -23,7 +23,9 @@ COMPANY_RU = re.compile(
     r"\b(ООО|АО|ПАО|ЗАО|ОАО|ГК|АНО|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|ГАУ)\s*[«\"„]([^»\"“]{2,80})[»\"“]"
 )
 # English text quoting a Russian legal form: OOO «Agrotek-Penza», LLC «PromSnab», JSC "Avtotor"
-COMPANY_QUOTED_EN = re.compile(r"\b(OOO|OAO|ZAO|PAO|AO|LLC|JSC|PJSC|CJSC|OJSC|Ltd)\s*[«\"“„]([^»\"”“\n]{2,80})[»\"”“]")
+COMPANY_QUOTED_EN = re.compile(
+    r"\b(OOO|OAO|ZAO|PAO|AO|LLC|JSC|PJSC|CJSC|OJSC|Ltd)\s*[«\"“„]([^»\"”“\n]{2,80})[»\"”“]"
+)
 _COMPANY_NOUN = re.compile(
     rf"\b(?:company|venture|manufacturer|producer|resident|investor|concern|carmaker|automaker|retailer|"
     rf"брендом|бренд|компани[яиюей]|концерн[а-я]*|"

@@ -36,7 +36,11 @@ def _mention_fact(m: Mention) -> dict:
         return fact | {"act_type": a["act_type"], "number": a["number"], "title": a.get("title"),
                        "jurisdiction": a.get("jurisdiction")}  # fmt: skip
     if m.entity_type == "person":
-        fact |= {"role": a.get("role"), "role_code": a.get("role_code"), "organization": a.get("organization")}
+        fact |= {
+            "role": a.get("role"),
+            "role_code": a.get("role_code"),
+            "organization": a.get("organization"),
+        }
     return fact
 
 

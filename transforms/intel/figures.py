@@ -12,7 +12,14 @@ import polars as pl
 
 from transforms.intel.lexicon.gazetteer import matcher, site_labels, subject_kinds, tokenize
 from transforms.intel.lexicon.number_words import find_number_words
-from transforms.intel.lexicon.numbers import FIGURE, parse_number, qualifier_before, scale_of, unit_of, value_of
+from transforms.intel.lexicon.numbers import (
+    FIGURE,
+    parse_number,
+    qualifier_before,
+    scale_of,
+    unit_of,
+    value_of,
+)
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import sentence_of
 
@@ -125,7 +132,9 @@ def figure_records(text: str, language: str) -> list[dict]:
         if record is not None:
             records.append(record)
     taken = [(r["start"], r["end"]) for r in records]
-    words = [r for r in _word_records(text, language) if not any(s < r["end"] and r["start"] < e for s, e in taken)]
+    words = [
+        r for r in _word_records(text, language) if not any(s < r["end"] and r["start"] < e for s, e in taken)
+    ]
     return sorted(records + words, key=lambda r: r["start"])
 
 
@@ -137,11 +146,15 @@ def _word_records(text: str, language: str) -> list[dict]:
         digits = f"{value:.0f}" if value == int(value) else f"{value}"
         shifted = text[:start] + digits + text[end:]
         match = FIGURE.match(shifted, start)
-        record = _record(shifted, match, language) if match and match.end("num") == start + len(digits) else None
+        record = (
+            _record(shifted, match, language) if match and match.end("num") == start + len(digits) else None
+        )
         if record is not None:
             stop = record["end"] - len(digits) + (end - start)
             sentence = sentence_of(text, start)
-            records.append(record | {"start": start, "end": stop, "sentence": text[sentence[0] : sentence[1]]})
+            records.append(
+                record | {"start": start, "end": stop, "sentence": text[sentence[0] : sentence[1]]}
+            )
     return records
 
 
@@ -194,7 +207,7 @@ def _record(text: str, match: re.Match, language: str) -> dict | None:
 
 
 def _sentence_currency(text: str, start: int, end: int) -> tuple[str, str] | None:
-    """"an annual turnover of 391.8 million rubles and 171.7 million in tax revenue": a scaled amount with
+    """ "an annual turnover of 391.8 million rubles and 171.7 million in tax revenue": a scaled amount with
     no unit takes the currency of the amount before it in its sentence."""
     units = [unit_of(m) for m in FIGURE.finditer(text, start, end)]
     money = [u for u in units if u is not None and u[0] == "money"]

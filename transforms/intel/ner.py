@@ -24,7 +24,7 @@ from transforms.intel.lexicon.nlp_ru import ner_spans as natasha_spans
 
 # a lowercase Cyrillic word, then spaces and an optional opening quote, right before the name
 _BEFORE = re.compile(r"(?<![\w-])([а-яёА-ЯЁ][а-яё-]+)\s+[«\"„“]?$")
-_OPENING, _CLOSING = "«\"„“", "»\"”“"
+_OPENING, _CLOSING = '«"„“', '»"”“'
 _JOINS = {"loc": {"LOC"}, "org": {"ORG"}, "per": {"PER"}, "any": {"ORG", "LOC"}}
 
 
@@ -50,14 +50,14 @@ def _with_descriptor(text: str, span: NerSpan) -> NerSpan:
 
 
 def _apposition(descriptor: str, name: str) -> bool:
-    """"городе Грозном", "река Славянка", "городке Вейк-ан-Зее": the name agrees with the noun, or does not
+    """ "городе Грозном", "река Славянка", "городке Вейк-ан-Зее": the name agrees with the noun, or does not
     decline at all."""
     cases = case_of(name)
     return not cases or case_of(descriptor) & cases != set()
 
 
 def _adjective_before(text: str, start: int, noun: str) -> int:
-    """"ежемесячной газеты", "государственной комиссии": an adjective agreeing with the noun joins it."""
+    """ "ежемесячной газеты", "государственной комиссии": an adjective agreeing with the noun joins it."""
     match = _BEFORE.search(text, max(0, start - 40), start)
     if match is not None and agrees_as_adjective(match.group(1), noun):
         return match.start(1)
@@ -72,7 +72,11 @@ def fixed_types() -> dict[str, str]:
 
 def _typed(span: NerSpan) -> NerSpan:
     kind = fixed_types().get(" ".join(lemma(word) for word in span.text.split()))
-    return span if kind is None or kind == span.kind else NerSpan(kind, span.start, span.end, span.text, span.normal)
+    return (
+        span
+        if kind is None or kind == span.kind
+        else NerSpan(kind, span.start, span.end, span.text, span.normal)
+    )
 
 
 def _unquoted(span: NerSpan) -> NerSpan:
@@ -87,11 +91,11 @@ def _unquoted(span: NerSpan) -> NerSpan:
     if (start, end) == (span.start, span.end):
         return span
     inner = surface[start - span.start : end - span.start]
-    return NerSpan(span.kind, start, end, inner, span.normal.strip("«»\"„“”"))
+    return NerSpan(span.kind, start, end, inner, span.normal.strip('«»"„“”'))
 
 
 def _merged(text: str, spans: list[NerSpan]) -> list[NerSpan]:
-    """"Министерство внутренних дел" + "Пакистана", "Госдумы" + "России": an organisation's name runs on
+    """ "Министерство внутренних дел" + "Пакистана", "Госдумы" + "России": an organisation's name runs on
     through the place it belongs to."""
     merged: list[NerSpan] = []
     for span in spans:

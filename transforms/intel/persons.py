@@ -150,7 +150,19 @@ def persons_en(text: str) -> list[Mention]:
 def _is_place_word(word: str) -> bool:
     """Vladimir Oblast, Vladimir Region: the surname slot holds a reference word."""
     tokens = tokenize(word)
-    if word.lower() in {"oblast", "region", "krai", "territory", "city", "district", "province", "street", "avenue",
-                        "square", "prospekt", "highway"}:
+    if word.lower() in {
+        "oblast",
+        "region",
+        "krai",
+        "territory",
+        "city",
+        "district",
+        "province",
+        "street",
+        "avenue",
+        "square",
+        "prospekt",
+        "highway",
+    }:
         return True
     return any(True for _ in matcher().find(tokens, {"site_type", "industry", "organization"}))

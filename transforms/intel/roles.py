@@ -40,7 +40,9 @@ def _gap_ok(gap: str) -> bool:
     if len(words) > 16:
         return False
     if words[:1] == ["of"] and "," not in words and len(words) <= 8:
-        return all(_GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) for w in words)
+        return all(
+            _GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) for w in words
+        )
     return all(_GAP_WORD.fullmatch(w) for w in words)
 
 

@@ -58,7 +58,7 @@ def listed_after_colon(text: str, end: int, limit: int) -> list[tuple[str, tuple
 
 
 def followed_by_body(text: str, end: int) -> bool:
-    """"SEZ Investment Board", "Cluster Development Council": the capitalised words name a body, not a site."""
+    """ "SEZ Investment Board", "Cluster Development Council": the capitalised words name a body, not a site."""
     return _ORG_AFTER.match(text, end) is not None
 
 

@@ -235,7 +235,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[s
 
 
 def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tuple | None:
-    """"а также Промышленный парк Пензенской области": a capitalised site noun inside a sentence, followed
+    """ "а также Промышленный парк Пензенской области": a capitalised site noun inside a sentence, followed
     by a region, is that region's own site, named after it."""
     if not tokens[start].text[:1].isupper() or not has_cyrillic(tokens[start].text):
         return None

@@ -60,7 +60,9 @@ def test_a_date_between_the_act_word_and_its_number():
 
 
 def test_bare_decrees_resolutions_regulations_and_hash_numbers():
-    assert _numbers("соответствует постановлением Правительства №546 требованиям") == [("government_decree", "546")]
+    assert _numbers("соответствует постановлением Правительства №546 требованиям") == [
+        ("government_decree", "546")
+    ]
     assert _numbers("the park meets regulation #1204 in full") == [("government_decree", "1204")]
     assert _numbers("Resolution No. 77 was adopted") == [("government_decree", "77")]
 

@@ -2,7 +2,7 @@ from transforms.intel.entities_en import companies_ru
 
 
 def test_russian_legal_forms_in_english_text():
-    found = companies_ru("Residents OOO «Agrolux-Tula» and LLC «SteelLine» and JSC \"Volga Plast\" signed.")
+    found = companies_ru('Residents OOO «Agrolux-Tula» and LLC «SteelLine» and JSC "Volga Plast" signed.')
     assert [m.canonical for m in found] == ["Agrolux-Tula", "SteelLine", "Volga Plast"]
     assert {m.entity_type for m in found} == {"company"}
 

@@ -17,7 +17,12 @@ def test_every_fact_type_with_its_fields():
     assert (site["site_type"], site["name"], site["region_iso"]) == ("sez", "Uzlovaya", "RU-TUL")
     assert (by_type["legal_act"]["act_type"], by_type["legal_act"]["number"]) == ("government_decree", "794")
     figure = by_type["figure"]
-    assert (figure["metric"], figure["value"], figure["unit"], figure["qualifier"]) == ("money", 12e9, "RUB", "exact")
+    assert (figure["metric"], figure["value"], figure["unit"], figure["qualifier"]) == (
+        "money",
+        12e9,
+        "RUB",
+        "exact",
+    )
     assert all(TEXT[f["start"] : f["end"]] == f["text"] for f in facts)
     assert [f["start"] for f in facts] == sorted(f["start"] for f in facts)
 

@@ -56,7 +56,9 @@ def test_ranges_share_scale_and_unit():
 
 
 def test_compound_amounts_add_up():
-    assert _facts("инвестиции составят 212 млн 340 тыс. рублей", "ru") == [("money", 212_340_000.0, "RUB", "exact")]
+    assert _facts("инвестиции составят 212 млн 340 тыс. рублей", "ru") == [
+        ("money", 212_340_000.0, "RUB", "exact")
+    ]
     assert _facts("создано свыше 4 тыс. 150 рабочих мест", "ru") == [("count", 4150.0, "items", "over")]
 
 
@@ -84,7 +86,10 @@ def test_a_scaled_amount_takes_the_currency_of_its_sentence():
 
 
 def test_clock_times_ratios_and_measures_are_not_figures():
-    assert _facts("The meeting starts at 9:45 members time; the split is 70:30 shares and 3:2 votes.", "en") == []
+    assert (
+        _facts("The meeting starts at 9:45 members time; the split is 70:30 shares and 3:2 votes.", "en")
+        == []
+    )
     assert _facts("Через порт прошло 2 400 тонн груза, линия длиной 12 км.", "ru") == []
     assert _facts("the park has 40 more in the pipeline", "en") == []
 
@@ -94,7 +99,9 @@ def test_numbers_written_as_words():
         ("count", 6.0, "items", "exact"),
         ("count", 20.0, "items", "about"),
     ]
-    assert _facts("Region Signs Three Agreements Worth Two Billion Rubles; five technoparks are planned.", "en") == [
+    assert _facts(
+        "Region Signs Three Agreements Worth Two Billion Rubles; five technoparks are planned.", "en"
+    ) == [
         ("count", 3.0, "items", "exact"),
         ("money", 2e9, "RUB", "exact"),
         ("count", 5.0, "items", "exact"),

@@ -1,5 +1,5 @@
-from transforms.intel.ner import refine, russian_entities
 from transforms.intel.lexicon.nlp_ru import NerSpan
+from transforms.intel.ner import refine, russian_entities
 
 
 def _spans(text):
@@ -19,7 +19,9 @@ def test_descriptor_nouns_join_the_name():
 
 def test_places_keep_an_agreeing_descriptor_only():
     text = "Он жил в городе Твери, гулял по улицам Лондона; это старый город Германии."
-    spans = refine(text, [_span(text, "LOC", "Твери"), _span(text, "LOC", "Лондона"), _span(text, "LOC", "Германии")])
+    spans = refine(
+        text, [_span(text, "LOC", "Твери"), _span(text, "LOC", "Лондона"), _span(text, "LOC", "Германии")]
+    )
     assert [s.text for s in spans] == ["городе Твери", "Лондона", "Германии"]
 
 

@@ -47,7 +47,9 @@ def test_role_codes_group_titles_across_languages():
 
 
 def test_long_role_phrases():
-    assert _codes("the acting head of the city administration Pavel Gusev said", "en") == {("Pavel Gusev", "head")}
+    assert _codes("the acting head of the city administration Pavel Gusev said", "en") == {
+        ("Pavel Gusev", "head")
+    }
     assert _codes("Слова гендиректора управляющей компании ОЭЗ «Озёрная» Ивана Гусева приводит пресс-служба.",
                   "ru") == {("Ivan Gusev", "general_director")}  # fmt: skip
     assert _codes("заместитель председателя правительства региона Олег Гусев", "ru") == {

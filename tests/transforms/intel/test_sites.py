@@ -28,7 +28,9 @@ def test_russian_adjective_names_the_site():
 
 
 def _named(text, language="ru"):
-    return {(m.attrs["site_type"], m.attrs["name"]) for m in find_mentions(text, language) if m.kind == "site"}
+    return {
+        (m.attrs["site_type"], m.attrs["name"]) for m in find_mentions(text, language) if m.kind == "site"
+    }
 
 
 def test_sites_listed_after_a_colon():

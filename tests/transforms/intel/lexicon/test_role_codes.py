@@ -3,7 +3,9 @@ from transforms.intel.lexicon.role_codes import role_code
 
 def test_one_code_across_languages_and_spellings():
     assert {role_code(t) for t in ("Director", "director", "директор", "директора")} == {"director"}
-    assert {role_code(t) for t in ("Governor", "губернатору", "Acting Governor", "врио губернатора")} == {"governor"}
+    assert {role_code(t) for t in ("Governor", "губернатору", "Acting Governor", "врио губернатора")} == {
+        "governor"
+    }
     assert {role_code(t) for t in ("CEO", "гендиректор", "генеральный директор", "Director General")} == {
         "general_director"
     }
