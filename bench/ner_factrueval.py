@@ -35,10 +35,10 @@ def _spans(path: Path) -> dict[str, tuple[int, int]]:
 
 
 def _drop_nested(mentions: set[Span]) -> set[Span]:
-    return {
-        m for m in mentions
-        if not any(o != m and o[1] <= m[1] and m[2] <= o[2] and (o[1], o[2]) != (m[1], m[2]) for o in mentions)
-    }  # fmt: skip
+    def inside(m: Span, o: Span) -> bool:
+        return o[1] <= m[1] and m[2] <= o[2] and (o[1], o[2]) != (m[1], m[2])
+
+    return {m for m in mentions if not any(inside(m, o) for o in mentions)}
 
 
 def gold(book: Path) -> set[Span]:

@@ -12,7 +12,8 @@ from transforms.intel.mentions import Mention, act_key
 
 _QUOTE = r"[«\"“„]([^»\"”“]{3,300})[»\"”“]"
 # Dates between an act's word and its number are masked first (natasha's DatesExtractor in Russian, the
-# English forms below), so one pattern reads "№ 316", "от 12 марта 2019 года № 316" and "dated 15.04.2014 No. 328"
+# English forms below), so one pattern reads "№ 316", "от 12 марта 2019 года № 316" and
+# "dated 15.04.2014 No. 328"
 _MASK = "\ue000"
 _DATE = rf"(?:(?:(?:от|of|dated|from)\s+)?{_MASK}+\s*(?:г\.|года|г\b)?,?\s*)"
 _DATE_EN = re.compile(
@@ -36,7 +37,8 @@ PATTERNS = [
         + r"\s+" + _DATE + "?" + _NO + r"(?P<num>\d{1,5})(?![\d-])")),
     ("regional_decree", re.compile(
         r"(?:" + _DECREE_EN + r"\s+of\s+the\s+(?:Government|Governor)\s+of\s+(?:the\s+)?" + _REGION_EN
-        + r"|(?P<where2>[A-Z][a-z-]+\s+(?:Region|Oblast|Krai))\s+(?:Government|Governor)\s+" + _DECREE_EN + r")\s+"
+        + r"|(?P<where2>[A-Z][a-z-]+\s+(?:Region|Oblast|Krai))\s+(?:Government|Governor)\s+" + _DECREE_EN
+        + r")\s+"
         + _DATE + "?" + _NO + r"(?P<num>\d{1,5})(?![\d-])")),
     ("presidential_decree", re.compile(
         r"(?:Presidential\s+[Dd]ecree|[Dd]ecree\s+of\s+the\s+President" + _RF_EN + r")\s+" + _DATE + "?" + _NO
@@ -61,14 +63,17 @@ PATTERNS = [
         + _DATE + "?" + _NO + r"(?P<num>\d{1,5})(?![\d-])" + _MORE)),
     ("federal_law", re.compile(r"(?:Federal\s+Law\s+(?:No\.?\s*)?)?\b(?P<num>\d{1,4})-FZ\b")),
     ("federal_law", re.compile(
-        r"(?:[Фф]едеральн[а-я]*\s+закон[а-я]*\s+" + _DATE + "?" + r"(?:№\s*)?)?(?<![\d])(?P<num>\d{1,4})-ФЗ\b")),
+        r"(?:[Фф]едеральн[а-я]*\s+закон[а-я]*\s+" + _DATE + "?" + r"(?:№\s*)?)?(?<![\d])"
+        r"(?P<num>\d{1,4})-ФЗ\b")),
     ("strategy", re.compile(
         r"\b(?P<title>Strategy\s+(?:for|of)\s+[A-Z][\w\s-]{3,120}?\s+(?:by|until|to|through)\s+20\d\d)")),
     ("strategy", re.compile(
         r"\b(?P<title>Стратеги[яиейю]\s+(?:[а-я-]+\s+){0,2}развития\s+[^.;:]{3,120}?до\s+20\d\d\s+года)")),
 ]  # fmt: skip
-_ACT_WORDS = re.compile(r"(?i)постановлени|распоряжени|указ|закон|decree|resolution|regulation|order|directive|"
-                        r"\bfz\b|-фз|стратеги|strategy")  # fmt: skip
+_ACT_WORDS = re.compile(
+    r"(?i)постановлени|распоряжени|указ|закон|decree|resolution|regulation|order|directive|\bfz\b|-фз|"
+    r"стратеги|strategy"
+)
 _SUFFIX = {"federal_law": "-FZ", "government_order": "-r"}
 _TITLE_AFTER = re.compile(r"\s*" + _QUOTE)
 _TITLE_START = re.compile(r"(?:on|о|об)\s", re.IGNORECASE)

@@ -159,7 +159,8 @@ def extract_people(text: str, language: str) -> pl.DataFrame:
         return pl.DataFrame(schema=PEOPLE_COLUMNS)
     rows = [
         {"canonical_name": m.canonical, "entity_id": m.key, "role": m.attrs.get("role"),
-         "role_code": m.attrs.get("role_code"), "organization": m.attrs.get("organization"), "start": m.start, "end": m.end, "surface": m.surface}
+         "role_code": m.attrs.get("role_code"), "organization": m.attrs.get("organization"),
+         "start": m.start, "end": m.end, "surface": m.surface}
         for m in find_mentions(text, language) if m.entity_type == "person"
     ]  # fmt: skip
     return pl.DataFrame(rows, schema=PEOPLE_COLUMNS)

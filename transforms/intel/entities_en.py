@@ -103,7 +103,7 @@ def _group_name(words: list[str]) -> str:
 
 
 def companies_ru(text: str) -> list[Mention]:
-    """Russian legal forms with a quoted name: ООО «…», АО «…», and the same written in Latin (OOO «…», LLC «…»)."""
+    """Russian legal forms with a quoted name: ООО «…», АО «…», and the same in Latin (OOO «…», LLC «…»)."""
     found = []
     for match in [*COMPANY_RU.finditer(text), *COMPANY_QUOTED_EN.finditer(text)]:
         name = match.group(2).strip()

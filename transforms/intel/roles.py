@@ -28,9 +28,11 @@ _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
 _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
 _GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*)")
 _BODIES = {"organization", "government_body", "company", "region", "site"}
-_NOT_BODY = {"said", "says", "told", "tells", "is", "was", "were", "are", "has", "had", "have", "will", "would",
-             "met", "meets", "spoke", "noted", "added", "stated", "that", "who", "which", "when", "where", "with",
-             "by", "to", "from", "at", "on", "in", "as"}  # fmt: skip
+_NOT_BODY = {
+    "said", "says", "told", "tells", "is", "was", "were", "are", "has", "had", "have", "will", "would", "met",
+    "meets", "spoke", "noted", "added", "stated", "that", "who", "which", "when", "where", "with", "by", "to",
+    "from", "at", "on", "in", "as",
+}  # fmt: skip
 
 
 def _gap_ok(gap: str) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-# "(ОЭЗ)", "ППТ", "промышленно-производственного типа", "of the industrial production type", "регионального уровня"
+# "(ОЭЗ)", "ППТ", "промышленно-производственного типа", "of the industrial production type",
+# "регионального уровня"
 TYPE_PHRASE = re.compile(
     r"(?:[ \t\u00a0]*\((?:ОЭЗ|ТОР|SEZ|ПОЭЗ|ОЭЗ ППТ)\))?"
     r"(?:[ \t\u00a0]+(?:ППТ|ТВТ|ПОЭЗ|ТРТ|(?:промышленно-производственного|технико-внедренческого|портового|"
@@ -58,7 +59,7 @@ def listed_after_colon(text: str, end: int, limit: int) -> list[tuple[str, tuple
 
 
 def followed_by_body(text: str, end: int) -> bool:
-    """ "SEZ Investment Board", "Cluster Development Council": the capitalised words name a body, not a site."""
+    """A body follows, not a site name: "SEZ Investment Board", "Cluster Development Council"."""
     return _ORG_AFTER.match(text, end) is not None
 
 

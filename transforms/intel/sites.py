@@ -24,7 +24,8 @@ from transforms.intel.site_names import (
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
 _NAME_AFTER = re.compile(
-    r"[ \t\u00a0]+([A-Z][\w.-]*[A-Za-z](?:\.[A-Z])?\.?)(?=[\s,;)(]|$)(?!\s+(?:SEZ|industrial\s+park|technopark|cluster))"
+    r"[ \t\u00a0]+([A-Z][\w.-]*[A-Za-z](?:\.[A-Z])?\.?)(?=[\s,;)(]|$)"
+    r"(?!\s+(?:SEZ|industrial\s+park|technopark|cluster))"
 )
 _NOT_NAMES = {
     "The", "A", "An", "This", "That", "In", "Of", "And", "Russian", "Federal", "Regional", "New",

@@ -33,11 +33,8 @@ def test_plural_descriptors_name_no_single_entity():
 
 def test_quotes_fixed_types_and_organisation_place_runs():
     text = "«Звезда» и ЕС, Министерство финансов Чили."
-    spans = refine(
-        text,
-        [_span(text, "ORG", "«Звезда»"), _span(text, "LOC", "ЕС"), _span(text, "ORG", "Министерство финансов"),
-         _span(text, "LOC", "Чили")],
-    )  # fmt: skip
+    found = [("ORG", "«Звезда»"), ("LOC", "ЕС"), ("ORG", "Министерство финансов"), ("LOC", "Чили")]
+    spans = refine(text, [_span(text, kind, word) for kind, word in found])
     assert [(s.kind, s.text) for s in spans] == [
         ("ORG", "Звезда"),
         ("ORG", "ЕС"),

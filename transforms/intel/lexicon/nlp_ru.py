@@ -66,7 +66,7 @@ def is_plural(word: str) -> bool:
 
 
 def case_of(word: str) -> set[str]:
-    """The grammatical cases pymorphy2 reads the word in (empty when it does not decline: Вейк-ан-Зее, Facebook)."""
+    """The grammatical cases pymorphy2 reads the word in (none when it does not decline: Вейк-ан-Зее)."""
     parses = [p for p in _analyzer().parse(word) if p.tag.case and "Fixd" not in p.tag and p.score > 0.05]
     return {p.tag.case for p in parses} if parses and has_cyrillic(word) else set()
 
@@ -88,7 +88,7 @@ def is_surname(word: str) -> bool:
 
 
 def reads_as(word: str, *grammemes: str) -> bool:
-    """True when one of pymorphy2's readings of the word carries all the grammemes (Алена: Name, femn, nomn)."""
+    """True when one of pymorphy2's readings of the word has all the grammemes (Алена: Name, femn, nomn)."""
     return any(all(g in parse.tag for g in grammemes) for parse in _analyzer().parse(word))
 
 
