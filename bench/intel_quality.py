@@ -86,14 +86,9 @@ def score(articles: list[dict], verbose: bool = False) -> dict[str, tuple[float,
             fn[kind] += len(w - g)
             if verbose and (g - w or w - g):
                 print(f"  {article['id']} {kind}: extra {sorted(g - w)} missing {sorted(w - g)}")
-    return {kind: _prf(tp[kind], fp[kind], fn[kind]) for kind in sorted(set(tp) | set(fp) | set(fn))}
-
-
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1, tp + fn
+    return {
+        kind: intel_real.prf(tp[kind], fp[kind], fn[kind]) for kind in sorted(set(tp) | set(fp) | set(fn))
+    }
 
 
 def _table(name: str, path: Path, scores: dict) -> None:

@@ -115,7 +115,7 @@ def score(articles: list[dict], verbose: bool = False) -> dict[str, tuple[float,
             tp[kind], fp[kind], fn[kind] = tp[kind] + counts[0], fp[kind] + counts[1], fn[kind] + counts[2]
             if verbose and (extra or missing) and kind != "figure (words)":
                 print(f"  {article['id']} {kind}: extra {extra} missing {missing}")
-    return {kind: _prf(tp[kind], fp[kind], fn[kind]) for kind in KINDS}
+    return {kind: prf(tp[kind], fp[kind], fn[kind]) for kind in KINDS}
 
 
 def _figure_counts(kind: str, got: list, want: list) -> tuple:
@@ -126,7 +126,8 @@ def _figure_counts(kind: str, got: list, want: list) -> tuple:
     return match_figures(got, want, kind == "figure+qualifier")
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
+    """(precision, recall, F1, labels) from true positives, false positives and false negatives."""
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.intel_real import prf  # noqa: E402
+
 DEVSET = ROOT.parent / "shared" / "devsets" / "factrueval-devset"
 TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
 Span = tuple[str, int, int]  # (type, start, end)
@@ -88,14 +90,7 @@ def score(documents: Iterable[tuple[str, set[Span]]], tagger: Callable[[str], se
             g, w = {s for s in got if s[0] == kind}, {s for s in want if s[0] == kind}
             tp[kind], fp[kind], fn[kind] = tp[kind] + len(g & w), fp[kind] + len(g - w), fn[kind] + len(w - g)
     tp["all"], fp["all"], fn["all"] = sum(tp.values()), sum(fp.values()), sum(fn.values())
-    return {kind: _prf(tp[kind], fp[kind], fn[kind]) for kind in ("all", "PER", "ORG", "LOC")}
-
-
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1, tp + fn
+    return {kind: prf(tp[kind], fp[kind], fn[kind]) for kind in ("all", "PER", "ORG", "LOC")}
 
 
 def load(folder: Path = DEVSET) -> list[tuple[str, set[Span]]]:

@@ -35,10 +35,13 @@ def test_exact_span_f1_keeps_its_floor(scores):
 
 def test_gold_mentions_follow_the_devset_rules(tmp_path: Path):
     (tmp_path / "book_1.txt").write_text("мэрии Москвы и Юрий Лужков", encoding="utf-8")
-    (tmp_path / "book_1.spans").write_text(
-        "1 org_descr 0 5 10 1  # мэрии\n2 loc_name 6 6 11 1  # Москвы\n3 name 15 4 13 1\n4 surname 20 6 14 1\n",
-        encoding="utf-8",
-    )
+    spans = [
+        "1 org_descr 0 5 10 1  # мэрии",
+        "2 loc_name 6 6 11 1  # Москвы",
+        "3 name 15 4 13 1",
+        "4 surname 20 6 14 1",
+    ]
+    (tmp_path / "book_1.spans").write_text("\n".join(spans) + "\n", encoding="utf-8")
     (tmp_path / "book_1.objects").write_text(
         "10 Org 1 2 # мэрии Москвы\n11 LocOrg 2 # Москвы\n12 Person 3 4 # Юрий Лужков\n", encoding="utf-8"
     )
