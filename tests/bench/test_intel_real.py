@@ -20,16 +20,20 @@ FLOORS = {
 }  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def scores():
+    return {name: intel_real.score(intel_real.load(path)) for name, path in intel_real.REAL_SETS.items()}
+
+
 @pytest.mark.parametrize("name", list(intel_real.REAL_SETS))
-def test_every_fact_type_keeps_its_floor(name):
-    scores = intel_real.score(intel_real.load(intel_real.REAL_SETS[name]))
-    low = {kind: round(f1, 3) for kind, (_, _, f1, _) in scores.items() if f1 < FLOORS[name][kind]}
+def test_every_fact_type_keeps_its_floor(scores, name):
+    low = {kind: round(f1, 3) for kind, (_, _, f1, _) in scores[name].items() if f1 < FLOORS[name][kind]}
     assert low == {}, f"{name}: below the floor {low}"
 
 
-def test_precision_of_figures_and_persons_on_real_text():
-    scores = intel_real.score(intel_real.load(intel_real.REAL_SETS["real, tuning"]))
-    assert scores["figure"][0] >= 0.95 and scores["person"][0] >= 0.95
+def test_precision_of_figures_and_persons_on_real_text(scores):
+    tuning = scores["real, tuning"]
+    assert tuning["figure"][0] >= 0.95 and tuning["person"][0] >= 0.95
 
 
 def test_the_score_can_fail():
@@ -38,11 +42,10 @@ def test_the_score_can_fail():
         "regions": ["RU-TUL"], "persons": ["Sidorov"], "sites": ["sez|Kaluga"], "acts": ["779"],
         "figures": ["money|4000000000|RUB|exact", "count|3|items|exact|words"],
     }  # fmt: skip
-    scores = intel_real.score([article])
-    assert {
-        kind: scores[kind][2] for kind in ("region", "person", "site", "legal_act", "figure")
-    } == dict.fromkeys(("region", "person", "site", "legal_act", "figure"), 0.0)
-    assert scores["figure (words)"][1] == 0.0
+    kinds = ("region", "person", "site", "legal_act", "figure")
+    found = intel_real.score([article])
+    assert {kind: found[kind][2] for kind in kinds} == dict.fromkeys(kinds, 0.0)
+    assert found["figure (words)"][1] == 0.0
 
 
 def test_figures_match_within_half_a_percent():
