@@ -74,6 +74,7 @@ _ACT_WORDS = re.compile(
     r"(?i)постановлени|распоряжени|указ|закон|decree|resolution|regulation|order|directive|\bfz\b|-фз|"
     r"стратеги|strategy"
 )
+_DATE_WINDOW = 120  # characters after an act word that natasha's DatesExtractor reads
 _SUFFIX = {"federal_law": "-FZ", "government_order": "-r"}
 _TITLE_AFTER = re.compile(r"\s*" + _QUOTE)
 _TITLE_START = re.compile(r"(?:on|о|об)\s", re.IGNORECASE)
@@ -119,11 +120,23 @@ def _mention(act_type: str, match: re.Match, text: str) -> Mention:
     )
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches after each act word where a date can stand before the number (merged)."""
+    windows: list[tuple[int, int]] = []
+    for match in _ACT_WORDS.finditer(text):
+        start, end = match.start(), min(len(text), match.end() + _DATE_WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def masked_dates(text: str) -> str:
-    """text with every date replaced by as many mask characters (offsets unchanged)."""
+    """text with every date near an act word replaced by as many mask characters (offsets unchanged)."""
     spans = [m.span() for m in _DATE_EN.finditer(text)]
-    if has_cyrillic(text):
-        spans += [(d.start, d.stop) for d in dates_ru(text)]
+    for start, end in _windows(text) if has_cyrillic(text) else []:
+        spans += [(start + d.start, start + d.stop) for d in dates_ru(text[start:end])]
     chars = list(text)
     for start, end in spans:
         chars[start:end] = _MASK * (end - start)

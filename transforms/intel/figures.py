@@ -146,12 +146,12 @@ def _word_records(text: str, language: str) -> list[dict]:
         digits = f"{value:.0f}" if value == int(value) else f"{value}"
         shifted = text[:start] + digits + text[end:]
         match = FIGURE.match(shifted, start)
-        record = (
-            _record(shifted, match, language) if match and match.end("num") == start + len(digits) else None
-        )
+        if match is None or match.end("num") != start + len(digits):
+            continue
+        sentence = sentence_of(text, start)  # of the text as written: the shifted one is never segmented
+        record = _record(shifted, match, language, sentence)
         if record is not None:
             stop = record["end"] - len(digits) + (end - start)
-            sentence = sentence_of(text, start)
             records.append(
                 record | {"start": start, "end": stop, "sentence": text[sentence[0] : sentence[1]]}
             )
@@ -172,7 +172,9 @@ def _range_start(text: str, match: re.Match, following: re.Match, language: str)
     return end_record | {"value": value, "qualifier": "from", "start": match.start(), "end": match.end()}
 
 
-def _record(text: str, match: re.Match, language: str) -> dict | None:
+def _record(
+    text: str, match: re.Match, language: str, sentence: tuple[int, int] | None = None
+) -> dict | None:
     number = match.group("num")
     unit = unit_of(match)
     if (
@@ -187,7 +189,7 @@ def _record(text: str, match: re.Match, language: str) -> dict | None:
     if value is None or (unit is None and (match.group("scale") or "").lower() == "m"):
         return None  # "50 m" is fifty metres unless a currency says millions
     start, end = match.start(), match.end()
-    sentence = sentence_of(text, start)
+    sentence = sentence or sentence_of(text, start)
     if unit is None and match.group("scale"):
         unit = _sentence_currency(text, sentence[0], start) if not _counted(text, end) else None
     if unit is None:
