@@ -32,6 +32,7 @@ MONTHS = (r"january|february|march|april|may|june|july|august|september|october|
           r"сентябр|октябр|ноябр|декабр")  # fmt: skip
 _MONTH_AFTER = re.compile(rf"\s*(?:-\s*\d+\s*)?(?:{MONTHS})", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"(?:{MONTHS})[a-zа-я]*\.?\s*(?:\d{{1,2}}\s*[-–,]\s*)?$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"(?i)\b(?:top|топ|rank(?:ed)?)[\s-]*$")
 _ACT_BEFORE = re.compile(r"(?:№|No\.?|N|#|Nr\.?)\s*$")
 _TIME_WORDS = re.compile(
     r"\s*(?:-?(?:й|я|е|го|м|х|th|st|nd|rd)\b|(?:years?|months?|days?|hours?|weeks?|minutes?|times|quarters?|"
@@ -60,6 +61,8 @@ def _excluded(text: str, start: int, end: int, number: str) -> bool:
         return True
     if re.search(r"[+(]\s*\d*\s*$", before[-3:]) or re.match(r"\)?\s?\d{2,3}-\d{2}", after):
         return True  # a phone number
+    if _RANK_BEFORE.search(before):
+        return True  # "top ten logistics company", "в топ-5 регионов": a rank, not a count
     return bool(_TIME_WORDS.match(after)) or bool(re.fullmatch(r"(?:19|20)\d\d", number))
 
 

@@ -92,6 +92,7 @@ def test_clock_times_ratios_and_measures_are_not_figures():
     )
     assert _facts("Через порт прошло 2 400 тонн груза, линия длиной 12 км.", "ru") == []
     assert _facts("the park has 40 more in the pipeline", "en") == []
+    assert _facts("a top ten logistics company and a top-5 region, в топ-10 регионов", "en") == []
 
 
 def test_numbers_written_as_words():
