@@ -2,7 +2,7 @@
 on the real-text excerpts (bench/intel_real.py), and Russian NER on FactRuEval dev beside bare natasha
 (bench/ner_factrueval.py; skipped when ../shared/devsets is absent).
 
-python bench/intel_quality.py [-v] [--only=written|real|ner]     # -v lists every miss
+python bench/intel_quality.py [-v] [--only=written|real|ner] [--texts=DIR]     # -v lists every miss
 """
 
 from __future__ import annotations
@@ -104,9 +104,13 @@ def main() -> None:
     if only in (None, "written"):
         for name, path in SETS.items():
             _table(name, path, score(load(path), verbose))
+    texts = Path(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--texts=")), intel_real.TEXTS))
     if only in (None, "real"):
         for name, path in intel_real.REAL_SETS.items():
-            _table(name, path, intel_real.score(intel_real.load(path), verbose))
+            if not intel_real.texts_folder(path, texts).is_dir():
+                print(f"{name}: texts not found at {intel_real.texts_folder(path, texts)}: not scored")
+                continue
+            _table(name, path, intel_real.score(intel_real.load(path, texts), verbose))
     if only in (None, "ner"):
         ner_factrueval.report()
 

@@ -1,4 +1,8 @@
-"""Fact quality on real text: the labelled excerpts of public news in tests/data/intel/real_*.yaml.
+"""Fact quality on real text: excerpts of public news labelled in tests/data/intel/real_*.yaml.
+
+The texts are not in the repository: each split reads ID.txt from its folder under the texts folder
+(`--texts DIR`, default ../realtexts beside the repository: facts-tuning/ and facts-heldout/), and a text
+whose sha256 differs from its label's is refused. Without the folder the real-text sets are not scored.
 
 Per article, each fact type is a set (figures a multiset) compared with the labels: regions by ISO code
 (federal subjects), persons by surname (folded to one Latin spelling), roles by surname and role code,
@@ -9,6 +13,7 @@ labelled "|words" (recall only).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -18,13 +23,31 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "intel"
 REAL_SETS = {"real, tuning": DATA / "real_tuning.yaml", "real, held-out": DATA / "real_heldout.yaml"}
+TEXTS = ROOT.parent / "realtexts"
+FOLDERS = {"real_tuning.yaml": "facts-tuning", "real_heldout.yaml": "facts-heldout"}
 KINDS = ("region", "person", "role", "site_type", "site", "legal_act", "figure", "figure+qualifier",
          "figure (words)")  # fmt: skip
 TOLERANCE = 0.005
 
 
-def load(path: Path) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+class TextMismatch(ValueError):
+    """A text in the texts folder is not the one its labels were written for."""
+
+
+def texts_folder(path: Path, texts: Path = TEXTS) -> Path:
+    return texts / FOLDERS[path.name]
+
+
+def load(path: Path, texts: Path = TEXTS) -> list[dict]:
+    """The labelled articles of one split, each with its text read from the texts folder."""
+    folder = texts_folder(path, texts)
+    articles = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for article in articles:
+        text = (folder / f"{article['id']}.txt").read_text(encoding="utf-8")
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != article["sha256"]:
+            raise TextMismatch(f"{folder / article['id']}.txt is not the text labelled in {path.name}")
+        article["text"] = text
+    return articles
 
 
 def fold(name: str) -> str:
