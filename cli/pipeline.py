@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import HomeOpt, SourcesOpt, check_sources, console
+from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console
 
 QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -61,11 +61,10 @@ BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages
 
 
 def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
+    settings = check_settings(home)
     check_sources(sources)
-    from config.settings import load_settings
-
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output
-    os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(load_settings(home=home).home / "cache"))
+    os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(settings.home / "cache"))
     _quiet()
     from flows.news_etl import news_etl
     from warehouse.schema import SchemaError

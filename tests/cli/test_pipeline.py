@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 
-def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CLUSTERWATCH_HOME": str(home)}
+def _cli(*args: str, home: Path, **variables: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CLUSTERWATCH_HOME": str(home), **variables}
     return subprocess.run(
         [sys.executable, "-m", "cli", *args],
         capture_output=True,
@@ -36,3 +37,41 @@ def test_demo_command_loads_the_warehouse_with_clean_output(tmp_path: Path) -> N
     assert "ERROR" not in result.stderr and "Traceback" not in result.stderr
     with duckdb.connect(str(tmp_path / "clusterwatch.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM fact_article").fetchone() == (5,)
+
+
+def test_misspelt_key_in_the_sources_file_is_refused_naming_file_source_and_key(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        "sources:\n  - name: akitrf\n    sitemap: [https://a.example/sitemap.xml]\n"
+        "    start_urls: [https://a.example/]\n",
+        encoding="utf-8",
+    )
+    result = _cli("run", "--sources", str(sources), home=tmp_path)
+    assert result.returncode == 2
+    assert f"{sources}: source 'akitrf': unknown key 'sitemap' (did you mean 'sitemaps'?)" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_non_utf8_sources_file_is_one_clear_line(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_bytes("sources:\n  - name: калуга\n    start_urls: [https://a.example/]\n".encode("cp1251"))
+    result = _cli("run", "--sources", str(sources), home=tmp_path)
+    assert result.returncode == 2
+    assert "not UTF-8" in result.stdout and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["abc", "0"])
+def test_bad_setting_variable_is_named_in_one_line(tmp_path: Path, value: str) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - name: a\n    start_urls: [https://a.example/]\n", encoding="utf-8")
+    result = _cli("run", "--sources", str(sources), home=tmp_path, CLUSTERWATCH_BATCH_SIZE=value)
+    assert result.returncode == 2
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error: CLUSTERWATCH_BATCH_SIZE='{value}': ")
+    assert "Traceback" not in result.stderr and "ValidationError" not in result.stderr
+
+
+def test_misspelt_variable_is_warned_about(tmp_path: Path) -> None:
+    result = _cli("run", "--sources", str(tmp_path / "nope.yaml"), home=tmp_path, CLUSTERWATCH_BACH_SIZE="5")
+    assert "warning: CLUSTERWATCH_BACH_SIZE is not a clusterwatch setting" in result.stderr
+    assert "did you mean CLUSTERWATCH_BATCH_SIZE?" in result.stderr
