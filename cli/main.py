@@ -15,7 +15,6 @@ for group in (pipeline, extract, facts, analyst, quality, serve):
     group.register(app)
 
 
-
 def main() -> None:
     """The `clusterwatch` command: a configuration error (a sources file or a CLUSTERWATCH_* variable
     that does not fit) is told in one line per problem with exit code 2, never as a traceback."""

@@ -90,7 +90,8 @@ def test_bad_file_value_names_the_file_and_key(settings_file: Path) -> None:
 
 def test_unknown_key_in_the_settings_file_is_refused(settings_file: Path) -> None:
     settings_file.write_text("fetch:\n  read_timout: 3\n", encoding="utf-8")
-    with pytest.raises(SettingsError, match=r"fetch\.read_timout: unknown setting \(did you mean 'read_timeout'"):
+    expected = r"fetch\.read_timout: unknown setting \(did you mean 'read_timeout'"
+    with pytest.raises(SettingsError, match=expected):
         load_settings(settings_file, environ={})
 
 

@@ -126,7 +126,8 @@ def test_non_utf8_file_is_a_sources_error(tmp_path: Path) -> None:
 
 def test_allowed_domain_with_a_scheme_is_refused(tmp_path: Path) -> None:
     text = "sources:\n  - name: a\n    start_urls: [https://a.example/]\n    allowed_domains: [https://a.example/]\n"
-    with pytest.raises(SourcesError, match=r"source 'a': allowed_domains: 'https://a.example/' is not a host name"):
+    expected = r"source 'a': allowed_domains: 'https://a.example/' is not a host name"
+    with pytest.raises(SourcesError, match=expected):
         load_sources(write(tmp_path, text))
 
 
