@@ -38,6 +38,11 @@ class CrawlResult:
     page_state: pl.DataFrame  # rows to upsert into page_state (records.PAGE_STATE_SCHEMA)
 
 
+def fetcher_for(config: SourcesConfig, settings: FetchSettings) -> Fetcher:
+    """A fetcher under the sources file's address policy (allow_private_networks, allow_addresses)."""
+    return Fetcher(settings, config.allow_private_networks, allow_addresses=config.allow_addresses)
+
+
 def _workers(settings: FetchSettings) -> int:
     return max(1, settings.global_concurrency)
 
@@ -47,7 +52,7 @@ def discover_all(
 ) -> list[Discovered]:
     """Every source's candidate URLs, sources discovered in parallel, in the order of the sources file."""
     own = fetcher is None
-    fetcher = fetcher or Fetcher(settings, config.allow_private_networks)
+    fetcher = fetcher or fetcher_for(config, settings)
     try:
         with ThreadPoolExecutor(_workers(settings)) as pool:
             found = pool.map(
@@ -119,6 +124,6 @@ def crawl(
 ) -> CrawlResult:
     """Discover and fetch every source: `previous` is the page_state of earlier runs (may be empty),
     `raw_dir` the raw page store (HOME/raw)."""
-    with Fetcher(settings, config.allow_private_networks) as fetcher:
+    with fetcher_for(config, settings) as fetcher:
         pages = discover_all(config, settings, fetcher)
         return fetch_pages(pages, fetcher, previous, raw_dir, progress)
