@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console
 
@@ -97,12 +98,25 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
     for name, value in rows:
         table.add_row(name, str(value))
     console.print(table)
+    _print_silent_sources(summary)
     console.print(f"run id:   {summary['run_id']}", soft_wrap=True)
     console.print(f"database: {summary['database']}", soft_wrap=True)
     if summary.get("published"):
         console.print(f"analysts: open {summary['published']} (read-only snapshot)", soft_wrap=True)
     if summary.get("quality"):
         _print_quality(summary)
+
+
+def _print_silent_sources(summary: dict[str, Any]) -> None:
+    """Sources that gave no page, each with what its feeds, sitemaps and start pages answered."""
+    silent = summary.get("sources_without_pages") or {}
+    if silent:
+        console.print(Text(f"{len(silent)} source(s) gave no pages:", style="yellow"))
+    for name, reason in silent.items():
+        console.print(Text(f"  {name}: {reason}"), soft_wrap=True)
+    if summary.get("seeds_not_read"):
+        note = f"seed URLs not read: {summary['seeds_not_read']} (fetch_log rows with kind = 'seed')"
+        console.print(Text(note), soft_wrap=True)
 
 
 def _print_quality(summary: dict[str, Any]) -> None:

@@ -116,10 +116,10 @@ class Fetcher:
 
     def get_text(self, url: str) -> str | None:
         """A feed, sitemap or listing page as text (robots.txt obeyed), or None when it cannot be had."""
-        return _text_of(self.fetch(url, html_only=False))
+        return text_of(self.fetch(url, html_only=False))
 
     def _get_text(self, url: str) -> str | None:
-        return _text_of(self._fetch_with_retries(url, False, False, Validators()))
+        return text_of(self._fetch_with_retries(url, False, False, Validators()))
 
     def _fetch_with_retries(
         self, url: str, html_only: bool, obey_robots: bool, validators: Validators
@@ -265,7 +265,7 @@ def _log_entry(result: FetchResult, started: float) -> dict[str, object]:
     return {"status": result.status, "outcome": result.outcome, "reason": result.reason, "ms": ms}
 
 
-def _text_of(result: FetchResult) -> str | None:
+def text_of(result: FetchResult) -> str | None:
     if result.outcome != "fetched":
         return None
     return decode_text(result.body, result.charset)

@@ -152,7 +152,9 @@ class Answers:
 def site(httpserver: HTTPServer) -> HTTPServer:
     httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
     httpserver.expect_request(re.compile(r"/news/\d\.html")).respond_with_data(
-        HTML, content_type="text/html", headers={"Connection": "close"}  # a new connection each time
+        HTML,
+        content_type="text/html",
+        headers={"Connection": "close"},  # a new connection each time
     )
     return httpserver
 
