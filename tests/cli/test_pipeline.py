@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from pytest_httpserver import HTTPServer
 
 
 def _cli(*args: str, home: Path, **variables: str) -> subprocess.CompletedProcess[str]:
@@ -77,31 +78,32 @@ def test_misspelt_variable_is_warned_about(tmp_path: Path) -> None:
     assert "did you mean CLUSTERWATCH_BATCH_SIZE?" in result.stderr
 
 
-def test_a_source_that_gives_nothing_is_named_with_its_reasons(sample_site: str, tmp_path: Path) -> None:
-    """A sitemap that 404s and a start page the network guard refuses: the run completes, the summary
-    names the source and why, and fetch_log keeps a row per seed."""
-    from samples.server import sources_yaml
-
+def test_a_source_that_gives_nothing_is_named_with_its_reasons(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """A sitemap that 404s and a start page the network guard refuses: the run completes with 0 pages,
+    the summary names the source and why, and fetch_log keeps a row per seed."""
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/sitemap.xml").respond_with_data("gone", status=404)
     sources = tmp_path / "sources.yaml"
-    down = (
+    sources.write_text(
+        "allow_private_networks: true\n"
+        "sources:\n"
         "  - name: down-source\n"
-        f"    sitemaps: [{sample_site}/missing-sitemap.xml]\n"
+        f"    sitemaps: [{httpserver.url_for('/sitemap.xml')}]\n"
         "    start_urls: ['http://169.254.169.254/news/']\n"
-        "    allowed_domains: [127.0.0.1, 169.254.169.254]\n"
+        "    allowed_domains: [localhost, 169.254.169.254]\n",
+        encoding="utf-8",
     )
-    sources.write_text(sources_yaml(sample_site) + down, encoding="utf-8")
     result = _cli("run", "--sources", str(sources), home=tmp_path, CLUSTERWATCH_FETCH__PER_HOST_DELAY="0")
     assert result.returncode == 0, result.stderr
     out = " ".join(result.stdout.split())
     assert "1 source(s) gave no pages:" in out
-    assert f"down-source: sitemap {sample_site}/missing-sitemap.xml: failed (HTTP 404)" in out
+    assert f"down-source: sitemap {httpserver.url_for('/sitemap.xml')}: failed (HTTP 404)" in out
     assert "start_page http://169.254.169.254/news/: failed (169.254.169.254 resolves to" in out
+    assert "seed URLs not read: 2" in out
     with duckdb.connect(str(tmp_path / "clusterwatch.duckdb"), read_only=True) as con:
-        seeds = con.execute(
-            "SELECT outcome, count(*) FROM fetch_log WHERE source_name = 'down-source' AND kind = 'seed' "
-            "GROUP BY ALL ORDER BY 1"
-        ).fetchall()
+        seeds = con.execute("SELECT via, outcome FROM fetch_log WHERE kind = 'seed' ORDER BY via").fetchall()
         status = con.execute("SELECT status, pages_discovered FROM etl_run").fetchall()
-    assert seeds == [("failed", 2), ("fetched", 1)]  # and the sitemap robots.txt names, whose pages
-    # the sample site's source had already listed
-    assert status == [("completed", 7)]
+    assert seeds == [("sitemap", "failed"), ("start_page", "failed")]
+    assert status == [("completed", 0)]
