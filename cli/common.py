@@ -1,10 +1,10 @@
-"""What every command group shares: the consoles, the common options and the sources-file check."""
+"""What every command group shares: the consoles, the common options and the configuration checks."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -34,7 +34,7 @@ def print_config_error(exc: Exception, out: Console = console) -> None:
     out.print(Text.assemble(("error: ", "red"), str(exc)), soft_wrap=True)
 
 
-def config_error(exc: Exception, out: Console = console) -> None:
+def config_error(exc: Exception, out: Console = console) -> NoReturn:
     """Print a configuration error and leave with exit code 2."""
     print_config_error(exc, out)
     raise typer.Exit(2) from exc
@@ -71,4 +71,3 @@ def check_settings(home: Path | None = None) -> Settings:
         return load_settings(home=home)
     except SettingsError as exc:
         config_error(exc)
-        raise  # not reached: config_error leaves

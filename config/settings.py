@@ -15,7 +15,7 @@ from config.files import ConfigError, close_match, plain_message, read_yaml
 ENV_PREFIX = "CLUSTERWATCH_"
 OTHER_VARIABLES = frozenset({"CLUSTERWATCH_REPO"})  # read by the deployments, not settings
 LOG = logging.getLogger("clusterwatch.config")
-Path_ = tuple[str, ...]
+SettingPath = tuple[str, ...]
 
 
 class SettingsError(ConfigError):
@@ -79,10 +79,10 @@ class Settings(BaseModel):
         return self.home / "clusterwatch.duckdb"
 
 
-def setting_variables(model: type[BaseModel] = Settings, path: Path_ = ()) -> dict[str, Path_]:
+def setting_variables(model: type[BaseModel] = Settings, path: SettingPath = ()) -> dict[str, SettingPath]:
     """Every CLUSTERWATCH_* name a setting answers to, and the setting's path: CLUSTERWATCH_HOME,
     CLUSTERWATCH_FETCH__READ_TIMEOUT, …"""
-    names: dict[str, Path_] = {}
+    names: dict[str, SettingPath] = {}
     for name, field in model.model_fields.items():
         inner = field.annotation
         if isinstance(inner, type) and issubclass(inner, BaseModel):
@@ -95,7 +95,7 @@ def setting_variables(model: type[BaseModel] = Settings, path: Path_ = ()) -> di
 _warned: set[str] = set()
 
 
-def _warn_unknown(name: str, known: Mapping[str, Path_]) -> None:
+def _warn_unknown(name: str, known: Mapping[str, SettingPath]) -> None:
     """Once per process: a CLUSTERWATCH_* variable that is no setting is ignored, and said so."""
     if name in _warned:
         return
@@ -104,10 +104,10 @@ def _warn_unknown(name: str, known: Mapping[str, Path_]) -> None:
     LOG.warning("%s is not a clusterwatch setting and is ignored%s", name, hint)
 
 
-def _env_overrides(environ: Mapping[str, str]) -> dict[Path_, Any]:
+def _env_overrides(environ: Mapping[str, str]) -> dict[SettingPath, Any]:
     """CLUSTERWATCH_HOME=… and CLUSTERWATCH_FETCH__READ_TIMEOUT=… style overrides, by setting path."""
     known = setting_variables()
-    found: dict[Path_, Any] = {}
+    found: dict[SettingPath, Any] = {}
     for name, value in sorted(environ.items()):
         if not name.startswith(ENV_PREFIX) or name in OTHER_VARIABLES:
             continue
@@ -118,7 +118,7 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[Path_, Any]:
     return found
 
 
-def _leaves(data: Mapping[str, Any], path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+def _leaves(data: Mapping[str, Any], path: SettingPath = ()) -> Iterator[tuple[SettingPath, Any]]:
     for key, value in data.items():
         if isinstance(value, Mapping):
             yield from _leaves(value, (*path, str(key)))
@@ -126,7 +126,7 @@ def _leaves(data: Mapping[str, Any], path: Path_ = ()) -> Iterator[tuple[Path_, 
             yield (*path, str(key)), value
 
 
-def _nested(flat: Mapping[Path_, Any]) -> dict[str, Any]:
+def _nested(flat: Mapping[SettingPath, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for path, value in flat.items():
         target = data
@@ -139,7 +139,7 @@ def _nested(flat: Mapping[Path_, Any]) -> dict[str, Any]:
     return data
 
 
-def _describe(error: Any, origins: Mapping[Path_, str], flat: Mapping[Path_, Any]) -> str:
+def _describe(error: Any, origins: Mapping[SettingPath, str], flat: Mapping[SettingPath, Any]) -> str:
     """One error in the words of where its value came from: the variable, the file's key, the option."""
     loc = tuple(str(part) for part in error["loc"])
     path = next((loc[:n] for n in range(len(loc), 0, -1) if loc[:n] in origins), loc)
@@ -159,8 +159,8 @@ def load_settings(
     """Defaults, then the YAML file, then CLUSTERWATCH_* variables, then explicit keyword overrides.
     SettingsError names the variable, file key or keyword of a value that does not fit, in one line;
     an unknown CLUSTERWATCH_* variable is logged as a warning (logger clusterwatch.config) and ignored."""
-    flat: dict[Path_, Any] = {}
-    origins: dict[Path_, str] = {}
+    flat: dict[SettingPath, Any] = {}
+    origins: dict[SettingPath, str] = {}
     layers = [
         (f"{file}: ", _file_values(file)),
         ("", _env_overrides(os.environ if environ is None else environ)),
@@ -176,7 +176,7 @@ def load_settings(
         raise SettingsError("; ".join(_describe(e, origins, flat) for e in exc.errors())) from exc
 
 
-def _file_values(file: Path | None) -> dict[Path_, Any]:
+def _file_values(file: Path | None) -> dict[SettingPath, Any]:
     if file is None:
         return {}
     try:
