@@ -13,7 +13,9 @@ from pytest_httpserver import HTTPServer
 
 
 def _cli(*args: str, home: Path, **variables: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CLUSTERWATCH_HOME": str(home), **variables}
+    # a loaded machine (parallel test runs) can take longer than Prefect's 20 s to start its server
+    startup = {"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180"}
+    env = {**startup, **os.environ, "CLUSTERWATCH_HOME": str(home), **variables}
     return subprocess.run(
         [sys.executable, "-m", "cli", *args],
         capture_output=True,
