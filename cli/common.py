@@ -1,4 +1,8 @@
-"""What every command group shares: the consoles, the common options and the configuration checks."""
+"""What every command group shares: the consoles, the common options and the configuration checks.
+
+The consoles print text as it is: data, file names and error messages may hold `[`, `]` or `:x:`,
+which Rich would otherwise read as markup or emoji codes. Styles are applied with `Text`, never markup.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,8 @@ from rich.text import Text
 if TYPE_CHECKING:
     from config.settings import Settings
 
-console = Console()
-notices = Console(stderr=True)
+console = Console(markup=False, emoji=False, highlight=False)
+notices = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 SourcesOpt = Annotated[Path, typer.Option("--sources", help="Sources file (see config/sources.yaml).")]
 HomeOpt = Annotated[
@@ -23,34 +27,15 @@ HomeOpt = Annotated[
 ]
 
 
-def fail(message: str, code: int = 2, out: Console = console) -> None:
+def error(message: str, label: str = "error:", out: Console = console) -> None:
+    """Print `label message`, the label in red, the message exactly as given."""
+    out.print(Text.assemble((label, "red"), " ", message), soft_wrap=True)
+
+
+def fail(message: str, code: int = 2, out: Console = console, label: str = "error:") -> NoReturn:
     """Print `error: message` and leave with `code`."""
-    out.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    error(message, label, out)
     raise typer.Exit(code)
-
-
-def print_config_error(exc: Exception, out: Console = console) -> None:
-    """A configuration error, literally (no markup), `error: ` before its first line."""
-    out.print(Text.assemble(("error: ", "red"), str(exc)), soft_wrap=True)
-
-
-def config_error(exc: Exception, out: Console = console) -> NoReturn:
-    """Print a configuration error and leave with exit code 2."""
-    print_config_error(exc, out)
-    raise typer.Exit(2) from exc
-
-
-class _ConfigWarnings(logging.Handler):
-    def emit(self, record: logging.LogRecord) -> None:
-        notices.print(Text.assemble(("warning: ", "yellow"), record.getMessage()), soft_wrap=True)
-
-
-def show_config_warnings() -> None:
-    """Warnings about the configuration (an unknown CLUSTERWATCH_* variable) on stderr, as `warning: …`."""
-    logger = logging.getLogger("clusterwatch.config")
-    if not any(isinstance(h, _ConfigWarnings) for h in logger.handlers):
-        logger.addHandler(_ConfigWarnings())
-        logger.propagate = False
 
 
 def check_sources(sources: Path) -> None:
@@ -60,7 +45,7 @@ def check_sources(sources: Path) -> None:
     try:
         load_sources(sources)
     except SourcesError as exc:
-        config_error(exc)
+        fail(str(exc))
 
 
 def check_settings(home: Path | None = None) -> Settings:
@@ -70,4 +55,17 @@ def check_settings(home: Path | None = None) -> Settings:
     try:
         return load_settings(home=home)
     except SettingsError as exc:
-        config_error(exc)
+        fail(str(exc))
+
+
+class _ConfigWarnings(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        notices.print(Text.assemble(("warning:", "yellow"), " ", record.getMessage()), soft_wrap=True)
+
+
+def show_config_warnings() -> None:
+    """Warnings about the configuration (an unknown CLUSTERWATCH_* variable) on stderr, as `warning: …`."""
+    logger = logging.getLogger("clusterwatch.config")
+    if not any(isinstance(h, _ConfigWarnings) for h in logger.handlers):
+        logger.addHandler(_ConfigWarnings())
+        logger.propagate = False

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from cli import analyst, extract, facts, pipeline, quality, serve
-from cli.common import print_config_error, show_config_warnings
+from cli import analyst, extract, facts, pipeline, quality, report, serve
+from cli.common import error, show_config_warnings
 
+# Help texts are plain text: with Rich markup on, a default written "[a local cluster]" would vanish.
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="News ETL for Russia's industrial clusters."
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="News ETL for Russia's industrial clusters.",
 )
 
-for group in (pipeline, extract, facts, analyst, quality, serve):
+for group in (pipeline, extract, facts, analyst, quality, report, serve):
     group.register(app)
 
 
@@ -24,7 +28,7 @@ def main() -> None:
     try:
         app()
     except ConfigError as exc:
-        print_config_error(exc)
+        error(str(exc))
         raise SystemExit(2) from None
 
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console
+from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console, error, fail
 
 QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -74,8 +74,7 @@ def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict
     try:
         return news_etl(str(sources), str(home) if home else None, **options)
     except SchemaError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        fail(str(exc))
 
 
 def _options(batch_size: int | None, runner: Runner, dask_address: str | None) -> dict[str, Any]:
@@ -105,6 +104,15 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
         console.print(f"analysts: open {summary['published']} (read-only snapshot)", soft_wrap=True)
     if summary.get("quality"):
         _print_quality(summary)
+    _print_report(summary)
+
+
+def _print_report(summary: dict[str, Any]) -> None:
+    """Where the report is (charts, tables and the data-quality report of this run), or why it is not."""
+    if summary.get("report"):
+        console.print(f"report:   {summary['report']} (open it in a browser; works offline)", soft_wrap=True)
+    elif summary.get("report_error"):
+        error(summary["report_error"], label="report not built:")
 
 
 def _print_silent_sources(summary: dict[str, Any]) -> None:
@@ -128,7 +136,6 @@ def _print_quality(summary: dict[str, Any]) -> None:
     if quality.failed_checks:
         console.print(checks_table(quality.failed_checks))
     console.print(timing_line(quality), soft_wrap=True)
-    console.print(f"data docs: {summary['data_docs']}", soft_wrap=True)
 
 
 def run(
@@ -152,13 +159,23 @@ def demo(
     port: Annotated[
         int, typer.Option("--port", help="Port of the sample site (0: any free one).")
     ] = DEMO_PORT,
+    serve_only: Annotated[
+        bool,
+        typer.Option(
+            "--serve-only", help="Only serve the sample site (and write its sources file) until Ctrl-C."
+        ),
+    ] = False,
 ) -> None:
     """Serve the bundled sample site on 127.0.0.1, crawl it and load the warehouse.
 
     The site keeps the same port from one demo to the next when it is free, so a second demo finds
-    the same URLs unchanged (HTTP 304) and loads nothing new."""
+    the same URLs unchanged (HTTP 304) and loads nothing new. With --serve-only the site is served
+    alone, for a scheduled or Dask run to crawl (see docs/scheduling.md)."""
     from samples.server import serve_site, sources_yaml
 
+    if serve_only:
+        _serve_only(home, port)
+        return
     os.environ.setdefault("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")  # our own site on loopback
     started = time.perf_counter()
     with serve_site(port=port) as base_url, tempfile.TemporaryDirectory() as tmp:
@@ -167,6 +184,27 @@ def demo(
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         summary = _run_flow(sources, home, _options(batch_size, runner, dask_address))
     _print_summary(summary, time.perf_counter() - started)
+
+
+SAMPLE_SOURCES = "sample-sources.yaml"
+
+
+def _serve_only(home: Path | None, port: int) -> None:
+    """Serve the sample site until Ctrl-C; its sources file goes to HOME/sample-sources.yaml."""
+    from config.settings import load_settings
+    from samples.server import serve_site, sources_yaml
+
+    sources = load_settings(home=home).home.resolve() / SAMPLE_SOURCES
+    sources.parent.mkdir(parents=True, exist_ok=True)
+    with serve_site(port=port) as base_url:
+        sources.write_text(sources_yaml(base_url), encoding="utf-8")
+        console.print(f"serving the sample site at {base_url}", soft_wrap=True)
+        console.print(f"sources:  {sources}  (pass it to --sources; Ctrl-C stops the site)", soft_wrap=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            console.print("stopped")
 
 
 def register(app: typer.Typer) -> None:

@@ -43,18 +43,18 @@ def news_etl(
         stages_runner = runner_for_stages if pages.height else task_runner("threads")  # nothing to spread
         processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
         sources_rows = sources_frame(s.model_dump() for s in config.sources)
-        report = _told(source_report(crawled.outcomes, [s.name for s in config.sources]))
+        silent = _told(source_report(crawled.outcomes, [s.name for s in config.sources]))
         summary = load_run(
             ctx, settings, (crawled.outcomes, crawled.page_state, raw_held), sources_rows, processed
         )
-        return {**summary, **report}
+        return {**summary, **silent}
     except Exception as exc:
         record_failure(ctx, settings, exc)
         raise
 
 
-def _told(report: dict[str, Any]) -> dict[str, Any]:
-    """The report, each source that gave no page logged as a warning with the reason."""
-    for name, reason in report["sources_without_pages"].items():
+def _told(sources: dict[str, Any]) -> dict[str, Any]:
+    """source_report's result, each source that gave no page logged as a warning with the reason."""
+    for name, reason in sources["sources_without_pages"].items():
         get_run_logger().warning("source %s gave no pages: %s", name, reason)
-    return report
+    return sources
