@@ -23,7 +23,8 @@ Resolver = Callable[[str, int], list[str]]
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
-# Cloud instance metadata and host agent endpoints (AWS incl. ECS and IPv6, GCP, Azure, Alibaba, Oracle).
+# Cloud instance metadata endpoints (AWS incl. ECS and IPv6, GCP, Azure and its WireServer, Alibaba,
+# Oracle).
 METADATA = frozenset(
     ipaddress.ip_address(a)
     for a in (
