@@ -5,6 +5,7 @@ import pytest
 
 from transforms.extract.article import extract_article
 from transforms.intel.frames import article_facts, reference_dims
+from transforms.intel.lexicon.gazetteer import read_rows
 from transforms.intel.schema import SCHEMAS
 from transforms.keys import stable_key
 
@@ -104,3 +105,12 @@ def test_person_roles_point_at_people_and_bodies(facts):
             ][0],
         )
     }
+
+
+def test_person_roles_carry_their_role_code(facts):
+    roles = facts["fact_person_role"]
+    labudin = roles.filter(pl.col("entity_key") == stable_key("entity", "person", "Mikhail Labudin"))
+    assert set(labudin["role_code"]) == {"director"}
+    codes = {row["role_code"] for row in read_rows("role_codes.csv")} | {"head_of_region"}
+    known = codes | {f"deputy_{code}" for code in codes}
+    assert set(roles["role_code"].drop_nulls()) <= known
