@@ -5,8 +5,8 @@ it) and a held-out set of real excerpts labelled before the extractor first ran 
     python bench/relations_quality.py [--texts DIR] [-v]     # -v lists every miss and every extra
 
 The real excerpts are not in the repository: they are read from DIR (default ../realtexts beside the
-repository), dev/<id>.txt and heldout/<id>.txt, each checked against the SHA-256 of its label; a set
-whose folder is absent is skipped with a message.
+repository), relations-dev/<id>.txt and relations-heldout/<id>.txt, each checked against the SHA-256 of
+its label; a set whose folder is absent is skipped with a message.
 
 Relations are compared per text as (relation, subject, object), names folded (case, quotes, legal forms,
 transliteration); events by type and the sentence that states them (the label's quote), one prediction
@@ -30,12 +30,14 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.intel_real import prf as precision_recall  # noqa: E402
 from transforms import extract_article, extract_events, extract_relations  # noqa: E402
 from transforms.intel.lexicon.translit import to_latin  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "relations"
 SETS = {"samples": DATA / "samples.yaml", "dev": DATA / "dev.yaml", "held-out": DATA / "heldout.yaml"}
-TEXTS = ROOT.parent / "realtexts"  # the real excerpts: dev/<id>.txt and heldout/<id>.txt
+TEXTS = ROOT.parent / "realtexts"  # the real excerpts, one folder per set
+FOLDERS = {"dev.yaml": "relations-dev", "heldout.yaml": "relations-heldout"}
 
 
 class TextsMissing(FileNotFoundError):
@@ -107,9 +109,8 @@ class Score:
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, int, int]:
     """(precision, recall, labels, predictions); an empty side scores 1.0."""
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return precision, recall, tp + fn, tp + fp
+    precision, recall, _, labels = precision_recall(tp, fp, fn)
+    return precision, recall, labels, tp + fp
 
 
 def load(path: Path, texts: Path = TEXTS) -> list[dict]:
@@ -121,7 +122,7 @@ def load(path: Path, texts: Path = TEXTS) -> list[dict]:
         if "sample" in article:
             article["text"] = extract_article((ROOT / article["sample"]).read_bytes())["text"]
         else:
-            article["text"] = _real_text(texts / path.stem, article)
+            article["text"] = _real_text(texts / FOLDERS[path.name], article)
         published = article.get("published")
         article["published"] = date.fromisoformat(str(published)) if published else None
     return articles

@@ -76,9 +76,9 @@ def test_the_score_can_fail(bench) -> None:
 
 
 def test_a_text_that_is_not_the_labelled_one_is_refused(bench, tmp_path: Path) -> None:
-    (tmp_path / "heldout").mkdir()
-    (tmp_path / "heldout" / "a.txt").write_text("changed", encoding="utf-8")
+    (tmp_path / "relations-heldout").mkdir()
+    (tmp_path / "relations-heldout" / "a.txt").write_text("changed", encoding="utf-8")
     with pytest.raises(ValueError, match="SHA-256"):
-        bench._real_text(tmp_path / "heldout", {"id": "a", "sha256": "0" * 64})
+        bench._real_text(tmp_path / "relations-heldout", {"id": "a", "sha256": "0" * 64})
     with pytest.raises(bench.TextsMissing):
         bench._real_text(tmp_path / "dev", {"id": "a", "sha256": "0" * 64})

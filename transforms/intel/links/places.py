@@ -30,6 +30,10 @@ _LARGEST_IN = re.compile(
     r"(?i)^,\s+(?:the|a|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:technoparks?|parks?|zones?|SEZs?|clusters?|"
     r"технопарк\w*|парк\w*|зон\w*|ОЭЗ|кластер\w*)\s+(?:in|в)\s+(?:the\s+)?$"
 )
+HEAD_CODES = {
+    "prime_minister", "general_director", "governor", "minister", "mayor", "director", "chairman",
+    "president", "rector", "head", "head_of_region",
+}  # fmt: skip
 HEAD_TITLE = re.compile(
     r"(?i)^(?:(?:acting|врио|временно\s+исполняющ\w+\s+обязанности)\s+)?(?:governor|mayor|minister|"
     r"director(?:\s+general)?|general\s+director|managing\s+director|ceo|chief\s+executive|chairman|"
@@ -133,18 +137,26 @@ def _is_group(mention: Mention) -> bool:
 
 
 def heads(article: Article, sentence: Sentence) -> list[Relation]:
-    """A person whose role (transforms.intel.roles) is the head of the body it names: 'Director of the
-    Association …', 'Governor of the Omsk Region', 'губернатор Рязанской области' — not a deputy."""
+    """A person whose role (transforms.intel.roles, its role code) is the head of the body it names:
+    'Director of the Association …', 'Governor of the Omsk Region', 'губернатор Рязанской области' — not
+    a deputy."""
     found = []
     for person in sentence.of("person"):
-        role = person.attrs.get("role")
-        if not role or not HEAD_TITLE.match(" ".join(role.split())):
+        if not _is_head(person):
             continue
         body = _body(article, person)
         if body is not None and body.key != person.key and not _next_persons(article, person, body):
             slot = Slot(body, body.start, body.end)
             found.append(link("head_of", person, slot, "role", person.start, body.end))
     return found
+
+
+def _is_head(person: Mention) -> bool:
+    """The role layer's role code when it gives one (deputies are deputy_…), else the title as written."""
+    code, role = person.attrs.get("role_code"), person.attrs.get("role")
+    if code:
+        return code in HEAD_CODES
+    return bool(role) and bool(HEAD_TITLE.match(" ".join(role.split())))
 
 
 def _next_persons(article: Article, person: Mention, body: Mention) -> bool:
