@@ -24,6 +24,7 @@ class Discovered:
     url: str
     source: str
     via: str  # feed | sitemap | start_page
+    lastmod: str | None = None  # the sitemap's <lastmod> for the URL, as written
 
 
 def feed_links(feed_url: str, text: str) -> list[str]:
@@ -56,6 +57,21 @@ def sitemap_locations(text: str) -> tuple[list[str], list[str]]:
     return ([], locs) if is_index else (locs, [])
 
 
+def sitemap_lastmods(text: str) -> dict[str, str]:
+    """{page URL: its <lastmod>} of a sitemap, for the entries that have one."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(XML_DECLARATION.sub("", text.strip(), count=1).encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return {}
+    found = {}
+    for entry in root.iter("{*}url", "url") if root is not None else ():
+        loc, lastmod = entry.findtext("{*}loc") or entry.findtext("loc"), entry.findtext("{*}lastmod")
+        if loc and loc.strip() and lastmod and lastmod.strip():
+            found[loc.strip()] = lastmod.strip()
+    return found
+
+
 def page_links(page_url: str, text: str) -> list[str]:
     try:
         tree = html.fromstring(text)
@@ -64,16 +80,20 @@ def page_links(page_url: str, text: str) -> list[str]:
     return [urljoin(page_url, href) for href in tree.xpath("//a/@href") if not href.startswith("#")]
 
 
-def _from_sitemaps(roots: Iterable[str], get_text: GetText) -> list[str]:
+def _from_sitemaps(roots: Iterable[str], get_text: GetText, lastmods: dict[str, str]) -> list[str]:
+    """Page URLs of the sitemaps and their children; each page's <lastmod> goes into lastmods."""
     queue, seen, found = list(roots), set(), []
     while queue and len(seen) < MAX_SITEMAPS:
         sitemap = queue.pop(0)
         if sitemap in seen:
             continue
         seen.add(sitemap)
-        pages, children = sitemap_locations(get_text(sitemap) or "")
+        text = get_text(sitemap) or ""
+        pages, children = sitemap_locations(text)
         found.extend(pages)
         queue.extend(children)
+        if pages:
+            lastmods.update(sitemap_lastmods(text))
     return found
 
 
@@ -123,16 +143,17 @@ def discover(
     allowed = source.allowed_domains or [urlsplit(u).hostname or "" for u in source.entry_urls()]
     get_text = _memo(get_text)  # a start page is read once, for its feeds and for its links
     feeds, sitemaps = _entry_points(source, get_text, allowed, robots_sitemaps)
+    lastmods: dict[str, str] = {}
     channels = (
         ("feed", _from_each(feeds, get_text, feed_links)),
-        ("sitemap", _from_sitemaps(sitemaps, get_text)),
+        ("sitemap", _from_sitemaps(sitemaps, get_text, lastmods)),
         ("start_page", _from_each(source.start_urls, get_text, page_links)),
     )
     for via, links in channels:
         for link in links:
             url = urls.candidate(link, allowed)
             if url and url not in found and len(found) < limit:
-                found[url] = Discovered(url=url, source=source.name, via=via)
+                found[url] = Discovered(url=url, source=source.name, via=via, lastmod=lastmods.get(link))
     return list(found.values())
 
 

@@ -32,6 +32,12 @@ WIDGET_XPATH = f"//*[re:test(@class, '{_TOKEN.format('(' + WIDGET_TOKENS + ')')}
 COMMENT_XPATH = f"//*[re:test(@class, '{_TOKEN.format('(' + COMMENT_TOKENS + ')')}', 'i')" + (
     f" or re:test(@id, '{_TOKEN.format('(' + COMMENT_TOKENS + ')')}', 'i')]"
 )
+# Class or id tokens of the article's own containers: an element that also carries a widget token
+# ("main-with-sidebar", "layout-sidebar-sticky story-body", "post-body pagination-1") is the article.
+CONTENT_TOKENS = "main|content|article|story|post|entry|body|text|news-text|article-body"
+CONTENT_XPATH = f"//*[re:test(@class, '{_TOKEN.format('(' + CONTENT_TOKENS + ')')}', 'i')" + (
+    f" or re:test(@id, '{_TOKEN.format('(' + CONTENT_TOKENS + ')')}', 'i')]"
+)
 # Elements never dropped, whatever their class: they hold (or are) the article.
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "h1"})
 
