@@ -7,7 +7,6 @@ impossible date) raises NotAnArticle with the reason; nothing else is raised for
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -23,6 +22,7 @@ from transforms.extract.htmlclean import (
     anchor_texts,
     clean_tree,
     link_share,
+    markup_chars,
     parse_html,
     strip_residue,
 )
@@ -39,10 +39,6 @@ DATE_PARAMS = {
     "min_date": "1900-01-01",
     "max_date": "2099-12-31",
 }
-HEAVY_MARKUP = re.compile(
-    r"<script(?![^>]*ld\+json)[^>]*>.*?</script>|<style[^>]*>.*?</style>|data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+",
-    re.I | re.S,
-)
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,6 @@ class ExtractOptions:
     recall_fallback: bool = True
     max_link_share: float = 0.6
     max_linked_headlines: int = 3
-    max_listing_share: float = 0.5
     max_markup_chars: int = 2_000_000
     max_page_bytes: int = 10_000_000
     today: date | None = None  # the reference date when a page comes without its fetch date
@@ -87,15 +82,14 @@ def _decode(html: bytes | str, charset: str | None, options: ExtractOptions) -> 
 
 
 def _tree(text: str, options: ExtractOptions) -> HtmlElement:
-    markup = HEAVY_MARKUP.sub("", text)
-    if len(markup) > options.max_markup_chars:
-        raise NotAnArticle(
-            f"page too large ({len(markup):,} characters of markup > {options.max_markup_chars:,})"
-        )
     try:
-        return parse_html(markup)
+        tree = parse_html(text)
     except BrokenMarkup as exc:
         raise NotAnArticle(f"broken markup ({exc})") from exc
+    size = markup_chars(tree, len(text))
+    if size > options.max_markup_chars:
+        raise NotAnArticle(f"page too large ({size:,} characters of markup > {options.max_markup_chars:,})")
+    return tree
 
 
 def _without_title(text: str, title: str | None) -> str:
@@ -136,11 +130,9 @@ def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _
 
 def _listing(text: str, anchors: set[str], options: ExtractOptions) -> str:
     """The text without its related-news blocks; NotAnArticle when it is a listing of other pages:
-    max_linked_headlines or more linked headlines with teasers making max_listing_share of the text,
-    or leaving less than min_text_chars beside them."""
+    max_linked_headlines or more linked headlines with teasers, and less than min_text_chars beside."""
     headlines = split_headlines(text, anchors)
-    mostly = headlines.share >= options.max_listing_share or len(headlines.text) < options.min_text_chars
-    if headlines.pairs >= options.max_linked_headlines and mostly:
+    if headlines.pairs >= options.max_linked_headlines and len(headlines.text) < options.min_text_chars:
         raise NotAnArticle(f"a listing of other pages ({headlines.pairs} linked headlines with teasers)")
     return headlines.text
 

@@ -54,6 +54,19 @@ def parse_html(text: str) -> HtmlElement:
     return tree
 
 
+def markup_chars(tree: HtmlElement, page_chars: int) -> int:
+    """The page's size without its scripts, styles and data: URIs (what extraction has to read)."""
+    heavy = sum(len(e.text or "") for e in tree.iter("script", "style"))
+    inline = sum(
+        len(value)
+        for e in tree.iter()
+        if isinstance(e.tag, str)
+        for value in e.attrib.values()
+        if value.startswith("data:")
+    )
+    return page_chars - heavy - inline
+
+
 def _protected(element: HtmlElement, max_chars: int) -> bool:
     """The article itself, or an element around it: holding the h1, an article or main element, or
     more than half of the page's text."""
