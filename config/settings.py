@@ -35,7 +35,7 @@ class FetchSettings(BaseModel):
 class ExtractSettings(BaseModel):
     """Mirrored by transforms.extract.article.ExtractOptions (the flow builds one from the other)."""
 
-    favor_precision: bool = True  # the first pass; the recall pass follows when it finds too little
+    favor_precision: bool = False  # precision mode for the first pass (lower F1 on real pages)
     include_comments: bool = False
     include_tables: bool = True
     min_text_chars: int = 200  # less main text than this: not an article

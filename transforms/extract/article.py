@@ -43,7 +43,7 @@ DATE_PARAMS = {
 
 @dataclass(frozen=True)
 class ExtractOptions:
-    favor_precision: bool = True
+    favor_precision: bool = False
     include_comments: bool = False
     include_tables: bool = True
     min_text_chars: int = 200

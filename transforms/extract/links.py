@@ -2,8 +2,8 @@
 block (cut out of the text); a text made mostly of them is a listing of other pages (not an article).
 
 A line is "linked" when it is the text of a link of the page (anchor_texts), a leading list bullet
-aside; its teaser is the next line when that one is not linked. A line that opens with a link's text
-and goes on is a headline and its teaser run together.
+aside; its teaser is the next line of some length that is not linked (a date may come between). A
+line that opens with a link's text and goes on is a headline and its teaser run together.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from dataclasses import dataclass
 BULLET = re.compile(r"^[-–—•·*▪►»]\s+")
 MIN_HEADLINE_CHARS = 15  # a link's text opening a longer line: long enough to be a headline
 MAX_HEADLINE_CHARS = 200
-MIN_BLOCK_PAIRS = 2  # one linked line followed by a sentence is a reference in the text, two are a block
+MIN_BLOCK_PAIRS = 2
+MIN_TEASER_CHARS = 25  # shorter lines between a headline and its teaser are dates and bylines
+MAX_BETWEEN = 2  # one linked line followed by a sentence is a reference in the text, two are a block
 
 
 def _bare(line: str) -> str:
@@ -31,16 +33,27 @@ def _starts_linked(line: str, anchors: set[str]) -> bool:
     return any(line[:k].rstrip(" .:—–-") in anchors for k in cuts)
 
 
+def _teaser_end(lines: list[str], start: int, anchors: set[str]) -> int | None:
+    """The index of the teaser after a linked headline (a date or byline line may come between)."""
+    for k in range(start, min(start + 1 + MAX_BETWEEN, len(lines))):
+        bare = _bare(lines[k])
+        if not bare or bare in anchors:
+            return None
+        if len(bare) >= MIN_TEASER_CHARS:
+            return k
+    return None
+
+
 def headline_pairs(lines: list[str], anchors: set[str]) -> list[tuple[int, int]]:
     """(first line, line count) of each linked headline with its teaser: a linked line followed by a
     line that is not linked, or one line that opens with a link's text."""
     pairs, i = [], 0
     while i < len(lines):
         bare = _bare(lines[i])
-        following = _bare(lines[i + 1]) if i + 1 < len(lines) else ""
-        if bare in anchors and following and following not in anchors:
-            pairs.append((i, 2))
-            i += 2
+        end = _teaser_end(lines, i + 1, anchors) if bare in anchors else None
+        if end is not None:
+            pairs.append((i, end - i + 1))
+            i = end + 1
             continue
         if _starts_linked(bare, anchors):
             pairs.append((i, 1))

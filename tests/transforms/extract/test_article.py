@@ -116,12 +116,17 @@ def test_project_is_not_worse_than_plain_trafilatura_on_any_set() -> None:
 def test_recall_fallback_recovers_what_precision_loses() -> None:
     entry = next(p for p in MANIFEST["pages"] if "registry" in p["html"])
     html = labelled(entry)[0]
-    article = extract_article(html, entry["url"])
+    precise = ExtractOptions(favor_precision=True)  # the default first pass (balanced) keeps the list
+    article = extract_article(html, entry["url"], options=precise)
     assert article["extraction_method"] == "recall_fallback"
     assert "Ульяновский авиационный кластер" in article["text"]
     assert "Ассоциация провела стратегическую сессию" not in article["text"]  # the sidebar stays out
     with pytest.raises(NotAnArticle, match="main text too short"):
-        extract_article(html, entry["url"], options=ExtractOptions(recall_fallback=False))
+        extract_article(
+            html, entry["url"], options=ExtractOptions(favor_precision=True, recall_fallback=False)
+        )
+    default = extract_article(html, entry["url"])
+    assert default["extraction_method"] == "balanced" and "Ульяновский авиационный кластер" in default["text"]
 
 
 def test_metadata_description_tags_and_canonical() -> None:
@@ -132,7 +137,7 @@ def test_metadata_description_tags_and_canonical() -> None:
     assert article["sitename"] == "Tatarstan Investment Review"
     assert article["description"].startswith("Investments of 38 billion rubles")
     assert article["tags"] == ["SEZ", "Tatarstan"]
-    assert article["extraction_method"] == "precision"
+    assert article["extraction_method"] == "balanced"  # the default first pass since real pages said so
 
 
 def test_comments_cookie_banner_and_residue_stay_out() -> None:

@@ -14,9 +14,9 @@ def test_a_related_block_is_cut_and_the_article_stays() -> None:
             ARTICLE,
             "Related news",
             "- Park opens in Kaluga",
-            "The first resident moved in.",
+            "The first resident moved in on Monday.",
             "- Cluster fund doubles",
-            "The fund will lend more.",
+            "The fund will lend more to the parks.",
         ]
     )
     found = split_headlines(text, ANCHORS)
