@@ -244,3 +244,16 @@ def test_a_page_of_headlines_is_still_a_listing() -> None:
     html = html_page(f"<h1>News</h1>{related_block(6)}")
     with pytest.raises(NotAnArticle, match="a listing of other pages"):
         extract_article(html, "https://news.example/")
+
+
+def test_a_broken_script_closing_tag_or_a_script_in_json_ld_does_not_eat_the_article() -> None:
+    body = "".join(f"<p>{sentence}.</p>" for sentence in BODY_EN.split(". "))
+    unclosed = '<script src="/a.js"></script\n\n<!-- a plugin --><div id="x"></div>'
+    json_ld = (
+        '<script type="application/ld+json">{"articleBody": "<script>document.createElement(\\"audio\\");'
+        '<\\/script><p>teaser<\\/p>", "@type": "NewsArticle"}</script>'
+    )
+    for head in (unclosed, json_ld):
+        html = html_page(f"{head}<article><h1>Kaluga park</h1>{body}</article><script>var a = 1;</script>")
+        text = extract_article(html, "https://news.example/a")["text"]
+        assert "Paragraph 1" in text and "Paragraph 6" in text and "var a" not in text
