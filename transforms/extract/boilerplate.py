@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
-
 # Never read by a person: hidden by the page itself.
 HIDDEN_XPATH = (
     "//*[@hidden] | //*[@aria-hidden='true'][not(.//p)]"
@@ -26,18 +24,12 @@ WIDGET_TOKENS = (
     "|rating|ratings|related|recommended|advert|ads|promo"
 )
 COMMENT_TOKENS = "comments?|comment-item|discuss|discussion|disqus|replies|reply"
-WIDGET_XPATH = f"//*[re:test(@class, '{_TOKEN.format('(' + WIDGET_TOKENS + ')')}', 'i')" + (
-    f" or re:test(@id, '{_TOKEN.format('(' + WIDGET_TOKENS + ')')}', 'i')]"
-)
-COMMENT_XPATH = f"//*[re:test(@class, '{_TOKEN.format('(' + COMMENT_TOKENS + ')')}', 'i')" + (
-    f" or re:test(@id, '{_TOKEN.format('(' + COMMENT_TOKENS + ')')}', 'i')]"
-)
+WIDGET_CLASS = re.compile(_TOKEN.format("(" + WIDGET_TOKENS + ")"), re.I)
+COMMENT_CLASS = re.compile(_TOKEN.format("(" + COMMENT_TOKENS + ")"), re.I)
 # Class or id tokens of the article's own containers: an element that also carries a widget token
 # ("main-with-sidebar", "layout-sidebar-sticky story-body", "post-body pagination-1") is the article.
 CONTENT_TOKENS = "main|content|article|story|post|entry|body|text|news-text|article-body"
-CONTENT_XPATH = f"//*[re:test(@class, '{_TOKEN.format('(' + CONTENT_TOKENS + ')')}', 'i')" + (
-    f" or re:test(@id, '{_TOKEN.format('(' + CONTENT_TOKENS + ')')}', 'i')]"
-)
+CONTENT_CLASS = re.compile(_TOKEN.format("(" + CONTENT_TOKENS + ")"), re.I)
 # Elements never dropped, whatever their class: they hold (or are) the article.
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "h1"})
 

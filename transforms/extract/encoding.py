@@ -65,12 +65,12 @@ def decode_mixed_utf8(body: bytes) -> str | None:
 
 # C0 control characters other than tab and line breaks (and DEL) are not text, and XML (which the
 # extractor builds) refuses them: one stray backspace in a page would empty its article.
-_CONTROLS = {c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)} | {0x0B: " ", 0x0C: " "}
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def without_controls(text: str) -> str:
     """The text with control characters removed (vertical tab and form feed become spaces)."""
-    return text.translate(_CONTROLS)
+    return _CONTROLS.sub(lambda m: " " if m.group(0) in "\x0b\x0c" else "", text)
 
 
 def decode_html(body: bytes, header_charset: str | None = None) -> tuple[str, str]:

@@ -13,21 +13,18 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from transforms.extract.boilerplate import (
-    COMMENT_XPATH,
-    CONTENT_XPATH,
+    COMMENT_CLASS,
+    CONTENT_CLASS,
     ENCODED_TOKEN,
     HIDDEN_XPATH,
     PROTECTED_TAGS,
-    REGEXP_NS,
     SCRIPT_LINE,
     UI_LINES,
-    WIDGET_XPATH,
+    WIDGET_CLASS,
 )
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
-_WIDGETS = etree.XPath(WIDGET_XPATH, namespaces=REGEXP_NS)
-_COMMENTS = etree.XPath(COMMENT_XPATH, namespaces=REGEXP_NS)
-_CONTENT = etree.XPath(CONTENT_XPATH, namespaces=REGEXP_NS)
+_NAMED = etree.XPath("//*[@class or @id]")
 _SPACES = re.compile(r"\s+")
 # A page decoded to text keeps its XML declaration, whose encoding no longer holds: lxml refuses a str
 # that carries one, so such a page reaches it as UTF-8 bytes with the encoding stated.
@@ -83,10 +80,25 @@ def _drop(elements: list[HtmlElement], max_chars: int, keep: frozenset[HtmlEleme
             element.drop_tree()
 
 
-def _containers(tree: HtmlElement, min_chars: int) -> frozenset[HtmlElement]:
-    """Elements whose class or id names the article's container and that hold a tenth of the page's
-    text or more: a widget token beside it ("main-with-sidebar") does not make them furniture."""
-    return frozenset(e for e in _CONTENT(tree) if len(e.text_content()) >= min_chars)
+def _named(tree: HtmlElement) -> dict[str, list[HtmlElement]]:
+    """Elements by what their class and id name: widgets, comments, the article's containers."""
+    found: dict[str, list[HtmlElement]] = {"widget": [], "comment": [], "content": []}
+    for element in _NAMED(tree):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        for kind, pattern in (
+            ("widget", WIDGET_CLASS),
+            ("comment", COMMENT_CLASS),
+            ("content", CONTENT_CLASS),
+        ):
+            if pattern.search(names):
+                found[kind].append(element)
+    return found
+
+
+def _containers(elements: list[HtmlElement], min_chars: int) -> frozenset[HtmlElement]:
+    """The article's containers that hold a tenth of the page's text or more: a widget token beside
+    their name ("main-with-sidebar") does not make them furniture."""
+    return frozenset(e for e in elements if len(e.text_content()) >= min_chars)
 
 
 def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
@@ -95,9 +107,10 @@ def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement
     cleaned = copy.deepcopy(tree)
     _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
     half = len(cleaned.text_content()) // 2
-    _drop(_WIDGETS(cleaned), half, _containers(cleaned, half // 5))
+    named = _named(cleaned)
+    _drop(named["widget"], half, _containers(named["content"], half // 5))
     if not include_comments:
-        _drop(_COMMENTS(cleaned), half)
+        _drop(named["comment"], half)
     for element in cleaned.iter():
         for name in ("src", "href", "srcset"):
             if str(element.get(name, "")).startswith("data:"):
