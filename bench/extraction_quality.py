@@ -320,9 +320,11 @@ def worst_report(evaluation: Evaluation, count: int) -> list[str]:
         theirs = page_f1(page, other[index]) if other else float("nan")
         rows.append((ours, theirs, page))
     rows.sort(key=lambda row: (row[0] - row[1], row[0]))
-    return [
-        f"  {ours:.3f} (precision mode {theirs:.3f})  {p.name}  {p.url}" for ours, theirs, p in rows[:count]
-    ]
+    return [f"  {ours:.3f} (precision mode {theirs:.3f})  {_where(p)}" for ours, theirs, p in rows[:count]]
+
+
+def _where(page: DevPage) -> str:
+    return page.name if page.set == DANIEL_EN else f"{page.name}  {page.url}"
 
 
 def timing_report(evaluation: Evaluation) -> str:
