@@ -12,7 +12,7 @@ from bench.devsets import DANIEL_EN, DEFAULT_ROOT, TRAFILATURA_EVAL, DevPage, pa
 from bench.extraction_quality import PROJECT, evaluate, load_devsets, select
 
 SAMPLE = {TRAFILATURA_EVAL: 150, DANIEL_EN: 100}  # about a minute on two cores
-FLOOR_F1 = {TRAFILATURA_EVAL: 0.9075, DANIEL_EN: 0.9265}  # measured 0.9125 and 0.9315
+FLOOR_F1 = {TRAFILATURA_EVAL: 0.9075, DANIEL_EN: 0.9265}  # measured 0.9125 and 0.9316
 MAX_HELD_BACK = 0.01  # every page of both sets has a main text: a hold is a false one
 
 

@@ -61,14 +61,16 @@ def headline_pairs(lines: list[str], anchors: set[str]) -> list[tuple[int, int]]
     return pairs
 
 
-def _blocks(pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Runs of pairs that follow each other (headline, teaser, headline, teaser, ...)."""
-    runs: list[list[tuple[int, int]]] = []
-    for pair in pairs:
-        if runs and pair[0] == runs[-1][-1][0] + runs[-1][-1][1]:
-            runs[-1].append(pair)
+def _blocks(pairs: list[tuple[int, int]], lines: list[str]) -> list[tuple[int, int, int]]:
+    """(first line, end line, pairs) of each run of pairs that follow each other, a short line ("more
+    »", a date) allowed between two of them."""
+    runs: list[tuple[int, int, int]] = []
+    for start, count in pairs:
+        gap = range(runs[-1][1], start) if runs else range(0)
+        if runs and len(gap) <= 1 and all(len(_bare(lines[k])) < MIN_TEASER_CHARS for k in gap):
+            runs[-1] = (runs[-1][0], start + count, runs[-1][2] + 1)
         else:
-            runs.append([pair])
+            runs.append((start, start + count, 1))
     return runs
 
 
@@ -87,7 +89,7 @@ def split_headlines(text: str, anchors: set[str]) -> Headlines:
     pairs = headline_pairs(lines, anchors)
     total = sum(len(line) for line in lines)
     in_pairs = sum(len(lines[j]) for i, n in pairs for j in range(i, i + n))
-    blocks = (run for run in _blocks(pairs) if len(run) >= MIN_BLOCK_PAIRS)
-    cut = {j for run in blocks for i, n in run for j in range(i, i + n)}
+    blocks = (run for run in _blocks(pairs, lines) if run[2] >= MIN_BLOCK_PAIRS)
+    cut = {k for start, end, _ in blocks for k in range(start, end)}
     kept = "\n".join(line for k, line in enumerate(lines) if k not in cut)
     return Headlines(kept, len(pairs), in_pairs / total if total else 0.0)

@@ -223,12 +223,14 @@ def test_furniture_removal_keeps_an_article_whose_container_has_a_widget_class(c
 
 
 def related_block(count: int) -> str:
+    """Linked headlines, each followed by its teaser (with a "more" link), as news sites list them."""
     items = "".join(
-        f'<li><a href="/news/{n}">Industrial park number {n} opens its gates</a>'
-        f"<p>Residents of park {n} will employ a thousand people by next year.</p></li>"
+        f'<li><a href="/news/{n}">Industrial park number {n} opens its gates</a></li>'
+        f"<li>Residents of park {n} will employ a thousand people by next year. "
+        f'<a href="/news/{n}">more</a></li>'
         for n in range(count)
     )
-    return f'<aside><h3>Related news</h3><ul class="more-news">{items}</ul></aside>'
+    return f"<h3>Latest news</h3><ul>{items}</ul>"
 
 
 @pytest.mark.parametrize("count", [3, 6])
