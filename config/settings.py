@@ -48,7 +48,7 @@ class ExtractSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    favor_precision: bool = True  # the first pass; the recall pass follows when it finds too little
+    favor_precision: bool = False  # precision mode for the first pass (lower F1 on real pages)
     include_comments: bool = False
     include_tables: bool = True
     min_text_chars: int = 200  # less main text than this: not an article

@@ -28,6 +28,7 @@ class Discovered:
     url: str
     source: str
     via: str  # feed | sitemap | start_page
+    lastmod: str | None = None  # the sitemap's <lastmod> for the URL, as written
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,21 @@ def sitemap_locations(text: str) -> tuple[list[str], list[str]]:
     locs = [el.text.strip() for el in root.iter("{*}loc", "loc") if el.text and el.text.strip()]
     is_index = etree.QName(root).localname == "sitemapindex"
     return ([], locs) if is_index else (locs, [])
+
+
+def sitemap_lastmods(text: str) -> dict[str, str]:
+    """{page URL: its <lastmod>} of a sitemap, for the entries that have one."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(XML_DECLARATION.sub("", text.strip(), count=1).encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return {}
+    found = {}
+    for entry in root.iter("{*}url", "url") if root is not None else ():
+        loc, lastmod = entry.findtext("{*}loc") or entry.findtext("loc"), entry.findtext("{*}lastmod")
+        if loc and loc.strip() and lastmod and lastmod.strip():
+            found[loc.strip()] = lastmod.strip()
+    return found
 
 
 def page_links(page_url: str, text: str) -> list[str]:
@@ -133,12 +149,15 @@ class _Collector:
         self.found: dict[str, Discovered] = {}
         self.seeds: list[Seed] = []
 
-    def take(self, via: str, seed: str, links: list[str], children: int = 0) -> None:
-        new = 0
+    def take(
+        self, via: str, seed: str, links: list[str], children: int = 0, lastmods: dict[str, str] | None = None
+    ) -> None:
+        """Links of one seed; `lastmods` holds a sitemap's <lastmod> per listed URL."""
+        new, lastmods = 0, lastmods or {}
         for link in links:
             url = urls.candidate(link, self.allowed)
             if url and url not in self.found and (self.limit is None or len(self.found) < self.limit):
-                self.found[url] = Discovered(url=url, source=self.source.name, via=via)
+                self.found[url] = Discovered(url, self.source.name, via, lastmod=lastmods.get(link))
                 new += 1
         self.seeds.append(Seed(seed, self.source.name, via, len(links), new, children))
 
@@ -152,8 +171,9 @@ def _read_sitemaps(roots: Iterable[str], get_text: GetText, collector: _Collecto
         if sitemap in seen:
             continue
         seen.add(sitemap)
-        pages, children = sitemap_locations(get_text(sitemap) or "")
-        collector.take("sitemap", sitemap, pages, len(children))
+        text = get_text(sitemap) or ""
+        pages, children = sitemap_locations(text)
+        collector.take("sitemap", sitemap, pages, len(children), sitemap_lastmods(text) if pages else None)
         queue.extend(children)
     for sitemap in _unique(u for u in queue if u not in seen):
         collector.seeds.append(Seed(sitemap, collector.source.name, "sitemap", skipped=TOO_MANY_SITEMAPS))

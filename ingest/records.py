@@ -47,6 +47,8 @@ PAGES_SCHEMA: dict[str, pl.DataType] = {
     "final_url": pl.String(),
     "fetched_at": pl.Datetime("us", "UTC"),
     "content_hash": pl.String(),
+    "lastmod": pl.String(),  # the sitemap's <lastmod>, when the page came from a sitemap that has one
+    "last_modified": pl.String(),  # the HTTP Last-Modified header
 }
 
 # A fetched page as the crawl hands it on: its body stays in the raw store (content_hash) until an
@@ -146,6 +148,8 @@ def pages_frame(settled: list[Settled]) -> pl.DataFrame:
             "final_url": s.result.final_url,
             "fetched_at": s.result.fetched_at,
             "content_hash": s.content_hash,
+            "lastmod": s.page.lastmod,
+            "last_modified": s.result.last_modified,
         }
         for s in settled
         if s.result.outcome == "fetched"

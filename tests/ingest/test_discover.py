@@ -13,6 +13,7 @@ from ingest.discover import (
     feed_alternates,
     feed_links,
     page_links,
+    sitemap_lastmods,
     sitemap_locations,
 )
 
@@ -89,6 +90,21 @@ def test_sitemap_locations_garbage() -> None:
     assert sitemap_locations("<<< not xml at all &&&") == ([], [])
     assert sitemap_locations("") == ([], [])
     assert sitemap_locations("<html><body><p>Not found</p></body></html>") == ([], [])
+
+
+def test_sitemap_lastmods_reach_the_discovered_pages() -> None:
+    sitemap = """<?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc>https://example.com/news/a.html</loc><lastmod>2012-01-17T10:00:00+04:00</lastmod></url>
+        <url><loc>https://example.com/news/b.html</loc></url></urlset>"""
+    assert sitemap_lastmods(sitemap) == {"https://example.com/news/a.html": "2012-01-17T10:00:00+04:00"}
+    assert sitemap_lastmods("<<< not xml") == {}
+    source = Source(name="ex", sitemaps=["https://example.com/sitemap.xml"])
+    found = discover(source, {"https://example.com/sitemap.xml": sitemap}.get, limit=10)
+    assert [(d.url, d.lastmod) for d in found] == [
+        ("https://example.com/news/a.html", "2012-01-17T10:00:00+04:00"),
+        ("https://example.com/news/b.html", None),
+    ]
 
 
 def test_page_links_resolves_relative_and_skips_fragments() -> None:

@@ -84,6 +84,13 @@ def test_fetch_log_has_one_row_per_page(settled: list[Settled]) -> None:
     ]
 
 
+def test_pages_frame_carries_the_sitemap_and_http_dates(tmp_path: Path) -> None:
+    listed = Discovered(OK.url, "ex", "sitemap", lastmod="2012-01-16")
+    result = fetched(last_modified="Tue, 17 Jan 2012 10:00:00 GMT")
+    pages = pages_frame([settle(listed, result, None, tmp_path)])
+    assert pages.select("lastmod", "last_modified").row(0) == ("2012-01-16", "Tue, 17 Jan 2012 10:00:00 GMT")
+
+
 def test_fetched_body_is_in_the_raw_store(settled: list[Settled], tmp_path: Path) -> None:
     first = settled[0]
     assert first.raw_path == raw_store.relative_path(raw_store.content_hash(BODY)).as_posix()

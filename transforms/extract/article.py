@@ -7,27 +7,27 @@ impossible date) raises NotAnArticle with the reason; nothing else is raised for
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 
-from transforms.extract.dates import ImplausibleDate, resolve_published
-from transforms.extract.encoding import decode_html
+from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published
+from transforms.extract.encoding import decode_html, without_controls
 from transforms.extract.garbled import garbled_reason
 from transforms.extract.htmlclean import (
     BrokenMarkup,
     anchor_texts,
     clean_tree,
     link_share,
-    linked_headlines,
+    markup_chars,
     parse_html,
     strip_residue,
 )
 from transforms.extract.language import detect_language
+from transforms.extract.links import split_headlines
 from transforms.extract.sniff import refusal
 
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
@@ -39,15 +39,11 @@ DATE_PARAMS = {
     "min_date": "1900-01-01",
     "max_date": "2099-12-31",
 }
-HEAVY_MARKUP = re.compile(
-    r"<script(?![^>]*ld\+json)[^>]*>.*?</script>|<style[^>]*>.*?</style>|data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+",
-    re.I | re.S,
-)
 
 
 @dataclass(frozen=True)
 class ExtractOptions:
-    favor_precision: bool = True
+    favor_precision: bool = False
     include_comments: bool = False
     include_tables: bool = True
     min_text_chars: int = 200
@@ -78,23 +74,22 @@ def _decode(html: bytes | str, charset: str | None, options: ExtractOptions) -> 
     if isinstance(html, str):
         if not html.strip():
             raise NotAnArticle("empty page")
-        return html
+        return without_controls(html)
     reason = refusal(html, options.max_page_bytes)
     if reason:
         raise NotAnArticle(reason)
-    return decode_html(html, charset)[0]
+    return without_controls(decode_html(html, charset)[0])
 
 
 def _tree(text: str, options: ExtractOptions) -> HtmlElement:
-    markup = HEAVY_MARKUP.sub("", text)
-    if len(markup) > options.max_markup_chars:
-        raise NotAnArticle(
-            f"page too large ({len(markup):,} characters of markup > {options.max_markup_chars:,})"
-        )
     try:
-        return parse_html(markup)
+        tree = parse_html(text)
     except BrokenMarkup as exc:
         raise NotAnArticle(f"broken markup ({exc})") from exc
+    size = markup_chars(tree, len(text))
+    if size > options.max_markup_chars:
+        raise NotAnArticle(f"page too large ({size:,} characters of markup > {options.max_markup_chars:,})")
+    return tree
 
 
 def _without_title(text: str, title: str | None) -> str:
@@ -133,19 +128,30 @@ def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _
     return second if len(second.text) > len(first.text) else first
 
 
-def _check_text(found: _Pass, tree: HtmlElement, options: ExtractOptions) -> None:
+def _listing(text: str, anchors: set[str], options: ExtractOptions) -> str:
+    """The text without its related-news blocks; NotAnArticle when it is a listing of other pages:
+    max_linked_headlines or more linked headlines with teasers, and less than min_text_chars beside."""
+    headlines = split_headlines(text, anchors)
+    if headlines.pairs >= options.max_linked_headlines and len(headlines.text) < options.min_text_chars:
+        raise NotAnArticle(f"a listing of other pages ({headlines.pairs} linked headlines with teasers)")
+    return headlines.text
+
+
+def _check_text(found: _Pass, tree: HtmlElement, options: ExtractOptions) -> _Pass:
+    """The pass with its related-news blocks cut out; NotAnArticle when its text is no article."""
     if len(found.text) < options.min_text_chars:
         raise NotAnArticle(f"main text too short ({len(found.text)} < {options.min_text_chars} characters)")
     anchors = anchor_texts(tree)
     share = link_share(found.text, anchors)
     if share > options.max_link_share:
         raise NotAnArticle(f"a list of links ({share:.0%} of the text is link text)")
-    headlines = linked_headlines(found.text, anchors)
-    if headlines >= options.max_linked_headlines:
-        raise NotAnArticle(f"a listing of other pages ({headlines} linked headlines with teasers)")
-    reason = garbled_reason(found.text)
+    text = _listing(found.text, anchors, options)
+    if len(text) < options.min_text_chars:
+        raise NotAnArticle(f"main text too short ({len(text)} < {options.min_text_chars} characters)")
+    reason = garbled_reason(text)
     if reason:
         raise NotAnArticle(reason)
+    return replace(found, text=text)
 
 
 def _tags(document: Any) -> list[str]:
@@ -153,10 +159,12 @@ def _tags(document: Any) -> list[str]:
     return list(dict.fromkeys(t.strip() for t in tags if t and t.strip()))
 
 
-def _record(found: _Pass, url: str | None, tree: HtmlElement, reference: date | None) -> dict[str, Any]:
+def _record(
+    found: _Pass, url: str | None, tree: HtmlElement, reference: date | None, hints: DateHints | None
+) -> dict[str, Any]:
     document = found.document
     try:
-        published = resolve_published(document.date, found.text, reference)
+        published = resolve_published(document.date, found.text, reference, hints)
     except ImplausibleDate as exc:
         raise NotAnArticle(str(exc), kind="implausible date") from exc
     return {
@@ -181,12 +189,12 @@ def extract_article(
     charset: str | None = None,
     options: ExtractOptions | None = None,
     reference_date: date | None = None,
+    hints: DateHints | None = None,
 ) -> dict[str, Any]:
     """One article as a dict with ARTICLE_KEYS and EXTRA_KEYS; raises NotAnArticle with the reason
-    otherwise. reference_date (the fetch date; options.today when not given) dates "On July 3" and
-    decides what is "in the future"."""
+    otherwise. reference_date (the fetch date; options.today when not given) decides what is "in the
+    future"; hints (the sitemap's <lastmod>, the HTTP Last-Modified) date a page that states no year."""
     options = options or ExtractOptions()
     tree = _tree(_decode(html, charset, options), options)
-    found = _main_text(tree, url, options)
-    _check_text(found, tree, options)
-    return _record(found, url, tree, reference_date or options.today)
+    found = _check_text(_main_text(tree, url, options), tree, options)
+    return _record(found, url, tree, reference_date or options.today, hints)

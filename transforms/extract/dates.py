@@ -1,7 +1,11 @@
-"""The publication date: from the page (htmldate via trafilatura), else from the article's lead, else a
-day and month from the lead with the year inferred; implausible page dates are refused with a reason.
+"""The publication date: from the page (htmldate via trafilatura: metadata, JSON-LD, <time>, the URL),
+else a full date in the article's lead, else a day and month from the lead with the year taken from the
+text's other dates or from what the crawl knows (the sitemap's <lastmod>, the HTTP Last-Modified header),
+else that sitemap or HTTP date itself, else none: a year is never guessed from the fetch date, since
+a wrong date is worse than none. Implausible page dates are refused with a reason.
 
-Pure: the reference date (the fetch date, or "today" as the caller sees it) comes in as a parameter.
+Pure: the reference date (the fetch date, or "today" as the caller sees it) comes in as a parameter and
+only decides what is "in the future".
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
 
 from transforms.extract.date_words import MONTHS
 
@@ -55,7 +60,17 @@ class TextDate:
 @dataclass(frozen=True)
 class Published:
     value: date | None
-    source: str | None  # "page", "text", "inferred" or None when no date was found
+    # "page", "text", "inferred", "sitemap" (<lastmod>), "last_modified" (HTTP) or None when none found
+    source: str | None
+
+
+@dataclass(frozen=True)
+class DateHints:
+    """Dates the crawl knows about a page besides its HTML, as it found them: the sitemap's <lastmod>
+    (W3C datetime) and the HTTP Last-Modified header (RFC 9110 date)."""
+
+    sitemap_lastmod: str | None = None
+    http_last_modified: str | None = None
 
 
 class ImplausibleDate(ValueError):
@@ -100,6 +115,26 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
+def parse_http_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def known_dates(hints: DateHints | None, reference: date | None) -> list[Published]:
+    """The plausible dates the crawl knows, the sitemap's first."""
+    if hints is None:
+        return []
+    found = (
+        Published(parse_iso(hints.sitemap_lastmod), "sitemap"),
+        Published(parse_http_date(hints.http_last_modified), "last_modified"),
+    )
+    return [p for p in found if _plausible(p.value, reference)]
+
+
 def _plausible(value: date | None, reference: date | None) -> bool:
     return value is not None and implausible_reason(value, reference) is None
 
@@ -109,39 +144,44 @@ def _full_dates(dates: list[TextDate], reference: date | None) -> list[date]:
     return [v for v in values if v is not None and _plausible(v, reference)]
 
 
-def _infer_year(found: TextDate, anchors: list[date], reference: date | None) -> date | None:
+def _infer_year(found: TextDate, anchors: list[date], bound: date | None) -> date | None:
     """The year of the page's other dates, else the latest year that does not put the date after the
-    reference date."""
+    bound (a date the page is known to have existed by: its sitemap or HTTP date)."""
     if anchors:
         return found.on(anchors[0].year)
-    if reference is None:
+    if bound is None:
         return None
-    value = found.on(reference.year)
-    if value is not None and value > reference + FUTURE_SLACK:
-        value = found.on(reference.year - 1)
+    value = found.on(bound.year)
+    if value is not None and value > bound + FUTURE_SLACK:
+        value = found.on(bound.year - 1)
     return value
 
 
-def published_from_text(text: str, reference: date | None) -> Published:
-    """A full date in the lead ("text"), else a day and month from the lead with the year inferred."""
+def published_from_text(text: str, reference: date | None, known: list[Published] | None = None) -> Published:
+    """A full date in the lead ("text"), else a day and month from the lead with the year inferred from
+    the text's other dates or the first known date, else the first known date, else none."""
     lead = [d for d in text_dates(text) if d.start < LEAD_CHARS]
     full = _full_dates(lead, reference)
     if full:
         return Published(full[0], "text")
     anchors = _full_dates(text_dates(text), reference)
+    bound = known[0].value if known else None
     for found in (d for d in lead if d.year is None):
-        value = _infer_year(found, anchors, reference)
+        value = _infer_year(found, anchors, bound)
         if _plausible(value, reference):
             return Published(value, "inferred")
-    return Published(None, None)
+    return known[0] if known else Published(None, None)
 
 
-def resolve_published(page_date: str | None, text: str, reference: date | None = None) -> Published:
-    """The page's own date when it has one (ImplausibleDate when it cannot be right), else the text's."""
+def resolve_published(
+    page_date: str | None, text: str, reference: date | None = None, hints: DateHints | None = None
+) -> Published:
+    """The page's own date when it has one (ImplausibleDate when it cannot be right), else the text's,
+    else the crawl's (hints)."""
     value = parse_iso(page_date)
     if value is not None:
         reason = implausible_reason(value, reference)
         if reason:
             raise ImplausibleDate(reason)
         return Published(value, "page")
-    return published_from_text(text, reference)
+    return published_from_text(text, reference, known_dates(hints, reference))

@@ -63,6 +63,16 @@ def decode_mixed_utf8(body: bytes) -> str | None:
     return escaped.translate(_CP1251_FOR_ESCAPES) if readable / len(bad) >= MIN_CYRILLIC_SHARE else None
 
 
+# C0 control characters other than tab and line breaks (and DEL) are not text, and XML (which the
+# extractor builds) refuses them: one stray backspace in a page would empty its article.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_controls(text: str) -> str:
+    """The text with control characters removed (vertical tab and form feed become spaces)."""
+    return _CONTROLS.sub(lambda m: " " if m.group(0) in "\x0b\x0c" else "", text)
+
+
 def decode_html(body: bytes, header_charset: str | None = None) -> tuple[str, str]:
     """(text, encoding used). A declared charset that fails to decode is ignored, not trusted."""
     if body.startswith(codecs.BOM_UTF8):

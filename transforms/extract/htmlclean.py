@@ -4,6 +4,7 @@ transforms/extract/boilerplate.py."""
 
 from __future__ import annotations
 
+import copy
 import re
 from itertools import pairwise
 
@@ -12,20 +13,23 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from transforms.extract.boilerplate import (
-    COMMENT_XPATH,
+    COMMENT_CLASS,
+    CONTENT_CLASS,
     ENCODED_TOKEN,
     HIDDEN_XPATH,
     PROTECTED_TAGS,
-    REGEXP_NS,
     SCRIPT_LINE,
     UI_LINES,
-    WIDGET_XPATH,
+    WIDGET_CLASS,
 )
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
-_WIDGETS = etree.XPath(WIDGET_XPATH, namespaces=REGEXP_NS)
-_COMMENTS = etree.XPath(COMMENT_XPATH, namespaces=REGEXP_NS)
+_NAMED = etree.XPath("//*[@class or @id]")
 _SPACES = re.compile(r"\s+")
+# A page decoded to text keeps its XML declaration, whose encoding no longer holds: lxml refuses a str
+# that carries one, so such a page reaches it as UTF-8 bytes with the encoding stated.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
 class BrokenMarkup(ValueError):
@@ -34,13 +38,30 @@ class BrokenMarkup(ValueError):
 
 def parse_html(text: str) -> HtmlElement:
     """A tree of the page; BrokenMarkup when there is none (lxml repairs most broken markup itself)."""
+    markup = text.replace("\x00", "")
     try:
-        tree = lxml.html.document_fromstring(text.replace("\x00", ""))
+        if _XML_DECLARATION.match(markup):
+            tree = lxml.html.document_fromstring(markup.encode("utf-8", "replace"), parser=_UTF8_PARSER)
+        else:
+            tree = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
         raise BrokenMarkup(str(exc) or "no markup") from exc
     if tree is None or (tree.find("body") is None and len(tree) == 0):
         raise BrokenMarkup("no markup")
     return tree
+
+
+def markup_chars(tree: HtmlElement, page_chars: int) -> int:
+    """The page's size without its scripts, styles and data: URIs (what extraction has to read)."""
+    heavy = sum(len(e.text or "") for e in tree.iter("script", "style"))
+    inline = sum(
+        len(value)
+        for e in tree.iter()
+        if isinstance(e.tag, str)
+        for value in e.attrib.values()
+        if value.startswith("data:")
+    )
+    return page_chars - heavy - inline
 
 
 def _protected(element: HtmlElement, max_chars: int) -> bool:
@@ -53,21 +74,43 @@ def _protected(element: HtmlElement, max_chars: int) -> bool:
     return len(element.text_content()) > max_chars
 
 
-def _drop(elements: list[HtmlElement], max_chars: int) -> None:
+def _drop(elements: list[HtmlElement], max_chars: int, keep: frozenset[HtmlElement] = frozenset()) -> None:
     for element in elements:
-        if element.getparent() is not None and not _protected(element, max_chars):
+        if element.getparent() is not None and element not in keep and not _protected(element, max_chars):
             element.drop_tree()
+
+
+def _named(tree: HtmlElement) -> dict[str, list[HtmlElement]]:
+    """Elements by what their class and id name: widgets, comments, the article's containers."""
+    found: dict[str, list[HtmlElement]] = {"widget": [], "comment": [], "content": []}
+    for element in _NAMED(tree):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        for kind, pattern in (
+            ("widget", WIDGET_CLASS),
+            ("comment", COMMENT_CLASS),
+            ("content", CONTENT_CLASS),
+        ):
+            if pattern.search(names):
+                found[kind].append(element)
+    return found
+
+
+def _containers(elements: list[HtmlElement], min_chars: int) -> frozenset[HtmlElement]:
+    """The article's containers that hold a tenth of the page's text or more: a widget token beside
+    their name ("main-with-sidebar") does not make them furniture."""
+    return frozenset(e for e in elements if len(e.text_content()) >= min_chars)
 
 
 def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
     """A cleaned copy: hidden elements, widgets (and comments unless asked for) removed, data: URIs
     emptied. The input tree is left as it was."""
-    cleaned = lxml.html.fromstring(lxml.html.tostring(tree, encoding="unicode"))
+    cleaned = copy.deepcopy(tree)
     _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
     half = len(cleaned.text_content()) // 2
-    _drop(_WIDGETS(cleaned), half)
+    named = _named(cleaned)
+    _drop(named["widget"], half, _containers(named["content"], half // 5))
     if not include_comments:
-        _drop(_COMMENTS(cleaned), half)
+        _drop(named["comment"], half)
     for element in cleaned.iter():
         for name in ("src", "href", "srcset"):
             if str(element.get(name, "")).startswith("data:"):

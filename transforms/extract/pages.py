@@ -9,6 +9,7 @@ from typing import Any
 import polars as pl
 
 from transforms.extract.article import ExtractOptions, NotAnArticle, extract_article
+from transforms.extract.dates import DateHints
 from transforms.keys import stable_key
 from transforms.normalise.articles import articles_frame, key_url
 
@@ -39,8 +40,9 @@ def _reference(page: dict[str, Any], options: ExtractOptions) -> date | None:
 def _extract(page: dict[str, Any], options: ExtractOptions) -> dict[str, Any]:
     """The page's article; NotAnArticle for anything that is not one, whatever went wrong."""
     try:
+        hints = DateHints(page.get("lastmod"), page.get("last_modified"))
         return extract_article(
-            page["body"] or b"", page["url"], page["charset"], options, _reference(page, options)
+            page["body"] or b"", page["url"], page["charset"], options, _reference(page, options), hints
         )
     except NotAnArticle:
         raise
@@ -52,8 +54,9 @@ def extract_pages(
     pages: pl.DataFrame, options: ExtractOptions | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(articles, held back) from a frame of url, source_name, body, charset and optionally fetched_at
-    (the reference date for "On July 3" and for dates in the future; options.today without it): every
-    page ends in exactly one of the two frames. A second page with the same canonical URL is held back."""
+    (the reference date for dates in the future; options.today without it), lastmod (the sitemap's) and
+    last_modified (the HTTP header's), which date a page that states no year: every page ends in exactly
+    one of the two frames. A second page with the same canonical URL is held back."""
     options = options or ExtractOptions()
     articles, held, keys = [], [], {}
     for page in pages.iter_rows(named=True):

@@ -116,12 +116,17 @@ def test_project_is_not_worse_than_plain_trafilatura_on_any_set() -> None:
 def test_recall_fallback_recovers_what_precision_loses() -> None:
     entry = next(p for p in MANIFEST["pages"] if "registry" in p["html"])
     html = labelled(entry)[0]
-    article = extract_article(html, entry["url"])
+    precise = ExtractOptions(favor_precision=True)  # the default first pass (balanced) keeps the list
+    article = extract_article(html, entry["url"], options=precise)
     assert article["extraction_method"] == "recall_fallback"
     assert "Ульяновский авиационный кластер" in article["text"]
     assert "Ассоциация провела стратегическую сессию" not in article["text"]  # the sidebar stays out
     with pytest.raises(NotAnArticle, match="main text too short"):
-        extract_article(html, entry["url"], options=ExtractOptions(recall_fallback=False))
+        extract_article(
+            html, entry["url"], options=ExtractOptions(favor_precision=True, recall_fallback=False)
+        )
+    default = extract_article(html, entry["url"])
+    assert default["extraction_method"] == "balanced" and "Ульяновский авиационный кластер" in default["text"]
 
 
 def test_metadata_description_tags_and_canonical() -> None:
@@ -132,7 +137,7 @@ def test_metadata_description_tags_and_canonical() -> None:
     assert article["sitename"] == "Tatarstan Investment Review"
     assert article["description"].startswith("Investments of 38 billion rubles")
     assert article["tags"] == ["SEZ", "Tatarstan"]
-    assert article["extraction_method"] == "precision"
+    assert article["extraction_method"] == "balanced"  # the default first pass since real pages said so
 
 
 def test_comments_cookie_banner_and_residue_stay_out() -> None:
@@ -169,3 +174,88 @@ def test_binary_and_garbled_input_is_not_an_article() -> None:
     text = "<html><body>" + "<p>" + "Ð\u009aÐ°Ð»Ñ\u0083Ð³Ð° " * 80 + "</p></body></html>"
     with pytest.raises(NotAnArticle, match="garbled encoding"):
         extract_article(text)
+
+
+# Regression pages for the defects found on real pages: each reproduces the shape of the real page.
+BODY_EN = " ".join(
+    f"Paragraph {n}: the Kaluga industrial park signed {n} new residents this year, the governor said."
+    for n in range(1, 7)
+)
+
+
+def html_page(body: str, head: str = "<title>Kaluga park</title>") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("control", ["\x08", "\x1b", "\x07", "\x0b"])
+def test_a_control_character_in_the_body_does_not_empty_the_article(control: str) -> None:
+    html = html_page(f"<h1>Kaluga park</h1><p>{BODY_EN[:90]}{control}{BODY_EN[90:]}</p>")
+    for body in (html, html.encode("utf-8")):
+        text = extract_article(body, "https://news.example/a")["text"]
+        assert "Paragraph 6" in text and control not in text
+
+
+def test_xhtml_page_with_an_xml_declaration_is_parsed() -> None:
+    xhtml = (
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Kaluga park</title></head>'
+        f"<body><h1>Kaluga park</h1><p>{BODY_EN} Größe: 12 ha.</p></body></html>"
+    )
+    for body in (xhtml, xhtml.encode("utf-8")):
+        text = extract_article(body, "https://news.example/a", charset="utf-8")["text"]
+        assert "Paragraph 6" in text and "Größe" in text
+
+
+@pytest.mark.parametrize(
+    "classes", ["main-with-sidebar", "layout-sidebar-sticky story-body", "post-body pagination-1"]
+)
+def test_furniture_removal_keeps_an_article_whose_container_has_a_widget_class(classes: str) -> None:
+    paragraphs = "".join(f"<p>{sentence}.</p>" for sentence in BODY_EN.split(". "))
+    links = "".join(f'<li><a href="/section/{n}">Section number {n} of the site</a></li>' for n in range(60))
+    footer = f"<footer><ul>{links}</ul><p>Contacts and the terms of use of the site.</p></footer>"
+    title = '<div class="header-title">Kaluga park</div>'
+    html = html_page(f'{title}<div class="{classes}">{paragraphs}</div>{footer}')
+    text = extract_article(html, "https://news.example/a")["text"]
+    assert "Paragraph 1" in text and "Paragraph 6" in text
+    assert "terms of use" not in text
+
+
+def related_block(count: int) -> str:
+    """Linked headlines, each followed by its teaser (with a "more" link), as news sites list them."""
+    items = "".join(
+        f'<li><a href="/news/{n}">Industrial park number {n} opens its gates</a></li>'
+        f"<li>Residents of park {n} will employ a thousand people by next year. "
+        f'<a href="/news/{n}">more</a></li>'
+        for n in range(count)
+    )
+    return f"<h3>Latest news</h3><ul>{items}</ul>"
+
+
+@pytest.mark.parametrize("count", [3, 6])
+def test_an_article_with_a_related_news_block_is_loaded_without_it(count: int) -> None:
+    body = "".join(f"<p>{sentence}.</p>" for sentence in BODY_EN.split(". "))
+    html = html_page(f"<article><h1>Kaluga park</h1>{body}{related_block(count)}</article>")
+    text = extract_article(html, "https://news.example/a")["text"]
+    assert "Paragraph 6" in text
+    assert "opens its gates" not in text and "thousand people" not in text
+
+
+def test_a_page_of_headlines_is_still_a_listing() -> None:
+    html = html_page(f"<h1>News</h1>{related_block(6)}")
+    with pytest.raises(NotAnArticle, match="a listing of other pages"):
+        extract_article(html, "https://news.example/")
+
+
+def test_a_broken_script_closing_tag_or_a_script_in_json_ld_does_not_eat_the_article() -> None:
+    body = "".join(f"<p>{sentence}.</p>" for sentence in BODY_EN.split(". "))
+    unclosed = '<script src="/a.js"></script\n\n<!-- a plugin --><div id="x"></div>'
+    json_ld = (
+        '<script type="application/ld+json">{"articleBody": "<script>document.createElement(\\"audio\\");'
+        '<\\/script><p>teaser<\\/p>", "@type": "NewsArticle"}</script>'
+    )
+    for head in (unclosed, json_ld):
+        html = html_page(f"{head}<article><h1>Kaluga park</h1>{body}</article><script>var a = 1;</script>")
+        text = extract_article(html, "https://news.example/a")["text"]
+        assert "Paragraph 1" in text and "Paragraph 6" in text and "var a" not in text

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from transforms.extract.dates import (
+    DateHints,
     ImplausibleDate,
     Published,
     TextDate,
@@ -61,17 +62,35 @@ def test_date_far_into_the_text_is_not_the_publication_date() -> None:
     assert published_from_text(text, FETCHED) == Published(None, None)
 
 
-def test_year_inferred_from_the_fetch_date() -> None:
-    assert published_from_text("On July 3, a meeting was held.", FETCHED) == Published(
-        date(2026, 7, 3), "inferred"
+def test_the_fetch_year_is_never_given_to_a_date_without_one() -> None:
+    # an archived 2012 page fetched in 2026 said "On July 3": 2026-07-03 would be wrong; none is better
+    assert published_from_text("On July 3, a meeting was held.", FETCHED) == Published(None, None)
+
+
+def test_year_inferred_from_the_sitemap_or_http_date() -> None:
+    archived = DateHints(http_last_modified="Tue, 17 Jan 2012 10:00:00 GMT")
+    assert resolve_published(None, "On July 3, a meeting was held.", FETCHED, archived) == Published(
+        date(2011, 7, 3), "inferred"
+    )
+    in_sitemap = DateHints(sitemap_lastmod="2012-07-05T09:00:00+04:00")
+    assert resolve_published(None, "On July 3, a meeting was held.", FETCHED, in_sitemap) == Published(
+        date(2012, 7, 3), "inferred"
     )
 
 
-def test_inferred_date_is_never_after_the_fetch_date() -> None:
-    fetched_in_february = date(2026, 2, 10)
-    assert published_from_text("On July 3, a meeting was held.", fetched_in_february) == Published(
-        date(2025, 7, 3), "inferred"
-    )
+def test_sitemap_date_then_http_date_when_the_text_has_none() -> None:
+    text = "A meeting was held in the park."
+    both = DateHints("2012-01-16", "Tue, 17 Jan 2012 10:00:00 GMT")
+    assert resolve_published(None, text, FETCHED, both) == Published(date(2012, 1, 16), "sitemap")
+    http_only = DateHints(None, "Tue, 17 Jan 2012 10:00:00 GMT")
+    assert resolve_published(None, text, FETCHED, http_only) == Published(date(2012, 1, 17), "last_modified")
+    garbage = DateHints("yesterday", "not a date")
+    assert resolve_published(None, text, FETCHED, garbage) == Published(None, None)
+
+
+def test_crawl_dates_in_the_future_are_not_used() -> None:
+    future = DateHints("2031-01-01", "Wed, 01 Jan 2031 00:00:00 GMT")
+    assert resolve_published(None, "A meeting was held.", FETCHED, future) == Published(None, None)
 
 
 def test_year_inferred_from_the_pages_other_dates() -> None:

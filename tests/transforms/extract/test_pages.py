@@ -182,7 +182,7 @@ def test_pages_that_can_be_saved_are() -> None:
         assert "iVBORw0KGgo" not in text and "\ufffd" not in text
 
 
-def test_fetch_date_dates_a_day_without_a_year() -> None:
+def test_http_last_modified_dates_a_day_without_a_year_and_the_fetch_date_does_not() -> None:
     pages = pl.DataFrame(
         {
             "url": [BASE + ARTICLE_PATH],
@@ -192,15 +192,22 @@ def test_fetch_date_dates_a_day_without_a_year() -> None:
         }
     ).with_columns(pl.lit(datetime(2026, 2, 1, tzinfo=UTC)).dt.cast_time_unit("us").alias("fetched_at"))
     articles, _ = extract_pages(pages)
+    assert articles.select("published", "date_source").row(0) == (None, None)
+    served = pages.with_columns(pl.lit("Tue, 17 Jan 2012 10:00:00 GMT").alias("last_modified"))
+    articles, _ = extract_pages(served)
+    assert articles.select("published", "date_source").row(0) == ("2011-07-03", "inferred")
+    listed = pages.with_columns(pl.lit("2025-08-01").alias("lastmod"))
+    articles, _ = extract_pages(listed)
     assert articles.select("published", "date_source").row(0) == ("2025-07-03", "inferred")
 
 
 def test_today_option_when_there_is_no_fetch_date() -> None:
     pages = batch({"a": site_bytes(ARTICLE_PATH)}).drop("fetched_at")
+    pages = pages.with_columns(pl.lit("2031-07-05").alias("lastmod"))
     articles, _ = extract_pages(pages, ExtractOptions(today=date(2026, 11, 23)))
-    assert articles.item(0, "published") == "2026-07-03"
+    assert articles.item(0, "published") is None  # the sitemap date is in the future of "today"
     articles, _ = extract_pages(pages)
-    assert articles.item(0, "published") is None
+    assert articles.item(0, "published") == "2031-07-03"  # no reference date: nothing is in the future
 
 
 def test_dates_in_the_future_or_before_1991_are_held_back() -> None:

@@ -1,0 +1,44 @@
+"""Quality floor of the extractor on real pages nobody here wrote (../shared/devsets, read by path):
+a fixed sample of each development set, scored as its README says; skipped when the sets are absent.
+
+The floors are the figures measured on these samples when the defaults were chosen (docs/extraction.md),
+less 0.005 for the noise of library updates: a change that lowers them fails here."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.devsets import DANIEL_EN, DEFAULT_ROOT, TRAFILATURA_EVAL, DevPage, page_score, string_counts
+from bench.extraction_quality import PROJECT, evaluate, load_devsets, select
+
+SAMPLE = {TRAFILATURA_EVAL: 150, DANIEL_EN: 100}  # about a minute on two cores
+FLOOR_F1 = {TRAFILATURA_EVAL: 0.9075, DANIEL_EN: 0.9265}  # measured 0.9125 and 0.9316
+MAX_HELD_BACK = 0.01  # every page of both sets has a main text: a hold is a false one
+
+
+@pytest.fixture(scope="module")
+def devsets() -> dict[str, list[DevPage]]:
+    found = load_devsets(DEFAULT_ROOT)
+    if not found:
+        pytest.skip(
+            f"development sets not found at {DEFAULT_ROOT}: the real-page quality floor is not checked"
+        )
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE))
+def test_quality_on_real_pages_stays_above_its_floor(devsets: dict[str, list[DevPage]], name: str) -> None:
+    pages = select(devsets[name], sample=SAMPLE[name])
+    evaluation = evaluate(pages, (PROJECT,))
+    figures = evaluation.figures(PROJECT)
+    assert figures.f1 >= FLOOR_F1[name], (name, figures)
+    assert figures.held_back / figures.pages <= MAX_HELD_BACK, (name, figures)
+
+
+def test_the_scores_can_fail() -> None:
+    page = DevPage("t", "p", "https://e.test/", b"", "en", "tune", ("kept words",), ("menu",), None)
+    assert string_counts(None, page).f1 == 0.0
+    assert string_counts("menu only", page).precision == 0.0
+    assert string_counts("the kept words", page).f1 == 1.0
+    assert page_score(None, "one two three four five").f1 == 0.0
+    assert page_score("one two three four five", "one two three four five").f1 == 1.0

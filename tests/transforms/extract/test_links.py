@@ -1,0 +1,43 @@
+"""Related-news blocks cut out of a text; listings told from articles."""
+
+from __future__ import annotations
+
+from transforms.extract.links import headline_pairs, split_headlines
+
+ANCHORS = {"Park opens in Kaluga", "Cluster fund doubles", "New technopark in Tula"}
+ARTICLE = "The governor opened the industrial park on Monday. " * 6
+
+
+def test_a_related_block_is_cut_and_the_article_stays() -> None:
+    text = "\n".join(
+        [
+            ARTICLE,
+            "Related news",
+            "- Park opens in Kaluga",
+            "The first resident moved in on Monday.",
+            "- Cluster fund doubles",
+            "The fund will lend more to the parks.",
+        ]
+    )
+    found = split_headlines(text, ANCHORS)
+    assert found.pairs == 2
+    assert found.text == f"{ARTICLE}\nRelated news"
+    assert 0 < found.share < 0.5
+
+
+def test_one_linked_line_in_the_text_is_kept() -> None:
+    text = f"{ARTICLE}\nPark opens in Kaluga\nThe first resident moved in."
+    found = split_headlines(text, ANCHORS)
+    assert found.pairs == 1 and found.text == text
+
+
+def test_a_list_of_links_without_teasers_is_not_a_headline_block() -> None:
+    lines = ["Park opens in Kaluga", "Cluster fund doubles", "New technopark in Tula"]
+    assert headline_pairs(lines, ANCHORS) == []
+    assert split_headlines("\n".join(lines), ANCHORS).text == "\n".join(lines)
+
+
+def test_a_listing_is_mostly_headlines_and_teasers() -> None:
+    text = "Latest news\n" + "\n".join(f"{a}\nA teaser sentence about it." for a in sorted(ANCHORS))
+    found = split_headlines(text, ANCHORS)
+    assert found.pairs == 3 and found.share > 0.9 and found.text == "Latest news"

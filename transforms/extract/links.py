@@ -1,0 +1,95 @@
+"""Linked headlines with teasers in an extracted text: a block of them inside an article is a related-news
+block (cut out of the text); a text made mostly of them is a listing of other pages (not an article).
+
+A line is "linked" when it is the text of a link of the page (anchor_texts), a leading list bullet
+aside; its teaser is the next line of some length that is not linked (a date may come between). A
+line that opens with a link's text and goes on is a headline and its teaser run together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BULLET = re.compile(r"^[-–—•·*▪►»]\s+")
+MIN_HEADLINE_CHARS = 15  # a link's text opening a longer line: long enough to be a headline
+MAX_HEADLINE_CHARS = 200
+MIN_BLOCK_PAIRS = 2
+MIN_TEASER_CHARS = 25  # shorter lines between a headline and its teaser are dates and bylines
+MAX_BETWEEN = 2  # one linked line followed by a sentence is a reference in the text, two are a block
+
+
+def _bare(line: str) -> str:
+    return BULLET.sub("", line.strip()).strip()
+
+
+def _linked(line: str, anchors: set[str]) -> bool:
+    return _bare(line) in anchors
+
+
+def _starts_linked(line: str, anchors: set[str]) -> bool:
+    """The line opens with a link's text and goes on: a headline and its teaser run together."""
+    cuts = (k for k, c in enumerate(line[:MAX_HEADLINE_CHARS]) if c == " " and k >= MIN_HEADLINE_CHARS)
+    return any(line[:k].rstrip(" .:—–-") in anchors for k in cuts)
+
+
+def _teaser_end(lines: list[str], start: int, anchors: set[str]) -> int | None:
+    """The index of the teaser after a linked headline (a date or byline line may come between)."""
+    for k in range(start, min(start + 1 + MAX_BETWEEN, len(lines))):
+        bare = _bare(lines[k])
+        if not bare or bare in anchors:
+            return None
+        if len(bare) >= MIN_TEASER_CHARS:
+            return k
+    return None
+
+
+def headline_pairs(lines: list[str], anchors: set[str]) -> list[tuple[int, int]]:
+    """(first line, line count) of each linked headline with its teaser: a linked line followed by a
+    line that is not linked, or one line that opens with a link's text."""
+    pairs, i = [], 0
+    while i < len(lines):
+        bare = _bare(lines[i])
+        end = _teaser_end(lines, i + 1, anchors) if bare in anchors else None
+        if end is not None:
+            pairs.append((i, end - i + 1))
+            i = end + 1
+            continue
+        if _starts_linked(bare, anchors):
+            pairs.append((i, 1))
+        i += 1
+    return pairs
+
+
+def _blocks(pairs: list[tuple[int, int]], lines: list[str]) -> list[tuple[int, int, int]]:
+    """(first line, end line, pairs) of each run of pairs that follow each other, a short line ("more
+    »", a date) allowed between two of them."""
+    runs: list[tuple[int, int, int]] = []
+    for start, count in pairs:
+        gap = range(runs[-1][1], start) if runs else range(0)
+        if runs and len(gap) <= 1 and all(len(_bare(lines[k])) < MIN_TEASER_CHARS for k in gap):
+            runs[-1] = (runs[-1][0], start + count, runs[-1][2] + 1)
+        else:
+            runs.append((start, start + count, 1))
+    return runs
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """The text without its related-news blocks, how many headline pairs it had and their share."""
+
+    text: str
+    pairs: int
+    share: float  # of the text's characters in headline-and-teaser pairs
+
+
+def split_headlines(text: str, anchors: set[str]) -> Headlines:
+    """Cut the blocks of MIN_BLOCK_PAIRS or more linked headlines with teasers out of the text."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    pairs = headline_pairs(lines, anchors)
+    total = sum(len(line) for line in lines)
+    in_pairs = sum(len(lines[j]) for i, n in pairs for j in range(i, i + n))
+    blocks = (run for run in _blocks(pairs, lines) if run[2] >= MIN_BLOCK_PAIRS)
+    cut = {k for start, end, _ in blocks for k in range(start, end)}
+    kept = "\n".join(line for k, line in enumerate(lines) if k not in cut)
+    return Headlines(kept, len(pairs), in_pairs / total if total else 0.0)

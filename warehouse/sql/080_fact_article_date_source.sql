@@ -1,0 +1,1 @@
+COMMENT ON COLUMN fact_article.date_source IS 'Where the publication date came from: page (metadata, JSON-LD, <time>, the URL), text (a full date in the lead), inferred (day and month from the lead, the year from the text''s other dates or from the sitemap or HTTP date), sitemap (the sitemap''s lastmod) or last_modified (the HTTP Last-Modified header); never the fetch year.';
