@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -18,7 +18,7 @@ HomeOpt = Annotated[
 ]
 
 
-def fail(message: str, code: int = 2, out: Console = console) -> None:
+def fail(message: str, code: int = 2, out: Console = console) -> NoReturn:
     """Print `error: message` and leave with `code`."""
     out.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)

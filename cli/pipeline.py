@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import HomeOpt, SourcesOpt, check_sources, console
+from cli.common import HomeOpt, SourcesOpt, check_sources, console, fail
 
 QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -60,22 +60,37 @@ DEMO_PORT = 8765
 BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages per task [200].")]
 
 
+def _check_database(path: Path) -> None:
+    """Fail in one line, before anything starts, when the working database cannot be opened for the
+    run: held by another process, or written by a newer release."""
+    from warehouse.schema import DatabaseLocked, SchemaError, connect
+
+    try:
+        with connect(path):
+            pass  # migrated now
+    except (SchemaError, DatabaseLocked) as exc:
+        fail(str(exc))
+
+
 def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
     check_sources(sources)
     from config.settings import load_settings
 
+    settings = load_settings(home=home)
+    _check_database(settings.database_path)
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output
-    os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(load_settings(home=home).home / "cache"))
+    os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(settings.home / "cache"))
     _quiet()
+    from cli.prefect_api import ServerError, prefect_api
     from flows.news_etl import news_etl
-    from warehouse.schema import SchemaError
+    from warehouse.schema import DatabaseLocked, SchemaError
 
     _quiet()  # again: importing Prefect and Great Expectations resets logger levels
     try:
-        return news_etl(str(sources), str(home) if home else None, **options)
-    except SchemaError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        with prefect_api():
+            return news_etl(str(sources), str(home) if home else None, **options)
+    except (SchemaError, DatabaseLocked, ServerError) as exc:
+        fail(str(exc))
 
 
 def _options(batch_size: int | None, runner: Runner, dask_address: str | None) -> dict[str, Any]:
