@@ -201,12 +201,15 @@ def _first_scheduled_run(client: Any, spec: DeploymentSpec, schedule: Any) -> An
 
 def _scheduled_run_completes(
     server: Server, spec: DeploymentSpec, log: Path, **parameters: Any
-) -> tuple[Any, Any]:
-    """(the first run the scheduler created from a schedule firing every 10 s, that run finished)."""
+) -> tuple[Any, list[str]]:
+    """The first run the scheduler created from a schedule firing every 10 s, once finished, and the
+    types of the states it went through."""
     with _api(server) as client, _schedule_every(client, spec, 10, **parameters) as schedule:
         created = partial(_first_scheduled_run, client, spec, schedule)
         run = wait_until(created, SCHEDULED_SECONDS, f"a scheduled run of {spec.full_name}", log)
-        return run, _finished(client, run, log)
+        finished = _finished(client, run, log)
+        states = sorted(client.read_flow_run_states(run.id), key=lambda state: state.timestamp)
+        return finished, [state.type.value for state in states]
 
 
 def _etl_run_of(home: Path, flow_run_id: Any) -> tuple[str, int] | None:
@@ -322,8 +325,8 @@ class TestServe:
     def test_the_scheduler_creates_a_run_that_serve_completes(
         self, prefect_server: Server, served: Served, overlapping_runs: Overlap
     ) -> None:
-        created, finished = _scheduled_run_completes(prefect_server, _spec("crawl"), served.log)
-        assert created.state.type.value == "SCHEDULED" and created.created_by.type == "SCHEDULE"
+        finished, states = _scheduled_run_completes(prefect_server, _spec("crawl"), served.log)
+        assert finished.created_by.type == "SCHEDULE" and states[0] == "SCHEDULED"
         assert finished.state.type.value == "COMPLETED", f"{finished.state.message}\n{tail(served.log)}"
         assert _etl_run_of(served.home, finished.id) == ("completed", 7)  # the sample site, crawled again
 
@@ -395,8 +398,8 @@ class TestDeploy:
         sources = tmp_path / "sources.yaml"
         sources.write_text(sources_yaml(sample_site), encoding="utf-8")
         backfill, parameters = _spec("backfill"), {"sources": str(sources), "home": str(tmp_path)}
-        created, finished = _scheduled_run_completes(prefect_server, backfill, worker_log, **parameters)
-        assert created.state.type.value == "SCHEDULED" and created.created_by.type == "SCHEDULE"
+        finished, states = _scheduled_run_completes(prefect_server, backfill, worker_log, **parameters)
+        assert finished.created_by.type == "SCHEDULE" and states[0] == "SCHEDULED"
         assert finished.state.type.value == "COMPLETED", f"{finished.state.message}\n{tail(worker_log)}"
         assert _etl_run_of(tmp_path, finished.id) == ("completed", 7)
         assert _articles(tmp_path) == 5
