@@ -1,4 +1,8 @@
-"""What every command group shares: the consoles, the common options and the sources-file check."""
+"""What every command group shares: the consoles, the common options and the sources-file check.
+
+The consoles print text as it is: data, file names and error messages may hold `[`, `]` or `:x:`,
+which Rich would otherwise read as markup or emoji codes. Styles are applied with `Text`, never markup.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
-console = Console()
-notices = Console(stderr=True)
+console = Console(markup=False, emoji=False, highlight=False)
+notices = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 SourcesOpt = Annotated[Path, typer.Option("--sources", help="Sources file (see config/sources.yaml).")]
 HomeOpt = Annotated[
@@ -18,9 +23,14 @@ HomeOpt = Annotated[
 ]
 
 
-def fail(message: str, code: int = 2, out: Console = console) -> NoReturn:
+def error(message: str, label: str = "error:", out: Console = console) -> None:
+    """Print `label message`, the label in red, the message exactly as given."""
+    out.print(Text.assemble((label, "red"), " ", message), soft_wrap=True)
+
+
+def fail(message: str, code: int = 2, out: Console = console, label: str = "error:") -> NoReturn:
     """Print `error: message` and leave with `code`."""
-    out.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    error(message, label, out)
     raise typer.Exit(code)
 
 
@@ -31,5 +41,4 @@ def check_sources(sources: Path) -> None:
     try:
         load_sources(sources)
     except SourcesError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        fail(str(exc))

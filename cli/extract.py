@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import console
+from cli.common import fail
 
 
 def extract(
@@ -21,8 +21,7 @@ def extract(
     try:
         article = extract_article(file.read_bytes(), url)
     except NotAnArticle as exc:
-        console.print(f"[red]not an article:[/red] {exc}")
-        raise typer.Exit(1) from exc
+        fail(str(exc), code=1, label="not an article:")
     typer.echo(json.dumps(article, ensure_ascii=False, indent=2))
 
 

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import HomeOpt, SourcesOpt, check_sources, console, fail
+from cli.common import HomeOpt, SourcesOpt, check_sources, console, error, fail
 
 QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -119,6 +119,15 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
         console.print(f"analysts: open {summary['published']} (read-only snapshot)", soft_wrap=True)
     if summary.get("quality"):
         _print_quality(summary)
+    _print_report(summary)
+
+
+def _print_report(summary: dict[str, Any]) -> None:
+    """Where the report is (charts, tables and the data-quality report of this run), or why it is not."""
+    if summary.get("report"):
+        console.print(f"report:   {summary['report']} (open it in a browser; works offline)", soft_wrap=True)
+    elif summary.get("report_error"):
+        error(summary["report_error"], label="report not built:")
 
 
 def _print_quality(summary: dict[str, Any]) -> None:
@@ -130,7 +139,6 @@ def _print_quality(summary: dict[str, Any]) -> None:
     if quality.failed_checks:
         console.print(checks_table(quality.failed_checks))
     console.print(timing_line(quality), soft_wrap=True)
-    console.print(f"data docs: {summary['data_docs']}", soft_wrap=True)
 
 
 def run(
@@ -154,13 +162,23 @@ def demo(
     port: Annotated[
         int, typer.Option("--port", help="Port of the sample site (0: any free one).")
     ] = DEMO_PORT,
+    serve_only: Annotated[
+        bool,
+        typer.Option(
+            "--serve-only", help="Only serve the sample site (and write its sources file) until Ctrl-C."
+        ),
+    ] = False,
 ) -> None:
     """Serve the bundled sample site on 127.0.0.1, crawl it and load the warehouse.
 
     The site keeps the same port from one demo to the next when it is free, so a second demo finds
-    the same URLs unchanged (HTTP 304) and loads nothing new."""
+    the same URLs unchanged (HTTP 304) and loads nothing new. With --serve-only the site is served
+    alone, for a scheduled or Dask run to crawl (see docs/scheduling.md)."""
     from samples.server import serve_site, sources_yaml
 
+    if serve_only:
+        _serve_only(home, port)
+        return
     os.environ.setdefault("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")  # our own site on loopback
     started = time.perf_counter()
     with serve_site(port=port) as base_url, tempfile.TemporaryDirectory() as tmp:
@@ -169,6 +187,27 @@ def demo(
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         summary = _run_flow(sources, home, _options(batch_size, runner, dask_address))
     _print_summary(summary, time.perf_counter() - started)
+
+
+SAMPLE_SOURCES = "sample-sources.yaml"
+
+
+def _serve_only(home: Path | None, port: int) -> None:
+    """Serve the sample site until Ctrl-C; its sources file goes to HOME/sample-sources.yaml."""
+    from config.settings import load_settings
+    from samples.server import serve_site, sources_yaml
+
+    sources = load_settings(home=home).home.resolve() / SAMPLE_SOURCES
+    sources.parent.mkdir(parents=True, exist_ok=True)
+    with serve_site(port=port) as base_url:
+        sources.write_text(sources_yaml(base_url), encoding="utf-8")
+        console.print(f"serving the sample site at {base_url}", soft_wrap=True)
+        console.print(f"sources:  {sources}  (pass it to --sources; Ctrl-C stops the site)", soft_wrap=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            console.print("stopped")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""`clusterwatch quality [--run RUN_ID] [--home DIR]`: a run's quality summary and where its Data Docs are."""
+"""`clusterwatch quality [--run RUN_ID] [--home DIR]`: a run's quality summary and where its report is."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from cli.common import HomeOpt, console
+from cli.common import HomeOpt, console, fail
 
 RunOpt = Annotated[str | None, typer.Option("--run", help="Run id [the latest validated run].")]
 
@@ -35,20 +35,19 @@ def quality(run: RunOpt = None, home: HomeOpt = None) -> None:
     import duckdb
 
     from config.settings import load_settings
-    from expectations.summary import docs_index, summarise, summary_rows, timing_line
+    from expectations.summary import summarise, summary_rows, timing_line
+    from reports.build import report_path
     from warehouse.quality import run_quality
     from warehouse.schema import connect
 
     settings = load_settings(home=home)
     if not settings.database_path.exists():
-        console.print(f"[red]error:[/red] no warehouse at {settings.database_path}")
-        raise typer.Exit(2)
+        fail(f"no warehouse at {settings.database_path}")
     with connect(settings.database_path, read_only=True) as con:
         try:
             found = run_quality(con, run)
         except (KeyError, duckdb.Error) as exc:
-            console.print(f"[red]error:[/red] no quality results: {exc}")
-            raise typer.Exit(2) from exc
+            fail(f"no quality results: {exc}")
     extracted = found.held_back.filter(stage="extract").get_column("records").sum()
     inputs = {"extract": int(extracted) + found.articles_extracted} if found.articles_extracted else {}
     summary = summarise(
@@ -57,14 +56,15 @@ def quality(run: RunOpt = None, home: HomeOpt = None) -> None:
         found.held_back,
         stage_inputs=inputs,
         run_seconds=found.run_seconds,
-        docs=docs_index(settings.home),
     )
     console.print(stage_table(summary_rows(summary)))
     if summary.failed_checks:
         console.print(checks_table(summary.failed_checks))
     console.print(timing_line(summary))
     console.print(f"run id:    {found.run_id} ({found.status or 'unknown status'})", soft_wrap=True)
-    console.print(f"data docs: {summary.docs}", soft_wrap=True)
+    report = report_path(settings.home)
+    built = "" if report.is_file() else " (not built yet: `clusterwatch report` builds it)"
+    console.print(f"report:    {report}{built}", soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -116,12 +116,21 @@ def _row_failures(check: Check, result: dict[str, Any], frame: pl.DataFrame) -> 
     return rows
 
 
-def _details(result: dict[str, Any], error: str | None) -> str | None:
+def _record_names(frame: pl.DataFrame, failing: list[int]) -> list[str]:
+    """The failing rows by URL (else article_key), not by row number: what a reader can look up."""
+    column = next((c for c in ("url", "article_key") if c in frame.columns), None)
+    if column is None or not failing:
+        return []
+    return [str(frame[column][row]) for row in failing[:SAMPLE_SIZE]]
+
+
+def _details(result: dict[str, Any], error: str | None, records: list[str]) -> str | None:
     if error:
         return json.dumps({"error": error}, ensure_ascii=False)
     sample = result.get("partial_unexpected_list")
     if sample:
-        return json.dumps({"unexpected_sample": sample[:SAMPLE_SIZE]}, ensure_ascii=False, default=str)
+        found = {"unexpected_sample": sample[:SAMPLE_SIZE], **({"records": records} if records else {})}
+        return json.dumps(found, ensure_ascii=False, default=str)
     keys = ("observed_value", "details")
     found = {k: result[k] for k in keys if result.get(k) is not None}
     return json.dumps(found, ensure_ascii=False, default=str) if found else None
@@ -138,7 +147,7 @@ def _check_result(
     count = len(failing) if row_level else int(not success)
     elements = int(result.get("element_count", frame.height))
     level = "row" if row_level else "batch"
-    details = None if success else _details(result, error)
+    details = None if success else _details(result, error, _record_names(frame, failing))
     suite, batch = ctx
     return CheckResult(
         suite, check.name, check.severity, success, count, elements, batch, level, details

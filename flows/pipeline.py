@@ -28,6 +28,7 @@ from expectations.results import dq_frame
 from expectations.runner import Validation
 from expectations.suites import ARTICLES, ENTITIES, FIGURES, MENTIONS, RAW_PAGES
 from expectations.summary import summarise, summary_markdown, timing_line
+from flows.report import report_task
 from flows.runs import Process, is_gone, this_process
 from flows.tasks import Progress, extract_task, intel_task, load_task, normalise_task, publish_task
 from transforms.extract.article import ExtractOptions
@@ -261,6 +262,7 @@ def load_run(
         "published": str(published),
         **report,
         "stage_seconds": dict(ctx.seconds),
+        **report_task(settings),
     }
 
 

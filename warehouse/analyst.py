@@ -1,4 +1,10 @@
-"""What analysts touch: the database they open, read-only queries, exports of every dim, fact and view."""
+"""What analysts touch: the database they open, read-only queries, exports of every dim, fact and view.
+
+An analyst connection is read-only and cannot reach anything but its database: no file or URL is
+read or written (read_csv, glob, COPY, ATTACH, EXPORT DATABASE), no extension is installed or
+loaded, and the configuration is locked, so no statement can turn any of this back on. Exports are
+written by pyarrow from Arrow batches the connection hands over, never by DuckDB itself.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,22 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow.csv
+import pyarrow.parquet
 
+ANALYST_CONFIG: dict[str, bool] = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,  # last: SET, RESET and PRAGMA cannot undo the lines above
+}
 ALLOWED_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+RUNS_WHAT_IT_EXPLAINS = {"analyze", "analyse"}  # EXPLAIN ANALYZE executes the statement
+WORD_TOKENS = {duckdb.token_type.keyword, duckdb.token_type.identifier}
 EXPORT_FORMATS = ("parquet", "csv")
+EXPORT_BATCH_ROWS = 64_000
+NESTED_TYPES = {"list", "array", "struct", "map", "union"}
 EXPORTABLE = """
 SELECT table_name AS name FROM duckdb_tables()
 WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal
@@ -62,31 +81,51 @@ def analyst_database(working: Path, snapshot: Path) -> AnalystDatabase:
 
 
 def connect_read_only(database: AnalystDatabase) -> duckdb.DuckDBPyConnection:
+    """A read-only connection on DATABASE that reaches no file, URL or extension (ANALYST_CONFIG)."""
     try:
-        return duckdb.connect(str(database.path), read_only=True)
+        return duckdb.connect(str(database.path), read_only=True, config=ANALYST_CONFIG)
     except duckdb.IOException as exc:
         raise NoDatabase(f"cannot open {database.path} read-only (a run may be writing it): {exc}") from exc
+    except duckdb.ConnectionException as exc:  # this process already holds it, opened otherwise
+        raise NoDatabase(f"cannot open {database.path} read-only: {exc}") from exc
 
 
-def check_query(con: duckdb.DuckDBPyConnection, sql: str) -> None:
-    """Refuse anything but one SELECT / WITH / EXPLAIN / DESCRIBE / SHOW statement, before it runs."""
+def _words(sql: str) -> set[str]:
+    """The keywords and bare identifiers of SQL, lower-cased; comments and strings left out."""
+    raw = sql.encode()  # the tokenizer counts offsets in UTF-8 bytes
+    tokens = duckdb.tokenize(sql)
+    ends = [start for start, _ in tokens[1:]] + [len(raw)]
+    return {
+        raw[start:end].decode(errors="replace").strip().lower()
+        for (start, kind), end in zip(tokens, ends, strict=True)
+        if kind in WORD_TOKENS
+    }
+
+
+def check_query(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.Statement:
+    """The one SELECT / WITH / EXPLAIN / DESCRIBE / SHOW statement of SQL; anything else is refused."""
     try:
         statements = con.extract_statements(sql)
     except duckdb.Error as exc:
         raise QueryRefused(f"the query does not parse: {exc}") from exc
+    if not statements:
+        raise QueryRefused("no statement to run: the query is empty or only comments")
     if len(statements) != 1:
         raise QueryRefused(f"one statement at a time, please (got {len(statements)})")
-    kind = statements[0].type
-    if kind not in ALLOWED_STATEMENTS:
+    statement = statements[0]
+    if statement.type not in ALLOWED_STATEMENTS:
         raise QueryRefused(
-            f"refused: this is a {kind.name} statement; only read-only queries "
+            f"refused: this is a {statement.type.name} statement; only read-only queries "
             "(SELECT, WITH, EXPLAIN, DESCRIBE, SHOW) run here"
         )
+    if statement.type == duckdb.StatementType.EXPLAIN and RUNS_WHAT_IT_EXPLAINS & _words(statement.query):
+        raise QueryRefused("refused: EXPLAIN ANALYZE runs the statement it explains; use EXPLAIN alone")
+    return statement
 
 
 def run_query(con: duckdb.DuckDBPyConnection, sql: str, max_rows: int) -> QueryResult:
-    check_query(con, sql)
-    cursor = con.execute(sql)
+    """Run the one read-only statement of SQL (see check_query); at most MAX_ROWS rows are fetched."""
+    cursor = con.execute(check_query(con, sql))
     columns = [d[0] for d in cursor.description or []]
     rows = cursor.fetchmany(max_rows + 1)
     return QueryResult(columns, rows[:max_rows], len(rows) > max_rows)
@@ -98,16 +137,33 @@ def exportable(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def export_all(con: duckdb.DuckDBPyConnection, out: Path, fmt: str) -> list[Exported]:
-    """Write each dim, fact and view to OUT/<name>.<fmt> (DuckDB's COPY, through the relation API)."""
+    """Write each dim, fact and view to OUT/<name>.<fmt>, batch by batch, with pyarrow.
+
+    The connection may be an analyst one, which cannot write files: DuckDB only hands over Arrow
+    batches. In CSV, list and struct columns are written as DuckDB prints them (`[a, b]`)."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"format must be one of {EXPORT_FORMATS}, not {fmt!r}")
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in exportable(con):
-        relation, path = con.table(name), out / f"{name}.{fmt}"
-        if fmt == "parquet":
-            relation.write_parquet(str(path))
-        else:
-            relation.write_csv(str(path), header=True)
-        written.append(Exported(name, relation.aggregate("count(*)").fetchall()[0][0], path))
-    return written
+    return [_export(con.table(name), name, out / f"{name}.{fmt}", fmt) for name in exportable(con)]
+
+
+def _export(relation: duckdb.DuckDBPyRelation, name: str, path: Path, fmt: str) -> Exported:
+    reader = (_flat(relation) if fmt == "csv" else relation).to_arrow_reader(EXPORT_BATCH_ROWS)
+    writer_type = pyarrow.parquet.ParquetWriter if fmt == "parquet" else pyarrow.csv.CSVWriter
+    rows = 0
+    with writer_type(str(path), reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            rows += batch.num_rows
+    return Exported(name, rows, path)
+
+
+def _flat(relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
+    """RELATION with its nested columns cast to text, which CSV can hold."""
+    columns = [
+        duckdb.ColumnExpression(column).cast(duckdb.sqltype("VARCHAR")).alias(column)
+        if kind.id in NESTED_TYPES
+        else duckdb.ColumnExpression(column)
+        for column, kind in zip(relation.columns, relation.dtypes, strict=True)
+    ]
+    return relation.select(*columns)

@@ -2,8 +2,9 @@
 
 Each file `NNN_name.sql` is applied once, in number order, in its own transaction, and recorded in
 `schema_version`. View files (`NNN_v_*.sql`, all `CREATE OR REPLACE VIEW`) are also re-applied on
-every start, so a changed view needs no new file. A database whose schema_version is newer than the
-newest file here stops with SchemaTooNew: it was written by a newer release of the code.
+every start, in number order, so the last file that defines a view wins. A database whose
+schema_version is newer than the newest file here stops with SchemaTooNew: it was written by a newer
+release of the code.
 """
 
 from __future__ import annotations
@@ -137,8 +138,8 @@ def migrate(con: duckdb.DuckDBPyConnection, files: list[Migration] | None = None
     pending = [m for m in files if m.version not in applied]
     for migration in pending:
         _apply(con, migration, record=True)
-    for migration in files:
-        if migration.is_view and migration not in pending:
+    for migration in files:  # every view file again, in order, so a later file's definition wins
+        if migration.is_view:
             _apply(con, migration, record=False)
     return [m.version for m in pending]
 

@@ -44,6 +44,8 @@ def test_demo_command_loads_the_warehouse_with_clean_output(tmp_path: Path) -> N
     assert "ERROR" not in result.stderr and "Traceback" not in result.stderr
     with duckdb.connect(str(tmp_path / "clusterwatch.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM fact_article").fetchone() == (5,)
+    last = result.stdout.strip().splitlines()[-1]  # the demo ends with where its report is
+    assert last.startswith("report:") and str(tmp_path / "report" / "index.html") in last
 
 
 HOLD_READ_ONLY = """

@@ -1,4 +1,4 @@
-"""`clusterwatch quality`: a run's summary read back from a real warehouse file, and the Data Docs path."""
+"""`clusterwatch quality`: a run's summary read back from a real warehouse file, and the report's path."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def _dq(run_seconds: float) -> pl.DataFrame:
     )
 
 
-def test_quality_prints_the_summary_and_the_docs_path(tmp_path: Path) -> None:
+def test_quality_prints_the_summary_and_the_report_path(tmp_path: Path) -> None:
     with connect(tmp_path / "clusterwatch.duckdb") as con:
         started = datetime(2024, 5, 1, 12, tzinfo=UTC)
         record_run(
@@ -61,7 +61,9 @@ def test_quality_prints_the_summary_and_the_docs_path(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "articles" in result.output and "ExpectColumnValuesToBeInSet(language)" in result.output
     assert "0.50 s of 10.0 s (5% of the run)" in result.output
-    assert str(tmp_path / "quality" / "data_docs" / "index.html") in result.output.replace("\n", "")
+    # the report is the data-quality report (it replaced the Data Docs path here)
+    assert str(tmp_path / "report" / "index.html") in result.output.replace("\n", "")
+    assert "not built yet" in result.output
 
 
 def test_quality_without_results_is_a_clear_error(tmp_path: Path) -> None:

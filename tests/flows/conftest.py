@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.reports.conftest import bad_home
+
+__all__ = ["bad_home"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(

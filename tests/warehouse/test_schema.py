@@ -81,6 +81,19 @@ def test_views_are_reapplied_on_every_start(tmp_path: Path) -> None:
         assert "v_articles" in _tables(con)
 
 
+def test_a_later_view_file_wins_at_every_start(tmp_path: Path) -> None:
+    sql = tmp_path / "sql"
+    sql.mkdir()
+    (sql / "001_t.sql").write_text("CREATE TABLE t (a INTEGER, b INTEGER);", encoding="utf-8")
+    (sql / "030_v_t.sql").write_text("CREATE OR REPLACE VIEW v_t AS SELECT a FROM t;", encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    migrate(con, migrations(sql))
+    (sql / "060_v_t_b.sql").write_text("CREATE OR REPLACE VIEW v_t AS SELECT a, b FROM t;", encoding="utf-8")
+    for _ in range(2):  # the start that applies 060, and a later one that re-applies 030 and 060
+        migrate(con, migrations(sql))
+        assert [d[0] for d in con.execute("SELECT * FROM v_t").description] == ["a", "b"]
+
+
 def test_failed_migration_is_rolled_back_and_not_recorded(tmp_path: Path) -> None:
     sql_dir = tmp_path / "sql"
     sql_dir.mkdir()

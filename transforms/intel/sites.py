@@ -32,6 +32,7 @@ _CONTINUE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)([A-Z][\w.&-]*[A-Za-z]\.?)(?=[\s,;)(]|$)"
 )
 _LIST_OPEN = re.compile(r"\s*[(:]")
+_PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
 
@@ -70,9 +71,27 @@ def _name_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 def _region_of_name(name: str) -> str | None:
-    for _, _, entry in matcher().find(_tokens_of(name), {"region", "country", "city"}):
+    """The place a name names: 'Kaluga SEZ' → RU-KLU; 'AutoCluster.NRW' → DE (its parts count too)."""
+    for _, _, entry in matcher().find(_tokens_of(name.replace(".", " ")), {"region", "country", "city"}):
         return cities()[entry.ident]["region_iso"] if entry.kind == "city" else entry.ident
     return None
+
+
+def _place_after(text: str, end: int) -> str | None:
+    """'Adlershof (Berlin)', 'E.S.T.E.R. (France)': a place in brackets right after a name is the site's."""
+    match = _PLACE_AFTER.match(text, end)
+    return _region_of_name(match.group(1)) if match else None
+
+
+def _attributed(text: str, place: Mention) -> bool:
+    """A place in brackets of its own, '(France)', belongs to the name before it, not to the sentence."""
+    return text[max(0, place.start - 1) : place.start] == "(" and text[place.end : place.end + 1] == ")"
+
+
+def _shared(isos: list[str | None]) -> list[str | None]:
+    """Items of one list with no place of their own take the place the others agree on, if they agree."""
+    known = {iso for iso in isos if iso is not None}
+    return [iso or next(iter(known)) for iso in isos] if len(known) == 1 else isos
 
 
 def _tokens_of(name: str) -> list[Token]:
@@ -149,6 +168,7 @@ def find_sites(
     """Sites from the site nouns among the gazetteer hits (first token, end token, entry)."""
     nouns = [start for start, _, entry in hits if entry.kind == "site_type"]
     industry = [hit for hit in hits if hit[2].kind == "industry"]
+    places = [p for p in places if not _attributed(text, p)]  # '(Berlin)' after a name is that name's
     context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
     found: list[Mention] = []
     for start, end, entry in hits:
@@ -171,13 +191,10 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     if not named and not industries:
         return []
     found = []
-    for name, span, industry in named:
+    own = [_place_after(text, span[1]) or _region_of_name(name) for name, span, _ in named]
+    for (name, span, industry), iso in zip(named, _shared(own) if items else own, strict=True):
         industry = industry or (industries[0][2].ident if industries else None)
-        iso = (
-            _region_of_name(name)
-            or _nearest_region(text, span[0], regions_found, ctx.place_starts)
-            or main_region
-        )
+        iso = iso or _nearest_region(text, span[0], regions_found, ctx.place_starts) or main_region
         found.append(_site(site_type, span, text, name, industry, iso))
     if named:
         return found

@@ -25,3 +25,18 @@ def test_generic_site_words_are_not_sites():
 
 def test_russian_adjective_names_the_site():
     assert _sites("Томская ОЭЗ насчитывает 77 резидентов.", "ru") == {("sez", "Tomsk", None, "RU-TOM")}
+
+
+def test_foreign_sites_are_filed_under_their_own_country():
+    text = (
+        "The program includes visits to major European technoparks Adlershof (Berlin) and E.S.T.E.R. "
+        "(France) and industrial clusters (automotive - AutoCluster.NRW, aerospace - ASTech, chemical - "
+        "ChemSite and food industry - Ernährung.NRW).\n"
+        "Kaluga's pharmaceutical cluster is an active participant of France's biggest pharmaceutical "
+        "cluster Eurobiomed."
+    )
+    countries = {m.canonical: m.attrs["iso"] for m in find_mentions(text, "en") if m.kind == "site"}
+    assert countries["Adlershof"] == "DE" and countries["E.S.T.E.R"] == "FR"  # the place in brackets
+    assert countries["AutoCluster.NRW"] == countries["Ernährung.NRW"] == "DE"  # NRW in the name
+    assert countries["ChemSite"] == countries["ASTech"] == "DE"  # the list's other items agree on DE
+    assert countries["Eurobiomed"] == "FR"

@@ -1,0 +1,111 @@
+"""The report as a person sees it: the demo's report opened from disk in headless Chromium with the
+network cut off. Charts draw, the run and the articles show, nothing is requested from elsewhere, and
+hostile titles and sentences stay text. Skipped only when Chromium is not installed (.ci/run installs it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reports.build import build_home_report
+from tests.reports.browser import Browser, chromium_path
+from tests.reports.conftest import BAD_TITLES, SCRIPT_TITLE
+
+pytestmark = pytest.mark.skipif(
+    chromium_path() is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)"
+)
+MARKS_DRAWN = """Array.from(document.querySelectorAll("svg .mark")).filter(m => {
+    const box = m.getBoundingClientRect(); return box.width > 0 && box.height > 0; }).length"""
+CHARTS = "document.querySelectorAll('figure.chart svg').length"
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    chromium = Browser(tmp_path_factory.mktemp("chromium-profile"))
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="module")
+def demo(prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A real run of the flow on the sample site: it builds the report at its end."""
+    from flows.news_etl import news_etl
+    from samples.server import sources_yaml
+
+    home = tmp_path_factory.mktemp("demo-home")
+    (home / "sources.yaml").write_text(sources_yaml(sample_site), encoding="utf-8")
+    return news_etl(str(home / "sources.yaml"), str(home))
+
+
+def _open(browser: Browser, page: Path) -> None:
+    browser.open(page.as_uri())
+    assert browser.requests() == [page.as_uri()], "the page asked for something besides itself"
+    assert browser.leaks() == [] and browser.console_errors() == []
+
+
+def test_the_demo_report_draws_offline(browser: Browser, demo: dict, tmp_path: Path) -> None:
+    index = Path(demo["report"])
+    assert demo["report_error"] is None and index.is_file()
+    charts = 0
+    for page in sorted(index.parent.glob("*.html")):
+        _open(browser, page)
+        drawn = browser.evaluate(CHARTS)
+        if drawn:
+            assert browser.evaluate(MARKS_DRAWN) > 0, f"{page.name}: charts without a visible mark"
+        charts += drawn
+        assert browser.evaluate("document.getElementById('run-id').textContent") == demo["run_id"]
+    assert charts >= 5
+    _open(browser, index)
+    shot = browser.screenshot(tmp_path / "index.png")
+    assert shot.stat().st_size > 10_000  # a drawn page, not a blank one
+    _open(browser, index.parent / "articles.html")
+    text = browser.evaluate("document.body.innerText")
+    assert "Mikhail Labudin and Vladimir Popov discussed the development of clusters" in text
+
+
+def test_the_quality_page_shows_every_suite_of_the_run(browser: Browser, demo: dict) -> None:
+    _open(browser, Path(demo["report"]).parent / "quality.html")
+    suites = browser.evaluate(
+        "Array.from(document.querySelectorAll('#suite-table tbody tr td:first-child'))"
+        ".map(td => td.innerText)"
+    )
+    expected = {"raw_pages", "articles", "entities", "figures", "mentions", "foreign_keys", "reconciliation"}
+    assert expected | {"warehouse"} <= set(suites)
+    failed = browser.evaluate("document.getElementById('failed-table').innerText")
+    assert "freshness: latest article published within 30 days" in failed  # the demo's one warning
+
+
+def test_the_table_filter_works(browser: Browser, demo: dict) -> None:
+    _open(browser, Path(demo["report"]).parent / "articles.html")
+    shown = "Array.from(document.querySelectorAll('#articles tbody tr')).filter(r => !r.hidden).length"
+    assert browser.evaluate(shown) == 5
+    browser.evaluate(
+        "const s = document.querySelector('select[name=language]'); s.value = 'ru';"
+        "s.dispatchEvent(new Event('input'))"
+    )
+    assert browser.evaluate(shown) == 1
+
+
+def test_hostile_text_stays_text(browser: Browser, bad_home: Path, tmp_path: Path) -> None:
+    report = build_home_report(bad_home, tmp_path / "report" / "index.html")
+    for name in ("articles.html", "support.html", "sites.html", "regions.html"):
+        _open(browser, report.index.parent / name)
+        assert browser.evaluate("window.__pwned === undefined"), name
+        assert browser.evaluate("document.querySelectorAll('main img, main b, main script').length") == 0
+    _open(browser, report.index.parent / "articles.html")
+    text = browser.evaluate("document.body.innerText")
+    assert SCRIPT_TITLE in text and BAD_TITLES[1] in text and BAD_TITLES[2] in text
+    width = browser.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1280 + 20, "a long title must wrap, not widen the page"
+    browser.screenshot(tmp_path / "hostile.png")
+
+
+def test_a_page_asking_the_network_is_caught(browser: Browser, tmp_path: Path) -> None:
+    """The check above can fail: an external image is seen, and stopped at the trap."""
+    page = tmp_path / "leaky.html"
+    page.write_text('<html><body><img src="http://cdn.example.com/x.png"></body></html>', encoding="utf-8")
+    browser.open(page.as_uri())
+    assert "http://cdn.example.com/x.png" in browser.requests()
+    assert "GET http://cdn.example.com/x.png" in browser.leaks()

@@ -1,0 +1,71 @@
+"""The report's reads of a run's quality: stages, suites, failures named by URL, reasons grouped."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import duckdb
+import polars as pl
+
+from expectations.results import dq_frame
+from expectations.runner import validate
+from expectations.suites import ARTICLES
+from tests.warehouse.conftest import star_batch
+from transforms.extract.pages import held_back_frame
+from warehouse.load import RunRecord, load_batch, record_run
+from warehouse.quality import record_results
+from warehouse.report_quality import latest_run, quality
+
+
+def _held(stage: str, url: str, reason: str) -> dict:
+    return {"stage": stage, "record_key": url, "reason": reason, "record": json.dumps({"url": url})}
+
+
+def _run(con: duckdb.DuckDBPyConnection) -> None:
+    import dataclasses
+
+    held = held_back_frame(
+        [
+            _held("extract", "http://a.test/1", "text too short (123 characters)"),
+            _held("extract", "http://a.test/2", "text too short (45 characters)"),
+            _held("articles", "http://a.test/xx", "failed ExpectColumnValuesToBeInSet(language); failed X"),
+        ]
+    )
+    load_batch(con, dataclasses.replace(star_batch(), quarantine=held))
+    frame = pl.DataFrame(
+        {"article_key": [7, 8], "url": ["http://a.test/xx", "http://a.test/untitled"], "text": ["t", "t"],
+         "language": ["xx", "en"], "title": ["t", None], "published": [date(2021, 1, 1)] * 2}
+    )  # fmt: skip
+    record_results(con, "r1", dq_frame([validate(frame, ARTICLES, run_date=date(2024, 5, 1))]))
+
+
+def test_failures_name_their_records_by_url(memory_db: duckdb.DuckDBPyConnection) -> None:
+    _run(memory_db)
+    failed = {f["expectation"]: f for f in quality(memory_db, "r1")["failed"]}
+    assert failed["ExpectColumnValuesToBeInSet(language)"]["urls"] == ["http://a.test/xx"]
+    assert failed["ExpectColumnValuesToNotBeNull(title)"]["urls"] == ["http://a.test/untitled"]  # a warning
+    assert failed["ExpectColumnValuesToNotBeNull(title)"]["severity"] == "warning"
+
+
+def test_reasons_are_one_line_each_whatever_their_numbers(memory_db: duckdb.DuckDBPyConnection) -> None:
+    _run(memory_db)
+    grouped = [(q["stage"], q["reason"], q["records"]) for q in quality(memory_db, "r1")["quarantine"]]
+    assert grouped == [
+        ("articles", "failed ExpectColumnValuesToBeInSet(language)", 1),
+        ("articles", "failed X", 1),
+        ("extract", "text too short (N characters)", 2),
+    ]
+
+
+def test_stages_suites_and_trend(memory_db: duckdb.DuckDBPyConnection) -> None:
+    _run(memory_db)
+    later = datetime(2024, 5, 2, tzinfo=UTC)
+    record_run(memory_db, RunRecord("r2", None, later, later, "failed"))
+    assert latest_run(memory_db)["run_id"] == "r2"
+    found = quality(memory_db, "r1")
+    stages = {s["stage"]: (s["rows_in"], s["passed"], s["held_back"]) for s in found["stages"]}
+    assert stages["articles"] == (2, 1, 1) and stages["extract"] == (2, 0, 2)
+    assert [s["suite"] for s in found["suites"]] == ["articles"]
+    assert [(r["run_id"], r["status"]) for r in found["trend"]] == [("r1", "completed"), ("r2", "failed")]
+    assert found["trend"][0]["failed_critical"] == 1 and found["trend"][0]["failed_warning"] == 1

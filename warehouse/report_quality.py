@@ -1,0 +1,138 @@
+"""What the report shows of data quality: the latest run's stages, every suite and check it ran, the
+failed checks with the URLs of the records they hit, quarantine and fetch outcomes grouped by reason,
+and the trend over the last runs, all from etl_run, dq_result, quarantine and fetch_log.
+
+A reason's numbers are folded into N ("text too short (N characters)"), so one kind of reason is one
+line whatever the counts it carried.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from warehouse.report_content import rows
+
+TREND_RUNS = 20
+URLS_SHOWN = 5
+STAGE_ORDER = ("raw_pages", "extract", "articles", "entities", "mentions", "figures", "foreign_keys")
+
+LATEST_RUN = "SELECT * FROM etl_run ORDER BY started_at DESC LIMIT 1"
+# a record's URL: its own, else its article's (a fact row names the article), else its key
+RECORD_URL = """coalesce(json_extract_string(q.record, '$.url'),
+    (SELECT a.url FROM fact_article AS a
+     WHERE CAST(a.article_key AS VARCHAR) = json_extract_string(q.record, '$.article_key')),
+    q.record_key)"""
+STAGES = f"""
+WITH rows_in AS (
+    SELECT suite AS stage, sum(n) AS rows_in FROM (
+        SELECT suite, batch, max(element_count) AS n FROM dq_result
+        WHERE run_id = $run_id AND level = 'row' GROUP BY ALL
+    ) GROUP BY suite
+    UNION ALL
+    SELECT 'extract', articles_extracted + (
+        SELECT count(*) FROM quarantine WHERE run_id = $run_id AND stage = 'extract')
+    FROM etl_run WHERE run_id = $run_id
+),
+held AS (SELECT stage, count(*) AS held_back FROM quarantine WHERE run_id = $run_id GROUP BY stage)
+SELECT stage, greatest(coalesce(rows_in, 0), coalesce(held_back, 0)) AS rows_in,
+    greatest(coalesce(rows_in, 0), coalesce(held_back, 0)) - coalesce(held_back, 0) AS passed,
+    coalesce(held_back, 0) AS held_back
+FROM rows_in FULL JOIN held USING (stage)
+ORDER BY coalesce(list_position({list(STAGE_ORDER)}, stage), 99), stage
+"""
+SUITES = """
+SELECT suite, count(*) AS checks, count(*) FILTER (WHERE success) AS passed,
+    count(*) FILTER (WHERE NOT success AND severity = 'critical') AS failed_critical,
+    count(*) FILTER (WHERE NOT success AND severity <> 'critical') AS failed_warning,
+    count(*) FILTER (WHERE json_exists(details, '$.not_applicable')) AS not_applicable,
+    count(DISTINCT batch) AS batches, sum(batch_seconds) / count(*) * count(DISTINCT batch) AS seconds
+FROM dq_result WHERE run_id = $run_id GROUP BY suite ORDER BY min(checked_at), suite
+"""
+CHECKS = """
+SELECT suite, expectation, severity, level, bool_and(success) AS success,
+    sum(unexpected_count) AS unexpected, sum(element_count) AS elements,
+    string_agg(DISTINCT CAST(details AS VARCHAR), ' | ') AS details
+FROM dq_result WHERE run_id = $run_id
+GROUP BY ALL ORDER BY suite, success, expectation
+"""
+FAILED = f"""
+WITH failed AS (
+    SELECT suite, expectation, severity, level, sum(unexpected_count) AS unexpected,
+        sum(element_count) AS elements, string_agg(DISTINCT CAST(details AS VARCHAR), ' | ') AS details,
+        flatten(list(coalesce(CAST(json_extract_string(details, '$.records[*]') AS VARCHAR[]), [])))
+            AS sampled
+    FROM dq_result WHERE run_id = $run_id AND NOT success GROUP BY ALL
+),
+held AS (
+    SELECT q.stage, unnest(string_split(q.reason, '; ')) AS reason, {RECORD_URL} AS url
+    FROM quarantine AS q WHERE q.run_id = $run_id
+),
+sampled AS (
+    SELECT f.suite, f.expectation, coalesce(a.url, s.record) AS url
+    FROM failed AS f, unnest(f.sampled) AS s(record)
+    LEFT JOIN fact_article AS a ON CAST(a.article_key AS VARCHAR) = s.record
+),
+urls AS (
+    SELECT f.suite, f.expectation, h.url FROM failed AS f
+    JOIN held AS h ON h.stage = f.suite AND h.reason = 'failed ' || f.expectation
+    UNION SELECT suite, expectation, url FROM sampled
+)
+SELECT f.suite, f.expectation, f.severity, f.level, f.unexpected, f.elements, f.details,
+    coalesce(list(DISTINCT u.url ORDER BY u.url) FILTER (WHERE u.url IS NOT NULL), []) AS urls
+FROM failed AS f LEFT JOIN urls AS u USING (suite, expectation)
+GROUP BY ALL ORDER BY f.severity, f.suite, f.expectation
+"""
+QUARANTINE = f"""
+WITH single AS (
+    SELECT q.stage, unnest(string_split(q.reason, '; ')) AS reason, {RECORD_URL} AS url
+    FROM quarantine AS q WHERE q.run_id = $run_id
+)
+SELECT stage, regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g') AS reason, count(*) AS records,
+    min(reason) AS example, list(DISTINCT url ORDER BY url)[1:{URLS_SHOWN}] AS urls
+FROM single GROUP BY ALL ORDER BY stage, records DESC, reason
+"""
+FETCH_OUTCOMES = f"""
+SELECT outcome, coalesce(regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g'), '') AS reason,
+    count(*) AS pages, list(DISTINCT url ORDER BY url)[1:{URLS_SHOWN}] AS urls,
+    list_position(['fetched', 'not_modified', 'skipped', 'failed'], outcome) AS rank
+FROM fetch_log WHERE run_id = $run_id
+GROUP BY outcome, 2 ORDER BY rank, pages DESC
+"""
+TREND = f"""
+WITH checks AS (
+    SELECT run_id,
+        count(*) FILTER (WHERE NOT success AND severity = 'critical') AS failed_critical,
+        count(*) FILTER (WHERE NOT success AND severity <> 'critical') AS failed_warning,
+        count(*) AS checks
+    FROM dq_result GROUP BY run_id
+)
+SELECT r.run_id, r.started_at, r.status, r.pages_discovered, r.pages_fetched, r.pages_failed,
+    r.articles_loaded, r.articles_held_back, coalesce(c.checks, 0) AS checks,
+    coalesce(c.failed_critical, 0) AS failed_critical, coalesce(c.failed_warning, 0) AS failed_warning
+FROM (SELECT * FROM etl_run ORDER BY started_at DESC LIMIT {TREND_RUNS}) AS r
+LEFT JOIN checks AS c USING (run_id)
+ORDER BY r.started_at
+"""
+
+
+def latest_run(con: duckdb.DuckDBPyConnection) -> dict[str, Any] | None:
+    found = rows(con, LATEST_RUN)
+    return found[0] if found else None
+
+
+def quality(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
+    """Everything the quality page shows of run `run_id`, and the trend over the last runs."""
+    params = {"run_id": run_id}
+    by_run = {
+        "stages": STAGES,
+        "suites": SUITES,
+        "checks": CHECKS,
+        "failed": FAILED,
+        "quarantine": QUARANTINE,
+        "fetch_outcomes": FETCH_OUTCOMES,
+    }
+    found: dict[str, Any] = {name: rows(con, sql, params) for name, sql in by_run.items()}
+    found["trend"] = rows(con, TREND)
+    return found
