@@ -1,4 +1,4 @@
-"""Helpers for tests that start real processes: free ports, clean environments, process groups, logs
+"""What the tests that start real processes share: free ports, clean environments, process groups, logs
 and waiting for something to happen."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    """A process in a session of its own (so `stop` ends its children too), output to `log`."""
+    """A process in a process group of its own (so `stop` ends its children too), output to `log`."""
     with log.open("wb") as out:
         return subprocess.Popen(
             command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True

@@ -1,4 +1,4 @@
-"""Russian NLP helpers: any string is accepted, letters Python cannot name included."""
+"""Russian NLP functions: any string is accepted, letters Python cannot name included."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_the_letter_has_no_name() -> None:
 
 
 @pytest.mark.parametrize("word", [f"A{TANGUT}", TANGUT, f"Калуги{TANGUT}", f"{TANGUT}\u0301", ""])
-def test_every_helper_takes_a_word_with_a_nameless_letter(word: str) -> None:
+def test_every_function_takes_a_word_with_a_nameless_letter(word: str) -> None:
     assert isinstance(parses(word), list)
     assert isinstance(lemma(word), str)
     assert isinstance(nominative_phrase(f"Губернатор {word}"), str)
