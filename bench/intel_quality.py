@@ -1,6 +1,8 @@
-"""Precision, recall and F1 per fact type of the domain extractors on the labelled set in tests/data/intel.
+"""Precision, recall and F1 per fact type of the domain extractors: on the written sets in tests/data/intel,
+on the real-text excerpts (bench/intel_real.py), and Russian NER on FactRuEval dev beside bare natasha
+(bench/ner_factrueval.py; skipped when ../shared/devsets is absent).
 
-python bench/intel_quality.py            # both sets: the five sample articles and the held-out texts
+python bench/intel_quality.py [-v] [--only=written|real|ner] [--texts=DIR]     # -v lists every miss
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import intel_real, ner_factrueval  # noqa: E402
 from transforms.intel.entities import find_mentions  # noqa: E402
 from transforms.intel.figures import figure_records  # noqa: E402
 
@@ -83,23 +86,33 @@ def score(articles: list[dict], verbose: bool = False) -> dict[str, tuple[float,
             fn[kind] += len(w - g)
             if verbose and (g - w or w - g):
                 print(f"  {article['id']} {kind}: extra {sorted(g - w)} missing {sorted(w - g)}")
-    return {kind: _prf(tp[kind], fp[kind], fn[kind]) for kind in sorted(set(tp) | set(fp) | set(fn))}
+    return {
+        kind: intel_real.prf(tp[kind], fp[kind], fn[kind]) for kind in sorted(set(tp) | set(fp) | set(fn))
+    }
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1, tp + fn
+def _table(name: str, path: Path, scores: dict) -> None:
+    print(f"{name} ({path.relative_to(ROOT)})")
+    print(f"  {'fact type':<26}{'precision':>10}{'recall':>8}{'F1':>7}{'labels':>8}")
+    for kind, (p, r, f, n) in scores.items():
+        print(f"  {kind:<26}{p:>10.3f}{r:>8.3f}{f:>7.3f}{n:>8}")
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    for name, path in SETS.items():
-        print(f"{name} ({path.relative_to(ROOT)})")
-        print(f"  {'fact type':<26}{'precision':>10}{'recall':>8}{'F1':>7}{'labels':>8}")
-        for kind, (p, r, f, n) in score(load(path), verbose).items():
-            print(f"  {kind:<26}{p:>10.3f}{r:>8.3f}{f:>7.3f}{n:>8}")
+    only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--only=")), None)
+    if only in (None, "written"):
+        for name, path in SETS.items():
+            _table(name, path, score(load(path), verbose))
+    texts = Path(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--texts=")), intel_real.TEXTS))
+    if only in (None, "real"):
+        for name, path in intel_real.REAL_SETS.items():
+            if not intel_real.texts_folder(path, texts).is_dir():
+                print(f"{name}: texts not found at {intel_real.texts_folder(path, texts)}: not scored")
+                continue
+            _table(name, path, intel_real.score(intel_real.load(path, texts), verbose))
+    if only in (None, "ner"):
+        ner_factrueval.report()
 
 
 if __name__ == "__main__":

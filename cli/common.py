@@ -1,4 +1,4 @@
-"""What every command group shares: the consoles, the common options and the sources-file check.
+"""What every command group shares: the consoles, the common options and the configuration checks.
 
 The consoles print text as it is: data, file names and error messages may hold `[`, `]` or `:x:`,
 which Rich would otherwise read as markup or emoji codes. Styles are applied with `Text`, never markup.
@@ -6,12 +6,16 @@ which Rich would otherwise read as markup or emoji codes. Styles are applied wit
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 console = Console(markup=False, emoji=False, highlight=False)
 notices = Console(stderr=True, markup=False, emoji=False, highlight=False)
@@ -42,3 +46,26 @@ def check_sources(sources: Path) -> None:
         load_sources(sources)
     except SourcesError as exc:
         fail(str(exc))
+
+
+def check_settings(home: Path | None = None) -> Settings:
+    """The settings; fail fast on one that cannot be (CLUSTERWATCH_BATCH_SIZE=abc), naming the variable."""
+    from config.settings import SettingsError, load_settings
+
+    try:
+        return load_settings(home=home)
+    except SettingsError as exc:
+        fail(str(exc))
+
+
+class _ConfigWarnings(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        notices.print(Text.assemble(("warning:", "yellow"), " ", record.getMessage()), soft_wrap=True)
+
+
+def show_config_warnings() -> None:
+    """Warnings about the configuration (an unknown CLUSTERWATCH_* variable) on stderr, as `warning: …`."""
+    logger = logging.getLogger("clusterwatch.config")
+    if not any(isinstance(h, _ConfigWarnings) for h in logger.handlers):
+        logger.addHandler(_ConfigWarnings())
+        logger.propagate = False

@@ -1,44 +1,94 @@
-"""`clusterwatch entities FILE --lang ru|en`: the entities of one text (or HTML) file as JSON lines."""
+"""`clusterwatch facts FILE_OR_DIR... --lang ru|en|auto`: every fact of text (or HTML) files as JSON lines.
+
+`entities` is the same command under its former name: the mentions only (no figures), each line also with
+its former fields `entity_type` and `entity_id`.
+A directory stands for the .txt, .html and .htm files under it. A file that cannot be read is reported on
+stderr and the others are still printed; the exit code is then 2.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-FileArg = Annotated[Path, typer.Argument(help="A text file, or an .html page (its main text is extracted).")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Language of the text: ru or en.")]
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(help="Text files, .html pages (their main text is extracted) or folders holding them."),
+]
+LangOpt = Annotated[str, typer.Option("--lang", help="Language of the texts: ru, en or auto (per file).")]
+LANGUAGES = {"ru", "en", "auto"}
+SUFFIXES = {".txt", ".html", ".htm"}
+
+
+class Unreadable(Exception):
+    """A file the command cannot take a text from."""
+
+
+def _files(paths: list[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
 
 
 def _read_text(file: Path) -> str:
     if not file.is_file():
-        raise typer.BadParameter(f"no such file: {file}")
+        raise Unreadable("no such file")
     if file.suffix.lower() in {".html", ".htm"}:
         from transforms import NotAnArticle, extract_article
 
         try:
             return extract_article(file.read_bytes())["text"]
         except NotAnArticle as exc:
-            typer.echo(f"error: {file} is not an article: {exc}", err=True)
-            raise typer.Exit(2) from exc
+            raise Unreadable(f"not an article: {exc}") from exc
     return file.read_text(encoding="utf-8", errors="replace")
 
 
-def entities(file: FileArg, lang: LangOpt = "ru") -> None:
-    """Print the entities of FILE (regions, people, organisations, sites, legal acts) as JSON lines."""
-    if lang not in {"ru", "en"}:
-        raise typer.BadParameter("--lang must be ru or en")
-    from transforms import find_mentions, mentions_frame
+def _legacy(fact: dict) -> dict:
+    """The former `entities` fields: entity_type (region for countries too) and entity_id."""
+    kind = "region" if fact["type"] == "country" else fact["type"]
+    return fact | {"entity_type": kind, "entity_id": fact.get("key")}
 
-    mentions = find_mentions(_read_text(file), lang)
-    for mention, row in zip(mentions, mentions_frame(mentions).iter_rows(named=True), strict=True):
-        if mention.entity_type == "person":
-            row |= {"role": mention.attrs.get("role"), "organization": mention.attrs.get("organization")}
-        typer.echo(json.dumps(row, ensure_ascii=False))
+
+def _print_facts(paths: list[Path], lang: str, legacy: bool) -> None:
+    if lang not in LANGUAGES:
+        raise typer.BadParameter("--lang must be ru, en or auto")
+    from transforms import extract_facts
+
+    failed = 0
+    for file in _files(paths):
+        try:
+            text = _read_text(file)
+        except (Unreadable, OSError) as exc:
+            typer.echo(f"error: {file}: {exc}", err=True)
+            failed += 1
+            continue
+        for fact in extract_facts(text, lang):
+            if legacy and fact["type"] == "figure":
+                continue  # `entities` printed mentions only
+            fact = _legacy(fact) if legacy else fact
+            typer.echo(json.dumps({"file": str(file), **fact}, ensure_ascii=False))
+    if failed:
+        raise typer.Exit(2)
+
+
+def facts(paths: PathsArg, lang: LangOpt = "auto") -> None:
+    """Print every fact of the files (regions, countries, people with roles, organisations, companies,
+    government bodies, places, sites, legal acts, figures) as JSON lines, one per fact."""
+    _print_facts(paths, lang, legacy=False)
+
+
+def entities(paths: PathsArg, lang: LangOpt = "auto") -> None:
+    """The `facts` command under its former name: mentions only, with entity_type and entity_id."""
+    _print_facts(paths, lang, legacy=True)
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `entities` command to the clusterwatch CLI."""
+    """Add the `facts` command (and its alias `entities`) to the clusterwatch CLI."""
+    app.command("facts")(facts)
     app.command("entities")(entities)

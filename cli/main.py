@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from cli import analyst, extract, facts, pipeline, quality, report, serve
+from cli.common import error, show_config_warnings
 
 # Help texts are plain text: with Rich markup on, a default written "[a local cluster]" would vanish.
 app = typer.Typer(
@@ -17,5 +18,19 @@ app = typer.Typer(
 for group in (pipeline, extract, facts, analyst, quality, report, serve):
     group.register(app)
 
+
+def main() -> None:
+    """The `clusterwatch` command: a configuration error (a sources file or a CLUSTERWATCH_* variable
+    that does not fit) is told in one line per problem with exit code 2, never as a traceback."""
+    from config.files import ConfigError
+
+    show_config_warnings()
+    try:
+        app()
+    except ConfigError as exc:
+        error(str(exc))
+        raise SystemExit(2) from None
+
+
 if __name__ == "__main__":
-    app()
+    main()

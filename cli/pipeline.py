@@ -13,8 +13,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from cli.common import HomeOpt, SourcesOpt, check_sources, console, error, fail
+from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console, error, fail
 
 QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -73,10 +74,8 @@ def _check_database(path: Path) -> None:
 
 
 def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
+    settings = check_settings(home)
     check_sources(sources)
-    from config.settings import load_settings
-
-    settings = load_settings(home=home)
     _check_database(settings.database_path)
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output
     os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(settings.home / "cache"))
@@ -113,6 +112,7 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
     for name, value in rows:
         table.add_row(name, str(value))
     console.print(table)
+    _print_silent_sources(summary)
     console.print(f"run id:   {summary['run_id']}", soft_wrap=True)
     console.print(f"database: {summary['database']}", soft_wrap=True)
     if summary.get("published"):
@@ -128,6 +128,18 @@ def _print_report(summary: dict[str, Any]) -> None:
         console.print(f"report:   {summary['report']} (open it in a browser; works offline)", soft_wrap=True)
     elif summary.get("report_error"):
         error(summary["report_error"], label="report not built:")
+
+
+def _print_silent_sources(summary: dict[str, Any]) -> None:
+    """Sources that gave no page, each with what its feeds, sitemaps and start pages answered."""
+    silent = summary.get("sources_without_pages") or {}
+    if silent:
+        console.print(Text(f"{len(silent)} source(s) gave no pages:", style="yellow"))
+    for name, reason in silent.items():
+        console.print(Text(f"  {name}: {reason}"), soft_wrap=True)
+    if summary.get("seeds_not_read"):
+        note = f"seed URLs not read: {summary['seeds_not_read']} (fetch_log rows with kind = 'seed')"
+        console.print(Text(note), soft_wrap=True)
 
 
 def _print_quality(summary: dict[str, Any]) -> None:

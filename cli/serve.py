@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.common import HomeOpt, check_sources, fail
+from cli.common import HomeOpt, check_settings, check_sources, fail
 from cli.common import notices as console
 
 NO_SERVER = (
@@ -39,6 +39,7 @@ def register(app: typer.Typer) -> None:
 def serve(sources: SourcesOpt = Path("config/sources.yaml"), home: HomeOpt = None) -> None:
     """Serve the crawl, weekly re-extraction and backfill deployments against a Prefect server."""
     check_sources(sources)
+    check_settings(home)
     url = _require_server()
     import prefect
 

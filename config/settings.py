@@ -2,38 +2,51 @@
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from config.files import ConfigError, close_match, plain_message, read_yaml
 
 ENV_PREFIX = "CLUSTERWATCH_"
+OTHER_VARIABLES = frozenset({"CLUSTERWATCH_REPO"})  # read by the deployments, not settings
+LOG = logging.getLogger("clusterwatch.config")
+SettingPath = tuple[str, ...]
+
+
+class SettingsError(ConfigError):
+    """A setting has a value it cannot take; the message names the variable (or file and key)."""
 
 
 class FetchSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     user_agent: str = "clusterwatch/0.1 (news ETL crawler; set CLUSTERWATCH_FETCH__USER_AGENT for a contact)"
-    connect_timeout: float = 5.0
-    read_timeout: float = 15.0
-    max_body_bytes: int = 5_000_000
-    max_redirects: int = 5
-    retries: int = 2
-    backoff_seconds: float = 0.5
-    max_pages_per_source: int = 500
-    max_fetch_seconds: float = 60.0  # wall time for one response's body (a slow drip is cut off)
-    max_retry_after: float = 30.0  # a longer Retry-After is capped at this
-    global_concurrency: int = 8  # requests in flight across all hosts
-    per_host_concurrency: int = 2  # requests in flight to one host
-    per_host_delay: float = 1.0  # seconds between request starts to one host (robots.txt Crawl-delay wins)
-    max_crawl_delay: float = 30.0  # a longer robots.txt Crawl-delay is capped at this
+    connect_timeout: float = Field(default=5.0, gt=0)
+    read_timeout: float = Field(default=15.0, gt=0)
+    max_body_bytes: int = Field(default=5_000_000, ge=1)
+    max_redirects: int = Field(default=5, ge=0)
+    retries: int = Field(default=2, ge=0)
+    backoff_seconds: float = Field(default=0.5, ge=0)
+    max_pages_per_source: int = Field(default=500, ge=1)  # more are logged `skipped`, fetched by later runs
+    max_fetch_seconds: float = Field(default=60.0, gt=0)  # wall time for one body (a slow drip is cut off)
+    max_retry_after: float = Field(default=30.0, ge=0)  # a longer Retry-After is capped at this
+    global_concurrency: int = Field(default=8, ge=1)  # requests in flight across all hosts
+    per_host_concurrency: int = Field(default=2, ge=1)  # requests in flight to one host
+    per_host_delay: float = Field(default=1.0, ge=0)  # seconds between starts to one host (Crawl-delay wins)
+    max_crawl_delay: float = Field(default=30.0, ge=0)  # a longer robots.txt Crawl-delay is capped at this
     politeness_limits: bool = True  # False switches off per-host delays and limits (benchmarks only)
     incremental: bool = True  # conditional GET and the content-hash check against the previous run
 
 
 class ExtractSettings(BaseModel):
     """Mirrored by transforms.extract.article.ExtractOptions (the flow builds one from the other)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     favor_precision: bool = True  # the first pass; the recall pass follows when it finds too little
     include_comments: bool = False
@@ -47,39 +60,95 @@ class ExtractSettings(BaseModel):
 
 
 class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     home: Path = Path("data")
     batch_size: int = Field(default=200, ge=1)  # pages per extraction task
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     languages: tuple[str, ...] = ("ru", "en")
 
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        """CLUSTERWATCH_LANGUAGES=ru,en"""
+        return tuple(v.strip() for v in value.split(",") if v.strip()) if isinstance(value, str) else value
+
     @property
     def database_path(self) -> Path:
         return self.home / "clusterwatch.duckdb"
 
 
-def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
-    """CLUSTERWATCH_HOME=… and CLUSTERWATCH_FETCH__READ_TIMEOUT=… style overrides."""
-    overrides: dict[str, Any] = {}
-    for name, value in environ.items():
-        if not name.startswith(ENV_PREFIX):
+def setting_variables(model: type[BaseModel] = Settings, path: SettingPath = ()) -> dict[str, SettingPath]:
+    """Every CLUSTERWATCH_* name a setting answers to, and the setting's path: CLUSTERWATCH_HOME,
+    CLUSTERWATCH_FETCH__READ_TIMEOUT, …"""
+    names: dict[str, SettingPath] = {}
+    for name, field in model.model_fields.items():
+        inner = field.annotation
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            names.update(setting_variables(inner, (*path, name)))
+        else:
+            names[ENV_PREFIX + "__".join((*path, name)).upper()] = (*path, name)
+    return names
+
+
+_warned: set[str] = set()
+
+
+def _warn_unknown(name: str, known: Mapping[str, SettingPath]) -> None:
+    """Once per process: a CLUSTERWATCH_* variable that is no setting is ignored, and said so."""
+    if name in _warned:
+        return
+    _warned.add(name)
+    hint = close_match(name, known).replace("'", "")
+    LOG.warning("%s is not a clusterwatch setting and is ignored%s", name, hint)
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[SettingPath, Any]:
+    """CLUSTERWATCH_HOME=… and CLUSTERWATCH_FETCH__READ_TIMEOUT=… style overrides, by setting path."""
+    known = setting_variables()
+    found: dict[SettingPath, Any] = {}
+    for name, value in sorted(environ.items()):
+        if not name.startswith(ENV_PREFIX) or name in OTHER_VARIABLES:
             continue
-        path = name[len(ENV_PREFIX) :].lower().split("__")
-        target = overrides
+        if name.upper() in known:
+            found[known[name.upper()]] = value
+        else:
+            _warn_unknown(name, known)
+    return found
+
+
+def _leaves(data: Mapping[str, Any], path: SettingPath = ()) -> Iterator[tuple[SettingPath, Any]]:
+    for key, value in data.items():
+        if isinstance(value, Mapping):
+            yield from _leaves(value, (*path, str(key)))
+        else:
+            yield (*path, str(key)), value
+
+
+def _nested(flat: Mapping[SettingPath, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for path, value in flat.items():
+        target = data
         for part in path[:-1]:
             target = target.setdefault(part, {})
-        target[path[-1]] = value
-    return overrides
-
-
-def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
+            if not isinstance(target, dict):
+                break
         else:
-            merged[key] = value
-    return merged
+            target[path[-1]] = value
+    return data
+
+
+def _describe(error: Any, origins: Mapping[SettingPath, str], flat: Mapping[SettingPath, Any]) -> str:
+    """One error in the words of where its value came from: the variable, the file's key, the option."""
+    loc = tuple(str(part) for part in error["loc"])
+    path = next((loc[:n] for n in range(len(loc), 0, -1) if loc[:n] in origins), loc)
+    where, dotted = origins.get(path, ""), ".".join(loc)
+    if error["type"] == "extra_forbidden":
+        fields = {p[-1] for p in setting_variables().values() if p[:-1] == loc[:-1]}
+        return f"{where}{dotted}: unknown setting{close_match(loc[-1], fields)}"
+    label = where if where.startswith(ENV_PREFIX) else f"{where}{dotted}"
+    return f"{label}={flat.get(path)!r}: {plain_message(error)}"
 
 
 def load_settings(
@@ -87,10 +156,33 @@ def load_settings(
     environ: Mapping[str, str] | None = None,
     **overrides: Any,
 ) -> Settings:
-    """Defaults, then the YAML file, then CLUSTERWATCH_* variables, then explicit keyword overrides."""
-    data: dict[str, Any] = {}
-    if file is not None:
-        data = _merge(data, yaml.safe_load(file.read_text(encoding="utf-8")) or {})
-    data = _merge(data, _env_overrides(os.environ if environ is None else environ))
-    data = _merge(data, {k: v for k, v in overrides.items() if v is not None})
-    return Settings.model_validate(data)
+    """Defaults, then the YAML file, then CLUSTERWATCH_* variables, then explicit keyword overrides.
+    SettingsError names the variable, file key or keyword of a value that does not fit, in one line;
+    an unknown CLUSTERWATCH_* variable is logged as a warning (logger clusterwatch.config) and ignored."""
+    flat: dict[SettingPath, Any] = {}
+    origins: dict[SettingPath, str] = {}
+    layers = [
+        (f"{file}: ", _file_values(file)),
+        ("", _env_overrides(os.environ if environ is None else environ)),
+        ("argument ", dict(_leaves({k: v for k, v in overrides.items() if v is not None}))),
+    ]
+    for label, values in layers:
+        for path, value in values.items():
+            flat[path] = value
+            origins[path] = label if label else ENV_PREFIX + "__".join(path).upper()
+    try:
+        return Settings.model_validate(_nested(flat))
+    except ValidationError as exc:
+        raise SettingsError("; ".join(_describe(e, origins, flat) for e in exc.errors())) from exc
+
+
+def _file_values(file: Path | None) -> dict[SettingPath, Any]:
+    if file is None:
+        return {}
+    try:
+        data = read_yaml(file) or {}
+    except ConfigError as exc:
+        raise SettingsError(str(exc)) from exc
+    if not isinstance(data, Mapping):
+        raise SettingsError(f"{file}: a mapping of settings is expected, not {type(data).__name__}")
+    return dict(_leaves(data))

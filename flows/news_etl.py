@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from prefect import flow
+from prefect import flow, get_run_logger
 
 from config.settings import load_settings
 from config.sources import load_sources
@@ -20,6 +20,7 @@ from flows.pipeline import (
     task_runner,
 )
 from flows.tasks import crawl_task, warehouse_state_task
+from transforms.runs.reconcile import source_report
 from transforms.runs.sources import sources_frame
 
 
@@ -50,9 +51,18 @@ def news_etl(
         stages_runner = runner_for_stages if pages.height else task_runner("threads")  # nothing to spread
         processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
         sources_rows = sources_frame(s.model_dump() for s in config.sources)
-        return load_run(
-            ctx, settings, (crawled.fetch_log, crawled.page_state, raw_held), sources_rows, processed
+        silent = _told(source_report(crawled.outcomes, [s.name for s in config.sources]))
+        summary = load_run(
+            ctx, settings, (crawled.outcomes, crawled.page_state, raw_held), sources_rows, processed
         )
+        return {**summary, **silent}
     except Exception as exc:
         record_failure(ctx, settings, exc)
         raise
+
+
+def _told(sources: dict[str, Any]) -> dict[str, Any]:
+    """source_report's result, each source that gave no page logged as a warning with the reason."""
+    for name, reason in sources["sources_without_pages"].items():
+        get_run_logger().warning("source %s gave no pages: %s", name, reason)
+    return sources

@@ -28,7 +28,7 @@ from transforms.held import held_back_frame
 from transforms.intel.frames import article_facts
 from transforms.normalise.articles import normalise_batch
 from warehouse.load import RunBatch, known_articles, load_batch
-from warehouse.page_state import read_page_state
+from warehouse.page_state import last_tried, read_page_state
 from warehouse.publish import publish, published_path
 from warehouse.quality import existing_keys
 from warehouse.schema import DatabaseLocked, connect
@@ -48,8 +48,9 @@ def crawl_task(config: SourcesConfig, settings: Settings) -> CrawlResult:
     """Discover and fetch; pages unchanged since the last run (page_state) are not passed on."""
     logger = get_run_logger()
     with connect(settings.database_path) as con:
-        previous = read_page_state(con)
-    result = crawl(config, settings.fetch, previous, settings.home / "raw", Progress("fetched", "pages"))
+        previous, tried = read_page_state(con), last_tried(con)
+    progress = Progress("fetched", "pages")
+    result = crawl(config, settings.fetch, previous, settings.home / "raw", progress, tried)
     outcomes = dict(result.fetch_log.group_by("outcome").len().iter_rows())
     logger.info("discovered %d pages: %s", result.fetch_log.height, outcomes)
     return result

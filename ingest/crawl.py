@@ -1,4 +1,5 @@
-"""Discover and fetch every page of the configured sources; each discovered URL gets exactly one outcome.
+"""Discover and fetch every page of the configured sources; each discovered URL gets exactly one outcome,
+and so does each seed (feed, sitemap, start page) read to find them.
 
 `crawl()` is the one entry point; `discover_all()` and `fetch_pages()` are its two stages, for flows
 that run them as separate tasks."""
@@ -8,16 +9,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import polars as pl
 
 from config.settings import FetchSettings
-from config.sources import SourcesConfig
-from ingest.discover import Discovered, discover
-from ingest.fetch import Fetcher, FetchResult
+from config.sources import Source, SourcesConfig
+from ingest.cap import over_cap_reason, ration
+from ingest.discover import Discovered, Seed, discover_source
+from ingest.fetch import Fetcher, FetchResult, text_of
 from ingest.records import (
     Settled,
     fetch_log_frame,
@@ -31,35 +33,92 @@ from ingest.records import (
 Progress = Callable[[int, int], None]
 
 
+def _no_seeds() -> pl.DataFrame:
+    return fetch_log_frame([], kind="seed")
+
+
 @dataclass(frozen=True)
 class CrawlResult:
-    fetch_log: pl.DataFrame  # one row per discovered URL (records.FETCH_LOG_SCHEMA)
+    fetch_log: pl.DataFrame  # one row per discovered URL (records.FETCH_LOG_SCHEMA, kind "page")
     pages: pl.DataFrame  # new or changed bodies for extraction (records.PAGES_SCHEMA)
     page_state: pl.DataFrame  # rows to upsert into page_state (records.PAGE_STATE_SCHEMA)
+    seeds: pl.DataFrame = field(default_factory=_no_seeds)  # one row per seed URL (kind "seed")
+
+    @property
+    def outcomes(self) -> pl.DataFrame:
+        """Every fetch_log row of the crawl: the pages, then the seeds."""
+        return pl.concat([self.fetch_log, self.seeds])
+
+
+@dataclass(frozen=True)
+class Found:
+    pages: list[Discovered]  # every candidate page, first source kept, no cap applied yet
+    seeds: pl.DataFrame  # one fetch_log row per seed (kind "seed")
+
+
+def fetcher_for(config: SourcesConfig, settings: FetchSettings) -> Fetcher:
+    """A fetcher under the sources file's address policy (allow_private_networks, allow_addresses)."""
+    return Fetcher(settings, config.allow_private_networks, allow_addresses=config.allow_addresses)
 
 
 def _workers(settings: FetchSettings) -> int:
     return max(1, settings.global_concurrency)
 
 
-def discover_all(
-    config: SourcesConfig, settings: FetchSettings, fetcher: Fetcher | None = None
-) -> list[Discovered]:
-    """Every source's candidate URLs, sources discovered in parallel, in the order of the sources file."""
+def discover_all(config: SourcesConfig, settings: FetchSettings, fetcher: Fetcher | None = None) -> Found:
+    """Every source's candidate URLs and seeds, sources discovered in parallel, in the order of the
+    sources file."""
     own = fetcher is None
-    fetcher = fetcher or Fetcher(settings, config.allow_private_networks)
+    fetcher = fetcher or fetcher_for(config, settings)
     try:
         with ThreadPoolExecutor(_workers(settings)) as pool:
-            found = pool.map(
-                lambda source: discover(
-                    source, fetcher.get_text, settings.max_pages_per_source, fetcher.robots.sitemaps
-                ),
-                config.sources,
-            )
-            return _first_seen(page for pages in found for page in pages)
+            found = list(pool.map(lambda source: _discover_one(source, fetcher), config.sources))
     finally:
         if own:
             fetcher.close()
+    seeds = [seed for _pages, source_seeds in found for seed in source_seeds]
+    return Found(_first_seen(p for pages, _seeds in found for p in pages), fetch_log_frame(seeds, "seed"))
+
+
+class _SeedReader:
+    """Discovery's get_text: reads a seed and keeps its fetch result (without the body) for fetch_log."""
+
+    def __init__(self, fetcher: Fetcher):
+        self.fetcher = fetcher
+        self.results: dict[str, FetchResult] = {}
+
+    def __call__(self, url: str) -> str | None:
+        try:
+            result = self.fetcher.fetch(url, html_only=False)
+        except Exception as exc:  # a bad seed never stops the run: it is logged as failed
+            result = FetchResult(url=url, outcome="failed", reason=f"{type(exc).__name__}: {exc}")
+        self.results[url] = replace(result, body=b"", bytes_read=result.size)
+        return text_of(result)
+
+
+def _discover_one(source: Source, fetcher: Fetcher) -> tuple[list[Discovered], list[Settled]]:
+    reader = _SeedReader(fetcher)
+    found = discover_source(source, reader, None, fetcher.robots.sitemaps)
+    return found.pages, [_seed_outcome(seed, reader.results) for seed in found.seeds]
+
+
+def _seed_outcome(seed: Seed, results: dict[str, FetchResult]) -> Settled:
+    """A seed's fetch_log outcome: the fetch's own, or `skipped` with the reason it was not read; a
+    seed read says what it gave."""
+    page = Discovered(seed.url, seed.source, seed.via)
+    if seed.skipped is not None or seed.url not in results:
+        reason = seed.skipped or "not read"
+        return Settled(page, FetchResult(url=seed.url, outcome="skipped", reason=reason, attempts=0))
+    result = results[seed.url]
+    if result.outcome == "fetched":
+        gave = f"listed {_count(seed.links, 'link')}, {_count(seed.new_pages, 'candidate page')}"
+        index = f"sitemap index of {_count(seed.children, 'sitemap')}"
+        result = replace(result, reason=index if seed.children else gave)
+    return Settled(page, result)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _first_seen(pages: Iterable[Discovered]) -> list[Discovered]:
@@ -116,9 +175,17 @@ def crawl(
     previous: pl.DataFrame,
     raw_dir: Path,
     progress: Progress | None = None,
+    tried: pl.DataFrame | None = None,
 ) -> CrawlResult:
     """Discover and fetch every source: `previous` is the page_state of earlier runs (may be empty),
-    `raw_dir` the raw page store (HOME/raw)."""
-    with Fetcher(settings, config.allow_private_networks) as fetcher:
-        pages = discover_all(config, settings, fetcher)
-        return fetch_pages(pages, fetcher, previous, raw_dir, progress)
+    `raw_dir` the raw page store (HOME/raw), `tried` (url, fetched_at) when each page was last tried,
+    fetched or not (else page_state tells). Pages over a source's cap are logged `skipped` and wait for
+    a later run (ingest.cap)."""
+    with fetcher_for(config, settings) as fetcher:
+        found = discover_all(config, settings, fetcher)
+        history = previous if tried is None else tried
+        now, later = ration(found.pages, settings.max_pages_per_source, history)
+        result = fetch_pages(now, fetcher, previous, raw_dir, progress)
+    waiting = FetchResult(url="", outcome="skipped", reason=over_cap_reason(settings.max_pages_per_source))
+    over_cap = fetch_log_frame([Settled(p, replace(waiting, url=p.url, attempts=0)) for p in later])
+    return replace(result, fetch_log=pl.concat([result.fetch_log, over_cap]), seeds=found.seeds)

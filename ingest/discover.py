@@ -19,11 +19,35 @@ MAX_SITEMAPS = 50
 XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>")  # the text is already decoded: its encoding no longer holds
 
 
+OFF_SITE = "not on the source's allowed_domains: not read"
+TOO_MANY_SITEMAPS = f"more than {MAX_SITEMAPS} sitemaps for this source: not read"
+
+
 @dataclass(frozen=True)
 class Discovered:
     url: str
     source: str
     via: str  # feed | sitemap | start_page
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A feed, sitemap or start page of a source: how many links it listed, how many new candidate
+    pages they gave, the child sitemaps of an index, or why it was not read (`skipped`)."""
+
+    url: str
+    source: str
+    via: str  # feed | sitemap | start_page
+    links: int = 0
+    new_pages: int = 0
+    children: int = 0
+    skipped: str | None = None
+
+
+@dataclass(frozen=True)
+class Discovery:
+    pages: list[Discovered]
+    seeds: list[Seed]
 
 
 def feed_links(feed_url: str, text: str) -> list[str]:
@@ -64,30 +88,6 @@ def page_links(page_url: str, text: str) -> list[str]:
     return [urljoin(page_url, href) for href in tree.xpath("//a/@href") if not href.startswith("#")]
 
 
-def _from_sitemaps(roots: Iterable[str], get_text: GetText) -> list[str]:
-    queue, seen, found = list(roots), set(), []
-    while queue and len(seen) < MAX_SITEMAPS:
-        sitemap = queue.pop(0)
-        if sitemap in seen:
-            continue
-        seen.add(sitemap)
-        pages, children = sitemap_locations(get_text(sitemap) or "")
-        found.extend(pages)
-        queue.extend(children)
-    return found
-
-
-def _from_each(
-    entry_urls: Iterable[str], get_text: GetText, parse: Callable[[str, str], list[str]]
-) -> list[str]:
-    found: list[str] = []
-    for entry in entry_urls:
-        text = get_text(entry)
-        if text:
-            found.extend(parse(entry, text))
-    return found
-
-
 def feed_alternates(page_url: str, text: str) -> list[str]:
     """Feeds a page announces (<link rel="alternate" type="application/rss+xml">; trafilatura's finder)."""
     host = urlsplit(page_url).hostname or ""
@@ -96,44 +96,98 @@ def feed_alternates(page_url: str, text: str) -> list[str]:
 
 def _entry_points(
     source: Source, get_text: GetText, allowed: list[str], robots_sitemaps: RobotsSitemaps | None
-) -> tuple[list[str], list[str]]:
-    """(feeds, sitemaps): the configured ones, then those the start pages and robots.txt announce
-    (same site only)."""
+) -> tuple[list[str], list[str], list[Seed]]:
+    """(feeds, sitemaps, seeds not read): the configured ones, then those the start pages and robots.txt
+    announce; one on another site is not read (a seed saying so)."""
     feeds = list(source.feeds)
     for page in source.start_urls:
-        feeds.extend(feed_alternates(page, get_text(page) or ""))
+        text = get_text(page)
+        feeds.extend(feed_alternates(page, text) if text else [])
     sitemaps = list(source.sitemaps)
     if robots_sitemaps is not None:
         for entry in source.entry_urls():
             sitemaps.extend(robots_sitemaps(entry))
+    elsewhere = [
+        Seed(url, source.name, via, skipped=OFF_SITE)
+        for via, found in (("feed", _unique(feeds)), ("sitemap", _unique(sitemaps)))
+        for url in found
+        if not urls.host_allowed(url, allowed) and url in (*source.feeds, *source.sitemaps)
+    ]
     same_site = [u for u in (*feeds, *sitemaps) if urls.host_allowed(u, allowed)]
-    return _unique(u for u in feeds if u in same_site), _unique(u for u in sitemaps if u in same_site)
+    return (
+        _unique(u for u in feeds if u in same_site),
+        _unique(u for u in sitemaps if u in same_site),
+        elsewhere,
+    )
 
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def discover(
-    source: Source, get_text: GetText, limit: int, robots_sitemaps: RobotsSitemaps | None = None
-) -> list[Discovered]:
-    """Candidate article URLs of one source, normalised, same-site, de-duplicated, first seen kept.
+class _Collector:
+    """A source's candidate pages, first seen kept, and what each seed listed and gave."""
+
+    def __init__(self, source: Source, allowed: list[str], limit: int | None):
+        self.source, self.allowed, self.limit = source, allowed, limit
+        self.found: dict[str, Discovered] = {}
+        self.seeds: list[Seed] = []
+
+    def take(self, via: str, seed: str, links: list[str], children: int = 0) -> None:
+        new = 0
+        for link in links:
+            url = urls.candidate(link, self.allowed)
+            if url and url not in self.found and (self.limit is None or len(self.found) < self.limit):
+                self.found[url] = Discovered(url=url, source=self.source.name, via=via)
+                new += 1
+        self.seeds.append(Seed(seed, self.source.name, via, len(links), new, children))
+
+
+def _read_sitemaps(roots: Iterable[str], get_text: GetText, collector: _Collector) -> None:
+    """Sitemaps and nested sitemap indexes, breadth first, cycles ignored, at most MAX_SITEMAPS read;
+    those left over are seeds not read."""
+    queue, seen = list(roots), set()
+    while queue and len(seen) < MAX_SITEMAPS:
+        sitemap = queue.pop(0)
+        if sitemap in seen:
+            continue
+        seen.add(sitemap)
+        pages, children = sitemap_locations(get_text(sitemap) or "")
+        collector.take("sitemap", sitemap, pages, len(children))
+        queue.extend(children)
+    for sitemap in _unique(u for u in queue if u not in seen):
+        collector.seeds.append(Seed(sitemap, collector.source.name, "sitemap", skipped=TOO_MANY_SITEMAPS))
+
+
+def discover_source(
+    source: Source,
+    get_text: GetText,
+    limit: int | None = None,
+    robots_sitemaps: RobotsSitemaps | None = None,
+) -> Discovery:
+    """Candidate article URLs of one source (normalised, same-site, de-duplicated, first seen kept, at
+    most `limit` when given) and one Seed per feed, sitemap and start page it read or left unread.
     `robots_sitemaps(url)` gives the Sitemap lines of the URL's robots.txt, when known."""
-    found: dict[str, Discovered] = {}
     allowed = source.allowed_domains or [urlsplit(u).hostname or "" for u in source.entry_urls()]
     get_text = _memo(get_text)  # a start page is read once, for its feeds and for its links
-    feeds, sitemaps = _entry_points(source, get_text, allowed, robots_sitemaps)
-    channels = (
-        ("feed", _from_each(feeds, get_text, feed_links)),
-        ("sitemap", _from_sitemaps(sitemaps, get_text)),
-        ("start_page", _from_each(source.start_urls, get_text, page_links)),
-    )
-    for via, links in channels:
-        for link in links:
-            url = urls.candidate(link, allowed)
-            if url and url not in found and len(found) < limit:
-                found[url] = Discovered(url=url, source=source.name, via=via)
-    return list(found.values())
+    feeds, sitemaps, elsewhere = _entry_points(source, get_text, allowed, robots_sitemaps)
+    collector = _Collector(source, allowed, limit)
+    collector.seeds.extend(elsewhere)
+    for feed in feeds:
+        text = get_text(feed)
+        collector.take("feed", feed, feed_links(feed, text) if text else [])
+    _read_sitemaps(sitemaps, get_text, collector)
+    for page in source.start_urls:
+        text = get_text(page)
+        collector.take("start_page", page, page_links(page, text) if text else [])
+    return Discovery(list(collector.found.values()), collector.seeds)
+
+
+def discover(
+    source: Source, get_text: GetText, limit: int | None = None, robots_sitemaps: RobotsSitemaps | None = None
+) -> list[Discovered]:
+    """The candidate pages of discover_source(), without the seeds."""
+    return discover_source(source, get_text, limit, robots_sitemaps).pages
 
 
 def _memo(get_text: GetText) -> GetText:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -83,15 +83,17 @@ class Fetcher:
     def __init__(
         self,
         settings: FetchSettings,
-        allow_private: bool,
+        allow_private: bool = False,
         client: httpx.Client | None = None,
         resolver: netguard.Resolver = netguard.resolve,
         throttle: HostThrottle | None = None,
+        allow_addresses: Iterable[netguard.Network] = (),
     ):
+        """`allow_private` and `allow_addresses` are the sources file's; the fetcher's own client
+        connects only to addresses its guard checked (a `client` given here is checked per hop only)."""
         self.settings = settings
-        self.allow_private = allow_private
-        self.resolver = resolver
-        self.client = client or _client(settings)
+        self.guard = netguard.Guard(netguard.AddressPolicy(allow_private, tuple(allow_addresses)), resolver)
+        self.client = client or _client(settings, self.guard)
         self.throttle = throttle or HostThrottle(settings.per_host_concurrency, settings.politeness_limits)
         self.robots = RobotsCache(self._get_text, settings.user_agent)
         self._local = threading.local()  # per worker thread: seconds spent waiting for the throttle
@@ -114,10 +116,10 @@ class Fetcher:
 
     def get_text(self, url: str) -> str | None:
         """A feed, sitemap or listing page as text (robots.txt obeyed), or None when it cannot be had."""
-        return _text_of(self.fetch(url, html_only=False))
+        return text_of(self.fetch(url, html_only=False))
 
     def _get_text(self, url: str) -> str | None:
-        return _text_of(self._fetch_with_retries(url, False, False, Validators()))
+        return text_of(self._fetch_with_retries(url, False, False, Validators()))
 
     def _fetch_with_retries(
         self, url: str, html_only: bool, obey_robots: bool, validators: Validators
@@ -141,7 +143,7 @@ class Fetcher:
     def _refusal(self, url: str, hop: str, obey_robots: bool) -> FetchResult | None:
         """Why a hop (the URL itself or a redirect target) must not be requested, as a result; else None."""
         try:
-            netguard.check_url(hop, self.allow_private, self.resolver)
+            self.guard.check(hop)
         except netguard.BlockedAddress as exc:
             return FetchResult(url=url, final_url=hop, outcome="failed", reason=str(exc))
         if obey_robots and not self.robots.allowed(hop):
@@ -181,6 +183,8 @@ class Fetcher:
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
                 return FetchResult(url=url, final_url=current, outcome="failed", reason=reason), 0.0
+            except netguard.BlockedAddress as exc:  # refused when connecting: final, not retried
+                return FetchResult(url=url, final_url=current, outcome="failed", reason=str(exc)), None
         reason = f"more than {self.settings.max_redirects} redirects"
         return FetchResult(url=url, final_url=current, outcome="failed", reason=reason), None
 
@@ -229,14 +233,16 @@ def _answered(url: str, final_url: str, response: httpx.Response, media: str) ->
     )
 
 
-def _client(settings: FetchSettings) -> httpx.Client:
+def _client(settings: FetchSettings, guard: netguard.Guard) -> httpx.Client:
+    """The crawler's client: connections only to checked addresses (no proxy from the environment)."""
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     connections = max(settings.global_concurrency, 1) * 2
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     return httpx.Client(
         timeout=timeout,
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         follow_redirects=False,
-        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+        transport=netguard.GuardedTransport(guard, limits),
     )
 
 
@@ -259,7 +265,7 @@ def _log_entry(result: FetchResult, started: float) -> dict[str, object]:
     return {"status": result.status, "outcome": result.outcome, "reason": result.reason, "ms": ms}
 
 
-def _text_of(result: FetchResult) -> str | None:
+def text_of(result: FetchResult) -> str | None:
     if result.outcome != "fetched":
         return None
     return decode_text(result.body, result.charset)

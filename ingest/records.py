@@ -36,6 +36,7 @@ FETCH_LOG_SCHEMA: dict[str, pl.DataType] = {
     "content_hash": pl.String(),
     "raw_path": pl.String(),
     "attempt_log": pl.String(),
+    "kind": pl.String(),  # page (a discovered URL) or seed (a feed, sitemap or start page read to find them)
 }
 
 PAGES_SCHEMA: dict[str, pl.DataType] = {
@@ -105,7 +106,7 @@ def settle(page: Discovered, result: FetchResult, state: dict[str, Any] | None, 
     return Settled(page, result, sha, relative.as_posix())
 
 
-def _log_row(s: Settled) -> dict[str, Any]:
+def _log_row(s: Settled, kind: str) -> dict[str, Any]:
     r = s.result
     return {
         "source_name": s.page.source,
@@ -125,12 +126,13 @@ def _log_row(s: Settled) -> dict[str, Any]:
         "content_hash": s.content_hash,
         "raw_path": s.raw_path,
         "attempt_log": json.dumps(list(r.attempt_log)),
+        "kind": kind,
     }
 
 
-def fetch_log_frame(settled: list[Settled]) -> pl.DataFrame:
-    """One row per discovered URL, with its single final outcome."""
-    return pl.DataFrame([_log_row(s) for s in settled], schema=FETCH_LOG_SCHEMA)
+def fetch_log_frame(settled: list[Settled], kind: str = "page") -> pl.DataFrame:
+    """One row per discovered URL (or per seed, kind="seed"), with its single final outcome."""
+    return pl.DataFrame([_log_row(s, kind) for s in settled], schema=FETCH_LOG_SCHEMA)
 
 
 def pages_frame(settled: list[Settled]) -> pl.DataFrame:

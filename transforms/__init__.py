@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from transforms.extract.article import ExtractOptions, NotAnArticle, extract_article
     from transforms.intel.entities import extract_entities, extract_people, find_mentions, mentions_frame
+    from transforms.intel.facts import detect_language, extract_facts, ner_spans
     from transforms.intel.figures import extract_figures, figure_records
     from transforms.intel.frames import article_facts
     from transforms.intel.mentions import Mention
@@ -37,6 +38,9 @@ _API = {
     "mentions_frame": "transforms.intel.entities",
     "extract_entities": "transforms.intel.entities",
     "extract_people": "transforms.intel.entities",
+    "extract_facts": "transforms.intel.facts",
+    "ner_spans": "transforms.intel.facts",
+    "detect_language": "transforms.intel.facts",
     "figure_records": "transforms.intel.figures",
     "extract_figures": "transforms.intel.figures",
     "article_facts": "transforms.intel.frames",
@@ -47,13 +51,16 @@ __all__ = [
     "Mention",
     "NotAnArticle",
     "article_facts",
+    "detect_language",
     "extract_article",
     "extract_entities",
+    "extract_facts",
     "extract_figures",
     "extract_people",
     "figure_records",
     "find_mentions",
     "mentions_frame",
+    "ner_spans",
 ]
 
 

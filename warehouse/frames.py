@@ -71,6 +71,7 @@ FACTS: dict[str, dict[str, pl.DataType]] = {
         "article_key": pl.Int64(),
         "entity_key": pl.Int64(),
         "role": pl.String(),
+        "role_code": pl.String(),
         "organisation_key": pl.Int64(),
         "organisation": pl.String(),
     },

@@ -63,3 +63,18 @@ def stored_pages(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     frame = pl.from_arrow(con.sql(STORED_PAGES).to_arrow_table())
     schema = {"url": pl.String, "source_name": pl.String, "content_hash": pl.String}
     return frame.cast(schema).with_columns(pl.col("fetched_at").dt.replace_time_zone("UTC"))
+
+
+LAST_TRIED = """
+SELECT url, max(fetched_at) AS fetched_at FROM fetch_log
+WHERE kind = 'page' AND attempts > 0
+GROUP BY url ORDER BY url
+"""
+
+
+def last_tried(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """When each page was last tried (url, fetched_at in UTC), whatever the outcome: every fetch_log
+    page row but those never requested (over the per-source cap: attempts 0)."""
+    frame = pl.from_arrow(con.sql(LAST_TRIED).to_arrow_table())
+    schema = {"url": pl.String(), "fetched_at": pl.Datetime("us")}
+    return frame.cast(schema).with_columns(pl.col("fetched_at").dt.replace_time_zone("UTC"))

@@ -44,3 +44,47 @@ def test_entities_of_a_text_file(tmp_path):
 def test_bad_language_and_missing_file(tmp_path):
     assert CliRunner().invoke(_app(), ["entities", str(SAMPLE), "--lang", "de"]).exit_code != 0
     assert CliRunner().invoke(_app(), ["entities", str(tmp_path / "missing.txt")]).exit_code != 0
+
+
+def _facts_app() -> typer.Typer:
+    return _app()
+
+
+def test_facts_of_many_files_and_a_folder_in_one_process(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "ru.txt").write_text("В Тульской области открыли пять индустриальных парков.", encoding="utf-8")
+    (folder / "en.txt").write_text(
+        "Governor Ivan Orlov opened the Kamskaya industrial park.", encoding="utf-8"
+    )
+    (folder / "skip.csv").write_text("a,b", encoding="utf-8")
+    result = CliRunner().invoke(_facts_app(), ["facts", str(folder), str(SAMPLE), "--lang", "auto"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {Path(r["file"]).name for r in rows} == {"ru.txt", "en.txt", SAMPLE.name}
+    figure = next(r for r in rows if r["type"] == "figure" and r["file"].endswith("ru.txt"))
+    assert (figure["metric"], figure["value"], figure["unit"], figure["qualifier"]) == (
+        "count",
+        5.0,
+        "items",
+        "exact",
+    )
+    person = next(r for r in rows if r["type"] == "person" and r["file"].endswith("en.txt"))
+    assert (person["canonical_name"], person["role"], person["role_code"]) == (
+        "Ivan Orlov",
+        "Governor",
+        "governor",
+    )
+    site = next(r for r in rows if r["type"] == "site" and r["file"].endswith("en.txt"))
+    assert (site["site_type"], site["name"]) == ("industrial_park", "Kamskaya")
+    region = next(r for r in rows if r["type"] == "region")
+    assert region["iso_code"] == "RU-TUL" and {"text", "start", "end"} <= set(region)
+
+
+def test_a_bad_file_is_reported_and_the_others_printed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Deputy Governor Oleg Sidorov spoke.", encoding="utf-8")
+    result = CliRunner().invoke(_facts_app(), ["facts", str(tmp_path / "missing.txt"), str(good)])
+    assert result.exit_code == 2
+    assert "missing.txt" in result.output and '"Oleg Sidorov"' in result.output
+    assert CliRunner().invoke(_facts_app(), ["facts", str(good), "--lang", "de"]).exit_code != 0

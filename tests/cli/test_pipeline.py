@@ -11,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 import psutil
+import pytest
+from pytest_httpserver import HTTPServer
 
 from flows.news_etl import news_etl
 from tests.processes import alive, kill_hard, start, stop, wait_until
@@ -18,8 +20,10 @@ from warehouse.publish import published_path
 from warehouse.schema import connect
 
 
-def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CLUSTERWATCH_HOME": str(home)}
+def _cli(*args: str, home: Path, **variables: str) -> subprocess.CompletedProcess[str]:
+    # a loaded machine (parallel test runs) can take longer than Prefect's 20 s to start its server
+    startup = {"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180"}
+    env = {**startup, **os.environ, "CLUSTERWATCH_HOME": str(home), **variables}
     return subprocess.run(
         [sys.executable, "-m", "cli", *args],
         capture_output=True,
@@ -46,6 +50,75 @@ def test_demo_command_loads_the_warehouse_with_clean_output(tmp_path: Path) -> N
         assert con.execute("SELECT count(*) FROM fact_article").fetchone() == (5,)
     last = result.stdout.strip().splitlines()[-1]  # the demo ends with where its report is
     assert last.startswith("report:") and str(tmp_path / "report" / "index.html") in last
+
+
+def test_misspelt_key_in_the_sources_file_is_refused_naming_file_source_and_key(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        "sources:\n  - name: akitrf\n    sitemap: [https://a.example/sitemap.xml]\n"
+        "    start_urls: [https://a.example/]\n",
+        encoding="utf-8",
+    )
+    result = _cli("run", "--sources", str(sources), home=tmp_path)
+    assert result.returncode == 2
+    assert f"{sources}: source 'akitrf': unknown key 'sitemap' (did you mean 'sitemaps'?)" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_non_utf8_sources_file_is_one_clear_line(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_bytes("sources:\n  - name: калуга\n    start_urls: [https://a.example/]\n".encode("cp1251"))
+    result = _cli("run", "--sources", str(sources), home=tmp_path)
+    assert result.returncode == 2
+    assert "not UTF-8" in result.stdout and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["abc", "0"])
+def test_bad_setting_variable_is_named_in_one_line(tmp_path: Path, value: str) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - name: a\n    start_urls: [https://a.example/]\n", encoding="utf-8")
+    result = _cli("run", "--sources", str(sources), home=tmp_path, CLUSTERWATCH_BATCH_SIZE=value)
+    assert result.returncode == 2
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error: CLUSTERWATCH_BATCH_SIZE='{value}': ")
+    assert "Traceback" not in result.stderr and "ValidationError" not in result.stderr
+
+
+def test_misspelt_variable_is_warned_about(tmp_path: Path) -> None:
+    result = _cli("run", "--sources", str(tmp_path / "nope.yaml"), home=tmp_path, CLUSTERWATCH_BACH_SIZE="5")
+    assert "warning: CLUSTERWATCH_BACH_SIZE is not a clusterwatch setting" in result.stderr
+    assert "did you mean CLUSTERWATCH_BATCH_SIZE?" in result.stderr
+
+
+def test_a_source_that_gives_nothing_is_named_with_its_reasons(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """A sitemap that 404s and a start page the network guard refuses: the run completes with 0 pages,
+    the summary names the source and why, and fetch_log keeps a row per seed."""
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/sitemap.xml").respond_with_data("gone", status=404)
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        "allow_private_networks: true\n"
+        "sources:\n"
+        "  - name: down-source\n"
+        f"    sitemaps: [{httpserver.url_for('/sitemap.xml')}]\n"
+        "    start_urls: ['http://169.254.169.254/news/']\n"
+        "    allowed_domains: [localhost, 169.254.169.254]\n",
+        encoding="utf-8",
+    )
+    result = _cli("run", "--sources", str(sources), home=tmp_path, CLUSTERWATCH_FETCH__PER_HOST_DELAY="0")
+    assert result.returncode == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "1 source(s) gave no pages:" in out
+    assert f"down-source: sitemap {httpserver.url_for('/sitemap.xml')}: failed (HTTP 404)" in out
+    assert "start_page http://169.254.169.254/news/: failed (169.254.169.254 resolves to" in out
+    assert "seed URLs not read: 2" in out
+    with duckdb.connect(str(tmp_path / "clusterwatch.duckdb"), read_only=True) as con:
+        seeds = con.execute("SELECT via, outcome FROM fetch_log WHERE kind = 'seed' ORDER BY via").fetchall()
+        status = con.execute("SELECT status, pages_discovered FROM etl_run").fetchall()
+    assert seeds == [("sitemap", "failed"), ("start_page", "failed")]
+    assert status == [("completed", 0)]
 
 
 HOLD_READ_ONLY = """

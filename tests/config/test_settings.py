@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
-from config.settings import FetchSettings, Settings, load_settings
+from config.settings import FetchSettings, Settings, SettingsError, load_settings
 
 
 @pytest.fixture
@@ -68,6 +67,40 @@ def test_environ_defaults_to_os_environ(monkeypatch: pytest.MonkeyPatch) -> None
     assert load_settings().fetch.max_redirects == 9
 
 
-def test_bad_environ_value_is_a_validation_error() -> None:
-    with pytest.raises(ValidationError, match="read_timeout"):
+def test_bad_environ_value_is_a_settings_error_naming_the_variable() -> None:
+    with pytest.raises(SettingsError, match="CLUSTERWATCH_FETCH__READ_TIMEOUT='soon'"):
         load_settings(environ={"CLUSTERWATCH_FETCH__READ_TIMEOUT": "soon"})
+
+
+@pytest.mark.parametrize("value", ["abc", "0"])
+def test_bad_batch_size_names_the_variable_in_one_line(value: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        load_settings(environ={"CLUSTERWATCH_BATCH_SIZE": value})
+    message = str(info.value)
+    assert message.startswith(f"CLUSTERWATCH_BATCH_SIZE={value!r}: ")
+    assert "\n" not in message
+
+
+def test_bad_file_value_names_the_file_and_key(settings_file: Path) -> None:
+    settings_file.write_text("fetch:\n  retries: many\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"fetch\.retries='many'") as info:
+        load_settings(settings_file, environ={})
+    assert str(settings_file) in str(info.value)
+
+
+def test_unknown_key_in_the_settings_file_is_refused(settings_file: Path) -> None:
+    settings_file.write_text("fetch:\n  read_timout: 3\n", encoding="utf-8")
+    expected = r"fetch\.read_timout: unknown setting \(did you mean 'read_timeout'"
+    with pytest.raises(SettingsError, match=expected):
+        load_settings(settings_file, environ={})
+
+
+def test_unknown_variable_is_warned_about_with_the_close_match(caplog: pytest.LogCaptureFixture) -> None:
+    environ = {"CLUSTERWATCH_BACH_SIZE": "5", "CLUSTERWATCH_FETCH__RETRIS": "1", "CLUSTERWATCH_REPO": "/r"}
+    with caplog.at_level("WARNING", logger="clusterwatch.config"):
+        settings = load_settings(environ=environ)
+    assert settings == Settings()  # ignored, not applied
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("CLUSTERWATCH_BACH_SIZE" in m and "CLUSTERWATCH_BATCH_SIZE" in m for m in messages)
+    assert any("CLUSTERWATCH_FETCH__RETRIS" in m and "CLUSTERWATCH_FETCH__RETRIES" in m for m in messages)
+    assert not any("CLUSTERWATCH_REPO" in m for m in messages)  # used by deployments, not a setting

@@ -43,8 +43,22 @@ def test_tables_hold_the_five_articles(demo_run: dict) -> None:
         assert con.execute("SELECT count(*) FROM fact_article").fetchone() == (5,)
         assert con.execute("SELECT count(*) FROM article_text").fetchone() == (5,)
         assert con.execute("SELECT count(*) FROM dim_source").fetchone() == (1,)
-        assert con.execute("SELECT count(*) FROM fetch_log WHERE run_id = $r", run).fetchone() == (7,)
+        pages = "SELECT count(*) FROM fetch_log WHERE run_id = $r AND kind = 'page'"
+        assert con.execute(pages, run).fetchone() == (7,)
         assert con.execute("SELECT status FROM etl_run WHERE run_id = $r", run).fetchone() == ("completed",)
+
+
+def test_each_seed_has_its_row_and_every_source_gave_pages(demo_run: dict) -> None:
+    query = "SELECT via, outcome, reason FROM fetch_log WHERE run_id = $r AND kind = 'seed' ORDER BY via"
+    with _db(demo_run) as con:
+        seeds = con.execute(query, {"r": demo_run["run_id"]}).fetchall()
+    assert [(via, outcome) for via, outcome, _ in seeds] == [
+        ("feed", "fetched"),
+        ("sitemap", "fetched"),
+        ("start_page", "fetched"),
+    ]
+    assert all(reason.startswith("listed ") for _, _, reason in seeds)
+    assert demo_run["sources_without_pages"] == {} and demo_run["seeds_not_read"] == 0
 
 
 def test_listing_page_and_robots_are_explained(demo_run: dict) -> None:

@@ -218,3 +218,75 @@ def test_per_host_concurrency_holds_on_the_wire(tmp_path: Path) -> None:
         server.stop()
     assert result.fetch_log.get_column("outcome").to_list() == ["fetched"] * 12
     assert peak[0] == 2
+
+
+def seeds_of(result: CrawlResult) -> dict[str, tuple[str, str, str | None]]:
+    rows = result.seeds.select("url", "via", "outcome", "reason").rows()
+    return {url: (via, outcome, reason) for url, via, outcome, reason in rows}
+
+
+def test_every_seed_gets_an_outcome_with_its_reason(
+    site: str, tmp_path: Path, httpserver: HTTPServer, raw_server
+) -> None:
+    """A sitemap that 404s, a start page the network guard refuses and a feed that times out: each is
+    a fetch_log row (kind seed) with its reason, and the source has no page rows at all."""
+    httpserver.expect_request("/missing-sitemap.xml").respond_with_data("no", status=404)
+    slow = raw_server([2.0]) + "/slow-feed.xml"  # says nothing for longer than the read timeout
+    down = Source(
+        name="down",
+        sitemaps=[f"{site}/missing-sitemap.xml"],
+        feeds=[slow],
+        start_urls=["http://169.254.169.254/news/"],
+        allowed_domains=["127.0.0.1", "169.254.169.254"],
+    )
+    both = SourcesConfig(allow_private_networks=True, sources=[config(site).sources[0], down])
+    quick = settings().model_copy(update={"read_timeout": 0.3, "retries": 0})
+    result = crawl(both, quick, empty_state(), tmp_path / "raw")
+    seeds = seeds_of(result)
+    assert seeds[f"{site}/missing-sitemap.xml"] == ("sitemap", "failed", "HTTP 404")
+    via, outcome, reason = seeds["http://169.254.169.254/news/"]
+    assert (via, outcome) == ("start_page", "failed") and "allow_addresses" in (reason or "")
+    via, outcome, reason = seeds[slow]
+    assert (via, outcome) == ("feed", "failed") and (reason or "").startswith("ReadTimeout")
+    assert seeds[f"{site}/rss.xml"] == (
+        "feed",
+        "fetched",
+        f"listed {len(PATHS)} links, {len(PATHS)} candidate pages",
+    )
+    assert seeds[f"{site}/sitemap.xml"] == ("sitemap", "fetched", "sitemap index of 1 sitemap")
+    assert seeds[f"{site}/sitemap-1.xml"] == ("sitemap", "fetched", "listed 1 link, 1 candidate page")
+    assert set(result.seeds.get_column("kind")) == {"seed"}
+    assert set(result.fetch_log.get_column("source_name")) == {"s"}  # "down" gave no page
+    assert result.fetch_log.height == len(PATHS) + 1
+
+
+def test_pages_over_the_cap_are_skipped_and_the_next_runs_take_those_never_tried(
+    site: str, tmp_path: Path
+) -> None:
+    """Four pages per run out of ten: each run logs the other six `skipped` with the reason, and the
+    next run takes pages not tried yet (the 404, the PDF and the robots.txt page included, so they
+    do not keep their turn forever), until every page was tried."""
+    capped = settings().model_copy(update={"max_pages_per_source": 4})
+    every = {f"{site}{path}" for path in PATHS.values()} | {f"{site}/news/2024/05/sitemap-only.html"}
+    tried_by_run: list[set[str]] = []
+    state, tried = (
+        empty_state(),
+        pl.DataFrame(schema={"url": pl.String, "fetched_at": pl.Datetime("us", "UTC")}),
+    )
+    for _run in range(3):
+        result = crawl(config(site), capped, state, tmp_path / "raw", tried=tried)
+        log = result.fetch_log
+        assert set(log.get_column("url")) == every  # every discovered URL has its row, over the cap or not
+        over = log.filter(pl.col("reason").str.contains("max_pages_per_source", literal=True))
+        assert over.height == len(every) - 4 and set(over.get_column("outcome")) == {"skipped"}
+        assert set(over.get_column("attempts")) == {0}
+        now = log.filter(pl.col("attempts") > 0)
+        tried_by_run.append(set(now.get_column("url")))
+        tried = pl.concat([tried, now.select("url", "fetched_at")])  # as warehouse.page_state.last_tried
+        state = pl.concat(
+            [state.filter(~pl.col("url").is_in(result.page_state["url"].implode())), result.page_state]
+        )
+    first, second, third = tried_by_run
+    assert len(first) == len(second) == len(third) == 4
+    assert not first & second  # the second run takes four pages the first did not reach
+    assert first | second | third == every  # within three runs every page was tried

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from config.sources import Source
-from ingest.discover import Discovered, discover, feed_alternates, feed_links, page_links, sitemap_locations
+from ingest.discover import (
+    MAX_SITEMAPS,
+    OFF_SITE,
+    TOO_MANY_SITEMAPS,
+    Discovered,
+    discover,
+    discover_source,
+    feed_alternates,
+    feed_links,
+    page_links,
+    sitemap_locations,
+)
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0">
@@ -187,3 +198,39 @@ def test_feeds_announced_by_start_pages_and_sitemaps_in_robots_txt_are_followed(
 def test_feed_alternates_resolves_relative_links() -> None:
     page = '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>'
     assert feed_alternates("http://127.0.0.1:8000/news/", page) == ["http://127.0.0.1:8000/rss.xml"]
+
+
+def test_seeds_say_what_each_feed_sitemap_and_start_page_gave() -> None:
+    site = {
+        "https://example.com/rss.xml": RSS.replace("news.example.com", "example.com"),
+        "https://example.com/sitemap.xml": INDEX,
+        "https://example.com/sitemap-news.xml": URLSET,
+        # sitemap-old.xml and the start page cannot be had: get_text gives None
+    }
+    source = Source(
+        name="ex",
+        feeds=["https://example.com/rss.xml"],
+        sitemaps=["https://example.com/sitemap.xml", "https://elsewhere.org/sitemap.xml"],
+        start_urls=["https://example.com/news/"],
+        allowed_domains=["example.com"],
+    )
+    found = discover_source(source, site.get)
+    assert [(s.url, s.via, s.links, s.new_pages, s.children, s.skipped) for s in found.seeds] == [
+        ("https://elsewhere.org/sitemap.xml", "sitemap", 0, 0, 0, OFF_SITE),
+        ("https://example.com/rss.xml", "feed", 2, 2, 0, None),
+        ("https://example.com/sitemap.xml", "sitemap", 0, 0, 2, None),
+        ("https://example.com/sitemap-news.xml", "sitemap", 2, 2, 0, None),
+        ("https://example.com/sitemap-old.xml", "sitemap", 0, 0, 0, None),
+        ("https://example.com/news/", "start_page", 0, 0, 0, None),
+    ]
+    assert len(found.pages) == 4
+
+
+def test_sitemaps_beyond_the_limit_are_seeds_not_read() -> None:
+    children = "".join(f"<sitemap><loc>https://example.com/s{i}.xml</loc></sitemap>" for i in range(60))
+    site = {"https://example.com/index.xml": f"<sitemapindex>{children}</sitemapindex>"}
+    source = Source(name="ex", sitemaps=["https://example.com/index.xml"])
+    seeds = discover_source(source, site.get).seeds
+    unread = [s.url for s in seeds if s.skipped == TOO_MANY_SITEMAPS]
+    assert len(seeds) == 61 and len(unread) == 61 - MAX_SITEMAPS
+    assert unread[-1] == "https://example.com/s59.xml"

@@ -48,7 +48,8 @@ def test_raw_bodies_are_in_the_store(runs: tuple) -> None:
     home, first, _second = runs
     with duckdb.connect(first["database"], read_only=True) as con:
         stored = con.execute(
-            "SELECT content_hash, raw_path FROM fetch_log WHERE run_id = $r AND outcome = 'fetched'",
+            "SELECT content_hash, raw_path FROM fetch_log "
+            "WHERE run_id = $r AND outcome = 'fetched' AND kind = 'page'",
             {"r": first["run_id"]},
         ).fetchall()
     assert len(stored) == 6

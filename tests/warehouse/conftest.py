@@ -166,9 +166,9 @@ ROWS: dict[str, list[tuple]] = {
         ),
     ],
     "fact_person_role": [
-        (1, SHAPSHA, "губернатор", None, "Калужская область"),
-        (2, LABUDIN, "Director", ACT_RF, None),
-        (3, LABUDIN, "Director of the Association", ACT_RF, None),
+        (1, SHAPSHA, "губернатор", "governor", None, "Калужская область"),
+        (2, LABUDIN, "Director", "director", ACT_RF, None),
+        (3, LABUDIN, "Director of the Association", "director", ACT_RF, None),
     ],
 }
 PUBLISHED = [date(2021, 4, 27), date(2021, 5, 12), date(2022, 3, 3)]

@@ -153,3 +153,16 @@ def test_load_facts_leaves_the_transaction_to_its_caller(
     assert memory_db.execute("SELECT count(*) FROM fact_figure").fetchone() == (6,)
     memory_db.rollback()
     assert memory_db.execute("SELECT count(*) FROM fact_figure").fetchone() == (0,)
+
+
+def test_role_codes_are_loaded_beside_the_roles_as_written(star_db: duckdb.DuckDBPyConnection) -> None:
+    rows = star_db.execute("SELECT role, role_code FROM fact_person_role ORDER BY article_key").fetchall()
+    assert rows == [
+        ("губернатор", "governor"),
+        ("Director", "director"),
+        ("Director of the Association", "director"),
+    ]
+    by_code = star_db.execute(
+        "SELECT role_code, count(DISTINCT role) FROM fact_person_role GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    assert by_code == [("director", 2), ("governor", 1)]

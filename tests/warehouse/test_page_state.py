@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from warehouse.page_state import PAGE_STATE_SCHEMA, read_page_state, upsert_page_state
+from warehouse.page_state import PAGE_STATE_SCHEMA, last_tried, read_page_state, upsert_page_state
 
 AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
@@ -64,3 +64,25 @@ def test_duplicate_urls_are_refused(memory_db: duckdb.DuckDBPyConnection) -> Non
         upsert_page_state(memory_db, rows(("http://x.test/a", None, "h1"), ("http://x.test/a", None, "h2")))
     upsert_page_state(memory_db, pl.DataFrame())  # nothing to do
     assert read_page_state(memory_db).height == 0
+
+
+def test_last_tried_counts_every_request_but_not_the_pages_over_the_cap(
+    memory_db: duckdb.DuckDBPyConnection,
+) -> None:
+    insert = """INSERT INTO fetch_log (run_id, source_name, url, bytes, duration_ms, attempts, outcome,
+        fetched_at, kind) VALUES ($run, 's', $url, 0, 0, $attempts, $outcome, $at, $kind)"""
+    for run, day, url, attempts, outcome, kind in [
+        ("r1", 1, "http://x.test/a", 1, "fetched", "page"),
+        ("r2", 2, "http://x.test/a", 2, "failed", "page"),  # the latest try counts, failed or not
+        ("r2", 2, "http://x.test/b", 0, "skipped", "page"),  # over the cap: never requested
+        ("r2", 2, "http://x.test/c", 1, "skipped", "page"),  # disallowed by robots.txt: its turn came
+        ("r2", 2, "http://x.test/rss", 1, "fetched", "seed"),
+    ]:
+        at = datetime(2024, 5, day, 12, 0)
+        memory_db.execute(insert, {"run": run, "url": url, "attempts": attempts, "outcome": outcome,
+                                   "at": at, "kind": kind})  # fmt: skip
+    tried = last_tried(memory_db)
+    assert tried.rows() == [
+        ("http://x.test/a", datetime(2024, 5, 2, 12, 0, tzinfo=UTC)),
+        ("http://x.test/c", datetime(2024, 5, 2, 12, 0, tzinfo=UTC)),
+    ]

@@ -18,9 +18,10 @@ from transforms.intel.lexicon.gazetteer import (
     regions,
     tokenize,
 )
-from transforms.intel.lexicon.nlp_ru import lemma, ner_spans
+from transforms.intel.lexicon.nlp_ru import lemma
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, entity_key, merge, region_key
+from transforms.intel.ner import russian_entities
 from transforms.intel.persons import persons_en, persons_ru
 from transforms.intel.roles import assign_roles
 from transforms.intel.sites import find_sites
@@ -85,7 +86,7 @@ def _followed_by_region(text: str, end: int, region_starts: set[int]) -> bool:
 
 def _natasha_mentions(text: str) -> tuple[list[Mention], list[Mention]]:
     """(persons, other organisations and places) from natasha's NER."""
-    spans = ner_spans(text)
+    spans = russian_entities(text)
     others = []
     for span in spans:
         lemmas = " ".join(lemma(word) for word in span.text.split())
@@ -145,18 +146,21 @@ def extract_entities(text: str, language: str) -> pl.DataFrame:
 
 
 PEOPLE_COLUMNS = {
-    "canonical_name": pl.String, "entity_id": pl.Int64, "role": pl.String, "organization": pl.String,
+    "canonical_name": pl.String, "entity_id": pl.Int64, "role": pl.String, "role_code": pl.String,
+    "organization": pl.String,
     "start": pl.Int64, "end": pl.Int64, "surface": pl.String,
 }  # fmt: skip
 
 
 def extract_people(text: str, language: str) -> pl.DataFrame:
-    """One row per person mention with the role and body the text gives (null when it gives none)."""
+    """One row per person mention with the role (as written and as a role code) and the body the text gives
+    (null when it gives none)."""
     if not isinstance(text, str) or not text.strip():
         return pl.DataFrame(schema=PEOPLE_COLUMNS)
     rows = [
         {"canonical_name": m.canonical, "entity_id": m.key, "role": m.attrs.get("role"),
-         "organization": m.attrs.get("organization"), "start": m.start, "end": m.end, "surface": m.surface}
+         "role_code": m.attrs.get("role_code"), "organization": m.attrs.get("organization"),
+         "start": m.start, "end": m.end, "surface": m.surface}
         for m in find_mentions(text, language) if m.entity_type == "person"
     ]  # fmt: skip
     return pl.DataFrame(rows, schema=PEOPLE_COLUMNS)

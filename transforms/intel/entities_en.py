@@ -22,6 +22,10 @@ COMPANY_EN = re.compile(rf"((?:{CAP}\s+){{1,4}})({LEGAL_EN})\b")
 COMPANY_RU = re.compile(
     r"\b(ООО|АО|ПАО|ЗАО|ОАО|ГК|АНО|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|ГАУ)\s*[«\"„]([^»\"“]{2,80})[»\"“]"
 )
+# English text quoting a Russian legal form: OOO «Agrotek-Penza», LLC «PromSnab», JSC "Avtotor"
+COMPANY_QUOTED_EN = re.compile(
+    r"\b(OOO|OAO|ZAO|PAO|AO|LLC|JSC|PJSC|CJSC|OJSC|Ltd)\s*[«\"“„]([^»\"”“\n]{2,80})[»\"”“]"
+)
 _COMPANY_NOUN = re.compile(
     rf"\b(?:company|venture|manufacturer|producer|resident|investor|concern|carmaker|automaker|retailer|"
     rf"брендом|бренд|компани[яиюей]|концерн[а-я]*|"
@@ -99,8 +103,9 @@ def _group_name(words: list[str]) -> str:
 
 
 def companies_ru(text: str) -> list[Mention]:
+    """Russian legal forms with a quoted name: ООО «…», АО «…», and the same in Latin (OOO «…», LLC «…»)."""
     found = []
-    for match in COMPANY_RU.finditer(text):
+    for match in [*COMPANY_RU.finditer(text), *COMPANY_QUOTED_EN.finditer(text)]:
         name = match.group(2).strip()
         if match.group(1) in _NONPROFIT:
             found.append(_organization(match.start(), match.end(), match.group(), name))

@@ -11,7 +11,15 @@ import re
 import polars as pl
 
 from transforms.intel.lexicon.gazetteer import matcher, site_labels, subject_kinds, tokenize
-from transforms.intel.lexicon.numbers import FIGURE, parse_number, qualifier_before, scale_of, unit_of
+from transforms.intel.lexicon.number_words import find_number_words
+from transforms.intel.lexicon.numbers import (
+    FIGURE,
+    parse_number,
+    qualifier_before,
+    scale_of,
+    unit_of,
+    value_of,
+)
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import sentence_of
 
@@ -24,12 +32,18 @@ MONTHS = (r"january|february|march|april|may|june|july|august|september|october|
           r"сентябр|октябр|ноябр|декабр")  # fmt: skip
 _MONTH_AFTER = re.compile(rf"\s*(?:-\s*\d+\s*)?(?:{MONTHS})", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"(?:{MONTHS})[a-zа-я]*\.?\s*(?:\d{{1,2}}\s*[-–,]\s*)?$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"(?i)\b(?:top|топ|rank(?:ed)?)[\s-]*$")
 _ACT_BEFORE = re.compile(r"(?:№|No\.?|N|#|Nr\.?)\s*$")
 _TIME_WORDS = re.compile(
     r"\s*(?:-?(?:й|я|е|го|м|х|th|st|nd|rd)\b|(?:years?|months?|days?|hours?|weeks?|minutes?|times|quarters?|"
     r"decades?|centur|год|лет|месяц|дн[еяй]|день|час|недел|минут|раз|квартал|век|г\.)|[-–]?(?:ФЗ|FZ)\b|[:/.]\d)",
     re.IGNORECASE,
 )  # fmt: skip
+_MEASURE = re.compile(
+    r"(?i:tonnes?|tons?|kilometres?|kilometers?|km|metres?|meters?|m|mw|kw|gw|litres?|liters?|acres?|kg|"
+    r"тонн[а-я]*|т|км|километр[а-я]*|метр[а-я]*|м|мвт|квт|гвт|литр[а-я]*|кг|более|больше|меньше|less|"
+    r"десят[а-я]*|дюжин[а-я]*|сотн[а-я]*|dozens?|hundreds)"
+)
 _RANGE_GAP = re.compile(r"\s*(?:до|to|[-–—])\s*")
 _COUNTED = re.compile(r"[ \u00a0]+((?:[A-Za-zА-Яа-яЁё][\w’'&-]*[ \u00a0]?){1,4})")
 # fmt: off
@@ -47,6 +61,8 @@ def _excluded(text: str, start: int, end: int, number: str) -> bool:
         return True
     if re.search(r"[+(]\s*\d*\s*$", before[-3:]) or re.match(r"\)?\s?\d{2,3}-\d{2}", after):
         return True  # a phone number
+    if _RANK_BEFORE.search(before):
+        return True  # "top ten logistics company", "в топ-5 регионов": a rank, not a count
     return bool(_TIME_WORDS.match(after)) or bool(re.fullmatch(r"(?:19|20)\d\d", number))
 
 
@@ -59,9 +75,13 @@ def _counted(text: str, end: int) -> str | None:
     for word in match.group(1).split():
         if word.lower() in _STOP:
             break
+        if not words and word.lower() in {"more", "other", "further", "additional"}:
+            continue  # "four more industrial parks"
         words.append(word)
     if not words or re.match(rf"(?:{MONTHS})", words[0], re.IGNORECASE) or _TIME_WORDS.match(" " + words[0]):
         return None
+    if _MEASURE.fullmatch(words[0]):
+        return None  # "1,600 tonnes", "7 km", "50 МВт": a measure, not a count
     return " ".join(words)
 
 
@@ -114,6 +134,30 @@ def figure_records(text: str, language: str) -> list[dict]:
             record = _range_start(text, match, matches[i + 1], language)
         if record is not None:
             records.append(record)
+    taken = [(r["start"], r["end"]) for r in records]
+    words = [
+        r for r in _word_records(text, language) if not any(s < r["end"] and r["start"] < e for s, e in taken)
+    ]
+    return sorted(records + words, key=lambda r: r["start"])
+
+
+def _word_records(text: str, language: str) -> list[dict]:
+    """Figures whose number is written in words ("пять индустриальных парков", "Four Billion Rubles"): the
+    words are read as digits and the figure is taken as it would be from those digits."""
+    records = []
+    for start, end, value in find_number_words(text):
+        digits = f"{value:.0f}" if value == int(value) else f"{value}"
+        shifted = text[:start] + digits + text[end:]
+        match = FIGURE.match(shifted, start)
+        if match is None or match.end("num") != start + len(digits):
+            continue
+        sentence = sentence_of(text, start)  # of the text as written: the shifted one is never segmented
+        record = _record(shifted, match, language, sentence)
+        if record is not None:
+            stop = record["end"] - len(digits) + (end - start)
+            records.append(
+                record | {"start": start, "end": stop, "sentence": text[sentence[0] : sentence[1]]}
+            )
     return records
 
 
@@ -131,7 +175,9 @@ def _range_start(text: str, match: re.Match, following: re.Match, language: str)
     return end_record | {"value": value, "qualifier": "from", "start": match.start(), "end": match.end()}
 
 
-def _record(text: str, match: re.Match, language: str) -> dict | None:
+def _record(
+    text: str, match: re.Match, language: str, sentence: tuple[int, int] | None = None
+) -> dict | None:
     number = match.group("num")
     unit = unit_of(match)
     if (
@@ -140,14 +186,15 @@ def _record(text: str, match: re.Match, language: str) -> dict | None:
         and _excluded(text, match.start("num"), match.end("num"), number)
     ):
         return None
-    value = parse_number(
-        number, "ru" if language == "ru" or has_cyrillic(text[match.end() : match.end() + 20]) else "en"
+    value = value_of(
+        match, "ru" if language == "ru" or has_cyrillic(text[match.end() : match.end() + 20]) else "en"
     )
-    if value is None:
-        return None
-    value *= scale_of(match.group("scale"))
+    if value is None or (unit is None and (match.group("scale") or "").lower() == "m"):
+        return None  # "50 m" is fifty metres unless a currency says millions
     start, end = match.start(), match.end()
-    sentence = sentence_of(text, start)
+    sentence = sentence or sentence_of(text, start)
+    if unit is None and match.group("scale"):
+        unit = _sentence_currency(text, sentence[0], start) if not _counted(text, end) else None
     if unit is None:
         if not (phrase := _counted(text, end)):
             return None
@@ -162,6 +209,14 @@ def _record(text: str, match: re.Match, language: str) -> dict | None:
         "metric_code": metric, "value": value, "unit": unit_code, "qualifier": qualifier, "subject": subject,
         "start": start, "end": end, "sentence": text[sentence[0] : sentence[1]],
     }  # fmt: skip
+
+
+def _sentence_currency(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """ "an annual turnover of 391.8 million rubles and 171.7 million in tax revenue": a scaled amount with
+    no unit takes the currency of the amount before it in its sentence."""
+    units = [unit_of(m) for m in FIGURE.finditer(text, start, end)]
+    money = [u for u in units if u is not None and u[0] == "money"]
+    return money[-1] if money else None
 
 
 def extract_figures(text: str, language: str) -> pl.DataFrame:

@@ -74,7 +74,7 @@ def _role_rows(article_key: int, mentions: list[Mention]) -> list[dict]:
     for m in mentions:
         if m.entity_type == "person" and m.attrs.get("role"):
             row = {"article_key": article_key, "entity_key": m.key, "role": m.attrs["role"],
-                   "organisation_key": m.attrs.get("organization_key"),
+                   "role_code": m.attrs.get("role_code"), "organisation_key": m.attrs.get("organization_key"),
                    "organisation": m.attrs.get("organization_surface")}  # fmt: skip
             rows.setdefault((m.key, row["role"].lower(), row["organisation_key"]), row)
     return list(rows.values())

@@ -14,7 +14,10 @@ from transforms.intel.lexicon.nlp_ru import (
     NerSpan,
     given_name_nominative,
     is_given_name,
+    is_known_given_name,
+    is_surname,
     lemma,
+    reads_as,
     surname_nominative,
 )
 from transforms.intel.lexicon.translit import fold_latin, to_cyrillic, to_latin
@@ -42,7 +45,9 @@ def _person(start: int, end: int, surface: str, given: tuple[str, str], surname_
     return Mention("entity", "person", start, end, surface, name_en, entity_key("person", name_en), attrs)
 
 
-def _ru_surname(word: str, feminine: bool) -> str:
+def _ru_surname(word: str, feminine: bool, nominative: bool = False) -> str:
+    if nominative:
+        return word
     if feminine:
         for ending, nominative in _FEMININE_ENDINGS:
             if word.lower().endswith(ending):
@@ -63,12 +68,27 @@ def persons_ru(spans: list[NerSpan]) -> list[Mention]:
             continue
         words = span.text.split()
         given = _ru_given(words[0]) if len(words) > 1 else None
+        if len(words) > 1 and _feminine_nominative(words[0], words[-1]):
+            given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
         if given is not None:
             feminine = given[1].endswith(("а", "я"))
-            found.append(_person(span.start, span.end, span.text, given, _ru_surname(words[-1], feminine)))
+            surname = _ru_surname(words[-1], feminine, nominative=_is_nominative(words[0], given[1]))
+            found.append(_person(span.start, span.end, span.text, given, surname))
         elif len(words) == 1:
             found += _lone_surname(span, found)
     return found
+
+
+def _feminine_nominative(given: str, surname: str) -> bool:
+    """Алена Мезина: a woman's given name and surname, both in the nominative (not Ален's genitive)."""
+    if not reads_as(given, "Name", "femn", "nomn") or reads_as(surname, "Surn", "masc"):
+        return False  # Виталия Шабалатова is Vitaly Shabalatov's genitive
+    return surname.lower().endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"))
+
+
+def _is_nominative(word: str, given_nominative: str) -> bool:
+    """The given name stands in the nominative (Валентин, Алена): so does the surname after it."""
+    return word.lower().replace("ё", "е") == given_nominative.lower().replace("ё", "е")
 
 
 def _ru_given(word: str) -> tuple[str, str] | None:
@@ -84,11 +104,19 @@ def _ru_given(word: str) -> tuple[str, str] | None:
 
 
 def _lone_surname(span: NerSpan, earlier: list[Mention]) -> list[Mention]:
+    """A surname alone: the person named in full before, else a person known by the surname only
+    ("— сказал Воробьёв"), when the word reads as a surname and not as a given name."""
     for person in earlier:
         if person.attrs["surname"] == lemma(span.text):
             return [Mention("entity", "person", span.start, span.end, span.text, person.canonical,
                             person.key, dict(person.attrs))]  # fmt: skip
-    return []
+    if not is_surname(span.text) or is_given_name(span.text):
+        return []
+    surname = _title(surname_nominative(span.text, feminine=False))
+    name_en = _title(to_latin(surname))
+    attrs = {"name_en": name_en, "name_ru": surname, "surname": lemma(surname)}
+    return [Mention("entity", "person", span.start, span.end, span.text, name_en,
+                    entity_key("person", name_en), attrs)]  # fmt: skip
 
 
 def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
@@ -99,9 +127,9 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
     following = re.match(r"\s+(\w+)", text[start + len(word) :])
     if following and following.group(1).lower() in first_names():
         return None  # 'Minister of Economic Development Vladimir Popov': the name starts later
-    if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]):
-        folded = fold_latin(word)
-        return folded, to_cyrillic(folded)
+    folded = fold_latin(word)
+    if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]) or is_known_given_name(to_cyrillic(word)):
+        return folded, to_cyrillic(folded)  # a title before it, or a Russian given name (Vsevolod, Savely)
     return None
 
 
@@ -122,6 +150,19 @@ def persons_en(text: str) -> list[Mention]:
 def _is_place_word(word: str) -> bool:
     """Vladimir Oblast, Vladimir Region: the surname slot holds a reference word."""
     tokens = tokenize(word)
-    if word.lower() in {"oblast", "region", "krai", "territory", "city", "district", "province"}:
+    if word.lower() in {
+        "oblast",
+        "region",
+        "krai",
+        "territory",
+        "city",
+        "district",
+        "province",
+        "street",
+        "avenue",
+        "square",
+        "prospekt",
+        "highway",
+    }:
         return True
     return any(True for _ in matcher().find(tokens, {"site_type", "industry", "organization"}))

@@ -35,8 +35,8 @@ FACT_FIGURE = {
     "char_end": pl.Int32,
 }  # fmt: skip
 FACT_PERSON_ROLE = {
-    "article_key": pl.Int64, "entity_key": pl.Int64, "role": pl.String, "organisation_key": pl.Int64,
-    "organisation": pl.String,
+    "article_key": pl.Int64, "entity_key": pl.Int64, "role": pl.String, "role_code": pl.String,
+    "organisation_key": pl.Int64, "organisation": pl.String,
 }  # fmt: skip
 # Not a warehouse table: every entity mention with its offsets, for the entities quality gate.
 ENTITY_SPANS = "entity_spans"

@@ -14,15 +14,23 @@ from dataclasses import dataclass
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
+from transforms.intel.site_names import (
+    compound_names,
+    followed_by_body,
+    listed_after_colon,
+    quoted_after,
+    quoted_before,
+)
 
-_QUOTED = re.compile(r"\s*[«\"“„]([^»\"”“]{2,60})[»\"”“]")
-_APPOSITIVE = re.compile(r"(?:\s+[a-z]+){0,3},\s+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
+_APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
 _NAME_AFTER = re.compile(
-    r"\s+([A-Z][\w.-]*[A-Za-z](?:\.[A-Z])?\.?)(?=[\s,;)(]|$)(?!\s+(?:SEZ|industrial\s+park|technopark|cluster))"
+    r"[ \t\u00a0]+([A-Z][\w.-]*[A-Za-z](?:\.[A-Z])?\.?)(?=[\s,;)(]|$)"
+    r"(?!\s+(?:SEZ|industrial\s+park|technopark|cluster))"
 )
 _NOT_NAMES = {
     "The", "A", "An", "This", "That", "In", "Of", "And", "Russian", "Federal", "Regional", "New",
     "Industrial", "Special", "European", "International", "National", "State", "Our", "Its",
+    "On", "For", "About", "Is", "Are", "Was", "Were", "Has", "Have", "Will", "At", "To", "By", "From", "With",
 }  # fmt: skip
 WINDOW = 8
 _SITE_WORDS = {"sez", "оэз", "technopark", "cluster", "park"}
@@ -63,9 +71,13 @@ def _at_sentence_start(text: str, offset: int) -> bool:
 
 
 def _name_after(text: str, end: int) -> tuple[str | None, int]:
-    for pattern in (_QUOTED, _APPOSITIVE, _NAME_AFTER):
+    if (quoted := quoted_after(text, end)) is not None:
+        return quoted
+    for pattern in (_APPOSITIVE, _NAME_AFTER):
         match = pattern.match(text, end)
         if match and match.group(1) not in _NOT_NAMES and not match.group(1).islower():
+            if pattern is _NAME_AFTER and followed_by_body(text, match.start(1) - 1):
+                return None, end  # "SEZ Investment Board": a body, not a site
             return match.group(1).strip(" .") or None, match.end(1)
     return None, end
 
@@ -107,10 +119,11 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
+    named = name is not None
     if name is None:
         name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
     name = _title_words(to_latin(name)) if has_cyrillic(name) else name
-    attrs = {"site_type": site_type, "name": name, "industry": industry, "iso": iso}
+    attrs = {"site_type": site_type, "name": name, "industry": industry, "iso": iso, "named": named}
     if iso is not None and iso in regions():
         attrs["region_name"] = regions()[iso]["name_en"]
     key = site_key(site_type, name, iso)
@@ -174,7 +187,23 @@ def find_sites(
     for start, end, entry in hits:
         if entry.kind == "site_type":
             found += _sites_at(context, start, end, entry.ident)
-    return found
+    return found + _compound_sites(context, hits, found)
+
+
+def _compound_sites(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """Академпарк, Иннопарк: a name holding the site word; its type is the site noun nearest in its
+    sentence (a technopark when there is none)."""
+    sites = []
+    for word, start, end in compound_names(ctx.text):
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        sentence = sentence_of(ctx.text, start)
+        nouns = [(abs(ctx.tokens[i].start - start), e.ident) for i, _, e in hits
+                 if e.kind == "site_type" and sentence[0] <= ctx.tokens[i].start < sentence[1]]  # fmt: skip
+        site_type = min(nouns)[1] if nouns else "technopark"
+        iso = _nearest_region(ctx.text, start, ctx.places, ctx.place_starts) or ctx.main_region
+        sites.append(_site(site_type, (start, end), ctx.text, word, None, iso))
+    return sites
 
 
 def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Mention]:
@@ -184,7 +213,8 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     low = bisect_left(ctx.nouns, start - 3 * WINDOW)
     nearby = ctx.nouns[low : bisect_right(ctx.nouns, start + 3 * WINDOW)]
     same_sentence = [n for n in nearby if sentence[0] <= tokens[n].start < sentence[1]]
-    items = _listed_items(text, tokens[end - 1].end, sentence[1])
+    listed = listed_after_colon(text, tokens[end - 1].end, sentence[1])
+    items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
     named = items or _named(text, tokens, start, end)
     industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
     industries += [(start, end, e) for _, _, e in matcher().find(tokens[start:end], {"industry"})]
@@ -211,11 +241,28 @@ def _named(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[s
         for match in _continued(text, name_end):
             found.append((match.group(1).strip(" ."), match.span(1), None))
         return found
+    if (quoted := quoted_before(text, tokens[start].start)) is not None:
+        return [(quoted[0], (quoted[1], tokens[end - 1].end), None)]
+    if (region := _proper_regional(text, tokens, start, end)) is not None:
+        return [region]
     before = _name_before(text, tokens, start) or _adjective_name(tokens, start)
     if before is None:
         return []
     first = tokens[start - len(before.split())].start if before in text else tokens[start].start
     return [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
+
+
+def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tuple | None:
+    """ "а также Промышленный парк Пензенской области": a capitalised site noun inside a sentence, followed
+    by a region, is that region's own site, named after it."""
+    if not tokens[start].text[:1].isupper() or not has_cyrillic(tokens[start].text):
+        return None
+    if _at_sentence_start(text, tokens[start].start):
+        return None
+    for i, j, entry in matcher().find(tokens[end : end + 4], {"region"}):
+        if i == 0:
+            return regions()[entry.ident]["name_en"], (tokens[start].start, tokens[end + j - 1].end), None
+    return None
 
 
 def _continued(text: str, end: int) -> list[re.Match]:

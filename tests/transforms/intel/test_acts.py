@@ -41,3 +41,45 @@ def test_regional_presidential_and_order_acts():
     assert _acts("Указ Президента РФ от 07.05.2018 № 204") == [("presidential_decree", "204", None)]
     assert _acts("распоряжение Правительства РФ № 2816-р")[0][:2] == ("government_order", "2816-r")
     assert _acts("Government Order No. 2816-r")[0][:2] == ("government_order", "2816-r")
+
+
+def _numbers(text):
+    return [(m.attrs["act_type"], m.attrs["number"]) for m in find_acts(text)]
+
+
+def test_a_date_between_the_act_word_and_its_number():
+    assert _numbers("по постановлению Правительства от 5 февраля 2021 года № 212 парк получит") == [
+        ("government_decree", "212")
+    ]
+    assert _numbers("under Resolution of the Government of the Russian Federation of 02.09.2016 No. 872") == [
+        ("government_decree", "872")
+    ]
+    assert _numbers("Decree of the Government of Russia dated March 3, 2022 No. 301 applies") == [
+        ("government_decree", "301")
+    ]
+
+
+def test_bare_decrees_resolutions_regulations_and_hash_numbers():
+    assert _numbers("соответствует постановлением Правительства №546 требованиям") == [
+        ("government_decree", "546")
+    ]
+    assert _numbers("the park meets regulation #1204 in full") == [("government_decree", "1204")]
+    assert _numbers("Resolution No. 77 was adopted") == [("government_decree", "77")]
+
+
+def test_lists_of_act_numbers_are_one_act_each():
+    assert _numbers("Government Decrees Nos. 43 and 1508 set the rules") == [
+        ("government_decree", "43"),
+        ("government_decree", "1508"),
+    ]
+    assert _numbers("постановления Правительства РФ № 794 и 1119") == [
+        ("government_decree", "794"),
+        ("government_decree", "1119"),
+    ]
+
+
+def test_federal_laws_and_orders_without_their_suffix_word():
+    assert _numbers("the law 69-FZ on investment") == [("federal_law", "69-FZ")]
+    assert _numbers("распоряжением Правительства Российской федерации от 11.11.2011 N 812") == [
+        ("government_order", "812-r")
+    ]

@@ -53,3 +53,66 @@ def test_ranges_share_scale_and_unit():
     ]
     assert _facts("почти в 60 млрд рублей", "ru") == [("money", 60e9, "RUB", "about")]
     assert _facts("On May 16-21, 2015 in 2021–2023", "en") == []
+
+
+def test_compound_amounts_add_up():
+    assert _facts("инвестиции составят 212 млн 340 тыс. рублей", "ru") == [
+        ("money", 212_340_000.0, "RUB", "exact")
+    ]
+    assert _facts("создано свыше 4 тыс. 150 рабочих мест", "ru") == [("count", 4150.0, "items", "over")]
+
+
+def test_scale_words_currency_codes_and_signs():
+    assert _facts("The project costs 3.2 bln rubles, almost RUR 1.4 bln and RUB 7.5 bn.", "en") == [
+        ("money", 3.2e9, "RUB", "exact"),
+        ("money", 1.4e9, "RUB", "about"),
+        ("money", 7.5e9, "RUB", "exact"),
+    ]
+    assert _facts("Выручка — 820 тыс. руб., затраты — 15 000 ₽.", "ru") == [
+        ("money", 820e3, "RUB", "exact"),
+        ("money", 15000.0, "RUB", "exact"),
+    ]
+    assert _facts("a dividend of $0.37 per share and $2.5m in grants", "en") == [
+        ("money", 0.37, "USD", "exact"),
+        ("money", 2.5e6, "USD", "exact"),
+    ]
+
+
+def test_a_scaled_amount_takes_the_currency_of_its_sentence():
+    assert _facts("turnover of 120.5 million rubles and 48.3 million in taxes", "en") == [
+        ("money", 120.5e6, "RUB", "exact"),
+        ("money", 48.3e6, "RUB", "exact"),
+    ]
+
+
+def test_clock_times_ratios_and_measures_are_not_figures():
+    assert (
+        _facts("The meeting starts at 9:45 members time; the split is 70:30 shares and 3:2 votes.", "en")
+        == []
+    )
+    assert _facts("Через порт прошло 2 400 тонн груза, линия длиной 12 км.", "ru") == []
+    assert _facts("the park has 40 more in the pipeline", "en") == []
+    assert _facts("a top ten logistics company and a top-5 region, в топ-10 регионов", "en") == []
+
+
+def test_numbers_written_as_words():
+    assert _facts("В регионе работают шесть индустриальных парков и около двадцати резидентов.", "ru") == [
+        ("count", 6.0, "items", "exact"),
+        ("count", 20.0, "items", "about"),
+    ]
+    assert _facts(
+        "Region Signs Three Agreements Worth Two Billion Rubles; five technoparks are planned.", "en"
+    ) == [
+        ("count", 3.0, "items", "exact"),
+        ("money", 2e9, "RUB", "exact"),
+        ("count", 5.0, "items", "exact"),
+    ]
+    assert _facts("на это выделят порядка восьми миллиардов рублей и ещё полмиллиарда рублей", "ru") == [
+        ("money", 8e9, "RUB", "about"),
+        ("money", 0.5e9, "RUB", "exact"),
+    ]
+    assert _facts("more than a thousand residents work there", "en") == [("count", 1000.0, "items", "over")]
+
+
+def test_number_words_of_time_and_pronouns_are_not_figures():
+    assert _facts("Парк строили в течение трёх лет, и один из резидентов вырос в два раза.", "ru") == []

@@ -7,6 +7,7 @@ import pytest
 import transforms.intel.frames as frames_module
 from transforms.extract.article import extract_article
 from transforms.intel.frames import article_facts, reference_dims
+from transforms.intel.lexicon.gazetteer import read_rows
 from transforms.intel.schema import HELD_BACK, SCHEMAS
 from transforms.keys import stable_key
 
@@ -106,6 +107,15 @@ def test_person_roles_point_at_people_and_bodies(facts):
             ][0],
         )
     }
+
+
+def test_person_roles_carry_their_role_code(facts):
+    roles = facts["fact_person_role"]
+    labudin = roles.filter(pl.col("entity_key") == stable_key("entity", "person", "Mikhail Labudin"))
+    assert set(labudin["role_code"]) == {"director"}
+    codes = {row["role_code"] for row in read_rows("role_codes.csv")} | {"head_of_region"}
+    known = codes | {f"deputy_{code}" for code in codes}
+    assert set(roles["role_code"].drop_nulls()) <= known
 
 
 TANGUT = "Губернатор A\U00017000 сказал."  # a letter Python's unicodedata cannot name (U+17000)

@@ -40,3 +40,50 @@ def test_foreign_sites_are_filed_under_their_own_country():
     assert countries["AutoCluster.NRW"] == countries["Ernährung.NRW"] == "DE"  # NRW in the name
     assert countries["ChemSite"] == countries["ASTech"] == "DE"  # the list's other items agree on DE
     assert countries["Eurobiomed"] == "FR"
+
+
+def _named(text, language="ru"):
+    return {
+        (m.attrs["site_type"], m.attrs["name"]) for m in find_mentions(text, language) if m.kind == "site"
+    }
+
+
+def test_sites_listed_after_a_colon():
+    text = (
+        "В области действуют три индустриальных парка: «Луговой» (Кузнецк) и «Сосновка» (Никольск), а также "
+        "Индустриальный парк Ульяновской области."
+    )
+    assert _named(text) == {
+        ("industrial_park", "Lugovoy"),
+        ("industrial_park", "Sosnovka"),
+        ("industrial_park", "Ulyanovsk Oblast"),
+    }
+
+
+def test_names_only_the_locals_use():
+    assert _named("Резиденты Нанопарка и Агродолины получили льготы.") == {
+        ("technopark", "Nanopark"),
+        ("technopark", "Agrodolina"),
+    }
+    assert _named("Площадки технопарка: в Биопарке работают 12 компаний.") == {("technopark", "Biopark")}
+
+
+def test_types_written_out_between_the_noun_and_the_name():
+    assert _named("Резидент ОЭЗ ППТ «Ступино Квадрат» запустил линию.") == {("sez", "Stupino Kvadrat")}
+    assert _named("в особой экономической зоне промышленно-производственного типа «Моглино» открыт цех") == {
+        ("sez", "Moglino")
+    }
+    assert _named("SEZ of the industrial production type “Stupino” grew", "en") == {("sez", "Stupino")}
+
+
+def test_quoted_names_before_the_noun_and_no_names_across_lines():
+    assert _named("the “Kamskaya” Industrial Park opened", "en") == {("industrial_park", "Kamskaya")}
+    assert _named("funds for the “Ozerny” industrial park\nCo-financing was approved", "en") == {
+        ("industrial_park", "Ozerny")
+    }
+
+
+def test_capitalised_words_after_site_words_are_not_always_names():
+    assert _named("Kirov Park Is Among the Leaders of the rating", "en") == set()
+    assert _named("The SEZ Supervisory Board and the Cluster Development Council met.", "en") == set()
+    assert _named("The decree On technology parks was signed.", "en") == set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from transforms.runs.reconcile import reconciliation_gaps, run_counts
+from transforms.runs.reconcile import reconciliation_gaps, run_counts, source_report
 
 
 def fetch_log(*outcomes: str) -> pl.DataFrame:
@@ -63,3 +63,30 @@ def test_both_gaps_reported() -> None:
         "pages discovered 10 != sum of fetch outcomes 8",
         "pages fetched 5 != loaded + held back 4",
     ]
+
+
+def with_seeds() -> pl.DataFrame:
+    rows = [
+        ("a", "https://a.test/1.html", "sitemap", "fetched", None, "page"),
+        ("a", "https://a.test/sitemap.xml", "sitemap", "fetched", "listed 1 link, 1 candidate page", "seed"),
+        ("b", "https://b.test/sitemap.xml", "sitemap", "failed", "HTTP 404", "seed"),
+        ("b", "https://b.test/news/", "start_page", "failed", "ReadTimeout", "seed"),
+    ]
+    columns = ["source_name", "url", "via", "outcome", "reason", "kind"]
+    return pl.DataFrame(rows, schema=columns, orient="row")
+
+
+def test_seed_rows_are_not_pages_in_the_counts() -> None:
+    counts = run_counts(with_seeds(), extracted=1, loaded=loaded(None), held_back=0)
+    assert (counts["pages_discovered"], counts["pages_fetched"], counts["pages_failed"]) == (1, 1, 0)
+    assert reconciliation_gaps(counts) == []
+
+
+def test_sources_without_pages_are_named_with_what_their_seeds_answered() -> None:
+    report = source_report(with_seeds(), ["a", "b", "c"])
+    assert report["sources_without_pages"] == {
+        "b": "sitemap https://b.test/sitemap.xml: failed (HTTP 404); "
+        "start_page https://b.test/news/: failed (ReadTimeout)",
+        "c": "no seed was read",
+    }
+    assert report["seeds_not_read"] == 2

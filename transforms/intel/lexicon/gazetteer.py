@@ -15,7 +15,7 @@ from functools import cache
 
 import reference
 from transforms.intel.lexicon.nlp_ru import is_function_word, lemma
-from transforms.intel.lexicon.translit import has_cyrillic
+from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’&.][^\W_]+)*|&")
 
@@ -128,6 +128,8 @@ def _region_variants(row: dict[str, str]) -> tuple[list[str], list[str]]:
         en += [f"{stem} Region", f"{stem} Oblast", f"{stem} Territory", f"{stem} Province"]
         adjective = row["name_ru"].split()[0]
         ru += [f"{adjective} регион"]
+        # "Sverdlovskaya region", "Kaluzhskaya oblast": the Russian adjective transliterated
+        en += [f"{to_latin(adjective)} {word}" for word in ("Region", "Oblast", "region", "oblast")]
     if row["region_type"] == "republic":
         en += [f"Republic of {alt}" for alt in _split(row["alt_en"])[:1]]
     return en, ru
@@ -186,7 +188,8 @@ def matcher() -> Matcher:
         en, ru = (_region_variants(row) if kind == "region" else ([row["name_en"], *_split(row["alt_en"])],
                   [row["name_ru"], *_split(row["alt_ru"])]))  # fmt: skip
         for phrase in en + ru:
-            m.add(phrase, Entry(kind, iso))
+            # "ульяновского региона": the region's adjective with регион reads as the region in lower case too
+            m.add(phrase, Entry(kind, iso, proper=not phrase.endswith(" регион")))
     for org_id, row in organizations().items():
         for phrase in _org_variants(row):
             m.add(phrase, Entry("organization", org_id))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from transforms.intel.lexicon.translit import has_cyrillic
+
 
 @dataclass(frozen=True)
 class NerSpan:
@@ -71,6 +73,45 @@ def surname_nominative(word: str, feminine: bool) -> str:
     return word.lower()
 
 
+def is_plural(word: str) -> bool:
+    """True when pymorphy2's most likely reading of the word is plural (компаний, городах)."""
+    parses = _analyzer().parse(word)
+    return bool(parses) and parses[0].tag.number == "plur"
+
+
+def case_of(word: str) -> set[str]:
+    """The grammatical cases pymorphy2 reads the word in (none when it does not decline: Вейк-ан-Зее)."""
+    parses = [p for p in _analyzer().parse(word) if p.tag.case and "Fixd" not in p.tag and p.score > 0.05]
+    return {p.tag.case for p in parses} if parses and has_cyrillic(word) else set()
+
+
+def agrees_as_adjective(word: str, noun: str) -> bool:
+    """True when word reads as an adjective in the noun's number and case (ежемесячной газеты)."""
+    nouns = [p for p in _analyzer().parse(noun) if p.tag.POS == "NOUN"]
+    for parse in _analyzer().parse(word)[:2]:
+        if parse.tag.POS in {"ADJF", "PRTF"} and any(
+            parse.tag.case == n.tag.case and parse.tag.number == n.tag.number for n in nouns
+        ):
+            return True
+    return False
+
+
+def is_surname(word: str) -> bool:
+    """True when pymorphy2 reads the capitalised word as a surname (Воробьёв, Лихачёва)."""
+    return word[:1].isupper() and any("Surn" in parse.tag for parse in _analyzer().parse(word)[:3])
+
+
+def reads_as(word: str, *grammemes: str) -> bool:
+    """True when one of pymorphy2's readings of the word has all the grammemes (Алена: Name, femn, nomn)."""
+    return any(all(g in parse.tag for g in grammemes) for parse in _analyzer().parse(word))
+
+
+def is_known_given_name(word: str) -> bool:
+    """True when pymorphy2's dictionary (not its guesser) has the word as a given name in the nominative
+    (Всеволод, Савелий): how a Latin spelling outside the reference list is recognised."""
+    return any(p.is_known and "Name" in p.tag and "nomn" in p.tag for p in _analyzer().parse(word))
+
+
 def is_given_name(word: str) -> bool:
     return any("Name" in parse.tag for parse in parses(word)[:3])
 
@@ -83,12 +124,26 @@ def given_name_nominative(word: str) -> str:
     return word.lower()
 
 
+@cache
+def _dates_extractor() -> Any:
+    from natasha import DatesExtractor
+
+    return DatesExtractor(_analyzer())
+
+
+def dates_ru(text: str) -> list[Any]:
+    """natasha's DatesExtractor matches (start, stop, fact) in a Russian text."""
+    return list(_dates_extractor()(text))
+
+
 def _cyrillic_chunks(text: str, size: int = 20_000) -> list[tuple[int, str]]:
-    """(offset, chunk): runs of whole paragraphs with Cyrillic in them, up to about size characters."""
+    """(offset, chunk): runs of whole paragraphs with Cyrillic in them (blank lines and lines without letters
+    between them included, so natasha reads the text as written), up to about size characters."""
     chunks: list[tuple[int, str]] = []
     offset = 0
     for paragraph in text.splitlines(keepends=True):
-        if any("\u0400" <= char <= "\u04ff" for char in paragraph):
+        cyrillic = any("\u0400" <= char <= "\u04ff" for char in paragraph)
+        if cyrillic or (chunks and not any(char.isalpha() for char in paragraph)):
             last = chunks[-1] if chunks else None
             if last and last[0] + len(last[1]) == offset and len(last[1]) < size:
                 chunks[-1] = (last[0], last[1] + paragraph)

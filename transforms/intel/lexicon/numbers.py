@@ -8,18 +8,18 @@ SPACE = "[ \u00a0\u202f]"
 NUMBER = rf"\d{{1,3}}(?:{SPACE}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "трлн": 1e12, "триллион": 1e12,
-    "billion": 1e9, "bn": 1e9, "млрд": 1e9, "миллиард": 1e9,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "млрд": 1e9, "миллиард": 1e9,
     "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "млн": 1e6, "миллион": 1e6,
     "thousand": 1e3, "тыс": 1e3, "тысяч": 1e3, "тысяча": 1e3, "тысячи": 1e3,
 }  # fmt: skip
 SCALE = (
-    r"(?:trillion|tn|billion|bn|million|mln|mn|thousand|трлн\.?|триллион[а-я]*|млрд\.?|миллиард[а-я]*|"
-    r"млн\.?|миллион[а-я]*|тыс\.?|тысяч[а-я]*)"
+    r"(?:[Tt]rillion|tn|[Bb]illion|bn|bln|[Mm]illion|mln|mn|m|[Tt]housand|трлн\.?|триллион[а-я]*|млрд\.?|"
+    r"миллиард[а-я]*|млн\.?|миллион[а-я]*|тыс\.?|тысяч[а-я]*)"
 )
 UNITS = [
-    ("money", "RUB", r"(?:rubles?|roubles?|RUB|rub\.?|руб\.?|рубл[а-я]*|₽)"),
-    ("money", "USD", r"(?:US\s)?(?:dollars?|USD|долл\.?|доллар[а-я]*)"),
-    ("money", "EUR", r"(?:euros?|EUR|евро)"),
+    ("money", "RUB", r"(?:[Rr]ubles?|[Rr]oubles?|RUB|RUR|rub\.?|руб\.?|рубл[а-я]*|₽)"),
+    ("money", "USD", r"(?:US\s)?(?:[Dd]ollars?|USD|долл\.?|доллар[а-я]*)"),
+    ("money", "EUR", r"(?:[Ee]uros?|EUR|евро)"),
     ("area", "ha", r"(?:hectares?|ha|га|гектар[а-я]*)"),
     (
         "area",
@@ -29,17 +29,19 @@ UNITS = [
     ("area", "sq_km", r"(?:sq\.?\s?km|square\skilomet(?:er|re)s?|кв\.\s?км|км²)"),
     ("percent", "%", r"(?:%|percent|per\scent|процент[а-я]*)"),
 ]
-PREFIX_UNITS = {"$": ("money", "USD"), "€": ("money", "EUR"), "₽": ("money", "RUB"),
-                "RUB": ("money", "RUB"), "USD": ("money", "USD"), "EUR": ("money", "EUR")}  # fmt: skip
+PREFIX_UNITS = {"$": ("money", "USD"), "€": ("money", "EUR"), "₽": ("money", "RUB"), "RUB": ("money", "RUB"),
+                "RUR": ("money", "RUB"), "USD": ("money", "USD"), "EUR": ("money", "EUR")}  # fmt: skip
 UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (_, _, pattern) in enumerate(UNITS))
+# "312 млн 450 тыс. рублей", "6 тыс. 300 рабочих мест": a smaller amount may follow the scale word
+_REST = rf"(?:{SPACE}(?P<rest>\d{{1,3}}(?:[.,]\d+)?)(?![\w/.,:])(?:{SPACE}?(?P<scale2>{SCALE})(?![\w]))?)?"
 FIGURE = re.compile(
-    rf"(?P<prefix>\$|€|₽|\b(?:RUB|USD|EUR)\s?)?(?<![\w.,/+-])(?P<num>{NUMBER})(?![\w/])"
-    rf"(?:{SPACE}?(?P<scale>{SCALE})(?![\w]))?(?:{SPACE}?(?:{UNIT})(?![\w]))?"
+    rf"(?P<prefix>\$|€|₽|\b(?:RUB|RUR|USD|EUR)\s?)?(?<![\w.,/+:-])(?P<num>{NUMBER})(?!:\d)(?!(?!{SCALE}(?!\w))[\w/])"
+    rf"(?:{SPACE}?(?P<scale>{SCALE})(?![\w]){_REST})?(?:{SPACE}?(?:{UNIT})(?![\w]))?"
 )
 QUALIFIERS = [
     ("up_to", r"(?:up\sto|до|вплоть\sдо)"),
     ("over", r"(?:over|more\sthan|above|exceed(?:s|ed|ing)?|in\sexcess\sof|at\sleast|более|свыше|больше|"
-             r"не\sменее|как\sминимум|превысил[аио]?|превышает|превышают|превысит)"),
+             r"не\sменее|не\sменьше|как\sминимум|превысил[аио]?|превышает|превышают|превысит|превысив|превышая)"),
     ("about", r"(?:about|around|approximately|nearly|almost|some|roughly|около|почти|примерно|порядка|"
               r"приблизительно)"),
     ("from", r"(?:from|от)"),
@@ -73,6 +75,19 @@ def scale_of(word: str | None) -> float:
         if key == name or (len(name) > 3 and key.startswith(name)):
             return factor
     return 1.0
+
+
+def value_of(match: re.Match, language: str) -> float | None:
+    """The amount a FIGURE match states: number × scale, plus the smaller amount after the scale word."""
+    value = parse_number(match.group("num"), language)
+    if value is None:
+        return None
+    scale = scale_of(match.group("scale"))
+    rest = match.group("rest")
+    if rest is None:
+        return value * scale
+    smaller = (parse_number(rest, language) or 0.0) * scale_of(match.group("scale2"))
+    return value * scale + smaller if smaller < scale else None
 
 
 def unit_of(match: re.Match) -> tuple[str, str] | None:

@@ -1,0 +1,157 @@
+"""Fact quality on real text: excerpts of public news labelled in tests/data/intel/real_*.yaml.
+
+The texts are not in the repository: each split reads ID.txt from its folder under the texts folder
+(`--texts DIR`, default ../realtexts beside the repository: facts-tuning/ and facts-heldout/), and a text
+whose sha256 differs from its label's is refused. Without the folder the real-text sets are not scored.
+
+Per article, each fact type is a set (figures a multiset) compared with the labels: regions by ISO code
+(federal subjects), persons by surname (folded to one Latin spelling), roles by surname and role code,
+site types, named sites by type and name (folded), legal acts by number, figures by metric, unit and a
+value within 0.5% (and, separately, with the qualifier too); numbers written in words are the figures
+labelled "|words" (recall only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "intel"
+REAL_SETS = {"real, tuning": DATA / "real_tuning.yaml", "real, held-out": DATA / "real_heldout.yaml"}
+TEXTS = ROOT.parent / "realtexts"
+FOLDERS = {"real_tuning.yaml": "facts-tuning", "real_heldout.yaml": "facts-heldout"}
+KINDS = ("region", "person", "role", "site_type", "site", "legal_act", "figure", "figure+qualifier",
+         "figure (words)")  # fmt: skip
+TOLERANCE = 0.005
+
+
+class TextMismatch(ValueError):
+    """A text in the texts folder is not the one its labels were written for."""
+
+
+def texts_folder(path: Path, texts: Path = TEXTS) -> Path:
+    return texts / FOLDERS[path.name]
+
+
+def load(path: Path, texts: Path = TEXTS) -> list[dict]:
+    """The labelled articles of one split, each with its text read from the texts folder."""
+    folder = texts_folder(path, texts)
+    articles = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for article in articles:
+        text = (folder / f"{article['id']}.txt").read_text(encoding="utf-8")
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != article["sha256"]:
+            raise TextMismatch(f"{folder / article['id']}.txt is not the text labelled in {path.name}")
+        article["text"] = text
+    return articles
+
+
+def fold(name: str) -> str:
+    """One spelling for a name in either script: Cyrillic → Latin, then the project's Latin folding."""
+    from transforms.intel.lexicon.translit import fold_latin, has_cyrillic, to_latin
+
+    latin = to_latin(name) if has_cyrillic(name) else name
+    return re.sub(r"[^a-z0-9 -]", "", fold_latin(latin).lower()).strip()
+
+
+def _act_number(number: str) -> str:
+    return re.sub(r"-(?:r|р)$", "", number.strip())
+
+
+def predicted(text: str, language: str) -> dict[str, object]:
+    from transforms import extract_facts
+
+    got: dict[str, object] = {kind: set() for kind in KINDS if not kind.startswith("figure")}
+    figures = []
+    for fact in extract_facts(text, language):
+        kind = fact["type"]
+        if kind == "region" and fact["iso_code"].startswith("RU-"):
+            got["region"].add(fact["iso_code"])
+        elif kind == "person":
+            surname = fold(fact["canonical_name"].split()[-1])
+            got["person"].add(surname)
+            if fact.get("role_code"):
+                got["role"].add(f"{surname}|{fact['role_code']}")
+        elif kind == "site":
+            got["site_type"].add(fact["site_type"])
+            if fact.get("named"):
+                got["site"].add(f"{fact['site_type']}|{fold(fact['name'])}")
+        elif kind == "legal_act" and fact.get("number"):
+            got["legal_act"].add(_act_number(fact["number"]))
+        elif kind == "figure":
+            figures.append((fact["metric"], fact["unit"], fact["value"], fact["qualifier"], False))
+    got["figure"] = figures
+    return got
+
+
+def expected(article: dict) -> dict[str, object]:
+    want: dict[str, object] = {
+        "region": set(article.get("regions") or []),
+        "person": {fold(name) for name in article.get("persons") or []},
+        "role": {f"{fold(r.split('|')[0])}|{r.split('|')[1]}" for r in article.get("roles") or []},
+        "site_type": set(article.get("site_types") or []),
+        "site": {f"{s.split('|')[0]}|{fold(s.split('|')[1])}" for s in article.get("sites") or []},
+        "legal_act": {_act_number(str(a)) for a in article.get("acts") or []},
+    }
+    figures = []
+    for label in article.get("figures") or []:
+        metric, value, unit, qualifier, *words = label.split("|")
+        figures.append((metric, unit, float(value), qualifier, bool(words)))
+    want["figure"] = figures
+    return want
+
+
+def _close(a: tuple, b: tuple, qualifier: bool) -> bool:
+    same = a[0] == b[0] and a[1] == b[1] and abs(a[2] - b[2]) <= TOLERANCE * max(abs(b[2]), 1e-9)
+    return same and (not qualifier or a[3] == b[3])
+
+
+def match_figures(got: list, want: list, qualifier: bool) -> tuple[int, int, int, list, list]:
+    """(tp, fp, fn, unmatched predictions, unmatched labels), greedy one-to-one."""
+    free = list(got)
+    missed = []
+    for label in want:
+        hit = next((g for g in free if _close(g, label, qualifier)), None)
+        if hit is None:
+            missed.append(label)
+        else:
+            free.remove(hit)
+    return len(want) - len(missed), len(free), len(missed), free, missed
+
+
+def score(articles: list[dict], verbose: bool = False) -> dict[str, tuple[float, float, float, int]]:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for article in articles:
+        got, want = predicted(article["text"], article["language"]), expected(article)
+        for kind in KINDS:
+            if kind.startswith("figure"):
+                counts = _figure_counts(kind, got["figure"], want["figure"])
+                extra, missing = counts[3], counts[4]
+            else:
+                g, w = got[kind], want[kind]
+                counts = (len(g & w), len(g - w), len(w - g))
+                extra, missing = sorted(g - w), sorted(w - g)
+            tp[kind], fp[kind], fn[kind] = tp[kind] + counts[0], fp[kind] + counts[1], fn[kind] + counts[2]
+            if verbose and (extra or missing) and kind != "figure (words)":
+                print(f"  {article['id']} {kind}: extra {extra} missing {missing}")
+    return {kind: prf(tp[kind], fp[kind], fn[kind]) for kind in KINDS}
+
+
+def _figure_counts(kind: str, got: list, want: list) -> tuple:
+    if kind == "figure (words)":
+        words = [w for w in want if w[4]]
+        hits, _, missed, _, missing = match_figures(got, words, False)
+        return hits, 0, missed, [], missing
+    return match_figures(got, want, kind == "figure+qualifier")
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
+    """(precision, recall, F1, labels) from true positives, false positives and false negatives."""
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, tp + fn

@@ -1,0 +1,116 @@
+"""Russian NER on the FactRuEval-2016 development set: exact-span F1 per type of the project's entity layer
+beside bare natasha (NewsNERTagger), scored as ../shared/devsets/README.md says.
+
+    python bench/ner_factrueval.py [DIR]     # DIR defaults to ../shared/devsets/factrueval-devset
+
+Gold: an object's mention is the characters its spans cover (first start to last end); Person → PER,
+Org → ORG, Location and LocOrg → LOC; a mention nested inside another is dropped. A prediction counts
+only when type, start and end all match.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.intel_real import prf  # noqa: E402
+
+DEVSET = ROOT.parent / "shared" / "devsets" / "factrueval-devset"
+TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
+Span = tuple[str, int, int]  # (type, start, end)
+
+
+def _spans(path: Path) -> dict[str, tuple[int, int]]:
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#")[0].split()
+        if len(fields) >= 4:
+            start = int(fields[2])
+            found[fields[0]] = (start, start + int(fields[3]))
+    return found
+
+
+def _drop_nested(mentions: set[Span]) -> set[Span]:
+    def inside(m: Span, o: Span) -> bool:
+        return o[1] <= m[1] and m[2] <= o[2] and (o[1], o[2]) != (m[1], m[2])
+
+    return {m for m in mentions if not any(inside(m, o) for o in mentions)}
+
+
+def gold(book: Path) -> set[Span]:
+    """The gold mentions of one document (book_N.txt beside its .spans and .objects)."""
+    spans = _spans(book.with_suffix(".spans"))
+    mentions = set()
+    for line in book.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
+        fields = line.split("#")[0].split()
+        if len(fields) < 3 or fields[1] not in TYPES:
+            continue
+        covered = [spans[s] for s in fields[2:] if s in spans]
+        if covered:
+            mentions.add((TYPES[fields[1]], min(s for s, _ in covered), max(e for _, e in covered)))
+    return _drop_nested(mentions)
+
+
+def books(folder: Path) -> list[Path]:
+    return sorted(folder.glob("book_*.txt"), key=lambda p: int(p.stem.split("_")[1]))
+
+
+def natasha_spans(text: str) -> set[Span]:
+    """Bare natasha: Segmenter + NewsNERTagger over the whole text."""
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    global _NATASHA
+    if "_NATASHA" not in globals():
+        _NATASHA = (Segmenter(), NewsNERTagger(NewsEmbedding()))
+    doc = Doc(text)
+    doc.segment(_NATASHA[0])
+    doc.tag_ner(_NATASHA[1])
+    return {(s.type, s.start, s.stop) for s in doc.spans}
+
+
+def project_spans(text: str) -> set[Span]:
+    """The project's entity layer (transforms.ner_spans) on the same text."""
+    from transforms import ner_spans
+
+    return {(kind, start, end) for kind, start, end in ner_spans(text, "ru")}
+
+
+def score(documents: Iterable[tuple[str, set[Span]]], tagger: Callable[[str], set[Span]]) -> dict:
+    """(precision, recall, F1, gold count) per type and for all types together."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for text, want in documents:
+        got = tagger(text)
+        for kind in ("PER", "ORG", "LOC"):
+            g, w = {s for s in got if s[0] == kind}, {s for s in want if s[0] == kind}
+            tp[kind], fp[kind], fn[kind] = tp[kind] + len(g & w), fp[kind] + len(g - w), fn[kind] + len(w - g)
+    tp["all"], fp["all"], fn["all"] = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    return {kind: prf(tp[kind], fp[kind], fn[kind]) for kind in ("all", "PER", "ORG", "LOC")}
+
+
+def load(folder: Path = DEVSET) -> list[tuple[str, set[Span]]]:
+    return [(book.read_text(encoding="utf-8"), gold(book)) for book in books(folder)]
+
+
+def report(folder: Path = DEVSET) -> None:
+    if not folder.is_dir():
+        print(f"FactRuEval dev set not found at {folder}: NER not scored")
+        return
+    documents = load(folder)
+    bare, ours = score(documents, natasha_spans), score(documents, project_spans)
+    print(f"FactRuEval dev ({len(documents)} documents), exact-span F1")
+    print(f"  {'type':<6}{'gold':>6}{'natasha P/R/F1':>24}{'clusterwatch P/R/F1':>26}")
+    for kind in ("all", "PER", "ORG", "LOC"):
+        b, o = bare[kind], ours[kind]
+        print(
+            f"  {kind:<6}{b[3]:>6}   {b[0]:.3f} {b[1]:.3f} {b[2]:.3f}       {o[0]:.3f} {o[1]:.3f} {o[2]:.3f}"
+        )
+
+
+if __name__ == "__main__":
+    report(Path(sys.argv[1]) if len(sys.argv) > 1 else DEVSET)

@@ -1,0 +1,46 @@
+from transforms.intel.lexicon.nlp_ru import NerSpan
+from transforms.intel.ner import refine, russian_entities
+
+
+def _spans(text):
+    return [(s.kind, text[s.start : s.end]) for s in russian_entities(text)]
+
+
+def _span(text, kind, word):
+    start = text.index(word)
+    return NerSpan(kind, start, start + len(word), word, word)
+
+
+def test_descriptor_nouns_join_the_name():
+    text = "Заявление сделала партия «Заря», а правительство Норвегии промолчало."
+    spans = refine(text, [_span(text, "ORG", "Заря"), _span(text, "LOC", "Норвегии")])
+    assert [(s.kind, s.text) for s in spans] == [("ORG", "партия «Заря"), ("ORG", "правительство Норвегии")]
+
+
+def test_places_keep_an_agreeing_descriptor_only():
+    text = "Он жил в городе Твери, гулял по улицам Лондона; это старый город Германии."
+    spans = refine(
+        text, [_span(text, "LOC", "Твери"), _span(text, "LOC", "Лондона"), _span(text, "LOC", "Германии")]
+    )
+    assert [s.text for s in spans] == ["городе Твери", "Лондона", "Германии"]
+
+
+def test_plural_descriptors_name_no_single_entity():
+    text = "Акции компаний Orion и Vega выросли."
+    spans = refine(text, [_span(text, "ORG", "Orion"), _span(text, "ORG", "Vega")])
+    assert [s.text for s in spans] == ["Orion", "Vega"]
+
+
+def test_quotes_fixed_types_and_organisation_place_runs():
+    text = "«Звезда» и ЕС, Министерство финансов Чили."
+    found = [("ORG", "«Звезда»"), ("LOC", "ЕС"), ("ORG", "Министерство финансов"), ("LOC", "Чили")]
+    spans = refine(text, [_span(text, kind, word) for kind, word in found])
+    assert [(s.kind, s.text) for s in spans] == [
+        ("ORG", "Звезда"),
+        ("ORG", "ЕС"),
+        ("ORG", "Министерство финансов Чили"),
+    ]
+
+
+def test_natasha_spans_pass_through_on_real_text():
+    assert ("PER", "Иван Петров") in _spans("Вчера Иван Петров прилетел в Томск.")

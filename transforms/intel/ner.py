@@ -1,0 +1,123 @@
+"""Russian named entities: natasha's spans, corrected only where a rule does better.
+
+natasha's NewsNERTagger finds the name ("Яблоко", "Китая", "Славянка"); a Russian news text often makes the
+common noun before it part of the entity ("партия «Яблоко»", "правительство Китая" — an organisation, not
+a place —, "река Славянка", "памятник Пушкину" — a place, not a person). The descriptor nouns and the type
+the phrase takes are in reference/ner_descriptors.csv. Every other span is natasha's own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from transforms.intel.lexicon.gazetteer import read_rows
+from transforms.intel.lexicon.nlp_ru import (
+    NerSpan,
+    agrees_as_adjective,
+    case_of,
+    is_plural,
+    lemma,
+    nominative_phrase,
+)
+from transforms.intel.lexicon.nlp_ru import ner_spans as natasha_spans
+
+# a lowercase Cyrillic word, then spaces and an optional opening quote, right before the name
+_BEFORE = re.compile(r"(?<![\w-])([а-яёА-ЯЁ][а-яё-]+)\s+[«\"„“]?$")
+_OPENING, _CLOSING = '«"„“', '»"”“'
+_JOINS = {"loc": {"LOC"}, "org": {"ORG"}, "per": {"PER"}, "any": {"ORG", "LOC"}}
+
+
+@cache
+def descriptors() -> dict[str, tuple[str, set[str]]]:
+    """Descriptor lemma → (the phrase's type, the span types it joins)."""
+    return {row["lemma"]: (row["kind"], _JOINS[row["joins"]]) for row in read_rows("ner_descriptors.csv")}
+
+
+def _with_descriptor(text: str, span: NerSpan) -> NerSpan:
+    match = _BEFORE.search(text, max(0, span.start - 40), span.start)
+    if match is None:
+        return span
+    word = match.group(1)
+    found = descriptors().get(lemma(word))
+    if found is None or span.kind not in found[1] or is_plural(word):
+        return span  # "компаний Oracle и Michelin": a plural noun names no single entity
+    if found[0] == "LOC" and not _apposition(word, span.text.split()[0]):
+        return span  # "город Германии", "улицы Лондона": a place in the named one, not the named one
+    start = _adjective_before(text, match.start(1), word)
+    phrase = text[start : span.end]
+    return NerSpan(found[0], start, span.end, phrase, nominative_phrase(phrase))
+
+
+def _apposition(descriptor: str, name: str) -> bool:
+    """ "городе Грозном", "река Славянка", "городке Вейк-ан-Зее": the name agrees with the noun, or does not
+    decline at all."""
+    cases = case_of(name)
+    return not cases or case_of(descriptor) & cases != set()
+
+
+def _adjective_before(text: str, start: int, noun: str) -> int:
+    """ "ежемесячной газеты", "государственной комиссии": an adjective agreeing with the noun joins it."""
+    match = _BEFORE.search(text, max(0, start - 40), start)
+    if match is not None and agrees_as_adjective(match.group(1), noun):
+        return match.start(1)
+    return start
+
+
+@cache
+def fixed_types() -> dict[str, str]:
+    """Lemmatised name → the entity type it always has (ЕС, Евросоюз: ORG)."""
+    return {row["lemma"]: row["kind"] for row in read_rows("ner_types.csv")}
+
+
+def _typed(span: NerSpan) -> NerSpan:
+    kind = fixed_types().get(" ".join(lemma(word) for word in span.text.split()))
+    return (
+        span
+        if kind is None or kind == span.kind
+        else NerSpan(kind, span.start, span.end, span.text, span.normal)
+    )
+
+
+def _unquoted(span: NerSpan) -> NerSpan:
+    """«Газпром» → Газпром, ОАО «Газпром» → ОАО «Газпром: a name's closing quote is not part of it, nor its
+    opening quote unless a word stands before it."""
+    start, end = span.start, span.end
+    surface = span.text
+    if surface[-1:] in _CLOSING:
+        end -= 1
+    if surface[:1] in _OPENING and end - start > 2:
+        start += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    inner = surface[start - span.start : end - span.start]
+    return NerSpan(span.kind, start, end, inner, span.normal.strip('«»"„“”'))
+
+
+def _merged(text: str, spans: list[NerSpan]) -> list[NerSpan]:
+    """ "Министерство внутренних дел" + "Пакистана", "Госдумы" + "России": an organisation's name runs on
+    through the place it belongs to."""
+    merged: list[NerSpan] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if last and last.kind == "ORG" and span.kind == "LOC" and text[last.end : span.start] == " ":
+            phrase = text[last.start : span.end]
+            merged[-1] = NerSpan("ORG", last.start, span.end, phrase, nominative_phrase(phrase))
+        else:
+            merged.append(span)
+    return merged
+
+
+def refine(text: str, spans: list[NerSpan]) -> list[NerSpan]:
+    """natasha's spans with their descriptor nouns joined where reference/ner_descriptors.csv says so."""
+    refined: list[NerSpan] = []
+    for span in _merged(text, [_typed(_unquoted(s)) for s in spans]):
+        joined = _with_descriptor(text, span)
+        # a descriptor never swallows the entity before it
+        refined.append(joined if not refined or refined[-1].end <= joined.start else span)
+    return refined
+
+
+def russian_entities(text: str) -> list[NerSpan]:
+    """The PER, ORG and LOC spans of the Cyrillic paragraphs of text, natasha's corrected by `refine`."""
+    return refine(text, natasha_spans(text))

@@ -1,0 +1,73 @@
+"""Where a site's name stands, beyond "noun «Name»" and "Name noun": a type written out between the noun
+and the name (ОЭЗ ППТ «Кольцо», особой экономической зоны промышленно-производственного типа «Липецк»),
+a quoted name before the noun (“Ryazansky” Industrial Park), quoted names listed after a colon
+(два индустриальных парка: «Северный» (…) и «Заречье» (…)), and names that hold the site word
+themselves (Академпарк, Иннопарк, Технодолина: one capitalised word ending in -парк or -долина)."""
+
+from __future__ import annotations
+
+import re
+
+# "(ОЭЗ)", "ППТ", "промышленно-производственного типа", "of the industrial production type",
+# "регионального уровня"
+TYPE_PHRASE = re.compile(
+    r"(?:[ \t\u00a0]*\((?:ОЭЗ|ТОР|SEZ|ПОЭЗ|ОЭЗ ППТ)\))?"
+    r"(?:[ \t\u00a0]+(?:ППТ|ТВТ|ПОЭЗ|ТРТ|(?:промышленно-производственного|технико-внедренческого|портового|"
+    r"туристско-рекреационного)\s+типа|регионального\s+уровня|(?:of\s+(?:the\s+)?)?(?:industrial[\s-]+production|"
+    r"industrial\s+and\s+production|technology[\s-]+(?:innovation|development)|technical[\s-]+innovation)\s+type))*"
+)
+_QUOTED = re.compile(r"[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]")
+_QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*$")
+_LIST_ITEM = re.compile(
+    r"[ \t\u00a0]*(?:,|и|and|а\s+также|as\s+well\s+as)?[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]"
+    r"(?:[ \t\u00a0]*\([^)\n]{1,60}\))?"
+)
+_COLON = re.compile(r"[ \t\u00a0]*:")
+_COMPOUND = re.compile(
+    r"\b([А-ЯЁ][а-яё]{2,}(?:парк|долин)|[A-Z][a-z]{2,}(?:park|valley))(?:а|е|у|ом|ой|ы|ою)?\b"
+)
+_NOT_COMPOUND = {"технопарк", "промпарк", "агропарк", "technopark", "агротехнопарк", "долин"}
+_ORG_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?(?:Board|Council|Committee|Fund|Association|Agency|Department|"
+    r"Administration|Directorate|Authority|Union|Commission|Office)\b"
+)
+
+
+def quoted_after(text: str, end: int) -> tuple[str, int] | None:
+    """(name, end of name) of a quoted name after the site noun, a written-out type allowed between."""
+    typed = TYPE_PHRASE.match(text, end)
+    match = _QUOTED.match(text, typed.end() if typed else end)
+    return (match.group(1).strip(" ."), match.end(1)) if match else None
+
+
+def quoted_before(text: str, start: int) -> tuple[str, int] | None:
+    """(name, start of the quote) of “Name” right before the site noun: “Ryazansky” Industrial Park."""
+    match = _QUOTED_BEFORE.search(text, max(0, start - 64), start)
+    return (match.group(1).strip(" ."), match.start()) if match else None
+
+
+def listed_after_colon(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int]]]:
+    """Quoted names listed after "noun:", each with its span: «Северный» (Пенза) и «Заречье» (Заречный)."""
+    colon = _COLON.match(text, end, limit) if end < limit else None
+    if colon is None:
+        return []
+    found, at = [], colon.end()
+    while (match := _LIST_ITEM.match(text, at, limit)) is not None:
+        found.append((match.group(1).strip(" ."), match.span(1)))
+        at = match.end()
+    return found
+
+
+def followed_by_body(text: str, end: int) -> bool:
+    """A body follows, not a site name: "SEZ Investment Board", "Cluster Development Council"."""
+    return _ORG_AFTER.match(text, end) is not None
+
+
+def compound_names(text: str) -> list[tuple[str, int, int]]:
+    """(name in the nominative, start, end) of the names that hold the site word: Академпарк (Академпарка),
+    Технодолина (Технодолине), Akadempark."""
+    return [
+        (match.group(1) + ("а" if match.group(1).endswith("долин") else ""), match.start(), match.end())
+        for match in _COMPOUND.finditer(text)
+        if match.group(1).lower() not in _NOT_COMPOUND
+    ]

@@ -1,0 +1,2 @@
+ALTER TABLE fact_person_role ADD COLUMN IF NOT EXISTS role_code VARCHAR;
+COMMENT ON COLUMN fact_person_role.role_code IS 'The role normalised across languages and spellings (governor, deputy_governor, minister, deputy_minister, prime_minister, director, general_director, head, head_of_region, chairman, president, …; reference/role_codes.csv), so "Director", "director" and "директор" group together; NULL when the title is not a known one.';
