@@ -225,7 +225,8 @@ def test_one_poison_page_does_not_stop_the_run(poisoned_run: dict) -> None:
     with duckdb.connect(poisoned_run["published"], read_only=True) as snapshot:
         run = {"r": poisoned_run["run_id"]}
         assert snapshot.execute("SELECT count(*) FROM fact_article").fetchone() == (7,)
-        assert snapshot.execute("SELECT count(*) FROM fetch_log WHERE run_id = $r", run).fetchone() == (10,)
+        pages = "SELECT count(*) FROM fetch_log WHERE run_id = $r AND kind = 'page'"
+        assert snapshot.execute(pages, run).fetchone() == (10,)
         assert snapshot.execute("SELECT status FROM etl_run WHERE run_id = $r", run).fetchone() == (
             "completed",
         )
