@@ -61,19 +61,34 @@ DEMO_PORT = 8765
 BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages per task [200].")]
 
 
+def _check_database(path: Path) -> None:
+    """Fail in one line, before anything starts, when the working database cannot be opened for the
+    run: held by another process, or written by a newer release."""
+    from warehouse.schema import DatabaseLocked, SchemaError, connect
+
+    try:
+        with connect(path):
+            pass  # migrated now
+    except (SchemaError, DatabaseLocked) as exc:
+        fail(str(exc))
+
+
 def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
     settings = check_settings(home)
     check_sources(sources)
+    _check_database(settings.database_path)
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output
     os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(settings.home / "cache"))
     _quiet()
+    from cli.prefect_api import ServerError, prefect_api
     from flows.news_etl import news_etl
-    from warehouse.schema import SchemaError
+    from warehouse.schema import DatabaseLocked, SchemaError
 
     _quiet()  # again: importing Prefect and Great Expectations resets logger levels
     try:
-        return news_etl(str(sources), str(home) if home else None, **options)
-    except SchemaError as exc:
+        with prefect_api():
+            return news_etl(str(sources), str(home) if home else None, **options)
+    except (SchemaError, DatabaseLocked, ServerError) as exc:
         fail(str(exc))
 
 

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import polars as pl
 
-STAGE_ORDER = ("raw_pages", "extract", "articles", "entities", "mentions", "figures", "foreign_keys")
+STAGE_ORDER = (
+    "raw_pages", "decode", "extract", "normalise", "dedup", "articles", "intel", "entities", "mentions",
+    "figures", "foreign_keys",
+)  # fmt: skip
 TOP_REASONS = 3
 
 

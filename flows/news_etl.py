@@ -10,11 +10,18 @@ from prefect import flow, get_run_logger
 
 from config.settings import load_settings
 from config.sources import load_sources
-from flows.pipeline import RunContext, load_run, process_pages, raw_gate, record_failure, task_runner
+from flows.pipeline import (
+    RunContext,
+    begin_run,
+    load_run,
+    process_pages,
+    raw_gate,
+    record_failure,
+    task_runner,
+)
 from flows.tasks import crawl_task, warehouse_state_task
 from transforms.runs.reconcile import source_report
 from transforms.runs.sources import sources_frame
-from warehouse.schema import connect
 
 
 @flow(name="news_etl", log_prints=True)
@@ -32,9 +39,10 @@ def news_etl(
     settings = load_settings(home=home, batch_size=batch_size)
     config = load_sources(Path(sources))
     runner_for_stages = task_runner(runner, dask_address)
-    with connect(settings.database_path):
-        pass  # migrations now: a database newer than the code stops the run before anything is fetched
     ctx = RunContext()
+    # migrations first (a database newer than the code stops the run before anything is fetched), then
+    # the run is recorded as running, and earlier runs whose process is gone as crashed
+    begin_run(ctx, settings)
     try:
         with ctx.stage("crawl"):
             crawled = crawl_task(config, settings)

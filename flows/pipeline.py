@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 import duckdb
@@ -37,16 +38,19 @@ from expectations.suites import (
 )
 from expectations.summary import summarise, summary_markdown, timing_line
 from flows.report import report_task
+from flows.runs import Process, is_gone, this_process
 from flows.tasks import Progress, extract_task, intel_task, load_task, normalise_task, publish_task
 from transforms.extract.article import ExtractOptions
-from transforms.extract.pages import HELD_BACK_SCHEMA
+from transforms.held import HELD_BACK_SCHEMA
 from transforms.intel.frames import reference_dims
-from transforms.intel.schema import ENTITY_SPANS
+from transforms.intel.schema import ENTITY_SPANS, HELD_BACK
 from transforms.runs.batches import concat, merge_tables, split
 from transforms.runs.reconcile import run_counts
-from warehouse.load import RunBatch, RunRecord, record_failed_run, record_stage_seconds
+from warehouse.load import RunBatch, RunRecord, record_failed_run, record_run, record_stage_seconds
+from warehouse.publish import published_path, remove_stale_copies
 from warehouse.quality import record_results
 from warehouse.quality_checks import run_checks
+from warehouse.runs import finish_run, mark_crashed, running_runs
 from warehouse.schema import connect
 
 RUNNERS = ("threads", "dask")
@@ -54,12 +58,13 @@ RUNNERS = ("threads", "dask")
 
 @dataclass
 class RunContext:
-    """One run's identity, the validations collected on the way and the time spent per stage."""
+    """One run's identity and process, the validations collected on the way and the time per stage."""
 
     run_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
     collected: list[Any] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    process: Process = field(default_factory=this_process)
 
     @property
     def run_date(self) -> date:
@@ -83,9 +88,18 @@ class Processed:
     articles: pl.DataFrame  # passed the articles gate; duplicates included (duplicate_of set)
     held_back: pl.DataFrame  # pages held back (extract stage or articles gate)
     facts: dict[str, pl.DataFrame]
-    facts_held_back: pl.DataFrame  # fact rows held back (figures, mentions, references)
+    facts_held_back: pl.DataFrame  # fact rows held back (figures, mentions, references, failed articles)
     extracted: int
     pages_in: int  # pages given to extraction
+    analysed: int = 0  # articles given to the intelligence stage (duplicates get none)
+
+    def stage_inputs(self, quarantine: pl.DataFrame) -> dict[str, int]:
+        """Rows in of the per-record stages with no suite of their own: extract always, the others when
+        they held something back."""
+        rows_in = {"decode": self.pages_in, "normalise": self.extracted, "dedup": self.extracted}
+        rows_in["intel"] = self.analysed
+        held = set(quarantine.get_column("stage").to_list())
+        return {"extract": self.pages_in} | {s: n for s, n in rows_in.items() if s in held}
 
 
 def task_runner(runner: str, dask_address: str | None = None) -> Any:
@@ -147,6 +161,7 @@ def _gate_facts(
     ctx: RunContext, facts: dict[str, pl.DataFrame], articles: pl.DataFrame, known: dict[str, set[int]]
 ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     facts = dict(facts)
+    failed = facts.pop(HELD_BACK)  # articles whose facts could not be found: loaded without facts
     entities = ctx.keep(gate(facts.pop(ENTITY_SPANS), ENTITIES, run_date=ctx.run_date))
     figures = ctx.keep(gate(_figure_frame(facts, articles), FIGURES, run_date=ctx.run_date))
     mentions = ctx.keep(gate(facts["fact_mention"], MENTIONS, run_date=ctx.run_date))
@@ -155,7 +170,7 @@ def _gate_facts(
     mention_refs = ctx.keep(check_references(mentions.passed, "fact_mention", dims, known))
     links, links_held = _gate_links(ctx, facts, articles, {**dims, "fact_figure": figure_refs.passed}, known)
     gated = {**facts, "fact_figure": figure_refs.passed, "fact_mention": mention_refs.passed, **links}
-    held = [v.held_back for v in (entities, figures, mentions, figure_refs, mention_refs)]
+    held = [failed, *(v.held_back for v in (entities, figures, mentions, figure_refs, mention_refs))]
     return gated, concat(held + links_held, HELD_BACK_SCHEMA)
 
 
@@ -173,7 +188,7 @@ def process_pages(
     extracted = concat([p[0] for p in parts])
     held = concat([p[1] for p in parts], HELD_BACK_SCHEMA)
     with ctx.stage("normalise"):
-        normalised = normalise_task(extracted, known[0])
+        normalised, unnormalised = normalise_task(extracted, known[0])
     with ctx.stage("validate"):
         checked = ctx.keep(gate(normalised, ARTICLES, run_date=ctx.run_date))
     articles = checked.passed
@@ -186,8 +201,9 @@ def process_pages(
         facts = merge_tables([reference_dims(), *found])
     with ctx.stage("validate"):
         facts, facts_held = _gate_facts(ctx, facts, articles, known[1])
-    held_pages = concat([held, checked.held_back], HELD_BACK_SCHEMA)
-    return Processed(articles, held_pages, facts, facts_held, extracted.height, pages.height)
+    held_pages = concat([held, unnormalised, checked.held_back], HELD_BACK_SCHEMA)
+    counts = (extracted.height, pages.height, originals.height)
+    return Processed(articles, held_pages, facts, facts_held, *counts)
 
 
 def _post_load(ctx: RunContext) -> Any:
@@ -210,7 +226,22 @@ def _flow_run_id() -> str | None:
 
 
 def _run_record(ctx: RunContext, status: str, counts: dict[str, int] | None = None) -> RunRecord:
-    return RunRecord(ctx.run_id, _flow_run_id(), ctx.started, datetime.now(UTC), status, **(counts or {}))
+    finished = None if status == "running" else datetime.now(UTC)
+    process = {"host": ctx.process.host, "pid": ctx.process.pid, "process_started_at": ctx.process.started_at}
+    return RunRecord(ctx.run_id, _flow_run_id(), ctx.started, finished, status, **(counts or {}), **process)
+
+
+def begin_run(ctx: RunContext, settings: Settings) -> None:
+    """Before anything is fetched: migrate the working database, record as crashed the runs of this host
+    whose process is gone, write this run's row as running, and remove the snapshot copies that killed
+    publishes left behind."""
+    with connect(settings.database_path) as con:
+        gone = [run for run in running_runs(con) if is_gone(run, ctx.process.host)]
+        mark_crashed(con, [run.run_id for run in gone], datetime.now(UTC))
+        record_run(con, _run_record(ctx, "running"))
+    for run in gone:
+        get_run_logger().warning("run %s recorded as crashed: its process %s is gone", run.run_id, run.pid)
+    remove_stale_copies(published_path(settings.home))
 
 
 def record_failure(ctx: RunContext, settings: Settings, exc: BaseException) -> None:
@@ -239,7 +270,7 @@ def load_run(
     held_pages = concat([raw_held, processed.held_back], HELD_BACK_SCHEMA)
     counts = run_counts(fetch_log, processed.extracted, processed.articles, held_pages.height)
     ctx.keep(reconcile_gate(counts))
-    run = _run_record(ctx, "completed", counts)
+    run = _run_record(ctx, "running", counts)  # completed once the snapshot is published
     quarantine = concat([held_pages, processed.facts_held_back], HELD_BACK_SCHEMA)
     batch = RunBatch(
         run,
@@ -253,19 +284,27 @@ def load_run(
     )
     with ctx.stage("load"):
         load_task(settings.database_path, batch, _post_load(ctx))
-    report = _quality_report(ctx, settings, quarantine, {"extract": processed.pages_in})
+    report = _quality_report(ctx, settings, quarantine, processed.stage_inputs(quarantine))
     with connect(settings.database_path) as con:
         record_stage_seconds(con, ctx.run_id, ctx.seconds)
     with ctx.stage("publish"):
-        published = publish_task(settings)
+        finished = datetime.now(UTC)
+        published = publish_task(settings, partial(finish_run, run_id=ctx.run_id, **_completed(finished)))
+    with connect(settings.database_path) as con:
+        finish_run(con, ctx.run_id, **_completed(finished))
     return {
         **run.__dict__,
+        **_completed(finished),
         "database": str(settings.database_path),
         "published": str(published),
         **report,
         "stage_seconds": dict(ctx.seconds),
         **report_task(settings),
     }
+
+
+def _completed(finished: datetime) -> dict[str, Any]:
+    return {"status": "completed", "finished_at": finished}
 
 
 def _quality_report(

@@ -9,9 +9,9 @@ import polars as pl
 from prefect import flow, get_run_logger
 
 from config.settings import load_settings
-from flows.pipeline import RunContext, load_run, process_pages, record_failure, task_runner
+from flows.pipeline import RunContext, begin_run, load_run, process_pages, record_failure, task_runner
 from flows.tasks import warehouse_state_task
-from transforms.extract.pages import held_back_frame
+from transforms.held import held_back_frame
 from transforms.runs.sources import sources_frame
 from warehouse.page_state import read_page_state, stored_pages
 from warehouse.schema import connect
@@ -38,6 +38,7 @@ def reextract(
         pages, page_state = stored_pages(con), read_page_state(con)
     get_run_logger().info("re-extracting %d stored pages", pages.height)
     ctx = RunContext()
+    begin_run(ctx, settings)
     try:
         known = warehouse_state_task(settings.database_path)
         stages_runner = runner_for_stages if pages.height else task_runner("threads")  # nothing to spread

@@ -23,14 +23,15 @@ from config.sources import SourcesConfig
 from ingest.crawl import CrawlResult, crawl
 from ingest.stored import read_pages
 from transforms.extract.article import ExtractOptions
-from transforms.extract.pages import extract_pages, held_back_frame
+from transforms.extract.pages import extract_pages
+from transforms.held import held_back_frame
 from transforms.intel.frames import article_facts
-from transforms.normalise.articles import normalise_articles
+from transforms.normalise.articles import normalise_batch
 from warehouse.load import RunBatch, known_articles, load_batch
 from warehouse.page_state import last_tried, read_page_state
 from warehouse.publish import publish, published_path
 from warehouse.quality import existing_keys
-from warehouse.schema import connect
+from warehouse.schema import DatabaseLocked, connect
 
 PROGRESS = logging.getLogger("clusterwatch.progress")
 
@@ -119,8 +120,9 @@ def extract_task(
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise_task(articles: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
-    return normalise_articles(articles, known)
+def normalise_task(articles: pl.DataFrame, known: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(normalised articles, records held back by normalisation or duplicate detection)."""
+    return normalise_batch(articles, known)
 
 
 @task(name="intel", cache_policy=NO_CACHE)
@@ -132,7 +134,7 @@ def _database_busy(task: Any, task_run: Any, state: Any) -> bool:
     """Retry a load only when the database file was busy or unreachable, not for bad data."""
     try:
         state.result()
-    except (duckdb.IOException, OSError):
+    except (duckdb.IOException, OSError, DatabaseLocked):
         return True
     except Exception:
         return False
@@ -154,5 +156,7 @@ def load_task(database: Path, batch: RunBatch, before_commit: Any = None) -> Non
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])
-def publish_task(settings: Settings) -> Path:
-    return publish(settings.database_path, published_path(settings.home))
+def publish_task(settings: Settings, before_swap: Any = None) -> Path:
+    """The snapshot; `before_swap` writes into the copy before it replaces the snapshot (the run's
+    final status, which the working database gets only once the snapshot is in place)."""
+    return publish(settings.database_path, published_path(settings.home), before_swap)

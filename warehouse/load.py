@@ -62,10 +62,10 @@ SELECT $run_id, stage, record_key, reason, record FROM incoming_quarantine
 UPSERT_RUN = """
 INSERT OR REPLACE INTO etl_run (run_id, flow_run_id, started_at, finished_at, status, pages_discovered,
     pages_fetched, pages_not_modified, pages_skipped, pages_failed, articles_extracted, articles_loaded,
-    articles_held_back, duplicates)
+    articles_held_back, duplicates, host, pid, process_started_at)
 VALUES ($run_id, $flow_run_id, $started_at, $finished_at, $status, $pages_discovered, $pages_fetched,
     $pages_not_modified, $pages_skipped, $pages_failed, $articles_extracted, $articles_loaded,
-    $articles_held_back, $duplicates)
+    $articles_held_back, $duplicates, $host, $pid, $process_started_at)
 """
 
 
@@ -85,6 +85,9 @@ class RunRecord:
     articles_loaded: int = 0
     articles_held_back: int = 0
     duplicates: int = 0
+    host: str | None = None  # the process that executes the run: host name, id and start time
+    pid: int | None = None
+    process_started_at: datetime | None = None
 
 
 @dataclass(frozen=True)

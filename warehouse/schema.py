@@ -42,6 +42,35 @@ class SchemaTooNew(SchemaError):
     """The database was migrated by a newer release of the code than this one."""
 
 
+class DatabaseLocked(RuntimeError):
+    """Another process holds the database file: the message names the file and that process."""
+
+
+LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def _locked(path: Path, exc: duckdb.IOException) -> DatabaseLocked | None:
+    """DatabaseLocked for DuckDB's "Could not set lock" error, None for any other I/O error."""
+    if "Could not set lock" not in str(exc):
+        return None
+    found = LOCK_HOLDER.search(str(exc))
+    holder = f"{found['program']} (PID {found['pid']})" if found else "another process"
+    return DatabaseLocked(
+        f"{path} is locked by {holder}; close that connection and run again "
+        "(analysts: query the published snapshot, not the working database)"
+    )
+
+
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        locked = _locked(path, exc)
+        if locked is None:
+            raise
+        raise locked from None
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -121,11 +150,12 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with the schema migrated (a read-only one is opened as it is)."""
+    """A connection with the schema migrated (a read-only one is opened as it is). DatabaseLocked,
+    naming the process, when another process holds the file."""
     if read_only:
-        return duckdb.connect(str(path), read_only=True)
+        return _open(path, read_only=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    con = _open(path, read_only=False)
     try:
         migrate(con)
     except Exception:

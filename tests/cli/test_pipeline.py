@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 from pytest_httpserver import HTTPServer
+
+from flows.news_etl import news_etl
+from tests.processes import alive, kill_hard, start, stop, wait_until
+from warehouse.publish import published_path
+from warehouse.schema import connect
 
 
 def _cli(*args: str, home: Path, **variables: str) -> subprocess.CompletedProcess[str]:
@@ -111,3 +119,69 @@ def test_a_source_that_gives_nothing_is_named_with_its_reasons(
         status = con.execute("SELECT status, pages_discovered FROM etl_run").fetchall()
     assert seeds == [("sitemap", "failed"), ("start_page", "failed")]
     assert status == [("completed", 0)]
+
+
+HOLD_READ_ONLY = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print("open", flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_locked_working_database_is_one_line_naming_the_file_and_the_holder(
+    tmp_path: Path, sample_sources: Path
+) -> None:
+    database = tmp_path / "clusterwatch.duckdb"
+    connect(database).close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_READ_ONLY, str(database)], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().strip() == b"open"
+        result = _cli("run", "--sources", str(sample_sources), "--home", str(tmp_path), home=tmp_path)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 2
+    lines = (result.stdout + result.stderr).strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"error: {database} is locked by ") and f"(PID {holder.pid})" in lines[0]
+
+
+def _etl_run(home: Path, pid: int) -> tuple | None:
+    with duckdb.connect(str(home / "clusterwatch.duckdb"), read_only=True) as con:
+        query = "SELECT run_id, status, host, articles_loaded FROM etl_run WHERE pid = $pid"
+        return con.execute(query, {"pid": pid}).fetchone()
+
+
+def test_a_run_killed_in_publish_is_recorded_crashed_and_leaves_no_server(
+    prefect_harness: None, tmp_path: Path, sample_sources: Path
+) -> None:
+    """kill -9 of `clusterwatch run` while it publishes (a directory stands where the snapshot goes, so
+    every try fails and the task waits to retry): the run stays `running`, never `completed`, its
+    temporary Prefect server ends with it, and the next run records it as crashed."""
+    home, log = tmp_path / "home", tmp_path / "run.log"
+    (published_path(home) / "in-the-way").mkdir(parents=True)
+    command = [sys.executable, "-m", "cli", "run", "--sources", str(sample_sources), "--home", str(home)]
+    run = start(command, {**os.environ, "PREFECT_LOGGING_LEVEL": "INFO"}, log)
+    servers: list[psutil.Process] = []
+    try:
+        wait_until(
+            lambda: "Retry 2/2 will start" in log.read_text(errors="replace"), 600, "publish", log, run
+        )
+        servers = psutil.Process(run.pid).children(recursive=True)
+        kill_hard(run)
+        wait_until(lambda: not any(alive(server.pid) for server in servers), 60, "the server gone", log)
+    finally:
+        stop(run)
+        for server in (s for s in servers if alive(s.pid)):
+            server.kill()
+    run_id, status, host, loaded = _etl_run(home, run.pid)
+    assert (status, host, loaded) == ("running", socket.gethostname(), 5)  # loaded, not published
+    shutil.rmtree(published_path(home).parent)
+    after = news_etl(str(sample_sources), str(home))
+    with duckdb.connect(after["database"], read_only=True) as con:
+        found = con.execute(
+            "SELECT status, finished_at FROM etl_run WHERE run_id = $r", {"r": run_id}
+        ).fetchone()
+    assert found[0] == "crashed" and found[1] is not None
+    assert after["status"] == "completed"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
 from flows.news_etl import news_etl
+from samples.server import SITE_DIR
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +152,113 @@ def test_every_suite_is_recorded_and_every_hold_back_explained(demo_run: dict) -
     assert unexplained == (0,) and critical == (0,)
     assert Path(demo_run["data_docs"]).is_file()
     assert demo_run["quality"].validation_share is not None  # reported with every run
+
+
+# ---------------------------------------------------------------- poison pages
+
+PARAGRAPHS = (
+    "Калужская область и Ассоциация кластеров и технопарков России подписали соглашение о создании "
+    "промышленного технопарка в Людиново. На площадке разместятся не менее пятнадцати резидентов.",
+    "Общая площадь технопарка составит двенадцать гектаров, инвестиции в инфраструктуру оцениваются "
+    "в 1,2 млрд рублей. Часть затрат компенсирует Фонд развития промышленности.",
+)
+POISON = {  # page → its first sentence
+    "tangut": "Губернатор A\U00017000 сказал.",  # a letter pymorphy2 cannot name (unicodedata.name raises)
+    "intel-fault": "Маркер сбоя анализа фактов.",
+    "normalise-fault": "Маркер сбоя нормализации текста.",
+}
+
+
+def _ru_page(name: str, first: str) -> str:
+    body = "".join(f"<p>{p.replace('Людиново', name)}</p>" for p in (first, *PARAGRAPHS))
+    return (
+        f'<html lang="ru"><head><meta charset="utf-8"><title>Технопарк: {name}</title>'
+        f'<meta name="date" content="2024-05-0{len(name) % 9 + 1}"></head>'
+        f"<body><article><h1>Технопарк: {name}</h1>{body}</article></body></html>"
+    )
+
+
+def _poisoned_site(folder: Path) -> Path:
+    """The sample site with three more Russian articles: one with a letter pymorphy2 cannot name, two
+    whose analysis or normalisation will fail on purpose."""
+    site = folder / "site"
+    shutil.copytree(SITE_DIR, site)
+    entries = []
+    for name, first in POISON.items():
+        (site / "news" / f"{name}.html").write_text(_ru_page(name, first), encoding="utf-8")
+        entries.append(f"<url><loc>__BASE_URL__/news/{name}.html</loc></url>")
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text().replace("</urlset>", "".join(entries) + "</urlset>"))
+    return site
+
+
+def _fault(real: Callable[..., Any], marker: str, message: str) -> Callable[..., Any]:
+    def faulty(text: Any, *args: Any) -> Any:
+        if isinstance(text, str) and marker in text:
+            raise RuntimeError(message)
+        return real(text, *args)
+
+    return faulty
+
+
+@pytest.fixture(scope="module")
+def poisoned_run(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A run over the poisoned site, with faults put into one article's analysis and another's
+    normalisation (as an unknown bug in either stage would)."""
+    import transforms.intel.frames as frames
+    import transforms.normalise.articles as articles
+    from samples.server import serve_site, sources_yaml
+
+    home = tmp_path_factory.mktemp("poisoned")
+    with serve_site(_poisoned_site(home)) as base_url, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frames, "find_mentions", _fault(frames.find_mentions, "сбоя анализа", "intel bug"))
+        patch.setattr(articles, "simhash", _fault(articles.simhash, "сбоя нормализации", "normalise bug"))
+        sources = home / "sources.yaml"
+        sources.write_text(sources_yaml(base_url), encoding="utf-8")
+        return news_etl(str(sources), str(home / "home"))
+
+
+def test_one_poison_page_does_not_stop_the_run(poisoned_run: dict) -> None:
+    assert poisoned_run["status"] == "completed"
+    assert (poisoned_run["pages_discovered"], poisoned_run["pages_fetched"]) == (10, 9)
+    assert (poisoned_run["articles_loaded"], poisoned_run["articles_held_back"]) == (7, 2)
+    with duckdb.connect(poisoned_run["published"], read_only=True) as snapshot:
+        run = {"r": poisoned_run["run_id"]}
+        assert snapshot.execute("SELECT count(*) FROM fact_article").fetchone() == (7,)
+        pages = "SELECT count(*) FROM fetch_log WHERE run_id = $r AND kind = 'page'"
+        assert snapshot.execute(pages, run).fetchone() == (10,)
+        assert snapshot.execute("SELECT status FROM etl_run WHERE run_id = $r", run).fetchone() == (
+            "completed",
+        )
+
+
+def test_the_unnameable_letter_article_loads_with_its_facts(poisoned_run: dict) -> None:
+    with _db(poisoned_run) as con:
+        mentions = con.execute(
+            """SELECT count(*) FROM fact_mention m JOIN fact_article a USING (article_key)
+               WHERE a.url LIKE '%/news/tangut.html'"""
+        ).fetchone()
+    assert mentions[0] > 0
+
+
+def test_a_failing_record_is_quarantined_with_its_stage_and_error(poisoned_run: dict) -> None:
+    with _db(poisoned_run) as con:
+        held = con.execute(
+            "SELECT regexp_extract(record_key, '[^/]+$'), stage, reason FROM quarantine WHERE run_id = $r "
+            "AND stage IN ('normalise', 'intel') ORDER BY stage",
+            {"r": poisoned_run["run_id"]},
+        ).fetchall()
+        loaded = dict(
+            con.execute("SELECT regexp_extract(url, '[^/]+$'), article_key FROM fact_article").fetchall()
+        )
+        facts = con.execute(
+            "SELECT count(*) FROM fact_mention WHERE article_key = $k", {"k": loaded.get("intel-fault.html")}
+        ).fetchone()
+    assert [(page, stage) for page, stage, _ in held] == [
+        ("intel-fault.html", "intel"),
+        ("normalise-fault.html", "normalise"),
+    ]
+    assert held[0][2] == "intel failed (RuntimeError: intel bug)"
+    assert held[1][2].startswith("normalise failed (RuntimeError: normalise bug")
+    assert "normalise-fault.html" not in loaded  # held back: not loaded
+    assert "intel-fault.html" in loaded and facts == (0,)  # loaded, without facts

@@ -4,20 +4,17 @@ served by `clusterwatch serve` and deployed with `prefect deploy` to a process w
 from __future__ import annotations
 
 import inspect
-import os
-import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import duckdb
 import httpx
@@ -33,14 +30,14 @@ from flows.deployments import (
     prefect_yaml_entry,
 )
 from samples.server import SITE_DIR, SiteHandler, sources_yaml
+from tests.processes import REPO, clean_env, free_port, start, stop, tail, wait_until
 
-REPO = Path(__file__).resolve().parents[2]
 SERVE_COMMAND = [sys.executable, "-m", "cli", "serve"]
 PREFECT_COMMAND = [sys.executable, "-m", "prefect"]
 STARTUP_SECONDS = 240  # generous: CI has 2 cores, a cold server migrates its database first
 RUN_SECONDS = 300
 GATE_SECONDS = 120
-T = TypeVar("T")
+SCHEDULED_SECONDS = 120  # for the scheduler to create a run due in at most 10 s
 
 
 # ---------------------------------------------------------------- prefect.yaml and the specs
@@ -68,7 +65,7 @@ def test_serve_refuses_to_start_without_a_server(tmp_path: Path) -> None:
 
 
 def test_serve_refuses_an_unreachable_server(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{_free_port()}/api"
+    url = f"http://127.0.0.1:{free_port()}/api"
     result = _run_serve(tmp_path, PREFECT_API_URL=url)
     assert result.returncode == 2
     assert f"cannot reach the Prefect server at {url}" in result.stderr
@@ -78,71 +75,11 @@ def _run_serve(home: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         SERVE_COMMAND,
         cwd=REPO,
-        env=_clean_env(PREFECT_HOME=str(home), **env),
+        env=clean_env(PREFECT_HOME=str(home), **env),
         capture_output=True,
         text=True,
         timeout=STARTUP_SECONDS,
     )
-
-
-# ---------------------------------------------------------------- processes
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _clean_env(**extra: str) -> dict[str, str]:
-    """This environment without PREFECT_* or CLUSTERWATCH_* settings, plus `extra`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CLUSTERWATCH_"))}
-    return {**env, **extra}
-
-
-def _start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    """A process in a session of its own (so _stop ends its children too), output to `log`."""
-    with log.open("wb") as out:
-        return subprocess.Popen(
-            command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """SIGTERM to the process group, then SIGKILL if it has not ended within 30 s."""
-    for sig, grace in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
-        if process.poll() is not None:
-            return
-        try:
-            os.killpg(process.pid, sig)
-            process.wait(timeout=grace)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            continue
-
-
-def _tail(log: Path, lines: int = 40) -> str:
-    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
-    return "\n".join(text.splitlines()[-lines:])
-
-
-def _wait_until(
-    fetch: Callable[[], T | None],
-    seconds: float,
-    what: str,
-    log: Path,
-    process: subprocess.Popen | None = None,
-) -> T:
-    """Poll `fetch` until it returns something truthy and return that; fail naming `what`, with the end
-    of `log`, on timeout or when `process` exits first."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = fetch()
-        if value:
-            return value
-        if process is not None and process.poll() is not None:
-            pytest.fail(f"{what}: the process exited with {process.returncode}\n{_tail(log)}")
-        time.sleep(0.5)
-    pytest.fail(f"{what}: not within {seconds} s\n{_tail(log)}")
 
 
 # ---------------------------------------------------------------- the server and its API
@@ -164,25 +101,30 @@ def _healthy(url: str) -> bool:
 
 @pytest.fixture(scope="module")
 def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`prefect server start` on a free 127.0.0.1 port, with a temporary home and SQLite database."""
+    """`prefect server start` on a free 127.0.0.1 port, with a temporary home and SQLite database and
+    every service on, the scheduler included."""
     folder = tmp_path_factory.mktemp("prefect")
-    port = _free_port()
+    port = free_port()
     url, log = f"http://127.0.0.1:{port}/api", folder / "server.log"
-    env = _clean_env(
+    env = clean_env(
         PREFECT_HOME=str(folder / "server-home"),
         PREFECT_API_DATABASE_CONNECTION_URL=f"sqlite+aiosqlite:///{folder / 'prefect.db'}",
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
         PREFECT_UI_ENABLED="false",
-        PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED="false",  # no run of a cron schedule during the tests
+        # the scheduler stays on, as in production; it looks for schedules to fill every second
+        PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="1",
     )
-    process = _start(
+    process = start(
         [*PREFECT_COMMAND, "server", "start", "--host", "127.0.0.1", "--port", str(port)], env, log
     )
     try:
-        _wait_until(lambda: _healthy(url), STARTUP_SECONDS, "Prefect server health", log, process)
-        yield Server(url, _clean_env(PREFECT_API_URL=url, PREFECT_HOME=str(folder / "client-home")), folder)
+        wait_until(lambda: _healthy(url), STARTUP_SECONDS, "Prefect server health", log, process)
+        # the sample site is ours, on loopback: the crawls need no politeness delay
+        home = str(folder / "client-home")
+        clients = clean_env(PREFECT_API_URL=url, PREFECT_HOME=home, CLUSTERWATCH_FETCH__PER_HOST_DELAY="0")
+        yield Server(url, clients, folder)
     finally:
-        _stop(process)
+        stop(process)
 
 
 @contextmanager
@@ -218,7 +160,7 @@ FINAL = {"COMPLETED", "FAILED", "CANCELLED", "CRASHED"}
 
 
 def _finished(client: Any, run: Any, log: Path) -> Any:
-    return _wait_until(lambda: _state_of(client, run.id, FINAL), RUN_SECONDS, f"flow run {run.name}", log)
+    return wait_until(lambda: _state_of(client, run.id, FINAL), RUN_SECONDS, f"flow run {run.name}", log)
 
 
 def _articles(home: Path) -> int:
@@ -228,6 +170,56 @@ def _articles(home: Path) -> int:
 
 def _spec(name: str) -> DeploymentSpec:
     return next(spec for spec in DEPLOYMENTS if spec.name == name)
+
+
+@contextmanager
+def _schedule_every(client: Any, spec: DeploymentSpec, seconds: int, **parameters: Any) -> Iterator[Any]:
+    """An extra schedule on the deployment, firing every `seconds` with at most one run scheduled
+    ahead, removed afterwards: the server's scheduler creates the runs, nothing else."""
+    from prefect.client.schemas.schedules import IntervalSchedule
+
+    deployment = _deployment(client, spec)
+    every = IntervalSchedule(interval=timedelta(seconds=seconds), anchor_date=datetime.now(UTC))
+    schedule = client.create_deployment_schedules(
+        deployment.id, [(every, True)], max_scheduled_runs=1, parameters=parameters
+    )[0]
+    try:
+        yield schedule
+    finally:
+        client.delete_deployment_schedule(deployment.id, schedule.id)
+
+
+def _first_scheduled_run(client: Any, spec: DeploymentSpec, schedule: Any) -> Any:
+    """The earliest flow run the scheduler created from `schedule`, or None."""
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId
+
+    deployment = DeploymentFilter(id=DeploymentFilterId(any_=[_deployment(client, spec).id]))
+    runs = [
+        run
+        for run in client.read_flow_runs(deployment_filter=deployment)
+        if run.auto_scheduled and run.created_by and run.created_by.id == schedule.id
+    ]
+    return min(runs, key=lambda run: run.expected_start_time, default=None)
+
+
+def _scheduled_run_completes(
+    server: Server, spec: DeploymentSpec, log: Path, **parameters: Any
+) -> tuple[Any, list[str]]:
+    """The first run the scheduler created from a schedule firing every 10 s, once finished, and the
+    types of the states it went through."""
+    with _api(server) as client, _schedule_every(client, spec, 10, **parameters) as schedule:
+        created = partial(_first_scheduled_run, client, spec, schedule)
+        run = wait_until(created, SCHEDULED_SECONDS, f"a scheduled run of {spec.full_name}", log)
+        finished = _finished(client, run, log)
+        states = sorted(client.read_flow_run_states(run.id), key=lambda state: state.timestamp)
+        return finished, [state.type.value for state in states]
+
+
+def _etl_run_of(home: Path, flow_run_id: Any) -> tuple[str, int] | None:
+    """(status, pages discovered) of the warehouse's run executed by this flow run."""
+    with duckdb.connect(str(home / "clusterwatch.duckdb"), read_only=True) as con:
+        query = "SELECT status, pages_discovered FROM etl_run WHERE flow_run_id = $id"
+        return con.execute(query, {"id": str(flow_run_id)}).fetchone()
 
 
 # ---------------------------------------------------------------- `clusterwatch serve`
@@ -275,15 +267,15 @@ def served(prefect_server: Server, tmp_path_factory: pytest.TempPathFactory) -> 
     env["CLUSTERWATCH_FETCH__READ_TIMEOUT"] = str(GATE_SECONDS * 2)  # outlasts the gate
     with _held_sample_site() as (base_url, gate):
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
-        process = _start([*SERVE_COMMAND, "--sources", str(sources), "--home", str(home)], env, log)
+        process = start([*SERVE_COMMAND, "--sources", str(sources), "--home", str(home)], env, log)
         try:
             with _api(prefect_server) as client:
                 for spec in DEPLOYMENTS:
                     found = partial(_deployment, client, spec)
-                    _wait_until(found, STARTUP_SECONDS, f"{spec.full_name} served", log, process)
+                    wait_until(found, STARTUP_SECONDS, f"{spec.full_name} served", log, process)
             yield Served({"sources": str(sources), "home": str(home)}, home, log, gate)
         finally:
-            _stop(process)
+            stop(process)
 
 
 @dataclass(frozen=True)
@@ -300,7 +292,7 @@ def overlapping_runs(prefect_server: Server, served: Served) -> Overlap:
     with _api(prefect_server) as client:
         first = _trigger(client, crawl)
         running = partial(_state_of, client, first.id, {"RUNNING"})
-        _wait_until(running, RUN_SECONDS, "the first run Running", served.log)
+        wait_until(running, RUN_SECONDS, "the first run Running", served.log)
         second = _finished(client, _trigger(client, crawl), served.log)
         meanwhile = client.read_flow_run(first.id).state.type.value
         served.gate.set()
@@ -323,7 +315,7 @@ class TestServe:
 
     def test_a_crawl_run_loads_the_warehouse(self, overlapping_runs: Overlap, served: Served) -> None:
         state = overlapping_runs.first.state
-        assert state.type.value == "COMPLETED", f"{state.message}\n{_tail(served.log)}"
+        assert state.type.value == "COMPLETED", f"{state.message}\n{tail(served.log)}"
         assert _articles(served.home) == 5
 
     def test_a_run_overlapping_a_running_one_is_cancelled(self, overlapping_runs: Overlap) -> None:
@@ -332,6 +324,14 @@ class TestServe:
         assert state.type.value == "CANCELLED"
         assert "concurrency limit" in state.message
         assert overlapping_runs.second.run_count == 0  # it never entered Running
+
+    def test_the_scheduler_creates_a_run_that_serve_completes(
+        self, prefect_server: Server, served: Served, overlapping_runs: Overlap
+    ) -> None:
+        finished, states = _scheduled_run_completes(prefect_server, _spec("crawl"), served.log)
+        assert finished.created_by.type == "SCHEDULE" and states[0] == "SCHEDULED"
+        assert finished.state.type.value == "COMPLETED", f"{finished.state.message}\n{tail(served.log)}"
+        assert _etl_run_of(served.home, finished.id) == ("completed", 7)  # the sample site, crawled again
 
 
 # ---------------------------------------------------------------- `prefect deploy` and a worker
@@ -361,13 +361,15 @@ def worker_log(prefect_server: Server, tmp_path_factory: pytest.TempPathFactory)
         timeout=STARTUP_SECONDS,
     )
     assert deploy.returncode == 0, f"prefect deploy --all:\n{deploy.stdout}\n{deploy.stderr}"
-    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    folder = tmp_path_factory.mktemp("worker")
+    log = folder / "worker.log"
     env = {**prefect_server.env, "CLUSTERWATCH_REPO": str(REPO), "PREFECT_WORKER_QUERY_SECONDS": "1"}
-    process = _start([*PREFECT_COMMAND, "worker", "start", "--pool", "clusterwatch"], env, log)
+    env["CLUSTERWATCH_HOME"] = str(folder / "home")  # where a run of the yaml's own crons would write
+    process = start([*PREFECT_COMMAND, "worker", "start", "--pool", "clusterwatch"], env, log)
     try:
         yield log
     finally:
-        _stop(process)
+        stop(process)
 
 
 @pytest.mark.server
@@ -390,5 +392,17 @@ class TestDeploy:
         with _api(prefect_server) as client:
             run = _trigger(client, _spec("backfill"), sources=str(sources), home=str(tmp_path))
             run = _finished(client, run, worker_log)
-        assert run.state.type.value == "COMPLETED", f"{run.state.message}\n{_tail(worker_log)}"
+        assert run.state.type.value == "COMPLETED", f"{run.state.message}\n{tail(worker_log)}"
+        assert _articles(tmp_path) == 5
+
+    def test_the_scheduler_creates_a_run_that_the_worker_completes(
+        self, prefect_server: Server, worker_log: Path, sample_site: str, tmp_path: Path
+    ) -> None:
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(sources_yaml(sample_site), encoding="utf-8")
+        backfill, parameters = _spec("backfill"), {"sources": str(sources), "home": str(tmp_path)}
+        finished, states = _scheduled_run_completes(prefect_server, backfill, worker_log, **parameters)
+        assert finished.created_by.type == "SCHEDULE" and states[0] == "SCHEDULED"
+        assert finished.state.type.value == "COMPLETED", f"{finished.state.message}\n{tail(worker_log)}"
+        assert _etl_run_of(tmp_path, finished.id) == ("completed", 7)
         assert _articles(tmp_path) == 5

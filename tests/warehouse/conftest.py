@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 
 from ingest.crawl import fetch_log_frame
-from transforms.extract.pages import held_back_frame
+from transforms.held import held_back_frame
 from transforms.runs.sources import sources_frame
 from warehouse.frames import FRAMES
 from warehouse.load import RunBatch, RunRecord, load_batch

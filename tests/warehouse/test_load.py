@@ -9,7 +9,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from transforms.extract.pages import held_back_frame
+from transforms.held import held_back_frame
 from transforms.runs.sources import sources_frame
 from warehouse.load import RunBatch, RunRecord, load_batch
 from warehouse.queries import latest_run_id, run_summary, table_counts

@@ -66,3 +66,51 @@ def test_failed_publish_keeps_the_previous_snapshot(star_file: Path, tmp_path: P
         publish(tmp_path / "missing.duckdb", snapshot)
     assert snapshot.read_bytes() == before
     assert [p.name for p in snapshot.parent.iterdir()] == ["clusterwatch.duckdb"]
+
+
+HOLD_A_COPY = """
+import sys, time
+from pathlib import Path
+from warehouse.publish import _temp_file
+print(_temp_file(Path(sys.argv[1])), flush=True)
+time.sleep(600)
+"""
+
+
+def _copy_held_by_a_process(published: Path) -> tuple[subprocess.Popen, Path]:
+    """A process that made its temporary copy of the snapshot, as a publish does, and keeps going."""
+    published.parent.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD_A_COPY, str(published)], stdout=subprocess.PIPE, text=True
+    )
+    return process, Path(process.stdout.readline().strip())
+
+
+def test_copies_left_by_killed_publishes_are_removed_and_live_ones_kept(star_file: Path) -> None:
+    published = published_path(star_file.parent)
+    killed, left_behind = _copy_held_by_a_process(published)
+    live, in_progress = _copy_held_by_a_process(published)
+    try:
+        killed.kill()  # SIGKILL: nothing of it runs again
+        killed.wait()
+        older_release = published.parent / f".{published.name}.a1b2c3d4.tmp"  # no process id in its name
+        older_release.touch()
+        assert left_behind.is_file() and in_progress.is_file()
+        publish(star_file, published)
+        assert not left_behind.exists() and not older_release.exists()
+        assert in_progress.is_file()  # its process still runs: its publish may still finish
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_before_swap_writes_into_the_snapshot_only(star_file: Path) -> None:
+    def stamp(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute("UPDATE fact_article SET title = 'published'")
+
+    snapshot = publish(star_file, published_path(star_file.parent), before_swap=stamp)
+    with duckdb.connect(str(snapshot), read_only=True) as con:
+        assert con.execute("SELECT DISTINCT title FROM fact_article").fetchall() == [("published",)]
+    with duckdb.connect(str(star_file), read_only=True) as con:
+        assert ("published",) not in con.execute("SELECT DISTINCT title FROM fact_article").fetchall()
+    assert [p.name for p in snapshot.parent.iterdir()] == ["clusterwatch.duckdb"]  # no .wal, no temp

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from warehouse.schema import SchemaError, SchemaTooNew, code_version, connect, migrate, migrations
+from warehouse.schema import (
+    DatabaseLocked,
+    SchemaError,
+    SchemaTooNew,
+    code_version,
+    connect,
+    migrate,
+    migrations,
+)
 
 
 def _versions(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -105,3 +115,29 @@ def test_two_files_with_one_number_are_refused(tmp_path: Path) -> None:
         (sql_dir / name).write_text("SELECT 1;", encoding="utf-8")
     with pytest.raises(SchemaError, match="share number 3"):
         migrations(sql_dir)
+
+
+HOLD_READ_ONLY = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print("open", flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_database_held_by_another_process_is_named_with_that_process(tmp_path: Path) -> None:
+    database = tmp_path / "clusterwatch.duckdb"
+    connect(database).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_READ_ONLY, str(database)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(DatabaseLocked) as locked:
+            connect(database)
+    finally:
+        holder.kill()
+        holder.wait()
+    message = str(locked.value)
+    assert message.startswith(f"{database} is locked by ")
+    assert f"(PID {holder.pid})" in message and "\n" not in message

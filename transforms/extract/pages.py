@@ -1,33 +1,34 @@
-"""A batch of raw pages (a polars frame) to article records and held-back pages with reasons."""
+"""A batch of raw pages (a polars frame) to article records and held-back pages with reasons.
+
+One page never stops its batch: a page that is not an article is held back with the reason, and a page
+whose processing raises is held back with the stage it failed in (`decode` when decoding its bytes
+raised, `extract` otherwise) and the error."""
 
 from __future__ import annotations
 
-import json
+import traceback
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from transforms.extract.article import ExtractOptions, NotAnArticle, extract_article
 from transforms.extract.dates import DateHints
+from transforms.held import failure_reason, held_back_frame, held_back_row
 from transforms.keys import stable_key
 from transforms.normalise.articles import articles_frame, key_url
 
-HELD_BACK_SCHEMA: dict[str, pl.DataType] = {
-    "stage": pl.String(),
-    "record_key": pl.String(),
-    "reason": pl.String(),
-    "record": pl.String(),
-}
+DECODING_MODULES = ("encoding.py", "sniff.py")  # where a page's bytes become text, in this folder
 
 
-def held_back_frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema=HELD_BACK_SCHEMA)
+class _SameArticle(Exception):
+    """The page has the canonical URL of an earlier page of the batch."""
 
 
 def _held_back(stage: str, page: dict[str, Any], reason: str) -> dict[str, Any]:
     record = {"url": page["url"], "source_name": page["source_name"], "bytes": len(page["body"] or b"")}
-    return {"stage": stage, "record_key": page["url"], "reason": reason, "record": json.dumps(record)}
+    return held_back_row(stage, page["url"], reason, record)
 
 
 def _reference(page: dict[str, Any], options: ExtractOptions) -> date | None:
@@ -37,17 +38,26 @@ def _reference(page: dict[str, Any], options: ExtractOptions) -> date | None:
     return fetched if isinstance(fetched, date) else options.today
 
 
-def _extract(page: dict[str, Any], options: ExtractOptions) -> dict[str, Any]:
-    """The page's article; NotAnArticle for anything that is not one, whatever went wrong."""
-    try:
-        hints = DateHints(page.get("lastmod"), page.get("last_modified"))
-        return extract_article(
-            page["body"] or b"", page["url"], page["charset"], options, _reference(page, options), hints
-        )
-    except NotAnArticle:
-        raise
-    except Exception as exc:  # a page must never stop the batch: it is held back with what happened
-        raise NotAnArticle(f"extraction failed ({type(exc).__name__}: {exc})") from exc
+def failed_stage(exc: BaseException) -> str:
+    """`decode` when the exception came from turning the page's bytes into text, else `extract`."""
+    here = Path(__file__).parent
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename)
+        if path.parent == here and path.name in DECODING_MODULES:
+            return "decode"
+    return "extract"
+
+
+def _article(page: dict[str, Any], options: ExtractOptions, keys: dict[int, str]) -> dict[str, Any]:
+    """The page's article; NotAnArticle when it is none, _SameArticle when an earlier page had it."""
+    body = page["body"] or b""
+    hints = DateHints(page.get("lastmod"), page.get("last_modified"))
+    article = extract_article(body, page["url"], page["charset"], options, _reference(page, options), hints)
+    key = stable_key(key_url(page["url"], article.get("canonical_url")))
+    if key in keys:
+        raise _SameArticle(f"same article as {keys[key]} (same canonical URL)")
+    keys[key] = page["url"]
+    return {**article, "url": page["url"], "source_name": page["source_name"]}
 
 
 def extract_pages(
@@ -61,14 +71,12 @@ def extract_pages(
     articles, held, keys = [], [], {}
     for page in pages.iter_rows(named=True):
         try:
-            article = _extract(page, options)
+            articles.append(_article(page, options, keys))
         except NotAnArticle as exc:
             held.append(_held_back("extract", page, f"{exc.kind}: {exc}"))
-            continue
-        key = stable_key(key_url(page["url"], article.get("canonical_url")))
-        if key in keys:
-            held.append(_held_back("extract", page, f"same article as {keys[key]} (same canonical URL)"))
-            continue
-        keys[key] = page["url"]
-        articles.append({**article, "url": page["url"], "source_name": page["source_name"]})
+        except _SameArticle as exc:
+            held.append(_held_back("extract", page, str(exc)))
+        except Exception as exc:  # one page never stops the batch: held back with the stage and error
+            stage = failed_stage(exc)
+            held.append(_held_back(stage, page, failure_reason(stage, exc)))
     return articles_frame(articles), held_back_frame(held)

@@ -8,12 +8,13 @@ from datetime import date
 import polars as pl
 
 from transforms.extract.dates import parse_iso
+from transforms.held import failure_reason, held_back_frame, held_back_row
 from transforms.intel.entities import find_mentions
 from transforms.intel.figures import figure_records
 from transforms.intel.lexicon.gazetteer import regions
 from transforms.intel.links.frames import link_rows
 from transforms.intel.mentions import Mention, figure_key, metric_key, nearest, region_key
-from transforms.intel.schema import ARTICLE_TABLES, ENTITY_SPANS, METRICS, SCHEMAS, empty
+from transforms.intel.schema import ARTICLE_TABLES, ENTITY_SPANS, HELD_BACK, METRICS, SCHEMAS, empty
 
 
 def reference_dims() -> dict[str, pl.DataFrame]:
@@ -115,7 +116,7 @@ def _span_rows(article_key: int, text_length: int, mentions: list[Mention]) -> l
 def _articles(articles: pl.DataFrame) -> Iterable[dict]:
     if "duplicate_of" in articles.columns:
         articles = articles.filter(pl.col("duplicate_of").is_null())
-    columns = [c for c in ("article_key", "text", "language", "published") if c in articles.columns]
+    columns = [c for c in ("article_key", "text", "language", "published", "url") if c in articles.columns]
     for row in articles.select(columns).iter_rows(named=True):
         if isinstance(row["text"], str) and row["text"].strip() and row["article_key"] is not None:
             yield row
@@ -126,32 +127,54 @@ def _published(value: object) -> date | None:
     return value if isinstance(value, date) else parse_iso(str(value) if value else None)
 
 
+def _facts_of(article: dict) -> dict[str, list[dict]]:
+    """The rows of one article: its dims, mentions, roles, entity spans, figures, relations and events."""
+    key, text, language = article["article_key"], article["text"], article["language"] or "en"
+    rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
+    mentions = find_mentions(text, language)
+    for mention in mentions:
+        if (dim := _dim_rows(mention)) is not None:
+            rows[dim[0]].append(dim[1])
+    rows["fact_mention"] = _mention_rows(key, mentions)
+    rows["fact_person_role"] = _role_rows(key, mentions)
+    rows[ENTITY_SPANS] = _span_rows(key, len(text), mentions)
+    records = figure_records(text, language)
+    rows["fact_figure"] = _figure_rows(key, text, records, mentions)
+    published = _published(article.get("published"))
+    for table, found in link_rows(key, text, language, published, mentions, records).items():
+        rows[table] += found
+    return rows
+
+
+def _held_article(article: dict, exc: Exception) -> dict:
+    record = {"article_key": article["article_key"], "url": article.get("url"),
+              "language": article["language"], "text_length": len(article["text"])}  # fmt: skip
+    key = article.get("url") or str(article["article_key"])
+    return held_back_row("intel", key, failure_reason("intel", exc), record)
+
+
 def article_facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """The dimension rows these articles need, their fact_mention, fact_figure, fact_person_role,
-    fact_relation, fact_event and fact_event_participant rows, and (under ENTITY_SPANS, not a table)
-    every entity mention with its offsets, for the quality gate."""
+    fact_relation, fact_event and fact_event_participant rows, (under ENTITY_SPANS, not a table) every
+    entity mention with its offsets, for the quality gate, and (under HELD_BACK) the articles whose facts
+    could not be found, with the error: such an article gets no facts at all, and the other articles go
+    on."""
     rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
+    held = []
     for article in _articles(articles):
-        mentions = find_mentions(article["text"], article["language"] or "en")
-        for mention in mentions:
-            if (dim := _dim_rows(mention)) is not None:
-                rows[dim[0]].append(dim[1])
-        rows["fact_mention"] += _mention_rows(article["article_key"], mentions)
-        rows["fact_person_role"] += _role_rows(article["article_key"], mentions)
-        rows[ENTITY_SPANS] += _span_rows(article["article_key"], len(article["text"]), mentions)
-        language = article["language"] or "en"
-        records = figure_records(article["text"], language)
-        rows["fact_figure"] += _figure_rows(article["article_key"], article["text"], records, mentions)
-        published = _published(article.get("published"))
-        for table, found in link_rows(
-            article["article_key"], article["text"], language, published, mentions, records
-        ).items():
-            rows[table] += found
+        try:
+            found = _facts_of(article)
+        except Exception as exc:  # one article never stops the batch
+            held.append(_held_article(article, exc))
+            continue
+        for table, table_rows in found.items():
+            rows[table] += table_rows
     metric_keys = {row["metric_key"] for row in rows["fact_figure"]}
     rows["dim_metric"] = [
         r for r in reference_dims()["dim_metric"].to_dicts() if r["metric_key"] in metric_keys
     ]
-    return {table: _frame(table, table_rows) for table, table_rows in rows.items()}
+    frames = {table: _frame(table, table_rows) for table, table_rows in rows.items()}
+    return {**frames, HELD_BACK: held_back_frame(held)}
 
 
 _PRIMARY = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from transforms.held import HELD_BACK_SCHEMA
+
 DIM_REGION = {
     "region_key": pl.Int64, "iso_code": pl.String, "name_en": pl.String, "name_ru": pl.String,
     "federal_district": pl.String, "region_type": pl.String,
@@ -60,6 +62,9 @@ ENTITY_SPAN = {
     "surface": pl.String, "canonical_name": pl.String, "entity_id": pl.Int64, "text_length": pl.Int64,
 }  # fmt: skip
 
+# Not a warehouse table: articles whose facts could not be found (the error), for quarantine.
+HELD_BACK = "held_back"
+
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "dim_region": DIM_REGION,
     "dim_entity": DIM_ENTITY,
@@ -73,6 +78,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "fact_event": FACT_EVENT,
     "fact_event_participant": FACT_EVENT_PARTICIPANT,
     ENTITY_SPANS: ENTITY_SPAN,
+    HELD_BACK: HELD_BACK_SCHEMA,
 }
 ARTICLE_TABLES = (
     "dim_entity", "dim_site", "dim_legal_act", "dim_metric",

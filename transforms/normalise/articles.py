@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 import polars as pl
 from courlan import normalize_url
 
+from transforms.held import failure_reason, held_back_frame, held_back_row
 from transforms.keys import content_hash, stable_key
-from transforms.normalise.dedup import mark_duplicates, simhash
+from transforms.normalise.dedup import duplicate_marks, mark_duplicates, simhash
 from transforms.normalise.sentences import paragraph_spans, split_sentences
 
 ARTICLE_SCHEMA: dict[str, pl.DataType] = {
@@ -111,11 +112,9 @@ def _keyed(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def normalise_articles(frame: pl.DataFrame, known: pl.DataFrame | None = None) -> pl.DataFrame:
-    """A new frame with clean text and title, `published` as a date, text_plain, word_count,
-    article_key, content_hash, simhash, paragraph and sentence offsets, and duplicate_of (against
-    `known`, earlier runs' articles, and the rows before in the frame)."""
-    normalised = (
+def _normalised(frame: pl.DataFrame) -> pl.DataFrame:
+    """Clean text and title, `published` as a date, text_plain, word_count, keys, hashes and offsets."""
+    cleaned = (
         _with_optional_columns(frame)
         .with_columns(
             clean_text("text").alias("text"),
@@ -127,4 +126,45 @@ def normalise_articles(frame: pl.DataFrame, known: pl.DataFrame | None = None) -
         )
         .with_columns(plain_text("text").alias("text_plain"))
     )
-    return mark_duplicates(_keyed(normalised), known)
+    return _keyed(cleaned)
+
+
+def normalise_articles(frame: pl.DataFrame, known: pl.DataFrame | None = None) -> pl.DataFrame:
+    """A new frame with clean text and title, `published` as a date, text_plain, word_count,
+    article_key, content_hash, simhash, paragraph and sentence offsets, and duplicate_of (against
+    `known`, earlier runs' articles, and the rows before in the frame). Raises when a record cannot
+    be normalised; `normalise_batch` holds such a record back instead."""
+    return mark_duplicates(_normalised(frame), known)
+
+
+def _held_article(stage: str, row: Mapping[str, Any], exc: Exception) -> dict[str, Any]:
+    record = {name: row.get(name) for name in ("url", "source_name", "title", "language")}
+    return held_back_row(stage, row.get("url"), failure_reason(stage, exc), record)
+
+
+def _row_by_row(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
+    """_normalised one record at a time: a record that raises is held back (stage `normalise`)."""
+    parts, held = [_normalised(frame.clear())], []
+    for index, row in enumerate(frame.iter_rows(named=True)):
+        try:
+            parts.append(_normalised(frame.slice(index, 1)))
+        except Exception as exc:  # one record never stops the batch
+            held.append(_held_article("normalise", row, exc))
+    return pl.concat(parts, how="vertical"), held
+
+
+def normalise_batch(
+    frame: pl.DataFrame, known: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(normalise_articles of the frame, records held back): a record that raises while it is
+    normalised (stage `normalise`) or compared for duplicates (stage `dedup`) is held back with the
+    error, and the others go on."""
+    try:
+        normalised, held = _normalised(frame), []
+    except Exception:  # find the record(s) at fault; the whole frame at once is the common case
+        normalised, held = _row_by_row(frame)
+    marks, failed = duplicate_marks(normalised, known)
+    held += [_held_article("dedup", normalised.row(i, named=True), exc) for i, exc in failed.items()]
+    kept = pl.Series([i not in failed for i in range(normalised.height)], dtype=pl.Boolean)
+    marked = normalised.with_columns(pl.Series("duplicate_of", marks, dtype=pl.Int64))
+    return marked.filter(kept), held_back_frame(held)

@@ -66,18 +66,36 @@ def _match(
     return None
 
 
-def mark_duplicates(frame: pl.DataFrame, known: pl.DataFrame | None = None) -> pl.DataFrame:
-    """duplicate_of (Int64): the article_key of the first-seen article with the same content hash, or
-    else a SimHash within MAX_HAMMING bits; null for originals. `known` holds earlier runs' articles
-    (article_key, content_hash, simhash and, when present, duplicate_of). The frame needs article_key,
-    content_hash and simhash; it is not modified."""
+def duplicate_marks(
+    frame: pl.DataFrame, known: pl.DataFrame | None = None
+) -> tuple[list[int | None], dict[int, Exception]]:
+    """duplicate_of for each row of the frame (see mark_duplicates), and the rows whose comparison raised
+    (row index → the exception): such a row is marked None and is not compared with later rows."""
     seen = _earlier(known)
     marks: list[int | None] = []
+    failed: dict[int, Exception] = {}
     rows = zip(frame["article_key"], frame["content_hash"], frame["simhash"], strict=True)
-    for key, content, sim in rows:
-        root = _match(key, content, sim, seen)
+    for index, (key, content, sim) in enumerate(rows):
+        try:
+            root = _match(key, content, sim, seen)
+        except Exception as exc:  # one record never stops the batch: the caller holds it back
+            failed[index] = exc
+            marks.append(None)
+            continue
         marks.append(root)
         seen[0].append(root if root is not None else key)
         seen[1].append(content)
         seen[2].append(sim)
+    return marks, failed
+
+
+def mark_duplicates(frame: pl.DataFrame, known: pl.DataFrame | None = None) -> pl.DataFrame:
+    """duplicate_of (Int64): the article_key of the first-seen article with the same content hash, or
+    else a SimHash within MAX_HAMMING bits; null for originals. `known` holds earlier runs' articles
+    (article_key, content_hash, simhash and, when present, duplicate_of). The frame needs article_key,
+    content_hash and simhash; it is not modified. Raises the first error of a row that could not be
+    compared (`duplicate_marks` returns them instead)."""
+    marks, failed = duplicate_marks(frame, known)
+    if failed:
+        raise next(iter(failed.values()))
     return frame.with_columns(pl.Series("duplicate_of", marks, dtype=pl.Int64))

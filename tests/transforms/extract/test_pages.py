@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import polars as pl
+import pytest
 
+import transforms.extract.pages as pages_module
 from transforms.extract.article import ExtractOptions
-from transforms.extract.pages import HELD_BACK_SCHEMA, extract_pages
-from transforms.normalise.articles import ARTICLE_SCHEMA, normalise_articles
+from transforms.extract.encoding import decode_html
+from transforms.extract.pages import extract_pages, failed_stage
+from transforms.held import HELD_BACK_SCHEMA
+from transforms.normalise.articles import ARTICLE_SCHEMA, key_url, normalise_articles
 
 SITE = Path(__file__).parents[3] / "samples" / "site"
 BASE = "http://example.test"
@@ -260,3 +265,33 @@ def test_syndicated_copy_on_another_site_is_marked_as_a_duplicate() -> None:
         keys[BASE + "/original"],
         keys[BASE + "/ru-original"],
     ]
+
+
+def test_a_page_whose_processing_raises_is_held_back_with_the_error_and_the_batch_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Any exception while one page is processed (here: a fault put into the extractor for one URL)
+    holds back that page with the stage and the error; the other pages go on."""
+    real = pages_module.extract_article
+
+    def faulty(html: bytes, url: str, *args: Any) -> dict[str, Any]:
+        if url.endswith("/poison"):
+            raise RuntimeError("boom on\nthis page")
+        return real(html, url, *args)
+
+    monkeypatch.setattr(pages_module, "extract_article", faulty)
+    body = article_html().encode()
+    articles, held = extract_pages(batch({"good": body, "poison": body, "after": body}))
+    assert articles["url"].to_list() == [BASE + "/good", BASE + "/after"]
+    assert held.select("stage", "record_key", "reason").rows() == [
+        ("extract", BASE + "/poison", "extract failed (RuntimeError: boom on this page)")
+    ]
+
+
+def test_the_stage_of_an_error_is_decode_when_decoding_the_bytes_raised() -> None:
+    with pytest.raises(AttributeError) as decoding:
+        decode_html(None)  # type: ignore[arg-type]
+    assert failed_stage(decoding.value) == "decode"
+    with pytest.raises(AttributeError) as keying:
+        key_url(12345)  # type: ignore[arg-type]
+    assert failed_stage(keying.value) == "extract"

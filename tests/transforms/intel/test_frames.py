@@ -1,12 +1,14 @@
+import json
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+import transforms.intel.frames as frames_module
 from transforms.extract.article import extract_article
 from transforms.intel.frames import article_facts, reference_dims
 from transforms.intel.lexicon.gazetteer import read_rows
-from transforms.intel.schema import SCHEMAS
+from transforms.intel.schema import HELD_BACK, SCHEMAS
 from transforms.keys import stable_key
 
 SITE = Path(__file__).resolve().parents[3] / "samples" / "site"
@@ -114,3 +116,44 @@ def test_person_roles_carry_their_role_code(facts):
     codes = {row["role_code"] for row in read_rows("role_codes.csv")} | {"head_of_region"}
     known = codes | {f"deputy_{code}" for code in codes}
     assert set(roles["role_code"].drop_nulls()) <= known
+
+
+TANGUT = "Губернатор A\U00017000 сказал."  # a letter Python's unicodedata cannot name (U+17000)
+
+
+def _ru_article(key: int, text: str) -> dict:
+    return {"article_key": key, "text": text, "language": "ru", "url": f"https://e.com/{key}"}
+
+
+def test_a_letter_without_a_unicode_name_does_not_stop_the_facts() -> None:
+    text = f"{TANGUT} Губернатор Калужской области Владислав Шапша открыл индустриальный парк «Ворсино»."
+    facts = article_facts(pl.DataFrame([_ru_article(1, text)]))
+    assert facts[HELD_BACK].height == 0
+    assert "Vladislav Shapsha" in facts["dim_entity"]["canonical_name"].to_list()
+    kaluga = stable_key("region", "RU-KLU")
+    assert facts["fact_mention"].filter(pl.col("region_key") == kaluga).height == 1
+
+
+def test_an_article_whose_facts_raise_is_held_back_and_the_others_go_on(monkeypatch: pytest.MonkeyPatch):
+    """Any exception while one article is analysed (here: a fault put into mention finding for one
+    text) holds that article back at stage intel, with the error; it gets no facts, the others do."""
+    real = frames_module.find_mentions
+
+    def faulty(text: str, language: str) -> list:
+        if "Ворсино" in text:
+            raise ValueError("no such name")
+        return real(text, language)
+
+    monkeypatch.setattr(frames_module, "find_mentions", faulty)
+    texts = ["Калужская область открыла парк «Ворсино» за 900 млн рублей.", "Калужская область растёт."]
+    facts = article_facts(pl.DataFrame([_ru_article(key, text) for key, text in enumerate(texts, 1)]))
+    held = facts[HELD_BACK]
+    assert held.select("stage", "record_key", "reason").rows() == [
+        ("intel", "https://e.com/1", "intel failed (ValueError: no such name)")
+    ]
+    assert json.loads(held.item(0, "record")) == {
+        "article_key": 1, "url": "https://e.com/1", "language": "ru", "text_length": len(texts[0])
+    }  # fmt: skip
+    tables = [frame for name, frame in facts.items() if "article_key" in frame.columns and name != HELD_BACK]
+    assert all(set(frame["article_key"]) <= {2} for frame in tables)
+    assert facts["fact_mention"]["article_key"].to_list() == [2]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
 import polars as pl
+import pytest
 from polars.testing import assert_frame_equal
 
+import transforms.normalise.articles as articles_module
+import transforms.normalise.dedup as dedup_module
 from transforms.keys import content_hash, stable_key
-from transforms.normalise.articles import SPAN, articles_frame, key_url, normalise_articles
+from transforms.normalise.articles import SPAN, articles_frame, key_url, normalise_articles, normalise_batch
 
 
 def frame(*records: dict[str, Any]) -> pl.DataFrame:
@@ -184,3 +188,50 @@ def test_known_articles_from_earlier_runs() -> None:
     first = normalise_articles(frame(one(story, url="https://e.com/a")))
     later = normalise_articles(frame(one(story, url="https://other.org/copy")), known=first)
     assert later["duplicate_of"].to_list() == [first.item(0, "article_key")]
+
+
+def test_a_record_that_raises_is_held_back_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any exception while one record is normalised (here: a fault put into the SimHash for one text)
+    holds that record back with the stage and the error; the other records are normalised as usual."""
+    real = articles_module.simhash
+
+    def faulty(text: str | None) -> int | None:
+        if text and "poison" in text:
+            raise ValueError("cannot hash this")
+        return real(text)
+
+    monkeypatch.setattr(articles_module, "simhash", faulty)
+    records = [one("First text.", url="https://e.com/1"), one("A poison text.", url="https://e.com/2")]
+    records.append(one("First text.", url="https://e.com/3"))  # a copy of the first
+    articles, held = normalise_batch(frame(*records))
+    assert articles["url"].to_list() == ["https://e.com/1", "https://e.com/3"]
+    assert articles["duplicate_of"].to_list() == [None, articles.item(0, "article_key")]
+    assert held.select("stage", "record_key").rows() == [("normalise", "https://e.com/2")]
+    assert held.item(0, "reason").startswith("normalise failed (ValueError: cannot hash this")
+    assert json.loads(held.item(0, "record"))["title"] == "T"
+
+
+def test_a_batch_without_trouble_holds_nothing_back() -> None:
+    records = [one("First text.", url="https://e.com/1"), one("Second text.", url="https://e.com/2")]
+    articles, held = normalise_batch(frame(*records))
+    assert_frame_equal(articles, normalise_articles(frame(*records)))
+    assert held.height == 0
+
+
+def test_a_record_whose_duplicate_check_raises_is_held_back_at_dedup(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = dedup_module._match
+    poison = stable_key(key_url("https://e.com/2"))
+
+    def faulty(key: int, *args: Any) -> int | None:
+        if key == poison:
+            raise RuntimeError("comparison failed")
+        return real(key, *args)
+
+    monkeypatch.setattr(dedup_module, "_match", faulty)
+    records = [one("First text.", url=f"https://e.com/{i}") for i in (1, 2, 3)]
+    articles, held = normalise_batch(frame(*records))
+    assert articles["url"].to_list() == ["https://e.com/1", "https://e.com/3"]
+    assert articles["duplicate_of"].to_list() == [None, articles.item(0, "article_key")]
+    assert held.select("stage", "record_key", "reason").rows() == [
+        ("dedup", "https://e.com/2", "dedup failed (RuntimeError: comparison failed)")
+    ]

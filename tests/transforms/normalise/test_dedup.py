@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_series_equal
 
-from transforms.normalise.dedup import MAX_HAMMING, hamming, mark_duplicates, simhash
+from transforms.normalise.dedup import MAX_HAMMING, duplicate_marks, hamming, mark_duplicates, simhash
 
 LABELLED = Path(__file__).parents[2] / "data" / "extraction"
 ORIGINAL = (LABELLED / "sample_site" / "labudin-kaluga-visit.txt").read_text("utf-8")
@@ -92,3 +92,17 @@ def test_input_is_not_modified() -> None:
     original = frame([1, 2], [ORIGINAL, ORIGINAL], ["a", "a"])
     mark_duplicates(original)
     assert original.columns == ["article_key", "content_hash", "simhash"]
+
+
+def test_a_row_that_cannot_be_compared_is_reported_and_the_others_are_marked() -> None:
+    """A row whose SimHash is not a number raises when compared: duplicate_marks reports it (and does
+    not compare later rows with it), mark_duplicates raises it."""
+    rows = frame([1, 2, 3], [ORIGINAL, OTHER, ORIGINAL], hashes=["a", "b", "c"])
+    broken = rows.with_columns(
+        pl.Series("simhash", [rows.item(0, "simhash"), "x", rows.item(2, "simhash")], pl.Object)
+    )
+    marks, failed = duplicate_marks(broken)
+    assert marks == [None, None, 1]
+    assert list(failed) == [1] and isinstance(failed[1], TypeError)
+    with pytest.raises(TypeError):
+        mark_duplicates(broken)

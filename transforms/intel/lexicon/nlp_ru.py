@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -38,18 +39,31 @@ def _analyzer() -> Any:
     return MorphVocab()
 
 
+def _nameable(word: str) -> str:
+    """The word without the letters Python cannot name (some outside the Basic Multilingual Plane, e.g.
+    Tangut): pymorphy2 calls unicodedata.name() on letters, which raises for those."""
+    if not word or max(word) < "\U00010000":  # every letter of the BMP has a name
+        return word
+    return "".join(char for char in word if not char.isalpha() or unicodedata.name(char, ""))
+
+
+def parses(word: str) -> list[Any]:
+    """pymorphy2's parses of a word (best first); any string is accepted."""
+    return _analyzer().parse(_nameable(word))
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of one Russian word, lower case, ё as е."""
-    parses = _analyzer().parse(word)
-    normal = parses[0].normal_form if parses else word.lower()
+    found = parses(word)
+    normal = found[0].normal_form if found else word.lower()
     return normal.lower().replace("ё", "е")
 
 
 @lru_cache(maxsize=50_000)
 def surname_nominative(word: str, feminine: bool) -> str:
     """A surname in the nominative: pymorphy2's Surn parse when there is one, otherwise the word itself."""
-    for parse in _analyzer().parse(word):
+    for parse in parses(word):
         if "Surn" in parse.tag:
             from pymorphy2.analyzer import Parse
 
@@ -99,12 +113,12 @@ def is_known_given_name(word: str) -> bool:
 
 
 def is_given_name(word: str) -> bool:
-    return any("Name" in parse.tag for parse in _analyzer().parse(word)[:3])
+    return any("Name" in parse.tag for parse in parses(word)[:3])
 
 
 def given_name_nominative(word: str) -> str:
     """A given name in the nominative (Владислава → Владислав)."""
-    for parse in _analyzer().parse(word):
+    for parse in parses(word):
         if "Name" in parse.tag:
             return parse.normal_form
     return word.lower()
@@ -161,7 +175,7 @@ def ner_spans(text: str) -> list[NerSpan]:
 
 
 def _parse_as(word: str, pos: str) -> Any | None:
-    return next((p for p in _analyzer().parse(word) if pos == p.tag.POS), None)
+    return next((p for p in parses(word) if pos == p.tag.POS), None)
 
 
 def _inflect(word: str, parse: Any, grams: set[str]) -> str:
@@ -202,5 +216,5 @@ def is_function_word(word: str) -> bool:
     """True for a Cyrillic word most likely a pronoun, preposition, conjunction … (Того → тот)."""
     if not any("\u0400" <= char <= "\u04ff" for char in word):
         return False
-    parses = _analyzer().parse(word.lower())
-    return bool(parses) and (parses[0].tag.POS in _FUNCTION_POS or "Apro" in parses[0].tag)
+    found = parses(word.lower())
+    return bool(found) and (found[0].tag.POS in _FUNCTION_POS or "Apro" in found[0].tag)

@@ -1,0 +1,112 @@
+"""The Prefect API a `clusterwatch run` or `demo` reports to.
+
+With PREFECT_API_URL set, that server. Without it, a temporary server in a child process, as Prefect's
+own ephemeral mode starts one, with one difference: it stops when its parent does, even when the parent
+is killed (`kill -9`) and cannot stop it. The child watches its parent's process id and ends itself
+when it changes (the orphan is adopted by another process); Prefect's ephemeral server would run on
+as an orphan.
+
+The child is this module run as a program: `python -m cli.prefect_api PARENT_PID PORT`.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+
+STARTUP_SECONDS = 120.0  # at least; PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS may say more
+WATCH_SECONDS = 0.5
+STOP_SECONDS = 10.0
+
+
+class ServerError(RuntimeError):
+    """The temporary Prefect server did not start."""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _wait_healthy(process: subprocess.Popen, url: str) -> None:
+    from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS as CONFIGURED
+
+    seconds = max(STARTUP_SECONDS, float(CONFIGURED.value()))
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if _healthy(url):
+            return
+        if process.poll() is not None:
+            raise ServerError(f"the temporary Prefect server exited with {process.returncode}")
+        time.sleep(0.2)
+    raise ServerError(f"the temporary Prefect server did not answer within {seconds:.0f} s")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def prefect_api() -> Iterator[str]:
+    """The API URL: PREFECT_API_URL when set, else a temporary server's, for the duration."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    configured = PREFECT_API_URL.value()
+    if configured:
+        yield configured
+        return
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    command = [sys.executable, "-m", "cli.prefect_api", str(os.getpid()), str(port)]
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+    try:
+        _wait_healthy(process, url)
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
+    finally:
+        _stop(process)
+
+
+def _watch(parent: int) -> None:
+    """End this process when its parent is gone: SIGTERM first (a clean shutdown), then for good."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(STOP_SECONDS)
+    os._exit(1)
+
+
+def serve(parent: int, port: int) -> None:
+    """Serve Prefect's API (no UI, no background services) on 127.0.0.1:port while `parent` lives."""
+    import uvicorn
+    from prefect.server.api.server import create_app
+
+    threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    app = create_app(ephemeral=True)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="error", lifespan="on")
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]), int(sys.argv[2]))
