@@ -38,11 +38,20 @@ def _analyzer() -> Any:
     return MorphVocab()
 
 
+# lemmas this domain prefers when pymorphy2 also reads a word so: парке, парки are forms of парк (not of the
+# coat парка), премьеру of премьер (not of the theatre's премьера)
+_PREFERRED = {"парк", "премьер"}
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of one Russian word, lower case, ё as е."""
     parses = _analyzer().parse(word)
-    normal = parses[0].normal_form if parses else word.lower()
+    preferred = next((p.normal_form for p in parses if p.normal_form in _PREFERRED), None)
+    if preferred is None and parses and {"NOUN", "Geox"} <= set(parses[0].tag.grammemes):
+        # Тверская, Ростовская: a street's name first, the region's adjective too (Тверской → тверской)
+        preferred = next((p.normal_form for p in parses if p.tag.POS == "ADJF"), None)
+    normal = preferred or (parses[0].normal_form if parses else word.lower())
     return normal.lower().replace("ё", "е")
 
 
