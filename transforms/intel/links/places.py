@@ -1,5 +1,6 @@
-"""located_in (site → region, country or town), part_of (site → the site it lies in), member_of (company, organisation, person or site →
-association or cluster) and head_of (person → organisation, region or site, from the role facts).
+"""located_in (site → region, country or town), part_of (site → the site it lies in), member_of (company,
+organisation, person or site → association or cluster) and head_of (person → organisation, region or site,
+from the role facts).
 
 "Kaluga SEZ occupies two sites in Lyudinovo and Borovsk Districts of Kaluga Region", "technoparks
 Adlershof (Berlin)", "France's biggest pharmaceutical cluster Eurobiomed", "ОЭЗ «Лотос» расположена
