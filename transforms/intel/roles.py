@@ -76,35 +76,47 @@ def _role_before(
     for match in reversed(list(_TITLE.finditer(window))):
         gap = window[match.end() :]
         between = [p for p in others if p.start >= window_start + match.end()]
-        if between and not _shared_title(text, match.group(1), between, person):
+        if between and not (_plural(match.group(1)) and _listed(text, between, person)):
             return None
+        if not between and _plural(match.group(1)) and not _list_follows(text, person, people):
+            continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _gap_ok(gap.rstrip(" ,")):
-            start = _joined_start(window, match.start())
+            taken = [p.start - window_start for p in others]
+            start = _joined_start(window, match.start(), taken)
             title_end = window_start + match.end()
             return window[start : match.end()], _body(mentions, title_end, person.start), title_end
     return None
 
 
-def _shared_title(text: str, title: str, between: list[Mention], person: Mention) -> bool:
-    """A plural title before a list of names is each one's: "two Deputies of the Governor, Artem Nikitin and
-    Evgeny Belenetsky", «заместители губернатора Иван Петров и Пётр Иванов»."""
+def _plural(title: str) -> bool:
+    """Deputies of the Governor, Deputy Governors, заместители губернатора: a title of several people."""
     words = title.split()
     if words[0].isascii():
-        plural = any(w.lower().endswith(("ies", "ors", "ers", "ents", "ads")) for w in words)
-    else:
-        plural = is_plural(words[0])
+        return any(w.lower().endswith(("ies", "ors", "ers", "ents", "ads")) for w in words)
+    return is_plural(words[0])
+
+
+def _list_follows(text: str, person: Mention, people: list[Mention]) -> bool:
+    """Another name follows in a list: "Oleg Frolov and Pavel Zimin"."""
+    return any(p.start > person.end and _listed(text, [person], p) for p in people)
+
+
+def _listed(text: str, between: list[Mention], person: Mention) -> bool:
+    """The names after a plural title form one list: "Artem Nikitin and Evgeny Belenetsky"."""
     chain = [*between, person]
-    joined = all(
+    return all(
         re.fullmatch(r"\s*(?:,|and|и)\s*(?:and\s+|и\s+)?", text[a.end : b.start]) for a, b in pairwise(chain)
     )
-    return plural and joined
 
 
-def _joined_start(window: str, start: int) -> int:
-    """Where a compound title begins: the first of the titles joined by dashes before the one at start."""
+def _joined_start(window: str, start: int, people: list[int]) -> int:
+    """Where a compound title begins: the first of the titles joined by dashes before the one at start (not
+    across another person's name)."""
     while (
         (joined := _JOINED.search(window[:start])) and _gap_ok(joined.group(2)) and _gap_ok(joined.group(3))
     ):
+        if any(joined.start() <= at < start for at in people):
+            break
         start = joined.start()
     return start
 
