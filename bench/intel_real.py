@@ -1,7 +1,7 @@
 """Fact quality on real text: excerpts of public news labelled in tests/data/intel/real_*.yaml.
 
 The texts are not in the repository: each split reads ID.txt from its folder under the texts folder
-(`--texts DIR`, default ../realtexts beside the repository: facts-tuning/ and facts-heldout/), and a text
+(`--texts DIR`, default ../realtexts beside the repository: facts-tuning/ and facts-heldout2/), and a text
 whose sha256 differs from its label's is refused. Without the folder the real-text sets are not scored.
 
 Per article, each fact type is a set (figures a multiset) compared with the labels: regions by ISO code
@@ -22,9 +22,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "intel"
-REAL_SETS = {"real, tuning": DATA / "real_tuning.yaml", "real, held-out": DATA / "real_heldout.yaml"}
+REAL_SETS = {"real, tuning": DATA / "real_tuning.yaml", "real, held-out 2": DATA / "real_heldout2.yaml"}
 TEXTS = ROOT.parent / "realtexts"
-FOLDERS = {"real_tuning.yaml": "facts-tuning", "real_heldout.yaml": "facts-heldout"}
+FOLDERS = {"real_tuning.yaml": "facts-tuning", "real_heldout2.yaml": "facts-heldout2"}
 KINDS = ("region", "person", "role", "site_type", "site", "legal_act", "figure", "figure+qualifier",
          "figure (words)")  # fmt: skip
 TOLERANCE = 0.005

@@ -1,4 +1,5 @@
-"""`clusterwatch facts FILE_OR_DIR... --lang ru|en|auto`: every fact of text (or HTML) files as JSON lines.
+"""`clusterwatch facts FILE_OR_DIR... --lang ru|en|auto`: every fact of text (or HTML) files as JSON lines,
+then the relations (type `relation`) and events (type `event`) the file's sentences state.
 
 `entities` is the same command under its former name: the mentions only (no figures), each line also with
 its former fields `entity_type` and `entity_id`.
@@ -55,6 +56,20 @@ def _legacy(fact: dict) -> dict:
     return fact | {"entity_type": kind, "entity_id": fact.get("key")}
 
 
+def _links(text: str, lang: str) -> list[dict]:
+    """The text's relations and events as fact lines: type relation / event and their fields."""
+    from transforms import detect_language, extract_events, extract_relations
+
+    language = detect_language(text) if lang == "auto" else lang
+    relations = [{"type": "relation", **row} for row in extract_relations(text, language).to_dicts()]
+    events = [{"type": "event", **row} for row in extract_events(text, language).to_dicts()]
+    return relations + events
+
+
+def _print(file: Path, fact: dict) -> None:
+    typer.echo(json.dumps({"file": str(file), **fact}, ensure_ascii=False, default=str))
+
+
 def _print_facts(paths: list[Path], lang: str, legacy: bool) -> None:
     if lang not in LANGUAGES:
         raise typer.BadParameter("--lang must be ru, en or auto")
@@ -71,15 +86,16 @@ def _print_facts(paths: list[Path], lang: str, legacy: bool) -> None:
         for fact in extract_facts(text, lang):
             if legacy and fact["type"] == "figure":
                 continue  # `entities` printed mentions only
-            fact = _legacy(fact) if legacy else fact
-            typer.echo(json.dumps({"file": str(file), **fact}, ensure_ascii=False))
+            _print(file, _legacy(fact) if legacy else fact)
+        for link in [] if legacy else _links(text, lang):
+            _print(file, link)
     if failed:
         raise typer.Exit(2)
 
 
 def facts(paths: PathsArg, lang: LangOpt = "auto") -> None:
     """Print every fact of the files (regions, countries, people with roles, organisations, companies,
-    government bodies, places, sites, legal acts, figures) as JSON lines, one per fact."""
+    government bodies, places, sites, legal acts, figures, then relations and events) as JSON lines."""
     _print_facts(paths, lang, legacy=False)
 
 

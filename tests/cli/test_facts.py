@@ -88,3 +88,27 @@ def test_a_bad_file_is_reported_and_the_others_printed(tmp_path):
     assert result.exit_code == 2
     assert "missing.txt" in result.output and '"Oleg Sidorov"' in result.output
     assert CliRunner().invoke(_facts_app(), ["facts", str(good), "--lang", "de"]).exit_code != 0
+
+
+def test_relations_and_events_are_printed_after_the_facts(tmp_path):
+    text = tmp_path / "links.txt"
+    text.write_text(
+        "Nordlicht GmbH is an anchor resident of the Kamskaya industrial park. "
+        "On March 3, 2024 the Tver Region and Nordlicht GmbH signed an agreement.",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(_facts_app(), ["facts", str(text), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    relation = next(r for r in rows if r["type"] == "relation")
+    assert (relation["relation"], relation["subject"], relation["object"], relation["object_type"]) == (
+        "resident_of", "Nordlicht", "Kamskaya", "industrial_park"
+    )  # fmt: skip
+    assert {"rule", "start", "end", "evidence"} <= set(relation)
+    event = next(r for r in rows if r["type"] == "event")
+    assert (event["event_type"], event["event_date"], event["date_precision"]) == (
+        "agreement_signed", "2024-03-03", "day"
+    )  # fmt: skip
+    assert {p["type"] for p in event["participants"]} >= {"region"}
+    kinds = [r["type"] for r in rows]
+    assert kinds.index("relation") > max(i for i, k in enumerate(kinds) if k not in ("relation", "event"))

@@ -1,5 +1,5 @@
-"""Legal acts: government and presidential decrees, government orders, federal laws, regional decrees
-and strategies, with number, quoted title and jurisdiction (RU federal, or the region's ISO code)."""
+"""Legal acts: government and presidential decrees, government and ministry orders, federal laws, regional
+decrees and strategies, with number, quoted title and jurisdiction (RU federal, or the region's ISO code)."""
 
 from __future__ import annotations
 
@@ -61,6 +61,12 @@ PATTERNS = [
     ("government_decree", re.compile(
         r"[Пп]остановлени[а-я]*\s+(?:Правительства(?:\s+" + _RF_RU + r")?\s+)?"
         + _DATE + "?" + _NO + r"(?P<num>\d{1,5})(?![\d-])" + _MORE)),
+    # a ministry's order: "Приказом Минпромторга России №3030", "Order of the Ministry of … No. 3221"
+    ("ministry_order", re.compile(
+        r"[Пп]риказ[а-я]*(?:\s+[^\s№]+){0,8}?\s+" + _DATE + "?" + _NO + r"(?P<num>\d{1,5})(?![\d-])")),
+    ("ministry_order", re.compile(
+        r"\b[Oo]rder(?:\s+of\s+the\s+Ministry\s+of\s+[A-Z][\w\s,]{0,80}?)?\s+" + _DATE + "?" + _NO
+        + r"(?P<num>\d{1,5})(?![\d-])")),
     ("federal_law", re.compile(r"(?:Federal\s+Law\s+(?:No\.?\s*)?)?\b(?P<num>\d{1,4})-FZ\b")),
     ("federal_law", re.compile(
         r"(?:[Фф]едеральн[а-я]*\s+закон[а-я]*\s+" + _DATE + "?" + r"(?:№\s*)?)?(?<![\d])"
@@ -71,7 +77,7 @@ PATTERNS = [
         r"\b(?P<title>Стратеги[яиейю]\s+(?:[а-я-]+\s+){0,2}развития\s+[^.;:]{3,120}?до\s+20\d\d\s+года)")),
 ]  # fmt: skip
 _ACT_WORDS = re.compile(
-    r"(?i)постановлени|распоряжени|указ|закон|decree|resolution|regulation|order|directive|\bfz\b|-фз|"
+    r"(?i)постановлени|распоряжени|приказ|указ|закон|decree|resolution|regulation|order|directive|\bfz\b|-фз|"
     r"стратеги|strategy"
 )
 _DATE_WINDOW = 120  # characters after an act word that natasha's DatesExtractor reads

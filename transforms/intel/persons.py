@@ -60,12 +60,30 @@ def _ru_surname(word: str, feminine: bool, nominative: bool = False) -> str:
     return word if word.lower().endswith(("о", "их", "ых", "ко", "дзе", "швили")) else lemma(word)
 
 
+def _with_surnames(spans: list[NerSpan]) -> list[NerSpan]:
+    """PER spans where a name ending in a patronymic takes the surname natasha split off after it
+    (Александра Валентиновича | Новака → one name); a patronymic with no surname after it names nobody."""
+    people = [span for span in spans if span.kind == "PER"]
+    merged: list[NerSpan] = []
+    for span in people:
+        last = merged[-1] if merged else None
+        if last is not None and _ends_in_patronymic(last.text) and 0 < span.start - last.end <= 2:
+            text = f"{last.text} {span.text}"
+            merged[-1] = NerSpan("PER", last.start, span.end, text, f"{last.normal} {span.normal}")
+            continue
+        merged.append(span)
+    return [s for s in merged if not (len(s.text.split()) == 2 and _ends_in_patronymic(s.text))]
+
+
+def _ends_in_patronymic(name: str) -> bool:
+    words = name.split()
+    return len(words) == 2 and reads_as(words[-1], "Patr") and not reads_as(words[-1], "Surn")
+
+
 def persons_ru(spans: list[NerSpan]) -> list[Mention]:
     """Russian PER spans: full names become persons; a lone surname joins an earlier full name."""
     found: list[Mention] = []
-    for span in spans:
-        if span.kind != "PER":
-            continue
+    for span in _with_surnames(spans):
         words = span.text.split()
         given = _ru_given(words[0]) if len(words) > 1 else None
         if len(words) > 1 and _feminine_nominative(words[0], words[-1]):
@@ -147,22 +165,18 @@ def persons_en(text: str) -> list[Mention]:
     return found
 
 
+_NOT_SURNAMES = {
+    "oblast", "region", "krai", "territory", "city", "district", "province", "street", "avenue", "square",
+    "prospekt", "highway", "federation", "republic", "department", "ministry", "committee", "agency",
+    "service", "council", "board", "fund", "association", "union", "government", "administration", "office",
+    "centre", "center", "corporation", "company", "group", "university", "institute", "chamber", "duma",
+    "assembly", "commission", "directorate", "authority", "policy", "affairs", "relations", "development",
+}  # fmt: skip
+
+
 def _is_place_word(word: str) -> bool:
-    """Vladimir Oblast, Vladimir Region: the surname slot holds a reference word."""
-    tokens = tokenize(word)
-    if word.lower() in {
-        "oblast",
-        "region",
-        "krai",
-        "territory",
-        "city",
-        "district",
-        "province",
-        "street",
-        "avenue",
-        "square",
-        "prospekt",
-        "highway",
-    }:
+    """Vladimir Oblast, Russian Federation, Business Support Department: the surname slot holds a place or
+    body word, or a reference word."""
+    if word.lower() in _NOT_SURNAMES:
         return True
-    return any(True for _ in matcher().find(tokens, {"site_type", "industry", "organization"}))
+    return any(True for _ in matcher().find(tokenize(word), {"site_type", "industry", "organization"}))

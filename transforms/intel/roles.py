@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 
+from transforms.intel.lexicon.nlp_ru import is_plural
 from transforms.intel.lexicon.role_codes import role_code
 from transforms.intel.mentions import Mention, sentence_of
 
@@ -13,18 +15,27 @@ TITLE_EN = (
     r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
     r"head\s+of\s+(?:the\s+)?government|chairman\s+of\s+(?:the\s+)?government|"
     r"director(?:\s+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
-    r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member)"
+    r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member)s?"
 )
 TITLE_RU = (
     r"(?:(?:перв[а-я]+|врио|временно\s+исполняющ[а-я]+\s+обязанности|исполняющ[а-я]+\s+обязанности)\s+)*"
     r"(?:(?:заместител[а-я]+|зам\.|вице[\s-]+)\s*)?"
-    r"(?:председател[а-я]+\s+правительства|глав[аеуыой]+\s+правительства|премьер(?:-министр[а-я]*)?|"
+    r"(?:председател[а-я]+\s+правительства|глав[аеуыой]+\s+правительства|премьер[а-я]*(?:-министр[а-я]*)?|"
+    r"полномочн[а-я]+\s+представител[а-я]+(?:\s+президента)?|"
     r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
+# "вице-премьер – министр экономического развития", "Первый заместитель губернатора – председатель
+# правительства", "Deputy Prime Minister - Tatarstan … Minister": a title joined to the next by a dash
+_JOINED = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b([^–—\n]{{0,80}}?)\s[–—-]\s([^–—\n]{{0,80}})$")
+# "глава республики", "руководитель региона", "Head of the Region": the head of a region by a common noun
+_OF_REGION = re.compile(
+    r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:республики|региона|области|края|"
+    r"субъекта)\b)"
+)
 _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
 _GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*)")
 _BODIES = {"organization", "government_body", "company", "region", "site"}
@@ -54,20 +65,65 @@ def _body(bodies: list[Mention], start: int, end: int) -> Mention | None:
     return bodies[i] if i < len(bodies) and bodies[i].start < end else None
 
 
-def _role_before(text: str, person: Mention, mentions: list[Mention]) -> tuple[str, Mention | None] | None:
-    """The title nearest before the name with only a body's name between them."""
+def _role_before(
+    text: str, person: Mention, mentions: list[Mention], people: list[Mention]
+) -> tuple[str, Mention | None, int] | None:
+    """The title nearest before the name with only a body's name between them (and no other person: a
+    title is the next name's), joined to the titles dashed before it."""
     window_start = max(sentence_of(text, person.start)[0], person.start - 160)
     window = text[window_start : person.start]
+    others = [p for p in people if window_start <= p.end <= person.start and p is not person]
     for match in reversed(list(_TITLE.finditer(window))):
         gap = window[match.end() :]
+        between = [p for p in others if p.start >= window_start + match.end()]
+        if between and not (_plural(match.group(1)) and _listed(text, between, person)):
+            return None
+        if not between and _plural(match.group(1)) and not _list_follows(text, person, people):
+            continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _gap_ok(gap.rstrip(" ,")):
-            return match.group(1), _body(mentions, window_start + match.end(), person.start)
+            taken = [p.start - window_start for p in others]
+            start = _joined_start(window, match.start(), taken)
+            title_end = window_start + match.end()
+            return window[start : match.end()], _body(mentions, title_end, person.start), title_end
     return None
+
+
+def _plural(title: str) -> bool:
+    """Deputies of the Governor, Deputy Governors, заместители губернатора: a title of several people."""
+    words = title.split()
+    if words[0].isascii():
+        return any(w.lower().endswith(("ies", "ors", "ers", "ents", "ads")) for w in words)
+    return is_plural(words[0])
+
+
+def _list_follows(text: str, person: Mention, people: list[Mention]) -> bool:
+    """Another name follows in a list: "Oleg Frolov and Pavel Zimin"."""
+    return any(p.start > person.end and _listed(text, [person], p) for p in people)
+
+
+def _listed(text: str, between: list[Mention], person: Mention) -> bool:
+    """The names after a plural title form one list: "Artem Nikitin and Evgeny Belenetsky"."""
+    chain = [*between, person]
+    return all(
+        re.fullmatch(r"\s*(?:,|and|и)\s*(?:and\s+|и\s+)?", text[a.end : b.start]) for a, b in pairwise(chain)
+    )
+
+
+def _joined_start(window: str, start: int, people: list[int]) -> int:
+    """Where a compound title begins: the first of the titles joined by dashes before the one at start (not
+    across another person's name)."""
+    while (
+        (joined := _JOINED.search(window[:start])) and _gap_ok(joined.group(2)) and _gap_ok(joined.group(3))
+    ):
+        if any(joined.start() <= at < start for at in people):
+            break
+        start = joined.start()
+    return start
 
 
 def _role_after(
     text: str, person: Mention, mentions: list[Mention], people: list[Mention]
-) -> tuple[str, Mention | None] | None:
+) -> tuple[str, Mention | None, int] | None:
     match = _AFTER.match(text[person.end : person.end + 200])
     if match is None:
         return None
@@ -75,7 +131,17 @@ def _role_after(
     following = next((p for p in people if p.start >= title_end), None)
     if following is not None and "," not in (gap := text[title_end : following.start]) and _gap_ok(gap):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
-    return match.group(1), _body(mentions, title_end, title_end + 90)
+    return match.group(1), _body(mentions, title_end, title_end + 90), title_end
+
+
+def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
+    """The title is a region's: the region follows it directly (Head of Mordovia, Глава Республики
+    Мордовия) or a region's common noun does (глава республики) — not a department of the region."""
+    if _OF_REGION.match(text, title_end):
+        return True
+    if body is None or body.kind != "region":
+        return False
+    return re.fullmatch(r"(?i)\s*(?:of\s+)?(?:the\s+)?", text[title_end : body.start]) is not None
 
 
 def assign_roles(text: str, mentions: list[Mention]) -> None:
@@ -84,13 +150,12 @@ def assign_roles(text: str, mentions: list[Mention]) -> None:
     people = [m for m in mentions if m.entity_type == "person"]
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
-        found = _role_after(text, person, nearby, people) or _role_before(text, person, nearby)
+        found = _role_after(text, person, nearby, people) or _role_before(text, person, nearby, people)
         if found is None:
             continue
-        title, body = found
+        title, body, title_end = found
         person.attrs["role"] = " ".join(title.split())
-        of_region = body is not None and body.kind == "region"
-        person.attrs["role_code"] = role_code(person.attrs["role"], of_region)
+        person.attrs["role_code"] = role_code(person.attrs["role"], _heads_region(text, title_end, body))
         person.attrs["organization"] = body.canonical if body is not None else None
         person.attrs["organization_surface"] = body.surface if body is not None else None
         person.attrs["organization_key"] = body.key if body is not None and body.kind == "entity" else None

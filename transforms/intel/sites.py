@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
+from transforms.intel.lexicon.nlp_ru import reads_as
+from transforms.intel.lexicon.role_codes import role_code
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
@@ -76,6 +78,8 @@ def _name_after(text: str, end: int) -> tuple[str | None, int]:
     for pattern in (_APPOSITIVE, _NAME_AFTER):
         match = pattern.match(text, end)
         if match and match.group(1) not in _NOT_NAMES and not match.group(1).islower():
+            if role_code(match.group(1)) is not None:
+                return None, end  # "Technopark Director Artem Stolyarov": a title, not a site's name
             if pattern is _NAME_AFTER and followed_by_body(text, match.start(1) - 1):
                 return None, end  # "SEZ Investment Board": a body, not a site
             return match.group(1).strip(" .") or None, match.end(1)
@@ -187,19 +191,43 @@ def find_sites(
     for start, end, entry in hits:
         if entry.kind == "site_type":
             found += _sites_at(context, start, end, entry.ident)
+    found += _regional_park_lists(context, found)
     return found + _compound_sites(context, hits, found)
+
+
+def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
+    """ "четыре самых крупных парка Калужской области: «Ворсино», «Грабцево» …": the bare word парк, then a
+    region and a colon, then quoted names: the region's industrial parks."""
+    sites = []
+    for k, token in enumerate(ctx.tokens[:-1]):
+        if token.norm != "парк":
+            continue
+        after = _after_region(ctx.tokens, k + 1)
+        if after == token.end:
+            continue
+        for name, span in listed_after_colon(ctx.text, after, sentence_of(ctx.text, token.start)[1]):
+            if not any(m.start <= span[0] < m.end for m in found):
+                iso = _region_of_name(ctx.text[token.end : after])
+                sites.append(_site("industrial_park", span, ctx.text, name, None, iso))
+    return sites
+
+
+_PARKS = {"technopark", "industrial_park"}
 
 
 def _compound_sites(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
     """Академпарк, Иннопарк: a name holding the site word; its type is the site noun nearest in its
-    sentence (a technopark when there is none)."""
+    sentence that the word allows (a park's name is a technopark or an industrial park, never an SEZ or
+    a cluster), a technopark when there is none."""
     sites = []
     for word, start, end in compound_names(ctx.text):
         if any(m.start < end and start < m.end for m in found):
             continue
         sentence = sentence_of(ctx.text, start)
+        allowed = _PARKS if word.lower().endswith("park") or word.lower().endswith("парк") else None
         nouns = [(abs(ctx.tokens[i].start - start), e.ident) for i, _, e in hits
-                 if e.kind == "site_type" and sentence[0] <= ctx.tokens[i].start < sentence[1]]  # fmt: skip
+                 if e.kind == "site_type" and sentence[0] <= ctx.tokens[i].start < sentence[1]
+                 and (allowed is None or e.ident in allowed)]  # fmt: skip
         site_type = min(nouns)[1] if nouns else "technopark"
         iso = _nearest_region(ctx.text, start, ctx.places, ctx.place_starts) or ctx.main_region
         sites.append(_site(site_type, (start, end), ctx.text, word, None, iso))
@@ -213,7 +241,7 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     low = bisect_left(ctx.nouns, start - 3 * WINDOW)
     nearby = ctx.nouns[low : bisect_right(ctx.nouns, start + 3 * WINDOW)]
     same_sentence = [n for n in nearby if sentence[0] <= tokens[n].start < sentence[1]]
-    listed = listed_after_colon(text, tokens[end - 1].end, sentence[1])
+    listed = listed_after_colon(text, _after_region(tokens, end), sentence[1])
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
     named = items or _named(text, tokens, start, end)
     industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
@@ -265,6 +293,14 @@ def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tu
     return None
 
 
+def _after_region(tokens: list[Token], end: int) -> int:
+    """Where a site noun's phrase ends: after the region that follows it (парков Калужской области: «…»)."""
+    for i, j, _ in matcher().find(tokens[end : end + 4], {"region"}):
+        if i == 0:
+            return tokens[end + j - 1].end
+    return tokens[end - 1].end
+
+
 def _continued(text: str, end: int) -> list[re.Match]:
     """'technoparks Adlershof (Berlin) and E.S.T.E.R. (France)': the names after the first."""
     found = []
@@ -300,6 +336,8 @@ def _adjective_name(tokens: list[Token], start: int) -> str | None:
     """«Томская ОЭЗ», «Калужский технопарк»: a region's adjective names the site after its capital."""
     if start == 0 or not has_cyrillic(tokens[start - 1].text) or not tokens[start - 1].text[:1].isupper():
         return None
+    if not reads_as(tokens[start - 1].text, "ADJF"):
+        return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
     for _, _, entry in matcher().find(_tokens_of(f"{tokens[start - 1].text} область"), {"region"}):
         capital = next((n for n, row in cities().items() if row["region_iso"] == entry.ident), None)
         return capital

@@ -83,3 +83,16 @@ def test_federal_laws_and_orders_without_their_suffix_word():
     assert _numbers("распоряжением Правительства Российской федерации от 11.11.2011 N 812") == [
         ("government_order", "812-r")
     ]
+
+
+def test_ministry_orders_in_both_languages():
+    assert _acts("Приказом Минэкономразвития России №4120 от 03.05.2021 г. парк внесён в реестр.") == [
+        ("ministry_order", "4120", None)
+    ]
+    assert _acts(
+        "приказ Министерства промышленности и торговли Российской Федерации от 5 мая 2020 г. № 1412"
+    ) == [("ministry_order", "1412", None)]
+    assert _acts("The requirements are set by Order No. 2217 of the ministry.") == [
+        ("ministry_order", "2217", None)
+    ]
+    assert _acts("Government Order No. 3310-r") == [("government_order", "3310-r", None)]

@@ -116,3 +116,10 @@ def test_numbers_written_as_words():
 
 def test_number_words_of_time_and_pronouns_are_not_figures():
     assert _facts("Парк строили в течение трёх лет, и один из резидентов вырос в два раза.", "ru") == []
+
+
+def test_dots_between_groups_of_three_digits_are_thousands():
+    assert _facts("the park covers more than 1.800 ha", "en") == [("area", 1800.0, "ha", "over")]
+    assert _facts("a loan of 1.125 billion rubles and growth of 2.5 percent", "en") == [
+        ("money", 1.125e9, "RUB", "exact"), ("percent", 2.5, "%", "exact")
+    ]  # fmt: skip

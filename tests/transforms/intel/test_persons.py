@@ -35,3 +35,21 @@ def test_nominative_and_genitive_forms_of_women_and_men():
 def test_a_surname_alone_is_a_person():
     assert _people("«Мы построим парк за год», — сказал Смирнов.", "ru") == {"Smirnov"}
     assert _people("Иван Смирнов открыл завод. Смирнов доволен.", "ru") == {"Ivan Smirnov"}
+
+
+def test_a_patronymic_is_not_the_surname():
+    # natasha splits "given patronymic" from the surname after it: the three words are one name
+    assert _people("Заявку поддержал вице-премьер Николая Петровича Зуева.", "ru") == {"Nikolay Zuev"}
+    assert _people("Об этом сообщил Аркадий Семёнович Рыжов.", "ru") == {"Arkady Ryzhov"}
+
+
+def test_body_words_after_a_title_are_not_a_person():
+    text = (
+        "The Minister of Energy of the Russian Federation Pavel Sorokin and the Head of Business Support "
+        "Department, Ivan Orlov, spoke."
+    )
+    assert _people(text, "en") == {"Pavel Sorokin", "Ivan Orlov"}
+
+
+def test_latin_spellings_with_ui_meet_the_russian_name():
+    assert _people("Губернатор Евгений Куйвашев", "ru") == _people("Governor Evgeny Kuivashev", "en")

@@ -65,3 +65,51 @@ def test_a_title_with_capitalised_words_is_not_a_person():
 def test_a_title_before_the_next_name_is_that_persons():
     text = "Пришли губернатор области Иван Орлов, первый вице-спикер Госдумы Олег Сидоров."
     assert _codes(text, "ru") == {("Ivan Orlov", "governor"), ("Oleg Sidorov", "deputy_speaker")}
+
+
+def _codes(text, language):
+    frame = extract_people(text, language)
+    return {(r["canonical_name"], r["role_code"]) for r in frame.iter_rows(named=True)}
+
+
+def test_titles_joined_by_a_dash_take_the_first_titles_code():
+    text = "Выступил вице-премьер – министр финансов и экономики республики Олег Смирнов."
+    assert _codes(text, "ru") == {("Oleg Smirnov", "deputy_prime_minister")}
+    text = "Первый заместитель губернатора – председатель правительства области Иван Котов приехал."
+    assert _codes(text, "ru") == {("Ivan Kotov", "deputy_governor")}
+    text = "Present was Deputy Prime Minister - Kostroma Digital Development Minister Igor Lebedev."
+    assert _codes(text, "en") == {("Igor Lebedev", "deputy_prime_minister")}
+
+
+def test_inflected_vice_premier_and_the_presidential_envoy():
+    text = "Губернатор Павел Орлов доложил вице-премьеру Сергею Белову о ходе работ."
+    assert _codes(text, "ru") == {("Pavel Orlov", "governor"), ("Sergey Belov", "deputy_prime_minister")}
+    text = "Совещание провёл полномочный представитель президента в округе Игорь Волков."
+    assert _codes(text, "ru") == {("Igor Volkov", "envoy")}
+
+
+def test_the_head_of_a_region_named_by_a_common_noun():
+    assert _codes("Глава республики Тимур Хасанов открыл цех.", "ru") == {
+        ("Timur Khasanov", "head_of_region")
+    }
+    assert _codes("Об этом сказал руководитель региона Олег Ковалёв.", "ru") == {
+        ("Oleg Kovalev", "head_of_region")
+    }
+
+
+def test_the_head_of_a_regions_department_is_a_head_not_the_regions():
+    text = "Слово взял начальник департамента экономики Тверской области Антон Гусев."
+    assert _codes(text, "ru") == {("Anton Gusev", "head")}
+    text = "The head of the Industry Department of the Tver Region Anton Gusev spoke."
+    assert _codes(text, "en") == {("Anton Gusev", "head")}
+
+
+def test_a_title_belongs_to_the_first_name_after_it():
+    text = "Губернатор Андрей Лебедев рассказал министру Павлу Серову о проекте, а Иван Крылов промолчал."
+    assert _codes(text, "ru") == {("Andrey Lebedev", "governor"), ("Pavel Serov", "minister"),
+                                  ("Ivan Krylov", None)}  # fmt: skip
+
+
+def test_a_plural_title_is_shared_by_the_names_listed_after_it():
+    text = "Two Deputy Governors, Oleg Frolov and Pavel Zimin, visited the park."
+    assert _codes(text, "en") == {("Oleg Frolov", "deputy_governor"), ("Pavel Zimin", "deputy_governor")}

@@ -87,3 +87,29 @@ def test_capitalised_words_after_site_words_are_not_always_names():
     assert _named("Kirov Park Is Among the Leaders of the rating", "en") == set()
     assert _named("The SEZ Supervisory Board and the Cluster Development Council met.", "en") == set()
     assert _named("The decree On technology parks was signed.", "en") == set()
+
+
+def test_a_title_after_the_site_word_is_not_its_name():
+    assert _sites("Technopark Director Oleg Belov opened the session.") == set()
+    assert _sites("Technopark Idea hosted the session.") == {("technopark", "Idea", None, None)}
+
+
+def test_a_park_named_with_the_park_word_is_never_an_sez():
+    text = ("Директор рассказал, что индустриальный парк в сфере машиностроения «Технопарк-Юг», который "
+            "находится на территории особой экономической зоны «Ока», заполнен.")  # fmt: skip
+    found = {(kind, name) for kind, name, _, _ in _sites(text, "ru")}
+    assert ("sez", "Oka") in found and ("sez", "Tekhnopark-Yug") not in found
+
+
+def test_a_colon_list_after_the_parks_region():
+    text = "Проверку прошли три парка Тверской области: «Боровлёво», «Раменское» и «Redkino»."
+    assert {(kind, name, iso) for kind, name, _, iso in _sites(text, "ru")} == {
+        ("industrial_park", "Borovlevo", "RU-TVE"), ("industrial_park", "Ramenskoe", "RU-TVE"),
+        ("industrial_park", "Redkino", "RU-TVE"),
+    }  # fmt: skip
+    text = "В реестр вошли индустриальные парки Тверской области: «Боровлёво» и «Раменское»."
+    assert {name for _, name, _, _ in _sites(text, "ru")} == {"Borovlevo", "Ramenskoe"}
+
+
+def test_a_place_before_the_site_word_is_not_its_name():
+    assert _sites("Восемь инвесторов пришли в Подмосковье индустриальные парки региона.", "ru") == set()

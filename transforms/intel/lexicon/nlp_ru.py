@@ -52,11 +52,20 @@ def parses(word: str) -> list[Any]:
     return _analyzer().parse(_nameable(word))
 
 
+# lemmas this domain prefers when pymorphy2 also reads a word so: парке, парки are forms of парк (not of the
+# coat парка), премьеру of премьер (not of the theatre's премьера)
+_PREFERRED = {"парк", "премьер"}
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of one Russian word, lower case, ё as е."""
     found = parses(word)
-    normal = found[0].normal_form if found else word.lower()
+    preferred = next((p.normal_form for p in found if p.normal_form in _PREFERRED), None)
+    if preferred is None and found and {"NOUN", "Geox"} <= set(found[0].tag.grammemes):
+        # Тверская, Ростовская: a street's name first, the region's adjective too (Тверской → тверской)
+        preferred = next((p.normal_form for p in found if p.tag.POS == "ADJF"), None)
+    normal = preferred or (found[0].normal_form if found else word.lower())
     return normal.lower().replace("ё", "е")
 
 
@@ -75,20 +84,20 @@ def surname_nominative(word: str, feminine: bool) -> str:
 
 def is_plural(word: str) -> bool:
     """True when pymorphy2's most likely reading of the word is plural (компаний, городах)."""
-    parses = _analyzer().parse(word)
-    return bool(parses) and parses[0].tag.number == "plur"
+    found = parses(word)
+    return bool(found) and found[0].tag.number == "plur"
 
 
 def case_of(word: str) -> set[str]:
     """The grammatical cases pymorphy2 reads the word in (none when it does not decline: Вейк-ан-Зее)."""
-    parses = [p for p in _analyzer().parse(word) if p.tag.case and "Fixd" not in p.tag and p.score > 0.05]
-    return {p.tag.case for p in parses} if parses and has_cyrillic(word) else set()
+    found = [p for p in parses(word) if p.tag.case and "Fixd" not in p.tag and p.score > 0.05]
+    return {p.tag.case for p in found} if found and has_cyrillic(word) else set()
 
 
 def agrees_as_adjective(word: str, noun: str) -> bool:
     """True when word reads as an adjective in the noun's number and case (ежемесячной газеты)."""
-    nouns = [p for p in _analyzer().parse(noun) if p.tag.POS == "NOUN"]
-    for parse in _analyzer().parse(word)[:2]:
+    nouns = [p for p in parses(noun) if p.tag.POS == "NOUN"]
+    for parse in parses(word)[:2]:
         if parse.tag.POS in {"ADJF", "PRTF"} and any(
             parse.tag.case == n.tag.case and parse.tag.number == n.tag.number for n in nouns
         ):
@@ -98,18 +107,18 @@ def agrees_as_adjective(word: str, noun: str) -> bool:
 
 def is_surname(word: str) -> bool:
     """True when pymorphy2 reads the capitalised word as a surname (Воробьёв, Лихачёва)."""
-    return word[:1].isupper() and any("Surn" in parse.tag for parse in _analyzer().parse(word)[:3])
+    return word[:1].isupper() and any("Surn" in parse.tag for parse in parses(word)[:3])
 
 
 def reads_as(word: str, *grammemes: str) -> bool:
     """True when one of pymorphy2's readings of the word has all the grammemes (Алена: Name, femn, nomn)."""
-    return any(all(g in parse.tag for g in grammemes) for parse in _analyzer().parse(word))
+    return any(all(g in parse.tag for g in grammemes) for parse in parses(word))
 
 
 def is_known_given_name(word: str) -> bool:
     """True when pymorphy2's dictionary (not its guesser) has the word as a given name in the nominative
     (Всеволод, Савелий): how a Latin spelling outside the reference list is recognised."""
-    return any(p.is_known and "Name" in p.tag and "nomn" in p.tag for p in _analyzer().parse(word))
+    return any(p.is_known and "Name" in p.tag and "nomn" in p.tag for p in parses(word))
 
 
 def is_given_name(word: str) -> bool:

@@ -77,8 +77,18 @@ def scale_of(word: str | None) -> float:
     return 1.0
 
 
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
 def value_of(match: re.Match, language: str) -> float | None:
-    """The amount a FIGURE match states: number × scale, plus the smaller amount after the scale word."""
+    """The amount a FIGURE match states: number × scale, plus the smaller amount after the scale word.
+    Without a scale word, dots between groups of three digits are thousands (2.500 ha = 2,500 ha)."""
+    if (
+        match.group("scale") is None
+        and _DOT_THOUSANDS.fullmatch(match.group("num"))
+        and unit_of(match) != ("percent", "%")
+    ):
+        return float(match.group("num").replace(".", ""))
     value = parse_number(match.group("num"), language)
     if value is None:
         return None

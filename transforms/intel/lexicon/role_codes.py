@@ -19,7 +19,24 @@ _REGION_HEAD = {"head", "head_of_region"}
 
 def _norm(word: str) -> str:
     low = word.lower()
-    return low if low in _DEPUTY or not has_cyrillic(word) else lemma(word)
+    if low in _DEPUTY:
+        return low
+    return lemma(word) if has_cyrillic(word) else _singular(low)
+
+
+def _singular(word: str) -> str:
+    """Governors → governor, Deputies → deputy: an English title word in the singular."""
+    for ending, replacement in (("ies", "y"), ("s", "")):
+        stem = word[: -len(ending)] + replacement if word.endswith(ending) else None
+        if stem and (stem in _english_words() or stem in _DEPUTY):
+            return stem
+    return word
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    rows = read_rows("role_codes.csv")
+    return frozenset(w for row in rows for w in _WORD.findall(row["words_en"].lower()))
 
 
 def _words(title: str) -> list[str]:

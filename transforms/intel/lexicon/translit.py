@@ -26,6 +26,7 @@ _BACKWARD = [
 ]  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS_RU = set("аеёиоуыэюя")
+_CONSONANTS = set("bcdfghjklmnpqrstvwxz")
 
 
 def _word_to_latin(word: str) -> str:
@@ -62,6 +63,8 @@ def _word_to_cyrillic(word: str) -> str:
             if lower.startswith(lat, i):
                 if lat == "y":
                     cyr = _final_y(out, i + 1 == len(lower)) or cyr
+                elif lat == "i" and out and out[-1][-1:] in "аеу" and lower[i + 1 : i + 2] in _CONSONANTS:
+                    cyr = "й"  # Kuivashev, Khairullin, Mikhailov: i between a vowel and a consonant is й
                 elif (
                     lat in {"ye", "yo"} and out and out[-1][-1:].isalpha() and out[-1][-1:] not in _VOWELS_RU
                 ):

@@ -8,7 +8,7 @@ from transforms.intel.entities import find_mentions
 from transforms.intel.figures import figure_records
 from transforms.intel.links.events import find_events
 from transforms.intel.links.origins import from_country
-from transforms.intel.links.places import heads, locations, memberships
+from transforms.intel.links.places import heads, locations, memberships, parts
 from transforms.intel.links.records import Event, Relation, unique
 from transforms.intel.links.residents import investments, residents
 from transforms.intel.links.text import Article
@@ -30,7 +30,7 @@ def relations_of(article: Article, figures: dict[str, list[tuple[int, int]]]) ->
     for sentence in article.sentences:
         found += heads(article, sentence) + residents(article, sentence)
         found += investments(article, sentence, money) + from_country(article.text, sentence)
-        found += locations(article, sentence) + memberships(article, sentence)
+        found += locations(article, sentence) + memberships(article, sentence) + parts(article, sentence)
     return unique([r for r in found if not is_self_relation(r)])
 
 

@@ -1,5 +1,6 @@
-"""located_in (site → region, country or town), member_of (company, organisation, person or site →
-association or cluster) and head_of (person → organisation, region or site, from the role facts).
+"""located_in (site → region, country or town), part_of (site → the site it lies in), member_of (company,
+organisation, person or site → association or cluster) and head_of (person → organisation, region or site,
+from the role facts).
 
 "Kaluga SEZ occupies two sites in Lyudinovo and Borovsk Districts of Kaluga Region", "technoparks
 Adlershof (Berlin)", "France's biggest pharmaceutical cluster Eurobiomed", "ОЭЗ «Лотос» расположена
@@ -88,6 +89,34 @@ def _beside(text: str, site: Mention, place: Slot) -> list[Relation]:
     if owner and place.end <= site.start and descriptive(text[place.end : site.start], limit=4):
         return [link("located_in", site, place, "possessive", place.start, site.end)]
     return []
+
+
+# "технопарк H2O, который находится на территории ОЭЗ «Кулибин»", "Innopark, located on the territory of
+# the Innopolis SEZ", "площадка «Уктус» входит в состав ОЭЗ «Титановая долина»"
+_WITHIN = re.compile(
+    r"(?i)^\s*,?\s*(?:(?:который|которая|которое|которые|which|that)\s+)?(?:(?:is|are|was)\s+)?"
+    r"(?:(?:находится|находятся|расположен\w*|размещ\w+|работает|строится|создан\w*|located|situated|based|"
+    r"built|being\s+built)\s+)?(?:на\s+территории|(?:on|in|within)\s+the\s+territory\s+of|входит\s+в\s+"
+    r"состав|(?:is|are)\s+part\s+of)\s+(?:the\s+)?$"
+)
+
+
+def parts(article: Article, sentence: Sentence) -> list[Relation]:
+    """part_of: a site that the sentence places on another site's territory (a technopark in an SEZ)."""
+    text, found = article.text, []
+    sites = sentence.of("site")
+    for site in sites:
+        end = skip_quote(text, site.end)
+        host = next((s for s in sites if s.start >= end and s.key != site.key), None)
+        if (
+            host is not None
+            and _WITHIN.match(text[end : host.start])
+            and not NOT_STATED.search(text[end : host.start])
+        ):
+            found.append(
+                link("part_of", site, Slot(host, host.start, host.end), "territory", site.start, host.end)
+            )
+    return found
 
 
 MEMBER = re.compile(

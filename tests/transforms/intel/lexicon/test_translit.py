@@ -10,3 +10,9 @@ def test_latin_back_to_cyrillic_and_fold():
     assert to_cyrillic("Labudin") == "Лабудин"
     assert to_cyrillic("Azarovsky") == "Азаровский"
     assert fold_latin("Ovsyannikov") == "Ovsyannikov"
+
+
+def test_i_between_a_vowel_and_a_consonant_is_short_i():
+    assert to_cyrillic("Kuivashev") == "Куйвашев"
+    assert fold_latin("Khairullin") == fold_latin("Khayrullin") == "Khayrullin"
+    assert to_cyrillic("Daniil") == "Даниил" and to_cyrillic("Moiseev") == "Моисеев"

@@ -1,4 +1,4 @@
-"""located_in, member_of and head_of, on short texts written for these tests."""
+"""located_in, part_of, member_of and head_of, on short texts written for these tests."""
 
 from __future__ import annotations
 
@@ -60,3 +60,17 @@ def test_a_title_leading_into_the_next_name_is_not_the_first_persons(relations) 
 def test_nothing_links_a_place_named_only_for_comparison(relations) -> None:
     text = "Kaluga SEZ is the closest industrial site of its kind to Moscow; Volkswagen is resident there."
     assert not [r for r in relations(text) if "Moscow" in (r[1], r[2])]
+
+
+def test_part_of_a_site_on_another_sites_territory(relations) -> None:
+    text = "Строится технопарк «Сигма», который находится на территории ОЭЗ «Ока» под Рязанью."
+    assert ("part_of", "Sigma", "Oka") in relations(text, "ru")
+    text = "The Sigma technopark, located on the territory of the Oka SEZ, has 12 residents."
+    assert ("part_of", "Sigma", "Oka") in relations(text)
+
+
+def test_no_part_of_when_the_text_only_puts_two_sites_side_by_side(relations) -> None:
+    found = relations("Технопарк «Сигма» построен рядом с ОЭЗ «Ока».", "ru")
+    assert not any(r[0] == "part_of" for r in found)
+    found = relations("Технопарк «Сигма» пока не находится на территории ОЭЗ «Ока».", "ru")
+    assert not any(r[0] == "part_of" for r in found)
