@@ -1,11 +1,13 @@
-"""Benchmark: the whole pipeline against the bare tools (trafilatura CLI + natasha NER) on one corpus.
+"""Benchmark: the whole pipeline against the bare tools (trafilatura CLI + natasha NER).
 
-    python -m bench.run [--pages N] [--keep] [--first-run-only]
+    python -m bench.run [--pages N] [--corpus real|synthetic|both] [--workers W] [--keep]
+                        [--first-run-only] [--devsets DIR]
 
-Builds bench/out/site-N if missing (bench/corpus.py), serves it on 127.0.0.1, runs
-`python -m cli run` twice (the second run over the unchanged site is the incremental one), then
-the trafilatura CLI and natasha NER alone over the same pages. Prints a table and writes
-bench/out/results-N-RUNNER.json.
+For each corpus: builds its site if missing (real: bench/realsite.py, the development sets' pages;
+synthetic: bench/corpus.py), serves it on 127.0.0.1, runs `python -m cli run` twice (the second run
+over the unchanged site is the no-op one), then the trafilatura CLI (`--parallel 2`) and natasha NER
+alone over the same pages. Prints a table per corpus, then both side by side, and writes
+bench/out/results-CORPUS-N-RUNNER-wW.json.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import default_out, generator_id, write_corpus
+from bench import corpus, realsite
+from bench.devsets import DEFAULT_ROOT
 from samples.server import serve_site
 
 OUT = Path(__file__).parent / "out"
@@ -36,12 +39,18 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 @dataclass
 class Measured:
-    """One subprocess: wall seconds, peak RSS of its whole process tree and of its largest process."""
+    """One subprocess: wall seconds, peak RSS of its whole process tree and of its largest process, and
+    the CPU seconds of the tree (itself and the children it waited for: workers, servers)."""
 
     seconds: float
     peak_tree_mb: float
     peak_process_mb: float
     returncode: int
+    cpu_seconds: float = 0.0
+
+    @property
+    def cores(self) -> float:
+        return self.cpu_seconds / self.seconds if self.seconds else 0.0
 
 
 class TreeRss:
@@ -109,18 +118,27 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, log: Path | None 
         if log:
             sink.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Measured(seconds, rss.peak_kb / 1024, usage.ru_maxrss / 1024, proc.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(seconds, rss.peak_kb / 1024, usage.ru_maxrss / 1024, proc.returncode, cpu)
 
 
-def ensure_corpus(pages: int) -> Path:
-    """bench/out/site-N, (re)built when missing or written by another version of the generator."""
-    site = default_out(pages)
+CORPORA = ("real", "synthetic")
+
+
+def ensure_corpus(kind: str, pages: int, devsets: Path = DEFAULT_ROOT) -> Path:
+    """bench/out/real-N or bench/out/site-N, (re)built when missing or written by another version of
+    its builder."""
+    builder = realsite if kind == "real" else corpus
+    site = builder.default_out(pages)
     manifest = site / "manifest.json"
     found = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
-    if (found.get("pages"), found.get("generator")) != (pages, generator_id()):
-        print(f"building the corpus: {pages} pages into {site}", flush=True)
+    if (found.get("pages"), found.get("generator")) != (pages, builder.generator_id()):
+        print(f"building the {kind} corpus: {pages} pages into {site}", flush=True)
         shutil.rmtree(site, ignore_errors=True)
-        write_corpus(pages, site)
+        if kind == "real":
+            realsite.write_real_site(pages, site, devsets)
+        else:
+            corpus.write_corpus(pages, site)
     return site
 
 
@@ -157,9 +175,10 @@ def recorded_stages(home: Path, seconds: float) -> dict[str, float]:
     return {"startup, orchestration and shutdown": max(seconds - sum(stages.values()), 0.0), **stages}
 
 
-def run_pipeline(sources: Path, home: Path, env: dict[str, str], log: Path, runner: str) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "cli", "run", "--sources", str(sources), "--home", str(home)]
-    cmd += ["--runner", runner]
+def run_pipeline(
+    sources: Path, home: Path, env: dict[str, str], log: Path, extra: list[str]
+) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "cli", "run", "--sources", str(sources), "--home", str(home), *extra]
     measured = measure(cmd, env, log)
     text = log.read_text(encoding="utf-8", errors="replace")
     stages = recorded_stages(home, measured.seconds)
@@ -234,6 +253,7 @@ def pipeline_figures(pages: int, first: dict[str, Any]) -> dict[str, Any]:
         "stage_share": {name: s / total for name, s in first["stages"].items()},
         "peak_tree_mb": first["peak_tree_mb"],
         "peak_process_mb": first["peak_process_mb"],
+        "cores_used": first["cpu_seconds"] / total if total else 0.0,
     }
 
 
@@ -273,6 +293,7 @@ def print_table(fig: dict[str, Any]) -> None:
         ]
     before, after = fig["environment"]["load_average_before_after"]
     rows += [
+        ("cores used, first run (CPU time / wall)", f"{fig['cores_used']:.2f} of {os.cpu_count()}"),
         ("peak RSS, pipeline process tree", f"{fig['peak_tree_mb']:.0f} MB"),
         ("peak RSS, largest pipeline process", f"{fig['peak_process_mb']:.0f} MB"),
         ("load average (1 min) before / after", f"{before[0]:.1f} / {after[0]:.1f}"),
@@ -286,34 +307,51 @@ def print_table(fig: dict[str, Any]) -> None:
         print(f"{name:<{width}}  {value}")
 
 
-def bare_tools(pages: int, html_dir: Path, work: Path) -> tuple[dict[str, dict[str, Any]], int]:
+def bare_tools(label: str, html_dir: Path, work: Path) -> tuple[dict[str, dict[str, Any]], int]:
     print("trafilatura CLI", flush=True)
-    traf = run_trafilatura(html_dir, work / "text", OUT / f"trafilatura-{pages}.log")
+    traf = run_trafilatura(html_dir, work / "text", OUT / f"trafilatura-{label}.log")
     print(f"  {traf.seconds:.1f} s; natasha NER", flush=True)
-    ner = run_natasha(work / "text", OUT / f"natasha-{pages}.log")
+    ner = run_natasha(work / "text", OUT / f"natasha-{label}.log")
     return {"trafilatura": asdict(traf), "natasha": ner}, len(_text_files(work / "text"))
 
 
-def benchmark(pages: int, work: Path, first_only: bool = False, runner: str = "threads") -> dict[str, Any]:
+@dataclass(frozen=True)
+class Plan:
+    """What one benchmark run measures."""
+
+    kind: str  # "real" or "synthetic"
+    pages: int
+    runner: str = "threads"
+    workers: int | None = None  # processes of the CPU stages; None: the pipeline's default
+    first_only: bool = False
+    devsets: Path = DEFAULT_ROOT
+
+    @property
+    def label(self) -> str:
+        workers = "default" if self.workers is None else str(self.workers)
+        return f"{self.kind}-{self.pages}-{self.runner}-w{workers}"
+
+
+def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
     OUT.mkdir(parents=True, exist_ok=True)
-    site, env, load_before = ensure_corpus(pages), pipeline_env(pages), os.getloadavg()
-    runs: dict[str, dict[str, Any]] = {}
+    site, env = ensure_corpus(plan.kind, plan.pages, plan.devsets), pipeline_env(plan.pages)
+    load_before, runs = os.getloadavg(), {}
+    extra = ["--runner", plan.runner] + ([] if plan.workers is None else ["--workers", str(plan.workers)])
     with serve_site(site_dir=site) as base_url:
         sources = work / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
-        for run in (1,) if first_only else (1, 2):
+        for run in (1,) if plan.first_only else (1, 2):
             print(f"serving {site} at {base_url}; pipeline run {run}", flush=True)
-            log = OUT / f"pipeline-{pages}-{runner}-run{run}.log"
-            runs[f"pipeline run {run}"] = run_pipeline(sources, work / "home", env, log, runner)
+            log = OUT / f"pipeline-{plan.label}-run{run}.log"
+            runs[f"pipeline run {run}"] = run_pipeline(sources, work / "home", env, log, extra)
             print(f"  {runs[f'pipeline run {run}']['seconds']:.1f} s", flush=True)
-    fig = pipeline_figures(pages, runs["pipeline run 1"])
-    if not first_only:
+    fig = pipeline_figures(plan.pages, runs["pipeline run 1"])
+    if not plan.first_only:
         materialise(site, base_url, work / "html")  # the same pages, base URL filled in as served
-        bare, texts = bare_tools(pages, work / "html", work)
+        bare, texts = bare_tools(plan.label, work / "html", work)
         runs.update(bare)
-        fig.update(comparison_figures(pages, runs, texts))
-    fig["runs"] = runs
-    fig["runner"] = runner
+        fig.update(comparison_figures(plan.pages, runs, texts))
+    fig |= {"corpus": plan.kind, "runs": runs, "runner": plan.runner, "workers": plan.workers}
     fig["failures"] = {name: r["returncode"] for name, r in runs.items() if r["returncode"] != 0}
     fig["environment"] = {
         "overrides": {k: v for k, v in env.items() if k.startswith(("CLUSTERWATCH_", "PREFECT_"))},
@@ -323,9 +361,34 @@ def benchmark(pages: int, work: Path, first_only: bool = False, runner: str = "t
     return fig
 
 
+def print_side_by_side(figures: list[dict[str, Any]]) -> None:
+    """The headline figures of each corpus in one table."""
+    print()
+    print(f"{'corpus':<10} {'pages/s':>8} {'ratio to bare':>14} {'no-op share':>12} {'load avg':>10}")
+    for fig in figures:
+        ratio = fig.get("ratio_pipeline_to_bare")
+        noop = fig.get("second_run_ratio")
+        load = fig["environment"]["load_average_before_after"][1][0]
+        print(
+            f"{fig['corpus']:<10} {fig['pipeline_pages_per_s']:>8.1f} "
+            f"{'-' if ratio is None else f'{ratio:.2f}':>14} {'-' if noop is None else f'{noop:.1%}':>12} "
+            f"{load:>10.1f}"
+        )
+
+
+def _corpora(choice: str, devsets: Path) -> list[str]:
+    kinds = list(CORPORA) if choice == "both" else [choice]
+    if "real" in kinds and not (devsets / "trafilatura-eval").is_dir():
+        print(f"skipping the real corpus: no development sets at {devsets}", flush=True)
+        kinds.remove("real")
+    return kinds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Pipeline versus bare trafilatura + natasha.")
-    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--corpus", choices=("real", "synthetic", "both"), default="both")
+    parser.add_argument("--devsets", type=Path, default=DEFAULT_ROOT, help="the development sets' folder")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (database, logs, texts)")
     parser.add_argument(
         "--first-run-only", action="store_true", help="only the pipeline's first run (memory scaling)"
@@ -333,23 +396,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--runner", choices=("threads", "dask"), default="threads", help="the CPU stages' runner"
     )
+    parser.add_argument("--workers", type=int, help="processes for the CPU stages [the pipeline's default]")
     parser.add_argument("--ner-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--ner-count", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.ner_only:
         ner_only(args.ner_only, args.ner_count)
         return 0
-    work = Path(tempfile.mkdtemp(prefix=f"cw-bench-{args.pages}-"))
+    figures = []
+    for kind in _corpora(args.corpus, args.devsets):
+        plan = Plan(kind, args.pages, args.runner, args.workers, args.first_run_only, args.devsets)
+        figures.append(_measure(plan, args.keep))
+    print_side_by_side(figures)
+    return 0 if figures and not any(fig["failures"] for fig in figures) else 1
+
+
+def _measure(plan: Plan, keep: bool) -> dict[str, Any]:
+    work = Path(tempfile.mkdtemp(prefix=f"cw-bench-{plan.label}-"))
     try:
-        fig = benchmark(args.pages, work, args.first_run_only, args.runner)
+        fig = benchmark(plan, work)
     finally:
-        if not args.keep:
+        if not keep:
             shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{plan.kind} corpus ({plan.label})")
     print_table(fig)
-    results = OUT / f"results-{args.pages}-{args.runner}.json"
+    results = OUT / f"results-{plan.label}.json"
     results.write_text(json.dumps(fig, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(f"figures: {results}" + (f"; work folder kept: {work}" if args.keep else ""))
-    return 0
+    print(f"figures: {results}" + (f"; work folder kept: {work}" if keep else ""))
+    return fig
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import faulthandler
+
 import typer
 
 from cli import analyst, extract, facts, pipeline, quality, report, serve
@@ -24,6 +26,7 @@ def main() -> None:
     that does not fit) is told in one line per problem with exit code 2, never as a traceback."""
     from config.files import ConfigError
 
+    faulthandler.enable()  # a crash inside a C library prints where it happened before the process ends
     show_config_warnings()
     try:
         app()

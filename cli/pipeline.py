@@ -58,7 +58,16 @@ DaskOpt = Annotated[
     str | None, typer.Option("--dask-address", help="An existing Dask scheduler [a local cluster].")
 ]
 DEMO_PORT = 8765
-BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages per task [200].")]
+BatchOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pages per task, at most [200].")]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Processes for extraction and intelligence with --runner threads "
+        "[one per core; 1: in the run's own process].",
+    ),
+]
 
 
 def _check_database(path: Path) -> None:
@@ -80,20 +89,29 @@ def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output
     os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(settings.home / "cache"))
     _quiet()
-    from cli.prefect_api import ServerError, prefect_api
-    from flows.news_etl import news_etl
+    from cli.prefect_api import ServerError, prefect_api_starting
     from warehouse.schema import DatabaseLocked, SchemaError
 
-    _quiet()  # again: importing Prefect and Great Expectations resets logger levels
     try:
-        with prefect_api():
+        with prefect_api_starting() as ready:  # the server starts while the flow's modules import
+            from flows.news_etl import news_etl
+
+            _quiet()  # again: importing Prefect resets logger levels
+            ready()
             return news_etl(str(sources), str(home) if home else None, **options)
     except (SchemaError, DatabaseLocked, ServerError) as exc:
         fail(str(exc))
 
 
-def _options(batch_size: int | None, runner: Runner, dask_address: str | None) -> dict[str, Any]:
-    return {"batch_size": batch_size, "runner": runner.value, "dask_address": dask_address}
+def _options(
+    batch_size: int | None, runner: Runner, dask_address: str | None, workers: int | None
+) -> dict[str, Any]:
+    return {
+        "batch_size": batch_size,
+        "runner": runner.value,
+        "dask_address": dask_address,
+        "workers": workers,
+    }
 
 
 def _print_summary(summary: dict[str, Any], seconds: float) -> None:
@@ -159,10 +177,11 @@ def run(
     batch_size: BatchOpt = None,
     runner: RunnerOpt = Runner.threads,
     dask_address: DaskOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Crawl the sources listed in SOURCES and load HOME/clusterwatch.duckdb."""
     started = time.perf_counter()
-    summary = _run_flow(sources, home, _options(batch_size, runner, dask_address))
+    summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
 
 
@@ -171,6 +190,7 @@ def demo(
     batch_size: BatchOpt = None,
     runner: RunnerOpt = Runner.threads,
     dask_address: DaskOpt = None,
+    workers: WorkersOpt = None,
     port: Annotated[
         int, typer.Option("--port", help="Port of the sample site (0: any free one).")
     ] = DEMO_PORT,
@@ -197,7 +217,7 @@ def demo(
         console.print(f"serving the sample site at {base_url}")
         sources = Path(tmp) / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
-        summary = _run_flow(sources, home, _options(batch_size, runner, dask_address))
+        summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
 
 

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import httpx
@@ -68,25 +68,51 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
+# the temporary server's own settings: no block types registered at its start (the flows use none; it
+# imports every installed Prefect collection, Dask's among them, and costs about half a second)
+SERVER_ENV = {"PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false"}
+
+
+def _spawn(port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "cli.prefect_api", str(os.getpid()), str(port)]
+    return subprocess.Popen(command, stdin=subprocess.DEVNULL, env={**os.environ, **SERVER_ENV})
+
+
 @contextmanager
-def prefect_api() -> Iterator[str]:
-    """The API URL: PREFECT_API_URL when set, else a temporary server's, for the duration."""
+def prefect_api_starting() -> Iterator[Callable[[], str]]:
+    """Starts the temporary server at once (unless an API URL is configured) and gives a function that
+    waits until it answers and returns the API URL: the caller imports and prepares meanwhile, on the
+    other core. The server stops when the block ends."""
+    port = _free_port()
+    # started before Prefect's settings are even imported (a second); stopped if they name a server
+    process = None if os.environ.get("PREFECT_API_URL") else _spawn(port)
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     configured = PREFECT_API_URL.value()
     if configured:
-        yield configured
+        if process is not None:
+            _stop(process)
+        yield lambda: configured
         return
-    port = _free_port()
+    process = process or _spawn(port)
     url = f"http://127.0.0.1:{port}/api"
-    command = [sys.executable, "-m", "cli.prefect_api", str(os.getpid()), str(port)]
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
-    try:
+
+    def ready() -> str:
         _wait_healthy(process, url)
+        return url
+
+    try:
         with temporary_settings(updates={PREFECT_API_URL: url}):
-            yield url
+            yield ready
     finally:
         _stop(process)
+
+
+@contextmanager
+def prefect_api() -> Iterator[str]:
+    """The API URL: PREFECT_API_URL when set, else a temporary server's, for the duration."""
+    with prefect_api_starting() as ready:
+        yield ready()
 
 
 def _watch(parent: int) -> None:

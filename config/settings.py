@@ -63,7 +63,8 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     home: Path = Path("data")
-    batch_size: int = Field(default=200, ge=1)  # pages per extraction task
+    batch_size: int = Field(default=200, ge=1)  # pages per extraction task, at most
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)  # processes of the CPU stages
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     languages: tuple[str, ...] = ("ru", "en")

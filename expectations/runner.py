@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-import great_expectations as gx
 import polars as pl
-from great_expectations.data_context.types.base import ProgressBarsConfig
 
 from expectations.suites import RUN_DATE, Check, Suite
 
@@ -59,8 +59,38 @@ class Validation:
         return self.passed.height + self.held_back.height
 
 
-@lru_cache(maxsize=1)
+_CONTEXT_LOCK = threading.Lock()
+
+
 def _context() -> Any:
+    """Great Expectations' context: one per process, made by the first validation (Great Expectations is
+    imported then, not before: a run that fetched nothing new never loads it); other threads wait."""
+    with _CONTEXT_LOCK:
+        return _new_context()
+
+
+def _logger_levels() -> dict[str, int]:
+    loggers = logging.root.manager.loggerDict.items()
+    return {name: lg.level for name, lg in loggers if isinstance(lg, logging.Logger)}
+
+
+def _import_library() -> Any:
+    """Great Expectations, imported with the levels of its loggers left as they were: it sets one of
+    them to INFO as it loads, which would print its chatter past the level the caller chose."""
+    before = _logger_levels()
+    import great_expectations as gx
+
+    for name, level in _logger_levels().items():
+        if name.startswith("great_expectations") and level != before.get(name, logging.NOTSET):
+            logging.getLogger(name).setLevel(before.get(name, logging.NOTSET))
+    return gx
+
+
+@lru_cache(maxsize=1)
+def _new_context() -> Any:
+    gx = _import_library()
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     return context
@@ -78,7 +108,8 @@ def _resolve(kwargs: dict[str, Any], run_date: date) -> dict[str, Any]:
     return {k: day if v == RUN_DATE else v for k, v in kwargs.items()}
 
 
-def _gx_suite(suite: Suite, checks: list[Check], run_date: date) -> gx.ExpectationSuite:
+def _gx_suite(suite: Suite, checks: list[Check], run_date: date) -> Any:
+    gx = _import_library()
     expectations = [
         getattr(gx.expectations, c.expectation)(**_resolve(c.kwargs, run_date), meta={"check": i})
         for i, c in enumerate(checks)

@@ -8,18 +8,21 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-from config.settings import load_settings
-from config.sources import load_sources
+from config.settings import Settings, load_settings
+from config.sources import SourcesConfig, load_sources
 from flows.pipeline import (
     RunContext,
     begin_run,
     load_run,
+    nothing_new,
     process_pages,
     raw_gate,
     record_failure,
     task_runner,
 )
 from flows.tasks import crawl_task, warehouse_state_task
+from flows.workers import cpu_pool
+from transforms.held import held_back_frame
 from transforms.runs.reconcile import source_report
 from transforms.runs.sources import sources_frame
 
@@ -31,34 +34,47 @@ def news_etl(
     batch_size: int | None = None,
     runner: str = "threads",
     dask_address: str | None = None,
+    workers: int | None = None,
 ) -> dict[str, Any]:
     """Crawl the sources listed in the `sources` file and load HOME/clusterwatch.duckdb.
 
-    `batch_size` pages go to one extraction task; `runner` is `threads` or `dask` (a local distributed
-    cluster, or the scheduler at `dask_address`)."""
-    settings = load_settings(home=home, batch_size=batch_size)
+    At most `batch_size` pages go to one extraction task; `runner` is `threads` (the batches go to
+    `workers` processes, one per core by default) or `dask` (a local distributed cluster, or the
+    scheduler at `dask_address`)."""
+    settings = load_settings(home=home, batch_size=batch_size, workers=workers)
     config = load_sources(Path(sources))
-    runner_for_stages = task_runner(runner, dask_address)
+    task_runner(runner, dask_address)  # an unknown runner stops the run before anything is fetched
     ctx = RunContext()
     # migrations first (a database newer than the code stops the run before anything is fetched), then
     # the run is recorded as running, and earlier runs whose process is gone as crashed
     begin_run(ctx, settings)
     try:
-        with ctx.stage("crawl"):
-            crawled = crawl_task(config, settings)
-        pages, raw_held = raw_gate(ctx, crawled.fetch_log, crawled.pages)
-        known = warehouse_state_task(settings.database_path)
-        stages_runner = runner_for_stages if pages.height else task_runner("threads")  # nothing to spread
-        processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
-        sources_rows = sources_frame(s.model_dump() for s in config.sources)
-        silent = _told(source_report(crawled.outcomes, [s.name for s in config.sources]))
-        summary = load_run(
-            ctx, settings, (crawled.outcomes, crawled.page_state, raw_held), sources_rows, processed
-        )
-        return {**summary, **silent}
+        return _crawl_and_load(ctx, settings, config, runner, dask_address)
     except Exception as exc:
         record_failure(ctx, settings, exc)
         raise
+
+
+def _crawl_and_load(
+    ctx: RunContext, settings: Settings, config: SourcesConfig, runner: str, dask_address: str | None
+) -> dict[str, Any]:
+    with ctx.stage("crawl"):
+        crawled = crawl_task(config, settings)
+    if crawled.pages.height:
+        # the worker processes start now and load their models while the raw pages are validated
+        with cpu_pool(settings.workers if runner == "threads" else 1):
+            pages, raw_held = raw_gate(ctx, crawled.fetch_log, crawled.pages)
+            known = warehouse_state_task(settings.database_path)
+            spread = runner if pages.height else "threads"  # nothing to spread: no Dask cluster for it
+            stages_runner = task_runner(spread, dask_address, settings.workers)
+            processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
+    else:  # nothing new fetched: the outcomes are recorded, nothing is extracted or validated
+        get_run_logger().info("nothing new fetched: recording the outcomes only")
+        processed, raw_held = nothing_new(), held_back_frame([])
+    sources_rows = sources_frame(s.model_dump() for s in config.sources)
+    silent = _told(source_report(crawled.outcomes, [s.name for s in config.sources]))
+    crawl = (crawled.outcomes, crawled.page_state, raw_held)
+    return {**load_run(ctx, settings, crawl, sources_rows, processed), **silent}
 
 
 def _told(sources: dict[str, Any]) -> dict[str, Any]:

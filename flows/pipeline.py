@@ -21,7 +21,6 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import unmapped
 
 from config.settings import Settings
-from expectations.docs import build_data_docs
 from expectations.gates import GateFailed, gate, reconcile_gate, warehouse_gate
 from expectations.keys import check_references
 from expectations.results import dq_frame
@@ -41,12 +40,20 @@ from flows.report import report_task
 from flows.runs import Process, is_gone, this_process
 from flows.tasks import Progress, extract_task, intel_task, load_task, normalise_task, publish_task
 from transforms.extract.article import ExtractOptions
-from transforms.held import HELD_BACK_SCHEMA
+from transforms.held import HELD_BACK_SCHEMA, held_back_frame
 from transforms.intel.frames import reference_dims
 from transforms.intel.schema import ENTITY_SPANS, HELD_BACK
-from transforms.runs.batches import concat, merge_tables, split
+from transforms.normalise.articles import articles_frame, normalise_batch
+from transforms.runs.batches import batch_rows, concat, merge_tables, split
 from transforms.runs.reconcile import run_counts
-from warehouse.load import RunBatch, RunRecord, record_failed_run, record_run, record_stage_seconds
+from warehouse.load import (
+    KNOWN_ARTICLES_SCHEMA,
+    RunBatch,
+    RunRecord,
+    record_failed_run,
+    record_run,
+    record_stage_seconds,
+)
 from warehouse.publish import published_path, remove_stale_copies
 from warehouse.quality import record_results
 from warehouse.quality_checks import run_checks
@@ -102,11 +109,12 @@ class Processed:
         return {"extract": self.pages_in} | {s: n for s, n in rows_in.items() if s in held}
 
 
-def task_runner(runner: str, dask_address: str | None = None) -> Any:
-    """The task runner of the CPU stages: threads in this process, or Dask (a local distributed
-    cluster, or the scheduler at `dask_address`)."""
+def task_runner(runner: str, dask_address: str | None = None, workers: int = 2) -> Any:
+    """The task runner of the CPU stages: threads in this process, as many as the worker processes
+    they hand their batches to (flows.workers), or Dask (a local distributed cluster, or the scheduler
+    at `dask_address`)."""
     if runner == "threads":
-        return ThreadPoolTaskRunner(max_workers=2)
+        return ThreadPoolTaskRunner(max_workers=max(2, workers))
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -174,6 +182,17 @@ def _gate_facts(
     return gated, concat(held + links_held, HELD_BACK_SCHEMA)
 
 
+def nothing_new() -> Processed:
+    """What process_pages gives for no pages, with no stage and no gate run: the fast path of a run that
+    fetched nothing new (every page unchanged, skipped or failed), which loads only its outcomes."""
+    articles, held = normalise_batch(articles_frame([]), pl.DataFrame(schema=KNOWN_ARTICLES_SCHEMA))
+    return Processed(articles, held, {}, held_back_frame([]), 0, 0)
+
+
+def _rows(frame: pl.DataFrame, settings: Settings) -> int:
+    return batch_rows(frame.height, settings.batch_size, settings.workers)
+
+
 @flow(name="process_pages", log_prints=True, validate_parameters=False)
 def process_pages(
     pages: pl.DataFrame, settings: Settings, known: tuple[pl.DataFrame, dict[str, set[int]]], ctx: RunContext
@@ -181,7 +200,7 @@ def process_pages(
     """extract (batches in parallel) → normalise and deduplicate → articles gate → intelligence
     (batches in parallel) → figure, mention and reference gates."""
     options = ExtractOptions(**settings.extract.model_dump(), today=ctx.run_date)
-    batches = split(pages, settings.batch_size) or [pages]  # one empty batch keeps the frames typed
+    batches = split(pages, _rows(pages, settings)) or [pages]  # one empty batch keeps the frames typed
     with ctx.stage("extract"):
         futures = extract_task.map(batches, unmapped(options), unmapped(settings.home / "raw"))
         parts = _gather(futures, Progress("extracted", "batches"))
@@ -195,7 +214,7 @@ def process_pages(
     originals = articles.filter(pl.col("duplicate_of").is_null())
     with ctx.stage("intel"):
         found = _gather(
-            intel_task.map(split(originals, settings.batch_size) or [originals]),
+            intel_task.map(split(originals, _rows(originals, settings)) or [originals]),
             Progress("analysed", "batches"),
         )
         facts = merge_tables([reference_dims(), *found])
@@ -310,11 +329,15 @@ def _completed(finished: datetime) -> dict[str, Any]:
 def _quality_report(
     ctx: RunContext, settings: Settings, quarantine: pl.DataFrame, stage_inputs: dict[str, int]
 ) -> dict[str, Any]:
-    with ctx.stage("data_docs"):
-        started = time.perf_counter()
-        validations = [v for v in ctx.collected if v.gx_result is not None]
-        docs = build_data_docs(settings.home, ctx.run_id, validations)
-        docs_seconds = time.perf_counter() - started
+    validations = [v for v in ctx.collected if v.gx_result is not None]
+    docs, docs_seconds = None, None
+    if validations:  # a run that fetched nothing new validated nothing: its Data Docs stay as they were
+        with ctx.stage("data_docs"):
+            from expectations.docs import build_data_docs  # Great Expectations' site code, only here
+
+            started = time.perf_counter()
+            docs = build_data_docs(settings.home, ctx.run_id, validations)
+            docs_seconds = time.perf_counter() - started
     run_seconds = (datetime.now(UTC) - ctx.started).total_seconds()
     summary = summarise(
         ctx.run_id,
@@ -327,7 +350,7 @@ def _quality_report(
     )
     create_markdown_artifact(markdown=summary_markdown(summary), key="data-quality")
     get_run_logger().info(timing_line(summary))
-    return {"data_docs": str(docs), "quality": summary}
+    return {"data_docs": str(docs) if docs else None, "quality": summary}
 
 
 def raw_gate(

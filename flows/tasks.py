@@ -4,7 +4,6 @@ timeouts and logging."""
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import time
 from datetime import timedelta
@@ -20,12 +19,9 @@ from prefect.tasks import exponential_backoff
 
 from config.settings import Settings
 from config.sources import SourcesConfig
+from flows.workers import extract_in_worker, intel_in_worker
 from ingest.crawl import CrawlResult, crawl
-from ingest.stored import read_pages
 from transforms.extract.article import ExtractOptions
-from transforms.extract.pages import extract_pages
-from transforms.held import held_back_frame
-from transforms.intel.frames import article_facts
 from transforms.normalise.articles import normalise_batch
 from warehouse.load import RunBatch, known_articles, load_batch
 from warehouse.page_state import last_tried, read_page_state
@@ -108,15 +104,10 @@ def _versions() -> str:
 def extract_task(
     pages: pl.DataFrame, options: ExtractOptions, raw_dir: Path
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """One batch: its bodies read from the raw store, extracted; a body that cannot be read is held
-    back with the reason."""
-    bodies, unreadable = read_pages(raw_dir, pages)
-    articles, held = extract_pages(bodies, options)
-    lost = [
-        {"stage": "extract", "record_key": url, "reason": reason, "record": json.dumps({"url": url})}
-        for url, reason in unreadable
-    ]
-    return articles, pl.concat([held, held_back_frame(lost)]) if lost else held
+    """One batch, in a worker process when the run has a pool (flows.workers): its bodies read from the
+    raw store, extracted; a body that cannot be read, or a page that kills its worker, is held back with
+    the reason."""
+    return extract_in_worker(pages, options, raw_dir)
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
@@ -127,7 +118,8 @@ def normalise_task(articles: pl.DataFrame, known: pl.DataFrame) -> tuple[pl.Data
 
 @task(name="intel", cache_policy=NO_CACHE)
 def intel_task(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    return article_facts(articles)
+    """One batch's facts, in a worker process when the run has a pool (flows.workers)."""
+    return intel_in_worker(articles)
 
 
 def _database_busy(task: Any, task_run: Any, state: Any) -> bool:

@@ -16,6 +16,11 @@ def content_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+# gzip level 1: on 300 real news pages (32 MB) it compresses in 0.22 s of CPU to 25.4%, level 6 in 0.53 s
+# to 21.8%; the crawl's threads compress every body they store
+COMPRESS_LEVEL = 1
+
+
 def relative_path(sha256: str) -> Path:
     """Where a body with this hash lives, relative to the store root: ab/cd/<sha256>.html.gz."""
     if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
@@ -30,7 +35,7 @@ def put(root: Path, body: bytes) -> tuple[str, Path]:
     target = root / relative
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, gzip.compress(body, compresslevel=6, mtime=0))
+        _write_atomically(target, gzip.compress(body, compresslevel=COMPRESS_LEVEL, mtime=0))
     return sha, relative
 
 

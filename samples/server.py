@@ -75,7 +75,8 @@ def serve_site(site_dir: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0
 
     server = _bind(host, port, handler)
     holder["base"] = f"http://{host}:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll interval: shutdown() waits up to one interval for the serving loop to notice
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield holder["base"]

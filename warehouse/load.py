@@ -155,15 +155,17 @@ def _with_optional_columns(articles: pl.DataFrame) -> pl.DataFrame:
     return articles.with_columns(pl.lit(None, dtype).alias(name) for name, dtype in missing.items())
 
 
+KNOWN_ARTICLES_SCHEMA = {
+    "article_key": pl.Int64,
+    "content_hash": pl.String,
+    "simhash": pl.Int64,
+    "duplicate_of": pl.Int64,
+}
+
+
 def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Articles of earlier runs, for duplicate detection across runs."""
-    schema = {
-        "article_key": pl.Int64,
-        "content_hash": pl.String,
-        "simhash": pl.Int64,
-        "duplicate_of": pl.Int64,
-    }
-    return pl.from_arrow(con.sql(KNOWN_ARTICLES).to_arrow_table()).cast(schema)
+    return pl.from_arrow(con.sql(KNOWN_ARTICLES).to_arrow_table()).cast(KNOWN_ARTICLES_SCHEMA)
 
 
 def load_batch(

@@ -1,14 +1,16 @@
 """Open the warehouse and migrate it: the files in warehouse/sql/ are numbered forward migrations.
 
 Each file `NNN_name.sql` is applied once, in number order, in its own transaction, and recorded in
-`schema_version`. View files (`NNN_v_*.sql`, all `CREATE OR REPLACE VIEW`) are also re-applied on
-every start, in number order, so the last file that defines a view wins. A database whose
+`schema_version`. View files (`NNN_v_*.sql`, all `CREATE OR REPLACE VIEW`) are applied again, all of
+them in number order so the last file that defines a view wins, at every start that finds them changed
+(their digest in `schema_views` differs), a migration applied, or one of their views missing. A database whose
 schema_version is newer than the newest file here stops with SchemaTooNew: it was written by a newer
 release of the code.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,24 @@ COMMENT ON COLUMN schema_version.version IS 'Number of the migration file (its N
 COMMENT ON COLUMN schema_version.name IS 'File name of the migration.';
 COMMENT ON COLUMN schema_version.applied_at IS 'When it was applied.';
 """
+CREATE_SCHEMA_VIEWS = """
+CREATE TABLE IF NOT EXISTS schema_views (
+    digest     VARCHAR NOT NULL,
+    applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+COMMENT ON TABLE schema_views IS
+    'The view files last applied to this database: they are applied again when they change.';
+COMMENT ON COLUMN schema_views.digest IS 'SHA-256 of the view files (NNN_v_*.sql) in number order.';
+COMMENT ON COLUMN schema_views.applied_at IS 'When they were applied.';
+"""
+META_TABLES = (
+    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name LIKE 'schema_%'"
+)
+VIEW_NAMES = "SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal"
+VIEWS_DIGEST = "SELECT digest FROM schema_views"
+FORGET_VIEWS = "DELETE FROM schema_views"
+RECORD_VIEWS = "INSERT INTO schema_views (digest) VALUES ($digest)"
+DEFINED_VIEW = re.compile(r"CREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)", re.I)
 APPLIED_VERSIONS = "SELECT version FROM schema_version"
 RECORD_VERSION = "INSERT INTO schema_version (version, name) VALUES ($version, $name)"
 
@@ -108,9 +128,40 @@ def code_version(files: list[Migration] | None = None) -> int:
     return max((m.version for m in files), default=0)
 
 
+def _meta_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute(META_TABLES).fetchall()}
+
+
 def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
-    con.execute(CREATE_SCHEMA_VERSION)
+    if "schema_version" not in _meta_tables(con):
+        con.execute(CREATE_SCHEMA_VERSION)
     return {row[0] for row in con.execute(APPLIED_VERSIONS).fetchall()}
+
+
+def views_digest(views: list[Migration]) -> str:
+    digest = hashlib.sha256()
+    for view in views:
+        digest.update(f"{view.path.name}\0{view.sql()}\0".encode())
+    return digest.hexdigest()
+
+
+def _views_current(con: duckdb.DuckDBPyConnection, views: list[Migration], digest: str) -> bool:
+    """The view files applied last are these, and every view they define exists."""
+    if "schema_views" not in _meta_tables(con):
+        con.execute(CREATE_SCHEMA_VIEWS)
+        return False
+    recorded = con.execute(VIEWS_DIGEST).fetchall()
+    defined = {name.lower() for view in views for name in DEFINED_VIEW.findall(view.sql())}
+    present = {row[0].lower() for row in con.execute(VIEW_NAMES).fetchall()}
+    return recorded == [(digest,)] and defined <= present
+
+
+def _apply_views(con: duckdb.DuckDBPyConnection, views: list[Migration], digest: str) -> None:
+    for view in views:  # in order, so a later file's definition wins
+        _apply(con, view, record=False)
+    con.execute(CREATE_SCHEMA_VIEWS)
+    con.execute(FORGET_VIEWS)
+    con.execute(RECORD_VIEWS, {"digest": digest})
 
 
 def _apply(con: duckdb.DuckDBPyConnection, migration: Migration, record: bool) -> None:
@@ -126,7 +177,8 @@ def _apply(con: duckdb.DuckDBPyConnection, migration: Migration, record: bool) -
 
 
 def migrate(con: duckdb.DuckDBPyConnection, files: list[Migration] | None = None) -> list[int]:
-    """Apply the pending migrations in order, then re-apply the views; returns the versions applied."""
+    """Apply the pending migrations in order, then the views again when needed; returns the versions
+    applied."""
     files = migrations() if files is None else files
     applied = applied_versions(con)
     newest = code_version(files)
@@ -138,9 +190,10 @@ def migrate(con: duckdb.DuckDBPyConnection, files: list[Migration] | None = None
     pending = [m for m in files if m.version not in applied]
     for migration in pending:
         _apply(con, migration, record=True)
-    for migration in files:  # every view file again, in order, so a later file's definition wins
-        if migration.is_view:
-            _apply(con, migration, record=False)
+    views = [m for m in files if m.is_view]
+    digest = views_digest(views)
+    if pending or not _views_current(con, views, digest):
+        _apply_views(con, views, digest)
     return [m.version for m in pending]
 
 

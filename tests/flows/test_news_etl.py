@@ -215,7 +215,8 @@ def poisoned_run(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory
         patch.setattr(articles, "simhash", _fault(articles.simhash, "сбоя нормализации", "normalise bug"))
         sources = home / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
-        return news_etl(str(sources), str(home / "home"))
+        # one worker: the stages run in this process, where the faults are patched in
+        return news_etl(str(sources), str(home / "home"), workers=1)
 
 
 def test_one_poison_page_does_not_stop_the_run(poisoned_run: dict) -> None:

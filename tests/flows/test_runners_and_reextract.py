@@ -63,3 +63,34 @@ def test_reextract_replaces_facts_without_fetching(threads_run: dict) -> None:
             "SELECT count(*) FROM fetch_log WHERE run_id = $r", {"r": again["run_id"]}
         ).fetchone()
     assert logged == (0,)
+
+
+def test_one_worker_and_two_give_the_same_warehouse(
+    threads_run: dict, sample_sources: Path, tmp_path: Path
+) -> None:
+    one = news_etl(str(sample_sources), str(tmp_path), batch_size=2, workers=1)
+    assert one["articles_loaded"] == threads_run["articles_loaded"] == 5
+    query = "SELECT count(*) FROM fact_mention UNION ALL SELECT count(*) FROM fact_figure"
+    with duckdb.connect(one["database"], read_only=True) as a:
+        counts = a.execute(query).fetchall()
+    with duckdb.connect(threads_run["database"], read_only=True) as b:
+        assert b.execute(query).fetchall() == counts
+
+
+def test_a_run_that_fetches_nothing_new_records_its_outcomes_only(threads_run: dict) -> None:
+    home = Path(threads_run["database"]).parent
+    again = news_etl(str(home / "sources.yaml"), str(home), batch_size=2)
+    assert again["status"] == "completed"
+    assert (again["pages_fetched"], again["articles_loaded"]) == (0, 0)
+    assert again["pages_not_modified"] == threads_run["pages_fetched"]
+    assert "extract" not in again["stage_seconds"] and "data_docs" not in again["stage_seconds"]
+    with duckdb.connect(again["published"], read_only=True) as con:
+        logged = con.execute(
+            "SELECT count(*) FROM fetch_log WHERE run_id = ? AND kind = 'page'", [again["run_id"]]
+        ).fetchone()
+        suites = con.execute("SELECT DISTINCT suite FROM dq_result WHERE run_id = ?", [again["run_id"]])
+        suites = suites.fetchall()
+        articles = con.execute("SELECT count(*) FROM fact_article").fetchone()
+    assert logged == (again["pages_discovered"],)  # every page discovered has its outcome
+    assert {s for (s,) in suites} <= {"reconciliation", "warehouse"}  # no page was validated: none was new
+    assert articles == (5,)

@@ -141,3 +141,13 @@ def test_a_database_held_by_another_process_is_named_with_that_process(tmp_path:
     message = str(locked.value)
     assert message.startswith(f"{database} is locked by ")
     assert f"(PID {holder.pid})" in message and "\n" not in message
+
+
+def test_unchanged_view_files_are_not_applied_again(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with connect(path) as con:
+        first = con.execute("SELECT digest, applied_at FROM schema_views").fetchall()
+        con.execute("CREATE OR REPLACE VIEW v_articles AS SELECT 1 AS marker")  # stands until files change
+    with connect(path) as con:
+        assert con.execute("SELECT digest, applied_at FROM schema_views").fetchall() == first
+        assert [d[0] for d in con.execute("SELECT * FROM v_articles").description] == ["marker"]

@@ -99,9 +99,10 @@ def _without_title(text: str, title: str | None) -> str:
     return text
 
 
-def _run(tree: HtmlElement, url: str | None, options: ExtractOptions, recall: bool) -> _Pass:
+def _run(cleaned: HtmlElement, url: str | None, options: ExtractOptions, recall: bool) -> _Pass:
+    """One trafilatura pass over the cleaned tree (which trafilatura copies, not changes)."""
     document = bare_extraction(
-        clean_tree(tree, options.include_comments),
+        cleaned,
         url=url,
         favor_precision=options.favor_precision and not recall,
         favor_recall=recall,
@@ -120,11 +121,13 @@ def _run(tree: HtmlElement, url: str | None, options: ExtractOptions, recall: bo
 
 
 def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:
-    """The first pass; the recall pass when the first finds less than min_text_chars."""
-    first = _run(tree, url, options, recall=False)
+    """The first pass; the recall pass when the first finds less than min_text_chars. Both read the
+    same cleaned copy of the tree: the page is cleaned once."""
+    cleaned = clean_tree(tree, options.include_comments)
+    first = _run(cleaned, url, options, recall=False)
     if len(first.text) >= options.min_text_chars or not options.recall_fallback:
         return first
-    second = _run(tree, url, options, recall=True)
+    second = _run(cleaned, url, options, recall=True)
     return second if len(second.text) > len(first.text) else first
 
 

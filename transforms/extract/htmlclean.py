@@ -25,6 +25,11 @@ from transforms.extract.boilerplate import (
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
 _NAMED = etree.XPath("//*[@class or @id]")
+# attribute values that are data: URIs, and the elements whose links are (found by libxml2, not a Python loop)
+_DATA_VALUES = etree.XPath("//@*[starts-with(., 'data:')]")
+_DATA_LINKED = etree.XPath(
+    "//*[starts-with(@src, 'data:') or starts-with(@href, 'data:') or starts-with(@srcset, 'data:')]"
+)
 _SPACES = re.compile(r"\s+")
 # A page decoded to text keeps its XML declaration, whose encoding no longer holds: lxml refuses a str
 # that carries one, so such a page reaches it as UTF-8 bytes with the encoding stated.
@@ -54,13 +59,7 @@ def parse_html(text: str) -> HtmlElement:
 def markup_chars(tree: HtmlElement, page_chars: int) -> int:
     """The page's size without its scripts, styles and data: URIs (what extraction has to read)."""
     heavy = sum(len(e.text or "") for e in tree.iter("script", "style"))
-    inline = sum(
-        len(value)
-        for e in tree.iter()
-        if isinstance(e.tag, str)
-        for value in e.attrib.values()
-        if value.startswith("data:")
-    )
+    inline = sum(len(value) for value in _DATA_VALUES(tree))
     return page_chars - heavy - inline
 
 
@@ -111,9 +110,9 @@ def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement
     _drop(named["widget"], half, _containers(named["content"], half // 5))
     if not include_comments:
         _drop(named["comment"], half)
-    for element in cleaned.iter():
+    for element in _DATA_LINKED(cleaned):
         for name in ("src", "href", "srcset"):
-            if str(element.get(name, "")).startswith("data:"):
+            if element.get(name, "").startswith("data:"):
                 del element.attrib[name]
     return cleaned
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import polars as pl
@@ -12,6 +13,16 @@ def split(frame: pl.DataFrame, size: int) -> list[pl.DataFrame]:
     if size < 1:
         raise ValueError(f"batch size must be at least 1, not {size}")
     return [frame.slice(offset, size) for offset in range(0, frame.height, size)]
+
+
+def batch_rows(total: int, most: int, workers: int, per_worker: int = 4, least: int = 20) -> int:
+    """Rows per batch for `total` rows on `workers` processes: at most `most`, and few enough that each
+    worker gets about `per_worker` batches (so that no core waits idle for the last, long batch), but not
+    fewer than `least` (each batch has a fixed cost)."""
+    if workers <= 1:
+        return most
+    fair = math.ceil(total / (workers * per_worker))
+    return max(1, min(most, max(least, fair)))
 
 
 def concat(frames: Iterable[pl.DataFrame], schema: dict[str, pl.DataType] | None = None) -> pl.DataFrame:

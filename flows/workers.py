@@ -1,0 +1,227 @@
+"""The processes the CPU stages run in: extraction and intelligence of a batch go to a pool of worker
+processes (one per core by default), so every core works while the flow's own process orchestrates.
+
+Each worker is a fresh interpreter (spawned, not forked: polars' thread pool does not survive a fork)
+that loads the extraction and intelligence code and their models once, as it starts (`flows.warm`),
+while the crawl runs. A batch whose worker dies (a crash inside a C library, the memory
+limit) is run again on its own, then split in halves, each in a fresh process, down to the one record
+that kills its worker: that record alone is held back with the reason, and the run goes on. Without a
+pool (one worker, or inside a Dask worker) a batch runs in the calling process.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import polars as pl
+
+from flows.warm import warm
+from ingest.stored import read_pages
+from transforms.extract.article import ExtractOptions
+from transforms.extract.pages import extract_pages
+from transforms.held import HELD_BACK_SCHEMA, held_back_frame, held_back_row
+from transforms.intel.frames import article_facts
+from transforms.intel.schema import HELD_BACK
+from transforms.normalise.articles import articles_frame
+from transforms.runs.batches import concat, merge_tables
+
+Result = TypeVar("Result")
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended while it held the batch (a crash, or killed for memory)."""
+
+
+WATCH_SECONDS = 0.5
+
+
+def _start_worker() -> None:
+    """In each worker as it starts: end it when the process that started it is gone (killed with
+    SIGKILL, it cannot stop its workers), then load the models."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="clusterwatch-parent-watch", daemon=True).start()
+    warm()
+
+
+def _executor(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
+
+
+class Pool:
+    """A process pool shared by the tasks of one run; replaced by a fresh one when a worker dies."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._lock = threading.Lock()
+        self._executor = _executor(workers)
+
+    def warm(self) -> None:
+        """Start the workers now, from a background thread, not at the first batch: they load their
+        models while the crawl runs."""
+        with self._lock:
+            executor = self._executor
+
+        def start() -> None:
+            try:
+                for _ in range(self.workers):
+                    executor.submit(int)
+            except RuntimeError:  # the pool was closed or replaced meanwhile
+                pass
+
+        threading.Thread(target=start, name="clusterwatch-warm", daemon=True).start()
+
+    def call(self, fn: Callable[..., Result], *args: Any) -> Result:
+        with self._lock:
+            executor = self._executor
+        try:
+            return executor.submit(fn, *args).result()
+        except BrokenProcessPool as exc:
+            with self._lock:
+                if self._executor is executor:  # the first thread to see it replaces the pool
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    self._executor = _executor(self.workers)
+            raise WorkerDied(str(exc)) from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+_active: Pool | None = None  # the pool of the run in progress in this process
+_kept: Pool | None = None  # the pool kept for the next run of this process (a `serve` process runs many)
+_kept_lock = threading.Lock()
+
+
+def _pool_of(workers: int) -> Pool:
+    """The kept pool when it has `workers` processes, else a new one (kept in its place)."""
+    global _kept
+    with _kept_lock:
+        if _kept is not None and _kept.workers != workers:
+            _kept.close()
+            _kept = None
+        if _kept is None:
+            _kept = Pool(workers)
+            _kept.warm()
+            atexit.register(_kept.close)
+        return _kept
+
+
+@contextmanager
+def cpu_pool(workers: int) -> Iterator[Pool | None]:
+    """The pool of `workers` processes for the duration (none for one worker): batches started inside
+    it by any thread of this process run in it. The processes stay for the next run of the process,
+    with their models loaded, and end with it."""
+    global _active
+    if workers <= 1 or _active is not None:
+        yield _active
+        return
+    _active = _pool_of(workers)
+    try:
+        yield _active
+    finally:
+        _active = None
+
+
+def _alone(fn: Callable[..., Result], *args: Any) -> Result:
+    """fn(*args) in a process of its own, so that its death is its own."""
+    with _executor(1) as executor:
+        try:
+            return executor.submit(fn, *args).result()
+        except BrokenProcessPool as exc:
+            raise WorkerDied(str(exc)) from exc
+
+
+@dataclass(frozen=True)
+class Stage(Generic[Result]):
+    """A per-batch stage as run_batch runs it: `fn(frame, *args)` gives a batch's result, `merge` puts
+    the results of parts together, and `died(record, reason)` stands in for the result of a record that
+    kills its worker every time."""
+
+    fn: Callable[..., Result]
+    args: tuple[Any, ...]
+    merge: Callable[[list[Result]], Result]
+    died: Callable[[pl.DataFrame, str], Result]
+
+
+def run_batch(stage: Stage[Result], frame: pl.DataFrame) -> Result:
+    """The stage over the batch in the active pool, or here without one. When its worker dies: the
+    batch again on its own, then its halves, each in a fresh process, down to single records."""
+    pool = _active
+    if pool is None:
+        return stage.fn(frame, *stage.args)
+    try:
+        return pool.call(stage.fn, frame, *stage.args)
+    except WorkerDied:
+        return _isolated(stage, frame)
+
+
+def _isolated(stage: Stage[Result], frame: pl.DataFrame) -> Result:
+    try:
+        return _alone(stage.fn, frame, *stage.args)
+    except WorkerDied:
+        if frame.height <= 1:
+            return stage.died(
+                frame, "its worker process died on it (a crash in a library, or the memory limit)"
+            )
+    half = frame.height // 2
+    return stage.merge([_isolated(stage, part) for part in (frame.slice(0, half), frame.slice(half))])
+
+
+def extract_batch(
+    pages: pl.DataFrame, options: ExtractOptions, raw_dir: Path
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(articles, held back) of one batch: its bodies read from the raw store, extracted; a body that
+    cannot be read is held back with the reason."""
+    bodies, unreadable = read_pages(raw_dir, pages)
+    articles, held = extract_pages(bodies, options)
+    lost = [held_back_row("extract", url, reason, {"url": url}) for url, reason in unreadable]
+    return articles, pl.concat([held, held_back_frame(lost)]) if lost else held
+
+
+def _extract_parts(parts: list[tuple[pl.DataFrame, pl.DataFrame]]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return concat([p[0] for p in parts]), concat([p[1] for p in parts], HELD_BACK_SCHEMA)
+
+
+def _page_died(pages: pl.DataFrame, reason: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    rows = [held_back_row("extract", page["url"], f"extract failed: {reason}", {"url": page["url"]})
+            for page in pages.select("url").iter_rows(named=True)]  # fmt: skip
+    return articles_frame([]), held_back_frame(rows)
+
+
+def extract_in_worker(
+    pages: pl.DataFrame, options: ExtractOptions, raw_dir: Path
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """extract_batch in the pool; a page that kills its worker is held back, the others extracted."""
+    return run_batch(Stage(extract_batch, (options, raw_dir), _extract_parts, _page_died), pages)
+
+
+def _article_died(articles: pl.DataFrame, reason: str) -> dict[str, pl.DataFrame]:
+    found = article_facts(articles.clear())
+    rows = [held_back_row("intel", row.get("url") or str(row["article_key"]), f"intel failed: {reason}",
+                          {"article_key": row["article_key"], "url": row.get("url")})
+            for row in articles.iter_rows(named=True)]  # fmt: skip
+    return {**found, HELD_BACK: held_back_frame(rows)}
+
+
+def intel_in_worker(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """article_facts in the pool; an article that kills its worker is loaded without facts and held back
+    with the reason, as an article whose facts raised."""
+    return run_batch(Stage(article_facts, (), merge_tables, _article_died), articles)
