@@ -3,7 +3,7 @@ processes (one per core by default), so every core works while the flow's own pr
 
 Each worker is a fresh interpreter (spawned, not forked: polars' thread pool does not survive a fork)
 that loads the extraction and intelligence code and their models once, as it starts (`flows.warm`),
-while the crawl runs. A batch whose worker dies (a crash inside a C library, the memory
+while the flow validates the raw pages. A batch whose worker dies (a crash inside a C library, the memory
 limit) is run again on its own, then split in halves, each in a fresh process, down to the one record
 that kills its worker: that record alone is held back with the reason, and the run goes on. Without a
 pool (one worker, or inside a Dask worker) a batch runs in the calling process.
@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -57,7 +57,8 @@ def _start_worker() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="clusterwatch-parent-watch", daemon=True).start()
-    warm()
+    with suppress(Exception):  # loading early only saves time: a failure here must not break the worker
+        warm()
 
 
 def _executor(workers: int) -> ProcessPoolExecutor:
@@ -106,7 +107,7 @@ class Pool:
 
 
 _active: Pool | None = None  # the pool of the run in progress in this process
-_kept: Pool | None = None  # the pool kept for the next run of this process (a `serve` process runs many)
+_kept: Pool | None = None  # the pool kept for a later run in this process, its models loaded
 _kept_lock = threading.Lock()
 
 
