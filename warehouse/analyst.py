@@ -8,6 +8,7 @@ written by pyarrow from Arrow batches the connection hands over, never by DuckDB
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ ANALYST_CONFIG: dict[str, bool] = {
 }
 ALLOWED_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 RUNS_WHAT_IT_EXPLAINS = {"analyze", "analyse"}  # EXPLAIN ANALYZE executes the statement
+LEADING_WORD = re.compile(r'"[^"]*"|\w+')
 WORD_TOKENS = {duckdb.token_type.keyword, duckdb.token_type.identifier}
 EXPORT_FORMATS = ("parquet", "csv")
 EXPORT_BATCH_ROWS = 64_000
@@ -95,11 +97,19 @@ def _words(sql: str) -> set[str]:
     raw = sql.encode()  # the tokenizer counts offsets in UTF-8 bytes
     tokens = duckdb.tokenize(sql)
     ends = [start for start, _ in tokens[1:]] + [len(raw)]
-    return {
+    spans = (
         raw[start:end].decode(errors="replace").strip().lower()
         for (start, kind), end in zip(tokens, ends, strict=True)
         if kind in WORD_TOKENS
-    }
+    )
+    return {_leading_word(span) for span in spans}
+
+
+def _leading_word(span: str) -> str:
+    """The word a token's span starts with: DuckDB 1.5's tokenizer gives comments no token of their own,
+    so a keyword's span runs on over the comment after it."""
+    found = LEADING_WORD.match(span)
+    return found.group(0) if found else span
 
 
 def check_query(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.Statement:
