@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from transforms.intel.lexicon.gazetteer import read_rows
-from transforms.intel.lexicon.nlp_ru import lemma
+from transforms.intel.lexicon.nlp_ru import lemma, parses
 from transforms.intel.lexicon.translit import has_cyrillic
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -86,3 +86,61 @@ def role_code(title: str | None, of_region: bool = False) -> str | None:
         code = "head_of_region"
     deputy = any(w in _DEPUTY for w in words[:at])
     return f"deputy_{code}" if deputy else code
+
+
+_FOLD = re.compile(r"[\s\-‐–—]+")
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?")
+
+
+def normalised_title(title: str | None) -> str | None:
+    """The title as stated, lower case, spaces and dashes folded, a Russian title in the nominative:
+    "Заместителем министра" → "заместитель министра", "Vice-Governor" → "vice governor", so one title
+    written two ways is one role. The organisation and region are not part of a title as the role layer
+    reads it; of a compound title ("вице-премьер – министр …") the first title is kept, as its code is."""
+    if not title:
+        return None
+    first = re.split(r"\s[–—-]\s", title)[0]
+    words = _TITLE_WORD.findall(first)
+    if has_cyrillic(first):
+        words = _nominative(words)
+    folded = _FOLD.sub(" ", " ".join(words).lower()).strip()
+    return folded or None
+
+
+def _nominative(words: list[str]) -> list[str]:
+    """The head noun of a Russian title (the first word read first as a noun) and the adjectives before it
+    in the nominative singular; the genitives after it as written."""
+    head = next((i for i, w in enumerate(words) if _is_head(words, i)), None)
+    if head is None:
+        return words
+    noun = _first_parse(words[head], "NOUN")
+    gender = noun.tag.gender or "masc"
+    out = [_agreeing(w, {"nomn", "sing", gender}) for w in words[:head]]
+    return [*out, _inflected(words[head], {"nomn", "sing"}, "NOUN"), *words[head + 1 :]]
+
+
+def _is_head(words: list[str], i: int) -> bool:
+    """A noun, not an abbreviation ("зам."), not the object of a participle ("исполняющего обязанности")."""
+    if words[i].endswith(".") or _first_parse(words[i], "NOUN") is None:
+        return False
+    return i == 0 or _first_parse(words[i - 1], "PRTF") is None
+
+
+def _agreeing(word: str, grams: set[str]) -> str:
+    for pos in ("ADJF", "PRTF"):
+        if _first_parse(word, pos) is not None:
+            return _inflected(word, grams, pos)
+    return word
+
+
+def _first_parse(word: str, pos: str):
+    found = parses(word)
+    return found[0] if found and found[0].tag.POS == pos else None
+
+
+def _inflected(word: str, grams: set[str], pos: str) -> str:
+    from pymorphy2.analyzer import Parse
+
+    parse = next((p for p in parses(word) if p.tag.POS == pos), None)
+    form = Parse.inflect(parse, grams) if parse is not None else None
+    return form.word if form is not None else word
