@@ -130,7 +130,8 @@ def _role_after(
         return None
     title_end = person.end + match.end(1)
     following = next((p for p in people if p.start >= title_end), None)
-    if following is not None and "," not in (gap := text[title_end : following.start]) and _gap_ok(gap):
+    gap = text[title_end : following.start] if following is not None else ","
+    if "," not in gap and _gap_ok(gap) and not re.search(r"\s(?:and|и)\s*$", gap):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     return match.group(1), _body(mentions, title_end, title_end + 90), title_end
 
@@ -145,8 +146,10 @@ def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
     return re.fullmatch(r"(?i)\s*(?:of\s+)?(?:the\s+)?", text[title_end : body.start]) is not None
 
 
-# regional titles: a governor's region is the article's when the title names none
-_REGIONAL_CODES = {"governor", "deputy_governor", "head_of_region", "deputy_head_of_region"}
+# regional titles: a governor's (or a mayor's) region is the article's when the title names none
+_REGIONAL_CODES = {
+    "governor", "deputy_governor", "head_of_region", "deputy_head_of_region", "mayor", "deputy_mayor",
+}  # fmt: skip
 # a region named by its common noun inside the title: "губернатор региона", "министр … республики"
 _REGION_NOUN = re.compile(
     r"(?i)\b(?:республики|региона|области|края|округа|субъекта|(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai))\b"
