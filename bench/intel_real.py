@@ -168,7 +168,7 @@ def load_inline(path: Path) -> list[dict]:
 
 
 def predicted_roles(text: str, language: str) -> dict[str, str | None]:
-    """'surname|role_code' → the ISO code of the role's region (or None), for every person with a role code."""
+    """'surname|role_code' → the ISO code of the role's region (or None), for each person with a role code."""
     from transforms.intel.entities import find_mentions
 
     found: dict[str, str | None] = {}
@@ -203,8 +203,9 @@ def score_roles(articles: list[dict], verbose: bool = False) -> dict[str, tuple[
         counts["region_fn"] += len(regional) - len(right)
         counts["region_fp"] += len(wrong)
         if verbose and (got.keys() != want.keys() or right != set(regional) or wrong):
-            print(f"  {article['id']}: extra {sorted(got.keys() - want.keys())} "
-                  f"missing {sorted(want.keys() - got.keys())} regions got {got} want {regional}")  # fmt: skip
+            missing = sorted(want.keys() - got.keys())
+            print(f"  {article['id']}: extra {sorted(got.keys() - want.keys())} missing {missing} "
+                  f"regions got {got} want {regional}")  # fmt: skip
     return {
         "role": prf(counts["tp"], counts["fp"], counts["fn"]),
         "role region": prf(counts["region_tp"], counts["region_fp"], counts["region_fn"]),

@@ -120,7 +120,7 @@ def _quoted_company(text: str, span: NerSpan) -> Mention | None:
     name = match.group(2).strip().rstrip('»"”“')
     if not name or any(q in name for q in _PAIRS):
         return None  # a name with quotes of its own is left to natasha's span
-    end = span.end + 1 if text[span.end : span.end + 1] in ('»', '"', "”", "“") else span.end
+    end = span.end + 1 if text[span.end : span.end + 1] in ("»", '"', "”", "“") else span.end
     latin = to_latin(name) if has_cyrillic(name) else name
     attrs = {"name_en": latin, "name_ru": name if has_cyrillic(name) else None, "iso": None}
     return Mention("entity", "company", span.start, end, text[span.start : end], latin,

@@ -160,8 +160,9 @@ _PLACES = {"region", "location"}
 def _named_region(mentions: list[Mention], start: int, end: int) -> str | None:
     """The Russian region (or a town's region) named between start and end: "губернатор Калужской области"."""
     for m in mentions:
-        if start <= m.start < end and m.entity_type in _PLACES and (m.attrs.get("iso") or "").startswith("RU-"):
-            return m.attrs["iso"]
+        iso = m.attrs.get("iso") or ""
+        if start <= m.start < end and m.entity_type in _PLACES and iso.startswith("RU-"):
+            return iso
     return None
 
 

@@ -108,9 +108,14 @@ def normalised_title(title: str | None) -> str | None:
 
 
 def _nominative(words: list[str]) -> list[str]:
-    """The head noun of a Russian title (the first word read first as a noun) and the adjectives before it
-    in the nominative singular; the genitives after it as written."""
+    """The head of a Russian title in the nominative singular: its first noun and the adjectives before it,
+    or a participle before any noun ("исполняющего обязанности" → "исполняющий обязанности"); the words
+    after the head as written."""
     head = next((i for i, w in enumerate(words) if _is_head(words, i)), None)
+    participle = next((i for i, w in enumerate(words) if _first_parse(w, "PRTF") is not None), None)
+    if participle is not None and (head is None or participle < head):  # "исполняющего обязанности …"
+        return [*words[:participle], _inflected(words[participle], {"nomn", "sing", "masc"}, "PRTF"),
+                *words[participle + 1 :]]  # fmt: skip
     if head is None:
         return words
     noun = _first_parse(words[head], "NOUN")
@@ -120,10 +125,8 @@ def _nominative(words: list[str]) -> list[str]:
 
 
 def _is_head(words: list[str], i: int) -> bool:
-    """A noun, not an abbreviation ("зам."), not the object of a participle ("исполняющего обязанности")."""
-    if words[i].endswith(".") or _first_parse(words[i], "NOUN") is None:
-        return False
-    return i == 0 or _first_parse(words[i - 1], "PRTF") is None
+    """A noun, not an abbreviation ("зам.")."""
+    return not words[i].endswith(".") and _first_parse(words[i], "NOUN") is not None
 
 
 def _agreeing(word: str, grams: set[str]) -> str:
@@ -135,12 +138,12 @@ def _agreeing(word: str, grams: set[str]) -> str:
 
 def _first_parse(word: str, pos: str):
     found = parses(word)
-    return found[0] if found and found[0].tag.POS == pos else None
+    return found[0] if found and pos == found[0].tag.POS else None
 
 
 def _inflected(word: str, grams: set[str], pos: str) -> str:
     from pymorphy2.analyzer import Parse
 
-    parse = next((p for p in parses(word) if p.tag.POS == pos), None)
+    parse = next((p for p in parses(word) if pos == p.tag.POS), None)
     form = Parse.inflect(parse, grams) if parse is not None else None
     return form.word if form is not None else word
