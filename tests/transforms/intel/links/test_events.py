@@ -113,3 +113,13 @@ def test_late_verbs_keep_negation_and_plans(events) -> None:
     assert events("Соглашение о сотрудничестве стороны так и не подписали.", "ru") == []
     assert events("Соглашение о сотрудничестве будет подписано позже.", "ru") == []
     assert events("Договор аренды компания изучает.", "ru") == []  # a noun alone is no event
+
+
+def test_the_signatories_known_by_their_initials(events) -> None:
+    text = "Соглашение о сотрудничестве 12 марта 2024 года подписали А. Иванов и Б. Петров."
+    (found,) = events(text, "ru")
+    assert found["event_date"] == date(2024, 3, 12)
+    assert [(p["name"], p["role"]) for p in found["participants"]] == [
+        ("A. Ivanov", "party"),
+        ("B. Petrov", "party"),
+    ]
