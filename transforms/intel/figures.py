@@ -96,18 +96,20 @@ def _count_subject(phrase: str) -> str:
 
 
 def _pointed_subject(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
-    """ "Кластеры … . В регионе их уже 8.": a number counting "их" (pymorphy2's они; уже, всего, теперь may
-    stand between) at the end of its clause counts the kind of site the sentence before names."""
+    """ "Кластеры … . В регионе их уже 8.", "… был сформирован кластер …, сегодня их - 8": a number counting
+    "их" (pymorphy2's они; уже, всего, теперь may stand between) at the end of its clause counts the kind of
+    site named before it in its sentence, else in the sentence before."""
     before = re.findall(r"[а-яёА-ЯЁ]+", text[max(sentence[0], start - 40) : start])[-3:]
     while before and parses(before[-1])[0].tag.POS == "ADVB":
         before.pop()
     if not before or lemma(before[-1]) != "они" or not re.match(r"\s*(?:[.;!]|$)", text[end : end + 3]):
         return None
-    previous = sentence_of(text, sentence[0] - 1) if sentence[0] > 0 else None
-    if previous is None or previous == sentence:
-        return None
-    kinds = [e for _, _, e in matcher().find(tokenize(text[previous[0] : previous[1]]), {"site_type"})]
-    return site_labels()[kinds[-1].ident]["plural_en"] if kinds else None
+    previous = sentence_of(text, sentence[0] - 1) if sentence[0] > 0 else sentence
+    for span in ((sentence[0], start), previous if previous != sentence else (start, start)):
+        kinds = [e for _, _, e in matcher().find(tokenize(text[span[0] : span[1]]), {"site_type"})]
+        if kinds:
+            return site_labels()[kinds[-1].ident]["plural_en"]
+    return None
 
 
 def _money_subject(text: str, sentence: tuple[int, int], start: int) -> str | None:
