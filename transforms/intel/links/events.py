@@ -16,7 +16,7 @@ from transforms.intel.links.cues import ANY_CUE, COMPILED, FUTURE, HYPOTHETICAL,
 from transforms.intel.links.dates import event_date
 from transforms.intel.links.records import Event
 from transforms.intel.links.text import Article, Sentence, clause_of
-from transforms.intel.links.word_order import word_order_cue
+from transforms.intel.links.word_order import SETTING, word_order_cue
 from transforms.intel.mentions import Mention
 
 MODAL_WINDOW = 60  # characters before the cue in which "will", "can", "не" … change its meaning
@@ -53,8 +53,8 @@ def find_events(
             event = None
             if ANY_CUE[kind].search(article.text, sentence.start, sentence.end):
                 event = _first(article, sentence, kind, cues, published)
-            if event is None and (span := word_order_cue(article.text, sentence, kind)) is not None:
-                event = _event_at(article, sentence, kind, span, f"{kind}:order", published)
+            if event is None and (cue := word_order_cue(article.text, sentence, kind)) is not None:
+                event = _event_at(article, sentence, kind, cue[:2], f"{kind}:{cue[2]}", published)
             if event is None:
                 continue
             event.figure = _figure(event, figures.get(FIGURE_METRICS.get(kind, ""), []))
@@ -88,7 +88,10 @@ def _event_at(
     if planned and when.text is None:
         return None
     event = Event(kind, span[0], span[1], (sentence.start, sentence.end), rule, when, planned)
-    event.participants = participants(article, sentence, event, clause)
+    # an event that is only the setting of its sentence ("в рамках форума …") has the names of its own
+    # words as participants, not those of the sentence's main event
+    scope = span if rule.endswith(f":{SETTING}") else clause
+    event.participants = participants(article, sentence, event, scope)
     return event
 
 

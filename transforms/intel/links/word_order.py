@@ -8,6 +8,7 @@ event; so does the noun after a preposition of setting (в рамках, в хо
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,6 +16,7 @@ from yargy import Parser, and_, or_, rule
 from yargy.predicates import caseless, eq, gram, is_capitalized, length_eq, normalized
 from yargy.predicates import type as token_type
 
+from transforms.intel.lexicon.nlp_ru import lemma
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.links.text import Sentence, clause_of
 
@@ -51,6 +53,16 @@ _SETTING_EN = or_(caseless("at"), caseless("on"), caseless("during"))
 _EVENT_NAMES_EN = {"forum": ("Forum", "Conference", "Summit", "Exhibition", "Expo", "Congress")}
 
 
+_CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]{4,}")
+
+
+def _names_event(sentence: str, kind: str) -> bool:
+    """A noun of the event's kind stands in the sentence (by pymorphy2's cached lemmas): only then do the
+    grammars run."""
+    nouns = FRAMES[kind].nouns
+    return any(lemma(word) in nouns for word in _CYRILLIC_WORD.findall(sentence))
+
+
 def _words(lemmas: tuple[str, ...]):
     return or_(*(normalized(word) for word in lemmas))
 
@@ -76,14 +88,20 @@ def _spans(parser: Parser, text: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + m.span.start, offset + m.span.stop) for m in parser.findall(text)]
 
 
-def word_order_cue(text: str, within: Sentence, kind: str) -> tuple[int, int] | None:
-    """The (start, end) of the words stating an event of this kind in the sentence, read by lemma, or None."""
+ORDER, SETTING = "order", "setting"  # how the event was read: its noun and verb, or its noun as a setting
+
+
+def word_order_cue(text: str, within: Sentence, kind: str) -> tuple[int, int, str] | None:
+    """(start, end, ORDER or SETTING) of the words stating an event of this kind in the sentence, read by
+    lemma, or None."""
     start = within.start
     sentence = text[start : within.end]
     if kind in _EVENT_NAMES_EN and not has_cyrillic(sentence):
+        if not any(name in sentence for name in _EVENT_NAMES_EN[kind]):
+            return None
         found = _spans(_english_setting(kind), sentence, start)
-        return found[0] if found else None
-    if kind not in FRAMES or not has_cyrillic(sentence):
+        return (*found[0], SETTING) if found else None
+    if kind not in FRAMES or not has_cyrillic(sentence) or not _names_event(sentence, kind):
         return None
     noun_parser, verb_parser, setting_parser = _parsers(kind)
     nouns = _spans(noun_parser, sentence, start)
@@ -94,8 +112,8 @@ def word_order_cue(text: str, within: Sentence, kind: str) -> tuple[int, int] | 
         clause = clause_of(text, within, noun[0])
         verb = next((v for v in verbs if clause[0] <= v[0] < clause[1]), None)
         if verb is not None:
-            return min(noun[0], verb[0]), max(noun[1], verb[1])
+            return min(noun[0], verb[0]), max(noun[1], verb[1]), ORDER
     if setting_parser is not None:
         found = _spans(setting_parser, sentence, start)
-        return found[0] if found else None
+        return (*found[0], SETTING) if found else None
     return None

@@ -123,3 +123,14 @@ def test_the_signatories_known_by_their_initials(events) -> None:
         ("A. Ivanov", "party"),
         ("B. Petrov", "party"),
     ]
+
+
+def test_an_event_that_is_the_setting_takes_only_its_own_names(events) -> None:
+    text = "В рамках Петербургского форума губернатор Олег Мельниченко подписал соглашение с S7 Group."
+    by_type = {e["event_type"]: e for e in events(text, "ru")}
+    assert set(by_type) == {"forum", "agreement_signed"}
+    assert by_type["forum"]["participants"] == [] and by_type["forum"]["rule"] == "forum:setting"
+    assert {p["name"] for p in by_type["agreement_signed"]["participants"]} >= {
+        "Oleg Melnichenko",
+        "S7 Group",
+    }
