@@ -41,13 +41,14 @@ FRAMES: dict[str, Frame] = {
 _MODIFIER = or_(
     gram("ADJF"), gram("PRTF"), token_type("LATIN"), token_type("INT"), and_(token_type("RU"), length_eq(1))
 )
-_SETTING_RU = or_(
+# prepositions of setting: the noun after them in the genitive ("в рамках форума"), or after "на" in the
+# locative ("на форуме"; "на форум", the accusative, is where someone is going, not where something happened)
+_SETTING_GENITIVE = or_(
     rule(normalized("в"), normalized("рамка")),
     rule(normalized("в"), normalized("ход")),
     rule(normalized("во"), normalized("время")),
     rule(normalized("по"), normalized("итог")),
     rule(normalized("в"), _MODIFIER.optional(), normalized("день")),
-    rule(normalized("на")),
 )
 _SETTING_EN = or_(caseless("at"), caseless("on"), caseless("during"))
 _EVENT_NAMES_EN = {"forum": ("Forum", "Conference", "Summit", "Exhibition", "Expo", "Congress")}
@@ -72,7 +73,11 @@ def _parsers(kind: str) -> tuple[Parser, Parser, Parser | None]:
     """(the event's nouns, its verbs, its nouns after a preposition of setting) for one kind of event."""
     frame = FRAMES[kind]
     nouns, verbs = rule(_words(frame.nouns)), rule(_words(frame.verbs))
-    setting = rule(_SETTING_RU, _MODIFIER.repeatable(max=5).optional(), _words(frame.nouns))
+    modifiers = _MODIFIER.repeatable(max=5).optional()
+    setting = or_(
+        rule(_SETTING_GENITIVE, modifiers, and_(_words(frame.nouns), gram("gent"))),
+        rule(normalized("на"), modifiers, and_(_words(frame.nouns), gram("loct"))),
+    )
     return Parser(nouns), Parser(verbs), Parser(setting) if frame.setting else None
 
 

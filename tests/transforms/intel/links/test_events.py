@@ -134,3 +134,8 @@ def test_an_event_that_is_the_setting_takes_only_its_own_names(events) -> None:
         "Oleg Melnichenko",
         "S7 Group",
     }
+
+
+def test_going_to_a_forum_is_not_a_forum_held(events) -> None:
+    assert events("Губернатор пригласил инвесторов на форум.", "ru") == []
+    assert _types(events("Об этом губернатор рассказал на совещании.", "ru")) == ["meeting"]
