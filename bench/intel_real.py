@@ -159,7 +159,10 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
 
 # Roles on a set whose texts are in its labels (tests/data/relations/press_blind.yaml): role codes per
 # article as (surname, code), and the region of the roles labelled with one.
-ROLE_SETS = {"press, blind": ROOT / "tests" / "data" / "relations" / "press_blind.yaml"}
+ROLE_SETS = {
+    "press, blind": ROOT / "tests" / "data" / "relations" / "press_blind.yaml",
+    "press, blind 2": ROOT / "tests" / "data" / "relations" / "press_blind2.yaml",
+}
 
 
 def load_inline(path: Path) -> list[dict]:

@@ -39,6 +39,7 @@ DATA = ROOT / "tests" / "data" / "relations"
 SETS = {
     "samples": DATA / "samples.yaml", "dev": DATA / "dev.yaml", "held-out": DATA / "heldout.yaml",
     "subsidies": DATA / "subsidies.yaml", "press, blind": DATA / "press_blind.yaml",
+    "press, blind 2": DATA / "press_blind2.yaml",
 }  # fmt: skip
 TEXTS = ROOT.parent / "realtexts"  # the real excerpts, one folder per set
 FOLDERS = {
