@@ -54,10 +54,18 @@ def _phrases() -> list[tuple[tuple[str, ...], str]]:
     return sorted(found, key=lambda item: -len(item[0]))
 
 
+# зампред правительства: the deputy chairman of the government
+_ABBREVIATED = {"зампред": ["зам", "председатель"]}
+
+
 def _split_prefix(words: list[str]) -> list[str]:
-    """замминистра → зам министр; vice-governor was split on its hyphen already."""
+    """замминистра → зам министр, зампред → зам председатель; vice-governor was split on its hyphen
+    already."""
     out = []
     for word in words:
+        if word in _ABBREVIATED:
+            out += _ABBREVIATED[word]
+            continue
         prefix = next((p for p in _PREFIXES if word.startswith(p) and len(word) > len(p) + 3), None)
         out += [prefix, _norm(word[len(prefix) :])] if prefix and word not in _DEPUTY else [word]
     return [w for w in out if w != "-"]

@@ -37,3 +37,9 @@ def test_a_title_is_normalised_to_one_form():
     assert normalised_title("Deputy  Governor") == normalised_title("deputy governor") == "deputy governor"
     assert normalised_title("вице-премьер – министр экономического развития") == "вице премьер"
     assert normalised_title("") is None and normalised_title(None) is None
+
+
+def test_abbreviated_and_descriptive_titles():
+    assert role_code("зампреда правительства Башкортостана") == "deputy_prime_minister"
+    assert role_code("членом Совета Федерации") == role_code("Senator") == "senator"
+    assert role_code("управляющим директором") == role_code("managing director") == "general_director"
