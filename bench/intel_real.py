@@ -155,3 +155,61 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1, tp + fn
+
+
+# Roles on a set whose texts are in its labels (tests/data/relations/press_blind.yaml): role codes per
+# article as (surname, code), and the region of the roles labelled with one.
+ROLE_SETS = {
+    "press, blind": ROOT / "tests" / "data" / "relations" / "press_blind.yaml",
+    "press, blind 2": ROOT / "tests" / "data" / "relations" / "press_blind2.yaml",
+}
+
+
+def load_inline(path: Path) -> list[dict]:
+    """The labelled articles of a set that carries its texts."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def predicted_roles(text: str, language: str) -> dict[str, str | None]:
+    """'surname|role_code' → the ISO code of the role's region (or None), for each person with a role code."""
+    from transforms.intel.entities import find_mentions
+
+    found: dict[str, str | None] = {}
+    for mention in find_mentions(text, language):
+        if mention.entity_type == "person" and mention.attrs.get("role_code"):
+            key = f"{fold(mention.canonical.split()[-1])}|{mention.attrs['role_code']}"
+            found[key] = found.get(key) or mention.attrs.get("role_iso")
+    return found
+
+
+def labelled_roles(article: dict) -> dict[str, str | None]:
+    found = {}
+    for label in article.get("roles") or []:
+        surname, code, region, *_ = label.split("|")
+        found[f"{fold(surname)}|{code}"] = region or None
+    return found
+
+
+def score_roles(articles: list[dict], verbose: bool = False) -> dict[str, tuple[float, float, float, int]]:
+    """(precision, recall, F1, labels) of the role codes and of the roles' regions (among the labelled
+    regions: right when the role is found with that region)."""
+    counts = Counter()
+    for article in articles:
+        got, want = predicted_roles(article["text"], article["language"]), labelled_roles(article)
+        counts["tp"] += len(got.keys() & want.keys())
+        counts["fp"] += len(got.keys() - want.keys())
+        counts["fn"] += len(want.keys() - got.keys())
+        regional = {k: v for k, v in want.items() if v}
+        right = {k for k, v in regional.items() if got.get(k) == v}
+        wrong = {k for k in got.keys() & want.keys() if got[k] and got[k] != want[k]}
+        counts["region_tp"] += len(right)
+        counts["region_fn"] += len(regional) - len(right)
+        counts["region_fp"] += len(wrong)
+        if verbose and (got.keys() != want.keys() or right != set(regional) or wrong):
+            missing = sorted(want.keys() - got.keys())
+            print(f"  {article['id']}: extra {sorted(got.keys() - want.keys())} missing {missing} "
+                  f"regions got {got} want {regional}")  # fmt: skip
+    return {
+        "role": prf(counts["tp"], counts["fp"], counts["fn"]),
+        "role region": prf(counts["region_tp"], counts["region_fp"], counts["region_fn"]),
+    }

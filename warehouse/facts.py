@@ -31,6 +31,7 @@ REFERENCES = (
     ("fact_person_role", "article_key", "fact_article", "article_key"),
     ("fact_person_role", "entity_key", "dim_entity", "entity_key"),
     ("fact_person_role", "organisation_key", "dim_entity", "entity_key"),
+    ("fact_person_role", "region_key", "dim_region", "region_key"),
     ("fact_relation", "article_key", "fact_article", "article_key"),
     ("fact_relation", "subject_entity_key", "dim_entity", "entity_key"),
     ("fact_relation", "subject_site_key", "dim_site", "site_key"),

@@ -74,6 +74,8 @@ FACTS: dict[str, dict[str, pl.DataType]] = {
         "role_code": pl.String(),
         "organisation_key": pl.Int64(),
         "organisation": pl.String(),
+        "role_normalised": pl.String(),
+        "region_key": pl.Int64(),
     },
     "fact_relation": {
         "relation_key": pl.Int64(),

@@ -166,9 +166,9 @@ ROWS: dict[str, list[tuple]] = {
         ),
     ],
     "fact_person_role": [
-        (1, SHAPSHA, "губернатор", "governor", None, "Калужская область"),
-        (2, LABUDIN, "Director", "director", ACT_RF, None),
-        (3, LABUDIN, "Director of the Association", "director", ACT_RF, None),
+        (1, SHAPSHA, "губернатор", "governor", None, "Калужская область", "губернатор", KLU),
+        (2, LABUDIN, "Director", "director", ACT_RF, None, "director", None),
+        (3, LABUDIN, "Director of the Association", "director", ACT_RF, None, "director", None),
     ],
     # relation_key, relation_id, article, relation, subject entity / site, object entity / site / region /
     # country, figure, sentence, offsets, rule

@@ -171,3 +171,11 @@ def test_role_codes_are_loaded_beside_the_roles_as_written(star_db: duckdb.DuckD
         "SELECT role_code, count(DISTINCT role) FROM fact_person_role GROUP BY 1 ORDER BY 1"
     ).fetchall()
     assert by_code == [("director", 2), ("governor", 1)]
+
+
+def test_roles_are_loaded_normalised_with_their_region(star_db: duckdb.DuckDBPyConnection) -> None:
+    rows = star_db.execute(
+        "SELECT p.role_normalised, r.iso_code FROM fact_person_role AS p "
+        "LEFT JOIN dim_region AS r ON r.region_key = p.region_key ORDER BY p.article_key"
+    ).fetchall()
+    assert rows == [("губернатор", "RU-KLU"), ("director", None), ("director", None)]

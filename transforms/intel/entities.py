@@ -3,6 +3,7 @@ places, industrial sites and legal acts, each with its stable key (one identity 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import polars as pl
@@ -18,7 +19,7 @@ from transforms.intel.lexicon.gazetteer import (
     regions,
     tokenize,
 )
-from transforms.intel.lexicon.nlp_ru import lemma
+from transforms.intel.lexicon.nlp_ru import NerSpan, lemma
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, entity_key, merge, region_key
 from transforms.intel.ner import russian_entities
@@ -92,13 +93,46 @@ def _natasha_mentions(text: str) -> tuple[list[Mention], list[Mention]]:
         lemmas = " ".join(lemma(word) for word in span.text.split())
         if span.kind == "PER" or lemmas in _RUSSIA or _is_vocabulary(span.text):
             continue
+        if span.kind == "ORG" and (company := _quoted_company(text, span)) is not None:
+            others.append(company)
+            continue
         kind = "organization" if span.kind == "ORG" else "location"
-        name = span.normal[:1].upper() + span.normal[1:]
+        name = _closed(span.normal[:1].upper() + span.normal[1:])
         attrs = {"name_en": to_latin(name), "name_ru": name}
         canonical = name if kind == "organization" else to_latin(name)
         others.append(Mention("entity", kind, span.start, span.end, span.text, canonical,
                               entity_key(kind, canonical), attrs))  # fmt: skip
     return persons_ru(spans), others
+
+
+# "компании «Технотрейд»", "холдинга «Сибур»": a company's common noun before its quoted name
+_COMPANY_NOUNS = {"компания", "корпорация", "холдинг", "фирма", "концерн", "группа"}
+_QUOTED = re.compile(r"([^«\"“„]+?)\s+[«\"“„](.+)")
+_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
+
+
+def _quoted_company(text: str, span: NerSpan) -> Mention | None:
+    """A company named in quotes after its common noun: the company is the quoted name («Технотрейд»), not
+    "Компания «Технотрейд" with its closing quote lost."""
+    match = _QUOTED.fullmatch(span.text)
+    if match is None or lemma(match.group(1).split()[-1]) not in _COMPANY_NOUNS:
+        return None
+    name = match.group(2).strip().rstrip('»"”“')
+    if not name or any(q in name for q in _PAIRS):
+        return None  # a name with quotes of its own is left to natasha's span
+    end = span.end + 1 if text[span.end : span.end + 1] in ("»", '"', "”", "“") else span.end
+    latin = to_latin(name) if has_cyrillic(name) else name
+    attrs = {"name_en": latin, "name_ru": name if has_cyrillic(name) else None, "iso": None}
+    return Mention("entity", "company", span.start, end, text[span.start : end], latin,
+                   entity_key("company", latin), attrs)  # fmt: skip
+
+
+def _closed(name: str) -> str:
+    """A name whose quote opens inside it gets its closing quote back: Холдинг «Сибур» (not «Сибур)."""
+    for opening, closing in _PAIRS.items():
+        if name.count(opening) > name.count(closing) or (opening == closing and name.count(opening) % 2):
+            return name + closing
+    return name
 
 
 def _is_vocabulary(phrase: str) -> bool:
@@ -125,7 +159,7 @@ def find_mentions(text: str, language: str = "en") -> list[Mention]:
     rules = companies_ru(text) + companies_en(text) + organizations_en(text) + companies_by_context(text)
     named = [m for m in bodies if m.entity_type != "location"]
     mentions = merge(find_acts(text), persons, named, sites, rules, places, towns, natasha_others)
-    assign_roles(text, mentions)
+    assign_roles(text, mentions, _main_region(places))
     return mentions
 
 

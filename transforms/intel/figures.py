@@ -11,6 +11,7 @@ import re
 import polars as pl
 
 from transforms.intel.lexicon.gazetteer import matcher, site_labels, subject_kinds, tokenize
+from transforms.intel.lexicon.nlp_ru import lemma, parses
 from transforms.intel.lexicon.number_words import find_number_words
 from transforms.intel.lexicon.numbers import (
     FIGURE,
@@ -92,6 +93,23 @@ def _count_subject(phrase: str) -> str:
         return site_labels()[first.ident]["plural_en"] if first.kind == "site_type" else first.ident
     tokens = tokenize(phrase)
     return " ".join(t.norm if has_cyrillic(t.text) else t.text.lower() for t in tokens)
+
+
+def _pointed_subject(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
+    """ "Кластеры … . В регионе их уже 8.", "… был сформирован кластер …, сегодня их - 8": a number counting
+    "их" (pymorphy2's они; уже, всего, теперь may stand between) at the end of its clause counts the kind of
+    site named before it in its sentence, else in the sentence before."""
+    before = re.findall(r"[а-яёА-ЯЁ]+", text[max(sentence[0], start - 40) : start])[-3:]
+    while before and parses(before[-1])[0].tag.POS == "ADVB":
+        before.pop()
+    if not before or lemma(before[-1]) != "они" or not re.match(r"\s*(?:[.;!]|$)", text[end : end + 3]):
+        return None
+    previous = sentence_of(text, sentence[0] - 1) if sentence[0] > 0 else sentence
+    for span in ((sentence[0], start), previous if previous != sentence else (start, start)):
+        kinds = [e for _, _, e in matcher().find(tokenize(text[span[0] : span[1]]), {"site_type"})]
+        if kinds:
+            return site_labels()[kinds[-1].ident]["plural_en"]
+    return None
 
 
 def _money_subject(text: str, sentence: tuple[int, int], start: int) -> str | None:
@@ -196,9 +214,11 @@ def _record(
     if unit is None and match.group("scale"):
         unit = _sentence_currency(text, sentence[0], start) if not _counted(text, end) else None
     if unit is None:
-        if not (phrase := _counted(text, end)):
+        phrase = _counted(text, end)
+        pointed = None if phrase else _pointed_subject(text, sentence, start, end)
+        if not phrase and not pointed:
             return None
-        metric, unit_code, subject = "count", "items", _count_subject(phrase)
+        metric, unit_code, subject = "count", "items", pointed or _count_subject(phrase)
     else:
         metric, unit_code = unit
         subject = {"money": lambda: _money_subject(text, sentence, start),

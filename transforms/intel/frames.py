@@ -78,7 +78,9 @@ def _role_rows(article_key: int, mentions: list[Mention]) -> list[dict]:
         if m.entity_type == "person" and m.attrs.get("role"):
             row = {"article_key": article_key, "entity_key": m.key, "role": m.attrs["role"],
                    "role_code": m.attrs.get("role_code"), "organisation_key": m.attrs.get("organization_key"),
-                   "organisation": m.attrs.get("organization_surface")}  # fmt: skip
+                   "organisation": m.attrs.get("organization_surface"),
+                   "role_normalised": m.attrs.get("role_normalised"),
+                   "region_key": _region_key_of(m.attrs.get("role_iso"))}  # fmt: skip
             rows.setdefault((m.key, row["role"].lower(), row["organisation_key"]), row)
     return list(rows.values())
 

@@ -85,6 +85,9 @@ def persons_ru(spans: list[NerSpan]) -> list[Mention]:
     found: list[Mention] = []
     for span in _with_surnames(spans):
         words = span.text.split()
+        if len(words) > 1 and _INITIALS.fullmatch("".join(words[:-1])):
+            found.append(_initialled(span, "".join(words[:-1]), words[-1]))
+            continue
         given = _ru_given(words[0]) if len(words) > 1 else None
         if len(words) > 1 and _feminine_nominative(words[0], words[-1]):
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
@@ -95,6 +98,16 @@ def persons_ru(spans: list[NerSpan]) -> list[Mention]:
         elif len(words) == 1:
             found += _lone_surname(span, found)
     return found
+
+
+_INITIALS = re.compile(r"(?:[А-ЯЁ]\.){1,2}")
+
+
+def _initialled(span: NerSpan, initials: str, surname: str) -> Mention:
+    """ "А. Иванов", "Б.В. Петрову": a surname after initials is a person known by them (A. Ivanov)."""
+    letters = initials.rstrip(".").split(".")
+    given = (" ".join(f"{to_latin(letter)}." for letter in letters), initials)
+    return _person(span.start, span.end, span.text, given, _ru_surname(surname, feminine=False))
 
 
 def _feminine_nominative(given: str, surname: str) -> bool:

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from transforms.intel.lexicon.nlp_ru import is_plural
-from transforms.intel.lexicon.role_codes import role_code
+from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.mentions import Mention, sentence_of
 
 TITLE_EN = (
@@ -23,9 +23,10 @@ TITLE_RU = (
     r"(?:председател[а-я]+\s+правительства|глав[аеуыой]+\s+правительства|премьер[а-я]*(?:-министр[а-я]*)?|"
     r"полномочн[а-я]+\s+представител[а-я]+(?:\s+президента)?|"
     r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
-    r"генеральн[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
+    r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
-    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*)"
+    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*\s+правительства|"
+    r"член[а-я]*\s+совета\s+федерации)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
 # "вице-премьер – министр экономического развития", "Первый заместитель губернатора – председатель
@@ -37,7 +38,8 @@ _OF_REGION = re.compile(
     r"субъекта)\b)"
 )
 _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
-_GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*)")
+# a body's name: capitalised words, quoted names (their closing quotes too: «… Тюменской области»), of, the
+_GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*[»\"”]*)")
 _BODIES = {"organization", "government_body", "company", "region", "site"}
 _NOT_BODY = {
     "said", "says", "told", "tells", "is", "was", "were", "are", "has", "had", "have", "will", "would", "met",
@@ -129,7 +131,8 @@ def _role_after(
         return None
     title_end = person.end + match.end(1)
     following = next((p for p in people if p.start >= title_end), None)
-    if following is not None and "," not in (gap := text[title_end : following.start]) and _gap_ok(gap):
+    gap = text[title_end : following.start] if following is not None else ","
+    if "," not in gap and _gap_ok(gap) and not re.search(r"\s(?:and|и)\s*$", gap):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     return match.group(1), _body(mentions, title_end, title_end + 90), title_end
 
@@ -144,9 +147,45 @@ def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
     return re.fullmatch(r"(?i)\s*(?:of\s+)?(?:the\s+)?", text[title_end : body.start]) is not None
 
 
-def assign_roles(text: str, mentions: list[Mention]) -> None:
-    """Set attrs['role'] and attrs['organization'] on the person mentions that state them."""
+# regional titles: a governor's (or a mayor's) region is the article's when the title names none
+_REGIONAL_CODES = {
+    "governor", "deputy_governor", "head_of_region", "deputy_head_of_region", "mayor", "deputy_mayor",
+}  # fmt: skip
+# a region named by its common noun inside the title: "губернатор региона", "министр … республики"
+_REGION_NOUN = re.compile(
+    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai))\b"
+)
+_PLACES = {"region", "location"}
+
+
+def _named_region(mentions: list[Mention], start: int, end: int) -> str | None:
+    """The Russian region (or a town's region) named between start and end: "губернатор Калужской области"."""
+    for m in mentions:
+        iso = m.attrs.get("iso") or ""
+        if start <= m.start < end and m.entity_type in _PLACES and iso.startswith("RU-"):
+            return iso
+    return None
+
+
+def _role_region(
+    text: str, span: tuple[int, int], code: str | None, places: list[Mention], main_region: str | None
+) -> str | None:
+    """The region of a role: the one its title names, else, for a regional title ("губернатор", "глава
+    региона", "министр … республики"), the region the article is about."""
+    named = _named_region(places, *span)
+    if named is not None:
+        return named
+    if code in _REGIONAL_CODES or _REGION_NOUN.search(text, *span):
+        return main_region
+    return None
+
+
+def assign_roles(text: str, mentions: list[Mention], main_region: str | None = None) -> None:
+    """Set attrs['role'], attrs['role_code'], attrs['role_normalised'], attrs['role_iso'] (the region of the
+    role) and attrs['organization'] on the person mentions that state them. main_region: the ISO code of
+    the region the article is about, for regional titles that name none."""
     bodies = [m for m in mentions if m.entity_type in _BODIES]
+    places = [m for m in mentions if m.entity_type in _PLACES]
     people = [m for m in mentions if m.entity_type == "person"]
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
@@ -154,10 +193,24 @@ def assign_roles(text: str, mentions: list[Mention]) -> None:
         if found is None:
             continue
         title, body, title_end = found
-        person.attrs["role"] = " ".join(title.split())
-        person.attrs["role_code"] = role_code(person.attrs["role"], _heads_region(text, title_end, body))
+        role = " ".join(title.split())
+        of_region = _heads_region(text, title_end, body)
+        person.attrs["role"] = role
+        person.attrs["role_code"] = role_code(role, of_region)
+        person.attrs["role_normalised"] = normalised_title(role)
         person.attrs["organization"] = body.canonical if body is not None else None
         person.attrs["organization_surface"] = body.surface if body is not None else None
         person.attrs["organization_key"] = body.key if body is not None and body.kind == "entity" else None
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+        span = _title_span(text, person, title_end)
+        person.attrs["role_iso"] = _role_region(text, span, person.attrs["role_code"], places, main_region)
+
+
+def _title_span(text: str, person: Mention, title_end: int) -> tuple[int, int]:
+    """Where the title's own words stand: before the name up to it, or after it up to the end of its
+    phrase (the next comma, dash or sentence end)."""
+    if title_end <= person.start:
+        return title_end, person.start
+    stop = re.search(r"[,;.–—()]|\s-\s", text[title_end : title_end + 120])
+    return title_end, title_end + (stop.start() if stop else len(text[title_end : title_end + 120]))

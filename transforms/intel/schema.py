@@ -36,7 +36,8 @@ FACT_FIGURE = {
 }  # fmt: skip
 FACT_PERSON_ROLE = {
     "article_key": pl.Int64, "entity_key": pl.Int64, "role": pl.String, "role_code": pl.String,
-    "organisation_key": pl.Int64, "organisation": pl.String,
+    "organisation_key": pl.Int64, "organisation": pl.String, "role_normalised": pl.String,
+    "region_key": pl.Int64,
 }  # fmt: skip
 FACT_RELATION = {
     "relation_key": pl.Int64, "relation_id": pl.Int64, "article_key": pl.Int64, "relation": pl.String,

@@ -123,3 +123,12 @@ def test_dots_between_groups_of_three_digits_are_thousands():
     assert _facts("a loan of 1.125 billion rubles and growth of 2.5 percent", "en") == [
         ("money", 1.125e9, "RUB", "exact"), ("percent", 2.5, "%", "exact")
     ]  # fmt: skip
+
+
+def test_a_count_of_them_counts_the_sites_of_the_sentence_before():
+    from transforms.intel.figures import figure_records
+
+    text = "В Калужской области действуют промышленные кластеры. В регионе их уже 8."
+    assert [(r["value"], r["subject"]) for r in figure_records(text, "ru")] == [(8.0, "industrial clusters")]
+    assert figure_records("Компании получили субсидии. Их 8.", "ru") == []  # no site named before
+    assert figure_records("Технопарки растут. В регионе их уже 8 и будет больше.", "ru") == []

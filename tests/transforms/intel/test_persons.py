@@ -53,3 +53,13 @@ def test_body_words_after_a_title_are_not_a_person():
 
 def test_latin_spellings_with_ui_meet_the_russian_name():
     assert _people("Губернатор Евгений Куйвашев", "ru") == _people("Governor Evgeny Kuivashev", "en")
+
+
+def test_a_surname_after_initials_is_a_person():
+    from transforms.intel.entities import find_mentions
+
+    found = find_mentions("Награду вручили Б.В. Петрову. Ж. Жуков выступил.", "ru")
+    assert [(m.entity_type, m.canonical) for m in found] == [
+        ("person", "B. V. Petrov"),
+        ("person", "Zh. Zhukov"),
+    ]

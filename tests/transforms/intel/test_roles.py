@@ -113,3 +113,75 @@ def test_a_title_belongs_to_the_first_name_after_it():
 def test_a_plural_title_is_shared_by_the_names_listed_after_it():
     text = "Two Deputy Governors, Oleg Frolov and Pavel Zimin, visited the park."
     assert _codes(text, "en") == {("Oleg Frolov", "deputy_governor"), ("Pavel Zimin", "deputy_governor")}
+
+
+def _mentions(text, language="ru"):
+    from transforms.intel.entities import find_mentions
+
+    return {m.canonical: m.attrs for m in find_mentions(text, language) if m.entity_type == "person"}
+
+
+def test_head_of_government_after_the_name():
+    people = _mentions("Михаил Мишустин, председатель правительства, провёл совещание.")
+    assert people["Mikhail Mishustin"]["role_code"] == "prime_minister"
+
+
+def test_a_dash_starts_a_new_title():
+    people = _mentions("На форуме выступил член Ассоциации – директор ОЭЗ «Калуга» Алексей Лаптев.")
+    assert people["Alexey Laptev"]["role_code"] == "director"
+    assert people["Alexey Laptev"]["organization"] == "Kaluga"
+
+
+def test_a_governors_region_comes_from_the_title_or_else_the_article():
+    named = _mentions("Губернатор Калужской области Владислав Шапша открыл завод.")
+    assert named["Vladislav Shapsha"]["role_iso"] == "RU-KLU"
+    text = "В Калужской области открыли завод. Губернатор Владислав Шапша перерезал ленту."
+    assert _mentions(text)["Vladislav Shapsha"]["role_iso"] == "RU-KLU"
+    director = _mentions("В Калужской области открыли завод. Директор завода Иван Орлов рассказал о планах.")
+    assert director["Ivan Orlov"]["role_iso"] is None  # not a regional title
+    alone = _mentions("Губернатор Владислав Шапша перерезал ленту.")
+    assert alone["Vladislav Shapsha"]["role_iso"] is None  # no region anywhere
+
+
+def test_a_region_named_by_its_common_noun_is_the_articles():
+    text = (
+        "В Бурятии построят промышленный парк. Об этом сообщил министр промышленности, торговли и инвестиций "
+        "республики Денис Гармаев."
+    )
+    assert _mentions(text)["Denis Garmaev"]["role_iso"] == "RU-BU"
+
+
+def test_the_role_normalised_leaves_case_and_dashes():
+    text = "Соглашение подписали заместителем министра Иваном Орловым и вице-губернатором Олегом Сидоровым."
+    people = _mentions(text)
+    assert people["Ivan Orlov"]["role_normalised"] == "заместитель министра"
+    assert people["Oleg Sidorov"]["role_normalised"] == "вице губернатор"
+    assert _mentions("Vice-Governor Oleg Sidorov spoke.", "en")["Oleg Sidorov"]["role_normalised"] == (
+        "vice governor"
+    )
+
+
+def test_a_company_named_in_quotes_keeps_its_name_whole():
+    text = "Генеральный директор компании «Технотрейд» Сергей Кузнецов рассказал о планах."
+    person = _mentions(text)["Sergey Kuznetsov"]
+    assert person["role_code"] == "general_director"
+    assert person["organization"] == "Tekhnotreyd"
+    assert person["organization_surface"] == "компании «Технотрейд»"
+
+
+def test_a_body_ending_in_a_closing_quote_is_still_the_titles():
+    text = "Гендиректор управкомпании «Индустриальные парки Тюменской области» Андрей Саносян рассказал."
+    assert _mentions(text)["Andrey Sanosyan"]["role_code"] == "general_director"
+    assert _mentions("Столичный градоначальник Сергей Собянин выступил.")["Sergey Sobyanin"]["role_code"] == (
+        "mayor"
+    )
+
+
+def test_a_title_before_and_does_not_pass_to_the_next_name():
+    text = (
+        "He was accompanied by Alexander Morozov, Deputy Minister of Industry and Trade of the Russian "
+        "Federation and Timur Shagivaleev, the CEO of the SEZ Alabuga."
+    )
+    people = _mentions(text, "en")
+    assert people["Alexander Morozov"]["role_code"] == "deputy_minister"
+    assert people["Timur Shagivaleev"]["role_code"] == "general_director"

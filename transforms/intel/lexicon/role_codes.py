@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from transforms.intel.lexicon.gazetteer import read_rows
-from transforms.intel.lexicon.nlp_ru import lemma
+from transforms.intel.lexicon.nlp_ru import lemma, parses
 from transforms.intel.lexicon.translit import has_cyrillic
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -54,10 +54,18 @@ def _phrases() -> list[tuple[tuple[str, ...], str]]:
     return sorted(found, key=lambda item: -len(item[0]))
 
 
+# зампред правительства: the deputy chairman of the government
+_ABBREVIATED = {"зампред": ["зам", "председатель"]}
+
+
 def _split_prefix(words: list[str]) -> list[str]:
-    """замминистра → зам министр; vice-governor was split on its hyphen already."""
+    """замминистра → зам министр, зампред → зам председатель; vice-governor was split on its hyphen
+    already."""
     out = []
     for word in words:
+        if word in _ABBREVIATED:
+            out += _ABBREVIATED[word]
+            continue
         prefix = next((p for p in _PREFIXES if word.startswith(p) and len(word) > len(p) + 3), None)
         out += [prefix, _norm(word[len(prefix) :])] if prefix and word not in _DEPUTY else [word]
     return [w for w in out if w != "-"]
@@ -86,3 +94,64 @@ def role_code(title: str | None, of_region: bool = False) -> str | None:
         code = "head_of_region"
     deputy = any(w in _DEPUTY for w in words[:at])
     return f"deputy_{code}" if deputy else code
+
+
+_FOLD = re.compile(r"[\s\-‐–—]+")
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?")
+
+
+def normalised_title(title: str | None) -> str | None:
+    """The title as stated, lower case, spaces and dashes folded, a Russian title in the nominative:
+    "Заместителем министра" → "заместитель министра", "Vice-Governor" → "vice governor", so one title
+    written two ways is one role. The organisation and region are not part of a title as the role layer
+    reads it; of a compound title ("вице-премьер – министр …") the first title is kept, as its code is."""
+    if not title:
+        return None
+    first = re.split(r"\s[–—-]\s", title)[0]
+    words = _TITLE_WORD.findall(first)
+    if has_cyrillic(first):
+        words = _nominative(words)
+    folded = _FOLD.sub(" ", " ".join(words).lower()).strip()
+    return folded or None
+
+
+def _nominative(words: list[str]) -> list[str]:
+    """The head of a Russian title in the nominative singular: its first noun and the adjectives before it,
+    or a participle before any noun ("исполняющего обязанности" → "исполняющий обязанности"); the words
+    after the head as written."""
+    head = next((i for i, w in enumerate(words) if _is_head(words, i)), None)
+    participle = next((i for i, w in enumerate(words) if _first_parse(w, "PRTF") is not None), None)
+    if participle is not None and (head is None or participle < head):  # "исполняющего обязанности …"
+        return [*words[:participle], _inflected(words[participle], {"nomn", "sing", "masc"}, "PRTF"),
+                *words[participle + 1 :]]  # fmt: skip
+    if head is None:
+        return words
+    noun = _first_parse(words[head], "NOUN")
+    gender = noun.tag.gender or "masc"
+    out = [_agreeing(w, {"nomn", "sing", gender}) for w in words[:head]]
+    return [*out, _inflected(words[head], {"nomn", "sing"}, "NOUN"), *words[head + 1 :]]
+
+
+def _is_head(words: list[str], i: int) -> bool:
+    """A noun, not an abbreviation ("зам.")."""
+    return not words[i].endswith(".") and _first_parse(words[i], "NOUN") is not None
+
+
+def _agreeing(word: str, grams: set[str]) -> str:
+    for pos in ("ADJF", "PRTF"):
+        if _first_parse(word, pos) is not None:
+            return _inflected(word, grams, pos)
+    return word
+
+
+def _first_parse(word: str, pos: str):
+    found = parses(word)
+    return found[0] if found and pos == found[0].tag.POS else None
+
+
+def _inflected(word: str, grams: set[str], pos: str) -> str:
+    from pymorphy2.analyzer import Parse
+
+    parse = next((p for p in parses(word) if pos == p.tag.POS), None)
+    form = Parse.inflect(parse, grams) if parse is not None else None
+    return form.word if form is not None else word

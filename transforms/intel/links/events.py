@@ -16,6 +16,7 @@ from transforms.intel.links.cues import ANY_CUE, COMPILED, FUTURE, HYPOTHETICAL,
 from transforms.intel.links.dates import event_date
 from transforms.intel.links.records import Event
 from transforms.intel.links.text import Article, Sentence, clause_of
+from transforms.intel.links.word_order import SETTING, word_order_cue
 from transforms.intel.mentions import Mention
 
 MODAL_WINDOW = 60  # characters before the cue in which "will", "can", "не" … change its meaning
@@ -49,9 +50,11 @@ def find_events(
     found: list[Event] = []
     for sentence in article.sentences:
         for kind, cues in COMPILED.items():
-            if not ANY_CUE[kind].search(article.text, sentence.start, sentence.end):
-                continue
-            event = _first(article, sentence, kind, cues, published)
+            event = None
+            if ANY_CUE[kind].search(article.text, sentence.start, sentence.end):
+                event = _first(article, sentence, kind, cues, published)
+            if event is None and (cue := word_order_cue(article.text, sentence, kind)) is not None:
+                event = _event_at(article, sentence, kind, cue[:2], f"{kind}:{cue[2]}", published)
             if event is None:
                 continue
             event.figure = _figure(event, figures.get(FIGURE_METRICS.get(kind, ""), []))
@@ -64,24 +67,32 @@ def find_events(
 def _first(
     article: Article, sentence: Sentence, kind: str, cues: tuple, published: date | None
 ) -> Event | None:
-    text = article.text
     for number, cue in enumerate(cues, 1):
-        match = cue.search(text, sentence.start, sentence.end)
-        if match is None:
-            continue
-        clause = clause_of(text, sentence, match.start())
-        before = text[max(clause[0], match.start() - MODAL_WINDOW) : match.start()] + " " + match.group()
-        if NEGATED.search(before) or HYPOTHETICAL.search(before):
-            return None
-        planned = bool(FUTURE.search(before))
-        when = event_date(text, (sentence.start, sentence.end), match.start(), published, planned)
-        if planned and when.text is None:
-            return None
-        span = (sentence.start, sentence.end)
-        event = Event(kind, match.start(), match.end(), span, f"{kind}:{number}", when, planned)
-        event.participants = participants(article, sentence, event, clause)
-        return event
+        match = cue.search(article.text, sentence.start, sentence.end)
+        if match is not None:
+            return _event_at(article, sentence, kind, match.span(), f"{kind}:{number}", published)
     return None
+
+
+def _event_at(
+    article: Article, sentence: Sentence, kind: str, span: tuple[int, int], rule: str, published: date | None
+) -> Event | None:
+    """The event stated by the words at span, unless negated, hypothetical, or planned with no date."""
+    text = article.text
+    clause = clause_of(text, sentence, span[0])
+    before = text[max(clause[0], span[0] - MODAL_WINDOW) : span[0]] + " " + text[span[0] : span[1]]
+    if NEGATED.search(before) or HYPOTHETICAL.search(before):
+        return None
+    planned = bool(FUTURE.search(before))
+    when = event_date(text, (sentence.start, sentence.end), span[0], published, planned)
+    if planned and when.text is None:
+        return None
+    event = Event(kind, span[0], span[1], (sentence.start, sentence.end), rule, when, planned)
+    # an event that is only the setting of its sentence ("в рамках форума …") has the names of its own
+    # words as participants, not those of the sentence's main event
+    scope = span if rule.endswith(f":{SETTING}") else clause
+    event.participants = participants(article, sentence, event, scope)
+    return event
 
 
 def participants(article: Article, sentence: Sentence, event: Event, clause: tuple[int, int]) -> list:

@@ -22,3 +22,24 @@ def test_deputies_prime_ministers_and_heads_of_regions():
 
 def test_unknown_titles():
     assert role_code("member") is None and role_code("") is None and role_code(None) is None
+
+
+def test_a_title_is_normalised_to_one_form():
+    from transforms.intel.lexicon.role_codes import normalised_title
+
+    assert normalised_title("Генеральным директором") == "генеральный директор"
+    assert normalised_title("первым заместителем Председателя Правительства") == (
+        "первый заместитель председателя правительства"
+    )
+    assert normalised_title("временно исполняющего обязанности губернатора") == (
+        "временно исполняющий обязанности губернатора"
+    )
+    assert normalised_title("Deputy  Governor") == normalised_title("deputy governor") == "deputy governor"
+    assert normalised_title("вице-премьер – министр экономического развития") == "вице премьер"
+    assert normalised_title("") is None and normalised_title(None) is None
+
+
+def test_abbreviated_and_descriptive_titles():
+    assert role_code("зампреда правительства Башкортостана") == "deputy_prime_minister"
+    assert role_code("членом Совета Федерации") == role_code("Senator") == "senator"
+    assert role_code("управляющим директором") == role_code("managing director") == "general_director"

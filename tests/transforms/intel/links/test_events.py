@@ -88,3 +88,54 @@ def test_participant_roles(events) -> None:
         "Omsk Oblast": "region",
         "Ministry of Industry and Trade": "registrar",
     }
+
+
+def test_russian_events_whose_verb_comes_late(events) -> None:
+    text = "Соглашение о сотрудничестве 12 марта 2024 года подписали Андрей Иванов и Борис Петров."
+    (found,) = events(text, "ru")
+    assert found["event_type"] == "agreement_signed" and found["event_date"] == date(2024, 3, 12)
+    assert {p["name"] for p in found["participants"]} == {"Andrey Ivanov", "Boris Petrov"}
+    assert found["rule"] == "agreement_signed:order"
+    passive = "Соглашение между Правительством Пензенской области и S7 Group заключено в Санкт-Петербурге."
+    assert _types(events(passive, "ru")) == ["agreement_signed"]
+
+
+def test_an_event_as_the_setting_of_a_russian_sentence(events) -> None:
+    assert _types(events("В первый день форума «ИнПарк» выступил министр.", "ru")) == ["forum"]
+    assert _types(events("В ходе заседания президиума обсудили технопарки.", "ru")) == ["meeting"]
+    text = "Губернатор принял участие в совещании по вопросам ОЭЗ, которое прошло в Москве."
+    assert _types(events(text, "ru")) == ["meeting"]
+    english = "On June 16 on XXV St. Petersburg International Economic Forum the governor spoke."
+    assert _types(events(english, "en")) == ["forum"]
+
+
+def test_late_verbs_keep_negation_and_plans(events) -> None:
+    assert events("Соглашение о сотрудничестве стороны так и не подписали.", "ru") == []
+    assert events("Соглашение о сотрудничестве будет подписано позже.", "ru") == []
+    assert events("Договор аренды компания изучает.", "ru") == []  # a noun alone is no event
+
+
+def test_the_signatories_known_by_their_initials(events) -> None:
+    text = "Соглашение о сотрудничестве 12 марта 2024 года подписали А. Иванов и Б. Петров."
+    (found,) = events(text, "ru")
+    assert found["event_date"] == date(2024, 3, 12)
+    assert [(p["name"], p["role"]) for p in found["participants"]] == [
+        ("A. Ivanov", "party"),
+        ("B. Petrov", "party"),
+    ]
+
+
+def test_an_event_that_is_the_setting_takes_only_its_own_names(events) -> None:
+    text = "В рамках Петербургского форума губернатор Олег Мельниченко подписал соглашение с S7 Group."
+    by_type = {e["event_type"]: e for e in events(text, "ru")}
+    assert set(by_type) == {"forum", "agreement_signed"}
+    assert by_type["forum"]["participants"] == [] and by_type["forum"]["rule"] == "forum:setting"
+    assert {p["name"] for p in by_type["agreement_signed"]["participants"]} >= {
+        "Oleg Melnichenko",
+        "S7 Group",
+    }
+
+
+def test_going_to_a_forum_is_not_a_forum_held(events) -> None:
+    assert events("Губернатор пригласил инвесторов на форум.", "ru") == []
+    assert _types(events("Об этом губернатор рассказал на совещании.", "ru")) == ["meeting"]

@@ -54,3 +54,12 @@ def test_investment_lists_and_verbs_with_the_amount(relations) -> None:
     invested = {r[1] for r in found if r[0] == "invests_in"}
     assert invested == {"Pirelli", "Gestamp", "Michelin", "Sanofi"}
     assert ("from_country", "Severstal", "IT") not in found
+
+
+def test_residents_named_after_the_count_in_russian_order(relations) -> None:
+    text = (
+        "В Калуге открылся технопарк «Калибр». Резидентами технопарка «Калибр» стали пять компаний, "
+        "среди них «Альфа» и Siemens."
+    )
+    found = {(r, s, o) for r, s, o in relations(text, "ru") if r == "resident_of"}
+    assert found == {("resident_of", "Альфа", "Kalibr"), ("resident_of", "Siemens", "Kalibr")}
