@@ -12,17 +12,20 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
-from transforms.intel.lexicon.nlp_ru import reads_as
+from transforms.intel.lexicon.nlp_ru import is_plural, nominative_phrase, reads_as
 from transforms.intel.lexicon.role_codes import role_code
+from transforms.intel.lexicon.site_registry import Registered, lookup, standalone_hits
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
     compound_names,
     followed_by_body,
+    inside_quotes,
     listed_after_colon,
     quoted_after,
     quoted_before,
 )
+from transforms.keys import stable_key
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
 _NAME_AFTER = re.compile(
@@ -123,15 +126,34 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
+    """One site; a name in the registry under this type takes the registry's entry (its key, name and region)."""
     named = name is not None
+    if name is not None and (entry := lookup(name, site_type)) is not None:
+        return _registered_site(entry, span, text, industry)
     if name is None:
         name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
     name = _title_words(to_latin(name)) if has_cyrillic(name) else name
-    attrs = {"site_type": site_type, "name": name, "industry": industry, "iso": iso, "named": named}
+    attrs = {"site_type": site_type, "name": name, "industry": industry, "iso": iso, "named": named,
+             "registry_id": None}  # fmt: skip
     if iso is not None and iso in regions():
         attrs["region_name"] = regions()[iso]["name_en"]
     key = site_key(site_type, name, iso)
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
+
+
+def registered_site_key(registry_id: str) -> int:
+    """The key of a registered site: its registry id's, so a new spelling of its name keeps it."""
+    return stable_key("site", "registry", registry_id)
+
+
+def _registered_site(entry: Registered, span: tuple[int, int], text: str, industry: str | None) -> Mention:
+    attrs = {"site_type": entry.site_type, "name": entry.name_en, "industry": industry, "iso": entry.region_iso,
+             "named": True, "registry_id": entry.registry_id, "zone_type": entry.zone_type, "year": entry.year,
+             "status": entry.status}  # fmt: skip
+    if entry.region_iso in regions():
+        attrs["region_name"] = regions()[entry.region_iso]["name_en"]
+    key = registered_site_key(entry.registry_id)
+    return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], entry.name_en, key, attrs)
 
 
 def _title_words(name: str) -> str:
@@ -189,10 +211,39 @@ def find_sites(
     context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
     found: list[Mention] = []
     for start, end, entry in hits:
-        if entry.kind == "site_type":
+        if entry.kind == "site_type" and not inside_quotes(text, tokens[start].start):
             found += _sites_at(context, start, end, entry.ident)
     found += _regional_park_lists(context, found)
-    return found + _compound_sites(context, hits, found)
+    return _registered(context, found + _compound_sites(context, hits, found))
+
+
+def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
+    """Names distinctive enough to name a registered site alone («Алабуга», "Technopolis Moscow") take the
+    registry's entry, over the sites found around them, unless a site word of another type stands beside the name
+    outside it (металлургический кластер «Титановая долина» is the cluster, not the SEZ)."""
+    for i, j, entry in standalone_hits(ctx.tokens):
+        start, end = ctx.tokens[i].start, ctx.tokens[j - 1].end
+        if _part_of_other_name(ctx, i, j):
+            continue
+        overlapping = [m for m in found if m.start < end and start < m.end]
+        own_word = any(i <= n < j for n in ctx.nouns)  # «Технополис Москва»: the site word is in the name
+        if any(m.attrs["site_type"] != entry.site_type and not own_word for m in overlapping):
+            continue
+        span = (min([start, *(m.start for m in overlapping)]), max([end, *(m.end for m in overlapping)]))
+        industry = next((m.attrs["industry"] for m in overlapping if m.attrs["industry"]), None)
+        found = [m for m in found if m not in overlapping] + [_registered_site(entry, span, ctx.text, industry)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _part_of_other_name(ctx: _Context, i: int, j: int) -> bool:
+    """ "Alabuga Polytech", компания «Алабуга Машинери»: a registered name inside a longer name is not the site."""
+    tokens, text = ctx.tokens, ctx.text
+    if j < len(tokens) and tokens[j].text[:1].isupper() and j not in ctx.nouns:
+        if not text[tokens[j - 1].end : tokens[j].start].strip():
+            return True
+    before = text[max(0, tokens[i].start - 1) : tokens[i].start]
+    after = text[tokens[j - 1].end : tokens[j - 1].end + 1]
+    return bool(before) and before in "«„\"“" and after not in "»“”\"" and after.strip() != ""
 
 
 def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
