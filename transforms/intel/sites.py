@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
-from transforms.intel.lexicon.nlp_ru import is_plural, nominative_phrase, reads_as
+from transforms.intel.lexicon.nlp_ru import agrees_as_adjective, is_plural, nominative_phrase, reads_as
 from transforms.intel.lexicon.role_codes import role_code
 from transforms.intel.lexicon.site_registry import Registered, lookup, standalone_hits
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
@@ -37,6 +37,13 @@ _NOT_NAMES = {
     "Industrial", "Special", "European", "International", "National", "State", "Our", "Its",
     "On", "For", "About", "Is", "Are", "Was", "Were", "Has", "Have", "Will", "At", "To", "By", "From", "With",
 }  # fmt: skip
+# capitalised words describing a site before its noun, not naming it: "Kama Innovative Territorial Production Cluster"
+_DESCRIPTORS = {"Innovative", "Innovation", "Territorial", "Production", "Industrial", "Technology", "Technological",
+                "Scientific", "Science", "Research", "Economic", "Special", "High-Tech", "Hi-Tech", "Engineering"}  # fmt: skip
+_COMMON_ADJECTIVES = {"российский", "национальный", "федеральный", "международный", "региональный", "новый",
+                      "муниципальный", "государственный", "первый", "крупный", "крупнейший", "частный", "единый",
+                      "областной", "городской", "собственный", "отечественный", "технологический"}  # fmt: skip
+_ENUMERATION = re.compile(r"\b(?:including|such as|among them|в том числе|включая|среди них)\b", re.I)
 WINDOW = 8
 _SITE_WORDS = {"sez", "оэз", "technopark", "cluster", "park"}
 _LINK_WORDS = {"of", "in", "the", "field", "sphere", "area", "for", "and", "a", "an", "technopark", "cluster",
@@ -44,29 +51,31 @@ _LINK_WORDS = {"of", "in", "the", "field", "sphere", "area", "for", "and", "a", 
 _CONTINUE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)([A-Z][\w.&-]*[A-Za-z]\.?)(?=[\s,;)(]|$)"
 )
+_QUOTED_MORE = re.compile(r"[»\"”“]?[ \t\u00a0]*(?:,[ \t\u00a0]*(?:и[ \t\u00a0]+|and[ \t\u00a0]+)?|[ \t\u00a0]+(?:и|and)[ \t\u00a0]+)"
+                          r"[«\"“„]([^»\"”“\n]{2,60})(?=[»\"”“])")
+_CLOSING = "»\"”“"
 _LIST_OPEN = re.compile(r"\s*[(:]")
 _PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
 
 def _name_before(text: str, tokens: list[Token], i: int) -> str | None:
-    """'Vorsino industrial park', 'Kaluga SEZ': capitalised words just before the site noun."""
-    words = []
+    """'Vorsino industrial park', 'Kaluga SEZ', 'Moscow State University Science Park', 'Kama Innovative
+    Territorial Production Cluster': capitalised words just before the site noun and the words describing it."""
     k = i - 1
-    while (
-        k >= 0
-        and tokens[k].text[:1].isupper()
-        and not has_cyrillic(tokens[k].text)
-        and tokens[k].text not in _NOT_NAMES
-        and len(words) < 3
-    ):
+    while k >= 0 and tokens[k].text in _DESCRIPTORS and not text[tokens[k].end : tokens[k + 1].start].strip():
+        k -= 1
+    words: list[str] = []
+    while k >= 0 and tokens[k].text[:1].isupper() and not has_cyrillic(tokens[k].text) and len(words) < 4:
         if tokens[k].norm in _SITE_WORDS or tokens[k].text.endswith(("’s", "'s")):
             break
         if text[tokens[k].end : tokens[k + 1].start].strip():
             break
         words.insert(0, tokens[k].text)
         k -= 1
-    if not words or (_at_sentence_start(text, tokens[k + 1].start) and words[0] in _NOT_NAMES):
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    if not words or words[-1] in _NOT_NAMES:
         return None
     return " ".join(words).removesuffix("’s").removesuffix("'s")
 
@@ -294,10 +303,12 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     same_sentence = [n for n in nearby if sentence[0] <= tokens[n].start < sentence[1]]
     listed = listed_after_colon(text, _after_region(tokens, end), sentence[1])
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
-    named = items or _named(text, tokens, start, end)
+    named = items or _named(text, tokens, start, end, site_type)
     industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
     industries += [(start, end, e) for _, _, e in matcher().find(tokens[start:end], {"industry"})]
     if not named and not industries:
+        return []
+    if not items and _kind_of_sites(text, tokens, end, named):
         return []
     found = []
     own = [_place_after(text, span[1]) or _region_of_name(name) for name, span, _ in named]
@@ -312,23 +323,64 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     return [_site(site_type, _widen(span, tokens, ind), text, None, ind[2].ident, iso) for ind in industries]
 
 
-def _named(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[str, tuple[int, int], None]]:
+def _kind_of_sites(text: str, tokens: list[Token], end: int, named: list) -> bool:
+    """A plural site word with no name of its own after it names a kind of site, not one: "субсидии на создание
+    технопарков в сфере высоких технологий", "the microelectronics, IT and medicine clusters", «Московские
+    технопарки»; unless the sentence lists them as the members of a set ("over 10 clusters, including automotive,
+    pharmaceutical … clusters")."""
+    if not _plural(tokens[end - 1]):
+        return False
+    if _ENUMERATION.search(text[slice(*sentence_of(text, tokens[end - 1].start))]):
+        return False
+    return not any(span[1] > tokens[end - 1].end for _, span, _ in named)
+
+
+def _plural(token: Token) -> bool:
+    if has_cyrillic(token.text):
+        return is_plural(token.text) and not token.text.isupper()
+    low = token.text.lower()
+    return low != token.norm and low.endswith("s")
+
+
+def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> list[tuple]:
     """Names after the noun (with a list continuing them), else a name before it."""
+    if (after := _cyrillic_name_after(text, tokens, end, site_type)) is not None:
+        return [(after[0], (tokens[start].start, after[1]), None)]
     name, name_end = _name_after(text, tokens[end - 1].end)
     if name is not None:
         found = [(name, (tokens[start].start, name_end), None)]
-        for match in _continued(text, name_end):
+        more = _QUOTED_MORE if text[name_end : name_end + 1] in _CLOSING else _CONTINUE
+        for match in _continued(text, name_end, more):
             found.append((match.group(1).strip(" ."), match.span(1), None))
         return found
     if (quoted := quoted_before(text, tokens[start].start)) is not None:
         return [(quoted[0], (quoted[1], tokens[end - 1].end), None)]
     if (region := _proper_regional(text, tokens, start, end)) is not None:
         return [region]
-    before = _name_before(text, tokens, start) or _adjective_name(tokens, start)
+    before = _name_before(text, tokens, start) or _adjective_name(text, tokens, start, end, site_type)
     if before is None:
         return []
-    first = tokens[start - len(before.split())].start if before in text else tokens[start].start
+    at = text.rfind(before, max(0, tokens[start].start - 120), tokens[start].start)
+    first = at if at >= 0 else tokens[max(0, start - 1)].start
     return [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
+
+
+def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """«ОЭЗ Алабуга», «индустриальный парк Ворсино»: a capitalised Russian name right after the site word, without
+    quotes, when the registry lists it under this type (an unlisted word there is as often a subject or a place:
+    «в технопарке Минпромторг провёл…», «технопарк Татарстана»)."""
+    if end >= len(tokens) or not has_cyrillic(tokens[end].text) or not tokens[end].text[:1].isupper():
+        return None
+    if text[tokens[end - 1].end : tokens[end].start].strip():
+        return None
+    for last in range(min(end + 3, len(tokens)) - 1, end - 1, -1):
+        if text[tokens[end].start : tokens[last].end].count("\n") or any(
+            text[tokens[k].end : tokens[k + 1].start].strip() for k in range(end, last)
+        ):
+            continue
+        if lookup(text[tokens[end].start : tokens[last].end], site_type) is not None:
+            return text[tokens[end].start : tokens[last].end], tokens[last].end
+    return None
 
 
 def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tuple | None:
@@ -352,10 +404,11 @@ def _after_region(tokens: list[Token], end: int) -> int:
     return tokens[end - 1].end
 
 
-def _continued(text: str, end: int) -> list[re.Match]:
-    """'technoparks Adlershof (Berlin) and E.S.T.E.R. (France)': the names after the first."""
+def _continued(text: str, end: int, pattern: re.Pattern = _CONTINUE) -> list[re.Match]:
+    """'technoparks Adlershof (Berlin) and E.S.T.E.R. (France)', «в технопарках «Идея» и «Химград»»: the names
+    after the first."""
     found = []
-    while (match := _CONTINUE.match(text, end)) and not _is_place(match.group(1)):
+    while (match := pattern.match(text, end)) and not _is_place(match.group(1)):
         found.append(match)
         end = match.end(1)
     return found
@@ -383,15 +436,39 @@ def _industry_of(words: str) -> str | None:
     return None
 
 
-def _adjective_name(tokens: list[Token], start: int) -> str | None:
-    """«Томская ОЭЗ», «Калужский технопарк»: a region's adjective names the site after its capital."""
-    if start == 0 or not has_cyrillic(tokens[start - 1].text) or not tokens[start - 1].text[:1].isupper():
+def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> str | None:
+    """«Томская ОЭЗ», «Калужский технопарк», «в липецкой особой экономической зоне»: a region's adjective names the
+    site after its capital (Московский → Moscow); «Столыпинского индустриального парка»: another capitalised
+    adjective inside a sentence is the site's name, in the nominative (Столыпинский)."""
+    word = tokens[start - 1] if start > 0 else None
+    if word is None or not has_cyrillic(word.text) or text[word.end : tokens[start].start].strip():
         return None
-    if not reads_as(tokens[start - 1].text, "ADJF"):
+    if not reads_as(word.text, "ADJF"):
         return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
-    for _, _, entry in matcher().find(_tokens_of(f"{tokens[start - 1].text} область"), {"region"}):
-        capital = next((n for n, row in cities().items() if row["region_iso"] == entry.ident), None)
-        return capital
+    if (capital := _region_adjective(word.text)) is not None:
+        if word.text[:1].isupper():
+            return capital
+        # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
+        return capital if site_type == "sez" and not _plural(tokens[end - 1]) else None
+    if not word.text[:1].isupper() or _at_sentence_start(text, word.start) or word.norm in _COMMON_ADJECTIVES:
+        return None
+    if not agrees_as_adjective(word.text, tokens[end - 1].text):
+        return None
+    return nominative_phrase(f"{word.text} {tokens[end - 1].text}").split()[0]
+
+
+def _region_adjective(word: str) -> str | None:
+    """The city a region's (or a federal city's) adjective stands for: Томская → Tomsk, московский → Moscow."""
+    stem = word[:4].lower()
+    for row in regions().values():
+        if row["region_type"] == "federal_city" and any(
+            name.lower().startswith(stem) for name in [row["name_ru"], *row["alt_ru"].split("|")] if name
+        ):
+            return row["name_en"]
+    for _, _, entry in matcher().find(_tokens_of(f"{word[:1].upper()}{word[1:]} область"), {"region"}):
+        in_region = [n for n, row in cities().items() if row["region_iso"] == entry.ident]
+        same_stem = [n for n in in_region if cities()[n]["name_ru"].lower().startswith(stem)]
+        return (same_stem or in_region or [None])[0]
     return None
 
 
