@@ -47,10 +47,10 @@ ROWS: dict[str, list[tuple]] = {
         ),
     ],
     "dim_site": [
-        (PHARMA, "cluster", "Kaluga pharmaceutical cluster", "pharmaceutical", KLU),
-        (KALUGA_SEZ, "sez", "Kaluga SEZ", None, KLU),
-        (VORSINO, "industrial_park", "Vorsino industrial park", "automotive", KLU),
-        (ALABUGA, "sez", "Alabuga SEZ", None, TA),
+        (PHARMA, "cluster", "Kaluga pharmaceutical cluster", "pharmaceutical", KLU, None, None, None, None, False),
+        (KALUGA_SEZ, "sez", "Kaluga SEZ", None, KLU, "sez-kaluga", "industrial_production", 2012, "active", True),
+        (VORSINO, "industrial_park", "Vorsino industrial park", "automotive", KLU, None, None, None, None, False),
+        (ALABUGA, "sez", "Alabuga SEZ", None, TA, "sez-alabuga", "industrial_production", 2005, "active", True),
     ],
     "dim_legal_act": [
         (DECREE_779, "government_decree", "779", "On industrial clusters", "federal"),

@@ -25,7 +25,6 @@ from transforms.intel.site_names import (
     quoted_after,
     quoted_before,
 )
-from transforms.keys import stable_key
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
 _NAME_AFTER = re.compile(
@@ -150,18 +149,13 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
 
 
-def registered_site_key(registry_id: str) -> int:
-    """The key of a registered site: its registry id's, so a new spelling of its name keeps it."""
-    return stable_key("site", "registry", registry_id)
-
-
 def _registered_site(entry: Registered, span: tuple[int, int], text: str, industry: str | None) -> Mention:
     attrs = {"site_type": entry.site_type, "name": entry.name_en, "industry": industry, "iso": entry.region_iso,
              "named": True, "registry_id": entry.registry_id, "zone_type": entry.zone_type, "year": entry.year,
              "status": entry.status}  # fmt: skip
     if entry.region_iso in regions():
         attrs["region_name"] = regions()[entry.region_iso]["name_en"]
-    key = registered_site_key(entry.registry_id)
+    key = site_key(entry.site_type, entry.name_en, entry.region_iso)  # the key the name had before the registry
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], entry.name_en, key, attrs)
 
 
