@@ -72,7 +72,8 @@ def expected(article: dict) -> dict[str, set[str]]:
 
 
 def _site(site_type: str, name: str) -> str:
-    """A site as compared: by registry entry when the registry lists the name under this type, else as written."""
+    """A site as compared: by registry entry when the registry lists the name under this type, else as
+    written."""
     from transforms.intel.lexicon.site_registry import lookup
 
     entry = lookup(name, site_type)

@@ -56,9 +56,10 @@ def _dim_rows(mention: Mention) -> tuple[str, dict] | None:
 def _site_row(mention: Mention) -> dict:
     """A dim_site row; a registered site carries the registry's facts (reference/sites.csv)."""
     a = mention.attrs
-    return {"site_key": mention.key, "site_type": a["site_type"], "name": a["name"], "industry": a["industry"],
-            "region_key": _region_key_of(a["iso"]), "registry_id": a.get("registry_id"),
-            "zone_type": a.get("zone_type"), "year_created": a.get("year"), "status": a.get("status"),
+    return {"site_key": mention.key, "site_type": a["site_type"], "name": a["name"],
+            "industry": a["industry"], "region_key": _region_key_of(a["iso"]),
+            "registry_id": a.get("registry_id"), "zone_type": a.get("zone_type"),
+            "year_created": a.get("year"), "status": a.get("status"),
             "is_registered": a.get("registry_id") is not None}  # fmt: skip
 
 

@@ -34,7 +34,7 @@ _ORG_AFTER = re.compile(
 )
 _OPENERS = "«„"
 _CLOSERS = "»"
-_EITHER = "\"“”"
+_EITHER = '"“”'
 
 
 def quoted_after(text: str, end: int) -> tuple[str, int] | None:
@@ -94,8 +94,8 @@ def inside_quotes(text: str, offset: int, reach: int = 80) -> bool:
 
 
 def _opens(text: str, k: int) -> bool:
-    """A straight or curly double quote opens a name when a space (or the line's start, or a bracket) is before it
-    and a letter after it."""
+    """A straight or curly double quote opens a name when a space (or the line's start, or a bracket) is
+    before it and a letter after it."""
     before = text[k - 1] if k > 0 else " "
     after = text[k + 1] if k + 1 < len(text) else " "
     return (before.isspace() or before in "([-—–") and after.isalnum()

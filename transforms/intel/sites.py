@@ -36,12 +36,16 @@ _NOT_NAMES = {
     "Industrial", "Special", "European", "International", "National", "State", "Our", "Its",
     "On", "For", "About", "Is", "Are", "Was", "Were", "Has", "Have", "Will", "At", "To", "By", "From", "With",
 }  # fmt: skip
-# capitalised words describing a site before its noun, not naming it: "Kama Innovative Territorial Production Cluster"
-_DESCRIPTORS = {"Innovative", "Innovation", "Territorial", "Production", "Industrial", "Technology", "Technological",
-                "Scientific", "Science", "Research", "Economic", "Special", "High-Tech", "Hi-Tech", "Engineering"}  # fmt: skip
-_COMMON_ADJECTIVES = {"российский", "национальный", "федеральный", "международный", "региональный", "новый",
-                      "муниципальный", "государственный", "первый", "крупный", "крупнейший", "частный", "единый",
-                      "областной", "городской", "собственный", "отечественный", "технологический"}  # fmt: skip
+# capitalised words describing a site before its noun, not naming it: "Kama Innovative Territorial … Cluster"
+_DESCRIPTORS = {
+    "Innovative", "Innovation", "Territorial", "Production", "Industrial", "Technology", "Technological",
+    "Scientific", "Science", "Research", "Economic", "Special", "High-Tech", "Hi-Tech", "Engineering",
+}  # fmt: skip
+_COMMON_ADJECTIVES = {
+    "российский", "национальный", "федеральный", "международный", "региональный", "новый", "муниципальный",
+    "государственный", "первый", "крупный", "крупнейший", "частный", "единый", "областной", "городской",
+    "собственный", "отечественный", "технологический",
+}  # fmt: skip
 _ENUMERATION = re.compile(r"\b(?:including|such as|among them|в том числе|включая|среди них)\b", re.I)
 WINDOW = 8
 _SITE_WORDS = {"sez", "оэз", "technopark", "cluster", "park"}
@@ -50,9 +54,12 @@ _LINK_WORDS = {"of", "in", "the", "field", "sphere", "area", "for", "and", "a", 
 _CONTINUE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)([A-Z][\w.&-]*[A-Za-z]\.?)(?=[\s,;)(]|$)"
 )
-_QUOTED_MORE = re.compile(r"[»\"”“]?[ \t\u00a0]*(?:,[ \t\u00a0]*(?:и[ \t\u00a0]+|and[ \t\u00a0]+)?|[ \t\u00a0]+(?:и|and)[ \t\u00a0]+)"
-                          r"[«\"“„]([^»\"”“\n]{2,60})(?=[»\"”“])")
-_CLOSING = "»\"”“"
+_QUOTED_MORE = re.compile(
+    r"[»\"”“]?[ \t\u00a0]*"
+    r"(?:,[ \t\u00a0]*(?:и[ \t\u00a0]+|and[ \t\u00a0]+)?|[ \t\u00a0]+(?:и|and)[ \t\u00a0]+)"
+    r"[«\"“„]([^»\"”“\n]{2,60})(?=[»\"”“])"
+)
+_CLOSING = '»"”“'
 _LIST_OPEN = re.compile(r"\s*[(:]")
 _PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
@@ -60,7 +67,8 @@ _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
 def _name_before(text: str, tokens: list[Token], i: int) -> str | None:
     """'Vorsino industrial park', 'Kaluga SEZ', 'Moscow State University Science Park', 'Kama Innovative
-    Territorial Production Cluster': capitalised words just before the site noun and the words describing it."""
+    Territorial Production Cluster': capitalised words just before the site noun and the words describing
+    it."""
     k = i - 1
     while k >= 0 and tokens[k].text in _DESCRIPTORS and not text[tokens[k].end : tokens[k + 1].start].strip():
         k -= 1
@@ -134,7 +142,7 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
-    """One site; a name in the registry under this type takes the registry's entry (its key, name and region)."""
+    """One site; a name the registry lists under this type takes the registry's entry (key, name, region)."""
     named = name is not None
     if name is not None and (entry := lookup(name, site_type)) is not None:
         return _registered_site(entry, span, text, industry)
@@ -150,12 +158,12 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
 
 
 def _registered_site(entry: Registered, span: tuple[int, int], text: str, industry: str | None) -> Mention:
-    attrs = {"site_type": entry.site_type, "name": entry.name_en, "industry": industry, "iso": entry.region_iso,
-             "named": True, "registry_id": entry.registry_id, "zone_type": entry.zone_type, "year": entry.year,
-             "status": entry.status}  # fmt: skip
+    attrs = {"site_type": entry.site_type, "name": entry.name_en, "industry": industry,
+             "iso": entry.region_iso, "named": True, "registry_id": entry.registry_id,
+             "zone_type": entry.zone_type, "year": entry.year, "status": entry.status}  # fmt: skip
     if entry.region_iso in regions():
         attrs["region_name"] = regions()[entry.region_iso]["name_en"]
-    key = site_key(entry.site_type, entry.name_en, entry.region_iso)  # the key the name had before the registry
+    key = site_key(entry.site_type, entry.name_en, entry.region_iso)  # the name's key before the registry
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], entry.name_en, key, attrs)
 
 
@@ -222,8 +230,8 @@ def find_sites(
 
 def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
     """Names distinctive enough to name a registered site alone («Алабуга», "Technopolis Moscow") take the
-    registry's entry, over the sites found around them, unless a site word of another type stands beside the name
-    outside it (металлургический кластер «Титановая долина» is the cluster, not the SEZ)."""
+    registry's entry, over the sites found around them, unless a site word of another type stands beside the
+    name outside it (металлургический кластер «Титановая долина» is the cluster, not the SEZ)."""
     for i, j, entry in standalone_hits(ctx.tokens):
         start, end = ctx.tokens[i].start, ctx.tokens[j - 1].end
         if _part_of_other_name(ctx, i, j):
@@ -234,19 +242,25 @@ def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
             continue
         span = (min([start, *(m.start for m in overlapping)]), max([end, *(m.end for m in overlapping)]))
         industry = next((m.attrs["industry"] for m in overlapping if m.attrs["industry"]), None)
-        found = [m for m in found if m not in overlapping] + [_registered_site(entry, span, ctx.text, industry)]
+        found = [m for m in found if m not in overlapping]
+        found.append(_registered_site(entry, span, ctx.text, industry))
     return sorted(found, key=lambda m: m.start)
 
 
 def _part_of_other_name(ctx: _Context, i: int, j: int) -> bool:
-    """ "Alabuga Polytech", компания «Алабуга Машинери»: a registered name inside a longer name is not the site."""
+    """ "Alabuga Polytech", компания «Алабуга Машинери»: a registered name inside a longer name is not the
+    site."""
     tokens, text = ctx.tokens, ctx.text
-    if j < len(tokens) and tokens[j].text[:1].isupper() and j not in ctx.nouns:
-        if not text[tokens[j - 1].end : tokens[j].start].strip():
-            return True
+    if (
+        j < len(tokens)
+        and tokens[j].text[:1].isupper()
+        and j not in ctx.nouns
+        and not text[tokens[j - 1].end : tokens[j].start].strip()
+    ):
+        return True
     before = text[max(0, tokens[i].start - 1) : tokens[i].start]
     after = text[tokens[j - 1].end : tokens[j - 1].end + 1]
-    return bool(before) and before in "«„\"“" and after not in "»“”\"" and after.strip() != ""
+    return bool(before) and before in '«„"“' and after not in '»“”"' and after.strip() != ""
 
 
 def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
@@ -318,10 +332,10 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
 
 
 def _kind_of_sites(text: str, tokens: list[Token], end: int, named: list) -> bool:
-    """A plural site word with no name of its own after it names a kind of site, not one: "субсидии на создание
-    технопарков в сфере высоких технологий", "the microelectronics, IT and medicine clusters", «Московские
-    технопарки»; unless the sentence lists them as the members of a set ("over 10 clusters, including automotive,
-    pharmaceutical … clusters")."""
+    """A plural site word with no name of its own after it names a kind of site, not one: "субсидии на
+    создание технопарков в сфере высоких технологий", "the microelectronics, IT and medicine clusters",
+    «Московские технопарки»; unless the sentence lists them as the members of a set ("over 10 clusters,
+    including automotive, pharmaceutical … clusters")."""
     if not _plural(tokens[end - 1]):
         return False
     if _ENUMERATION.search(text[slice(*sentence_of(text, tokens[end - 1].start))]):
@@ -360,9 +374,9 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
 
 
 def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
-    """«ОЭЗ Алабуга», «индустриальный парк Ворсино»: a capitalised Russian name right after the site word, without
-    quotes, when the registry lists it under this type (an unlisted word there is as often a subject or a place:
-    «в технопарке Минпромторг провёл…», «технопарк Татарстана»)."""
+    """«ОЭЗ Алабуга», «индустриальный парк Ворсино»: a capitalised Russian name right after the site word,
+    without quotes, when the registry lists it under this type (an unlisted word there is as often a subject
+    or a place: «в технопарке Минпромторг провёл…», «технопарк Татарстана»)."""
     if end >= len(tokens) or not has_cyrillic(tokens[end].text) or not tokens[end].text[:1].isupper():
         return None
     if text[tokens[end - 1].end : tokens[end].start].strip():
@@ -431,9 +445,9 @@ def _industry_of(words: str) -> str | None:
 
 
 def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> str | None:
-    """«Томская ОЭЗ», «Калужский технопарк», «в липецкой особой экономической зоне»: a region's adjective names the
-    site after its capital (Московский → Moscow); «Столыпинского индустриального парка»: another capitalised
-    adjective inside a sentence is the site's name, in the nominative (Столыпинский)."""
+    """«Томская ОЭЗ», «Калужский технопарк», «в липецкой особой экономической зоне»: a region's adjective
+    names the site after its capital (Московский → Moscow); «Столыпинского индустриального парка»: another
+    capitalised adjective inside a sentence is the site's name, in the nominative (Столыпинский)."""
     word = tokens[start - 1] if start > 0 else None
     if word is None or not has_cyrillic(word.text) or text[word.end : tokens[start].start].strip():
         return None
@@ -452,7 +466,7 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
 
 
 def _region_adjective(word: str) -> str | None:
-    """The city a region's (or a federal city's) adjective stands for: Томская → Tomsk, московский → Moscow."""
+    """The city a region's (or a federal city's) adjective names: Томская → Tomsk, московский → Moscow."""
     stem = word[:4].lower()
     for row in regions().values():
         if row["region_type"] == "federal_city" and any(

@@ -1,4 +1,4 @@
-"""The site registry (reference/sites.csv): SEZs, technoparks, industrial parks and clusters with their aliases.
+"""The site registry (reference/sites.csv): SEZs, technoparks, industrial parks and clusters, with aliases.
 
 Names are compared as lemma sequences (the gazetteer's token normalisation), so «Технополиса „Москва“»,
 "Технополис Москва" and ОЭЗ «Титановой долины» meet their entries in any case form. A name only counts for an
@@ -43,7 +43,7 @@ def _entry(row: dict[str, str]) -> Registered:
     if row["site_type"] not in SITE_TYPES:
         raise RegistryError(f"sites.csv {ident}: site_type {row['site_type']!r} is not one of {SITE_TYPES}")
     if row["zone_type"] and (row["site_type"] != "sez" or row["zone_type"] not in ZONE_TYPES):
-        raise RegistryError(f"sites.csv {ident}: zone_type {row['zone_type']!r} needs an SEZ and one of {ZONE_TYPES}")
+        raise RegistryError(f"sites.csv {ident}: zone_type {row['zone_type']!r}: SEZs only, {ZONE_TYPES}")
     if row["status"] and row["status"] not in STATUSES:
         raise RegistryError(f"sites.csv {ident}: status {row['status']!r} is not one of {STATUSES}")
     year = row["year"].strip()
