@@ -38,7 +38,8 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split("|") if part.strip()]
 
 
-def _entry(row: dict[str, str]) -> Registered:
+def parse_row(row: dict[str, str]) -> Registered:
+    """One row of sites.csv as an entry; RegistryError naming the row and the column that breaks a rule."""
     ident = row["registry_id"]
     if row["site_type"] not in SITE_TYPES:
         raise RegistryError(f"sites.csv {ident}: site_type {row['site_type']!r} is not one of {SITE_TYPES}")
@@ -64,7 +65,7 @@ def registry() -> dict[str, Registered]:
     """Every registered site, by registry id."""
     table: dict[str, Registered] = {}
     for row in read_rows("sites.csv"):
-        entry = _entry(row)
+        entry = parse_row(row)
         if entry.registry_id in table:
             raise RegistryError(f"sites.csv: registry_id {entry.registry_id} is listed twice")
         table[entry.registry_id] = entry
