@@ -122,8 +122,9 @@ def main() -> None:
                 continue
             _table(name, path, intel_real.score(intel_real.load(path, texts), verbose))
     if only in (None, "real", "sites"):
-        articles = yaml.safe_load(intel_real.SITES_BLIND.read_text(encoding="utf-8"))
-        _table("real, sites blind", intel_real.SITES_BLIND, intel_real.score_sites(articles, verbose))
+        for path in intel_real.SITES_SPLITS:
+            articles = yaml.safe_load(path.read_text(encoding="utf-8"))
+            _table(f"real, sites ({path.stem})", path, intel_real.score_sites(articles, verbose))
     if only in (None, "ner"):
         ner_factrueval.report()
 

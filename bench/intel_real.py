@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "intel"
 REAL_SETS = {"real, tuning": DATA / "real_tuning.yaml", "real, held-out 2": DATA / "real_heldout2.yaml"}
 SITES_BLIND = DATA / "real_sites_blind.yaml"  # site labels only, texts inline
+SITES_SPLITS = (SITES_BLIND, DATA / "real_sites_blind2.yaml")
 SITE_KINDS = ("site_type", "site")
 TEXTS = ROOT.parent / "realtexts"
 FOLDERS = {"real_tuning.yaml": "facts-tuning", "real_heldout2.yaml": "facts-heldout2"}

@@ -423,7 +423,10 @@ def _continued(text: str, end: int, pattern: re.Pattern = _CONTINUE) -> list[re.
 
 
 def _is_place(name: str) -> bool:
-    return any(True for _ in matcher().find(_tokens_of(name), {"region", "country", "city"}))
+    """The whole name is a place ("and Berlin"), not a name holding one («Технополис Москва»)."""
+    tokens = _tokens_of(name)
+    places = matcher().find(tokens, {"region", "country", "city"})
+    return any(i == 0 and j == len(tokens) for i, j, _ in places)
 
 
 def _listed_items(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int], str]]:
@@ -462,7 +465,8 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
         return None
     if not agrees_as_adjective(word.text, tokens[end - 1].text):
         return None
-    return nominative_phrase(f"{word.text} {tokens[end - 1].text}").split()[0]
+    # the noun's lemma carries its gender (pymorphy2 reads «парке» as a form of the coat «парка» too)
+    return nominative_phrase(f"{word.text} {tokens[end - 1].norm}").split()[0]
 
 
 def _region_adjective(word: str) -> str | None:
