@@ -11,7 +11,7 @@ SELECT
     r.name_en AS region_name_en,
     r.name_ru AS region_name_ru,
     count(DISTINCT a.article_key) AS article_count,
-    coalesce(sum(m.mention_count), 0) AS mention_count,
+    coalesce(sum(m.mention_count), 0)::BIGINT AS mention_count,
     min(d.date) AS first_published_date,
     max(d.date) AS last_published_date,
     list(DISTINCT a.url ORDER BY a.url) FILTER (WHERE a.url IS NOT NULL) AS article_urls
