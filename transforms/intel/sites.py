@@ -260,7 +260,7 @@ def _part_of_other_name(ctx: _Context, i: int, j: int) -> bool:
         return True
     before = text[max(0, tokens[i].start - 1) : tokens[i].start]
     after = text[tokens[j - 1].end : tokens[j - 1].end + 1]
-    return bool(before) and before in '«„"“' and after not in '»“”"' and after.strip() != ""
+    return bool(before) and before in '«„"“' and after not in '»“”"'  # «Алабуга машиностроение»
 
 
 def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
