@@ -61,6 +61,11 @@ _QUOTED_MORE = re.compile(
 )
 _CLOSING = '»"”“'
 _LIST_OPEN = re.compile(r"\s*[(:]")
+_LIST_NAME = re.compile(r"([A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?)")
+_LISTED_BEFORE = re.compile(
+    r"(?:[A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?,[ \t]+)*"
+    r"[A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?,?[ \t]+and[ \t]+$"
+)
 _PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
@@ -335,12 +340,13 @@ def _kind_of_sites(text: str, tokens: list[Token], end: int, named: list) -> boo
     """A plural site word with no name of its own after it names a kind of site, not one: "субсидии на
     создание технопарков в сфере высоких технологий", "the microelectronics, IT and medicine clusters",
     «Московские технопарки»; unless the sentence lists them as the members of a set ("over 10 clusters,
-    including automotive, pharmaceutical … clusters")."""
+    including automotive, pharmaceutical … clusters") or names them one by one ("the Lipetsk and Tambov
+    SEZs")."""
     if not _plural(tokens[end - 1]):
         return False
     if _ENUMERATION.search(text[slice(*sentence_of(text, tokens[end - 1].start))]):
         return False
-    return not any(span[1] > tokens[end - 1].end for _, span, _ in named)
+    return len(named) < 2 and not any(span[1] > tokens[end - 1].end for _, span, _ in named)
 
 
 def _plural(token: Token) -> bool:
@@ -370,7 +376,24 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         return []
     at = text.rfind(before, max(0, tokens[start].start - 120), tokens[start].start)
     first = at if at >= 0 else tokens[max(0, start - 1)].start
-    return [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
+    found = [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
+    return _listed_before(text, first) + found if _plural(tokens[end - 1]) and at >= 0 else found
+
+
+def _listed_before(text: str, first: int) -> list[tuple]:
+    """ "the Lipetsk and Tambov SEZs", "the Kaluga, Lipetsk and Tambov SEZs": the names before the last."""
+    match = _LISTED_BEFORE.search(text, max(0, first - 120), first)
+    if match is None:
+        return []
+    found = []
+    for item in _LIST_NAME.finditer(text, match.start(), match.end()):
+        words = item.group(1).split()
+        while words and words[0] in _NOT_NAMES:  # "The Kaluga, …"
+            words.pop(0)
+        if words:
+            name = " ".join(words)
+            found.append((name, (item.end(1) - len(name), item.end(1)), None))
+    return found
 
 
 def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:

@@ -176,3 +176,10 @@ def test_russian_adjectives_name_sites():
     assert found == {("cluster", "Moscow", None)}
     # a region's adjective in lower case is where parks and clusters are, not their name
     assert _registered("Два новых калужских промышленных кластера войдут в реестр.") == set()
+
+
+def test_names_listed_before_a_plural_site_word_are_sites_each():
+    found = _registered("The Kaluga, Lipetsk and Tambov SEZs grew.", "en")
+    assert found == {("sez", "Kaluga", "sez-kaluga"), ("sez", "Lipetsk", "sez-lipetsk"),
+                     ("sez", "Tambov", "sez-tambov")}  # fmt: skip
+    assert _registered("Moscow technoparks hosted 100 companies.", "en") == set()
