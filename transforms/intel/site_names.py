@@ -79,18 +79,20 @@ def compound_names(text: str) -> list[tuple[str, int, int]]:
 
 
 def inside_quotes(text: str, offset: int, reach: int = 80) -> bool:
-    """True when offset lies inside a quoted name that opened before it on the same line: a site word there is
-    part of an organisation's or a programme's name (компании «Индустриально-логистический парк», JSC "Special
-    Economic Zones", программа «Создание … технопарков …»), not a site of its own."""
+    """True when offset lies inside a quoted name that opened after a word on the same line: a site word
+    there is part of an organisation's or a programme's name (компании «Индустриально-логистический парк», JSC
+    "Special Economic Zones", программа «Создание … технопарков …»), not a site of its own. Quoted speech,
+    opened after a colon, a dash or at the start of a sentence («Технопарк «Идея» откроется в мае», — сказал
+    он), is not a name."""
     start = max(text.rfind("\n", 0, offset) + 1, offset - reach)
     for k in range(offset - 1, start - 1, -1):
         char = text[k]
-        if char in _OPENERS:
-            return True
         if char in _CLOSERS:
             return False
+        if char in _OPENERS or (char in _EITHER and _opens(text, k)):
+            return _after_word(text, k)
         if char in _EITHER:
-            return _opens(text, k)
+            return False
     return False
 
 
@@ -100,3 +102,9 @@ def _opens(text: str, k: int) -> bool:
     before = text[k - 1] if k > 0 else " "
     after = text[k + 1] if k + 1 < len(text) else " "
     return (before.isspace() or before in "([-—–") and after.isalnum()
+
+
+def _after_word(text: str, k: int) -> bool:
+    """The quote at k follows a word (компании «…», JSC "…"), not a colon, a dash or the start of a line."""
+    before = text[:k].rstrip(" \t\u00a0")
+    return bool(before) and before[-1].isalnum()
