@@ -353,7 +353,7 @@ def _plural(token: Token) -> bool:
     if has_cyrillic(token.text):
         return is_plural(token.text) and not token.text.isupper()
     low = token.text.lower()
-    return low != token.norm and low.endswith("s")
+    return low != token.norm and low.endswith("s") and not low.endswith(("is", "us", "ss"))  # technopolis
 
 
 def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> list[tuple]:

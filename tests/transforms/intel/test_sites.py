@@ -183,3 +183,8 @@ def test_names_listed_before_a_plural_site_word_are_sites_each():
     assert found == {("sez", "Kaluga", "sez-kaluga"), ("sez", "Lipetsk", "sez-lipetsk"),
                      ("sez", "Tambov", "sez-tambov")}  # fmt: skip
     assert _registered("Moscow technoparks hosted 100 companies.", "en") == set()
+
+
+def test_a_singular_word_ending_in_s_is_not_a_plural():
+    assert _registered("Residents of the Khimgrad Technopolis grew.", "en") == {
+        ("technopark", "Khimgrad", None)}  # fmt: skip
