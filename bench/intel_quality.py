@@ -2,7 +2,7 @@
 on the real-text excerpts (bench/intel_real.py), and Russian NER on FactRuEval dev beside bare natasha
 (bench/ner_factrueval.py; skipped when ../shared/devsets is absent).
 
-python bench/intel_quality.py [-v] [--only=written|real|ner] [--texts=DIR]     # -v lists every miss
+python bench/intel_quality.py [-v] [--only=written|real|sites|ner] [--texts=DIR]     # -v lists every miss
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def predicted(text: str, language: str) -> dict[str, set[str]]:
         elif m.kind == "entity":
             facts.setdefault(f"entity:{m.entity_type}", set()).add(m.canonical)
         elif m.kind == "site":
-            facts["site"].add(f"{m.attrs['site_type']}|{m.attrs['name']}")
+            facts["site"].add(_site(m.attrs["site_type"], m.attrs["name"]))
         elif m.kind == "act":
             facts["legal_act"].add(f"{m.attrs['act_type']}|{m.attrs['number'] or m.attrs['title']}")
     for f in figure_records(text, language):
@@ -62,12 +62,22 @@ def predicted(text: str, language: str) -> dict[str, set[str]]:
 
 
 def expected(article: dict) -> dict[str, set[str]]:
-    facts = {"region": set(article.get("regions") or []), "site": set(article.get("sites") or []),
+    facts = {"region": set(article.get("regions") or []),
+             "site": {_site(*label.split("|", 1)) for label in article.get("sites") or []},
              "legal_act": set(article.get("acts") or [])}  # fmt: skip
     facts["figure"] = {_normal_figure(f) for f in article.get("figures") or []}
     for kind, names in (article.get("entities") or {}).items():
         facts[f"entity:{kind}"] = set(names or [])
     return facts
+
+
+def _site(site_type: str, name: str) -> str:
+    """A site as compared: by registry entry when the registry lists the name under this type, else as
+    written."""
+    from transforms.intel.lexicon.site_registry import lookup
+
+    entry = lookup(name, site_type)
+    return f"{site_type}|registry:{entry.registry_id}" if entry is not None else f"{site_type}|{name}"
 
 
 def _normal_figure(label: str) -> str:
@@ -111,6 +121,10 @@ def main() -> None:
                 print(f"{name}: texts not found at {intel_real.texts_folder(path, texts)}: not scored")
                 continue
             _table(name, path, intel_real.score(intel_real.load(path, texts), verbose))
+    if only in (None, "real", "sites"):
+        for path in intel_real.SITES_SPLITS:
+            articles = yaml.safe_load(path.read_text(encoding="utf-8"))
+            _table(f"real, sites ({path.stem})", path, intel_real.score_sites(articles, verbose))
     if only in (None, "ner"):
         ner_factrueval.report()
 

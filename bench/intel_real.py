@@ -6,7 +6,8 @@ whose sha256 differs from its label's is refused. Without the folder the real-te
 
 Per article, each fact type is a set (figures a multiset) compared with the labels: regions by ISO code
 (federal subjects), persons by surname (folded to one Latin spelling), roles by surname and role code,
-site types, named sites by type and name (folded), legal acts by number, figures by metric, unit and a
+site types, named sites by type and registry entry (or, for a name the registry does not list, by the folded
+name), legal acts by number, figures by metric, unit and a
 value within 0.5% (and, separately, with the qualifier too); numbers written in words are the figures
 labelled "|words" (recall only).
 """
@@ -23,6 +24,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "intel"
 REAL_SETS = {"real, tuning": DATA / "real_tuning.yaml", "real, held-out 2": DATA / "real_heldout2.yaml"}
+SITES_BLIND = DATA / "real_sites_blind.yaml"  # site labels only, texts inline
+SITES_SPLITS = (SITES_BLIND, DATA / "real_sites_blind2.yaml")
+SITE_KINDS = ("site_type", "site")
 TEXTS = ROOT.parent / "realtexts"
 FOLDERS = {"real_tuning.yaml": "facts-tuning", "real_heldout2.yaml": "facts-heldout2"}
 KINDS = ("region", "person", "role", "site_type", "site", "legal_act", "figure", "figure+qualifier",
@@ -58,6 +62,15 @@ def fold(name: str) -> str:
     return re.sub(r"[^a-z0-9 -]", "", fold_latin(latin).lower()).strip()
 
 
+def site_label(site_type: str, name: str) -> str:
+    """A named site as compared: by registry entry when the registry lists the name under this type (so
+    «Технополис „Москва“» and Technopolis Moscow meet), else by the folded name."""
+    from transforms.intel.lexicon.site_registry import lookup
+
+    entry = lookup(name, site_type)
+    return f"{site_type}|registry:{entry.registry_id}" if entry is not None else f"{site_type}|{fold(name)}"
+
+
 def _act_number(number: str) -> str:
     return re.sub(r"-(?:r|р)$", "", number.strip())
 
@@ -79,7 +92,7 @@ def predicted(text: str, language: str) -> dict[str, object]:
         elif kind == "site":
             got["site_type"].add(fact["site_type"])
             if fact.get("named"):
-                got["site"].add(f"{fact['site_type']}|{fold(fact['name'])}")
+                got["site"].add(site_label(fact["site_type"], fact["name"]))
         elif kind == "legal_act" and fact.get("number"):
             got["legal_act"].add(_act_number(fact["number"]))
         elif kind == "figure":
@@ -94,7 +107,7 @@ def expected(article: dict) -> dict[str, object]:
         "person": {fold(name) for name in article.get("persons") or []},
         "role": {f"{fold(r.split('|')[0])}|{r.split('|')[1]}" for r in article.get("roles") or []},
         "site_type": set(article.get("site_types") or []),
-        "site": {f"{s.split('|')[0]}|{fold(s.split('|')[1])}" for s in article.get("sites") or []},
+        "site": {site_label(*s.split("|", 1)) for s in article.get("sites") or []},
         "legal_act": {_act_number(str(a)) for a in article.get("acts") or []},
     }
     figures = []
@@ -139,6 +152,19 @@ def score(articles: list[dict], verbose: bool = False) -> dict[str, tuple[float,
             if verbose and (extra or missing) and kind != "figure (words)":
                 print(f"  {article['id']} {kind}: extra {extra} missing {missing}")
     return {kind: prf(tp[kind], fp[kind], fn[kind]) for kind in KINDS}
+
+
+def score_sites(articles: list[dict], verbose: bool = False) -> dict[str, tuple[float, float, float, int]]:
+    """Site types and named sites only, for a split labelled for sites alone (real_sites_blind.yaml)."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for article in articles:
+        got, want = predicted(article["text"], article["language"]), expected(article)
+        for kind in SITE_KINDS:
+            g, w = got[kind], want[kind]
+            tp[kind], fp[kind], fn[kind] = tp[kind] + len(g & w), fp[kind] + len(g - w), fn[kind] + len(w - g)
+            if verbose and g != w:
+                print(f"  {article['id']} {kind}: extra {sorted(g - w)} missing {sorted(w - g)}")
+    return {kind: prf(tp[kind], fp[kind], fn[kind]) for kind in SITE_KINDS}
 
 
 def _figure_counts(kind: str, got: list, want: list) -> tuple:

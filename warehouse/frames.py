@@ -31,6 +31,11 @@ DIMENSIONS: dict[str, dict[str, pl.DataType]] = {
         "name": pl.String(),
         "industry": pl.String(),
         "region_key": pl.Int64(),
+        "registry_id": pl.String(),
+        "zone_type": pl.String(),
+        "year_created": pl.Int32(),
+        "status": pl.String(),
+        "is_registered": pl.Boolean(),
     },
     "dim_legal_act": {
         "act_key": pl.Int64(),

@@ -21,6 +21,9 @@ from warehouse.schema import apply_schema, connect
 
 NOW = datetime(2024, 5, 1, 12, tzinfo=UTC)
 KLU, TA, DE = 11, 12, 13
+# dim_site's registry columns: registry_id, zone_type, year_created, status, is_registered
+UNREGISTERED = (None, None, None, None, False)
+IPT = "industrial_production"
 SHAPSHA, LABUDIN, CONTINENTAL, MINPROMTORG, ACT_RF = 21, 22, 23, 24, 25
 PHARMA, KALUGA_SEZ, VORSINO, ALABUGA = 31, 32, 33, 34
 DECREE_779, DECREE_1659 = 41, 42
@@ -47,10 +50,10 @@ ROWS: dict[str, list[tuple]] = {
         ),
     ],
     "dim_site": [
-        (PHARMA, "cluster", "Kaluga pharmaceutical cluster", "pharmaceutical", KLU),
-        (KALUGA_SEZ, "sez", "Kaluga SEZ", None, KLU),
-        (VORSINO, "industrial_park", "Vorsino industrial park", "automotive", KLU),
-        (ALABUGA, "sez", "Alabuga SEZ", None, TA),
+        (PHARMA, "cluster", "Kaluga pharmaceutical cluster", "pharmaceutical", KLU, *UNREGISTERED),
+        (KALUGA_SEZ, "sez", "Kaluga SEZ", None, KLU, "sez-kaluga", IPT, 2012, "active", True),
+        (VORSINO, "industrial_park", "Vorsino industrial park", "automotive", KLU, *UNREGISTERED),
+        (ALABUGA, "sez", "Alabuga SEZ", None, TA, "sez-alabuga", IPT, 2005, "active", True),
     ],
     "dim_legal_act": [
         (DECREE_779, "government_decree", "779", "On industrial clusters", "federal"),

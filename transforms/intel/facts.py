@@ -31,7 +31,8 @@ def _mention_fact(m: Mention) -> dict:
         return fact | {"type": "region" if iso.startswith("RU-") else "country", "iso_code": iso}
     if m.kind == "site":
         return fact | {"site_type": a["site_type"], "name": a["name"], "region_iso": a.get("iso"),
-                       "industry": a.get("industry"), "named": a.get("named", True)}  # fmt: skip
+                       "industry": a.get("industry"), "named": a.get("named", True),
+                       "registry_id": a.get("registry_id")}  # fmt: skip
     if m.kind == "act":
         return fact | {"act_type": a["act_type"], "number": a["number"], "title": a.get("title"),
                        "jurisdiction": a.get("jurisdiction")}  # fmt: skip

@@ -46,12 +46,21 @@ def _dim_rows(mention: Mention) -> tuple[str, dict] | None:
             "region_key": _region_key_of(a.get("iso")),
         }  # fmt: skip
     if mention.kind == "site":
-        return "dim_site", {"site_key": mention.key, "site_type": a["site_type"], "name": a["name"],
-                            "industry": a["industry"], "region_key": _region_key_of(a["iso"])}  # fmt: skip
+        return "dim_site", _site_row(mention)
     if mention.kind == "act":
         return "dim_legal_act", {"act_key": mention.key, "act_type": a["act_type"], "number": a["number"],
                                  "title": a["title"], "jurisdiction": a["jurisdiction"]}  # fmt: skip
     return None
+
+
+def _site_row(mention: Mention) -> dict:
+    """A dim_site row; a registered site carries the registry's facts (reference/sites.csv)."""
+    a = mention.attrs
+    return {"site_key": mention.key, "site_type": a["site_type"], "name": a["name"],
+            "industry": a["industry"], "region_key": _region_key_of(a["iso"]),
+            "registry_id": a.get("registry_id"), "zone_type": a.get("zone_type"),
+            "year_created": a.get("year"), "status": a.get("status"),
+            "is_registered": a.get("registry_id") is not None}  # fmt: skip
 
 
 _KEY_COLUMN = {"entity": "entity_key", "site": "site_key", "region": "region_key", "act": "act_key"}

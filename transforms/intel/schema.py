@@ -17,7 +17,8 @@ DIM_ENTITY = {
 }  # fmt: skip
 DIM_SITE = {
     "site_key": pl.Int64, "site_type": pl.String, "name": pl.String, "industry": pl.String,
-    "region_key": pl.Int64,
+    "region_key": pl.Int64, "registry_id": pl.String, "zone_type": pl.String, "year_created": pl.Int32,
+    "status": pl.String, "is_registered": pl.Boolean,
 }  # fmt: skip
 DIM_LEGAL_ACT = {
     "act_key": pl.Int64, "act_type": pl.String, "number": pl.String, "title": pl.String,

@@ -12,7 +12,8 @@ import re
 # "регионального уровня"
 TYPE_PHRASE = re.compile(
     r"(?:[ \t\u00a0]*\((?:ОЭЗ|ТОР|SEZ|ПОЭЗ|ОЭЗ ППТ)\))?"
-    r"(?:[ \t\u00a0]+(?:ППТ|ТВТ|ПОЭЗ|ТРТ|(?:промышленно-производственного|технико-внедренческого|портового|"
+    r"(?:[ \t\u00a0]+(?:ППТ|ТВТ|ПОЭЗ|ТРТ|PPT|IPT|TVT|TIT|"
+    r"(?:промышленно-производственного|технико-внедренческого|портового|"
     r"туристско-рекреационного)\s+типа|регионального\s+уровня|(?:of\s+(?:the\s+)?)?(?:industrial[\s-]+production|"
     r"industrial\s+and\s+production|technology[\s-]+(?:innovation|development)|technical[\s-]+innovation)\s+type))*"
 )
@@ -29,8 +30,12 @@ _COMPOUND = re.compile(
 _NOT_COMPOUND = {"технопарк", "промпарк", "агропарк", "technopark", "агротехнопарк", "долин"}
 _ORG_AFTER = re.compile(
     r"[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?(?:Board|Council|Committee|Fund|Association|Agency|Department|"
-    r"Administration|Directorate|Authority|Union|Commission|Office)\b"
+    r"Administration|Directorate|Authority|Union|Commission|Office|Observatory|Institute|Foundation|Forum|"
+    r"Conference|Summit|Award|Programme|Program)\b"
 )
+_OPENERS = "«„"
+_CLOSERS = "»"
+_EITHER = '"“”'
 
 
 def quoted_after(text: str, end: int) -> tuple[str, int] | None:
@@ -71,3 +76,35 @@ def compound_names(text: str) -> list[tuple[str, int, int]]:
         for match in _COMPOUND.finditer(text)
         if match.group(1).lower() not in _NOT_COMPOUND
     ]
+
+
+def inside_quotes(text: str, offset: int, reach: int = 80) -> bool:
+    """True when offset lies inside a quoted name that opened after a word on the same line: a site word
+    there is part of an organisation's or a programme's name (компании «Индустриально-логистический парк», JSC
+    "Special Economic Zones", программа «Создание … технопарков …»), not a site of its own. Quoted speech,
+    opened after a colon, a dash or at the start of a sentence («Технопарк «Идея» откроется в мае», — сказал
+    он), is not a name."""
+    start = max(text.rfind("\n", 0, offset) + 1, offset - reach)
+    for k in range(offset - 1, start - 1, -1):
+        char = text[k]
+        if char in _CLOSERS:
+            return False
+        if char in _OPENERS or (char in _EITHER and _opens(text, k)):
+            return _after_word(text, k)
+        if char in _EITHER:
+            return False
+    return False
+
+
+def _opens(text: str, k: int) -> bool:
+    """A straight or curly double quote opens a name when a space (or the line's start, or a bracket) is
+    before it and a letter after it."""
+    before = text[k - 1] if k > 0 else " "
+    after = text[k + 1] if k + 1 < len(text) else " "
+    return (before.isspace() or before in "([-—–") and after.isalnum()
+
+
+def _after_word(text: str, k: int) -> bool:
+    """The quote at k follows a word (компании «…», JSC "…"), not a colon, a dash or the start of a line."""
+    before = text[:k].rstrip(" \t\u00a0")
+    return bool(before) and before[-1].isalnum()

@@ -12,13 +12,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
-from transforms.intel.lexicon.nlp_ru import reads_as
+from transforms.intel.lexicon.nlp_ru import agrees_as_adjective, is_plural, nominative_phrase, reads_as
 from transforms.intel.lexicon.role_codes import role_code
+from transforms.intel.lexicon.site_registry import Registered, lookup, standalone_hits
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
     compound_names,
     followed_by_body,
+    inside_quotes,
     listed_after_colon,
     quoted_after,
     quoted_before,
@@ -34,6 +36,17 @@ _NOT_NAMES = {
     "Industrial", "Special", "European", "International", "National", "State", "Our", "Its",
     "On", "For", "About", "Is", "Are", "Was", "Were", "Has", "Have", "Will", "At", "To", "By", "From", "With",
 }  # fmt: skip
+# capitalised words describing a site before its noun, not naming it: "Kama Innovative Territorial … Cluster"
+_DESCRIPTORS = {
+    "Innovative", "Innovation", "Territorial", "Production", "Industrial", "Technology", "Technological",
+    "Scientific", "Science", "Research", "Economic", "Special", "High-Tech", "Hi-Tech", "Engineering",
+}  # fmt: skip
+_COMMON_ADJECTIVES = {
+    "российский", "национальный", "федеральный", "международный", "региональный", "новый", "муниципальный",
+    "государственный", "первый", "крупный", "крупнейший", "частный", "единый", "областной", "городской",
+    "собственный", "отечественный", "технологический",
+}  # fmt: skip
+_ENUMERATION = re.compile(r"\b(?:including|such as|among them|в том числе|включая|среди них)\b", re.I)
 WINDOW = 8
 _SITE_WORDS = {"sez", "оэз", "technopark", "cluster", "park"}
 _LINK_WORDS = {"of", "in", "the", "field", "sphere", "area", "for", "and", "a", "an", "technopark", "cluster",
@@ -41,29 +54,40 @@ _LINK_WORDS = {"of", "in", "the", "field", "sphere", "area", "for", "and", "a", 
 _CONTINUE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)([A-Z][\w.&-]*[A-Za-z]\.?)(?=[\s,;)(]|$)"
 )
+_QUOTED_MORE = re.compile(
+    r"[»\"”“]?[ \t\u00a0]*"
+    r"(?:,[ \t\u00a0]*(?:и[ \t\u00a0]+|and[ \t\u00a0]+)?|[ \t\u00a0]+(?:и|and)[ \t\u00a0]+)"
+    r"[«\"“„]([^»\"”“\n]{2,60})(?=[»\"”“])"
+)
+_CLOSING = '»"”“'
 _LIST_OPEN = re.compile(r"\s*[(:]")
+_LIST_NAME = re.compile(r"([A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?)")
+_LISTED_BEFORE = re.compile(
+    r"(?:[A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?,[ \t]+)*"
+    r"[A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?,?[ \t]+and[ \t]+$"
+)
 _PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
 
 def _name_before(text: str, tokens: list[Token], i: int) -> str | None:
-    """'Vorsino industrial park', 'Kaluga SEZ': capitalised words just before the site noun."""
-    words = []
+    """'Vorsino industrial park', 'Kaluga SEZ', 'Moscow State University Science Park', 'Kama Innovative
+    Territorial Production Cluster': capitalised words just before the site noun and the words describing
+    it."""
     k = i - 1
-    while (
-        k >= 0
-        and tokens[k].text[:1].isupper()
-        and not has_cyrillic(tokens[k].text)
-        and tokens[k].text not in _NOT_NAMES
-        and len(words) < 3
-    ):
+    while k >= 0 and tokens[k].text in _DESCRIPTORS and not text[tokens[k].end : tokens[k + 1].start].strip():
+        k -= 1
+    words: list[str] = []
+    while k >= 0 and tokens[k].text[:1].isupper() and not has_cyrillic(tokens[k].text) and len(words) < 4:
         if tokens[k].norm in _SITE_WORDS or tokens[k].text.endswith(("’s", "'s")):
             break
         if text[tokens[k].end : tokens[k + 1].start].strip():
             break
         words.insert(0, tokens[k].text)
         k -= 1
-    if not words or (_at_sentence_start(text, tokens[k + 1].start) and words[0] in _NOT_NAMES):
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    if not words or words[-1] in _NOT_NAMES:
         return None
     return " ".join(words).removesuffix("’s").removesuffix("'s")
 
@@ -123,15 +147,29 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
+    """One site; a name the registry lists under this type takes the registry's entry (key, name, region)."""
     named = name is not None
+    if name is not None and (entry := lookup(name, site_type)) is not None:
+        return _registered_site(entry, span, text, industry)
     if name is None:
         name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
     name = _title_words(to_latin(name)) if has_cyrillic(name) else name
-    attrs = {"site_type": site_type, "name": name, "industry": industry, "iso": iso, "named": named}
+    attrs = {"site_type": site_type, "name": name, "industry": industry, "iso": iso, "named": named,
+             "registry_id": None}  # fmt: skip
     if iso is not None and iso in regions():
         attrs["region_name"] = regions()[iso]["name_en"]
     key = site_key(site_type, name, iso)
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
+
+
+def _registered_site(entry: Registered, span: tuple[int, int], text: str, industry: str | None) -> Mention:
+    attrs = {"site_type": entry.site_type, "name": entry.name_en, "industry": industry,
+             "iso": entry.region_iso, "named": True, "registry_id": entry.registry_id,
+             "zone_type": entry.zone_type, "year": entry.year, "status": entry.status}  # fmt: skip
+    if entry.region_iso in regions():
+        attrs["region_name"] = regions()[entry.region_iso]["name_en"]
+    key = site_key(entry.site_type, entry.name_en, entry.region_iso)  # the name's key before the registry
+    return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], entry.name_en, key, attrs)
 
 
 def _title_words(name: str) -> str:
@@ -189,10 +227,45 @@ def find_sites(
     context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
     found: list[Mention] = []
     for start, end, entry in hits:
-        if entry.kind == "site_type":
+        if entry.kind == "site_type" and not inside_quotes(text, tokens[start].start):
             found += _sites_at(context, start, end, entry.ident)
     found += _regional_park_lists(context, found)
-    return found + _compound_sites(context, hits, found)
+    return _registered(context, found + _compound_sites(context, hits, found))
+
+
+def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
+    """Names distinctive enough to name a registered site alone («Алабуга», "Technopolis Moscow") take the
+    registry's entry, over the sites found around them, unless a site word of another type stands beside the
+    name outside it (металлургический кластер «Титановая долина» is the cluster, not the SEZ)."""
+    for i, j, entry in standalone_hits(ctx.tokens):
+        start, end = ctx.tokens[i].start, ctx.tokens[j - 1].end
+        if _part_of_other_name(ctx, i, j):
+            continue
+        overlapping = [m for m in found if m.start < end and start < m.end]
+        own_word = any(i <= n < j for n in ctx.nouns)  # «Технополис Москва»: the site word is in the name
+        if any(m.attrs["site_type"] != entry.site_type and not own_word for m in overlapping):
+            continue
+        span = (min([start, *(m.start for m in overlapping)]), max([end, *(m.end for m in overlapping)]))
+        industry = next((m.attrs["industry"] for m in overlapping if m.attrs["industry"]), None)
+        found = [m for m in found if m not in overlapping]
+        found.append(_registered_site(entry, span, ctx.text, industry))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _part_of_other_name(ctx: _Context, i: int, j: int) -> bool:
+    """ "Alabuga Polytech", компания «Алабуга Машинери»: a registered name inside a longer name is not the
+    site."""
+    tokens, text = ctx.tokens, ctx.text
+    if (
+        j < len(tokens)
+        and tokens[j].text[:1].isupper()
+        and j not in ctx.nouns
+        and not text[tokens[j - 1].end : tokens[j].start].strip()
+    ):
+        return True
+    before = text[max(0, tokens[i].start - 1) : tokens[i].start]
+    after = text[tokens[j - 1].end : tokens[j - 1].end + 1]
+    return bool(before) and before in '«„"“' and after not in '»“”"'  # «Алабуга машиностроение»
 
 
 def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
@@ -243,10 +316,12 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     same_sentence = [n for n in nearby if sentence[0] <= tokens[n].start < sentence[1]]
     listed = listed_after_colon(text, _after_region(tokens, end), sentence[1])
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
-    named = items or _named(text, tokens, start, end)
+    named = items or _named(text, tokens, start, end, site_type)
     industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
     industries += [(start, end, e) for _, _, e in matcher().find(tokens[start:end], {"industry"})]
     if not named and not industries:
+        return []
+    if not items and _kind_of_sites(text, tokens, end, named):
         return []
     found = []
     own = [_place_after(text, span[1]) or _region_of_name(name) for name, span, _ in named]
@@ -261,23 +336,82 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     return [_site(site_type, _widen(span, tokens, ind), text, None, ind[2].ident, iso) for ind in industries]
 
 
-def _named(text: str, tokens: list[Token], start: int, end: int) -> list[tuple[str, tuple[int, int], None]]:
+def _kind_of_sites(text: str, tokens: list[Token], end: int, named: list) -> bool:
+    """A plural site word with no name of its own after it names a kind of site, not one: "субсидии на
+    создание технопарков в сфере высоких технологий", "the microelectronics, IT and medicine clusters",
+    «Московские технопарки»; unless the sentence lists them as the members of a set ("over 10 clusters,
+    including automotive, pharmaceutical … clusters") or names them one by one ("the Lipetsk and Tambov
+    SEZs")."""
+    if not _plural(tokens[end - 1]):
+        return False
+    if _ENUMERATION.search(text[slice(*sentence_of(text, tokens[end - 1].start))]):
+        return False
+    return len(named) < 2 and not any(span[1] > tokens[end - 1].end for _, span, _ in named)
+
+
+def _plural(token: Token) -> bool:
+    if has_cyrillic(token.text):
+        return is_plural(token.text) and not token.text.isupper()
+    low = token.text.lower()
+    return low != token.norm and low.endswith("s") and not low.endswith(("is", "us", "ss"))  # technopolis
+
+
+def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> list[tuple]:
     """Names after the noun (with a list continuing them), else a name before it."""
+    if (after := _cyrillic_name_after(text, tokens, end, site_type)) is not None:
+        return [(after[0], (tokens[start].start, after[1]), None)]
     name, name_end = _name_after(text, tokens[end - 1].end)
     if name is not None:
         found = [(name, (tokens[start].start, name_end), None)]
-        for match in _continued(text, name_end):
+        more = _QUOTED_MORE if text[name_end : name_end + 1] in _CLOSING else _CONTINUE
+        for match in _continued(text, name_end, more):
             found.append((match.group(1).strip(" ."), match.span(1), None))
         return found
     if (quoted := quoted_before(text, tokens[start].start)) is not None:
         return [(quoted[0], (quoted[1], tokens[end - 1].end), None)]
     if (region := _proper_regional(text, tokens, start, end)) is not None:
         return [region]
-    before = _name_before(text, tokens, start) or _adjective_name(tokens, start)
+    before = _name_before(text, tokens, start) or _adjective_name(text, tokens, start, end, site_type)
     if before is None:
         return []
-    first = tokens[start - len(before.split())].start if before in text else tokens[start].start
-    return [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
+    at = text.rfind(before, max(0, tokens[start].start - 120), tokens[start].start)
+    first = at if at >= 0 else tokens[max(0, start - 1)].start
+    found = [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
+    return _listed_before(text, first) + found if _plural(tokens[end - 1]) and at >= 0 else found
+
+
+def _listed_before(text: str, first: int) -> list[tuple]:
+    """ "the Lipetsk and Tambov SEZs", "the Kaluga, Lipetsk and Tambov SEZs": the names before the last."""
+    match = _LISTED_BEFORE.search(text, max(0, first - 120), first)
+    if match is None:
+        return []
+    found = []
+    for item in _LIST_NAME.finditer(text, match.start(), match.end()):
+        words = item.group(1).split()
+        while words and words[0] in _NOT_NAMES:  # "The Kaluga, …"
+            words.pop(0)
+        if words:
+            name = " ".join(words)
+            found.append((name, (item.end(1) - len(name), item.end(1)), None))
+    return found
+
+
+def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """«ОЭЗ Алабуга», «индустриальный парк Ворсино»: a capitalised Russian name right after the site word,
+    without quotes, when the registry lists it under this type (an unlisted word there is as often a subject
+    or a place: «в технопарке Минпромторг провёл…», «технопарк Татарстана»)."""
+    if end >= len(tokens) or not has_cyrillic(tokens[end].text) or not tokens[end].text[:1].isupper():
+        return None
+    if text[tokens[end - 1].end : tokens[end].start].strip():
+        return None
+    for last in range(min(end + 3, len(tokens)) - 1, end - 1, -1):
+        if text[tokens[end].start : tokens[last].end].count("\n") or any(
+            text[tokens[k].end : tokens[k + 1].start].strip() for k in range(end, last)
+        ):
+            continue
+        if lookup(text[tokens[end].start : tokens[last].end], site_type) is not None:
+            return text[tokens[end].start : tokens[last].end], tokens[last].end
+    return None
 
 
 def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tuple | None:
@@ -301,17 +435,21 @@ def _after_region(tokens: list[Token], end: int) -> int:
     return tokens[end - 1].end
 
 
-def _continued(text: str, end: int) -> list[re.Match]:
-    """'technoparks Adlershof (Berlin) and E.S.T.E.R. (France)': the names after the first."""
+def _continued(text: str, end: int, pattern: re.Pattern = _CONTINUE) -> list[re.Match]:
+    """'technoparks Adlershof (Berlin) and E.S.T.E.R. (France)', «в технопарках «Идея» и «Химград»»: the names
+    after the first."""
     found = []
-    while (match := _CONTINUE.match(text, end)) and not _is_place(match.group(1)):
+    while (match := pattern.match(text, end)) and not _is_place(match.group(1)):
         found.append(match)
         end = match.end(1)
     return found
 
 
 def _is_place(name: str) -> bool:
-    return any(True for _ in matcher().find(_tokens_of(name), {"region", "country", "city"}))
+    """The whole name is a place ("and Berlin"), not a name holding one («Технополис Москва»)."""
+    tokens = _tokens_of(name)
+    places = matcher().find(tokens, {"region", "country", "city"})
+    return any(i == 0 and j == len(tokens) for i, j, _ in places)
 
 
 def _listed_items(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int], str]]:
@@ -332,15 +470,40 @@ def _industry_of(words: str) -> str | None:
     return None
 
 
-def _adjective_name(tokens: list[Token], start: int) -> str | None:
-    """«Томская ОЭЗ», «Калужский технопарк»: a region's adjective names the site after its capital."""
-    if start == 0 or not has_cyrillic(tokens[start - 1].text) or not tokens[start - 1].text[:1].isupper():
+def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> str | None:
+    """«Томская ОЭЗ», «Калужский технопарк», «в липецкой особой экономической зоне»: a region's adjective
+    names the site after its capital (Московский → Moscow); «Столыпинского индустриального парка»: another
+    capitalised adjective inside a sentence is the site's name, in the nominative (Столыпинский)."""
+    word = tokens[start - 1] if start > 0 else None
+    if word is None or not has_cyrillic(word.text) or text[word.end : tokens[start].start].strip():
         return None
-    if not reads_as(tokens[start - 1].text, "ADJF"):
+    if not reads_as(word.text, "ADJF"):
         return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
-    for _, _, entry in matcher().find(_tokens_of(f"{tokens[start - 1].text} область"), {"region"}):
-        capital = next((n for n, row in cities().items() if row["region_iso"] == entry.ident), None)
-        return capital
+    if (capital := _region_adjective(word.text)) is not None:
+        if word.text[:1].isupper():
+            return capital
+        # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
+        return capital if site_type == "sez" and not _plural(tokens[end - 1]) else None
+    if not word.text[:1].isupper() or _at_sentence_start(text, word.start) or word.norm in _COMMON_ADJECTIVES:
+        return None
+    if not agrees_as_adjective(word.text, tokens[end - 1].text):
+        return None
+    # the noun's lemma carries its gender (pymorphy2 reads «парке» as a form of the coat «парка» too)
+    return nominative_phrase(f"{word.text} {tokens[end - 1].norm}").split()[0]
+
+
+def _region_adjective(word: str) -> str | None:
+    """The city a region's (or a federal city's) adjective names: Томская → Tomsk, московский → Moscow."""
+    stem = word[:4].lower()
+    for row in regions().values():
+        if row["region_type"] == "federal_city" and any(
+            name.lower().startswith(stem) for name in [row["name_ru"], *row["alt_ru"].split("|")] if name
+        ):
+            return row["name_en"]
+    for _, _, entry in matcher().find(_tokens_of(f"{word[:1].upper()}{word[1:]} область"), {"region"}):
+        in_region = [n for n, row in cities().items() if row["region_iso"] == entry.ident]
+        same_stem = [n for n in in_region if cities()[n]["name_ru"].lower().startswith(stem)]
+        return (same_stem or in_region or [None])[0]
     return None
 
 

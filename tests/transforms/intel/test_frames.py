@@ -157,3 +157,14 @@ def test_an_article_whose_facts_raise_is_held_back_and_the_others_go_on(monkeypa
     tables = [frame for name, frame in facts.items() if "article_key" in frame.columns and name != HELD_BACK]
     assert all(set(frame["article_key"]) <= {2} for frame in tables)
     assert facts["fact_mention"]["article_key"].to_list() == [2]
+
+
+def test_dim_site_rows_carry_the_registry_of_a_registered_site():
+    text = "Резидентом ОЭЗ «Алабуга» стала компания, а технопарк «Полёт» открыл второй корпус."
+    rows = article_facts(pl.DataFrame({"article_key": [1], "text": [text], "language": ["ru"]}))["dim_site"]
+    columns = ["registry_id", "zone_type", "year_created", "status", "is_registered"]
+    got = {row["name"]: tuple(row[c] for c in columns) for row in rows.iter_rows(named=True)}
+    assert got == {
+        "Alabuga": ("sez-alabuga", "industrial_production", 2005, "active", True),
+        "Polet": (None, None, None, None, False),
+    }

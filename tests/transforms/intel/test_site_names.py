@@ -1,6 +1,7 @@
 from transforms.intel.site_names import (
     compound_names,
     followed_by_body,
+    inside_quotes,
     listed_after_colon,
     quoted_after,
     quoted_before,
@@ -29,3 +30,13 @@ def test_compound_names_and_bodies():
         ("Агродолина", 14, 24),
     ]
     assert followed_by_body("SEZ Investment Board", 3) and not followed_by_body("SEZ Alabuga grew", 3)
+
+
+def test_a_site_word_inside_a_quoted_name_but_not_inside_quoted_speech():
+    name = "Компании «Индустриально-логистический парк» дали участки."
+    assert inside_quotes(name, name.index("Индустриально"))
+    assert inside_quotes('owned by JSC "Special Economic Zones".', 14)
+    speech = "«Технопарк «Идея» откроет корпус», — сказал он. Губернатор: «Индустриальный парк растёт»."
+    assert not inside_quotes(speech, speech.index("Технопарк"))
+    assert not inside_quotes(speech, speech.index("Индустриальный"))
+    assert not inside_quotes("the technopark “Slava” and the Skolkovo technopark", 40)

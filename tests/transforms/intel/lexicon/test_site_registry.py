@@ -1,0 +1,62 @@
+import pytest
+
+from transforms.intel.lexicon.gazetteer import regions, tokenize
+from transforms.intel.lexicon.site_registry import (
+    SITE_TYPES,
+    RegistryError,
+    lookup,
+    parse_row,
+    registry,
+    standalone_hits,
+)
+
+ROW = {"registry_id": "sez-x", "site_type": "sez", "zone_type": "port", "name_en": "X", "name_ru": "Икс",
+       "region_iso": "RU-MUR", "year": "2010", "status": "active", "aliases_en": "", "aliases_ru": "",
+       "standalone": "no"}  # fmt: skip
+
+
+def test_every_entry_has_a_known_type_and_a_russian_region():
+    entries = registry().values()
+    assert {e.site_type for e in entries} == set(SITE_TYPES)
+    assert all(e.region_iso in regions() and e.region_iso.startswith("RU-") for e in entries)
+    assert sum(e.site_type == "sez" for e in entries) >= 40
+
+
+def test_names_meet_their_entry_in_any_case_form_and_script():
+    assert lookup("Технополиса «Москва»", "sez").registry_id == "sez-technopolis-moscow"
+    assert lookup("Technopolis Moscow", "sez").registry_id == "sez-technopolis-moscow"
+    assert lookup("Титановой долины", "sez").registry_id == "sez-titanium-valley"
+    assert lookup("ТИТАНОВАЯ ДОЛИНА", "sez").registry_id == "sez-titanium-valley"
+
+
+def test_a_name_counts_only_for_an_entry_of_its_type():
+    assert lookup("Титановая долина", "cluster").registry_id == "cl-titanovaya-dolina"
+    assert lookup("Липецк", "technopark").registry_id == "tp-lipetsk"
+    assert lookup("Липецк", "industrial_park") is None
+    assert lookup("Север", "industrial_park") is None
+
+
+def test_only_distinctive_names_are_found_alone():
+    hits = standalone_hits(tokenize("Резидент Алабуги переехал из Липецка в Технополис «Москва»."))
+    assert [entry.registry_id for _, _, entry in hits] == ["sez-alabuga", "sez-technopolis-moscow"]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("site_type", "zone", "site_type 'zone' is not one of"),
+        ("zone_type", "offshore", "zone_type 'offshore': SEZs only"),
+        ("status", "dormant", "status 'dormant' is not one of"),
+        ("year", "1890", "year '1890' is not a year between 1990 and 2100"),
+        ("standalone", "maybe", "standalone must be yes or no"),
+    ],
+)
+def test_a_bad_row_is_refused_with_its_id_and_column(column, value, message):
+    assert parse_row(ROW).year == 2010
+    with pytest.raises(RegistryError, match=f"sites.csv sez-x: {message}"):
+        parse_row(ROW | {column: value})
+
+
+def test_a_zone_type_belongs_to_sezs_only():
+    with pytest.raises(RegistryError, match="SEZs only"):
+        parse_row(ROW | {"site_type": "technopark"})

@@ -1,0 +1,111 @@
+"""The site registry (reference/sites.csv): SEZs, technoparks, industrial parks and clusters, with aliases.
+
+Names are compared as lemma sequences (the gazetteer's token normalisation), so «Технополиса „Москва“»,
+"Технополис Москва" and ОЭЗ «Титановой долины» meet their entries in any case form. A name only counts for an
+entry of its own site type, except where the entry's name is standalone (distinctive enough to name the site
+alone) and found in the text by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.intel.lexicon.gazetteer import Entry, Matcher, Token, read_rows, tokenize
+
+SITE_TYPES = ("cluster", "technopark", "industrial_park", "sez")
+ZONE_TYPES = ("industrial_production", "technology_innovation", "tourist_recreational", "port")
+STATUSES = ("active", "closed")
+
+
+class RegistryError(ValueError):
+    """A row of reference/sites.csv that breaks the file's rules."""
+
+
+@dataclass(frozen=True)
+class Registered:
+    registry_id: str
+    site_type: str
+    zone_type: str | None
+    name_en: str
+    name_ru: str
+    region_iso: str
+    year: int | None
+    status: str | None
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def parse_row(row: dict[str, str]) -> Registered:
+    """One row of sites.csv as an entry; RegistryError naming the row and the column that breaks a rule."""
+    ident = row["registry_id"]
+    if row["site_type"] not in SITE_TYPES:
+        raise RegistryError(f"sites.csv {ident}: site_type {row['site_type']!r} is not one of {SITE_TYPES}")
+    if row["zone_type"] and (row["site_type"] != "sez" or row["zone_type"] not in ZONE_TYPES):
+        raise RegistryError(f"sites.csv {ident}: zone_type {row['zone_type']!r}: SEZs only, {ZONE_TYPES}")
+    if row["status"] and row["status"] not in STATUSES:
+        raise RegistryError(f"sites.csv {ident}: status {row['status']!r} is not one of {STATUSES}")
+    year = row["year"].strip()
+    if year and not (year.isdigit() and 1990 <= int(year) <= 2100):
+        raise RegistryError(f"sites.csv {ident}: year {year!r} is not a year between 1990 and 2100")
+    if row["standalone"] not in ("yes", "no"):
+        raise RegistryError(f"sites.csv {ident}: standalone must be yes or no, not {row['standalone']!r}")
+    return Registered(ident, row["site_type"], row["zone_type"] or None, row["name_en"], row["name_ru"],
+                      row["region_iso"], int(year) if year else None, row["status"] or None)  # fmt: skip
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    return [row["name_en"], row["name_ru"], *_split(row["aliases_en"]), *_split(row["aliases_ru"])]
+
+
+@cache
+def registry() -> dict[str, Registered]:
+    """Every registered site, by registry id."""
+    table: dict[str, Registered] = {}
+    for row in read_rows("sites.csv"):
+        entry = parse_row(row)
+        if entry.registry_id in table:
+            raise RegistryError(f"sites.csv: registry_id {entry.registry_id} is listed twice")
+        table[entry.registry_id] = entry
+    return table
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(token.norm for token in tokenize(name))
+
+
+@cache
+def _by_name() -> dict[tuple[str, ...], tuple[str, ...]]:
+    index: dict[tuple[str, ...], list[str]] = {}
+    for row in read_rows("sites.csv"):
+        for name in _names(row):
+            ids = index.setdefault(_name_key(name), [])
+            if row["registry_id"] not in ids:
+                ids.append(row["registry_id"])
+    return {key: tuple(ids) for key, ids in index.items() if key}
+
+
+@cache
+def standalone_matcher() -> Matcher:
+    """A matcher over the names of the entries that name their site without a site word."""
+    matcher = Matcher()
+    for row in read_rows("sites.csv"):
+        if row["standalone"] == "yes":
+            for name in _names(row):
+                matcher.add(name, Entry("registered_site", row["registry_id"]))
+    return matcher
+
+
+def lookup(name: str, site_type: str) -> Registered | None:
+    """The registered site of this type with this name or alias (in any case form), if any."""
+    for ident in _by_name().get(_name_key(name), ()):
+        if registry()[ident].site_type == site_type:
+            return registry()[ident]
+    return None
+
+
+def standalone_hits(tokens: list[Token]) -> list[tuple[int, int, Registered]]:
+    """(first token, end token, entry) of the standalone registered names in a token list."""
+    return [(i, j, registry()[entry.ident]) for i, j, entry in standalone_matcher().find(tokens)]

@@ -1,0 +1,11 @@
+ALTER TABLE dim_site ADD COLUMN IF NOT EXISTS registry_id VARCHAR;
+ALTER TABLE dim_site ADD COLUMN IF NOT EXISTS zone_type VARCHAR;
+ALTER TABLE dim_site ADD COLUMN IF NOT EXISTS year_created INTEGER;
+ALTER TABLE dim_site ADD COLUMN IF NOT EXISTS status VARCHAR;
+ALTER TABLE dim_site ADD COLUMN IF NOT EXISTS is_registered BOOLEAN DEFAULT false;
+UPDATE dim_site SET is_registered = false WHERE is_registered IS NULL;
+COMMENT ON COLUMN dim_site.registry_id IS 'Entry of the site registry (reference/sites.csv) the site is, e.g. sez-alabuga; NULL for a site the registry does not list.';
+COMMENT ON COLUMN dim_site.zone_type IS 'Type of a special economic zone: industrial_production, technology_innovation, tourist_recreational or port; NULL for other sites and when unknown.';
+COMMENT ON COLUMN dim_site.year_created IS 'Year the registered site was created; NULL when the registry does not give it.';
+COMMENT ON COLUMN dim_site.status IS 'active or closed, as the registry gives it; NULL when unknown or unregistered.';
+COMMENT ON COLUMN dim_site.is_registered IS 'True when the site is an entry of the site registry; false for a name found only in the text.';
