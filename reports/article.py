@@ -252,7 +252,7 @@ def article_page(evidence: dict[str, Any]) -> dict[str, Any]:
     for row in evidence["relations"] + evidence["events"]:
         row["sentence_id"] = sentence_anchor(spans, row["start"])
     found = marks(text, evidence)
-    return {
+    page = {
         "article": article,
         "paragraphs": paragraphs(text, found),
         "things": _things(evidence),
@@ -263,6 +263,16 @@ def article_page(evidence: dict[str, Any]) -> dict[str, Any]:
         "legend": LEGEND,
         "marked": len(found),
     }
+    here = anchors(page)
+    for row in page["figures"]:  # a figure whose span is not in the text is found by its row
+        row["at"] = anchor("fig", row["figure_key"]) if anchor("fig", row["figure_key"]) in here else None
+    for row in page["things"]:
+        row["anchor"] = row["anchor"] if row["anchor"] in here else None
+    for row in page["roles"]:
+        row["anchor"] = (
+            anchor("entity", row["thing_key"]) if anchor("entity", row["thing_key"]) in here else None
+        )
+    return page
 
 
 def anchors(page: dict[str, Any]) -> set[str]:
@@ -270,5 +280,6 @@ def anchors(page: dict[str, Any]) -> set[str]:
     found = {s["id"] for p in page["paragraphs"] for s in p}
     found |= {i for p in page["paragraphs"] for s in p for piece in s["pieces"] for i in piece["ids"]}
     found |= {anchor("rel", r["relation_key"]) for r in page["relations"]}
+    found |= {anchor("figure", f["figure_key"]) for f in page["figures"]}
     found |= {anchor("ev", e["event_key"]) for e in page["events"]}
     return found | {"facts", "text", "relations", "events", "roles"}

@@ -226,7 +226,7 @@ def build_report(database: AnalystDatabase, out: Path) -> Report:
         html = env.get_template(name).render(page=name, root="", downloads=downloads, **common, **context)
         _write(target, html)
         written.append(target)
-    article_common = {**common, "root": "../", "home": f"../{out.name}"}
+    article_common = {**common, "root": "../"}
     written += _write_articles(env, folder / "article", articles, article_common)
     size = sum(p.stat().st_size for p in written)
     return Report(out, written, found["run"]["run_id"], size)

@@ -133,13 +133,19 @@ def _value_axis(frame: _Frame, marks: list[float]) -> list[str]:
     return body
 
 
+def _slots(labels: Sequence[str]) -> list[int]:
+    """The slot of each label: in order, and an UNDATED last one a slot further, apart from the rest."""
+    apart = len(labels) > 1 and labels[-1] == UNDATED
+    return [i + 1 if apart and i == len(labels) - 1 else i for i in range(len(labels))]
+
+
 def _category_axis(frame: _Frame, labels: Sequence[str]) -> list[str]:
     """A tick under every slot, a label under every k-th (as many as fit without touching)."""
     every = max(1, math.ceil(len(labels) * 66 / (WIDTH - frame.left - frame.right)))
     body = [f'<line class="axis-line" x1="{frame.left}" x2="{WIDTH - frame.right}" '
             f'y1="{frame.base}" y2="{frame.base}"/>']  # fmt: skip
-    for i, label in enumerate(labels):
-        x, labelled = frame.x(i), i % every == 0 or label == UNDATED
+    for i, (label, slot) in enumerate(zip(labels, _slots(labels), strict=True)):
+        x, labelled = frame.x(slot), i % every == 0 or label == UNDATED
         size = 5 if labelled else 2
         body.append(
             f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="{frame.base}" y2="{frame.base + size}"/>'
@@ -151,8 +157,8 @@ def _category_axis(frame: _Frame, labels: Sequence[str]) -> list[str]:
 
 
 def _separator(frame: _Frame, slot: int) -> str:
-    """The dashed line that keeps the undated bucket apart from the months."""
-    x = frame.left + slot * frame.step
+    """The dashed line, in the empty slot `slot`, that keeps the undated bucket apart from the months."""
+    x = frame.x(slot)
     return f'<line class="separator" x1="{x:.1f}" x2="{x:.1f}" y1="{frame.ceiling}" y2="{frame.base}"/>'
 
 
@@ -168,20 +174,22 @@ def columns(
         return _empty(title)
     totals = [sum(values[i] for values in series.values()) for i in range(len(categories))]
     marks = ticks(max(totals))
-    frame = _Frame(len(categories), marks[-1])
+    slots = _slots(categories)
+    frame = _Frame(slots[-1] + 1, marks[-1])
     body = _value_axis(frame, marks)
     for i, category in enumerate(categories):
-        x, y = frame.x(i) - frame.step * 0.35, float(frame.base)
+        width = max(frame.step * 0.7, 10.0) if category == UNDATED else frame.step * 0.7
+        x, y = frame.x(slots[i]) - width / 2, float(frame.base)
         for k, (name, values) in enumerate(series.items()):
             h = frame.base - frame.y(values[i])
             if h <= 0:
                 continue
             y -= h
             tip = f"{category}, {name}: {number(values[i])}"
-            rect = (f'<rect class="mark" x="{x:.1f}" y="{y:.1f}" width="{frame.step * 0.7:.1f}" '
+            rect = (f'<rect class="mark" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
                     f'height="{h:.1f}" fill="{colour(k)}"><title>{escape(tip)}</title></rect>')  # fmt: skip
             body.append(_linked(rect, hrefs[i] if i < len(hrefs) else None))
-    if categories[-1] == UNDATED and len(categories) > 1:
+    if slots[-1] > len(categories) - 1:
         body.append(_separator(frame, len(categories) - 1))
     body += _category_axis(frame, categories)
     return _svg(title, frame.height, body, list(series))
@@ -204,11 +212,12 @@ def lines(title: str, xs: Sequence[str], series: dict[str, Sequence[float | None
     if not xs or not series:
         return _empty(title)
     marks = ticks(max((v for values in series.values() for v in values if v is not None), default=0))
-    frame = _Frame(len(xs), marks[-1])
+    slots = _slots(xs)
+    frame = _Frame(slots[-1] + 1, marks[-1])
     body = _value_axis(frame, marks)
-    apart = xs[-1] == UNDATED and len(xs) > 1
+    apart = slots[-1] > len(xs) - 1
     for k, (name, values) in enumerate(series.items()):
-        points = [None if v is None else (frame.x(i), frame.y(v)) for i, v in enumerate(values)]
+        points = [None if v is None else (frame.x(slots[i]), frame.y(v)) for i, v in enumerate(values)]
         joined = [*points[:-1], None] if apart else points
         for run in _segments(joined):
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)

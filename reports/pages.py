@@ -67,13 +67,11 @@ def articles_page(data: dict) -> dict[str, Any]:
     monthly = data["articles_monthly"]
     totals = data["article_totals"]
     undated = sum(r["undated"] for r in totals)
-    months = month_range(r["month"] for r in monthly)
+    months = month_range(r["month"] for r in monthly if r["month"])
     slots = months + ([UNDATED] if undated else [])
     by_language: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(slots))
     for r in monthly:
-        by_language[r["language"]][months.index(r["month"])] += r["articles"]
-    if undated:
-        by_language["no date"][len(months)] = undated
+        by_language[r["language"]][slots.index(r["month"] or UNDATED)] += r["articles"]
     listed = _mark_months(data["articles"])
     hrefs = [f"articles.html#{anchor('m', m)}" if m in listed else None for m in slots]
     by_source = [Bar(r["site_name"], r["articles"]) for r in totals[:TOP]]

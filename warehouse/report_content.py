@@ -26,8 +26,8 @@ FROM v_articles WHERE NOT is_duplicate GROUP BY ALL ORDER BY articles DESC
 """
 ARTICLES_MONTHLY = """
 SELECT strftime(published_date, '%Y-%m') AS month, language, source_name, count(*) AS articles
-FROM v_articles WHERE NOT is_duplicate AND published_date IS NOT NULL
-GROUP BY ALL ORDER BY month, language, source_name
+FROM v_articles WHERE NOT is_duplicate
+GROUP BY ALL ORDER BY month NULLS LAST, language, source_name
 """
 REGION_TOTALS = """
 SELECT iso_code, name_en, name_ru, is_country, count(*) AS articles, sum(mentions) AS mentions,
