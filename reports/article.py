@@ -101,7 +101,27 @@ def first_span_end(text: str, start: int, names: list[str]) -> int:
     return start + end
 
 
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _occurrences(text: str, surfaces: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each surface stands in the text as whole words, whatever the case."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would shift
+        return _occurrences_slow(text, surfaces)
+    spans = []
+    for surface in {s.lower() for s in surfaces if s.strip()}:
+        at = lowered.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            if (at == 0 or not _is_word(text[at - 1])) and (end == len(text) or not _is_word(text[end])):
+                spans.append((at, end))
+            at = lowered.find(surface, at + 1)
+    return sorted(set(spans))
+
+
+def _occurrences_slow(text: str, surfaces: Iterable[str]) -> list[tuple[int, int]]:
     spans = []
     for surface in {s for s in surfaces if s.strip()}:
         pattern = r"(?<!\w)" + re.escape(surface) + r"(?!\w)"
