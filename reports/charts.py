@@ -141,7 +141,7 @@ def _slots(labels: Sequence[str]) -> list[int]:
 
 def _category_axis(frame: _Frame, labels: Sequence[str]) -> list[str]:
     """A tick under every slot, a label under every k-th (as many as fit without touching)."""
-    every = max(1, math.ceil(len(labels) * 66 / (WIDTH - frame.left - frame.right)))
+    every = max(1, math.ceil(len(labels) * 76 / (WIDTH - frame.left - frame.right)))
     body = [f'<line class="axis-line" x1="{frame.left}" x2="{WIDTH - frame.right}" '
             f'y1="{frame.base}" y2="{frame.base}"/>']  # fmt: skip
     for i, (label, slot) in enumerate(zip(labels, _slots(labels), strict=True)):
@@ -152,7 +152,7 @@ def _category_axis(frame: _Frame, labels: Sequence[str]) -> list[str]:
         )
         if labelled:
             body.append(f'<text class="axis" x="{x:.1f}" y="{frame.base + 17}" text-anchor="middle">'
-                        f"{escape(short(label, 10))}</text>")  # fmt: skip
+                        f"{escape(short(label, 12))}</text>")  # fmt: skip
     return body
 
 
