@@ -242,13 +242,29 @@ def _section_chart(title: str, found: list[dict]) -> Markup | None:
     return hbars(f"{title} by {column.replace('_', ' ')}", _bars(_count(found, column))) if column else None
 
 
+# a row's key column → the anchor of its fact on the article page
+SECTION_ANCHORS = (("event_key", "ev"), ("company_key", "entity"), ("site_key", "site"))
+
+
+def _section_anchors(row: dict) -> list[str]:
+    """Where a row of an optional view stands on its article's page: the event, the company, the site."""
+    return [anchor(prefix, row[column]) for column, prefix in SECTION_ANCHORS if row.get(column) is not None]
+
+
 def foreign_page(data: dict) -> dict[str, Any]:
     """Sections for relations a later schema adds: rows and a chart when the view exists, a note if not."""
     shown, charts = [], []
     for key, title, view in FOREIGN_SECTIONS:
         found = data.get(key)
+        at = [_section_anchors(row) for row in found or []]
         shown.append(
-            {"title": title, "view": view, "rows": found, "columns": list(found[0]) if found else []}
+            {
+                "title": title,
+                "view": view,
+                "rows": found,
+                "columns": list(found[0]) if found else [],
+                "at": at,
+            }
         )
         chart = _section_chart(title, found) if found else None
         charts += [chart] if chart is not None else []
