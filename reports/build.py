@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from reports.article import anchors, article_page
 from reports.dictionary import dictionary_tables
-from reports.downloads import Table, csv_text
+from reports.downloads import Table, csv_text, data_uri
 from reports.pages import (
     PAGES,
     anchor,
@@ -181,11 +181,11 @@ def _write_articles(
     for key, context in pages.items():
         found = {name: (columns, rows(context)) for name, (columns, rows) in ARTICLE_TABLES.items()}
         tables = {name: Table(name, columns, shown) for name, (columns, shown) in found.items() if shown}
-        downloads = _write_tables(folder, str(key), tables)
+        downloads = {name: data_uri(table) for name, table in tables.items()}
         target = folder / f"{key}.html"
         _write(target, template.render(page="article", downloads=downloads, **common, **context))
         written.append(target)
-        keep |= {target.name, *downloads.values()}
+        keep.add(target.name)
     _remove_stale(folder, keep)
     return written
 
@@ -206,7 +206,8 @@ ARTICLE_TABLES = {
 
 def build_report(database: AnalystDatabase, out: Path) -> Report:
     """Write the report's pages into out's folder, the overview as `out` itself (e.g. index.html), a page
-    per article in `article/` beside it, and the CSV of every table in `csv/` (an article's beside it)."""
+    per article in `article/` beside it, and the CSV of every table in `csv/` (an article page's small
+    tables as data: links inside the page)."""
     found = read(database)
     env = _environment()
     folder = out.parent

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,6 +40,11 @@ def cell(value: Any) -> str | int | float:
         value = "; ".join(str(v) for v in value)
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def data_uri(table: Table) -> str:
+    """The table's CSV inside a link (an article page's small tables: no file to write per table)."""
+    return "data:text/csv;charset=utf-8," + quote(csv_text(table), safe="")
 
 
 def csv_text(table: Table) -> str:

@@ -94,4 +94,4 @@ def test_the_article_page_names_its_metadata_and_source(article: str) -> None:
     for shown in ("http://news.test/1", "<code>r1</code>", "Kaluga News", "2021-04-27"):
         assert shown in article
     assert 'class="ent t-region" id="at-0"' in article and 'class="ent t-person" id="at-120"' in article
-    assert "<h2>The text</h2>" in article and 'href="1-things.csv"' in article
+    assert "<h2>The text</h2>" in article and 'download="1-things.csv"' in article

@@ -88,7 +88,7 @@ def test_every_link_of_every_page_lands(built: Path) -> None:
     for page in pages:
         for tag, attrs in _tags(page):
             href = attrs.get("href", "")
-            if tag != "a" or not href or href.startswith(("http://", "https://")):
+            if tag != "a" or not href or href.startswith(("http://", "https://", "data:text/csv")):
                 continue
             target, _, fragment = href.partition("#")
             path = (page.parent / target).resolve() if target else page
