@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup, escape
 from razdel import sentenize
 
 from reports import words
@@ -241,6 +242,29 @@ def paragraphs(text: str, found: list[Mark]) -> list[list[dict[str, Any]]]:
     return out
 
 
+def _piece_html(piece: dict[str, Any]) -> str:
+    mark: Mark | None = piece["mark"]
+    if mark is None:
+        return str(escape(piece["text"]))
+    ids = piece["ids"]
+    before = "".join(f'<a id="{escape(i)}"></a>' for i in ids[1:])
+    own = f' id="{escape(ids[0])}"' if ids else ""
+    shown = escape(piece["text"])
+    return (f'{before}<mark class="ent t-{mark.css}"{own} title="{escape(mark.title)}">{shown}'
+            f'<span class="lbl" aria-hidden="true">{mark.label}</span></mark>')  # fmt: skip
+
+
+def _sentence_html(sentence: dict[str, Any]) -> str:
+    pieces = "".join(map(_piece_html, sentence["pieces"]))
+    return f'<span class="sent" id="{escape(sentence["id"])}">{pieces}</span>'
+
+
+def text_html(found: list[list[dict[str, Any]]]) -> Markup:
+    """The marked text as HTML: a <p> per paragraph, a <span id="s-N"> per sentence, a <mark> per fact;
+    every piece of text and every attribute escaped (built here, not in the template, for speed)."""
+    return Markup("\n".join("<p>" + " ".join(map(_sentence_html, para)) + "</p>" for para in found))
+
+
 def _things(evidence: dict[str, list[dict]]) -> list[dict[str, Any]]:
     things = []
     for row in evidence["mentions"]:
@@ -275,6 +299,7 @@ def article_page(evidence: dict[str, Any]) -> dict[str, Any]:
     page = {
         "article": article,
         "paragraphs": paragraphs(text, found),
+        "text_html": Markup(""),
         "things": _things(evidence),
         "figures": evidence["figures"],
         "relations": evidence["relations"],
@@ -283,6 +308,7 @@ def article_page(evidence: dict[str, Any]) -> dict[str, Any]:
         "legend": LEGEND,
         "marked": len(found),
     }
+    page["text_html"] = text_html(page["paragraphs"])
     here = anchors(page)
     for row in page["figures"]:  # a figure whose span is not in the text is found by its row
         row["at"] = anchor("fig", row["figure_key"]) if anchor("fig", row["figure_key"]) in here else None

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+from base64 import b64encode
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -44,7 +44,7 @@ def cell(value: Any) -> str | int | float:
 
 def data_uri(table: Table) -> str:
     """The table's CSV inside a link (an article page's small tables: no file to write per table)."""
-    return "data:text/csv;charset=utf-8," + quote(csv_text(table), safe="")
+    return "data:text/csv;charset=utf-8;base64," + b64encode(csv_text(table).encode("utf-8")).decode("ascii")
 
 
 def csv_text(table: Table) -> str:
