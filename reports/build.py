@@ -174,19 +174,22 @@ def _remove_stale(folder: Path, keep: set[str]) -> None:
 
 
 def _write_articles(
-    env: Environment, folder: Path, pages: dict[int, dict[str, Any]], common: dict
+    env: Environment, folder: Path, evidence: dict[int, dict[str, Any]], common: dict, anchors_of: dict
 ) -> list[Path]:
+    """Write a page per article, one at a time; only its anchors are kept (in `anchors_of`, for the
+    links of the other pages)."""
     folder.mkdir(parents=True, exist_ok=True)
-    template, written, keep = env.get_template("article.html"), [], set()
-    for key, context in pages.items():
-        found = {name: (columns, rows(context)) for name, (columns, rows) in ARTICLE_TABLES.items()}
-        tables = {name: Table(name, columns, shown) for name, (columns, shown) in found.items() if shown}
+    template, written = env.get_template("article.html"), []
+    for key, found in evidence.items():
+        context = article_page(found)
+        anchors_of[key] = anchors(context)
+        shown = {name: (columns, rows(context)) for name, (columns, rows) in ARTICLE_TABLES.items()}
+        tables = {name: Table(name, columns, listed) for name, (columns, listed) in shown.items() if listed}
         downloads = {name: data_uri(table) for name, table in tables.items()}
         target = folder / f"{key}.html"
         _write(target, template.render(page="article", downloads=downloads, **common, **context))
         written.append(target)
-        keep.add(target.name)
-    _remove_stale(folder, keep)
+    _remove_stale(folder, {p.name for p in written})
     return written
 
 
@@ -212,13 +215,12 @@ def build_report(database: AnalystDatabase, out: Path) -> Report:
     env = _environment()
     folder = out.parent
     folder.mkdir(parents=True, exist_ok=True)
-    articles = {key: article_page(evidence) for key, evidence in found["evidence"].items()}
-    env.globals.update(
-        written=set(articles), evidence=_evidence_links({k: anchors(p) for k, p in articles.items()})
-    )
+    anchors_of: dict[int, set[str]] = {}  # filled as the article pages are written, before the other pages
+    env.globals.update(written=set(found["evidence"]), evidence=_evidence_links(anchors_of))
     common = {"run": found["run"], "built": datetime.now(UTC), "database": database, "home": out.name,
               "quality_summary": found["quality"]}  # fmt: skip
-    written = []
+    article_common = {**common, "root": "../"}
+    written = _write_articles(env, folder / "article", found.pop("evidence"), article_common, anchors_of)
     (folder / "csv").mkdir(exist_ok=True)
     for name, context in _contexts(found).items():
         target = out if name == "index.html" else folder / name
@@ -227,7 +229,5 @@ def build_report(database: AnalystDatabase, out: Path) -> Report:
         html = env.get_template(name).render(page=name, root="", downloads=downloads, **common, **context)
         _write(target, html)
         written.append(target)
-    article_common = {**common, "root": "../"}
-    written += _write_articles(env, folder / "article", articles, article_common)
     size = sum(p.stat().st_size for p in written)
     return Report(out, written, found["run"]["run_id"], size)
