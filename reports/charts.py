@@ -139,13 +139,19 @@ def _slots(labels: Sequence[str]) -> list[int]:
     return [i + 1 if apart and i == len(labels) - 1 else i for i in range(len(labels))]
 
 
+LABEL_GAP = 76  # pixels between the centres of two axis labels, so that they never touch
+
+
 def _category_axis(frame: _Frame, labels: Sequence[str]) -> list[str]:
-    """A tick under every slot, a label under every k-th (as many as fit without touching)."""
-    every = max(1, math.ceil(len(labels) * 76 / (WIDTH - frame.left - frame.right)))
+    """A tick under every slot, a label under every k-th (as many as fit without touching); the undated
+    bucket's label always shows, and a month label too close to it gives way."""
+    every = max(1, math.ceil(len(labels) * LABEL_GAP / (WIDTH - frame.left - frame.right)))
+    xs = [frame.x(slot) for slot in _slots(labels)]
+    undated_x = xs[-1] if labels[-1] == UNDATED else math.inf
     body = [f'<line class="axis-line" x1="{frame.left}" x2="{WIDTH - frame.right}" '
             f'y1="{frame.base}" y2="{frame.base}"/>']  # fmt: skip
-    for i, (label, slot) in enumerate(zip(labels, _slots(labels), strict=True)):
-        x, labelled = frame.x(slot), i % every == 0 or label == UNDATED
+    for i, (label, x) in enumerate(zip(labels, xs, strict=True)):
+        labelled = label == UNDATED or (i % every == 0 and undated_x - x >= LABEL_GAP)
         size = 5 if labelled else 2
         body.append(
             f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="{frame.base}" y2="{frame.base + size}"/>'

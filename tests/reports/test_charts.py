@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from xml.etree import ElementTree
 
@@ -65,6 +66,17 @@ def test_the_undated_column_stands_apart_after_the_months() -> None:
     assert UNDATED in labels and "2021-04" in labels
     assert abs((xs[2] - xs[1]) - 2 * (xs[1] - xs[0])) < 0.2  # a slot further than a next month would be
     assert svg.find(f".//{SVG}line[@class='separator']") is not None
+
+
+def test_axis_labels_never_touch() -> None:
+    months = month_range(["2014-04", "2021-04"])
+    svg = _svg(columns("Articles", [*months, UNDATED], {"en": [1.0] * (len(months) + 1)}))
+    labels = [
+        t for t in svg.iter(f"{SVG}text") if t.get("class") == "axis" and t.get("text-anchor") == "middle"
+    ]
+    xs = sorted(float(t.get("x")) for t in labels)
+    assert labels[-1].text == UNDATED and len(xs) > 3
+    assert all(b - a >= 76 for a, b in itertools.pairwise(xs))
 
 
 def test_value_axes_have_round_ticks_inside_the_chart() -> None:
