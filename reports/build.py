@@ -167,7 +167,8 @@ def _evidence_links(anchors_of: dict[int, set[str]]) -> Any:
 
 
 def _remove_stale(folder: Path, keep: set[str]) -> None:
-    """Pages and CSV files of articles an earlier build wrote and this one did not."""
+    """Pages and CSV files an earlier build wrote and this one did not (an article no longer listed, the
+    table of a view the snapshot no longer has)."""
     for path in folder.glob("*"):
         if path.suffix in (".html", ".csv") and path.name not in keep:
             path.unlink(missing_ok=True)
@@ -222,12 +223,15 @@ def build_report(database: AnalystDatabase, out: Path) -> Report:
     article_common = {**common, "root": "../"}
     written = _write_articles(env, folder / "article", found.pop("evidence"), article_common, anchors_of)
     (folder / "csv").mkdir(exist_ok=True)
+    csv_files: set[str] = set()
     for name, context in _contexts(found).items():
         target = out if name == "index.html" else folder / name
         tables = context.pop("downloads_of", None) or context.get("tables", {})
         downloads = _write_tables(folder / "csv", Path(name).stem, tables, "csv/")
+        csv_files |= {href.removeprefix("csv/") for href in downloads.values()}
         html = env.get_template(name).render(page=name, root="", downloads=downloads, **common, **context)
         _write(target, html)
         written.append(target)
+    _remove_stale(folder / "csv", csv_files)
     size = sum(p.stat().st_size for p in written)
     return Report(out, written, found["run"]["run_id"], size)

@@ -180,3 +180,18 @@ def test_out_names_the_overview_and_the_pages_go_beside_it(bad_home: Path, tmp_p
     assert report.index.is_file() and (tmp_path / "out" / "quality.html").is_file()
     quality = (tmp_path / "out" / "quality.html").read_text(encoding="utf-8")
     assert '<a href="overview.html">Overview</a>' in quality
+
+
+def test_pages_and_csvs_an_earlier_build_left_are_removed(bad_home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report" / "index.html"
+    (tmp_path / "report" / "article").mkdir(parents=True)
+    (tmp_path / "report" / "csv").mkdir()
+    stale = [tmp_path / "report" / "article" / "999.html", tmp_path / "report" / "csv" / "old-table.csv"]
+    kept = tmp_path / "report" / "article" / "notes.txt"
+    for path in [*stale, kept]:
+        path.write_text("from an earlier build", encoding="utf-8")
+    build_home_report(bad_home, out)
+    assert not any(p.exists() for p in stale) and kept.is_file()
+    assert sorted(p.name for p in (tmp_path / "report" / "article").glob("*.html")) == [
+        f"{k}.html" for k in range(1, 5)
+    ]
