@@ -4,7 +4,8 @@ and typed where it stands (the way displaCy shows entities), and the tables of i
 Figures and event participants are stored with their exact spans. A mention stores only where it is
 first seen (fact_mention.first_char_offset) and how often: its first span runs over the words there that
 begin like a word of one of its names ("Калужской области" for Калужская область), and its other
-occurrences are the same words, or one of its names, found again, up to its count. Marks never overlap:
+occurrences are the same words, or one of its names, found again, up to its count; when those are
+fewer than the count, the same words with other endings ("Калужская область") count too. Marks never overlap:
 the first kept wins, and the anchors of one left out move onto it, so every link still lands.
 """
 
@@ -139,9 +140,29 @@ def _mention_marks(text: str, row: dict, exact_ends: dict[tuple[int, int], int])
         return []
     end = exact_ends.get((row["thing_key"], start)) or first_span_end(text, start, _names(row))
     first = Mark(start, end, row["kind"], title, [thing_anchor(row)])
+    wanted = max(0, row["mention_count"] - 1)
     others = [s for s in _occurrences(text, [text[start:end], *_names(row)]) if s[0] != start]
-    marks = [first] + [Mark(s, e, row["kind"], title) for s, e in others[: max(0, row["mention_count"] - 1)]]
-    return marks
+    if len(others) < wanted:  # the same words in another case: "Калужская область", "Калужской области"
+        others = sorted(set(others) | {s for s in _inflected(text, text[start:end]) if s[0] != start})
+    return [first] + [Mark(s, e, row["kind"], title) for s, e in others[:wanted]]
+
+
+def _ending_free(word: str) -> str:
+    """A word as a pattern that lets its ending change: its stem (the word less its last one or two
+    letters) and up to three more letters; a short word as written."""
+    if len(word) < PREFIX:
+        return re.escape(word)
+    stem = word[: -2 if len(word) >= 6 else -1]
+    return re.escape(stem) + r"\w{0,3}"
+
+
+def _inflected(text: str, surface: str) -> list[tuple[int, int]]:
+    """Where the words of `surface` stand again, each with any ending (Russian declension)."""
+    found = WORD.findall(surface)
+    if not found:
+        return []
+    pattern = r"\b" + r"\W+".join(map(_ending_free, found)) + r"\b"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
 
 
 def thing_name(row: dict) -> str:

@@ -51,6 +51,19 @@ def test_other_occurrences_are_marked_up_to_the_count() -> None:
     assert len(marks(TEXT, _evidence([_mention(11, count=1)]))) == 1
 
 
+def test_other_cases_of_the_same_words_are_marked_when_the_count_asks_for_them() -> None:
+    text = "Калужская область растёт. В Калужской области и Калужскую область. Калуга и Калужане."
+    found = marks(text, _evidence([_mention(text.index("Калужской"), count=3)]))
+    shown = [(text[m.start : m.end], m.ids) for m in found]  # in text order; the anchor on the first seen
+    assert shown == [
+        ("Калужская область", []),
+        ("Калужской области", ["region-RU-KLU"]),
+        ("Калужскую область", []),
+    ]
+    place = _mention(text.index("Калуга"), count=3, kind="location", name="Kaluga", variants=["Калуга"])
+    assert [text[m.start : m.end] for m in marks(text, _evidence([place]))] == ["Калуга"]  # not Калужане
+
+
 def test_figures_win_and_a_left_out_mark_gives_its_anchor_to_the_kept_one() -> None:
     kept = resolve([Mark(0, 10, "figure", "f", ["fig-1"]), Mark(5, 12, "site", "s", ["site-2"])])
     assert len(kept) == 1 and kept[0].ids == ["fig-1", "site-2"]
