@@ -12,10 +12,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from reports.charts import Bar, columns, hbars, lines
+from reports import words
+from reports.charts import UNDATED, Bar, columns, hbars, lines
+from reports.downloads import Table
 
 TOP = 12
-TREND_REGIONS = 5
+TREND = 5  # regions in the trend chart
 PAGES = (
     ("index.html", "Overview"),
     ("articles.html", "Articles"),
@@ -43,48 +45,77 @@ def _bars(counts: Counter, href: Any = None, top: int = TOP) -> list[Bar]:
     return [Bar(k, v, href(k) if href else None) for k, v in counts.most_common(top)]
 
 
+def month_range(months: Iterable[str]) -> list[str]:
+    """Every month from the first to the last given ('2014-04' … '2021-04'), the empty ones included,
+    so a month without articles is a gap on the axis and not a neighbour of the next one."""
+    found = sorted(set(months))
+    if not found:
+        return []
+    (y, m), (last_y, last_m) = (map(int, found[0].split("-")), map(int, found[-1].split("-")))
+    out = []
+    while (y, m) <= (last_y, last_m):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+ARTICLE_COLUMNS = ("article_key", "published_date", "date_inferred", "title", "language", "site_name",
+                   "source_name", "word_count", "is_duplicate", "url")  # fmt: skip
+
+
 def articles_page(data: dict) -> dict[str, Any]:
     monthly = data["articles_monthly"]
-    months = sorted({r["month"] for r in monthly})
-    by_language: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(months))
-    for r in monthly:
-        by_language[r["language"]][months.index(r["month"])] += r["articles"]
     totals = data["article_totals"]
-    hrefs = [f"#{anchor('m', m)}" for m in months]
+    undated = sum(r["undated"] for r in totals)
+    months = month_range(r["month"] for r in monthly if r["month"])
+    slots = months + ([UNDATED] if undated else [])
+    by_language: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(slots))
+    for r in monthly:
+        by_language[r["language"]][slots.index(r["month"] or UNDATED)] += r["articles"]
+    listed = _mark_months(data["articles"])
+    hrefs = [f"articles.html#{anchor('m', m)}" if m in listed else None for m in slots]
     by_source = [Bar(r["site_name"], r["articles"]) for r in totals[:TOP]]
     charts = [
-        columns("Articles per month, by language", months, dict(by_language), hrefs),
+        columns("Articles per month, by language", slots, dict(by_language), hrefs),
         hbars("Articles by source", by_source),
     ]
-    _mark_months(data["articles"])
     return {
         "charts": charts,
         "articles": data["articles"],
         "total": sum(r["articles"] for r in totals),
-        "undated": sum(r["undated"] for r in totals),
+        "undated": undated,
+        "tables": {"articles": Table("articles", ARTICLE_COLUMNS, data["articles"])},
     }
 
 
-def _mark_months(articles: list[dict]) -> None:
-    """Each article's month, and the first article of each month (the target of that month's column)."""
-    seen = set()
+def _mark_months(articles: list[dict]) -> set[str]:
+    """Each article's month, and the first article of each month (the target of that month's column);
+    undated articles are in the month UNDATED. Returns the months that have a target."""
+    seen: set[str] = set()
     for a in articles:
-        a["month"] = f"{a['published_date']:%Y-%m}" if a["published_date"] else None
-        a["first_of_month"] = a["month"] is not None and a["month"] not in seen
+        a["month"] = f"{a['published_date']:%Y-%m}" if a["published_date"] else UNDATED
+        a["first_of_month"] = a["month"] not in seen
         seen.add(a["month"])
+    return seen
 
 
 def _region_label(row: dict) -> str:
     return f"{row['name_en'] or row['iso_code']} ({row['iso_code']})"
 
 
-def _region_trend(monthly: list[dict], regions: list[str]) -> Markup:
-    months = sorted({r["month"] for r in monthly})
-    series = {iso: [0.0] * len(months) for iso in regions}
+def _region_trend(monthly: list[dict], undated: list[dict], regions: list[str]) -> Markup:
+    """Articles per month of the top regions: a month without an article of a region is a gap in its
+    line; its undated articles are a point apart, after the months."""
+    months = month_range(r["month"] for r in monthly if r["iso_code"] in regions)
+    undated_of = {r["iso_code"]: r["articles"] for r in undated if r["iso_code"] in regions}
+    slots = months + ([UNDATED] if undated_of else [])
+    series: dict[str, list[float | None]] = {iso: [None] * len(slots) for iso in regions}
     for r in monthly:
         if r["iso_code"] in series:
             series[r["iso_code"]][months.index(r["month"])] = r["articles"]
-    return lines("Articles per month, top regions", months, series)
+    for iso, count in undated_of.items():
+        series[iso][-1] = count
+    return lines("Articles per month, top regions", slots, series)
 
 
 def regions_page(data: dict) -> dict[str, Any]:
@@ -93,51 +124,86 @@ def regions_page(data: dict) -> dict[str, Any]:
     abroad = [r for r in totals if r["is_country"]]
 
     def bars(found: list[dict]) -> list[Bar]:
-        return [Bar(_region_label(r), r["articles"], f"#{anchor('r', r['iso_code'])}") for r in found[:TOP]]
+        return [
+            Bar(_region_label(r), r["articles"], f"regions.html#{anchor('r', r['iso_code'])}")
+            for r in found[:TOP]
+        ]
 
     evidence = defaultdict(list)
     for r in data["region_articles"]:
+        r["at"] = [anchor("region", r["iso_code"]), *(anchor("site", k) for k in r["site_keys"] or [])]
         evidence[r["iso_code"]].append(r)
     charts = [
         hbars("Articles mentioning each Russian region (or its sites)", bars(ru)),
         hbars("Articles mentioning each foreign country (or its sites)", bars(abroad)),
-        _region_trend(data["region_monthly"], [r["iso_code"] for r in ru[:TREND_REGIONS]]),
+        _region_trend(data["region_monthly"], data["region_undated"], [r["iso_code"] for r in ru[:TREND]]),
     ]
-    return {"charts": charts, "regions": totals, "evidence": evidence}
+    columns = (
+        "iso_code",
+        "name_en",
+        "name_ru",
+        "is_country",
+        "articles",
+        "mentions",
+        "articles_date_inferred",
+    )
+    return {"charts": charts, "regions": totals, "evidence": evidence,
+            "tables": {"regions": Table("regions", columns, totals)}}  # fmt: skip
 
 
 def sites_page(data: dict) -> dict[str, Any]:
     sites = data["sites"]
+    for s in sites:
+        s["type_words"] = words.site_type(s["site_type"])
     region_of = {s["site_key"]: s["region_name_en"] or "unknown region" for s in sites}
     evidence = defaultdict(list)
     for r in data["site_evidence"]:
+        r["at"] = [anchor("site", r["site_key"]), anchor("at", r["first_char_offset"])]
         evidence[r["site_key"]].append(r)
     charts = [
-        hbars("Industrial sites by type", _bars(_count(sites, "site_type"))),
+        hbars("Industrial sites by type", _bars(_count(sites, "type_words"))),
         hbars("Industrial sites by region or country", _bars(Counter(region_of.values()))),
     ]
-    return {"charts": charts, "sites": sites, "evidence": evidence}
+    columns = ("site_key", "name", "type_words", "industry", "iso_code", "region_name_en", "articles")
+    return {"charts": charts, "sites": sites, "evidence": evidence,
+            "tables": {"sites": Table("sites", columns, sites)}}  # fmt: skip
 
 
-def _sum_by(rows: list[dict], key: str, unit: str) -> Counter:
+def _sum_by(rows: list[dict], key: str, unit: str, href: Any = None) -> list[Bar]:
+    """Amounts in `unit` summed by `key`, largest first; "up to" when a ceiling is part of the sum."""
     totals: Counter = Counter()
+    ceilings: set[str] = set()
     for r in rows:
-        if r["unit"] == unit:
-            totals[str(r[key] or "not stated")] += r["value"]
-    return totals
+        if r["unit"] == unit and r["value"] is not None:
+            k = str(r[key] or "not stated")
+            totals[k] += r["value"]
+            if r["qualifier"] == "up_to":
+                ceilings.add(k)
+    return [Bar(k, v, href(k) if href else None, words.amount(v, unit, "up_to" if k in ceilings else "exact"))
+            for k, v in totals.most_common(TOP)]  # fmt: skip
+
+
+SUPPORT_COLUMNS = ("measure", "amount", "value", "unit", "qualifier", "act", "act_title", "iso_code",
+                   "region_name_en", "site_name", "sentence", "published_date", "title", "url")  # fmt: skip
 
 
 def support_page(data: dict) -> dict[str, Any]:
     measures = data["support"]
     for m in measures:
-        m["act"] = " ".join(p for p in (m["act_type"] or "", m["act_number"] or "") if p) or None
-    by_act = _sum_by(measures, "act", "RUB")
+        m["act"] = words.act(m["act_type"], m["act_number"], m["act_title"]) if m["act_type"] else None
+        m["amount"] = words.amount(m["value"], m["unit"], m["qualifier"])
+    by_act = _sum_by(measures, "act", "RUB", lambda k: f"support.html#{anchor('act', k)}")
     by_region = _sum_by(measures, "region_name_en", "RUB")
     charts = [
-        hbars("Support measures by legal act (RUB)", _bars(by_act, lambda k: f"#{anchor('act', k)}"), " ₽"),
-        hbars("Support measures by region (RUB)", _bars(by_region), " ₽"),
+        hbars("Support measures by legal act (RUB)", by_act),
+        hbars("Support measures by region (RUB)", by_region),
     ]
-    return {"charts": charts, "measures": measures}
+    first_of_act: set[str] = set()
+    for m in measures:
+        m["act_anchor"] = anchor("act", m["act"] or "not stated") if m["act"] not in first_of_act else None
+        first_of_act.add(m["act"])
+    return {"charts": charts, "measures": measures,
+            "tables": {"measures": Table("support", SUPPORT_COLUMNS, measures)}}  # fmt: skip
 
 
 def people_page(data: dict) -> dict[str, Any]:
@@ -147,13 +213,19 @@ def people_page(data: dict) -> dict[str, Any]:
         per_region[p["region_name_en"] or "unknown region"].add(p["person"])
     counts = Counter({region: len(names) for region, names in per_region.items()})
     charts = [hbars("People quoted, by region of their role", _bars(counts))]
-    return {"charts": charts, "people": people}
+    columns = ("person", "role", "organisation", "iso_code", "region_name_en", "first_seen", "last_seen",
+               "date_inferred", "articles", "latest_url")  # fmt: skip
+    return {"charts": charts, "people": people, "tables": {"people": Table("people", columns, people)}}
 
 
 def figures_page(data: dict) -> dict[str, Any]:
     figures = data["latest_figures"]
+    for f in figures:
+        f["amount"] = words.amount(f["value"], f["unit"], f["qualifier"])
+    columns = ("iso_code", "region_name_en", "metric_code", "subject", "amount", "value", "unit", "qualifier",
+               "published_date", "date_inferred", "sentence", "title", "url")  # fmt: skip
     return {"charts": [hbars("Latest figures per region", _bars(_count(figures, "region_name_en")))],
-            "figures": figures}  # fmt: skip
+            "figures": figures, "tables": {"figures": Table("figures", columns, figures)}}  # fmt: skip
 
 
 FOREIGN_SECTIONS = (
@@ -170,14 +242,52 @@ def _section_chart(title: str, found: list[dict]) -> Markup | None:
     return hbars(f"{title} by {column.replace('_', ' ')}", _bars(_count(found, column))) if column else None
 
 
+# a row's key column → the anchor of its fact on the article page
+SECTION_ANCHORS = (("event_key", "ev"), ("company_key", "entity"), ("site_key", "site"))
+
+
+def _section_anchors(row: dict) -> list[str]:
+    """Where a row of an optional view stands on its article's page: the event, the company, the site."""
+    return [anchor(prefix, row[column]) for column, prefix in SECTION_ANCHORS if row.get(column) is not None]
+
+
 def foreign_page(data: dict) -> dict[str, Any]:
     """Sections for relations a later schema adds: rows and a chart when the view exists, a note if not."""
     shown, charts = [], []
     for key, title, view in FOREIGN_SECTIONS:
         found = data.get(key)
+        at = [_section_anchors(row) for row in found or []]
         shown.append(
-            {"title": title, "view": view, "rows": found, "columns": list(found[0]) if found else []}
+            {
+                "title": title,
+                "view": view,
+                "rows": found,
+                "columns": list(found[0]) if found else [],
+                "at": at,
+            }
         )
         chart = _section_chart(title, found) if found else None
         charts += [chart] if chart is not None else []
-    return {"charts": charts, "sections": shown}
+    tables = {s["view"]: Table(s["view"], s["columns"], s["rows"]) for s in shown if s["rows"]}
+    return {"charts": charts, "sections": shown, "tables": tables, "url_keys": data.get("url_keys", {})}
+
+
+URL_COLUMNS = ("url", "latest_url")
+EVIDENCE_ROWS = ("articles", "region_articles", "site_evidence", "support", "latest_figures", "people")
+
+
+def section_urls(data: dict) -> list[str]:
+    """The article URLs the optional views give (they name an article by its URL, not its key)."""
+    found = [row.get(c) for key, _, _ in FOREIGN_SECTIONS for row in data.get(key) or [] for c in URL_COLUMNS]
+    return [u for u in found if isinstance(u, str)]
+
+
+def referenced_articles(data: dict, url_keys: dict[str, int]) -> set[int]:
+    """Every article a page of the report links to: each gets its evidence page."""
+    keys = {
+        row["article_key"]
+        for name in EVIDENCE_ROWS
+        for row in data[name]
+        if row.get("article_key") is not None
+    }
+    return keys | set(url_keys.values())

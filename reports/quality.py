@@ -7,7 +7,23 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from reports import words
 from reports.charts import Bar, hbars, lines
+from reports.downloads import Table
+
+SEEDS = "feed, sitemap or start page"
+COLUMNS = {
+    "stages": ("stage", "rows_in", "passed", "held_back"),
+    "failed": ("severity", "suite", "expectation", "unexpected", "elements", "details_text", "urls"),
+    "suites": ("suite", "checks", "passed", "failed_critical", "failed_warning", "not_applicable", "batches",
+               "seconds"),
+    "checks": ("suite", "expectation", "severity", "level", "success", "unexpected", "elements",
+               "details_text"),
+    "quarantine": ("stage", "reason", "records", "example", "urls"),
+    "fetch": ("what", "outcome", "reason", "pages", "urls"),
+    "trend": ("started_at", "run_id", "status", "pages_discovered", "pages_fetched", "pages_failed",
+              "articles_loaded", "articles_held_back", "checks", "failed_critical", "failed_warning"),
+}  # fmt: skip
 
 
 def _details(text: str | None) -> str:
@@ -45,13 +61,22 @@ def quality_page(found: dict[str, Any]) -> dict[str, Any]:
         checks_by_suite[check["suite"]].append(check)
     for failed in found["failed"]:
         failed["details_text"] = _details(failed["details"])
-    outcomes = [
-        Bar(f"{r['outcome']} {r['reason']}".strip(), r["pages"], "#fetch") for r in found["fetch_outcomes"]
-    ]
-    stages = [Bar(r["stage"], r["held_back"], "#held") for r in found["stages"]]
+    for r in found["fetch_outcomes"]:
+        r["what"] = "page" if r["kind"] == "page" else SEEDS
+        r["outcome_words"] = words.outcome(r["outcome"])
+        r["outcome"] = r["outcome_words"]
+
+    def outcomes(pages: bool) -> list[Bar]:
+        return [Bar(f"{r['outcome_words']} {r['reason']}".strip(), r["pages"], "quality.html#fetch")
+                for r in found["fetch_outcomes"] if (r["kind"] == "page") == pages]  # fmt: skip
+
+    stages = [Bar(r["stage"], r["held_back"], "quality.html#held") for r in found["stages"]]
     charts = [
         _trend_chart(found["trend"]),
-        hbars("Fetch outcomes of the latest run", outcomes),
+        hbars("Pages fetched in the latest run, by outcome", outcomes(True)),
+        hbars("Feeds, sitemaps and start pages read, by outcome", outcomes(False)),
         hbars("Records held back, by stage", stages),
     ]
-    return {**found, "charts": charts, "checks_by_suite": dict(checks_by_suite)}
+    named = {"fetch": "fetch_outcomes"}
+    tables = {name: Table(name, columns, found[named.get(name, name)]) for name, columns in COLUMNS.items()}
+    return {**found, "charts": charts, "checks_by_suite": dict(checks_by_suite), "tables": tables}

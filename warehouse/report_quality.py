@@ -93,12 +93,14 @@ SELECT stage, regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g') AS reason, count
     min(reason) AS example, list(DISTINCT url ORDER BY url)[1:{URLS_SHOWN}] AS urls
 FROM single GROUP BY ALL ORDER BY stage, records DESC, reason
 """
+# pages (kind 'page') apart from the feeds, sitemaps and start pages read to find them (kind 'seed')
 FETCH_OUTCOMES = f"""
-SELECT outcome, coalesce(regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g'), '') AS reason,
+SELECT coalesce(kind, 'page') AS kind, outcome,
+    coalesce(regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g'), '') AS reason,
     count(*) AS pages, list(DISTINCT url ORDER BY url)[1:{URLS_SHOWN}] AS urls,
     list_position(['fetched', 'not_modified', 'skipped', 'failed'], outcome) AS rank
 FROM fetch_log WHERE run_id = $run_id
-GROUP BY outcome, 2 ORDER BY rank, pages DESC
+GROUP BY 1, 2, 3 ORDER BY kind, rank, pages DESC
 """
 TREND = f"""
 WITH checks AS (

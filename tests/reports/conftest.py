@@ -32,11 +32,34 @@ BAD_SENTENCE = (
     '<img src="http://evil.test/x.png" onerror="window.__pwned = 2"> A subsidy of 900 million rubles.'
 )
 BAD_SITE = "Kaluga <svg onload=window.__pwned=3> cluster"
+HOSTILE = ' <script>window.__pwned = 4</script> <img src=x onerror="window.__pwned = 5"> & "quotes". '
+# article 1's text: the words its facts name, at the offsets the star stores, with hostile text between
+PLACED = {
+    0: "Калужская область",
+    40: "фармацевтический кластер",
+    120: "Владислав Шапша",
+    200: "постановление № 779",
+    300: "до 900 млн рублей",
+    330: "В Калужской области.",
+}
+
+
+def placed_text(parts: dict[int, str], filler: str = HOSTILE) -> str:
+    """A text holding each part at its offset, the gaps filled with (repeated) filler."""
+    text = ""
+    for offset, part in sorted(parts.items()):
+        gap = offset - len(text)
+        text += (filler * (gap // len(filler) + 1))[:gap] + part
+    return text
+
+
+BAD_TEXT = placed_text(PLACED)
 
 
 def _articles() -> pl.DataFrame:
     articles = star_articles([date(2021, 4, 27), date(2021, 5, 12), date(2022, 3, 3), None])
-    return articles.with_columns(title=pl.Series(BAD_TITLES))
+    texts = [BAD_TEXT, *articles["text"].to_list()[1:]]
+    return articles.with_columns(title=pl.Series(BAD_TITLES), text=pl.Series(texts))
 
 
 def _facts() -> dict[str, pl.DataFrame]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -49,7 +50,7 @@ def test_the_demo_report_draws_offline(browser: Browser, demo: dict, tmp_path: P
     index = Path(demo["report"])
     assert demo["report_error"] is None and index.is_file()
     charts = 0
-    for page in sorted(index.parent.glob("*.html")):
+    for page in _pages(index):
         _open(browser, page)
         drawn = browser.evaluate(CHARTS)
         if drawn:
@@ -63,6 +64,57 @@ def test_the_demo_report_draws_offline(browser: Browser, demo: dict, tmp_path: P
     _open(browser, index.parent / "articles.html")
     text = browser.evaluate("document.body.innerText")
     assert "Mikhail Labudin and Vladimir Popov discussed the development of clusters" in text
+
+
+LINKS = """Array.from(document.querySelectorAll('a[href]')).map(a =>
+    new URL(a.getAttribute('href'), document.baseURI).href)"""  # SVG links too
+IDS = "Array.from(document.querySelectorAll('[id]')).map(e => e.id)"
+MARKS = """Array.from(document.querySelectorAll('#text mark.ent')).filter(m => {
+    const box = m.getBoundingClientRect(); return box.width > 0 && box.height > 0; }).map(m =>
+    [m.querySelector('.lbl').textContent, getComputedStyle(m).backgroundColor])"""
+
+
+def _pages(index: Path) -> list[Path]:
+    return sorted(index.parent.glob("*.html")) + sorted((index.parent / "article").glob("*.html"))
+
+
+def test_every_link_of_every_page_resolves(browser: Browser, demo: dict) -> None:
+    """Each page as the browser reads it: every link into the report names a file that exists, and its
+    fragment an element of that file (the index's bars, the evidence links, the CSVs)."""
+    ids: dict[str, set[str]] = {}
+    links: dict[str, list[str]] = {}
+    for page in _pages(Path(demo["report"])):
+        _open(browser, page)
+        ids[page.as_uri()] = set(browser.evaluate(IDS))
+        links[page.name] = [u for u in browser.evaluate(LINKS) if u.startswith("file://")]
+    checked = 0
+    for name, found in links.items():
+        for url in found:
+            target, _, fragment = url.partition("#")
+            assert Path(unquote(urlparse(target).path)).is_file(), f"{name}: {url}"
+            if fragment:
+                assert fragment in ids.get(target, set()), f"{name}: {url} names no element"
+            checked += 1
+    assert checked > 200
+
+
+def test_article_pages_mark_their_facts(browser: Browser, demo: dict, tmp_path: Path) -> None:
+    articles = sorted((Path(demo["report"]).parent / "article").glob("*.html"))
+    assert len(articles) == 5  # one per article of the sample site
+    labels: set[str] = set()
+    for page in articles:
+        _open(browser, page)
+        marks = browser.evaluate(MARKS)
+        assert marks, f"{page.name}: no fact marked"
+        assert all(colour not in ("rgba(0, 0, 0, 0)", "transparent") for _, colour in marks)
+        labels |= {label for label, _ in marks}
+    assert {"PERSON", "ORG", "REGION", "SITE", "ACT", "FIGURE"} <= labels
+    _open(browser, Path(demo["report"]).parent / "articles.html")
+    href = browser.evaluate("document.querySelector('#articles tbody a[href]').href")
+    _open(browser, Path(unquote(urlparse(href).path)))
+    assert browser.evaluate("document.querySelectorAll('#text mark.ent').length") > 3
+    shot = browser.screenshot(tmp_path / "article.png")
+    assert shot.stat().st_size > 10_000
 
 
 def test_the_quality_page_shows_every_suite_of_the_run(browser: Browser, demo: dict) -> None:
@@ -90,7 +142,7 @@ def test_the_table_filter_works(browser: Browser, demo: dict) -> None:
 
 def test_hostile_text_stays_text(browser: Browser, bad_home: Path, tmp_path: Path) -> None:
     report = build_home_report(bad_home, tmp_path / "report" / "index.html")
-    for name in ("articles.html", "support.html", "sites.html", "regions.html"):
+    for name in ("articles.html", "support.html", "sites.html", "regions.html", "article/1.html"):
         _open(browser, report.index.parent / name)
         assert browser.evaluate("window.__pwned === undefined"), name
         assert browser.evaluate("document.querySelectorAll('main img, main b, main script').length") == 0
@@ -100,6 +152,10 @@ def test_hostile_text_stays_text(browser: Browser, bad_home: Path, tmp_path: Pat
     width = browser.evaluate("document.documentElement.scrollWidth")
     assert width <= 1280 + 20, "a long title must wrap, not widen the page"
     browser.screenshot(tmp_path / "hostile.png")
+    _open(browser, report.index.parent / "article" / "1.html")
+    text = browser.evaluate("document.getElementById('text').innerText")
+    assert '<script>window.__pwned = 4</script> <img src=x onerror="window.__pwned = 5">' in text
+    assert browser.evaluate("document.querySelectorAll('#text mark.ent').length") >= 4
 
 
 def test_a_page_asking_the_network_is_caught(browser: Browser, tmp_path: Path) -> None:

@@ -75,13 +75,47 @@ def test_hostile_text_is_escaped(built: Path) -> None:
     assert BAD_SENTENCE and BAD_SITE and SCRIPT_TITLE  # the fixtures these strings come from
 
 
-def test_chart_marks_link_to_the_rows_behind_them(built: Path) -> None:
-    for page in ("articles.html", "regions.html", "support.html"):
-        path = built / page
-        ids = {a.get("id") for _, a in _tags(path)}
-        targets = [a["href"] for t, a in _tags(path) if t == "a" and a.get("href", "").startswith("#")]
-        assert targets, page
-        assert all(href[1:] in ids for href in targets), page
+def _ids(path: Path) -> set[str]:
+    return {a["id"] for _, a in _tags(path) if a.get("id")}
+
+
+def test_every_link_of_every_page_lands(built: Path) -> None:
+    """Every link that stays in the report names a file that exists and, with a fragment, an id in it:
+    chart marks, the index's bars (to articles.html), evidence links (to article/KEY.html#…), CSVs."""
+    pages = sorted(built.glob("*.html")) + sorted((built / "article").glob("*.html"))
+    ids: dict[Path, set[str]] = {}
+    checked = 0
+    for page in pages:
+        for tag, attrs in _tags(page):
+            href = attrs.get("href", "")
+            if tag != "a" or not href or href.startswith(("http://", "https://", "data:text/csv")):
+                continue
+            target, _, fragment = href.partition("#")
+            path = (page.parent / target).resolve() if target else page
+            assert path.is_file(), f"{page.name}: {href} names no file"
+            if fragment:
+                assert fragment in ids.setdefault(path, _ids(path)), f"{page.name}: {href} names no anchor"
+            checked += 1
+    assert checked > 100
+
+
+def test_the_index_bars_link_to_the_pages_behind_them(built: Path) -> None:
+    hrefs = [a["href"] for t, a in _tags(built / "index.html") if t == "a" and "#" in a.get("href", "")]
+    assert any(h.startswith("articles.html#m-2021-04") for h in hrefs)
+    assert any(h.startswith("regions.html#r-RU-KLU") for h in hrefs)
+    assert "articles.html#m-undated" in hrefs  # the undated bucket, to the first undated article
+
+
+def test_fact_rows_link_to_their_mark_on_the_article_page(built: Path) -> None:
+    support = (built / "support.html").read_text(encoding="utf-8")
+    assert 'href="article/1.html#fig-101"' in support
+    sites = (built / "sites.html").read_text(encoding="utf-8")
+    assert "article/1.html#site-" in sites
+    article = (built / "article" / "1.html").read_text(encoding="utf-8")
+    assert (
+        '<a id="fig-101"></a><mark class="ent t-figure" id="at-300" title="FIGURE: up to 900 M ₽ (subsidy)">'
+        "до 900 млн рублей" in article
+    )
 
 
 def test_regions_list_their_articles_and_countries_apart(built: Path) -> None:
@@ -93,7 +127,8 @@ def test_regions_list_their_articles_and_countries_apart(built: Path) -> None:
 
 def test_support_measures_show_the_sentence_and_the_act(built: Path) -> None:
     support = (built / "support.html").read_text(encoding="utf-8")
-    assert "900 000 000 RUB" in support and "government_decree 779" in support
+    assert "up to 900 M ₽" in support and "government decree No. 779" in support
+    assert "government_decree 779" not in support and "up_to" not in support
     assert "A subsidy of 900 million rubles." in support
 
 
@@ -122,7 +157,8 @@ def test_later_views_are_not_available_until_they_exist(built: Path, tmp_path: P
     build_home_report(home)
     foreign = (home / "report" / "foreign.html").read_text(encoding="utf-8")
     assert foreign.count("Not available") == 2
-    assert "Continental" in foreign and '<a href="http://news.test/2">' in foreign
+    assert "Continental" in foreign and '<a class="src" href="http://news.test/2">' in foreign
+    assert 'href="article/2.html"' in foreign  # the row's article, by its URL
     assert "Foreign investors by country name en" in foreign
 
 
@@ -144,3 +180,18 @@ def test_out_names_the_overview_and_the_pages_go_beside_it(bad_home: Path, tmp_p
     assert report.index.is_file() and (tmp_path / "out" / "quality.html").is_file()
     quality = (tmp_path / "out" / "quality.html").read_text(encoding="utf-8")
     assert '<a href="overview.html">Overview</a>' in quality
+
+
+def test_pages_and_csvs_an_earlier_build_left_are_removed(bad_home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report" / "index.html"
+    (tmp_path / "report" / "article").mkdir(parents=True)
+    (tmp_path / "report" / "csv").mkdir()
+    stale = [tmp_path / "report" / "article" / "999.html", tmp_path / "report" / "csv" / "old-table.csv"]
+    kept = tmp_path / "report" / "article" / "notes.txt"
+    for path in [*stale, kept]:
+        path.write_text("from an earlier build", encoding="utf-8")
+    build_home_report(bad_home, out)
+    assert not any(p.exists() for p in stale) and kept.is_file()
+    assert sorted(p.name for p in (tmp_path / "report" / "article").glob("*.html")) == [
+        f"{k}.html" for k in range(1, 5)
+    ]

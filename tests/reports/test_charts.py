@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from xml.etree import ElementTree
 
-from reports.charts import Bar, columns, hbars, lines, number
+from reports.charts import UNDATED, Bar, columns, hbars, lines, number, ticks
+from reports.pages import month_range
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -43,6 +45,46 @@ def test_stacked_columns_stack_the_series() -> None:
 def test_lines_draw_a_point_per_value() -> None:
     svg = _svg(lines("Trend", ["a", "b", "c"], {"one": [1, 2, 3], "two": [0, 0, 1]}))
     assert len(svg.findall(f".//{SVG}polyline")) == 2 and len(svg.findall(f".//{SVG}circle")) == 6
+
+
+def test_a_month_without_articles_is_a_gap_not_a_join() -> None:
+    months = month_range(["2014-04", "2014-07"])
+    assert months == ["2014-04", "2014-05", "2014-06", "2014-07"]
+    svg = _svg(lines("Trend", [*months, UNDATED], {"KLU": [1, 2, None, 1, 3]}))
+    polylines = svg.findall(f".//{SVG}polyline")
+    assert len(polylines) == 1 and len(polylines[0].get("points").split()) == 2  # April–May only
+    assert len(svg.findall(f".//{SVG}circle")) == 4  # June has none; the undated point stands apart
+    assert svg.find(f".//{SVG}line[@class='separator']") is not None
+    assert month_range(["2020-11", "2021-02"]) == ["2020-11", "2020-12", "2021-01", "2021-02"]
+
+
+def test_the_undated_column_stands_apart_after_the_months() -> None:
+    chart = columns("Articles", ["2021-04", "2021-05", UNDATED], {"en": [1, 1, 3]})
+    svg = _svg(chart)
+    xs = [float(r.get("x")) for r in svg.findall(f".//{SVG}rect")]
+    labels = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "axis"]
+    assert UNDATED in labels and "2021-04" in labels
+    assert abs((xs[2] - xs[1]) - 2 * (xs[1] - xs[0])) < 0.2  # a slot further than a next month would be
+    assert svg.find(f".//{SVG}line[@class='separator']") is not None
+
+
+def test_axis_labels_never_touch() -> None:
+    months = month_range(["2014-04", "2021-04"])
+    svg = _svg(columns("Articles", [*months, UNDATED], {"en": [1.0] * (len(months) + 1)}))
+    labels = [
+        t for t in svg.iter(f"{SVG}text") if t.get("class") == "axis" and t.get("text-anchor") == "middle"
+    ]
+    xs = sorted(float(t.get("x")) for t in labels)
+    assert labels[-1].text == UNDATED and len(xs) > 3
+    assert all(b - a >= 76 for a, b in itertools.pairwise(xs))
+
+
+def test_value_axes_have_round_ticks_inside_the_chart() -> None:
+    assert ticks(3) == [0, 1, 2, 3] and ticks(7) == [0, 2, 4, 6, 8] and ticks(9e8)[-1] >= 9e8
+    svg = _svg(columns("Articles", ["2021-04"], {"en": [7]}))
+    labels = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "axis"]
+    assert [t.text for t in labels][:5] == ["0", "2", "4", "6", "8"]
+    assert all(0 <= float(t.get("x")) <= 640 and 0 <= float(t.get("y")) <= 232 for t in labels)
 
 
 def test_no_data_says_so() -> None:

@@ -6,7 +6,14 @@ from datetime import date
 
 import duckdb
 
-from warehouse.report_content import OPTIONAL_VIEWS, content, optional_view, view_exists
+from warehouse.report_content import (
+    OPTIONAL_VIEWS,
+    article_evidence,
+    article_keys_of_urls,
+    content,
+    optional_view,
+    view_exists,
+)
 
 
 def test_content_reads_every_part_of_the_report(star_shared: duckdb.DuckDBPyConnection) -> None:
@@ -43,3 +50,33 @@ def test_views_of_a_later_schema_are_none_until_they_exist(star_shared: duckdb.D
         assert optional_view(older, "events") == [{"event": "forum", "held_on": date(2024, 5, 1)}]
     finally:
         older.close()
+
+
+def test_an_articles_evidence_is_read_with_its_text_and_every_fact(
+    star_shared: duckdb.DuckDBPyConnection,
+) -> None:
+    found = article_evidence(star_shared, [1, 3, 999])  # an unknown key is left out
+    assert set(found) == {1, 3}
+    one = found[1]
+    assert one["article"]["url"] == "http://news.test/1" and one["article"]["run_id"] == "r1"
+    assert one["article"]["text"] == "Калужская область создаёт фармацевтический кластер"
+    kinds = {(m["kind"], m["start"]) for m in one["mentions"]}
+    assert {("region", 0), ("site", 40), ("person", 120), ("act", 200)} <= kinds
+    assert [(f["figure_key"], f["start"], f["end"]) for f in one["figures"]][:1] == [(101, 300, 318)]
+    assert (
+        one["events"][0]["event_type"] == "agreement_signed" and "party" in one["events"][0]["participants"]
+    )
+    assert {(p["start"], p["end"]) for p in one["participants"]} == {(10, 20), (0, 9)}
+    assert all(r["article_key"] == 3 for name in ("mentions", "figures", "events") for r in found[3][name])
+
+
+def test_urls_name_their_articles(star_shared: duckdb.DuckDBPyConnection) -> None:
+    assert article_keys_of_urls(star_shared, ["http://news.test/2", "http://elsewhere.test/x"]) == {
+        "http://news.test/2": 2
+    }
+
+
+def test_undated_articles_are_counted_per_region(star_shared: duckdb.DuckDBPyConnection) -> None:
+    found = content(star_shared)
+    assert found["region_undated"] == []  # every article of the star has a date
+    assert all(r["month"] is not None for r in found["region_monthly"])
