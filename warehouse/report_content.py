@@ -44,7 +44,7 @@ ORDER BY iso_code, published_date DESC NULLS LAST, title
 """
 REGION_MONTHLY = """
 SELECT iso_code, name_en, is_country, strftime(month_start, '%Y-%m') AS month, articles, mentions, figures
-FROM v_region_activity_monthly ORDER BY month, iso_code
+FROM v_region_activity_monthly WHERE month_start IS NOT NULL ORDER BY month, iso_code
 """
 SITES = """
 SELECT s.site_key, s.site_type, s.name, s.industry, r.iso_code, r.name_en AS region_name_en,
