@@ -224,10 +224,9 @@ def _fail_when_no_source_answered(summary: dict[str, Any]) -> None:
     can alert on the exit status (the run itself is recorded and published as usual)."""
     if summary["pages_fetched"] + summary["pages_not_modified"] == 0:
         silent = len(summary.get("sources_without_pages") or {})
-        fail(
-            f"no source gave a page ({silent} source(s) without pages, {summary['pages_failed']} pages failed)",
-            code=ALL_SOURCES_FAILED,
-        )
+        failed = summary["pages_failed"]
+        told = f"no source gave a page ({silent} source(s) without pages, {failed} pages failed)"
+        fail(told, ALL_SOURCES_FAILED)
 
 
 def demo(
