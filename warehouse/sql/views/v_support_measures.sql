@@ -21,13 +21,19 @@ sentences AS (
     SELECT article_key, trim(unnest(regexp_extract_all(text, '[^.!?\n]+[.!?]?'))) AS sentence
     FROM article_text
 ),
-first_mentioned AS (
+first_mentioned AS (  -- support measures are Russian ones: the first Russian site, else region, named
     SELECT
-        article_key,
-        arg_min(site_key, first_char_offset) FILTER (WHERE site_key IS NOT NULL) AS site_key,
-        arg_min(region_key, first_char_offset) FILTER (WHERE region_key IS NOT NULL) AS region_key
-    FROM fact_mention
-    GROUP BY article_key
+        m.article_key,
+        arg_min(m.site_key, m.first_char_offset)
+            FILTER (WHERE m.site_key IS NOT NULL AND site_region.region_type IS DISTINCT FROM 'country')
+            AS site_key,
+        arg_min(m.region_key, m.first_char_offset)
+            FILTER (WHERE m.region_key IS NOT NULL AND named.region_type <> 'country') AS region_key
+    FROM fact_mention AS m
+    LEFT JOIN dim_site AS s ON s.site_key = m.site_key
+    LEFT JOIN dim_region AS site_region ON site_region.region_key = s.region_key
+    LEFT JOIN dim_region AS named ON named.region_key = m.region_key
+    GROUP BY m.article_key
 ),
 without_amount AS (
     SELECT
@@ -87,14 +93,14 @@ COMMENT ON COLUMN v_support_measures.act_type IS 'government_decree, federal_law
 COMMENT ON COLUMN v_support_measures.act_number IS 'Number of the act, e.g. 1659.';
 COMMENT ON COLUMN v_support_measures.act_title IS 'Title of the act, when known.';
 COMMENT ON COLUMN v_support_measures.act_jurisdiction IS 'Who issued the act.';
-COMMENT ON COLUMN v_support_measures.region_key IS 'The region (dim_region): the figure''s own, else its site''s; for a measure without an amount, the region of the first site the article names, else the first region it names.';
+COMMENT ON COLUMN v_support_measures.region_key IS 'The region (dim_region): the figure''s own, else its site''s; for a measure without an amount, the region of the first Russian site the article names, else the first Russian region it names.';
 COMMENT ON COLUMN v_support_measures.region_iso_code IS 'ISO code of the region, e.g. RU-KLU.';
 COMMENT ON COLUMN v_support_measures.region_name_en IS 'English name of the region.';
 COMMENT ON COLUMN v_support_measures.region_name_ru IS 'Russian name of the region.';
 COMMENT ON COLUMN v_support_measures.federal_district IS 'Federal district of the region; NULL abroad.';
 COMMENT ON COLUMN v_support_measures.region_type IS 'oblast, krai, republic, … for a Russian region; country for a foreign country.';
 COMMENT ON COLUMN v_support_measures.is_country IS 'True when the measure is about a foreign country.';
-COMMENT ON COLUMN v_support_measures.site_key IS 'The industrial site (dim_site), or NULL; for a measure without an amount, the first site the article names.';
+COMMENT ON COLUMN v_support_measures.site_key IS 'The industrial site (dim_site), or NULL; for a measure without an amount, the first Russian site the article names.';
 COMMENT ON COLUMN v_support_measures.site_name IS 'Name of the site.';
 COMMENT ON COLUMN v_support_measures.site_type IS 'cluster, technopark, industrial_park or sez.';
 COMMENT ON COLUMN v_support_measures.site_industry IS 'Industry of the site.';
