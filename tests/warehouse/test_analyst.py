@@ -30,6 +30,7 @@ READS = [
     "DESCRIBE dim_site",
     "SHOW TABLES",
     "FROM v_articles",
+    "PRAGMA table_info('dim_site')",  # DuckDB 1.5 parses it as SELECT * FROM pragma_table_info(…)
 ]
 WRITES = [
     "DELETE FROM dim_region",
@@ -39,7 +40,6 @@ WRITES = [
     "COPY dim_region TO 'out.csv'",
     "ATTACH 'other.duckdb'",
     "SELECT 1; DROP TABLE fact_figure",
-    "PRAGMA table_info('dim_site')",
     "EXPLAIN ANALYZE COPY (SELECT 1) TO 'out.csv'",
     "EXPLAIN ANALYZE DELETE FROM dim_region",
     "explain analyse select 1",
