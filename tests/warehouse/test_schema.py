@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -155,11 +156,10 @@ def test_a_database_migrated_by_the_numbered_view_files_upgrades(tmp_path: Path)
     """A database of the release before views/ (numbered view files recorded in schema_version, the
     views as they defined them) is migrated: new migrations applied, every view re-created, data kept."""
     path = tmp_path / "old.duckdb"
-    old_views = OLD_VIEWS.read_text(encoding="utf-8").split("\n-- ")[1:]
+    old_views = re.split(r"^-- (\d{3}_v_\w+\.sql)$", OLD_VIEWS.read_text(encoding="utf-8"), flags=re.M)
     with duckdb.connect(str(path)) as con:
         migrate(con, [m for m in migrations() if m.version <= 80], views=[])
-        for section in old_views:
-            name, _, body = section.partition("\n")
+        for name, body in zip(old_views[1::2], old_views[2::2], strict=True):
             con.execute(body)
             con.execute(RECORD, {"version": int(name[:3]), "name": name})
         con.execute("INSERT INTO dim_source VALUES (1, 's', 'x.test', 'S', 'ru')")

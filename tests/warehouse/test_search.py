@@ -84,10 +84,12 @@ def test_every_word_of_the_query_must_occur(snapshot: duckdb.DuckDBPyConnection)
 def test_language_date_and_limit_narrow_the_results(snapshot: duckdb.DuckDBPyConnection) -> None:
     assert _urls(snapshot, "кластеров", lang="en") == []
     everywhere = search(snapshot, SearchRequest("cluster", limit=100))
-    since = date(2015, 1, 1)
+    assert any(row[1] is None for row in everywhere.rows)  # most English sample articles are undated
+    since = date(2014, 1, 1)
     later = search(snapshot, SearchRequest("cluster", since=since, limit=100))
-    assert later.rows and len(later.rows) < len(everywhere.rows)  # the 2014 article and undated ones out
+    assert later.rows and len(later.rows) < len(everywhere.rows)  # the undated ones are left out
     assert all(row[1] is not None and row[1] >= since for row in later.rows)
+    assert search(snapshot, SearchRequest("cluster", since=date(2015, 1, 1))).rows == []  # 2014-04-08
     assert len(search(snapshot, SearchRequest("cluster", limit=1)).rows) == 1
 
 
