@@ -9,12 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cli.common import HomeOpt, console, fail, notices
 from cli.results import render, result_table
+
+if TYPE_CHECKING:
+    from warehouse.analyst import AnalystDatabase
 
 
 class SearchFormat(StrEnum):
@@ -28,7 +31,7 @@ class SearchLanguage(StrEnum):
     en = "en"
 
 
-def _database(home: Path | None) -> Path:
+def _database(home: Path | None) -> AnalystDatabase:
     from config.settings import load_settings
     from warehouse.analyst import NoDatabase, analyst_database
     from warehouse.publish import published_path
@@ -43,7 +46,7 @@ def _database(home: Path | None) -> Path:
             f"no published snapshot yet: searching the working database {database.path} read-only",
             soft_wrap=True,
         )
-    return database.path
+    return database
 
 
 def search(
@@ -65,17 +68,15 @@ def search(
 ) -> None:
     """Find the articles whose title or text holds every word of QUERY, in any form (Russian and English
     stemming: технопарк finds технопарка and технопарке), best first."""
-    import duckdb
-
-    from warehouse.search import BadSearch, SearchRequest, SearchUnavailable, open_for_search
+    from warehouse.analyst import NoDatabase, connect_read_only
+    from warehouse.search import BadSearch, SearchRequest, SearchUnavailable
     from warehouse.search import search as run_search
 
     request = SearchRequest(query, lang.value if lang else None, since.date() if since else None, limit)
-    path = _database(home)
     try:
-        con = open_for_search(path)
-    except (SearchUnavailable, duckdb.Error) as exc:
-        fail(f"cannot open {path} for search: {exc}", out=notices)
+        con = connect_read_only(_database(home))
+    except NoDatabase as exc:
+        fail(str(exc), out=notices)
     try:
         result = run_search(con, request)
     except BadSearch as exc:

@@ -1,17 +1,18 @@
-"""Full-text search over article titles and texts, with DuckDB's `fts` extension.
+"""Full-text search over article titles and texts, indexed with DuckDB's `fts` extension.
 
 Before every publish, `build_search_index` copies the original (not duplicate) Russian and English
-articles into `search_document_ru` and `search_document_en` and indexes each with its Snowball stemmer
-(технопарк, технопарка and технопарке share one stem; so do cluster and clusters), then defines the
-table macro `search_articles(query)`: one row per article holding every word of the query, ranked by
-BM25, with a snippet around the first word found. The snapshot is a copy of the working database, so
-it carries the index and the macro.
+articles into `search_document_ru` and `search_document_en`, indexes each with the extension and its
+Snowball stemmer (технопарк, технопарка and технопарке share one stem; so do cluster and clusters),
+keeps every indexed word with its stem in `search_word`, and defines the table macro
+`search_articles(query)`: one row per article holding every word of the query, ranked by BM25, with a
+snippet around the first word found. The snapshot is a copy of the working database, so it carries
+the index, the words and the macro.
 
-The index and the macro need the extension's `stem` function at query time. The extension ships as
-the `duckdb-extension-fts` package, built for one DuckDB release: `load_fts` loads it from there (no
-download). `open_for_search` opens a database read-only, loads the extension, then locks the
-connection down exactly as an analyst connection is (`warehouse.analyst.ANALYST_CONFIG`): no file,
-URL or other extension can be reached afterwards.
+The extension is needed to build the index only: it ships as the `duckdb-extension-fts` package,
+built for one DuckDB release, and `load_fts` loads it from there (nothing is downloaded). The macro is
+plain SQL: it stems the query with `search_word` (a word no article uses gets the longest known stem
+it starts with) and computes BM25 over the index's tables as the extension's `match_bm25` does, so
+it runs on a locked analyst connection (no extension can be loaded there) and in any DuckDB client.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from typing import Any
 
 import duckdb
 
-from warehouse.analyst import ANALYST_CONFIG
-
 LANGUAGES = {"ru": "russian", "en": "english"}
 STOPWORDS = {"ru": "none", "en": "english"}  # BM25 weighs common Russian words down by itself
 IGNORE = r"[^\p{L}\p{N}]+"  # anything but letters and digits separates words («Калуга» → калуга)
 SNIPPET_BEFORE, SNIPPET_LENGTH = 60, 220
+BM25_K, BM25_B = 1.2, 0.75  # the fts extension's defaults
+MIN_STEM, MAX_SUFFIX = 3, 4  # a word the articles never use: the longest stem that starts it
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 10_000
 
@@ -52,27 +53,67 @@ INDEX_TABLE_COMMENTS = {
     "stopwords": "Words left out of the index.",
 }
 INDEX_TABLES = "SELECT table_name FROM duckdb_tables() WHERE schema_name = $schema"
+FILL_WORDS = """
+INSERT INTO search_word
+SELECT DISTINCT '{lang}', word, stem(word, '{stemmer}')
+FROM (
+    SELECT unnest(fts_main_search_document_{lang}.tokenize(coalesce(title, '') || ' ' || text)) AS word
+    FROM search_document_{lang}
+)
+WHERE word <> ''
+"""
+# One language's hits: the query's stems (search_word's, else the longest stem of the language that
+# starts the word and leaves at most MAX_SUFFIX letters: технопарками → технопарк), the articles holding
+# every one of them, and BM25 over the index tables, as the fts extension's match_bm25 computes it.
 HITS = """
-SELECT article_key, '{lang}' AS language, '{stemmer}' AS stemmer,
-    fts_main_search_document_{lang}.match_bm25(article_key, query_string, conjunctive := 1) AS score
-FROM search_document_{lang}
+SELECT docs.name AS article_key, '{lang}' AS language, bm25.score, bm25.stems
+FROM (
+    SELECT tf.docid, list_distinct(list(tf.stem)) AS stems,
+        sum(
+            log((stats.num_docs - tf.df + 0.5) / (tf.df + 0.5) + 1)
+            * tf.tf * ({k} + 1)
+            / (tf.tf + {k} * (1 - {b} + {b} * tf.len / stats.avgdl))
+        ) AS score
+    FROM (
+        SELECT terms.docid, dict.termid, dict.term AS stem, dict.df, docs.len, count(*) AS tf
+        FROM fts_main_search_document_{lang}.terms AS terms
+        JOIN fts_main_search_document_{lang}.dict AS dict ON dict.termid = terms.termid
+        JOIN fts_main_search_document_{lang}.docs AS docs ON docs.docid = terms.docid
+        WHERE dict.term IN (SELECT stem FROM stems WHERE language = '{lang}')
+        GROUP BY ALL
+    ) AS tf, fts_main_search_document_{lang}.stats AS stats
+    GROUP BY tf.docid
+    HAVING count(DISTINCT tf.termid) = (SELECT count(DISTINCT stem) FROM stems WHERE language = '{lang}')
+) AS bm25
+JOIN fts_main_search_document_{lang}.docs AS docs ON docs.docid = bm25.docid
 """
 SEARCH_MACRO = """
 CREATE OR REPLACE MACRO search_articles(query_string) AS TABLE
-WITH hits AS ({hits}),
-found AS (
-    SELECT h.*,
-        list_transform(fts_main_search_document_ru.tokenize(query_string), w -> stem(w, h.stemmer)) AS stems
-    FROM hits AS h
-    WHERE h.score IS NOT NULL
+WITH words AS (
+    SELECT DISTINCT word
+    FROM (SELECT unnest(fts_main_search_document_ru.tokenize(query_string)) AS word)
+    WHERE word <> ''
 ),
+stems AS (
+    SELECT l.language, w.word,
+        coalesce(
+            (SELECT any_value(s.stem) FROM search_word AS s
+                WHERE s.language = l.language AND s.word = w.word),
+            (SELECT arg_max(s.stem, length(s.stem)) FROM search_word AS s
+                WHERE s.language = l.language AND starts_with(w.word, s.stem)
+                    AND length(s.stem) >= greatest({min_stem}, length(w.word) - {max_suffix})),
+            w.word
+        ) AS stem
+    FROM words AS w, (VALUES {languages}) AS l (language)
+),
+hits AS ({hits}),
 placed AS (
-    SELECT f.*, t.text,
+    SELECT h.*, t.text,
         list_min(list_filter(
-            list_transform(f.stems, s -> strpos(lower(strip_accents(t.text)), s)), p -> p > 0
+            list_transform(h.stems, s -> strpos(lower(strip_accents(t.text)), s)), p -> p > 0
         )) AS first_at
-    FROM found AS f
-    JOIN article_text AS t ON t.article_key = f.article_key
+    FROM hits AS h
+    JOIN article_text AS t ON t.article_key = h.article_key
 )
 SELECT
     a.title,
@@ -163,19 +204,35 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Rebuild the search documents, their indexes and the search_articles macro in CON (a writable
-    connection on the working database); returns the articles indexed per language."""
+    """Rebuild the search documents, their indexes, the words' stems and the search_articles macro in
+    CON (a writable connection on the working database); returns the articles indexed per language."""
     load_fts(con)
     indexed: dict[str, int] = {}
+    con.execute("DELETE FROM search_word")
     for lang, stemmer in LANGUAGES.items():
         con.execute(f"DELETE FROM search_document_{lang}")
         con.execute(FILL_DOCUMENTS.format(lang=lang))
         con.execute(CREATE_INDEX.format(lang=lang, stemmer=stemmer, stopwords=STOPWORDS[lang], ignore=IGNORE))
+        con.execute(FILL_WORDS.format(lang=lang, stemmer=stemmer))
         _comment_index(con, f"fts_main_search_document_{lang}", lang)
         indexed[lang] = con.execute(f"SELECT count(*) FROM search_document_{lang}").fetchone()[0]
-    hits = " UNION ALL ".join(HITS.format(lang=lang, stemmer=stemmer) for lang, stemmer in LANGUAGES.items())
-    con.execute(SEARCH_MACRO.format(hits=hits, before=SNIPPET_BEFORE, length=SNIPPET_LENGTH))
+    con.execute(search_macro())
     return indexed
+
+
+def search_macro() -> str:
+    """The CREATE MACRO statement of search_articles: plain SQL over the index tables and search_word,
+    so that it runs on any connection, the extension loaded or not."""
+    hits = " UNION ALL ".join(HITS.format(lang=lang, k=BM25_K, b=BM25_B) for lang in LANGUAGES)
+    languages = ", ".join(f"('{lang}')" for lang in LANGUAGES)
+    return SEARCH_MACRO.format(
+        hits=hits,
+        languages=languages,
+        min_stem=MIN_STEM,
+        max_suffix=MAX_SUFFIX,
+        before=SNIPPET_BEFORE,
+        length=SNIPPET_LENGTH,
+    )
 
 
 def _comment_index(con: duckdb.DuckDBPyConnection, schema: str, lang: str) -> None:
@@ -190,20 +247,6 @@ def _comment_index(con: duckdb.DuckDBPyConnection, schema: str, lang: str) -> No
             {"s": schema, "t": table},
         ).fetchall():
             con.execute(f"COMMENT ON COLUMN {schema}.{table}.{column} IS 'Kept by the fts extension.'")
-
-
-def open_for_search(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection on PATH with the fts extension loaded, then locked down as an analyst
-    connection is (ANALYST_CONFIG, in its order: lock_configuration last)."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        load_fts(con)
-        for name, value in ANALYST_CONFIG.items():
-            con.execute(f"SET {name} = {str(value).lower()}")
-    except Exception:
-        con.close()
-        raise
-    return con
 
 
 def search(con: duckdb.DuckDBPyConnection, request: SearchRequest) -> SearchResult:
