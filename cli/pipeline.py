@@ -26,7 +26,9 @@ QUIET_ENV = {
 QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "great_expectations")
 # what the flow and its tasks log (a source that gave no page, a report not built) the summary says
 # again: on the terminal it is said once, by the summary; a Prefect server still receives the logs
+# (unless PREFECT_LOGGING_LEVEL was set: then Prefect's own lines are shown as asked)
 RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
+PREFECT_LEVEL_ASKED = "PREFECT_LOGGING_LEVEL" in os.environ  # before _quiet sets its own
 ALL_SOURCES_FAILED = 3  # the exit code of a run in which no source gave a page
 
 
@@ -57,7 +59,7 @@ def _quiet() -> None:
     if not os.environ.get("PREFECT_API_URL"):  # a temporary server, gone before the last logs are sent
         os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
     for name in RUN_LOGGERS:
-        logging.getLogger(name).propagate = False
+        logging.getLogger(name).propagate = PREFECT_LEVEL_ASKED
     for name in [*QUIET_LOGGERS, *logging.root.manager.loggerDict]:
         if name.startswith(QUIET_LOGGERS):
             logging.getLogger(name).setLevel(logging.ERROR)
