@@ -7,7 +7,7 @@ SELECT
     count(*) FILTER (WHERE has_amount) AS with_amount,
     count(*) FILTER (WHERE NOT has_amount) AS without_amount,
     count(DISTINCT article_key) AS articles,
-    any_value(sentence) AS example
+    min(sentence) AS example
 FROM v_support_measures
 WHERE NOT is_duplicate
 GROUP BY ALL
