@@ -68,9 +68,9 @@ def _explained(held: pl.DataFrame, stages: set[str]) -> bool:
     return set(held.get_column("stage")) <= stages and all(reason and reason.strip() for reason in reasons)
 
 
-# Hypothesis compares the global `random` state before and after each draw; in the whole suite, threads
-# of earlier tests (Prefect's clients, which add random jitter to their retries) draw from it meanwhile,
-# which Hypothesis reports as a strategy using `random`. None of these strategies does.
+# Hypothesis compares the global `random` state before and after each draw; in the whole suite, the
+# threads of the session's Prefect test server (which draws retry jitter and ports from it) may move it
+# meanwhile, which Hypothesis reports as a strategy using `random`. None of these strategies does.
 @pytest.mark.filterwarnings("ignore:Do not use the `random` module inside strategies")
 @SETTINGS
 @given(st.lists(BODY, min_size=1, max_size=4))
