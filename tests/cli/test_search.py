@@ -79,3 +79,20 @@ def test_bad_input_is_one_clear_line(home: Path, args: list[str], message: str) 
 def test_without_a_database_it_says_what_to_run(tmp_path: Path) -> None:
     done = _search("кластер", home=tmp_path)
     assert done.returncode == 2 and "run `clusterwatch run` or `clusterwatch demo` first" in done.stderr
+
+
+def test_clusterwatch_sql_runs_the_search_macro(home: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    query = "SELECT url, language FROM search_articles('технопарками') ORDER BY score DESC"
+    done = subprocess.run(
+        [sys.executable, "-m", "cli", "sql", query, "--format", "json", "--home", str(home)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert [r["language"] for r in rows] == ["ru"]  # an unseen form finds the article by its stem
+    assert rows[0]["url"].endswith("/news/2021/04/27/kaluga-industrial-clusters.html")
