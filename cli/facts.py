@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,8 +21,15 @@ PathsArg = Annotated[
     list[Path],
     typer.Argument(help="Text files, .html pages (their main text is extracted) or folders holding them."),
 ]
-LangOpt = Annotated[str, typer.Option("--lang", help="Language of the texts: ru, en or auto (per file).")]
-LANGUAGES = {"ru", "en", "auto"}
+
+
+class Language(StrEnum):
+    ru = "ru"
+    en = "en"
+    auto = "auto"
+
+
+LangOpt = Annotated[Language, typer.Option("--lang", help="Language of the texts (auto: detected per file).")]
 SUFFIXES = {".txt", ".html", ".htm"}
 
 
@@ -71,8 +79,6 @@ def _print(file: Path, fact: dict) -> None:
 
 
 def _print_facts(paths: list[Path], lang: str, legacy: bool) -> None:
-    if lang not in LANGUAGES:
-        raise typer.BadParameter("--lang must be ru, en or auto")
     from transforms import extract_facts
 
     failed = 0
@@ -93,15 +99,15 @@ def _print_facts(paths: list[Path], lang: str, legacy: bool) -> None:
         raise typer.Exit(2)
 
 
-def facts(paths: PathsArg, lang: LangOpt = "auto") -> None:
+def facts(paths: PathsArg, lang: LangOpt = Language.auto) -> None:
     """Print every fact of the files (regions, countries, people with roles, organisations, companies,
     government bodies, places, sites, legal acts, figures, then relations and events) as JSON lines."""
-    _print_facts(paths, lang, legacy=False)
+    _print_facts(paths, lang.value, legacy=False)
 
 
-def entities(paths: PathsArg, lang: LangOpt = "auto") -> None:
+def entities(paths: PathsArg, lang: LangOpt = Language.auto) -> None:
     """The `facts` command under its former name: mentions only, with entity_type and entity_id."""
-    _print_facts(paths, lang, legacy=True)
+    _print_facts(paths, lang.value, legacy=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import faulthandler
+from typing import Annotated
 
 import typer
 
-from cli import analyst, extract, facts, pipeline, quality, report, serve
+from cli import analyst, extract, facts, pipeline, quality, report, search, serve
 from cli.common import error, show_config_warnings
 
 # Help texts are plain text: with Rich markup on, a default written "[a local cluster]" would vanish.
@@ -17,7 +18,30 @@ app = typer.Typer(
     help="News ETL for Russia's industrial clusters.",
 )
 
-for group in (pipeline, extract, facts, analyst, quality, report, serve):
+
+def _version(shown: bool) -> None:
+    if shown:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("clusterwatch")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            number = "unknown (not installed)"
+        typer.echo(f"clusterwatch {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    shown: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """News ETL for Russia's industrial clusters."""
+
+
+for group in (pipeline, extract, facts, analyst, search, quality, report, serve):
     group.register(app)
 
 

@@ -6,6 +6,7 @@ import logging
 import os
 import tempfile
 import time
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,6 +24,17 @@ QUIET_ENV = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
 }
 QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "great_expectations")
+# what the flow and its tasks log (a source that gave no page, a report not built) the summary says
+# again: on the terminal it is said once, by the summary; a Prefect server still receives the logs
+# (unless PREFECT_LOGGING_LEVEL was set: then Prefect's own lines are shown as asked)
+RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
+PREFECT_LEVEL_ASKED = "PREFECT_LOGGING_LEVEL" in os.environ  # before _quiet sets its own
+ALL_SOURCES_FAILED = 3  # the exit code of a run in which no source gave a page
+
+
+def _iso_time(moment: datetime) -> Text:
+    """A progress line's time stamp: ISO 8601, local time with its offset, e.g. 2026-12-07T02:15:31+00:00."""
+    return Text(moment.astimezone().isoformat(timespec="seconds"))
 
 
 def _show_progress() -> None:
@@ -31,7 +43,10 @@ def _show_progress() -> None:
 
     logger = logging.getLogger("clusterwatch.progress")
     if not logger.handlers:
-        logger.addHandler(RichHandler(console=Console(stderr=True), show_path=False, show_level=False))
+        handler = RichHandler(
+            console=Console(stderr=True), show_path=False, show_level=False, log_time_format=_iso_time
+        )
+        logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False
 
@@ -41,6 +56,10 @@ def _quiet() -> None:
     _show_progress()
     for name, value in QUIET_ENV.items():
         os.environ.setdefault(name, value)
+    if not os.environ.get("PREFECT_API_URL"):  # a temporary server, gone before the last logs are sent
+        os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    for name in RUN_LOGGERS:
+        logging.getLogger(name).propagate = PREFECT_LEVEL_ASKED
     for name in [*QUIET_LOGGERS, *logging.root.manager.loggerDict]:
         if name.startswith(QUIET_LOGGERS):
             logging.getLogger(name).setLevel(logging.ERROR)
@@ -125,7 +144,7 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
         ("articles loaded", summary["articles_loaded"]),
         ("  of which duplicates", summary["duplicates"]),
         ("held back", summary["articles_held_back"]),
-        ("time taken", f"{seconds:.1f} s"),
+        *_time_rows(summary, seconds),
     ]
     for name, value in rows:
         table.add_row(name, str(value))
@@ -138,6 +157,23 @@ def _print_summary(summary: dict[str, Any], seconds: float) -> None:
     if summary.get("quality"):
         _print_quality(summary)
     _print_report(summary)
+
+
+def _time_rows(summary: dict[str, Any], seconds: float) -> list[tuple[str, str]]:
+    """One run time, the command's, and what it went to: the run itself (from its start to its snapshot,
+    as etl_run records it), the validation inside it, and the rest (Prefect's server, imports, the report)."""
+    rows = [("time taken", f"{seconds:.1f} s")]
+    started, finished = summary.get("started_at"), summary.get("finished_at")
+    if started is None or finished is None:
+        return rows
+    run = (finished - started).total_seconds()
+    rows.append(("  the run", f"{run:.1f} s (crawl to publish)"))
+    quality = summary.get("quality")
+    if quality is not None:
+        validation = quality.validation_seconds + (quality.docs_seconds or 0.0)
+        rows.append(("    of which validation", f"{validation:.1f} s"))
+    rows.append(("  the rest", f"{max(seconds - run, 0.0):.1f} s (Prefect, imports, the report)"))
+    return rows
 
 
 def _print_report(summary: dict[str, Any]) -> None:
@@ -162,13 +198,12 @@ def _print_silent_sources(summary: dict[str, Any]) -> None:
 
 def _print_quality(summary: dict[str, Any]) -> None:
     from cli.quality import checks_table, stage_table
-    from expectations.summary import summary_rows, timing_line
+    from expectations.summary import summary_rows
 
     quality = summary["quality"]
     console.print(stage_table(summary_rows(quality)))
     if quality.failed_checks:
         console.print(checks_table(quality.failed_checks))
-    console.print(timing_line(quality), soft_wrap=True)
 
 
 def run(
@@ -183,6 +218,17 @@ def run(
     started = time.perf_counter()
     summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
+    _fail_when_no_source_answered(summary)
+
+
+def _fail_when_no_source_answered(summary: dict[str, Any]) -> None:
+    """Exit with ALL_SOURCES_FAILED when no source gave a page, new or unchanged, so that a monitor
+    can alert on the exit status (the run itself is recorded and published as usual)."""
+    if summary["pages_fetched"] + summary["pages_not_modified"] == 0:
+        silent = len(summary.get("sources_without_pages") or {})
+        failed = summary["pages_failed"]
+        told = f"no source gave a page ({silent} source(s) without pages, {failed} pages failed)"
+        fail(told, ALL_SOURCES_FAILED)
 
 
 def demo(
@@ -219,6 +265,7 @@ def demo(
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
+    _fail_when_no_source_answered(summary)
 
 
 SAMPLE_SOURCES = "sample-sources.yaml"

@@ -8,9 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import HomeOpt, console, fail
-
-DICTIONARY = Path("docs") / "data-dictionary.md"
+from cli.common import HomeOpt, console, fail, notices
 
 
 def report(
@@ -38,12 +36,23 @@ def report(
 
 
 def dictionary(
-    out: Annotated[Path, typer.Option("--out", help="Where to write the Markdown.")] = DICTIONARY,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", dir_okay=False, help="Write the Markdown to this file [standard output]."),
+    ] = None,
 ) -> None:
-    """Write the data dictionary (every table, view and column with its comment) as Markdown."""
-    from reports.dictionary import write_dictionary
+    """Print the data dictionary (every table, view and column with its comment) as Markdown, or write
+    it to --out (the repository's copy: --out docs/data-dictionary.md)."""
+    from reports.dictionary import dictionary_markdown, write_dictionary
 
-    console.print(f"data dictionary: {write_dictionary(out)}", soft_wrap=True)
+    if out is None:
+        typer.echo(dictionary_markdown(), nl=False)
+        return
+    try:
+        written = write_dictionary(out)
+    except OSError as exc:
+        fail(f"cannot write the data dictionary to {out}: {exc}")
+    notices.print(f"data dictionary: {written}", soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -59,6 +59,7 @@ from warehouse.quality import record_results
 from warehouse.quality_checks import run_checks
 from warehouse.runs import finish_run, mark_crashed, running_runs
 from warehouse.schema import connect
+from warehouse.search import build_search_index
 
 RUNNERS = ("threads", "dask")
 
@@ -307,6 +308,8 @@ def load_run(
     with connect(settings.database_path) as con:
         record_stage_seconds(con, ctx.run_id, ctx.seconds)
     with ctx.stage("publish"):
+        with connect(settings.database_path) as con:
+            build_search_index(con)  # the snapshot carries the index and search_articles()
         finished = datetime.now(UTC)
         published = publish_task(settings, partial(finish_run, run_id=ctx.run_id, **_completed(finished)))
     with connect(settings.database_path) as con:

@@ -17,6 +17,9 @@ DATA = Path(__file__).parent / "data"
 
 # The sample site is our own, on loopback: no per-host politeness delay in tests.
 os.environ.setdefault("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")
+# Tests call some tasks outside a flow (report_task): Prefect would warn that their logs have no flow
+# run to go to, once per call.
+os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 # Cached task results of the tests go to a scratch folder, not to the user's Prefect storage.
 os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", tempfile.mkdtemp(prefix="clusterwatch-test-results-"))
 

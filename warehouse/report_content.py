@@ -68,7 +68,7 @@ SUPPORT = """
 SELECT measure, figure_key, article_key, value, unit, qualifier, act_type, act_number, act_title,
     coalesce(region_iso_code, '') AS iso_code, region_name_en, is_country, site_name, sentence, url, title,
     published_date, date_inferred
-FROM v_support_measures WHERE NOT is_duplicate
+FROM v_support_measures WHERE NOT is_duplicate AND has_amount
 ORDER BY act_number NULLS LAST, value DESC
 """
 PEOPLE = """

@@ -1,11 +1,16 @@
-"""Open the warehouse and migrate it: the files in warehouse/sql/ are numbered forward migrations.
+"""Open the warehouse and migrate it: tables are numbered forward migrations, views are files.
 
-Each file `NNN_name.sql` is applied once, in number order, in its own transaction, and recorded in
-`schema_version`. View files (`NNN_v_*.sql`, all `CREATE OR REPLACE VIEW`) are applied again, all of
-them in number order so the last file that defines a view wins, at every start that finds them changed
-(their digest in `schema_views` differs), a migration applied, or one of their views missing. A database whose
-schema_version is newer than the newest file here stops with SchemaTooNew: it was written by a newer
-release of the code.
+Each file `warehouse/sql/NNN_name.sql` changes tables: it is applied once, in number order, in its own
+transaction, and recorded in `schema_version`. Views are not data: each lives in one file,
+`warehouse/sql/views/v_name.sql` (one `CREATE OR REPLACE VIEW v_name` and its comments), edited in
+place when the view changes. All of them are applied again, a view after the views it reads, at every
+start that finds them changed (their digest in `schema_views` differs), a migration applied, or one of
+their views missing. A numbered file named `NNN_v_*.sql` is refused: a view goes in `views/`.
+
+A database migrated by older releases, whose `schema_version` records the numbered view files that
+came before `views/`, upgrades like any other: those numbers are simply never pending again. A
+database whose schema_version is newer than the newest file here stops with SchemaTooNew: it was
+written by a newer release of the code.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from pathlib import Path
 import duckdb
 
 SQL_DIR = Path(__file__).parent / "sql"
+VIEWS_FOLDER = "views"
 FILE_NAME = re.compile(r"^(\d+)_(\w+)\.sql$")
 VIEW_NAME = re.compile(r"^v_\w+$")
+VIEW_REFERENCE = re.compile(r"\bv_\w+\b", re.I)
 
 CREATE_SCHEMA_VERSION = """
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -39,7 +46,8 @@ CREATE TABLE IF NOT EXISTS schema_views (
 );
 COMMENT ON TABLE schema_views IS
     'The view files last applied to this database: they are applied again when they change.';
-COMMENT ON COLUMN schema_views.digest IS 'SHA-256 of the view files (NNN_v_*.sql) in number order.';
+COMMENT ON COLUMN schema_views.digest IS
+    'SHA-256 of the view files (warehouse/sql/views/v_*.sql) in the order applied.';
 COMMENT ON COLUMN schema_views.applied_at IS 'When they were applied.';
 """
 META_TABLES = (
@@ -97,21 +105,38 @@ class Migration:
     name: str
     path: Path
 
-    @property
-    def is_view(self) -> bool:
-        return bool(VIEW_NAME.match(self.name))
-
     def sql(self) -> str:
         return self.path.read_text(encoding="utf-8")
 
 
+@dataclass(frozen=True)
+class View:
+    """One view file: `views/v_name.sql` defines the view `v_name`."""
+
+    name: str
+    path: Path
+
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    def reads(self, names: set[str]) -> set[str]:
+        """The other views of NAMES this one's SQL mentions."""
+        return {word.lower() for word in VIEW_REFERENCE.findall(self.sql())} & names - {self.name}
+
+
 def migrations(sql_dir: Path = SQL_DIR) -> list[Migration]:
-    """The migration files in number order; two files with one number are an error."""
+    """The numbered migration files in number order; two files with one number, or a numbered view
+    file, are an error."""
     found: dict[int, Migration] = {}
     for path in sorted(sql_dir.glob("*.sql")):
         match = FILE_NAME.match(path.name)
         if match is None:
             raise SchemaError(f"{path.name}: migration files are named NNN_name.sql")
+        if VIEW_NAME.match(match.group(2)):
+            raise SchemaError(
+                f"{path.name}: a view is not a migration; put it in {sql_dir.name}/{VIEWS_FOLDER}/"
+                f"{match.group(2)}.sql (one file per view, re-created when it changes)"
+            )
         version = int(match.group(1))
         if version in found:
             raise SchemaError(f"{path.name} and {found[version].path.name} share number {version}")
@@ -119,8 +144,28 @@ def migrations(sql_dir: Path = SQL_DIR) -> list[Migration]:
     return [found[v] for v in sorted(found)]
 
 
+def view_files(sql_dir: Path = SQL_DIR) -> list[View]:
+    """The view files of SQL_DIR/views/, each after the views it reads (then by name); a file must be
+    named after the view it defines, and views that read each other in a circle are an error."""
+    views: dict[str, View] = {}
+    for path in sorted((sql_dir / VIEWS_FOLDER).glob("*.sql")):
+        defined = [name.lower() for name in DEFINED_VIEW.findall(path.read_text(encoding="utf-8"))]
+        if not VIEW_NAME.match(path.stem) or defined != [path.stem]:
+            raise SchemaError(f"{path.name}: a view file defines one view, named as the file (v_name.sql)")
+        views[path.stem] = View(path.stem, path)
+    ordered: list[View] = []
+    waiting = dict(views)
+    while waiting:
+        ready = [v for v in waiting.values() if not v.reads(set(waiting))]
+        if not ready:
+            raise SchemaError(f"these views read each other in a circle: {', '.join(sorted(waiting))}")
+        for view in ready:
+            ordered.append(waiting.pop(view.name))
+    return ordered
+
+
 def ddl_files() -> list[Path]:
-    return [m.path for m in migrations()]
+    return [m.path for m in migrations()] + [v.path for v in view_files()]
 
 
 def code_version(files: list[Migration] | None = None) -> int:
@@ -138,48 +183,56 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
     return {row[0] for row in con.execute(APPLIED_VERSIONS).fetchall()}
 
 
-def views_digest(views: list[Migration]) -> str:
+def views_digest(views: list[View]) -> str:
     digest = hashlib.sha256()
     for view in views:
         digest.update(f"{view.path.name}\0{view.sql()}\0".encode())
     return digest.hexdigest()
 
 
-def _views_current(con: duckdb.DuckDBPyConnection, views: list[Migration], digest: str) -> bool:
+def _views_current(con: duckdb.DuckDBPyConnection, views: list[View], digest: str) -> bool:
     """The view files applied last are these, and every view they define exists."""
     if "schema_views" not in _meta_tables(con):
         con.execute(CREATE_SCHEMA_VIEWS)
         return False
     recorded = con.execute(VIEWS_DIGEST).fetchall()
-    defined = {name.lower() for view in views for name in DEFINED_VIEW.findall(view.sql())}
+    defined = {view.name for view in views}
     present = {row[0].lower() for row in con.execute(VIEW_NAMES).fetchall()}
     return recorded == [(digest,)] and defined <= present
 
 
-def _apply_views(con: duckdb.DuckDBPyConnection, views: list[Migration], digest: str) -> None:
-    for view in views:  # in order, so a later file's definition wins
-        _apply(con, view, record=False)
+def _apply_views(con: duckdb.DuckDBPyConnection, views: list[View], digest: str) -> None:
+    con.begin()
+    try:
+        for view in views:  # a view after the views it reads
+            con.execute(view.sql())
+    except Exception as exc:
+        con.rollback()
+        raise SchemaError(f"view file {view.path.name} failed: {exc}") from exc
+    con.commit()
     con.execute(CREATE_SCHEMA_VIEWS)
     con.execute(FORGET_VIEWS)
     con.execute(RECORD_VIEWS, {"digest": digest})
 
 
-def _apply(con: duckdb.DuckDBPyConnection, migration: Migration, record: bool) -> None:
+def _apply(con: duckdb.DuckDBPyConnection, migration: Migration) -> None:
     con.begin()
     try:
         con.execute(migration.sql())
-        if record:
-            con.execute(RECORD_VERSION, {"version": migration.version, "name": migration.path.name})
+        con.execute(RECORD_VERSION, {"version": migration.version, "name": migration.path.name})
         con.commit()
     except Exception as exc:
         con.rollback()
         raise SchemaError(f"migration {migration.path.name} failed: {exc}") from exc
 
 
-def migrate(con: duckdb.DuckDBPyConnection, files: list[Migration] | None = None) -> list[int]:
+def migrate(
+    con: duckdb.DuckDBPyConnection, files: list[Migration] | None = None, views: list[View] | None = None
+) -> list[int]:
     """Apply the pending migrations in order, then the views again when needed; returns the versions
     applied."""
     files = migrations() if files is None else files
+    views = view_files() if views is None else views
     applied = applied_versions(con)
     newest = code_version(files)
     if applied and max(applied) > newest:
@@ -189,8 +242,7 @@ def migrate(con: duckdb.DuckDBPyConnection, files: list[Migration] | None = None
         )
     pending = [m for m in files if m.version not in applied]
     for migration in pending:
-        _apply(con, migration, record=True)
-    views = [m for m in files if m.is_view]
+        _apply(con, migration)
     digest = views_digest(views)
     if pending or not _views_current(con, views, digest):
         _apply_views(con, views, digest)

@@ -14,6 +14,6 @@ SELECT
     string_agg(DISTINCT subject, ', ') AS subjects,
     max(published_date) AS latest_article
 FROM v_support_measures
-WHERE NOT is_duplicate
+WHERE NOT is_duplicate AND has_amount  -- measures stated without an amount: 11_support_measures_by_kind.sql
 GROUP BY ALL
 ORDER BY legal_act, region_iso_code, currency;

@@ -1,7 +1,8 @@
 -- Which regions are most active in the news, month by month?
--- Original articles mentioning a region or one of its sites, per month, with mentions and figures.
+-- Original articles mentioning a region or one of its sites, per month, with mentions and figures;
+-- articles without a publication date are counted in a bucket of their own (period 'undated').
 SELECT
-    month_start,
+    period,
     iso_code,
     name_en,
     federal_district,
@@ -10,4 +11,4 @@ SELECT
     sites_mentioned,
     figures
 FROM v_region_activity_monthly
-ORDER BY month_start DESC, articles DESC, iso_code;
+ORDER BY month_start DESC NULLS FIRST, articles DESC, iso_code;

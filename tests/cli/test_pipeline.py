@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -50,6 +52,23 @@ def test_demo_command_loads_the_warehouse_with_clean_output(tmp_path: Path) -> N
         assert con.execute("SELECT count(*) FROM fact_article").fetchone() == (5,)
     last = result.stdout.strip().splitlines()[-1]  # the demo ends with where its report is
     assert last.startswith("report:") and str(tmp_path / "report" / "index.html") in last
+    progress = re.findall(r"^(\S+) (fetched|extracted|analysed) ", result.stderr, re.M)
+    assert {stage for _, stage in progress} == {"fetched", "extracted", "analysed"}
+    assert all(datetime.fromisoformat(stamp).tzinfo is not None for stamp, _ in progress)  # ISO 8601
+    assert "| WARNING" not in result.stderr and "Error logging to API" not in result.stderr
+    assert _labels(result.stdout) == _labels(README_DEMO), "the README's demo output is not what it prints"
+    assert result.stdout.count(" s (crawl to publish)") == 1 and "Validation time" not in result.stdout
+
+
+README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+README_DEMO = README.split("make demo` prints", 1)[1].split("A second `make demo`", 1)[0]
+
+
+def _labels(output: str) -> list[str]:
+    """What each line of the demo's output is, in order: the first cell of a table row, or the name
+    before the colon of a `name: value` line (what the README shows and the demo prints must agree)."""
+    found = re.findall(r"^\s*(?:[│┃] *([a-z][a-z_ ]*?) *[│┃]|([a-z][a-z ]*):\s)", output, re.M)
+    return [cell or name for cell, name in found]
 
 
 def test_misspelt_key_in_the_sources_file_is_refused_naming_file_source_and_key(tmp_path: Path) -> None:
@@ -108,8 +127,9 @@ def test_a_source_that_gives_nothing_is_named_with_its_reasons(
         encoding="utf-8",
     )
     result = _cli("run", "--sources", str(sources), home=tmp_path, CLUSTERWATCH_FETCH__PER_HOST_DELAY="0")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 3, result.stderr  # every source failed: a monitor sees it in the status
     out = " ".join(result.stdout.split())
+    assert out.endswith("error: no source gave a page (1 source(s) without pages, 0 pages failed)")
     assert "1 source(s) gave no pages:" in out
     assert f"down-source: sitemap {httpserver.url_for('/sitemap.xml')}: failed (HTTP 404)" in out
     assert "start_page http://169.254.169.254/news/: failed (169.254.169.254 resolves to" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from warehouse.schema import (
     connect,
     migrate,
     migrations,
+    view_files,
 )
 
 
@@ -46,7 +48,7 @@ def test_database_with_only_the_first_files_is_migrated(tmp_path: Path) -> None:
     path, files = tmp_path / "old.duckdb", migrations()
     first = [m for m in files if m.version <= 7]
     with duckdb.connect(str(path)) as con:
-        assert migrate(con, first) == [m.version for m in first]
+        assert migrate(con, first, views=[]) == [m.version for m in first]
         con.execute("INSERT INTO dim_source VALUES (1, 's', 'x.test', 'S', 'ru')")
         assert "dim_region" not in _tables(con)
     with connect(path) as con:
@@ -81,17 +83,99 @@ def test_views_are_reapplied_on_every_start(tmp_path: Path) -> None:
         assert "v_articles" in _tables(con)
 
 
-def test_a_later_view_file_wins_at_every_start(tmp_path: Path) -> None:
+def _sql_folder(tmp_path: Path, views: dict[str, str]) -> Path:
     sql = tmp_path / "sql"
-    sql.mkdir()
+    (sql / "views").mkdir(parents=True, exist_ok=True)
     (sql / "001_t.sql").write_text("CREATE TABLE t (a INTEGER, b INTEGER);", encoding="utf-8")
-    (sql / "030_v_t.sql").write_text("CREATE OR REPLACE VIEW v_t AS SELECT a FROM t;", encoding="utf-8")
+    for name, body in views.items():
+        (sql / "views" / f"{name}.sql").write_text(body, encoding="utf-8")
+    return sql
+
+
+def test_an_edited_view_file_is_applied_at_the_next_start(tmp_path: Path) -> None:
+    sql = _sql_folder(tmp_path, {"v_t": "CREATE OR REPLACE VIEW v_t AS SELECT a FROM t;"})
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    migrate(con, migrations(sql))
-    (sql / "060_v_t_b.sql").write_text("CREATE OR REPLACE VIEW v_t AS SELECT a, b FROM t;", encoding="utf-8")
-    for _ in range(2):  # the start that applies 060, and a later one that re-applies 030 and 060
-        migrate(con, migrations(sql))
-        assert [d[0] for d in con.execute("SELECT * FROM v_t").description] == ["a", "b"]
+    migrate(con, migrations(sql), view_files(sql))
+    edited = "CREATE OR REPLACE VIEW v_t AS SELECT a, b FROM t;"
+    (sql / "views" / "v_t.sql").write_text(edited, encoding="utf-8")
+    assert migrate(con, migrations(sql), view_files(sql)) == []  # no migration, yet the view changed
+    assert [d[0] for d in con.execute("SELECT * FROM v_t").description] == ["a", "b"]
+
+
+def test_a_view_is_applied_after_the_views_it_reads(tmp_path: Path) -> None:
+    sql = _sql_folder(
+        tmp_path,
+        {
+            "v_a": "CREATE OR REPLACE VIEW v_a AS SELECT b FROM v_z;",  # reads v_z, named after it
+            "v_z": "CREATE OR REPLACE VIEW v_z AS SELECT a, b FROM t;",
+        },
+    )
+    assert [v.name for v in view_files(sql)] == ["v_z", "v_a"]
+    with duckdb.connect(":memory:") as con:
+        migrate(con, migrations(sql), view_files(sql))
+        assert con.execute("SELECT count(*) FROM v_a").fetchone() == (0,)
+
+
+def test_views_reading_each_other_in_a_circle_are_refused(tmp_path: Path) -> None:
+    sql = _sql_folder(
+        tmp_path,
+        {
+            "v_a": "CREATE OR REPLACE VIEW v_a AS SELECT * FROM v_b;",
+            "v_b": "CREATE OR REPLACE VIEW v_b AS SELECT * FROM v_a;",
+        },
+    )
+    with pytest.raises(SchemaError, match="in a circle: v_a, v_b"):
+        view_files(sql)
+
+
+@pytest.mark.parametrize(
+    ("file", "body", "message"),
+    [
+        ("views/v_t.sql", "CREATE OR REPLACE VIEW v_other AS SELECT 1;", "named as the file"),
+        ("030_v_t.sql", "CREATE OR REPLACE VIEW v_t AS SELECT 1;", r"put it in sql/views/v_t\.sql"),
+    ],
+)
+def test_a_view_file_outside_its_place_is_refused(tmp_path: Path, file: str, body: str, message: str) -> None:
+    sql = _sql_folder(tmp_path, {})
+    (sql / file).write_text(body, encoding="utf-8")
+    with pytest.raises(SchemaError, match=message):
+        migrations(sql)
+        view_files(sql)
+
+
+def test_every_view_of_the_code_has_its_own_file() -> None:
+    views = view_files()
+    assert {v.name for v in views} >= {"v_articles", "v_people_roles", "v_event_participants"}
+    assert all(v.path.name == f"{v.name}.sql" for v in views)
+
+
+OLD_VIEWS = Path(__file__).parents[1] / "data" / "warehouse" / "views_before_folder.sql"
+
+
+def test_a_database_migrated_by_the_numbered_view_files_upgrades(tmp_path: Path) -> None:
+    """A database of the release before views/ (numbered view files recorded in schema_version, the
+    views as they defined them) is migrated: new migrations applied, every view re-created, data kept."""
+    path = tmp_path / "old.duckdb"
+    old_views = re.split(r"^-- (\d{3}_v_\w+\.sql)$", OLD_VIEWS.read_text(encoding="utf-8"), flags=re.M)
+    with duckdb.connect(str(path)) as con:
+        migrate(con, [m for m in migrations() if m.version <= 80], views=[])
+        for name, body in zip(old_views[1::2], old_views[2::2], strict=True):
+            con.execute(body)
+            con.execute(RECORD, {"version": int(name[:3]), "name": name})
+        con.execute("INSERT INTO dim_source VALUES (1, 's', 'x.test', 'S', 'ru')")
+        old_columns = [d[0] for d in con.execute("SELECT * FROM v_people_roles").description]
+        assert "role_normalised" not in old_columns
+    with connect(path) as con:
+        versions = _versions(con)
+        assert {m.version for m in migrations()} <= set(versions)
+        assert {30, 60, 67} <= set(versions)  # the old view files stay recorded
+        columns = [d[0] for d in con.execute("SELECT * FROM v_people_roles").description]
+        assert "role_normalised" in columns
+        assert {v.name for v in view_files()} <= _tables(con)
+        assert con.execute("SELECT count(*) FROM dim_source").fetchone() == (1,)
+
+
+RECORD = "INSERT INTO schema_version (version, name) VALUES ($version, $name)"
 
 
 def test_failed_migration_is_rolled_back_and_not_recorded(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ impossible date) raises NotAnArticle with the reason; nothing else is raised for
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -39,6 +40,9 @@ DATE_PARAMS = {
     "min_date": "1900-01-01",
     "max_date": "2099-12-31",
 }
+# dateutil, asked by htmldate for a date written with a zone name ("Mar 3, 2014 10:00 EST"), warns that
+# it cannot place the zone and reads the date without it: the date is all we keep, so it is not news
+warnings.filterwarnings("ignore", message=r"tzname \w+ identified but not understood")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 CREATE OR REPLACE VIEW v_region_activity_monthly AS
-WITH dated AS (
-    SELECT * FROM v_region_articles WHERE NOT is_duplicate AND month_start IS NOT NULL
+WITH originals AS (
+    SELECT * FROM v_region_articles WHERE NOT is_duplicate  -- undated ones too: month_start NULL
 ),
 figures AS (
     SELECT
@@ -9,7 +9,7 @@ figures AS (
         count(*) AS figures
     FROM fact_figure AS f
     JOIN fact_article AS a ON a.article_key = f.article_key
-    JOIN dim_date AS d ON d.date_key = a.published_date_key
+    LEFT JOIN dim_date AS d ON d.date_key = a.published_date_key
     LEFT JOIN dim_site AS s ON s.site_key = f.site_key
     WHERE a.duplicate_of IS NULL
     GROUP BY ALL
@@ -23,7 +23,7 @@ activity AS (
         coalesce(len(list_distinct(flatten(list(site_keys) FILTER (WHERE site_keys IS NOT NULL)))), 0)
             AS sites_mentioned,
         count(*) FILTER (WHERE date_inferred) AS articles_date_inferred
-    FROM dated
+    FROM originals
     GROUP BY ALL
 )
 SELECT
@@ -35,6 +35,7 @@ SELECT
     r.region_type,
     r.region_type = 'country' AS is_country,
     x.month_start,
+    coalesce(strftime(x.month_start, '%Y-%m'), 'undated') AS period,
     year(x.month_start) AS year,
     month(x.month_start) AS month,
     x.articles,
@@ -44,8 +45,9 @@ SELECT
     coalesce(f.figures, 0) AS figures
 FROM activity AS x
 JOIN dim_region AS r ON r.region_key = x.region_key
-LEFT JOIN figures AS f ON f.region_key = x.region_key AND f.month_start = x.month_start;
-COMMENT ON VIEW v_region_activity_monthly IS 'Region and country activity by month: articles mentioning a Russian region or a foreign country (directly or through one of its sites), mentions, sites and figures; originals only, dated articles only. Filter on is_country to keep regions and countries apart.';
+LEFT JOIN figures AS f
+    ON f.region_key = x.region_key AND f.month_start IS NOT DISTINCT FROM x.month_start;
+COMMENT ON VIEW v_region_activity_monthly IS 'Region and country activity by month: articles mentioning a Russian region or a foreign country (directly or through one of its sites), mentions, sites and figures; originals only; undated articles in a bucket of their own (month_start NULL, period ''undated''), never dropped. Filter on is_country to keep regions and countries apart.';
 COMMENT ON COLUMN v_region_activity_monthly.region_key IS 'The region (dim_region).';
 COMMENT ON COLUMN v_region_activity_monthly.iso_code IS 'ISO code of the region, e.g. RU-KLU.';
 COMMENT ON COLUMN v_region_activity_monthly.name_en IS 'English name of the region.';
@@ -53,9 +55,10 @@ COMMENT ON COLUMN v_region_activity_monthly.name_ru IS 'Russian name of the regi
 COMMENT ON COLUMN v_region_activity_monthly.federal_district IS 'Federal district; NULL abroad.';
 COMMENT ON COLUMN v_region_activity_monthly.region_type IS 'oblast, krai, republic, federal_city, autonomous_okrug, autonomous_oblast, or country for a foreign country.';
 COMMENT ON COLUMN v_region_activity_monthly.is_country IS 'True for a foreign country, false for a federal subject of Russia.';
-COMMENT ON COLUMN v_region_activity_monthly.month_start IS 'First day of the month of publication.';
-COMMENT ON COLUMN v_region_activity_monthly.year IS 'Year of publication.';
-COMMENT ON COLUMN v_region_activity_monthly.month IS 'Month of publication, 1-12.';
+COMMENT ON COLUMN v_region_activity_monthly.month_start IS 'First day of the month of publication; NULL for the bucket of undated articles.';
+COMMENT ON COLUMN v_region_activity_monthly.period IS 'The month as YYYY-MM, or undated for the articles without a publication date.';
+COMMENT ON COLUMN v_region_activity_monthly.year IS 'Year of publication; NULL for undated articles.';
+COMMENT ON COLUMN v_region_activity_monthly.month IS 'Month of publication, 1-12; NULL for undated articles.';
 COMMENT ON COLUMN v_region_activity_monthly.articles IS 'Original articles mentioning the region or one of its sites.';
 COMMENT ON COLUMN v_region_activity_monthly.mentions IS 'Mentions of the region plus mentions of its sites.';
 COMMENT ON COLUMN v_region_activity_monthly.sites_mentioned IS 'Distinct sites of the region mentioned.';
