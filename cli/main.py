@@ -7,6 +7,7 @@ import faulthandler
 import typer
 
 from cli import analyst, extract, facts, pipeline, quality, report, serve
+from cli import digest as digest_command
 from cli.common import error, show_config_warnings
 
 # Help texts are plain text: with Rich markup on, a default written "[a local cluster]" would vanish.
@@ -19,6 +20,7 @@ app = typer.Typer(
 
 for group in (pipeline, extract, facts, analyst, quality, report, serve):
     group.register(app)
+digest_command.register(app)
 
 
 def main() -> None:

@@ -219,6 +219,9 @@ def demo(
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
+    from cli.digest import WATCH, print_digests  # the bundled example watchlists' digests
+
+    print_digests(home, WATCH)
 
 
 SAMPLE_SOURCES = "sample-sources.yaml"
