@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from transforms.watch.kinds import kind_rank
-from transforms.watch.sentences import sentence_at
+from transforms.watch.sentences import sentence_with
 
+WORKING_FIELDS = ("window", "window_offset", "position", "hint")  # what a candidate carries to be told
 LIST_FIELDS = ("regions", "sites", "site_keys", "companies", "people", "countries")
 
 
@@ -35,11 +36,10 @@ def _sorted_unique(values: Iterable[Any] | None) -> list[Any]:
 def as_item(candidate: Mapping[str, Any], change: bool) -> dict[str, Any]:
     """The item a candidate becomes: its sentence cut from its window when it has no sentence of its own,
     its lists sorted and without blanks."""
-    item = {
-        key: value for key, value in candidate.items() if key not in ("window", "window_offset", "position")
-    }
+    item = {key: value for key, value in candidate.items() if key not in WORKING_FIELDS}
     if not item.get("sentence") and candidate.get("window"):
-        item["sentence"] = sentence_at(candidate["window"], int(candidate.get("window_offset") or 0))
+        offset = int(candidate.get("window_offset") or 0)
+        item["sentence"] = sentence_with(candidate["window"], offset, candidate.get("hint"))
     for field in LIST_FIELDS:
         item[field] = _sorted_unique(candidate.get(field))
     item["change"] = change

@@ -1,6 +1,7 @@
 """The facts of the articles loaded by runs not yet compared with what was known (watch_run), one row
 per fact and article, each with its stable item_key and subject_key, in the shape of watch_item (plus a
-text window and offset for facts kept as an offset only, and a position to order them by).
+text window and offset for facts kept as an offset only, with a hint of words its sentence holds, and
+a position to order them by).
 
 Only articles loaded by uncompared runs are read: an article that no later run loaded again still
 holds the facts that were compared when it was loaded, so a run reads what it loaded, not the whole
@@ -199,7 +200,7 @@ SELECT 'role:' || x.entity_key || ':' || x.role_id || ':'
     'person:' || x.entity_key AS subject_key, 'person_role' AS kind,
     p.canonical_name || ', ' || x.role || coalesce(' (' || x.organisation_name || ')', '') AS title,
     coalesce(x.role_code, x.role) AS detail,
-    NULL AS sentence, {WINDOW.format(offset="coalesce(x.offset_in_text, 0)")} {ARTICLE},
+    NULL AS sentence, x.role AS hint, {WINDOW.format(offset="coalesce(x.offset_in_text, 0)")} {ARTICLE},
     CASE WHEN NOT r.is_country THEN [r.iso_code] ELSE {NONE} END AS regions, {NONE} AS sites,
     []::BIGINT[] AS site_keys, coalesce(o.names, {NONE}) AS companies, p.names AS people,
     {NONE} AS countries
