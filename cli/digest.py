@@ -26,14 +26,16 @@ def print_digests(
     home: Path | None, watch_file: Path, since: str | date = "last-run", **options: object
 ) -> None:
     """Build the digests and print where each went (the demo calls this too)."""
+    from config.files import ConfigError
     from config.settings import load_settings
     from flows.watch import DigestError, build_digests, read_watchlists
+    from warehouse.schema import DatabaseLocked
 
     settings = load_settings(home=home)
-    watch = read_watchlists(watch_file)  # a mistyped file: ConfigError, one line, exit code 2
     try:
+        watch = read_watchlists(watch_file)
         period, built = build_digests(settings.home, watch, since=since, **options)  # type: ignore[arg-type]
-    except DigestError as exc:
+    except (ConfigError, DigestError, DatabaseLocked) as exc:  # a mistyped file, no run yet, a run writing
         fail(str(exc))
     console.print(f"digest:   {period.label}", soft_wrap=True)
     for digest in built:
