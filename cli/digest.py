@@ -10,8 +10,6 @@ import typer
 
 from cli.common import HomeOpt, console, fail
 
-WATCH = Path("config") / "watch.yaml"
-
 
 def _since(value: str) -> str | date:
     if value == "last-run":
@@ -33,7 +31,7 @@ def print_digests(
 
     settings = load_settings(home=home)
     try:
-        watch = read_watchlists(watch_file)
+        watch = read_watchlists(watch_file or settings.watch_file)
         period, built = build_digests(settings.home, watch, since=since, **options)  # type: ignore[arg-type]
     except (ConfigError, DigestError, DatabaseLocked) as exc:  # a mistyped file, no run yet, a run writing
         fail(str(exc))
@@ -56,7 +54,12 @@ def digest(
         str,
         typer.Option("--since", help="last-run (the items the last run found first) or a date (YYYY-MM-DD)."),
     ] = "last-run",
-    watch: Annotated[Path, typer.Option("--watch", help="The watchlists file.")] = WATCH,
+    watch: Annotated[
+        Path | None,
+        typer.Option(
+            "--watch", help="The watchlists file [CLUSTERWATCH_WATCH_FILE, else config/watch.yaml]."
+        ),
+    ] = None,
     list_name: Annotated[str | None, typer.Option("--list", help="Only this list [all of them].")] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Folder of the digests, one per list [HOME/digest].")

@@ -219,9 +219,10 @@ def demo(
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
-    from cli.digest import WATCH, print_digests  # the bundled example watchlists' digests
+    from cli.digest import print_digests
+    from config.watch import EXAMPLE
 
-    print_digests(home, WATCH)
+    print_digests(home, EXAMPLE)  # the demo ends with the digests of the bundled example watchlists
 
 
 SAMPLE_SOURCES = "sample-sources.yaml"

@@ -26,6 +26,7 @@ KINDS = (
     "event",
     "person_role",
 )
+EXAMPLE = Path(__file__).with_name("watch.yaml")  # the bundled example the demo builds digests for
 LIST_NAME = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"  # also the name of the list's output folder
 
 

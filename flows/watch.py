@@ -148,7 +148,8 @@ def deliver(home: Path, watch: WatchConfig, period: Period, built: list[Built]) 
         watchlist = watch.named(digest.list_name)
         if not watchlist.webhook:
             continue
-        period_fields = {"run_id": period.run_id, "period": period.label, "as_of": period.as_of}
+        as_of = period.as_of.replace(tzinfo=UTC).isoformat() if period.as_of else None
+        period_fields = {"run_id": period.run_id, "period": period.label, "as_of": as_of}
         document = summary(
             watchlist.name,
             watchlist.heading,
