@@ -100,8 +100,9 @@ def _view(
     items: list[dict[str, Any]],
     feed: list[dict[str, Any]],
     folder: Path,
+    home: Path,
 ) -> DigestView:
-    articles = report_path(folder.parent.parent).parent / "article"
+    articles = report_path(home).parent / "article"  # the offline article pages, HOME/report/article
     groups = [Group(g.kind, g.label, g.items) for g in grouped(items)]
     return DigestView(
         list_name=watchlist.name,
@@ -136,7 +137,7 @@ def build_digests(
     for watchlist in lists:
         folder = out / watchlist.name
         mine = [dict(i) for i in followed(period.items, watchlist)]
-        view = _view(watchlist, period, mine, [dict(i) for i in followed(feed, watchlist)], folder)
+        view = _view(watchlist, period, mine, [dict(i) for i in followed(feed, watchlist)], folder, home)
         built.append(Built(watchlist.name, write_digest(view, folder, KIND_LABELS), mine))
     return period, built
 

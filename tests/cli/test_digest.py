@@ -4,6 +4,7 @@ without a database."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -38,10 +39,18 @@ def test_digest_writes_each_list_and_says_where(bad_home: Path, tmp_path: Path) 
         assert {p.name for p in folder.iterdir()} == {"index.html", "digest.md", "feed.atom"}
     html = (home / "digest" / "everything" / "index.html").read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in html and "<svg onload" not in html  # the star's hostile text
+    out = tmp_path / "elsewhere"
     code, again = _invoke(
-        "--home", str(home), "--watch", str(watch), "--list", "events", "--out", str(tmp_path / "o")
+        "--home", str(home), "--watch", str(watch), "--list", "everything", "--out", str(out)
     )
-    assert code == 0 and "everything" not in again and (tmp_path / "o" / "events" / "feed.atom").is_file()
+    assert code == 0 and "events" not in again and (out / "everything" / "feed.atom").is_file()
+    links = re.findall(
+        r"\]\(([^)]*report/article/\d+\.html)\)", (out / "everything" / "digest.md").read_text()
+    )
+    assert links and all(
+        (out / "everything" / link).resolve().parent == (home / "report" / "article").resolve()
+        for link in links
+    )
 
 
 def test_a_date_in_the_future_finds_nothing_new(bad_home: Path, tmp_path: Path) -> None:
