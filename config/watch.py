@@ -66,6 +66,14 @@ class WatchList(BaseModel):
                 )
         return kinds
 
+    @field_validator("sites", mode="before")
+    @classmethod
+    def _site_keys_as_text(cls, values: Any) -> Any:
+        """A site key written as a number (sites: [8496245503121407461]) is the same as written as text."""
+        if isinstance(values, list):
+            return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in values]
+        return values
+
     @field_validator(
         "regions", "sites", "companies", "people", "investor_countries", "keywords", "recipients"
     )
@@ -79,17 +87,6 @@ class WatchList(BaseModel):
     @property
     def heading(self) -> str:
         return self.title or self.name
-
-    def follows_anything(self) -> bool:
-        """Whether the list names something to follow; a list that names nothing follows every item."""
-        return bool(
-            self.regions
-            or self.sites
-            or self.companies
-            or self.people
-            or self.investor_countries
-            or self.keywords
-        )
 
 
 class WatchConfig(BaseModel):

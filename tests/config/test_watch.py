@@ -37,10 +37,11 @@ def test_region_and_country_names_become_codes(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
         "lists:\n  - name: a\n    regions: [Калужская область, kaluga oblast, RU-KLU, Omsk Oblast]\n"
-        "    investor_countries: [Germany, de, Германия, Korea]\n",
+        "    investor_countries: [Germany, de, Германия, Korea]\n    sites: [8496245503121407461, Vorsino]\n",
     )
     found = read_watchlists(path).named("a")
     assert found.regions == ["RU-KLU", "RU-OMS"]
+    assert found.sites == ["8496245503121407461", "Vorsino"]
     assert found.investor_countries == ["DE", "KR"]
 
 

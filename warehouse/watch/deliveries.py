@@ -11,10 +11,6 @@ INSERT = """
 INSERT INTO watch_delivery (run_id, list_name, url, status, http_status, attempts, error, items, sent_at)
 VALUES ($run_id, $list_name, $url, $status, $http_status, $attempts, $error, $items, $sent_at)
 """
-OF_RUN = """
-SELECT list_name, url, status, http_status, attempts, error, items, sent_at
-FROM watch_delivery WHERE run_id = $run_id ORDER BY sent_at, list_name
-"""
 
 
 def record_delivery(
@@ -30,9 +26,3 @@ def record_delivery(
     keys = ("status", "http_status", "attempts", "error")
     params = {"run_id": run_id, "list_name": list_name, "url": url, "items": items, "sent_at": sent_at}
     con.execute(INSERT, {**params, **{key: outcome.get(key) for key in keys}})
-
-
-def deliveries_of_run(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict[str, Any]]:
-    cursor = con.execute(OF_RUN, {"run_id": run_id})
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
