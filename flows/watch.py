@@ -85,7 +85,7 @@ def _period(con: duckdb.DuckDBPyConnection, since: str | date, run_id: str | Non
     if latest is None:
         raise DigestError("no completed run yet: run `clusterwatch run` (or `clusterwatch demo`) first")
     if uncompared_runs(con):  # runs loaded without the step after them: their facts go to the latest
-        compare(con, latest["run_id"])
+        compare(con, (latest_run(con) or latest)["run_id"])
     as_of = latest["finished_at"]
     if since == LAST_RUN:
         label = f"New in run {latest['run_id']} (finished {as_of:%Y-%m-%d %H:%M} UTC)"
