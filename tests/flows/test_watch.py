@@ -28,7 +28,10 @@ CHANGED = "en/news/labudin-kaluga-visit.html"
 ADDED = (
     "The Kaluga SEZ houses a plant of Samsung Electronics.",
     "The Azarovsky technopark can receive a subsidy of up to 450 million rubles.",
+    "Under the decree of the Government of the Russian Federation No. 1659, an industrial technopark in the "
+    "field of electronic industry can now receive a subsidy of up to 1.2 billion rubles.",
 )
+NEW_AMOUNT = ADDED[2]  # the subsidy of the page's electronics technopark, up to 900 million rubles before
 ANCHOR = "the Director of the Association summed up.</p>"
 
 
@@ -139,6 +142,9 @@ def test_the_changed_page_gives_exactly_its_new_facts(runs: dict[str, Any]) -> N
     assert {i["sentence"] for i in items} == _stated(home) == set(ADDED)
     kinds = {i["kind"] for i in items}
     assert {"foreign_investor", "support_measure"} <= kinds
+    (changed,) = [i for i in items if i["change"]]  # a new amount for a known measure
+    assert changed["kind"] == "support_measure" and changed["sentence"] == NEW_AMOUNT
+    assert "1200000000 RUB" in changed["detail"]
     samsung = next(i for i in items if i["kind"] == "foreign_investor")
     assert "KR" in samsung["countries"] and "RU-KLU" in samsung["regions"]
     assert runs[2]["watch"]["lists"]["everything"]["items"] == len(items)
