@@ -67,6 +67,17 @@ class Built:
     delivery: dict[str, Any] | None = field(default=None)
 
 
+def _logger() -> logging.Logger | logging.LoggerAdapter:
+    """The flow run's logger inside a run (its messages reach the Prefect UI), else clusterwatch.watch."""
+    from prefect.exceptions import MissingContextError
+    from prefect.logging import get_run_logger
+
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return LOG
+
+
 def read_watchlists(path: Path) -> WatchConfig:
     """The watchlists file, with its region and country names resolved to ISO codes."""
     return load_watch(path, region_lookup(), country_lookup())
@@ -164,7 +175,7 @@ def deliver(home: Path, watch: WatchConfig, period: Period, built: list[Built]) 
         ).as_dict()
         digest.delivery = outcome
         if outcome["status"] != "sent":
-            LOG.warning("webhook of list %s failed: %s", watchlist.name, outcome["error"])
+            _logger().warning("webhook of list %s failed: %s", watchlist.name, outcome["error"])
         with connect(home / "clusterwatch.duckdb") as con:
             record_delivery(
                 con,
@@ -204,5 +215,5 @@ def after_run(settings: Settings, run_id: str, watch_file: Path | None = None) -
             "watch": {"new_items": new, **_outcome(period, built), "error": None, "watch_file": str(path)}
         }
     except Exception as exc:  # the run is loaded and published: a digest that fails is told, not raised
-        LOG.warning("watchlist digests failed after run %s: %s", run_id, exc)
+        _logger().warning("watchlist digests failed after run %s: %s", run_id, exc)
         return {"watch": {"error": f"{type(exc).__name__}: {exc}"}}

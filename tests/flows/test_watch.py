@@ -257,3 +257,21 @@ def test_the_digest_page_opens_offline_in_chromium(runs: dict[str, Any], tmp_pat
         assert sources and all(href.endswith(CHANGED) for href in sources)
     finally:
         browser.close()
+
+
+def test_a_broken_watchlists_file_is_told_in_the_result_not_raised(bad_home: Path, tmp_path: Path) -> None:
+    from config.settings import load_settings
+    from flows.watch import after_run
+
+    home = tmp_path / "home"
+    shutil.copytree(bad_home, home)
+    watch = tmp_path / "watch.yaml"
+    watch.write_text("lists:\n  - name: a\n    kinds: [nope]\n", encoding="utf-8")
+    found = after_run(load_settings(home=home), "r1", watch)
+    assert "unknown kind 'nope'" in found["watch"]["error"]
+    with duckdb.connect(str(home / "clusterwatch.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT run_id FROM watch_run").fetchall() == [("r1",)]  # compared all the same
+        assert con.execute("SELECT count(*) FROM watch_item WHERE run_id = 'r1'").fetchone()[0] > 0
+    assert not (home / "digest").exists()
+    missing = after_run(load_settings(home=home), "r1", tmp_path / "absent.yaml")
+    assert missing["watch"] == {"new_items": 0, "lists": {}, "error": None, "watch_file": None}
