@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from cli import analyst, extract, facts, pipeline, quality, report, search, serve
+from cli import digest as digest_command
 from cli.common import error, show_config_warnings
 
 # Help texts are plain text: with Rich markup on, a default written "[a local cluster]" would vanish.
@@ -43,6 +44,7 @@ def _options(
 
 for group in (pipeline, extract, facts, analyst, search, quality, report, serve):
     group.register(app)
+digest_command.register(app)
 
 
 def main() -> None:

@@ -265,6 +265,10 @@ def demo(
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
+    from cli.digest import print_digests
+    from config.watch import EXAMPLE
+
+    print_digests(home, EXAMPLE)  # the demo ends with the digests of the bundled example watchlists
     _fail_when_no_source_answered(summary)
 
 

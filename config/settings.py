@@ -68,6 +68,7 @@ class Settings(BaseModel):
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     languages: tuple[str, ...] = ("ru", "en")
+    watch_file: Path = Path("config/watch.yaml")  # the watchlists whose digests are built after every run
 
     @field_validator("languages", mode="before")
     @classmethod

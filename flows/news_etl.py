@@ -21,6 +21,7 @@ from flows.pipeline import (
     task_runner,
 )
 from flows.tasks import crawl_task, warehouse_state_task
+from flows.watch import after_run
 from flows.workers import cpu_pool
 from transforms.held import held_back_frame
 from transforms.runs.reconcile import source_report
@@ -49,10 +50,11 @@ def news_etl(
     # the run is recorded as running, and earlier runs whose process is gone as crashed
     begin_run(ctx, settings)
     try:
-        return _crawl_and_load(ctx, settings, config, runner, dask_address)
+        result = _crawl_and_load(ctx, settings, config, runner, dask_address)
     except Exception as exc:
         record_failure(ctx, settings, exc)
         raise
+    return {**result, **after_run(settings, ctx.run_id)}  # the watchlists' digests and webhooks
 
 
 def _crawl_and_load(

@@ -11,6 +11,7 @@ from prefect import flow, get_run_logger
 from config.settings import load_settings
 from flows.pipeline import RunContext, begin_run, load_run, process_pages, record_failure, task_runner
 from flows.tasks import warehouse_state_task
+from flows.watch import after_run
 from flows.workers import cpu_pool
 from transforms.held import held_back_frame
 from transforms.runs.sources import sources_frame
@@ -48,7 +49,8 @@ def reextract(
             known = warehouse_state_task(settings.database_path)
             processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
             crawled = (_outcomes(pages), page_state.clear(), held_back_frame([]))
-            return load_run(ctx, settings, crawled, sources_frame([]), processed, log_fetches=False)
+            result = load_run(ctx, settings, crawled, sources_frame([]), processed, log_fetches=False)
         except Exception as exc:
             record_failure(ctx, settings, exc)
             raise
+    return {**result, **after_run(settings, ctx.run_id)}  # the watchlists' digests and webhooks

@@ -14,7 +14,15 @@ CONTRACT = yaml.safe_load(
 )
 CONTRACT_TABLES = {**CONTRACT["dimensions"], **CONTRACT["facts"], **CONTRACT["operations"]}
 QUERIES = sorted((Path(__file__).parents[2] / "docs" / "queries").glob("*.sql"))
-PER_RUN_TABLES = {"etl_run", "fetch_log", "quarantine", "dq_result", "page_state"}  # grow by design
+PER_RUN_TABLES = {
+    "etl_run",
+    "fetch_log",
+    "quarantine",
+    "dq_result",
+    "page_state",
+    "watch_run",
+    "watch_delivery",
+}  # grow by design
 # the `demo` and `demo_db` fixtures (two identical runs of the demo flow) are in conftest.py
 
 
