@@ -73,14 +73,24 @@ def test_non_utf8_sources_file_is_one_clear_line(tmp_path: Path) -> None:
     assert "not UTF-8" in result.stdout and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("value", ["abc", "0"])
-def test_bad_setting_variable_is_named_in_one_line(tmp_path: Path, value: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("CLUSTERWATCH_BATCH_SIZE", "abc"),
+        ("CLUSTERWATCH_BATCH_SIZE", "0"),
+        ("CLUSTERWATCH_FETCH__READ_TIMEOUT", "inf"),
+        ("CLUSTERWATCH_EXTRACT__MAX_PAGE_BYTES", "-1"),
+        ("CLUSTERWATCH_WORKERS", "100000"),
+    ],
+)
+def test_bad_setting_variable_is_named_in_one_line(tmp_path: Path, name: str, value: str) -> None:
     sources = tmp_path / "sources.yaml"
     sources.write_text("sources:\n  - name: a\n    start_urls: [https://a.example/]\n", encoding="utf-8")
-    result = _cli("run", "--sources", str(sources), home=tmp_path, CLUSTERWATCH_BATCH_SIZE=value)
+    result = _cli("run", "--sources", str(sources), home=tmp_path, **{name: value})
     assert result.returncode == 2
     lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith(f"error: CLUSTERWATCH_BATCH_SIZE='{value}': ")
+    assert len(lines) == 1 and lines[0].startswith(f"error: {name}='{value}': ")
+    assert not (tmp_path / "clusterwatch.duckdb").exists()  # stopped before the run
     assert "Traceback" not in result.stderr and "ValidationError" not in result.stderr
 
 
