@@ -8,7 +8,7 @@ import tempfile
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console, error, fail
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -72,25 +75,37 @@ WorkersOpt = Annotated[
 
 def _check_database(path: Path) -> None:
     """Fail in one line, before anything starts, when the working database cannot be opened for the
-    run: held by another process, or written by a newer release."""
-    from warehouse.schema import DatabaseLocked, SchemaError, connect
+    run: held by another process, damaged, or written by a newer release."""
+    from warehouse.schema import DatabaseDamaged, DatabaseLocked, SchemaError, connect
 
     try:
-        with connect(path):
+        with connect(path, wait_seconds=0):
             pass  # migrated now
-    except (SchemaError, DatabaseLocked) as exc:
+    except (SchemaError, DatabaseLocked, DatabaseDamaged) as exc:
         fail(str(exc))
 
 
 def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
+    from flows.lease import LeaseHeld, run_lease
+
     settings = check_settings(home)
     check_sources(sources)
-    _check_database(settings.database_path)
+    try:
+        with run_lease(settings.home, settings.run.lease_wait_seconds):  # the flow takes it again
+            _check_database(settings.database_path)
+            return _start_flow(sources, home, options, settings)
+    except LeaseHeld as exc:
+        fail(str(exc))
+
+
+def _start_flow(
+    sources: Path, home: Path | None, options: dict[str, Any], settings: Settings
+) -> dict[str, Any]:
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output
     os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(settings.home / "cache"))
     _quiet()
     from cli.prefect_api import ServerError, prefect_api_starting
-    from warehouse.schema import DatabaseLocked, SchemaError
+    from warehouse.schema import DatabaseDamaged, DatabaseLocked, SchemaError
 
     try:
         with prefect_api_starting() as ready:  # the server starts while the flow's modules import
@@ -99,7 +114,7 @@ def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict
             _quiet()  # again: importing Prefect resets logger levels
             ready()
             return news_etl(str(sources), str(home) if home else None, **options)
-    except (SchemaError, DatabaseLocked, ServerError) as exc:
+    except (SchemaError, DatabaseLocked, DatabaseDamaged, ServerError) as exc:
         fail(str(exc))
 
 
