@@ -226,7 +226,7 @@ def test_two_runs_at_once_on_one_home_fetch_each_url_once(tmp_path: Path, sample
             stop(run)
     assert codes == [0, 0], [(tmp_path / f"run{n}.log").read_text(errors="replace")[-2000:] for n in (1, 2)]
     per_url, recorded = _fetch_counts(home)
-    assert per_url and all(fetched == 1 for _, fetched in per_url), per_url
+    assert max(fetched for _, fetched in per_url) == 1, per_url  # no URL fetched twice
     assert [status for status, _ in recorded] == ["completed", "completed"]
     assert sorted(fetched for _, fetched in recorded)[0] == 0  # the second found nothing new
 
