@@ -153,9 +153,12 @@ def _open(settings: Settings, timeout: float | None = None) -> Session:
         database = analyst_database(settings.database_path, published_path(settings.home))
         temp = (analyst.temp_directory or database.path.parent / ".sql-tmp") / f"sql-{os.getpid()}"
         limits = AnalystLimits(analyst.memory_limit_mb, analyst.max_temp_mb, temp, analyst.threads)
+        temp.mkdir(parents=True, exist_ok=True)
         con = connect_read_only(database, limits)
     except (NoDatabase, DatabaseDamaged) as exc:
         fail(str(exc), out=notices)
+    except OSError as exc:
+        fail(f"cannot make the temporary folder of the query: {exc}", out=notices)
     if not database.is_snapshot:
         notices.print(
             f"no published snapshot yet: reading the working database {database.path} read-only",

@@ -124,9 +124,7 @@ ABSURD = [
 
 
 @pytest.mark.parametrize(("name", "value"), ABSURD)
-def test_an_absurd_value_is_refused_naming_the_variable_and_its_range(
-    name: str, value: str
-) -> None:
+def test_an_absurd_value_is_refused_naming_the_variable_and_its_range(name: str, value: str) -> None:
     with pytest.raises(SettingsError) as info:
         load_settings(environ={name: value})
     message = str(info.value)
