@@ -144,6 +144,7 @@ def test_every_numeric_setting_has_a_lower_and_an_upper_bound() -> None:
         annotation = model.model_fields[path[-1]].annotation
         if annotation in (int, float):
             found = setting_range(path)
-            if not (found.startswith(" (range: ") and "value <" in found and "< value" in found):
+            lower = "< value" in found or "<= value" in found
+            if not (found.startswith(" (range: ") and " value <" in found and lower):
                 unbounded.append(name)
     assert unbounded == []
