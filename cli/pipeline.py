@@ -26,6 +26,15 @@ QUIET_ENV = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
 }
 QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "great_expectations")
+SILENT_SHOWN = 30  # sources that gave no pages listed by name; past this, a count
+TOLD_IN_SUMMARY = "source %s gave no pages"  # the flow's warning, which the summary says once
+
+
+class _ToldInSummary(logging.Filter):
+    """Leaves out the flow's per-source "gave no pages" warnings: the summary lists those sources."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(TOLD_IN_SUMMARY)
 
 
 def _show_progress() -> None:
@@ -47,6 +56,9 @@ def _quiet() -> None:
     for name in [*QUIET_LOGGERS, *logging.root.manager.loggerDict]:
         if name.startswith(QUIET_LOGGERS):
             logging.getLogger(name).setLevel(logging.ERROR)
+    flow_log = logging.getLogger("prefect.flow_runs")
+    if not any(isinstance(f, _ToldInSummary) for f in flow_log.filters):
+        flow_log.addFilter(_ToldInSummary())
 
 
 class Runner(StrEnum):
@@ -168,8 +180,11 @@ def _print_silent_sources(summary: dict[str, Any]) -> None:
     silent = summary.get("sources_without_pages") or {}
     if silent:
         console.print(Text(f"{len(silent)} source(s) gave no pages:", style="yellow"))
-    for name, reason in silent.items():
+    for name, reason in list(silent.items())[:SILENT_SHOWN]:
         console.print(Text(f"  {name}: {reason}"), soft_wrap=True)
+    if len(silent) > SILENT_SHOWN:
+        more = f"  … and {len(silent) - SILENT_SHOWN} more (fetch_log rows with kind = 'seed' say why)"
+        console.print(Text(more), soft_wrap=True)
     if summary.get("seeds_not_read"):
         note = f"seed URLs not read: {summary['seeds_not_read']} (fetch_log rows with kind = 'seed')"
         console.print(Text(note), soft_wrap=True)

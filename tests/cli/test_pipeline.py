@@ -282,3 +282,26 @@ def test_a_run_that_failed_at_publish_records_what_it_did(
         ).fetchone()[0]
     assert status == "failed"
     assert fetched == logged > 0 and loaded == 5
+
+
+def test_many_empty_sources_are_summed_up_not_listed_twice(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """Eighty sources whose start pages list nothing: each named at most once, the first few dozen by
+    name and the rest as a count; the flow's per-source warnings are not printed besides."""
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/empty").respond_with_data(
+        "<html><body></body></html>", content_type="text/html"
+    )
+    lines = ["allow_private_networks: true", "sources:"]
+    for n in range(80):
+        lines += [f"  - name: empty-{n:02d}", f"    start_urls: ['{httpserver.url_for('/empty')}?n={n}']"]
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _cli("run", "--sources", str(sources), home=tmp_path, CLUSTERWATCH_FETCH__PER_HOST_DELAY="0")
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "80 source(s) gave no pages:" in output
+    named = [n for n in range(80) if f"empty-{n:02d}" in output]
+    assert named == list(range(30))  # listed once each (the names are unique substrings)
+    assert all(output.count(f"empty-{n:02d}:") == 1 for n in named)
+    assert "… and 50 more" in output
+    assert "gave no pages" not in result.stderr
