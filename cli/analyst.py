@@ -314,7 +314,7 @@ def sql(
     vertical: VerticalOpt = None,
 ) -> None:
     """Run a read-only query on the published snapshot and print the result."""
-    settings = check_settings(home)
+    settings = check_settings(home, out=notices)
     text = _query_text(query, file, settings.analyst.max_query_bytes)
     params = _params(param)
     session = _open(settings, timeout)
@@ -341,7 +341,7 @@ def export(
     operational tables (etl_run, fetch_log, quarantine, dq_result) to OUT, one file each."""
     from warehouse.analyst import UnknownTables, export_all
 
-    settings = check_settings(home)
+    settings = check_settings(home, out=notices)
     session = _open(settings)
     session.limits.timeout_seconds = None  # an export runs as long as it takes; Ctrl-C stops it
     work = partial(export_all, session.con, out, fmt.value, _table_names(tables), since)

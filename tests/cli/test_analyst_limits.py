@@ -243,3 +243,14 @@ def test_export_writes_the_operational_tables(star_file: Path, tmp_path: Path, n
     result = runner.invoke(app, ["export", "--out", str(out), "--home", str(home)])
     assert result.exit_code == 0, result.output
     assert (out / f"{name}.parquet").is_file()
+
+
+def test_an_analyst_setting_out_of_range_stops_in_one_line_on_stderr(star_file: Path) -> None:
+    home = _published_home(star_file)
+    process = _sql(home, "SELECT 1", "--format", "csv", CLUSTERWATCH_ANALYST__MEMORY_LIMIT_MB="1")
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 2 and out == ""
+    assert _lines(err) == [
+        "error: CLUSTERWATCH_ANALYST__MEMORY_LIMIT_MB='1': Input should be greater than or equal to 64 "
+        "(range: 64 <= value <= 1048576)"
+    ]
