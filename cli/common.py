@@ -48,14 +48,15 @@ def check_sources(sources: Path) -> None:
         fail(str(exc))
 
 
-def check_settings(home: Path | None = None) -> Settings:
-    """The settings; fail fast on one that cannot be (CLUSTERWATCH_BATCH_SIZE=abc), naming the variable."""
+def check_settings(home: Path | None = None, out: Console = console) -> Settings:
+    """The settings; fail fast on one that cannot be (CLUSTERWATCH_BATCH_SIZE=abc, or out of its
+    range), naming the variable and the range, on OUT."""
     from config.settings import SettingsError, load_settings
 
     try:
         return load_settings(home=home)
     except SettingsError as exc:
-        fail(str(exc))
+        fail(str(exc), out=out)
 
 
 class _ConfigWarnings(logging.Handler):

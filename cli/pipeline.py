@@ -9,7 +9,7 @@ import time
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console, error, fail
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -35,6 +38,15 @@ ALL_SOURCES_FAILED = 3  # the exit code of a run in which no source gave a page
 def _iso_time(moment: datetime) -> Text:
     """A progress line's time stamp: ISO 8601, local time with its offset, e.g. 2026-12-07T02:15:31+00:00."""
     return Text(moment.astimezone().isoformat(timespec="seconds"))
+SILENT_SHOWN = 30  # sources that gave no pages listed by name; past this, a count
+TOLD_IN_SUMMARY = "source %s gave no pages"  # the flow's warning, which the summary says once
+
+
+class _ToldInSummary(logging.Filter):
+    """Leaves out the flow's per-source "gave no pages" warnings: the summary lists those sources."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(TOLD_IN_SUMMARY)
 
 
 def _show_progress() -> None:
@@ -63,6 +75,9 @@ def _quiet() -> None:
     for name in [*QUIET_LOGGERS, *logging.root.manager.loggerDict]:
         if name.startswith(QUIET_LOGGERS):
             logging.getLogger(name).setLevel(logging.ERROR)
+    flow_log = logging.getLogger("prefect.flow_runs")
+    if not any(isinstance(f, _ToldInSummary) for f in flow_log.filters):
+        flow_log.addFilter(_ToldInSummary())
 
 
 class Runner(StrEnum):
@@ -91,25 +106,37 @@ WorkersOpt = Annotated[
 
 def _check_database(path: Path) -> None:
     """Fail in one line, before anything starts, when the working database cannot be opened for the
-    run: held by another process, or written by a newer release."""
-    from warehouse.schema import DatabaseLocked, SchemaError, connect
+    run: held by another process, damaged, or written by a newer release."""
+    from warehouse.schema import DatabaseDamaged, DatabaseLocked, SchemaError, connect
 
     try:
-        with connect(path):
+        with connect(path, wait_seconds=0):
             pass  # migrated now
-    except (SchemaError, DatabaseLocked) as exc:
+    except (SchemaError, DatabaseLocked, DatabaseDamaged) as exc:
         fail(str(exc))
 
 
 def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
+    from flows.lease import LeaseHeld, run_lease
+
     settings = check_settings(home)
     check_sources(sources)
-    _check_database(settings.database_path)
+    try:
+        with run_lease(settings.home, settings.run.lease_wait_seconds):  # the flow takes it again
+            _check_database(settings.database_path)
+            return _start_flow(sources, home, options, settings)
+    except LeaseHeld as exc:
+        fail(str(exc))
+
+
+def _start_flow(
+    sources: Path, home: Path | None, options: dict[str, Any], settings: Settings
+) -> dict[str, Any]:
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output
     os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(settings.home / "cache"))
     _quiet()
     from cli.prefect_api import ServerError, prefect_api_starting
-    from warehouse.schema import DatabaseLocked, SchemaError
+    from warehouse.schema import DatabaseDamaged, DatabaseLocked, SchemaError
 
     try:
         with prefect_api_starting() as ready:  # the server starts while the flow's modules import
@@ -118,7 +145,7 @@ def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict
             _quiet()  # again: importing Prefect resets logger levels
             ready()
             return news_etl(str(sources), str(home) if home else None, **options)
-    except (SchemaError, DatabaseLocked, ServerError) as exc:
+    except (SchemaError, DatabaseLocked, DatabaseDamaged, ServerError) as exc:
         fail(str(exc))
 
 
@@ -189,8 +216,11 @@ def _print_silent_sources(summary: dict[str, Any]) -> None:
     silent = summary.get("sources_without_pages") or {}
     if silent:
         console.print(Text(f"{len(silent)} source(s) gave no pages:", style="yellow"))
-    for name, reason in silent.items():
+    for name, reason in list(silent.items())[:SILENT_SHOWN]:
         console.print(Text(f"  {name}: {reason}"), soft_wrap=True)
+    if len(silent) > SILENT_SHOWN:
+        more = f"  … and {len(silent) - SILENT_SHOWN} more (fetch_log rows with kind = 'seed' say why)"
+        console.print(Text(more), soft_wrap=True)
     if summary.get("seeds_not_read"):
         note = f"seed URLs not read: {summary['seeds_not_read']} (fetch_log rows with kind = 'seed')"
         console.print(Text(note), soft_wrap=True)

@@ -1,7 +1,11 @@
 """A query result as text: a Rich table for the terminal, or CSV, JSON and Markdown for other programs.
 
 Only the table is fitted to the terminal, and it folds long values onto more lines rather than
-cutting them; CSV, JSON and Markdown hold every value whole, whatever the width.
+cutting them; a result whose columns do not fit side by side is printed vertically, one
+`column | value` line each (like psql's expanded display). CSV, JSON and Markdown hold every value whole,
+whatever the width, and are written batch by batch. In CSV, text a spreadsheet would run as a formula
+(starting with =, +, -, @, tab or carriage return) gets a leading `'` (OWASP's advice); numbers are
+left as they are.
 """
 
 from __future__ import annotations
@@ -13,11 +17,14 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TextIO
 
 from rich.table import Table
 
+from warehouse.analyst import neutralise
+
 Row = Sequence[Any]
+CELL_PADDING = 3  # a Rich table column's borders and padding
 
 
 def cell_text(value: Any, null: str = "NULL") -> str:
@@ -70,12 +77,64 @@ def result_table(columns: Sequence[str], rows: Iterable[Row]) -> Table:
     return table
 
 
-def to_csv(columns: Sequence[str], rows: Iterable[Row]) -> str:
-    """RFC 4180 CSV with a header; NULL is an empty field."""
-    out = io.StringIO()
+def fits_across(columns: Sequence[str], width: int) -> bool:
+    """True when every column can have at least its header's width side by side in WIDTH."""
+    return sum(len(name) + CELL_PADDING for name in columns) + 1 <= width
+
+
+def vertical_lines(columns: Sequence[str], rows: Iterable[Row]) -> Iterable[str]:
+    """Each row as a `-[ RECORD n ]-` line, then one `column | value` line per column."""
+    pad = max((len(name) for name in columns), default=0)
+    for number, row in enumerate(rows, start=1):
+        yield f"-[ RECORD {number} ]" + "-" * max(0, pad - 8)
+        for name, value in zip(columns, row, strict=True):
+            yield f"{name.ljust(pad)} | {cell_text(value)}"
+
+
+def csv_cell(value: Any) -> str:
+    """VALUE as a CSV field: NULL empty, text that would start a formula neutralised."""
+    return neutralise(value) if isinstance(value, str) else cell_text(value, null="")
+
+
+def write_csv(columns: Sequence[str], batches: Iterable[Iterable[Row]], out: TextIO) -> int:
+    """RFC 4180 CSV with a header, batch by batch; returns the rows written."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([cell_text(v, null="") for v in row] for row in rows)
+    count = 0
+    for rows in batches:
+        lines = [[csv_cell(v) for v in row] for row in rows]
+        writer.writerows(lines)
+        count += len(lines)
+    return count
+
+
+def write_json(columns: Sequence[str], batches: Iterable[Iterable[Row]], out: TextIO) -> int:
+    """A JSON array of one object per row, keyed by column name, batch by batch."""
+    names, count = unique_names(columns), 0
+    out.write("[")
+    for rows in batches:
+        for row in rows:
+            item = json.dumps(dict(zip(names, (json_value(v) for v in row), strict=True)), ensure_ascii=False)
+            out.write(("," if count else "") + "\n  " + item)
+            count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_markdown(columns: Sequence[str], batches: Iterable[Iterable[Row]], out: TextIO) -> int:
+    out.write(_markdown_row(columns) + "\n|" + "|".join("---" for _ in columns) + "|\n")
+    count = 0
+    for rows in batches:
+        for row in rows:
+            out.write(_markdown_row(cell_text(v) for v in row) + "\n")
+            count += 1
+    return count
+
+
+def to_csv(columns: Sequence[str], rows: Iterable[Row]) -> str:
+    """RFC 4180 CSV with a header; NULL is an empty field; formula-like text neutralised."""
+    out = io.StringIO()
+    write_csv(columns, [rows], out)
     return out.getvalue()
 
 
@@ -105,6 +164,18 @@ RENDERERS: dict[str, Callable[[Sequence[str], Iterable[Row]], str]] = {
 }
 
 
+WRITERS: dict[str, Callable[[Sequence[str], Iterable[Iterable[Row]], TextIO], int]] = {
+    "csv": write_csv,
+    "json": write_json,
+    "markdown": write_markdown,
+}
+
+
 def render(fmt: str, columns: Sequence[str], rows: Iterable[Row]) -> str:
     """The result as FMT text: csv, json or markdown."""
     return RENDERERS[fmt](columns, rows)
+
+
+def write(fmt: str, columns: Sequence[str], batches: Iterable[Iterable[Row]], out: TextIO) -> int:
+    """The result as FMT text (csv, json or markdown) to OUT, batch by batch; returns the rows."""
+    return WRITERS[fmt](columns, batches, out)

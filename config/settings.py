@@ -8,7 +8,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
 
 from config.files import ConfigError, close_match, plain_message, read_yaml
 
@@ -22,23 +24,32 @@ class SettingsError(ConfigError):
     """A setting has a value it cannot take; the message names the variable (or file and key)."""
 
 
-class FetchSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+MIB = 1024 * 1024
 
-    user_agent: str = "clusterwatch/0.1 (news ETL crawler; set CLUSTERWATCH_FETCH__USER_AGENT for a contact)"
-    connect_timeout: float = Field(default=5.0, gt=0)
-    read_timeout: float = Field(default=15.0, gt=0)
-    max_body_bytes: int = Field(default=5_000_000, ge=1)
-    max_redirects: int = Field(default=5, ge=0)
-    retries: int = Field(default=2, ge=0)
-    backoff_seconds: float = Field(default=0.5, ge=0)
-    max_pages_per_source: int = Field(default=500, ge=1)  # more are logged `skipped`, fetched by later runs
-    max_fetch_seconds: float = Field(default=60.0, gt=0)  # wall time for one body (a slow drip is cut off)
-    max_retry_after: float = Field(default=30.0, ge=0)  # a longer Retry-After is capped at this
-    global_concurrency: int = Field(default=8, ge=1)  # requests in flight across all hosts
-    per_host_concurrency: int = Field(default=2, ge=1)  # requests in flight to one host
-    per_host_delay: float = Field(default=1.0, ge=0)  # seconds between starts to one host (Crawl-delay wins)
-    max_crawl_delay: float = Field(default=30.0, ge=0)  # a longer robots.txt Crawl-delay is capped at this
+
+class FetchSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    user_agent: str = Field(
+        default="clusterwatch/0.1 (news ETL crawler; set CLUSTERWATCH_FETCH__USER_AGENT for a contact)",
+        min_length=1,
+        max_length=500,
+    )
+    connect_timeout: float = Field(default=5.0, gt=0, le=300)
+    read_timeout: float = Field(default=15.0, gt=0, le=600)
+    max_body_bytes: int = Field(default=5_000_000, ge=1, le=500 * MIB)
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    retries: int = Field(default=2, ge=0, le=10)  # further attempts after a failed one
+    backoff_seconds: float = Field(default=0.5, ge=0, le=60)  # first wait; doubles per attempt
+    max_backoff_seconds: float = Field(default=30.0, ge=0, le=600)  # one wait between attempts, at most
+    max_retry_wait: float = Field(default=120.0, ge=0, le=3600)  # all waits on one URL in one run, at most
+    max_pages_per_source: int = Field(default=500, ge=1, le=1_000_000)  # more are `skipped`, for later runs
+    max_fetch_seconds: float = Field(default=60.0, gt=0, le=3600)  # wall time for one body (a slow drip)
+    max_retry_after: float = Field(default=30.0, ge=0, le=3600)  # a longer Retry-After is capped at this
+    global_concurrency: int = Field(default=8, ge=1, le=256)  # requests in flight across all hosts
+    per_host_concurrency: int = Field(default=2, ge=1, le=64)  # requests in flight to one host
+    per_host_delay: float = Field(default=1.0, ge=0, le=3600)  # seconds between starts to one host
+    max_crawl_delay: float = Field(default=30.0, ge=0, le=3600)  # a longer robots.txt Crawl-delay is capped
     politeness_limits: bool = True  # False switches off per-host delays and limits (benchmarks only)
     incremental: bool = True  # conditional GET and the content-hash check against the previous run
 
@@ -46,27 +57,55 @@ class FetchSettings(BaseModel):
 class ExtractSettings(BaseModel):
     """Mirrored by transforms.extract.article.ExtractOptions (the flow builds one from the other)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     favor_precision: bool = False  # precision mode for the first pass (lower F1 on real pages)
     include_comments: bool = False
     include_tables: bool = True
-    min_text_chars: int = 200  # less main text than this: not an article
-    recall_fallback: bool = True  # try the recall-oriented pass when the first finds less than min_text_chars
-    max_link_share: float = 0.6  # more of the text in link lines than this: a list of links, not an article
-    max_linked_headlines: int = 3  # this many "linked headline + teaser" lines: a listing, not an article
-    max_markup_chars: int = 2_000_000  # markup left after scripts, styles and data: URIs are dropped
-    max_page_bytes: int = 10_000_000  # bodies above this are not parsed at all
+    min_text_chars: int = Field(default=200, ge=1, le=100_000)  # less main text: not an article
+    recall_fallback: bool = True  # the recall-oriented pass when the first finds less than min_text_chars
+    max_link_share: float = Field(default=0.6, gt=0, le=1)  # more text in link lines: a list of links
+    max_linked_headlines: int = Field(default=3, ge=1, le=1000)  # this many "headline + teaser": a listing
+    max_markup_chars: int = Field(default=2_000_000, ge=10_000, le=200_000_000)  # markup left, cleaned
+    max_page_bytes: int = Field(default=10_000_000, ge=10_000, le=500 * MIB)  # larger bodies: not parsed
+
+
+class AnalystSettings(BaseModel):
+    """The bounds of `clusterwatch sql` and `export` on the analyst connection (see docs/warehouse.md)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    memory_limit_mb: int = Field(default=1024, ge=64, le=1_048_576)  # DuckDB memory_limit of a query
+    max_temp_mb: int = Field(default=1024, ge=0, le=1_048_576)  # spill to disk at most (0: never spill)
+    temp_directory: Path | None = None  # where a query spills [HOME/published/.analyst-tmp]
+    timeout_seconds: float = Field(default=300.0, gt=0, le=86_400)  # a query running longer is stopped
+    max_query_bytes: int = Field(default=1_000_000, ge=1_000, le=100 * MIB)  # query text read at most
+    threads: int = Field(default=2, ge=1, le=256)
+
+
+class RunSettings(BaseModel):
+    """One run per HOME: how long a run waits for the one before it to finish."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    lease_wait_seconds: float = Field(default=0.0, ge=0, le=86_400)  # 0: stop at once when HOME is busy
+    lock_wait_seconds: float = Field(default=60.0, ge=0, le=3600)  # a connection waits this long on a lock
+
+
+def _default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 256))
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     home: Path = Path("data")
-    batch_size: int = Field(default=200, ge=1)  # pages per extraction task, at most
-    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)  # processes of the CPU stages
+    batch_size: int = Field(default=200, ge=1, le=100_000)  # pages per extraction task, at most
+    workers: int = Field(default_factory=_default_workers, ge=1, le=256)  # processes of the CPU stages
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
+    analyst: AnalystSettings = Field(default_factory=AnalystSettings)
+    run: RunSettings = Field(default_factory=RunSettings)
     languages: tuple[str, ...] = ("ru", "en")
     watch_file: Path = Path("config/watch.yaml")  # the watchlists whose digests are built after every run
 
@@ -150,7 +189,39 @@ def _describe(error: Any, origins: Mapping[SettingPath, str], flat: Mapping[Sett
         fields = {p[-1] for p in setting_variables().values() if p[:-1] == loc[:-1]}
         return f"{where}{dotted}: unknown setting{close_match(loc[-1], fields)}"
     label = where if where.startswith(ENV_PREFIX) else f"{where}{dotted}"
-    return f"{label}={flat.get(path)!r}: {plain_message(error)}"
+    return f"{label}={flat.get(path)!r}: {plain_message(error)}{setting_range(loc)}"
+
+
+BOUNDS = ((annotated_types.Gt, "gt", ">"), (annotated_types.Ge, "ge", ">="))
+UPPER = ((annotated_types.Lt, "lt", "<"), (annotated_types.Le, "le", "<="))
+
+
+def _field(path: SettingPath) -> FieldInfo | None:
+    model: Any = Settings
+    field = None
+    for part in path:
+        fields = getattr(model, "model_fields", {})
+        if part not in fields:
+            return None
+        field = fields[part]
+        model = field.annotation
+    return field
+
+
+def setting_range(path: SettingPath) -> str:
+    """' (range: 0 < value <= 600)' for a bounded setting, '' for one without bounds."""
+    field = _field(path)
+    if field is None:
+        return ""
+    low = high = ""
+    for item in field.metadata:
+        for kind, name, sign in BOUNDS:
+            if isinstance(item, kind):
+                low = f"{getattr(item, name)} {sign.replace('>', '<')} "
+        for kind, name, sign in UPPER:
+            if isinstance(item, kind):
+                high = f" {sign} {getattr(item, name)}"
+    return f" (range: {low}value{high})" if low or high else ""
 
 
 def load_settings(

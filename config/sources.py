@@ -9,6 +9,7 @@ import ipaddress
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -36,10 +37,16 @@ class Source(BaseModel):
     @field_validator("sitemaps", "feeds", "start_urls")
     @classmethod
     def _absolute_http(cls, urls: list[str]) -> list[str]:
+        """Absolute http(s) URLs with a host; the scheme in any case (HTTP://… is http://…)."""
+        checked = []
         for url in urls:
-            if not url.startswith(("http://", "https://")):
+            parts = urlsplit(url.strip())
+            if parts.scheme.lower() not in ("http", "https"):
                 raise ValueError(f"not an absolute http(s) URL: {url!r}")
-        return urls
+            if not parts.hostname:
+                raise ValueError(f"no host in {url!r}: give http(s)://host/…")
+            checked.append(parts.scheme.lower() + url.strip()[len(parts.scheme) :])
+        return checked
 
     @field_validator("allowed_domains")
     @classmethod

@@ -10,6 +10,7 @@ from prefect import flow, get_run_logger
 
 from config.settings import Settings, load_settings
 from config.sources import SourcesConfig, load_sources
+from flows.lease import run_lease
 from flows.pipeline import (
     RunContext,
     begin_run,
@@ -48,13 +49,14 @@ def news_etl(
     ctx = RunContext()
     # migrations first (a database newer than the code stops the run before anything is fetched), then
     # the run is recorded as running, and earlier runs whose process is gone as crashed
-    begin_run(ctx, settings)
-    try:
-        result = _crawl_and_load(ctx, settings, config, runner, dask_address)
-    except Exception as exc:
-        record_failure(ctx, settings, exc)
-        raise
-    return {**result, **after_run(settings, ctx.run_id)}  # the watchlists' digests and webhooks
+    with run_lease(settings.home, settings.run.lease_wait_seconds):  # one run per HOME
+        begin_run(ctx, settings)
+        try:
+            result = _crawl_and_load(ctx, settings, config, runner, dask_address)
+        except BaseException as exc:  # Ctrl-C included: the run's row ends in a final state
+            record_failure(ctx, settings, exc)
+            raise
+        return {**result, **after_run(settings, ctx.run_id)}  # the watchlists' digests and webhooks
 
 
 def _crawl_and_load(

@@ -73,6 +73,7 @@ class RunContext:
     collected: list[Any] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     process: Process = field(default_factory=this_process)
+    counts: dict[str, int] = field(default_factory=dict)  # what the run did, once reconciled
 
     @property
     def run_date(self) -> date:
@@ -270,7 +271,7 @@ def record_failure(ctx: RunContext, settings: Settings, exc: BaseException) -> N
         ctx.collected.extend([exc.validation] if exc.validation else exc.results)
     try:
         with connect(settings.database_path) as con:
-            record_failed_run(con, _run_record(ctx, "failed"), dq_frame(ctx.collected))
+            record_failed_run(con, _run_record(ctx, "failed", ctx.counts), dq_frame(ctx.collected))
     except Exception as recording:  # the run's own error matters more: log this one, raise that one
         get_run_logger().error("could not record the failed run %s: %s", ctx.run_id, recording)
 
@@ -289,6 +290,7 @@ def load_run(
     fetch_log, page_state, raw_held = crawled
     held_pages = concat([raw_held, processed.held_back], HELD_BACK_SCHEMA)
     counts = run_counts(fetch_log, processed.extracted, processed.articles, held_pages.height)
+    ctx.counts = counts  # a run that fails after this point is recorded with what it did
     ctx.keep(reconcile_gate(counts))
     run = _run_record(ctx, "running", counts)  # completed once the snapshot is published
     quarantine = concat([held_pages, processed.facts_held_back], HELD_BACK_SCHEMA)

@@ -18,7 +18,7 @@ import polars as pl
 from config.settings import FetchSettings
 from config.sources import Source, SourcesConfig
 from ingest.cap import over_cap_reason, ration
-from ingest.discover import Discovered, Seed, discover_source
+from ingest.discover import Discovered, Dropped, Seed, discover_source
 from ingest.fetch import Fetcher, FetchResult, text_of
 from ingest.records import (
     Settled,
@@ -42,7 +42,8 @@ class CrawlResult:
     fetch_log: pl.DataFrame  # one row per discovered URL (records.FETCH_LOG_SCHEMA, kind "page")
     pages: pl.DataFrame  # new or changed bodies for extraction (records.PAGES_SCHEMA)
     page_state: pl.DataFrame  # rows to upsert into page_state (records.PAGE_STATE_SCHEMA)
-    seeds: pl.DataFrame = field(default_factory=_no_seeds)  # one row per seed URL (kind "seed")
+    # one row per seed URL (kind "seed"), and per URL discovery left out (kind "dropped", `skipped`)
+    seeds: pl.DataFrame = field(default_factory=_no_seeds)
 
     @property
     def outcomes(self) -> pl.DataFrame:
@@ -53,7 +54,7 @@ class CrawlResult:
 @dataclass(frozen=True)
 class Found:
     pages: list[Discovered]  # every candidate page, first source kept, no cap applied yet
-    seeds: pl.DataFrame  # one fetch_log row per seed (kind "seed")
+    seeds: pl.DataFrame  # one fetch_log row per seed (kind "seed") and per URL left out (kind "dropped")
 
 
 def fetcher_for(config: SourcesConfig, settings: FetchSettings) -> Fetcher:
@@ -76,8 +77,10 @@ def discover_all(config: SourcesConfig, settings: FetchSettings, fetcher: Fetche
     finally:
         if own:
             fetcher.close()
-    seeds = [seed for _pages, source_seeds in found for seed in source_seeds]
-    return Found(_first_seen(p for pages, _seeds in found for p in pages), fetch_log_frame(seeds, "seed"))
+    seeds = [seed for _pages, source_seeds, _dropped in found for seed in source_seeds]
+    dropped = [one for _pages, _seeds, source_dropped in found for one in source_dropped]
+    logged = pl.concat([fetch_log_frame(seeds, "seed"), fetch_log_frame(dropped, "dropped")])
+    return Found(_first_seen(p for pages, _seeds, _dropped in found for p in pages), logged)
 
 
 class _SeedReader:
@@ -96,10 +99,17 @@ class _SeedReader:
         return text_of(result)
 
 
-def _discover_one(source: Source, fetcher: Fetcher) -> tuple[list[Discovered], list[Settled]]:
+def _discover_one(source: Source, fetcher: Fetcher) -> tuple[list[Discovered], list[Settled], list[Settled]]:
     reader = _SeedReader(fetcher)
     found = discover_source(source, reader, None, fetcher.robots.sitemaps)
-    return found.pages, [_seed_outcome(seed, reader.results) for seed in found.seeds]
+    seeds = [_seed_outcome(seed, reader.results) for seed in found.seeds]
+    return found.pages, seeds, [_dropped_outcome(one) for one in found.dropped]
+
+
+def _dropped_outcome(dropped: Dropped) -> Settled:
+    """A URL discovery left out: `skipped`, never requested, with the reason."""
+    page = Discovered(dropped.url, dropped.source, dropped.via)
+    return Settled(page, FetchResult(url=dropped.url, outcome="skipped", reason=dropped.reason, attempts=0))
 
 
 def _seed_outcome(seed: Seed, results: dict[str, FetchResult]) -> Settled:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
@@ -16,6 +16,8 @@ from ingest import urls
 GetText = Callable[[str], str | None]
 RobotsSitemaps = Callable[[str], list[str]]
 MAX_SITEMAPS = 50
+MAX_DROPPED = 10_000  # left-out URLs recorded per source and run
+MAX_URL_CHARS = 2_000
 XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>")  # the text is already decoded: its encoding no longer holds
 
 
@@ -46,9 +48,20 @@ class Seed:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A URL a seed listed that discovery left out, and why (urls.rejection)."""
+
+    url: str
+    source: str
+    via: str  # feed | sitemap | start_page
+    reason: str
+
+
+@dataclass(frozen=True)
 class Discovery:
     pages: list[Discovered]
     seeds: list[Seed]
+    dropped: list[Dropped] = field(default_factory=list)  # each left-out URL once, first reason kept
 
 
 def feed_links(feed_url: str, text: str) -> list[str]:
@@ -148,6 +161,7 @@ class _Collector:
         self.source, self.allowed, self.limit = source, allowed, limit
         self.found: dict[str, Discovered] = {}
         self.seeds: list[Seed] = []
+        self.dropped: dict[str, Dropped] = {}
 
     def take(
         self, via: str, seed: str, links: list[str], children: int = 0, lastmods: dict[str, str] | None = None
@@ -155,11 +169,17 @@ class _Collector:
         """Links of one seed; `lastmods` holds a sitemap's <lastmod> per listed URL."""
         new, lastmods = 0, lastmods or {}
         for link in links:
-            url = urls.candidate(link, self.allowed)
-            if url and url not in self.found and (self.limit is None or len(self.found) < self.limit):
+            url, reason = urls.rejection(link, self.allowed)
+            if reason is not None:
+                self._drop(url or link, via, reason)
+            elif url and url not in self.found and (self.limit is None or len(self.found) < self.limit):
                 self.found[url] = Discovered(url, self.source.name, via, lastmod=lastmods.get(link))
                 new += 1
         self.seeds.append(Seed(seed, self.source.name, via, len(links), new, children))
+
+    def _drop(self, url: str, via: str, reason: str) -> None:
+        if url not in self.dropped and len(self.dropped) < MAX_DROPPED:
+            self.dropped[url] = Dropped(url[:MAX_URL_CHARS], self.source.name, via, reason)
 
 
 def _read_sitemaps(roots: Iterable[str], get_text: GetText, collector: _Collector) -> None:
@@ -200,7 +220,7 @@ def discover_source(
     for page in source.start_urls:
         text = get_text(page)
         collector.take("start_page", page, page_links(page, text) if text else [])
-    return Discovery(list(collector.found.values()), collector.seeds)
+    return Discovery(list(collector.found.values()), collector.seeds, list(collector.dropped.values()))
 
 
 def discover(

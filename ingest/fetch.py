@@ -124,21 +124,34 @@ class Fetcher:
     def _fetch_with_retries(
         self, url: str, html_only: bool, obey_robots: bool, validators: Validators
     ) -> FetchResult:
+        """At most fetch.retries further attempts; each wait is capped (fetch.max_backoff_seconds, or
+        fetch.max_retry_after for a server's Retry-After) and all of them together by
+        fetch.max_retry_wait. Every attempt's wait before the next is in the attempt log (`wait_s`)."""
         log: list[dict[str, object]] = []
+        waited = 0.0
         while True:
             started = time.perf_counter()
             result, retry_after = self._attempt(url, html_only, obey_robots, validators)
             log.append(_log_entry(result, started))
             if retry_after is None or len(log) > self.settings.retries:
                 return replace(result, attempts=len(log), attempt_log=tuple(log))
-            time.sleep(self._backoff(retry_after, len(log)))
+            wait = self._backoff(retry_after, len(log))
+            if waited + wait > self.settings.max_retry_wait:
+                note = (
+                    f"{result.reason}; no more retries: waiting {wait:.1f} s more would pass "
+                    f"fetch.max_retry_wait ({self.settings.max_retry_wait:g} s, {waited:.1f} s waited)"
+                )
+                return replace(result, reason=note, attempts=len(log), attempt_log=tuple(log))
+            log[-1]["wait_s"] = round(wait, 3)
+            waited += wait
+            time.sleep(wait)
 
     def _backoff(self, retry_after: float, attempt: int) -> float:
-        """Retry-After when the server gave one (capped), else exponential backoff with jitter."""
+        """Retry-After when the server gave one (capped), else exponential backoff with jitter, capped."""
         if retry_after > 0:
             return min(retry_after, self.settings.max_retry_after)
-        base = self.settings.backoff_seconds * (2 ** (attempt - 1))
-        return base + random.uniform(0, base / 2)
+        base = self.settings.backoff_seconds * (2 ** min(attempt - 1, 30))
+        return min(base + random.uniform(0, base / 2), self.settings.max_backoff_seconds)
 
     def _refusal(self, url: str, hop: str, obey_robots: bool) -> FetchResult | None:
         """Why a hop (the URL itself or a redirect target) must not be requested, as a result; else None."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,17 @@ class DatabaseLocked(RuntimeError):
     """Another process holds the database file: the message names the file and that process."""
 
 
+class DatabaseDamaged(RuntimeError):
+    """The database file is damaged (cut short, or blocks that fail their checksum): what to do is in
+    docs/operations.md."""
+
+
+DAMAGE_SIGNS = ("Could not read enough bytes", "Corrupt database file", "not a valid DuckDB database")
+DATABASE_SIZE = "SELECT block_size, total_blocks FROM pragma_database_size()"
+HEADER_BYTES = 3 * 4096  # the main header and the two database headers before the first block
+LOCKED_WAIT_SECONDS = 60.0  # a connection waits this long for another process to let go of the file
+LOCKED_RETRY_SECONDS = (0.1, 2.0)  # first and longest pause between tries
+
 LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
 
 
@@ -89,14 +101,61 @@ def _locked(path: Path, exc: duckdb.IOException) -> DatabaseLocked | None:
     )
 
 
-def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+def damaged(path: Path, exc: BaseException) -> DatabaseDamaged | None:
+    """DatabaseDamaged for the errors DuckDB gives on a damaged file, None for any other."""
+    if not any(sign in str(exc) for sign in DAMAGE_SIGNS):
+        return None
+    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return DatabaseDamaged(
+        f"{path} is damaged ({detail}); nothing was changed: move it aside and restore it from the "
+        "published snapshot or a backup (see 'A damaged database' in docs/operations.md)"
+    )
+
+
+def check_intact(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """DatabaseDamaged when the file is shorter than the blocks its header counts (cut short by a
+    full disk, a copy or a crash of the storage)."""
+    block_size, total_blocks = con.execute(DATABASE_SIZE).fetchone() or (0, 0)
+    expected, actual = HEADER_BYTES + block_size * total_blocks, path.stat().st_size
+    if actual < expected:
+        raise DatabaseDamaged(
+            f"{path} is damaged (cut short: {actual} bytes of {expected}); nothing was changed: move it "
+            "aside and restore it from the published snapshot or a backup (see 'A damaged database' "
+            "in docs/operations.md)"
+        )
+
+
+def _open_once(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        locked = _locked(path, exc)
-        if locked is None:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        problem = _locked(path, exc) if isinstance(exc, duckdb.IOException) else None
+        problem = problem or damaged(path, exc)
+        if problem is None:
             raise
-        raise locked from None
+        raise problem from None
+    try:
+        check_intact(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _open(
+    path: Path, read_only: bool, wait_seconds: float = LOCKED_WAIT_SECONDS
+) -> duckdb.DuckDBPyConnection:
+    """A connection on PATH; while another process holds the file, tries again for `wait_seconds`."""
+    deadline = time.monotonic() + wait_seconds
+    pause = LOCKED_RETRY_SECONDS[0]
+    while True:
+        try:
+            return _open_once(path, read_only)
+        except DatabaseLocked:
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, LOCKED_RETRY_SECONDS[1])
 
 
 @dataclass(frozen=True)
@@ -254,13 +313,16 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     migrate(con)
 
 
-def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with the schema migrated (a read-only one is opened as it is). DatabaseLocked,
-    naming the process, when another process holds the file."""
+def connect(
+    path: Path, read_only: bool = False, wait_seconds: float = LOCKED_WAIT_SECONDS
+) -> duckdb.DuckDBPyConnection:
+    """A connection with the schema migrated (a read-only one is opened as it is). While another
+    process holds the file it tries again for `wait_seconds`, then raises DatabaseLocked naming that
+    process; DatabaseDamaged when the file is damaged."""
     if read_only:
-        return _open(path, read_only=True)
+        return _open(path, read_only=True, wait_seconds=wait_seconds)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = _open(path, read_only=False)
+    con = _open(path, read_only=False, wait_seconds=wait_seconds)
     try:
         migrate(con)
     except Exception:

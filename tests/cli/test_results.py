@@ -59,3 +59,13 @@ def test_the_table_folds_long_values_instead_of_cutting_them() -> None:
     text = console.export_text()
     assert "…" not in text
     assert ROWS[0][0] in "".join(ch for ch in text if ch not in "│┃ \n")
+
+
+def test_csv_neutralises_what_a_spreadsheet_would_run_and_keeps_numbers() -> None:
+    from cli.results import csv_cell
+
+    for text in ("=1+1", "+1+1", "-1+1", "@A1", "\t=1", "\r=1", '=HYPERLINK("http://x")'):
+        assert csv_cell(text) == "'" + text
+    for value, expected in ((-5, "-5"), ("-5", "-5"), ("+7.5", "+7.5"), ("-1e3", "-1e3"), (-2.5, "-2.5")):
+        assert csv_cell(value) == expected
+    assert csv_cell("plain = text") == "plain = text" and csv_cell(None) == ""

@@ -104,3 +104,47 @@ def test_unknown_variable_is_warned_about_with_the_close_match(caplog: pytest.Lo
     assert any("CLUSTERWATCH_BACH_SIZE" in m and "CLUSTERWATCH_BATCH_SIZE" in m for m in messages)
     assert any("CLUSTERWATCH_FETCH__RETRIS" in m and "CLUSTERWATCH_FETCH__RETRIES" in m for m in messages)
     assert not any("CLUSTERWATCH_REPO" in m for m in messages)  # used by deployments, not a setting
+
+
+ABSURD = [
+    ("CLUSTERWATCH_FETCH__READ_TIMEOUT", "inf"),
+    ("CLUSTERWATCH_FETCH__CONNECT_TIMEOUT", "nan"),
+    ("CLUSTERWATCH_EXTRACT__MAX_PAGE_BYTES", "-1"),
+    ("CLUSTERWATCH_EXTRACT__MAX_MARKUP_CHARS", "0"),
+    ("CLUSTERWATCH_EXTRACT__MAX_LINK_SHARE", "-3"),
+    ("CLUSTERWATCH_EXTRACT__MIN_TEXT_CHARS", "-5"),
+    ("CLUSTERWATCH_FETCH__MAX_BODY_BYTES", str(10**12)),
+    ("CLUSTERWATCH_WORKERS", "100000"),
+    ("CLUSTERWATCH_BATCH_SIZE", str(10**12)),
+    ("CLUSTERWATCH_FETCH__RETRIES", "1000"),
+    ("CLUSTERWATCH_FETCH__BACKOFF_SECONDS", "1e9"),
+    ("CLUSTERWATCH_ANALYST__TIMEOUT_SECONDS", "0"),
+    ("CLUSTERWATCH_RUN__LEASE_WAIT_SECONDS", "-1"),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), ABSURD)
+def test_an_absurd_value_is_refused_naming_the_variable_and_its_range(name: str, value: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        load_settings(environ={name: value})
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{name}={value!r}: ")
+    assert "(range: " in message and "value" in message
+
+
+def test_every_numeric_setting_has_a_lower_and_an_upper_bound() -> None:
+    from config.settings import setting_range, setting_variables
+
+    unbounded = []
+    for name, path in setting_variables().items():
+        model = Settings
+        for part in path[:-1]:
+            model = model.model_fields[part].annotation
+        annotation = model.model_fields[path[-1]].annotation
+        if annotation in (int, float):
+            found = setting_range(path)
+            lower = "< value" in found or "<= value" in found
+            if not (found.startswith(" (range: ") and " value <" in found and lower):
+                unbounded.append(name)
+    assert unbounded == []

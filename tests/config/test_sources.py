@@ -149,3 +149,17 @@ def test_allow_addresses_are_parsed_as_networks(tmp_path: Path) -> None:
     assert [str(n) for n in config.allow_addresses] == ["169.254.10.0/24", "127.0.0.1/32", "fd00::/8"]
     with pytest.raises(SourcesError, match=r"allow_addresses\[0\]"):
         load_sources(write(tmp_path, text.replace("169.254.10.0/24", "not-an-address")))
+
+
+def test_the_scheme_is_read_in_any_case(tmp_path: Path) -> None:
+    text = "sources:\n  - name: a\n    start_urls: ['HTTP://News.Example/Путь']\n    feeds: [Https://news.example/rss]\n"
+    source = load_sources(write(tmp_path, text)).sources[0]
+    assert source.start_urls == ["http://News.Example/Путь"] and source.feeds == ["https://news.example/rss"]
+
+
+@pytest.mark.parametrize("url", ["http://", "https:///news/", "http://:8080/"])
+def test_a_url_without_a_host_is_refused(tmp_path: Path, url: str) -> None:
+    text = f"sources:\n  - name: a\n    start_urls: ['{url}']\n"
+    with pytest.raises(SourcesError, match="no host in") as info:
+        load_sources(write(tmp_path, text))
+    assert "\n" not in str(info.value)

@@ -64,9 +64,13 @@ def test_each_seed_has_its_row_and_every_source_gave_pages(demo_run: dict) -> No
 def test_listing_page_and_robots_are_explained(demo_run: dict) -> None:
     with _db(demo_run) as con:
         reason = con.execute("SELECT reason FROM quarantine WHERE record_key LIKE '%/'").fetchone()[0]
-        skipped = con.execute("SELECT url, reason FROM fetch_log WHERE outcome = 'skipped'").fetchall()
+        skipped = con.execute(
+            "SELECT url, reason FROM fetch_log WHERE outcome = 'skipped' AND kind = 'page'"
+        ).fetchall()
+        dropped = dict(con.execute("SELECT url, reason FROM fetch_log WHERE kind = 'dropped'").fetchall())
     assert reason.startswith("not an article")
     assert skipped == [(skipped[0][0], "disallowed by robots.txt")] and skipped[0][0].endswith("/admin/")
+    assert dropped["mailto:newsroom@kaluga-industrial-news.example"] == "not an absolute http(s) URL"
 
 
 def test_russian_article_title_date_language_text(demo_run: dict, site_truth: list[dict]) -> None:

@@ -290,3 +290,50 @@ def test_pages_over_the_cap_are_skipped_and_the_next_runs_take_those_never_tried
     assert len(first) == len(second) == len(third) == 4
     assert not first & second  # the second run takes four pages the first did not reach
     assert first | second | third == every  # within three runs every page was tried
+
+
+def test_media_are_told_by_extension_and_every_url_left_out_is_logged_with_its_reason(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """A page named img-of-the-day is crawled; a picture, a tag page, a mail link and another site's page
+    are left out, each with a fetch_log row (kind dropped, skipped) saying why; none is requested."""
+    base = f"http://127.0.0.1:{httpserver.port}"
+    links = [
+        "/2024/03/img-of-the-day.html",
+        "/img/photo.jpg",
+        "/tag/kaluga/",
+        "mailto:desk@news.test",
+        "https://elsewhere.test/2024/03/story.html",
+    ]
+    listing = "".join(f'<a href="{link}">{link}</a>' for link in links)
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/").respond_with_data(
+        f"<html><body>{listing}</body></html>", content_type="text/html"
+    )
+    httpserver.expect_request("/2024/03/img-of-the-day.html").respond_with_data(
+        "<p>day</p>", content_type="text/html"
+    )
+    source = Source(name="s", start_urls=[f"{base}/"], allowed_domains=["127.0.0.1"])
+    result = crawl(
+        SourcesConfig(allow_private_networks=True, sources=[source]),
+        settings(),
+        empty_state(),
+        tmp_path / "raw",
+    )
+    pages = dict(result.fetch_log.select("url", "outcome").rows())
+    assert pages[f"{base}/2024/03/img-of-the-day.html"] == "fetched"
+    dropped = result.seeds.filter(pl.col("kind") == "dropped")
+    reasons = {
+        url: (outcome, reason) for url, outcome, reason in dropped.select("url", "outcome", "reason").rows()
+    }
+    assert set(reasons) == {
+        f"{base}/img/photo.jpg",
+        f"{base}/tag/kaluga/",
+        "mailto:desk@news.test",
+        "https://elsewhere.test/2024/03/story.html",
+    }, reasons
+    assert all(outcome == "skipped" and reason for outcome, reason in reasons.values())
+    assert "extension" in reasons[f"{base}/img/photo.jpg"][1]
+    assert "allowed_domains" in reasons["https://elsewhere.test/2024/03/story.html"][1]
+    requested = {request.path for request, _ in httpserver.log}
+    assert "/img/photo.jpg" not in requested and "/tag/kaluga/" not in requested

@@ -291,3 +291,22 @@ def test_robots_txt_sitemap_lines(httpserver: HTTPServer, fetcher: Fetcher) -> N
         f"User-agent: *\nDisallow: /admin/\n\nSitemap: {sitemap}\n", content_type="text/plain"
     )
     assert fetcher.robots.sitemaps(httpserver.url_for("/news/")) == [sitemap]
+
+
+def test_retries_wait_at_most_the_budget_and_say_so(server: HTTPServer) -> None:
+    """Ten retries with a doubling backoff capped at 0.3 s and 1 s of waits in all on one URL: the
+    fetcher stops retrying before the budget is passed, and the log records every wait."""
+    server.expect_request("/down").respond_with_data("oops", status=503)
+    settings = fast_settings(retries=10, backoff_seconds=0.2, max_backoff_seconds=0.3, max_retry_wait=1.0)
+    with Fetcher(settings, allow_private=True) as fetcher:
+        result = fetcher.fetch(server.url_for("/down"))
+    waits = [entry.get("wait_s", 0.0) for entry in result.attempt_log]
+    assert result.outcome == "failed" and 1 < result.attempts < 11
+    assert all(0 < w <= 0.3 for w in waits[:-1]) and sum(waits) <= 1.0
+    assert "fetch.max_retry_wait" in (result.reason or "") and result.reason.startswith("HTTP 503")
+
+
+def test_backoff_is_capped_however_many_attempts() -> None:
+    capped = Fetcher(fast_settings(retries=10, backoff_seconds=60, max_backoff_seconds=5), allow_private=True)
+    with capped:
+        assert max(capped._backoff(0.0, attempt) for attempt in range(1, 60)) <= 5

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from warehouse.schema import (
+    DatabaseDamaged,
     DatabaseLocked,
     SchemaError,
     SchemaTooNew,
@@ -235,3 +237,47 @@ def test_unchanged_view_files_are_not_applied_again(tmp_path: Path) -> None:
     with connect(path) as con:
         assert con.execute("SELECT digest, applied_at FROM schema_views").fetchall() == first
         assert [d[0] for d in con.execute("SELECT * FROM v_articles").description] == ["marker"]
+
+
+HOLD_UNTIL_TOLD = """
+import pathlib, sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print("open", flush=True)
+while not pathlib.Path(sys.argv[2]).exists():
+    time.sleep(0.05)
+con.close()
+"""
+
+
+def test_a_connection_waits_for_a_holder_that_lets_go_and_gives_up_on_one_that_does_not(
+    tmp_path: Path,
+) -> None:
+    database, release = tmp_path / "w.duckdb", tmp_path / "release"
+    connect(database).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_UNTIL_TOLD, str(database), str(release)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(DatabaseLocked, match=f"PID {holder.pid}"):
+            connect(database, wait_seconds=0.5)  # still held after half a second of tries
+        threading.Timer(0.5, release.touch).start()  # the holder lets go while the next call waits
+        with connect(database, wait_seconds=120) as con:
+            assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] > 0
+    finally:
+        release.touch()
+        holder.wait(timeout=60)
+
+
+def test_a_database_cut_short_is_damaged_not_opened(tmp_path: Path) -> None:
+    database = tmp_path / "w.duckdb"
+    with connect(database) as con:
+        con.execute("CREATE TABLE filler AS SELECT range AS a, md5(range::VARCHAR) AS b FROM range(300000)")
+    with database.open("r+b") as file:
+        file.truncate(database.stat().st_size // 2)
+    for read_only in (False, True):
+        with pytest.raises(DatabaseDamaged, match="is damaged") as info:
+            connect(database, read_only=read_only)
+        assert "\n" not in str(info.value) and "operations.md" in str(info.value)
