@@ -27,7 +27,7 @@ from transforms.extract.htmlclean import (
     strip_residue,
 )
 from transforms.extract.language import detect_language
-from transforms.extract.links import split_headlines
+from transforms.extract.links import cut_related_tail, split_headlines
 from transforms.extract.sniff import refusal
 
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
@@ -48,6 +48,7 @@ class ExtractOptions:
     include_tables: bool = True
     min_text_chars: int = 200
     recall_fallback: bool = True
+    precision_candidate: bool = True  # also run precision mode; keep it when it holds the article's core
     max_link_share: float = 0.6
     max_linked_headlines: int = 3
     max_markup_chars: int = 2_000_000
@@ -117,14 +118,36 @@ def _run(cleaned: HtmlElement, url: str | None, options: ExtractOptions, recall:
     text = _without_title((document.text or "").strip(), document.title)
     if options.include_comments and document.comments:
         text = f"{text}\n{document.comments.strip()}"
-    return _Pass(strip_residue(text), document, method)
+    return _Pass(strip_residue(cut_related_tail(text, options.min_text_chars)), document, method)
+
+
+def _longest_line(text: str) -> str:
+    return max((line.strip() for line in text.splitlines()), key=len, default="")
+
+
+def _choose(balanced: _Pass, precise: _Pass) -> _Pass:
+    """Precision mode's text when it keeps the balanced text's longest paragraph (the article's core):
+    it then differs by the furniture it left out. When it lost that paragraph it found another block
+    (a footer, a teaser), and the balanced text is kept."""
+    core = _longest_line(balanced.text)
+    kept = {line.strip() for line in precise.text.splitlines()}
+    return precise if core and core in kept else balanced
+
+
+def _first_pass(cleaned: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:
+    first = _run(cleaned, url, options, recall=False)
+    if options.favor_precision or not options.precision_candidate:
+        return first
+    precise = _run(cleaned, url, replace(options, favor_precision=True), recall=False)
+    return _choose(first, precise)
 
 
 def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:
-    """The first pass; the recall pass when the first finds less than min_text_chars. Both read the
-    same cleaned copy of the tree: the page is cleaned once."""
+    """The first pass (balanced, or precision mode's text when it keeps the article's core); the recall
+    pass when it finds less than min_text_chars. All read the same cleaned copy of the tree: the page is
+    cleaned once."""
     cleaned = clean_tree(tree, options.include_comments)
-    first = _run(cleaned, url, options, recall=False)
+    first = _first_pass(cleaned, url, options)
     if len(first.text) >= options.min_text_chars or not options.recall_fallback:
         return first
     second = _run(cleaned, url, options, recall=True)

@@ -22,6 +22,8 @@ from transforms.extract.boilerplate import (
     UI_LINES,
     WIDGET_CLASS,
 )
+from transforms.extract.comments import drop_reply_threads
+from transforms.extract.layout import unwrap_layout_tables
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
 _NAMED = etree.XPath("//*[@class or @id]")
@@ -105,11 +107,13 @@ def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement
     emptied. The input tree is left as it was."""
     cleaned = copy.deepcopy(tree)
     _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
+    unwrap_layout_tables(cleaned)
     half = len(cleaned.text_content()) // 2
     named = _named(cleaned)
     _drop(named["widget"], half, _containers(named["content"], half // 5))
     if not include_comments:
         _drop(named["comment"], half)
+        drop_reply_threads(cleaned)
     for element in _DATA_LINKED(cleaned):
         for name in ("src", "href", "srcset"):
             if element.get(name, "").startswith("data:"):

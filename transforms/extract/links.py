@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.extract.boilerplate import RELATED_HEADINGS
+
+_HEADING_END = re.compile(r"[\s:.…»>→-]+$")
 BULLET = re.compile(r"^[-–—•·*▪►»]\s+")
 MIN_HEADLINE_CHARS = 15  # a link's text opening a longer line: long enough to be a headline
 MAX_HEADLINE_CHARS = 200
@@ -93,3 +96,24 @@ def split_headlines(text: str, anchors: set[str]) -> Headlines:
     cut = {k for start, end, _ in blocks for k in range(start, end)}
     kept = "\n".join(line for k, line in enumerate(lines) if k not in cut)
     return Headlines(kept, len(pairs), in_pairs / total if total else 0.0)
+
+
+def _heading(line: str) -> str:
+    return _HEADING_END.sub("", line.strip().lower())
+
+
+def _opens_with_heading(line: str) -> bool:
+    head, colon, rest = line.partition(":")
+    return bool(colon and rest.strip()) and _heading(head) in RELATED_HEADINGS
+
+
+def cut_related_tail(text: str, min_chars: int) -> str:
+    """The text before its first "Читайте также" / "Новости по теме" heading line, when at least
+    min_chars of text come before it; "Читайте также: <headline>" lines inside the text are dropped."""
+    kept: list[str] = []
+    for line in text.splitlines():
+        if _heading(line) in RELATED_HEADINGS and sum(len(k) for k in kept) >= min_chars:
+            break
+        if not _opens_with_heading(line):
+            kept.append(line)
+    return "\n".join(kept)
