@@ -126,9 +126,11 @@ def _longest_line(text: str) -> str:
 
 
 def _choose(balanced: _Pass, precise: _Pass) -> _Pass:
-    """Precision mode's text when it keeps the balanced text's longest paragraph (the article's core):
-    it then differs by the furniture it left out. When it lost that paragraph it found another block
+    """Precision mode's text when it differs and keeps the balanced text's longest paragraph (the
+    article's core): it then differs by the furniture it left out. When it lost that paragraph it found another block
     (a footer, a teaser), and the balanced text is kept."""
+    if precise.text == balanced.text:
+        return balanced
     core = _longest_line(balanced.text)
     kept = {line.strip() for line in precise.text.splitlines()}
     return precise if core and core in kept else balanced
