@@ -27,7 +27,7 @@ from transforms.extract.htmlclean import (
     strip_residue,
 )
 from transforms.extract.language import detect_language
-from transforms.extract.links import cut_related_tail, split_headlines
+from transforms.extract.links import cut_news_feeds, cut_related_tail, split_headlines
 from transforms.extract.sniff import refusal
 
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
@@ -118,7 +118,8 @@ def _run(cleaned: HtmlElement, url: str | None, options: ExtractOptions, recall:
     text = _without_title((document.text or "").strip(), document.title)
     if options.include_comments and document.comments:
         text = f"{text}\n{document.comments.strip()}"
-    return _Pass(strip_residue(cut_related_tail(text, options.min_text_chars)), document, method)
+    text = cut_news_feeds(cut_related_tail(text, options.min_text_chars))
+    return _Pass(strip_residue(text), document, method)
 
 
 def _longest_line(text: str) -> str:
@@ -127,8 +128,8 @@ def _longest_line(text: str) -> str:
 
 def _choose(balanced: _Pass, precise: _Pass) -> _Pass:
     """Precision mode's text when it differs and keeps the balanced text's longest paragraph (the
-    article's core): it then differs by the furniture it left out. When it lost that paragraph it found another block
-    (a footer, a teaser), and the balanced text is kept."""
+    article's core): it then differs by the furniture it left out. When it lost that paragraph it found
+    another block (a footer, a teaser), and the balanced text is kept."""
     if precise.text == balanced.text:
         return balanced
     core = _longest_line(balanced.text)
