@@ -7,6 +7,7 @@ impossible date) raises NotAnArticle with the reason; nothing else is raised for
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -32,6 +33,7 @@ from transforms.extract.sniff import refusal
 
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
 EXTRA_KEYS = ("description", "tags", "canonical_url", "date_source", "extraction_method")
+RIGHTS = re.compile(r"©|\(c\)|copyright|all rights reserved|все права", re.I)
 # htmldate is asked for any date it finds; transforms.extract.dates decides whether it is plausible
 DATE_PARAMS = {
     "extensive_search": False,
@@ -123,7 +125,9 @@ def _run(cleaned: HtmlElement, url: str | None, options: ExtractOptions, recall:
 
 
 def _longest_line(text: str) -> str:
-    return max((line.strip() for line in text.splitlines()), key=len, default="")
+    """The text's longest line that is not a copyright notice (a site's legal footer runs long)."""
+    lines = (line.strip() for line in text.splitlines())
+    return max((line for line in lines if not RIGHTS.search(line)), key=len, default="")
 
 
 def _choose(balanced: _Pass, precise: _Pass) -> _Pass:
