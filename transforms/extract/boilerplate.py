@@ -14,6 +14,10 @@ HIDDEN_XPATH = (
     " | //iframe | //svg | //canvas | //object | //embed"
 )
 
+# Polls and "rate this article" surveys: forms of radio buttons or checkboxes (an ASP.NET page wrapped in
+# one form is the article: the half-of-the-text rule keeps it).
+POLL_XPATH = "//form[.//input[@type='radio' or @type='checkbox']]"
+
 # Class or id tokens of widgets around an article, kept to those that measured a gain on the real
 # development sets (menus, footers, sidebars, tags and pagers are left to trafilatura: dropping them by
 # class lost article text on real pages). A token is delimited by a space, "_" or "-",

@@ -17,6 +17,7 @@ from transforms.extract.boilerplate import (
     CONTENT_CLASS,
     ENCODED_TOKEN,
     HIDDEN_XPATH,
+    POLL_XPATH,
     PROTECTED_TAGS,
     SCRIPT_LINE,
     UI_LINES,
@@ -26,6 +27,7 @@ from transforms.extract.comments import drop_reply_threads
 from transforms.extract.layout import unwrap_layout_tables
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
+_POLLS = etree.XPath(POLL_XPATH)
 _NAMED = etree.XPath("//*[@class or @id]")
 # attribute values that are data: URIs, and the elements whose links are (found by libxml2, not a Python loop)
 _DATA_VALUES = etree.XPath("//@*[starts-with(., 'data:')]")
@@ -111,6 +113,7 @@ def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement
     half = len(cleaned.text_content()) // 2
     named = _named(cleaned)
     _drop(named["widget"], half, _containers(named["content"], half // 5))
+    _drop(_POLLS(cleaned), half)
     if not include_comments:
         _drop(named["comment"], half)
         drop_reply_threads(cleaned)
