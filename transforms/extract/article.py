@@ -96,9 +96,12 @@ def _tree(text: str, options: ExtractOptions) -> HtmlElement:
 
 
 def _without_title(text: str, title: str | None) -> str:
-    """The recall pass keeps the headline as the first line: it is the title, not the text."""
-    if title and text.startswith(title):
-        return text[len(title) :].lstrip(" \n:.")
+    """A first line that is the headline (the title, or the title's start before the site's name) is
+    the title, not the text. A lead sentence that opens with the headline's words stays."""
+    first, _, rest = text.partition("\n")
+    head = first.strip().rstrip(" :.")
+    if title and head and (head == title or (title.startswith(head) and len(head.split()) >= 3)):
+        return rest.lstrip()
     return text
 
 

@@ -98,6 +98,14 @@ def _named(tree: HtmlElement) -> dict[str, list[HtmlElement]]:
     return found
 
 
+def _poll_block(form: HtmlElement) -> HtmlElement:
+    """The poll with its heading ("Оцените статью"): the form's parent when the form is most of it."""
+    parent = form.getparent()
+    if parent is None or not isinstance(parent.tag, str):
+        return form
+    return parent if 3 * len(form.text_content()) >= 2 * len(parent.text_content()) else form
+
+
 def _containers(elements: list[HtmlElement], min_chars: int) -> frozenset[HtmlElement]:
     """The article's containers that hold a tenth of the page's text or more: a widget token beside
     their name ("main-with-sidebar") does not make them furniture."""
@@ -113,7 +121,7 @@ def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement
     half = len(cleaned.text_content()) // 2
     named = _named(cleaned)
     _drop(named["widget"], half, _containers(named["content"], half // 5))
-    _drop(_POLLS(cleaned), half)
+    _drop([_poll_block(form) for form in _POLLS(cleaned)], half)
     if not include_comments:
         _drop(named["comment"], half)
         drop_reply_threads(cleaned)
