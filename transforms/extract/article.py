@@ -33,6 +33,7 @@ from transforms.extract.sniff import refusal
 
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
 EXTRA_KEYS = ("description", "tags", "canonical_url", "date_source", "extraction_method")
+NEW_SENTENCE = re.compile(r"\s*\n|\s+[\dA-ZА-ЯЁ«\"„]")
 RIGHTS = re.compile(r"©|\(c\)|copyright|all rights reserved|все права", re.I)
 # htmldate is asked for any date it finds; transforms.extract.dates decides whether it is plausible
 DATE_PARAMS = {
@@ -96,11 +97,17 @@ def _tree(text: str, options: ExtractOptions) -> HtmlElement:
 
 
 def _without_title(text: str, title: str | None) -> str:
-    """A first line that is the headline (the title, or the title's start before the site's name) is
-    the title, not the text. A lead sentence that opens with the headline's words stays."""
+    """The headline opening the text is the title, not the text: the title followed by a new line or
+    a new sentence (the recall pass runs it into the text), or a first line that is the title's start
+    before the site's name. A lead sentence that goes on from the headline's words (": договоры
+    подписали…") stays."""
+    if title and text.startswith(title):
+        rest = text[len(title) :]
+        if not rest.strip() or NEW_SENTENCE.match(rest):
+            return rest.lstrip(" \n:.")
     first, _, rest = text.partition("\n")
     head = first.strip().rstrip(" :.")
-    if title and head and (head == title or (title.startswith(head) and len(head.split()) >= 3)):
+    if title and head and title.startswith(head) and len(head.split()) >= 3:
         return rest.lstrip()
     return text
 
