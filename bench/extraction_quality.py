@@ -314,14 +314,15 @@ def holds_report(evaluation: Evaluation) -> list[str]:
 
 
 def worst_report(evaluation: Evaluation, count: int) -> list[str]:
-    """The project's lowest-scoring pages, beside trafilatura's precision mode on the same page."""
+    """The project's lowest-scoring pages beside trafilatura's precision mode on the same page (the
+    largest losses to it first); without precision mode, the project's lowest scores."""
     rows = []
     for index, page in enumerate(evaluation.pages):
         ours = page_f1(page, evaluation.outcomes[PROJECT][index])
         other = evaluation.outcomes.get("trafilatura precision")
         theirs = page_f1(page, other[index]) if other else float("nan")
         rows.append((ours, theirs, page))
-    rows.sort(key=lambda row: (row[0] - row[1], row[0]))
+    rows.sort(key=lambda row: (row[0] - row[1], row[0]) if row[1] == row[1] else (row[0], 0.0))
     return [f"  {ours:.3f} (precision mode {theirs:.3f})  {_where(p)}" for ours, theirs, p in rows[:count]]
 
 
