@@ -8,25 +8,39 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from transforms.extract.boilerplate import PROTECTED_TAGS, REPLY_WORDS
 
 MIN_REPLIES = 2
 _SPACES = re.compile(r"\s+")
-_MARKER_TAGS = ("a", "button", "span", "div", "li")
+_MARKER_TAGS = frozenset({"a", "button", "span", "div", "li"})
+_SHORT_TEXTS = etree.XPath("//text()[string-length(normalize-space(.)) > 0 and string-length(.) <= 40]")
+
+
+def _words(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().lower().strip("[]()|:.").strip()
 
 
 def _is_reply(element: HtmlElement) -> bool:
-    text = _SPACES.sub(" ", element.text_content()).strip().lower().strip("[]()|:.")
-    return len(text) <= 20 and text.strip() in REPLY_WORDS
+    text = element.text_content()
+    return len(text) <= 40 and _words(text) in REPLY_WORDS
 
 
 def reply_markers(tree: HtmlElement) -> list[HtmlElement]:
-    """The innermost elements whose whole text is a reply word."""
-    found = [e for e in tree.iter(*_MARKER_TAGS) if _is_reply(e)]
-    inner = set(found)
-    return [e for e in found if not any(d in inner for d in e.iterdescendants())]
+    """The innermost link, button or block whose whole text is a reply word (found from the short text
+    nodes, one pass over the page)."""
+    found: dict[HtmlElement, None] = {}
+    for node in _SHORT_TEXTS(tree):
+        if not node.is_text or _words(str(node)) not in REPLY_WORDS:
+            continue
+        element = node.getparent()
+        while element is not None and element.tag not in _MARKER_TAGS:
+            element = element.getparent()
+        if element is not None and _is_reply(element):
+            found[element] = None
+    return list(found)
 
 
 def _item(marker: HtmlElement, markers: set[HtmlElement]) -> HtmlElement:
