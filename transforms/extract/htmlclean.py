@@ -113,7 +113,8 @@ def _containers(elements: list[HtmlElement], min_chars: int) -> frozenset[HtmlEl
 
 
 def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
-    """A cleaned copy: hidden elements, widgets (and comments unless asked for) removed, data: URIs
+    """A cleaned copy: hidden elements removed, layout tables turned into blocks, widgets and polls
+    (and comment threads, by class or by their reply links, unless asked for) removed, data: URIs
     emptied. The input tree is left as it was."""
     cleaned = copy.deepcopy(tree)
     _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
