@@ -3,8 +3,9 @@ scored, as its README says.
 
 * trafilatura-eval: pages with strings that must (`with`) and must not (`without`) be in the main
   text; precision, recall, F1 and accuracy over all strings of a set.
-* daniel-en: English news pages with their reference main text; word 4-gram precision and recall per
-  page, averaged over the pages, then the F1 of the averages. A page held back scores 0.
+* daniel-en and daniel-ru: English and Russian news pages with their reference main text; word 4-gram
+  precision and recall per page, averaged over the pages, then the F1 of the averages. A page held
+  back scores 0.
 
 Each page also falls in one of two fixed halves, `tune` and `holdout` (by a hash of its name), so a
 rule can be chosen on one half and checked on the other.
@@ -25,6 +26,8 @@ from transforms.extract.language import language_and_score
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "devsets"
 TRAFILATURA_EVAL = "trafilatura-eval"
 DANIEL_EN = "daniel-en"
+DANIEL_RU = "daniel-ru"
+DANIEL_LANGUAGES = {DANIEL_EN: "en", DANIEL_RU: "ru"}
 WORD = re.compile(r"\w+")
 SPACES = re.compile(r"\s+")
 TAG = re.compile(r"<[^>]+>")
@@ -85,20 +88,20 @@ def reference_text(raw: str) -> str:
     return TAG.sub("\n", raw).strip()
 
 
-def daniel_pages(root: Path) -> list[DevPage]:
-    """The English DAnIEL pages with their reference text, sorted by id."""
-    folder = root / DANIEL_EN
+def daniel_pages(root: Path, name: str = DANIEL_EN) -> list[DevPage]:
+    """The DAnIEL pages of one set (daniel-en or daniel-ru) with their reference text, sorted by id."""
+    folder = root / name
     pages = []
     for path in sorted((folder / "html").glob("*.html.gz")):
         page_id = path.name.removesuffix(".html.gz")
         reference = reference_text((folder / "reference" / f"{page_id}.txt").read_text("utf-8"))
         pages.append(
             DevPage(
-                DANIEL_EN,
+                name,
                 page_id,
                 f"https://daniel.example/{page_id}",
                 gzip.decompress(path.read_bytes()),
-                "en",
+                DANIEL_LANGUAGES[name],
                 half_of(page_id),
                 reference=reference,
             )

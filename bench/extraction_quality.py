@@ -2,6 +2,7 @@
 precision mode), on real labelled pages nobody here wrote and on the project's own labelled pages.
 
     python bench/extraction_quality.py [DEVSETS] [--half all|tune|holdout] [--sample N] [--worst N]
+        [--sets NAME ...] [--jobs N]
 
 DEVSETS is the folder of the development sets (default ../shared/devsets beside the repository); when
 it is absent only the project's own pages are scored, with a message saying so. For each set: the
@@ -30,6 +31,7 @@ if str(ROOT) not in sys.path:
 
 from bench.devsets import (  # noqa: E402
     DANIEL_EN,
+    DANIEL_RU,
     DEFAULT_ROOT,
     TRAFILATURA_EVAL,
     DevPage,
@@ -312,19 +314,20 @@ def holds_report(evaluation: Evaluation) -> list[str]:
 
 
 def worst_report(evaluation: Evaluation, count: int) -> list[str]:
-    """The project's lowest-scoring pages, beside trafilatura's precision mode on the same page."""
+    """The project's lowest-scoring pages beside trafilatura's precision mode on the same page (the
+    largest losses to it first); without precision mode, the project's lowest scores."""
     rows = []
     for index, page in enumerate(evaluation.pages):
         ours = page_f1(page, evaluation.outcomes[PROJECT][index])
         other = evaluation.outcomes.get("trafilatura precision")
         theirs = page_f1(page, other[index]) if other else float("nan")
         rows.append((ours, theirs, page))
-    rows.sort(key=lambda row: (row[0] - row[1], row[0]))
+    rows.sort(key=lambda row: (row[0] - row[1], row[0]) if row[1] == row[1] else (row[0], 0.0))
     return [f"  {ours:.3f} (precision mode {theirs:.3f})  {_where(p)}" for ours, theirs, p in rows[:count]]
 
 
 def _where(page: DevPage) -> str:
-    return page.name if page.set == DANIEL_EN else f"{page.name}  {page.url}"
+    return page.name if page.set in (DANIEL_EN, DANIEL_RU) else f"{page.name}  {page.url}"
 
 
 def timing_report(evaluation: Evaluation) -> str:
@@ -344,7 +347,11 @@ def devset_report(pages: list[DevPage], label: str, args: argparse.Namespace) ->
 
 def load_devsets(root: Path) -> dict[str, list[DevPage]]:
     """The development sets found under root ({} when the folder is absent)."""
-    loaders = {TRAFILATURA_EVAL: trafilatura_eval_pages, DANIEL_EN: daniel_pages}
+    loaders: dict[str, Callable[[Path], list[DevPage]]] = {
+        TRAFILATURA_EVAL: trafilatura_eval_pages,
+        DANIEL_EN: daniel_pages,
+        DANIEL_RU: lambda folder: daniel_pages(folder, DANIEL_RU),
+    }
     return {name: load(root) for name, load in loaders.items() if (root / name).is_dir()}
 
 
@@ -353,6 +360,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("devsets", nargs="?", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--half", choices=("all", "tune", "holdout"), default="all")
     parser.add_argument("--sample", type=int, default=None, help="at most this many pages per set")
+    parser.add_argument("--sets", nargs="+", default=None, help="only these sets (default: every set found)")
     parser.add_argument("--worst", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--extractors", nargs="+", choices=tuple(EXTRACTORS), default=tuple(EXTRACTORS))
@@ -368,6 +376,8 @@ def main(argv: list[str] | None = None) -> None:
     if not devsets:
         print(f"\ndevelopment sets not found at {args.devsets}: real-page figures skipped")
     for name, dev_pages in devsets.items():
+        if args.sets and name not in args.sets:
+            continue
         chosen = select(dev_pages, args.half, args.sample)
         print(f"\n{name} ({args.half}, {len(chosen)} pages):")
         print("\n".join(devset_report(chosen, name, args)))

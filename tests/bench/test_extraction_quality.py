@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import pytest
 
-from bench.devsets import DANIEL_EN, DEFAULT_ROOT, TRAFILATURA_EVAL, DevPage, page_score, string_counts
+from bench.devsets import (
+    DANIEL_EN,
+    DANIEL_RU,
+    DEFAULT_ROOT,
+    TRAFILATURA_EVAL,
+    DevPage,
+    page_score,
+    string_counts,
+)
 from bench.extraction_quality import PROJECT, evaluate, load_devsets, select
 
-SAMPLE = {TRAFILATURA_EVAL: 150, DANIEL_EN: 100}  # about a minute on two cores
-FLOOR_F1 = {TRAFILATURA_EVAL: 0.9075, DANIEL_EN: 0.9265}  # measured 0.9125 and 0.9316
-MAX_HELD_BACK = 0.01  # every page of both sets has a main text: a hold is a false one
+SAMPLE = {TRAFILATURA_EVAL: 150, DANIEL_EN: 100, DANIEL_RU: 123}  # daniel-ru: every page
+FLOOR_F1 = {TRAFILATURA_EVAL: 0.9098, DANIEL_EN: 0.9378, DANIEL_RU: 0.8677}  # measured 0.9148, 0.9428, 0.8727
+MAX_HELD_BACK = 0.005  # every page of the sets has a main text: a hold is a false one
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +36,8 @@ def devsets() -> dict[str, list[DevPage]]:
 
 @pytest.mark.parametrize("name", sorted(SAMPLE))
 def test_quality_on_real_pages_stays_above_its_floor(devsets: dict[str, list[DevPage]], name: str) -> None:
+    if name not in devsets:
+        pytest.skip(f"{name} not found at {DEFAULT_ROOT}: its floor is not checked")
     pages = select(devsets[name], sample=SAMPLE[name])
     evaluation = evaluate(pages, (PROJECT,))
     figures = evaluation.figures(PROJECT)

@@ -7,6 +7,7 @@ impossible date) raises NotAnArticle with the reason; nothing else is raised for
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass, replace
 from datetime import date
@@ -28,11 +29,13 @@ from transforms.extract.htmlclean import (
     strip_residue,
 )
 from transforms.extract.language import detect_language
-from transforms.extract.links import split_headlines
+from transforms.extract.links import cut_news_feeds, cut_related_tail, split_headlines
 from transforms.extract.sniff import refusal
 
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
 EXTRA_KEYS = ("description", "tags", "canonical_url", "date_source", "extraction_method")
+NEW_SENTENCE = re.compile(r"\s*\n|\s+[\dA-ZА-ЯЁ«\"„]")
+RIGHTS = re.compile(r"©|\(c\)|copyright|all rights reserved|все права", re.I)
 # htmldate is asked for any date it finds; transforms.extract.dates decides whether it is plausible
 DATE_PARAMS = {
     "extensive_search": False,
@@ -52,6 +55,7 @@ class ExtractOptions:
     include_tables: bool = True
     min_text_chars: int = 200
     recall_fallback: bool = True
+    precision_candidate: bool = True  # also run precision mode; keep it when it holds the article's core
     max_link_share: float = 0.6
     max_linked_headlines: int = 3
     max_markup_chars: int = 2_000_000
@@ -97,9 +101,18 @@ def _tree(text: str, options: ExtractOptions) -> HtmlElement:
 
 
 def _without_title(text: str, title: str | None) -> str:
-    """The recall pass keeps the headline as the first line: it is the title, not the text."""
+    """The headline opening the text is the title, not the text: the title followed by a new line or
+    a new sentence (the recall pass runs it into the text), or a first line that is the title's start
+    before the site's name. A lead sentence that goes on from the headline's words (": договоры
+    подписали…") stays."""
     if title and text.startswith(title):
-        return text[len(title) :].lstrip(" \n:.")
+        rest = text[len(title) :]
+        if not rest.strip() or NEW_SENTENCE.match(rest):
+            return rest.lstrip(" \n:.")
+    first, _, rest = text.partition("\n")
+    head = first.strip().rstrip(" :.")
+    if title and head and title.startswith(head) and len(head.split()) >= 3:
+        return rest.lstrip()
     return text
 
 
@@ -121,14 +134,41 @@ def _run(cleaned: HtmlElement, url: str | None, options: ExtractOptions, recall:
     text = _without_title((document.text or "").strip(), document.title)
     if options.include_comments and document.comments:
         text = f"{text}\n{document.comments.strip()}"
+    text = cut_news_feeds(cut_related_tail(text, options.min_text_chars))
     return _Pass(strip_residue(text), document, method)
 
 
-def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:
-    """The first pass; the recall pass when the first finds less than min_text_chars. Both read the
-    same cleaned copy of the tree: the page is cleaned once."""
-    cleaned = clean_tree(tree, options.include_comments)
+def _longest_line(text: str) -> str:
+    """The text's longest line that is not a copyright notice (a site's legal footer runs long)."""
+    lines = (line.strip() for line in text.splitlines())
+    return max((line for line in lines if not RIGHTS.search(line)), key=len, default="")
+
+
+def _choose(balanced: _Pass, precise: _Pass) -> _Pass:
+    """Precision mode's text when it differs and keeps the balanced text's longest paragraph (the
+    article's core): it then differs by the furniture it left out. When it lost that paragraph it found
+    another block (a footer, a teaser), and the balanced text is kept."""
+    if precise.text == balanced.text:
+        return balanced
+    core = _longest_line(balanced.text)
+    kept = {line.strip() for line in precise.text.splitlines()}
+    return precise if core and core in kept else balanced
+
+
+def _first_pass(cleaned: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:
     first = _run(cleaned, url, options, recall=False)
+    if options.favor_precision or not options.precision_candidate:
+        return first
+    precise = _run(cleaned, url, replace(options, favor_precision=True), recall=False)
+    return _choose(first, precise)
+
+
+def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:
+    """The first pass (balanced, or precision mode's text when it keeps the article's core); the recall
+    pass when it finds less than min_text_chars. All read the same cleaned copy of the tree: the page is
+    cleaned once."""
+    cleaned = clean_tree(tree, options.include_comments)
+    first = _first_pass(cleaned, url, options)
     if len(first.text) >= options.min_text_chars or not options.recall_fallback:
         return first
     second = _run(cleaned, url, options, recall=True)

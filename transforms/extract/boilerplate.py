@@ -14,6 +14,10 @@ HIDDEN_XPATH = (
     " | //iframe | //svg | //canvas | //object | //embed"
 )
 
+# Polls and "rate this article" surveys: forms of radio buttons or checkboxes (an ASP.NET page wrapped in
+# one form is the article: the half-of-the-text rule keeps it).
+POLL_XPATH = "//form[.//input[@type='radio' or @type='checkbox']]"
+
 # Class or id tokens of widgets around an article, kept to those that measured a gain on the real
 # development sets (menus, footers, sidebars, tags and pagers are left to trafilatura: dropping them by
 # class lost article text on real pages). A token is delimited by a space, "_" or "-",
@@ -30,6 +34,36 @@ COMMENT_CLASS = re.compile(_TOKEN.format("(" + COMMENT_TOKENS + ")"), re.I)
 # ("main-with-sidebar", "layout-sidebar-sticky story-body", "post-body pagination-1") is the article.
 CONTENT_TOKENS = "main|content|article|story|post|entry|body|text|news-text|article-body"
 CONTENT_CLASS = re.compile(_TOKEN.format("(" + CONTENT_TOKENS + ")"), re.I)
+# The whole text of the link or button each comment of a thread carries (transforms/extract/comments.py).
+REPLY_WORDS = frozenset({"ответить", "ответ", "цитировать", "цитата", "reply", "відповісти"})
+# Whole lines that head the other pages a site lists after its article ("Читайте также:"): the text
+# ends before them (transforms/extract/links.py). The same words opening a longer line ("Читайте также:
+# <headline>") make a one-line link inside the text, dropped alone.
+RELATED_HEADINGS = frozenset(
+    {
+        "читайте также",
+        "смотрите также",
+        "см. также",
+        "новости по теме",
+        "по теме",
+        "материалы по теме",
+        "статьи по теме",
+        "еще по теме",
+        "ещё по теме",
+        "другие новости",
+        "другие новости раздела",
+        "другие новости по теме",
+        "похожие новости",
+        "похожие материалы",
+        "последние новости",
+        "новости партнеров",
+        "читайте по теме",
+        "related stories",
+        "related articles",
+        "see also",
+        "more on this story",
+    }
+)
 # Elements never dropped, whatever their class: they hold (or are) the article.
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "h1"})
 

@@ -176,10 +176,11 @@ def published_from_text(text: str, reference: date | None, known: list[Published
 def resolve_published(
     page_date: str | None, text: str, reference: date | None = None, hints: DateHints | None = None
 ) -> Published:
-    """The page's own date when it has one (ImplausibleDate when it cannot be right), else the text's,
-    else the crawl's (hints)."""
+    """The page's own date when it has one (ImplausibleDate when it is in the future), else the text's,
+    else the crawl's (hints). A page date before 1991 is a date found on the page (a birthday, a
+    holiday in a side widget), not its publication date: it is passed over, not held against the page."""
     value = parse_iso(page_date)
-    if value is not None:
+    if value is not None and value >= EARLIEST:
         reason = implausible_reason(value, reference)
         if reason:
             raise ImplausibleDate(reason)

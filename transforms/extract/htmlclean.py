@@ -17,13 +17,17 @@ from transforms.extract.boilerplate import (
     CONTENT_CLASS,
     ENCODED_TOKEN,
     HIDDEN_XPATH,
+    POLL_XPATH,
     PROTECTED_TAGS,
     SCRIPT_LINE,
     UI_LINES,
     WIDGET_CLASS,
 )
+from transforms.extract.comments import drop_reply_threads
+from transforms.extract.layout import unwrap_layout_tables
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
+_POLLS = etree.XPath(POLL_XPATH)
 _NAMED = etree.XPath("//*[@class or @id]")
 # attribute values that are data: URIs, and the elements whose links are (found by libxml2, not a Python loop)
 _DATA_VALUES = etree.XPath("//@*[starts-with(., 'data:')]")
@@ -94,6 +98,14 @@ def _named(tree: HtmlElement) -> dict[str, list[HtmlElement]]:
     return found
 
 
+def _poll_block(form: HtmlElement) -> HtmlElement:
+    """The poll with its heading ("Оцените статью"): the form's parent when the form is most of it."""
+    parent = form.getparent()
+    if parent is None or not isinstance(parent.tag, str):
+        return form
+    return parent if 3 * len(form.text_content()) >= 2 * len(parent.text_content()) else form
+
+
 def _containers(elements: list[HtmlElement], min_chars: int) -> frozenset[HtmlElement]:
     """The article's containers that hold a tenth of the page's text or more: a widget token beside
     their name ("main-with-sidebar") does not make them furniture."""
@@ -101,15 +113,19 @@ def _containers(elements: list[HtmlElement], min_chars: int) -> frozenset[HtmlEl
 
 
 def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
-    """A cleaned copy: hidden elements, widgets (and comments unless asked for) removed, data: URIs
+    """A cleaned copy: hidden elements removed, layout tables turned into blocks, widgets and polls
+    (and comment threads, by class or by their reply links, unless asked for) removed, data: URIs
     emptied. The input tree is left as it was."""
     cleaned = copy.deepcopy(tree)
     _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
+    unwrap_layout_tables(cleaned)
     half = len(cleaned.text_content()) // 2
     named = _named(cleaned)
     _drop(named["widget"], half, _containers(named["content"], half // 5))
+    _drop([_poll_block(form) for form in _POLLS(cleaned)], half)
     if not include_comments:
         _drop(named["comment"], half)
+        drop_reply_threads(cleaned)
     for element in _DATA_LINKED(cleaned):
         for name in ("src", "href", "srcset"):
             if element.get(name, "").startswith("data:"):

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
+from transforms.extract.boilerplate import RELATED_HEADINGS
+
+_HEADING_END = re.compile(r"[\s:.…»>→-]+$")
+# A clock time opening a line ("09:21 // ...", "- 10:17 ...", "17:26 ..."), not a date ("10.04.1963")
+_TIMED = re.compile(
+    r"^(?:[-–—•·*▪►»|/]\s*)*(?:[01]?\d|2[0-3])[:.][0-5]\d(?![.\d])\s*(?:[-–—|/]+\s*)*(?P<rest>.*)$"
+)
+MIN_FEED_LINES = 3  # timed lines in a row that make a news feed
+MAX_FEED_GAP = 2  # lines (teasers) between two timed lines of a feed
+MAX_FEED_HEADLINE = 150
 BULLET = re.compile(r"^[-–—•·*▪►»]\s+")
 MIN_HEADLINE_CHARS = 15  # a link's text opening a longer line: long enough to be a headline
 MAX_HEADLINE_CHARS = 200
@@ -93,3 +104,60 @@ def split_headlines(text: str, anchors: set[str]) -> Headlines:
     cut = {k for start, end, _ in blocks for k in range(start, end)}
     kept = "\n".join(line for k, line in enumerate(lines) if k not in cut)
     return Headlines(kept, len(pairs), in_pairs / total if total else 0.0)
+
+
+def _heading(line: str) -> str:
+    return _HEADING_END.sub("", line.strip().lower())
+
+
+def _opens_with_heading(line: str) -> bool:
+    head, colon, rest = line.partition(":")
+    return bool(colon and rest.strip()) and _heading(head) in RELATED_HEADINGS
+
+
+def cut_related_tail(text: str, min_chars: int) -> str:
+    """The text before its first "Читайте также" / "Новости по теме" heading line, when at least
+    min_chars of text come before it; "Читайте также: <headline>" lines inside the text are dropped."""
+    kept: list[str] = []
+    for line in text.splitlines():
+        if _heading(line) in RELATED_HEADINGS and sum(len(k) for k in kept) >= min_chars:
+            break
+        if not _opens_with_heading(line):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _feed_line(line: str) -> bool:
+    """A clock time and a headline (or the time alone): a line of a site's news feed. A timed line that
+    is a long sentence is an entry of a chronicle in the article, not a feed."""
+    match = _TIMED.match(line.strip())
+    if match is None:
+        return False
+    rest = match.group("rest").strip()
+    return len(rest) <= MAX_FEED_HEADLINE and not rest.endswith((".", "!", "?", ":", ";"))
+
+
+def _feed_runs(lines: list[str]) -> list[tuple[int, int, int]]:
+    """(first, last, lines per item) of each run of timed lines at most MAX_FEED_GAP lines apart."""
+    timed = [k for k, line in enumerate(lines) if _feed_line(line)]
+    runs: list[list[int]] = []
+    for k in timed:
+        if runs and k - runs[-1][-1] - 1 <= MAX_FEED_GAP:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    found = []
+    for run in (r for r in runs if len(r) >= MIN_FEED_LINES):
+        gaps = sorted(b - a - 1 for a, b in pairwise(run))
+        found.append((run[0], run[-1], gaps[len(gaps) // 2]))
+    return found
+
+
+def cut_news_feeds(text: str) -> str:
+    """The text without the site's news feeds: MIN_FEED_LINES or more timed headlines ("10:17 Новый
+    город-миллионник появился в России"), each with the teaser lines that follow it."""
+    lines = text.splitlines()
+    cut: set[int] = set()
+    for first, last, teaser in _feed_runs(lines):
+        cut.update(range(first, min(last + teaser + 1, len(lines))))
+    return "\n".join(line for k, line in enumerate(lines) if k not in cut)
