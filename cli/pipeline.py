@@ -56,7 +56,11 @@ def _show_progress() -> None:
     logger = logging.getLogger("clusterwatch.progress")
     if not logger.handlers:
         handler = RichHandler(
-            console=Console(stderr=True), show_path=False, show_level=False, log_time_format=_iso_time
+            console=Console(stderr=True),
+            show_path=False,
+            show_level=False,
+            log_time_format=_iso_time,
+            omit_repeated_times=False,  # every line carries its time stamp
         )
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)

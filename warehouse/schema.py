@@ -112,6 +112,13 @@ def damaged(path: Path, exc: BaseException) -> DatabaseDamaged | None:
     )
 
 
+# The files found whole when this process first opened them, with their length then. DuckDB shares one
+# instance per file within a process, and the blocks a still-open connection has not written yet count in
+# its size: the length is checked at the first open (before a run fetches anything) and again only when the
+# file has become shorter since, not against a run's own open transaction.
+_FOUND_INTACT: dict[Path, int] = {}
+
+
 def check_intact(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """DatabaseDamaged when the file is shorter than the blocks its header counts (cut short by a
     full disk, a copy or a crash of the storage)."""
@@ -134,11 +141,15 @@ def _open_once(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         if problem is None:
             raise
         raise problem from None
+    size = path.stat().st_size
+    if size >= _FOUND_INTACT.get(path.resolve(), size + 1):  # found whole here before, and not shorter
+        return con
     try:
         check_intact(con, path)
     except BaseException:
         con.close()
         raise
+    _FOUND_INTACT[path.resolve()] = size
     return con
 
 
