@@ -38,6 +38,8 @@ ALL_SOURCES_FAILED = 3  # the exit code of a run in which no source gave a page
 def _iso_time(moment: datetime) -> Text:
     """A progress line's time stamp: ISO 8601, local time with its offset, e.g. 2026-12-07T02:15:31+00:00."""
     return Text(moment.astimezone().isoformat(timespec="seconds"))
+
+
 SILENT_SHOWN = 30  # sources that gave no pages listed by name; past this, a count
 TOLD_IN_SUMMARY = "source %s gave no pages"  # the flow's warning, which the summary says once
 
