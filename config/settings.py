@@ -70,6 +70,8 @@ class Settings(BaseModel):
     languages: tuple[str, ...] = ("ru", "en")
     # the raw page store as an fsspec URL (s3://bucket/raw, file:///srv/raw); unset: the folder HOME/raw
     raw_store: str | None = Field(default=None, min_length=1, max_length=2000)
+    # where extraction results are cached, an fsspec URL or folder; unset: Prefect's local result storage
+    result_cache: str | None = Field(default=None, min_length=1, max_length=2000)
     # the Dask scheduler of `--runner dask` (tcp://host:8786); unset: a local cluster for the run
     dask_address: str | None = Field(default=None, min_length=7, max_length=500, pattern=r"^[a-z+]+://\S+$")
 

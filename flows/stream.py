@@ -25,7 +25,7 @@ import polars as pl
 from config.settings import Settings
 from expectations.gates import gate
 from expectations.suites import ARTICLES, RAW_PAGES
-from flows.tasks import extract_task, intel_task, normalise_task
+from flows.tasks import extract_task_for, intel_task, normalise_task
 from transforms.extract.article import ExtractOptions
 from transforms.held import HELD_BACK_SCHEMA
 from transforms.runs.batches import batch_rows, concat
@@ -242,7 +242,8 @@ class BatchStream:
         pages, raw_held = self._raw_gate(pages)
         pages_in = pages.height
         with self.ctx.stage("extract"):
-            extracted, held = extract_task(pages, self.options, self.settings.raw_store_url)
+            extract = extract_task_for(self.settings.result_cache)
+            extracted, held = extract(pages, self.options, self.settings.raw_store_url)
         with self._dedup.turn(index), self._gx:
             with self.ctx.stage("normalise"):
                 normalised, unnormalised = normalise_task(extracted, self.known.articles)

@@ -19,6 +19,7 @@ from prefect.tasks import exponential_backoff
 from config.settings import Settings
 from config.sources import SourcesConfig
 from flows.workers import extract_in_worker, intel_in_worker
+from ingest import raw_store
 from ingest.crawl import CrawlResult, OnPage, crawl
 from transforms.extract.article import ExtractOptions
 from transforms.normalise.articles import normalise_batch
@@ -108,6 +109,18 @@ def extract_task(
     read from the raw store at `store` (a folder or an fsspec URL), extracted; a body that cannot be
     read, or a page that kills its worker, is held back with the reason."""
     return extract_in_worker(pages, options, store)
+
+
+def extract_task_for(result_cache: str | None) -> Any:
+    """extract_task with its results cached at `result_cache` (a folder or an fsspec URL: workers on
+    other machines share it), else in Prefect's local result storage."""
+    if not result_cache:
+        return extract_task
+    from prefect.filesystems import LocalFileSystem, RemoteFileSystem
+
+    local = raw_store.is_local(result_cache)
+    storage = LocalFileSystem(basepath=result_cache.removeprefix("file://")) if local else None
+    return extract_task.with_options(result_storage=storage or RemoteFileSystem(basepath=result_cache))
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
