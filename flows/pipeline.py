@@ -358,5 +358,5 @@ def raw_gate_rest(ctx: RunContext, fetch_log: pl.DataFrame, stream: BatchStream)
     skipped, failed), for its warnings; only in a run that validated something already."""
     rest = fetch_log.filter(pl.col("outcome") != "fetched")
     if stream.started and rest.height:
-        with ctx.stage("validate"):
+        with stream.validating(), ctx.stage("validate"):
             ctx.keep(gate(rest, RAW_PAGES, run_date=ctx.run_date, batch="raw_pages, not fetched"))

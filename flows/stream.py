@@ -204,6 +204,12 @@ class BatchStream:
         self._raise_failure()
         return self.totals
 
+    @contextmanager
+    def validating(self) -> Iterator[None]:
+        """Hold off the batches' gates (Great Expectations validates one frame at a time)."""
+        with self._gx:
+            yield
+
     @property
     def started(self) -> bool:
         """A batch was taken."""
