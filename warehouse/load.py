@@ -178,6 +178,13 @@ class RunLoad:
         self.con, self.params = con, {"run_id": run_id}
 
     def begin(self, sources: pl.DataFrame) -> None:
+        """Checkpoint first: what is committed so far goes from the write-ahead log into the file, so a
+        run killed before its commit leaves no log for DuckDB to replay (DuckDB 1.5.5 fails to replay
+        the schema's column comments from a log), then open the run's transaction."""
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error:  # another connection is writing: its commit checkpoints in turn
+            pass
         self.con.begin()
         self._with(UPSERT_SOURCES, incoming_sources=sources)
 
