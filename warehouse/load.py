@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -181,10 +182,8 @@ class RunLoad:
         """Checkpoint first: what is committed so far goes from the write-ahead log into the file, so a
         run killed before its commit leaves no log for DuckDB to replay (DuckDB 1.5.5 fails to replay
         the schema's column comments from a log), then open the run's transaction."""
-        try:
+        with suppress(duckdb.Error):  # another connection is writing: its commit checkpoints in turn
             self.con.execute("CHECKPOINT")
-        except duckdb.Error:  # another connection is writing: its commit checkpoints in turn
-            pass
         self.con.begin()
         self._with(UPSERT_SOURCES, incoming_sources=sources)
 
