@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import polars as pl
@@ -26,7 +27,6 @@ from config.settings import Settings
 from expectations.gates import gate
 from expectations.suites import ARTICLES, RAW_PAGES
 from flows.tasks import extract_task_for, intel_task, normalise_task
-from transforms.extract.article import ExtractOptions
 from transforms.held import HELD_BACK_SCHEMA
 from transforms.runs.batches import batch_rows, concat
 from warehouse.load import KNOWN_ARTICLES_SCHEMA, RunLoad
@@ -135,7 +135,6 @@ class BatchStream:
             load,
             gate_facts,
         )
-        self.options = ExtractOptions(**settings.extract.model_dump(), today=ctx.run_date)
         self.workers, self.raw_gate = workers, raw_gate
         self.totals = Totals()
         self._rows: int | None = None
@@ -148,6 +147,13 @@ class BatchStream:
         self._slots: threading.Semaphore | None = None
         self._error: BaseException | None = None
         self._seen: set[str] = set()
+
+    @cached_property
+    def options(self) -> Any:
+        """The extraction options (trafilatura is imported with them: only once a page is to be extracted)."""
+        from transforms.extract.article import ExtractOptions
+
+        return ExtractOptions(**self.settings.extract.model_dump(), today=self.ctx.run_date)
 
     # filling
 

@@ -9,7 +9,7 @@ import time
 from datetime import timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 from prefect import get_run_logger, task
@@ -21,13 +21,15 @@ from config.sources import SourcesConfig
 from flows.workers import extract_in_worker, intel_in_worker
 from ingest import raw_store
 from ingest.crawl import CrawlResult, OnPage, crawl
-from transforms.extract.article import ExtractOptions
 from transforms.normalise.articles import normalise_batch
 from warehouse.load import known_articles
 from warehouse.page_state import last_tried, read_page_state
 from warehouse.publish import publish, published_path
 from warehouse.quality import existing_keys
 from warehouse.schema import connect
+
+if TYPE_CHECKING:
+    from transforms.extract.article import ExtractOptions
 
 PROGRESS = logging.getLogger("clusterwatch.progress")
 

@@ -26,20 +26,18 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import polars as pl
 
-from flows.warm import warm
 from ingest import raw_store
 from ingest.stored import read_pages
-from transforms.extract.article import ExtractOptions
-from transforms.extract.pages import extract_pages
 from transforms.held import HELD_BACK_SCHEMA, held_back_frame, held_back_row
-from transforms.intel.frames import article_facts
 from transforms.intel.schema import HELD_BACK
-from transforms.normalise.articles import articles_frame
 from transforms.runs.batches import concat, merge_tables
+
+if TYPE_CHECKING:
+    from transforms.extract.article import ExtractOptions
 
 Result = TypeVar("Result")
 
@@ -63,6 +61,8 @@ def _start_worker() -> None:
 
     threading.Thread(target=watch, name="clusterwatch-parent-watch", daemon=True).start()
     with suppress(Exception):  # loading early only saves time: a failure here must not break the worker
+        from flows.warm import warm
+
         warm()
 
 
@@ -245,6 +245,8 @@ def extract_batch(
     """(articles, held back) of one batch: its bodies given (a `body` column) or read from the raw store
     at `store` (a folder or fsspec URL), extracted; a body that cannot be read is held back with the
     reason."""
+    from transforms.extract.pages import extract_pages  # trafilatura: only where pages are extracted
+
     bodies, unreadable = (pages, []) if "body" in pages.columns else read_pages(store or "", pages)
     articles, held = extract_pages(bodies, options)
     return articles, _with_unreadable(held, unreadable)
@@ -262,6 +264,8 @@ def _extract_parts(parts: list[tuple[pl.DataFrame, pl.DataFrame]]) -> tuple[pl.D
 def _page_died(pages: pl.DataFrame, reason: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     rows = [held_back_row("extract", page["url"], f"extract failed: {reason}", {"url": page["url"]})
             for page in pages.select("url").iter_rows(named=True)]  # fmt: skip
+    from transforms.normalise.articles import articles_frame
+
     return articles_frame([]), held_back_frame(rows)
 
 
@@ -279,6 +283,8 @@ def extract_in_worker(
 
 
 def _article_died(articles: pl.DataFrame, reason: str) -> dict[str, pl.DataFrame]:
+    from transforms.intel.frames import article_facts
+
     found = article_facts(articles.clear())
     rows = [held_back_row("intel", row.get("url") or str(row["article_key"]), f"intel failed: {reason}",
                           {"article_key": row["article_key"], "url": row.get("url")})
@@ -289,4 +295,6 @@ def _article_died(articles: pl.DataFrame, reason: str) -> dict[str, pl.DataFrame
 def intel_in_worker(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """article_facts in the pool; an article that kills its worker is loaded without facts and held back
     with the reason, as an article whose facts raised."""
+    from transforms.intel.frames import article_facts  # the models: only where facts are found
+
     return run_batch(Stage(article_facts, (), merge_tables, _article_died), articles)
