@@ -164,7 +164,12 @@ LINK_SUITES = (
 
 
 def _gate_links(
-    ctx: RunContext, facts: dict[str, pl.DataFrame], articles: pl.DataFrame, dims: dict, known: dict
+    ctx: RunContext,
+    facts: dict[str, pl.DataFrame],
+    articles: pl.DataFrame,
+    dims: dict,
+    known: dict,
+    label: str,
 ) -> tuple[dict[str, pl.DataFrame], list[pl.DataFrame]]:
     """Relations, events and participants: their suites, then their references (a participant of an
     event held back is held back too)."""
@@ -172,25 +177,40 @@ def _gate_links(
     for table, suite in LINK_SUITES:
         if table not in facts:
             continue
-        checked = ctx.keep(gate(_with_text_length(facts[table], articles), suite, run_date=ctx.run_date))
-        refs = ctx.keep(check_references(checked.passed.drop("text_length"), table, {**dims, **gated}, known))
+        frame = _with_text_length(facts[table], articles)
+        checked = ctx.keep(gate(frame, suite, run_date=ctx.run_date, batch=f"{suite.name} {label}"))
+        passed = checked.passed.drop("text_length")
+        refs = ctx.keep(check_references(passed, table, {**dims, **gated}, known, batch=f"{table} {label}"))
         gated[table] = refs.passed
         held += [checked.held_back, refs.held_back]
     return gated, held
 
 
 def _gate_facts(
-    ctx: RunContext, facts: dict[str, pl.DataFrame], articles: pl.DataFrame, known: dict[str, set[int]]
+    ctx: RunContext,
+    facts: dict[str, pl.DataFrame],
+    articles: pl.DataFrame,
+    known: dict[str, set[int]],
+    label: str,
 ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """The fact gates of one batch (`label` names it in dq_result)."""
     facts = dict(facts)
     failed = facts.pop(HELD_BACK)  # articles whose facts could not be found: loaded without facts
-    entities = ctx.keep(gate(facts.pop(ENTITY_SPANS), ENTITIES, run_date=ctx.run_date))
-    figures = ctx.keep(gate(_figure_frame(facts, articles), FIGURES, run_date=ctx.run_date))
-    mentions = ctx.keep(gate(facts["fact_mention"], MENTIONS, run_date=ctx.run_date))
+
+    def checked(frame: pl.DataFrame, suite: Any) -> Validation:
+        return ctx.keep(gate(frame, suite, run_date=ctx.run_date, batch=f"{suite.name} {label}"))
+
+    def resolved(frame: pl.DataFrame, table: str, dims: dict[str, pl.DataFrame]) -> Validation:
+        return ctx.keep(check_references(frame, table, dims, known, batch=f"{table} {label}"))
+
+    entities = checked(facts.pop(ENTITY_SPANS), ENTITIES)
+    figures = checked(_figure_frame(facts, articles), FIGURES)
+    mentions = checked(facts["fact_mention"], MENTIONS)
     dims = {**{k: v for k, v in facts.items() if k.startswith("dim_")}, "fact_article": articles}
-    figure_refs = ctx.keep(check_references(figures.passed.drop("text_length"), "fact_figure", dims, known))
-    mention_refs = ctx.keep(check_references(mentions.passed, "fact_mention", dims, known))
-    links, links_held = _gate_links(ctx, facts, articles, {**dims, "fact_figure": figure_refs.passed}, known)
+    figure_refs = resolved(figures.passed.drop("text_length"), "fact_figure", dims)
+    mention_refs = resolved(mentions.passed, "fact_mention", dims)
+    link_dims = {**dims, "fact_figure": figure_refs.passed}
+    links, links_held = _gate_links(ctx, facts, articles, link_dims, known, label)
     gated = {**facts, "fact_figure": figure_refs.passed, "fact_mention": mention_refs.passed, **links}
     held = [failed, *(v.held_back for v in (entities, figures, mentions, figure_refs, mention_refs))]
     return gated, concat(held + links_held, HELD_BACK_SCHEMA)
@@ -202,11 +222,15 @@ def _reference_dims() -> dict[str, pl.DataFrame]:
 
 
 def gate_batch_facts(
-    ctx: RunContext, found: dict[str, pl.DataFrame], articles: pl.DataFrame, known: dict[str, set[int]]
+    ctx: RunContext,
+    found: dict[str, pl.DataFrame],
+    articles: pl.DataFrame,
+    known: dict[str, set[int]],
+    label: str = "",
 ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     """A batch's facts (with the reference dimensions) through the figure, mention, link and reference
     gates: (the rows to load, the rows held back)."""
-    return _gate_facts(ctx, merge_tables([_reference_dims(), found]), articles, known)
+    return _gate_facts(ctx, merge_tables([_reference_dims(), found]), articles, known, label)
 
 
 def _post_load(ctx: RunContext) -> Any:

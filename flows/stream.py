@@ -34,7 +34,7 @@ from warehouse.quality import REFERENCED_KEYS
 
 # what the fact gates and the load of one batch need: (ctx, facts, articles, known keys) -> (gated, held)
 GateFacts = Callable[
-    [Any, dict[str, pl.DataFrame], pl.DataFrame, dict[str, set[int]]], tuple[dict, pl.DataFrame]
+    [Any, dict[str, pl.DataFrame], pl.DataFrame, dict[str, set[int]], str], tuple[dict, pl.DataFrame]
 ]
 
 
@@ -180,7 +180,8 @@ class BatchStream:
     def _size(self, total: int) -> None:
         if self._rows is None:
             workers = self.workers()
-            self._rows = batch_rows(total, self.settings.batch_size, workers)
+            # two batches per worker, not four: every batch pays the gates' fixed cost in this process
+            self._rows = batch_rows(total, self.settings.batch_size, workers, per_worker=2)
             in_flight = max(2, workers + 1)
             self._pool = ThreadPoolExecutor(in_flight, thread_name_prefix="clusterwatch-batch")
             self._slots = threading.Semaphore(in_flight)
@@ -251,7 +252,7 @@ class BatchStream:
         return self.ctx.keep(validation)
 
     def _one(self, index: int, pages: pl.DataFrame) -> None:
-        pages, raw_held = self._raw_gate(pages)
+        pages, raw_held = self._raw_gate(pages, index)
         pages_in = pages.height
         with self.ctx.stage("extract"):
             extract = extract_task_for(self.settings.result_cache)
@@ -261,7 +262,9 @@ class BatchStream:
                 normalised, unnormalised = normalise_task(extracted, self.known.articles)
             with self.ctx.stage("validate"):
                 checked = self._keep(
-                    gate(normalised, ARTICLES, run_date=self.ctx.run_date, batch=f"articles {index + 1}")
+                    gate(
+                        normalised, ARTICLES, run_date=self.ctx.run_date, batch=f"articles batch {index + 1}"
+                    )
                 )
             self.known.articles = _known_too(self.known.articles, checked.passed)
         articles = checked.passed
@@ -270,7 +273,8 @@ class BatchStream:
             found = intel_task(originals)
         with self._loading.turn(index), self._gx:
             with self.ctx.stage("validate"):
-                facts, facts_held = self.gate_facts(self.ctx, found, articles, self.known.keys)
+                label = f"batch {index + 1}"
+                facts, facts_held = self.gate_facts(self.ctx, found, articles, self.known.keys, label)
             held_pages = concat([raw_held, held, unnormalised, checked.held_back], HELD_BACK_SCHEMA)
             quarantine = concat([held_pages, facts_held], HELD_BACK_SCHEMA)
             with self.ctx.stage("load"):
@@ -278,7 +282,7 @@ class BatchStream:
             self.known.keys = _with_keys(self.known.keys, articles, facts)
             self._count(pages_in, extracted.height, articles, originals, held_pages, quarantine)
 
-    def _raw_gate(self, pages: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    def _raw_gate(self, pages: pl.DataFrame, index: int) -> tuple[pl.DataFrame, pl.DataFrame]:
         """The raw pages gate over the batch's fetch_log rows: pages it holds back are not extracted."""
         if "_log" not in pages.columns:
             return pages, pl.DataFrame(schema=HELD_BACK_SCHEMA)
@@ -287,7 +291,9 @@ class BatchStream:
         if not self.raw_gate:
             return pages, pl.DataFrame(schema=HELD_BACK_SCHEMA)
         with self._gx, self.ctx.stage("validate"):
-            raw = self._keep(gate(log, RAW_PAGES, run_date=self.ctx.run_date))
+            raw = self._keep(
+                gate(log, RAW_PAGES, run_date=self.ctx.run_date, batch=f"raw_pages batch {index + 1}")
+            )
         held = raw.held_back.filter(pl.col("record_key").is_in(pages.get_column("url").implode()))
         return pages.filter(~pl.col("url").is_in(held.get_column("record_key").implode())), held
 
