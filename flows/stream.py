@@ -115,8 +115,9 @@ class Known:
 
 
 class BatchStream:
-    """Fill batches from pages as they come (`page`, `pages`), process each in a thread of its own, and
-    `close` to wait for the last; the first error stops the stream and is raised by `close`."""
+    """Fill batches from pages as they come (`pages`), process each in a thread of its own, and `close`
+    to wait for the last; the first error stops the stream and is raised by `close`. `workers` tells
+    how many workers the batches are spread over (asked once, when the first pages come)."""
 
     def __init__(
         self,
@@ -128,14 +129,8 @@ class BatchStream:
         workers: Callable[[], int],
         raw_gate: bool = True,
     ) -> None:
-        self.ctx, self.settings, self.known, self.load, self.gate_facts = (
-            ctx,
-            settings,
-            known,
-            load,
-            gate_facts,
-        )
-        self.workers, self.raw_gate = workers, raw_gate
+        self.ctx, self.settings, self.known, self.load = ctx, settings, known, load
+        self.gate_facts, self.workers, self.raw_gate = gate_facts, workers, raw_gate
         self.totals = Totals()
         self._rows: int | None = None
         self._buffer: list[pl.DataFrame] = []
