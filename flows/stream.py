@@ -150,6 +150,11 @@ class BatchStream:
 
         return ExtractOptions(**self.settings.extract.model_dump(), today=self.ctx.run_date)
 
+    @cached_property
+    def extract(self) -> Any:
+        """The extract task, its results cached where the settings say."""
+        return extract_task_for(self.settings.result_cache)
+
     # filling
 
     def pages(self, pages: pl.DataFrame, log: pl.DataFrame | None = None) -> None:
@@ -250,8 +255,7 @@ class BatchStream:
         pages, raw_held = self._raw_gate(pages, index)
         pages_in = pages.height
         with self.ctx.stage("extract"):
-            extract = extract_task_for(self.settings.result_cache)
-            extracted, held = extract(pages, self.options, self.settings.raw_store_url)
+            extracted, held = self.extract(pages, self.options, self.settings.raw_store_url)
         with self._dedup.turn(index), self._gx:
             with self.ctx.stage("normalise"):
                 normalised, unnormalised = normalise_task(extracted, self.known.articles)

@@ -115,14 +115,19 @@ def extract_task(
 
 def extract_task_for(result_cache: str | None) -> Any:
     """extract_task with its results cached at `result_cache` (a folder or an fsspec URL: workers on
-    other machines share it), else in Prefect's local result storage."""
+    other machines share it), else in Prefect's local result storage. The storage is saved as a block
+    named for the URL (Prefect keeps result storage server-side)."""
     if not result_cache:
         return extract_task
     from prefect.filesystems import LocalFileSystem, RemoteFileSystem
 
     local = raw_store.is_local(result_cache)
     storage = LocalFileSystem(basepath=result_cache.removeprefix("file://")) if local else None
-    return extract_task.with_options(result_storage=storage or RemoteFileSystem(basepath=result_cache))
+    storage = storage or RemoteFileSystem(basepath=result_cache)
+    storage.save(
+        f"clusterwatch-cache-{hashlib.sha256(result_cache.encode()).hexdigest()[:16]}", overwrite=True
+    )
+    return extract_task.with_options(result_storage=storage)
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
