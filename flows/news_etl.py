@@ -79,8 +79,8 @@ def _feed(stream: BatchStream) -> Any:
     """The crawl's on_page: each fetched page, with its fetch_log row, into the stream."""
 
     def on_page(settled: Settled, total: int) -> None:
-        stream.expect(total)
-        if settled.result.outcome == "fetched":
+        if settled.result.outcome == "fetched":  # the workers start with the first page fetched
+            stream.expect(total)
             stream.pages(pages_frame([settled]), fetch_log_frame([settled]))
 
     return on_page

@@ -174,7 +174,8 @@ class BatchStream:
             self._submit()
 
     def expect(self, total: int) -> None:
-        """The number of pages the stream will get, if known: batches are sized to the workers."""
+        """The number of pages the stream will get at most, if known: batches are sized to the workers
+        (which start now)."""
         self._size(total)
 
     def _size(self, total: int) -> None:
