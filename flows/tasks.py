@@ -75,7 +75,13 @@ class Progress:
         get_run_logger().info(message)
 
 
-@task(name="warehouse-state", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 20])
+@task(
+    name="warehouse-state",
+    cache_policy=NO_CACHE,
+    retries=3,
+    retry_delay_seconds=[1, 5, 20],
+    cache_result_in_memory=False,
+)
 def warehouse_state_task(database: Path) -> tuple[pl.DataFrame, dict[str, set[int]]]:
     """Articles of earlier runs (for duplicates) and the keys already in the dims (for references)."""
     with connect(database) as con:
@@ -98,11 +104,14 @@ def _versions() -> str:
     return f"clusterwatch {metadata.version('clusterwatch')}, trafilatura {metadata.version('trafilatura')}"
 
 
+# The batch tasks' results are not kept in memory by Prefect (it keeps up to 1,000 per run by default):
+# a streaming run holds a batch only until it is loaded.
 @task(
     name="extract",
     cache_key_fn=_pages_key,
     cache_expiration=timedelta(days=7),
     persist_result=True,
+    cache_result_in_memory=False,
 )
 def extract_task(
     pages: pl.DataFrame, options: ExtractOptions, store: str | Path
@@ -130,13 +139,13 @@ def extract_task_for(result_cache: str | None) -> Any:
     return extract_task.with_options(result_storage=storage)
 
 
-@task(name="normalise", cache_policy=NO_CACHE)
+@task(name="normalise", cache_policy=NO_CACHE, cache_result_in_memory=False)
 def normalise_task(articles: pl.DataFrame, known: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(normalised articles, records held back by normalisation or duplicate detection)."""
     return normalise_batch(articles, known)
 
 
-@task(name="intel", cache_policy=NO_CACHE)
+@task(name="intel", cache_policy=NO_CACHE, cache_result_in_memory=False)
 def intel_task(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """One batch's facts, in a worker process when the run has a pool (flows.workers)."""
     return intel_in_worker(articles)
