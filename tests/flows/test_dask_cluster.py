@@ -150,3 +150,10 @@ def test_a_dying_worker_costs_at_most_its_page(prefect_harness: None, cluster: s
     ]
     assert any(url.endswith("/kill-once.html") for url in loaded)  # its worker died once: it ran again
     assert run["articles_loaded"] == 6
+
+
+def test_batches_follow_the_workers_the_scheduler_has(cluster: str) -> None:
+    from flows.pipeline import Spread
+
+    with Spread("dask", cluster, workers=7) as spread:
+        assert spread.workers() == 2  # the scheduler's, not this machine's or the setting's

@@ -79,3 +79,15 @@ def test_a_duplicate_of_an_article_in_an_earlier_batch_is_marked(
         where = "url LIKE '%labudin%' OR url LIKE '%copy%'"
         pair = con.execute(f"SELECT count(*), count(duplicate_of) FROM fact_article WHERE {where}").fetchone()
     assert pair == (2, 1)  # one of the two, in a batch of its own, is the other's duplicate
+
+
+def test_the_dask_address_and_the_stores_come_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from config.settings import SettingsError, load_settings
+
+    monkeypatch.setenv("CLUSTERWATCH_DASK_ADDRESS", "tcp://scheduler:8786")
+    monkeypatch.setenv("CLUSTERWATCH_RAW_STORE", "s3://bucket/raw")
+    settings = load_settings(home="/srv/cw")
+    assert (settings.dask_address, settings.raw_store_url) == ("tcp://scheduler:8786", "s3://bucket/raw")
+    monkeypatch.setenv("CLUSTERWATCH_DASK_ADDRESS", "scheduler 8786")
+    with pytest.raises(SettingsError, match="CLUSTERWATCH_DASK_ADDRESS"):
+        load_settings(home="/srv/cw")
