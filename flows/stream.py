@@ -175,8 +175,9 @@ class BatchStream:
 
     def expect(self, total: int) -> None:
         """The number of pages the stream will get at most, if known: batches are sized to the workers
-        (which start now)."""
-        self._size(total)
+        (which start now; none for no pages)."""
+        if total:
+            self._size(total)
 
     def _size(self, total: int) -> None:
         if self._rows is None:
