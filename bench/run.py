@@ -1,13 +1,15 @@
 """Benchmark: the whole pipeline against the bare tools (trafilatura CLI + natasha NER).
 
     python -m bench.run [--pages N] [--corpus real|synthetic|both] [--workers W] [--keep]
-                        [--first-run-only] [--devsets DIR]
+                        [--first-run-only] [--devsets DIR] [--scale-to M] [--dask-row]
 
 For each corpus: builds its site if missing (real: bench/realsite.py, the development sets' pages;
 synthetic: bench/corpus.py), serves it on 127.0.0.1, runs `python -m cli run` twice (the second run
 over the unchanged site is the no-op one), then the trafilatura CLI (`--parallel 2`) and natasha NER
 alone over the same pages. Prints a table per corpus, then both side by side, and writes
-bench/out/results-CORPUS-N-RUNNER-wW.json.
+bench/out/results-CORPUS-N-RUNNER-wW.json. `--scale-to M` adds a first run at M pages (peak RSS at N and
+M, their ratio); `--dask-row` a first run at N pages with `--runner dask` against a `dask scheduler` and
+two `dask worker` processes started apart (their memory measured apart).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +126,55 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, log: Path | None 
 
 
 CORPORA = ("real", "synthetic")
+DASK = Path(sys.executable).parent / "dask"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class DaskCluster:
+    """A `dask scheduler` and `dask worker --nworkers N --nthreads 1` started apart, as on a cluster; the
+    peak RSS of the workers' process tree is watched while it runs."""
+
+    def __init__(self, workers: int = 2) -> None:
+        self.workers = workers
+        self.address = f"tcp://127.0.0.1:{_free_port()}"
+        self.rss: TreeRss | None = None
+
+    def __enter__(self) -> DaskCluster:
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        port = self.address.rsplit(":", 1)[1]
+        quiet = {"env": env, "cwd": REPO, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        self.scheduler = subprocess.Popen(
+            [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"], **quiet
+        )
+        worker = [str(DASK), "worker", self.address, "--nworkers", str(self.workers), "--nthreads", "1"]
+        self.worker = subprocess.Popen([*worker, "--no-dashboard"], **quiet)
+        self._wait()
+        self.rss = TreeRss(self.worker.pid).__enter__()
+        return self
+
+    def _wait(self) -> None:
+        from distributed import Client
+
+        with Client(self.address, timeout=120) as client:
+            client.wait_for_workers(self.workers, timeout=300)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.rss is not None:
+            self.rss.__exit__()
+        for process in (self.worker, self.scheduler):
+            process.terminate()
+            process.wait(timeout=60)
+
+    @property
+    def peak_mb(self) -> float:
+        return self.rss.peak_kb / 1024 if self.rss else 0.0
 
 
 def ensure_corpus(kind: str, pages: int, devsets: Path = DEFAULT_ROOT) -> Path:
@@ -325,11 +377,13 @@ class Plan:
     workers: int | None = None  # processes of the CPU stages; None: the pipeline's default
     first_only: bool = False
     devsets: Path = DEFAULT_ROOT
+    external_dask: bool = False  # a scheduler and two workers started apart, not the run's own cluster
 
     @property
     def label(self) -> str:
         workers = "default" if self.workers is None else str(self.workers)
-        return f"{self.kind}-{self.pages}-{self.runner}-w{workers}"
+        runner = "dask-external" if self.external_dask else self.runner
+        return f"{self.kind}-{self.pages}-{runner}-w{workers}"
 
 
 def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
@@ -337,7 +391,10 @@ def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
     site, env = ensure_corpus(plan.kind, plan.pages, plan.devsets), pipeline_env(plan.pages)
     load_before, runs = os.getloadavg(), {}
     extra = ["--runner", plan.runner] + ([] if plan.workers is None else ["--workers", str(plan.workers)])
-    with serve_site(site_dir=site) as base_url:
+    with ExitStack() as stack:
+        cluster = stack.enter_context(DaskCluster()) if plan.external_dask else None
+        extra += ["--dask-address", cluster.address] if cluster else []
+        base_url = stack.enter_context(serve_site(site_dir=site))
         sources = work / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         for run in (1,) if plan.first_only else (1, 2):
@@ -345,7 +402,9 @@ def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
             log = OUT / f"pipeline-{plan.label}-run{run}.log"
             runs[f"pipeline run {run}"] = run_pipeline(sources, work / "home", env, log, extra)
             print(f"  {runs[f'pipeline run {run}']['seconds']:.1f} s", flush=True)
+        dask_workers_mb = cluster.peak_mb if cluster else None
     fig = pipeline_figures(plan.pages, runs["pipeline run 1"])
+    fig["dask_workers_peak_mb"] = dask_workers_mb
     if not plan.first_only:
         materialise(site, base_url, work / "html")  # the same pages, base URL filled in as served
         bare, texts = bare_tools(plan.label, work / "html", work)
@@ -397,6 +456,10 @@ def main(argv: list[str] | None = None) -> int:
         "--runner", choices=("threads", "dask"), default="threads", help="the CPU stages' runner"
     )
     parser.add_argument("--workers", type=int, help="processes for the CPU stages [the pipeline's default]")
+    parser.add_argument("--scale-to", type=int, help="also a first run at this many pages: memory scaling")
+    parser.add_argument(
+        "--dask-row", action="store_true", help="also a first run on an external Dask scheduler, two workers"
+    )
     parser.add_argument("--ner-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--ner-count", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -407,8 +470,34 @@ def main(argv: list[str] | None = None) -> int:
     for kind in _corpora(args.corpus, args.devsets):
         plan = Plan(kind, args.pages, args.runner, args.workers, args.first_run_only, args.devsets)
         figures.append(_measure(plan, args.keep))
+        extra = []
+        if args.scale_to:
+            extra.append(_measure(replace(plan, pages=args.scale_to, first_only=True), args.keep))
+        if args.dask_row:
+            dask = replace(plan, runner="dask", external_dask=True, first_only=True, workers=None)
+            extra.append(_measure(dask, args.keep))
+        print_scaling(figures[-1], extra)
+        figures += extra
     print_side_by_side(figures)
     return 0 if figures and not any(fig["failures"] for fig in figures) else 1
+
+
+def print_scaling(base: dict[str, Any], others: list[dict[str, Any]]) -> None:
+    """Peak RSS of the process tree per run, against the first; the no-op share; the Dask row."""
+    print()
+    head = ("run", "pages", "pages/s", "peak RSS tree", "vs first", "workers RSS")
+    print(f"{head[0]:<34} {head[1]:>6} {head[2]:>8} {head[3]:>14} {head[4]:>9} {head[5]:>12}")
+    for fig in [base, *others]:
+        name = f"{fig['corpus']} {fig['runner']}" + (" (external)" if fig.get("dask_workers_peak_mb") else "")
+        workers = fig.get("dask_workers_peak_mb")
+        print(
+            f"{name:<34} {fig['pages']:>6} {fig['pipeline_pages_per_s']:>8.1f} "
+            f"{fig['peak_tree_mb']:>11.0f} MB "
+            f"{fig['peak_tree_mb'] / base['peak_tree_mb']:>8.2f}x "
+            f"{'-' if workers is None else f'{workers:.0f} MB':>12}"
+        )
+    if "second_run_ratio" in base:
+        print(f"no-op second run: {base['second_run_s']:.1f} s, {base['second_run_ratio']:.1%} of the first")
 
 
 def _measure(plan: Plan, keep: bool) -> dict[str, Any]:

@@ -108,6 +108,12 @@ class Settings(BaseModel):
     run: RunSettings = Field(default_factory=RunSettings)
     languages: tuple[str, ...] = ("ru", "en")
     watch_file: Path = Path("config/watch.yaml")  # the watchlists whose digests are built after every run
+    # the raw page store as an fsspec URL (s3://bucket/raw, file:///srv/raw); unset: the folder HOME/raw
+    raw_store: str | None = Field(default=None, min_length=1, max_length=2000)
+    # where extraction results are cached, an fsspec URL or folder; unset: Prefect's local result storage
+    result_cache: str | None = Field(default=None, min_length=1, max_length=2000)
+    # the Dask scheduler of `--runner dask` (tcp://host:8786); unset: a local cluster for the run
+    dask_address: str | None = Field(default=None, min_length=7, max_length=500, pattern=r"^[a-z+]+://\S+$")
 
     @field_validator("languages", mode="before")
     @classmethod
@@ -118,6 +124,11 @@ class Settings(BaseModel):
     @property
     def database_path(self) -> Path:
         return self.home / "clusterwatch.duckdb"
+
+    @property
+    def raw_store_url(self) -> str:
+        """Where fetched bodies are kept: the raw_store setting, else the folder HOME/raw."""
+        return self.raw_store or str(self.home / "raw")
 
 
 def setting_variables(model: type[BaseModel] = Settings, path: SettingPath = ()) -> dict[str, SettingPath]:

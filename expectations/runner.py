@@ -6,7 +6,7 @@ import json
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -57,6 +57,17 @@ class Validation:
     @property
     def rows_in(self) -> int:
         return self.passed.height + self.held_back.height
+
+    def lean(self, keep_gx: bool = False) -> Validation:
+        """What a run keeps of a batch's validation once its rows have gone on: the results (counts and
+        a sample of the failures each), the time, and, when asked, Great Expectations' result for the
+        Data Docs; no rows."""
+        return replace(
+            self,
+            passed=self.passed.clear(),
+            held_back=self.held_back.clear(),
+            gx_result=self.gx_result if keep_gx else None,
+        )
 
 
 _CONTEXT_LOCK = threading.Lock()

@@ -1,5 +1,6 @@
-"""The news_etl flow: crawl → raw pages gate → extract → normalise → articles gate → intelligence →
-fact gates → load (with the warehouse checks) → publish the snapshot → Data Docs and summary."""
+"""The news_etl flow: crawl, and while it goes on, batches of the fetched pages through the raw pages
+gate → extract → normalise → articles gate → intelligence → fact gates → the run's load transaction;
+then the outcomes, the warehouse checks, the commit, the snapshot, Data Docs and summary."""
 
 from __future__ import annotations
 
@@ -13,18 +14,19 @@ from config.sources import SourcesConfig, load_sources
 from flows.lease import run_lease
 from flows.pipeline import (
     RunContext,
+    Spread,
     begin_run,
-    load_run,
-    nothing_new,
-    process_pages,
-    raw_gate,
+    check_runner,
+    commit_run,
+    publish_run,
+    raw_gate_rest,
     record_failure,
-    task_runner,
+    run_stream,
 )
-from flows.tasks import crawl_task, warehouse_state_task
+from flows.stream import BatchStream
+from flows.tasks import crawl_task
 from flows.watch import after_run
-from flows.workers import cpu_pool
-from transforms.held import held_back_frame
+from ingest.records import Settled, fetch_log_frame, pages_frame
 from transforms.runs.reconcile import source_report
 from transforms.runs.sources import sources_frame
 
@@ -41,18 +43,18 @@ def news_etl(
     """Crawl the sources listed in the `sources` file and load HOME/clusterwatch.duckdb.
 
     At most `batch_size` pages go to one extraction task; `runner` is `threads` (the batches go to
-    `workers` processes, one per core by default) or `dask` (a local distributed cluster, or the
-    scheduler at `dask_address`)."""
+    `workers` processes, one per core by default) or `dask` (the scheduler at `dask_address`, else the
+    `dask_address` setting, else a local cluster)."""
     settings = load_settings(home=home, batch_size=batch_size, workers=workers)
     config = load_sources(Path(sources))
-    task_runner(runner, dask_address)  # an unknown runner stops the run before anything is fetched
+    check_runner(runner)  # an unknown runner stops the run before anything is fetched
     ctx = RunContext()
     # migrations first (a database newer than the code stops the run before anything is fetched), then
     # the run is recorded as running, and earlier runs whose process is gone as crashed
     with run_lease(settings.home, settings.run.lease_wait_seconds):  # one run per HOME
         begin_run(ctx, settings)
         try:
-            result = _crawl_and_load(ctx, settings, config, runner, dask_address)
+            result = _crawl_and_load(ctx, settings, config, runner, dask_address or settings.dask_address)
         except BaseException as exc:  # Ctrl-C included: the run's row ends in a final state
             record_failure(ctx, settings, exc)
             raise
@@ -62,23 +64,30 @@ def news_etl(
 def _crawl_and_load(
     ctx: RunContext, settings: Settings, config: SourcesConfig, runner: str, dask_address: str | None
 ) -> dict[str, Any]:
-    with ctx.stage("crawl"):
-        crawled = crawl_task(config, settings)
-    if crawled.pages.height:
-        # the worker processes start now and load their models while the raw pages are validated
-        with cpu_pool(settings.workers if runner == "threads" else 1):
-            pages, raw_held = raw_gate(ctx, crawled.fetch_log, crawled.pages)
-            known = warehouse_state_task(settings.database_path)
-            spread = runner if pages.height else "threads"  # nothing to spread: no Dask cluster for it
-            stages_runner = task_runner(spread, dask_address, settings.workers)
-            processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
-    else:  # nothing new fetched: the outcomes are recorded, nothing is extracted or validated
-        get_run_logger().info("nothing new fetched: recording the outcomes only")
-        processed, raw_held = nothing_new(), held_back_frame([])
     sources_rows = sources_frame(s.model_dump() for s in config.sources)
+    with (
+        Spread(runner, dask_address, settings.workers) as spread,
+        run_stream(ctx, settings, spread, sources_rows) as (stream, load),
+    ):
+        with ctx.stage("crawl"):
+            crawled = crawl_task(config, settings, _feed(stream))
+        if not stream.started:
+            get_run_logger().info("nothing new fetched: recording the outcomes only")
+        raw_gate_rest(ctx, crawled.fetch_log, stream)
+        run, totals = commit_run(ctx, stream, load, (crawled.outcomes, crawled.page_state))
     silent = _told(source_report(crawled.outcomes, [s.name for s in config.sources]))
-    crawl = (crawled.outcomes, crawled.page_state, raw_held)
-    return {**load_run(ctx, settings, crawl, sources_rows, processed), **silent}
+    return {**publish_run(ctx, settings, run, totals), **silent}
+
+
+def _feed(stream: BatchStream) -> Any:
+    """The crawl's on_page: each fetched page, with its fetch_log row, into the stream."""
+
+    def on_page(settled: Settled, total: int) -> None:
+        if settled.result.outcome == "fetched":  # the workers start with the first page fetched
+            stream.expect(total)
+            stream.pages(pages_frame([settled]), fetch_log_frame([settled]))
+
+    return on_page
 
 
 def _told(sources: dict[str, Any]) -> dict[str, Any]:

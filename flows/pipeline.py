@@ -1,24 +1,24 @@
-"""What news_etl and reextract share: the CPU stages on a chosen task runner, the gates, the load,
-the snapshot, the Data Docs and the run summary."""
+"""What news_etl and reextract share: the batch stream on its workers (threads and local processes, or
+a Dask cluster), the fact gates, the run's load transaction, the snapshot, the Data Docs and the run
+summary."""
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 import duckdb
 import polars as pl
-from prefect import flow, get_run_logger
+from prefect import get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
-from prefect.task_runners import ThreadPoolTaskRunner
-from prefect.utilities.annotations import unmapped
 
 from config.settings import Settings
 from expectations.gates import GateFailed, gate, reconcile_gate, warehouse_gate
@@ -26,7 +26,6 @@ from expectations.keys import check_references
 from expectations.results import dq_frame
 from expectations.runner import Validation
 from expectations.suites import (
-    ARTICLES,
     ENTITIES,
     EVENT_PARTICIPANTS_SUITE,
     EVENTS_SUITE,
@@ -38,22 +37,15 @@ from expectations.suites import (
 from expectations.summary import summarise, summary_markdown, timing_line
 from flows.report import report_task
 from flows.runs import Process, is_gone, this_process
-from flows.tasks import Progress, extract_task, intel_task, load_task, normalise_task, publish_task
-from transforms.extract.article import ExtractOptions
-from transforms.held import HELD_BACK_SCHEMA, held_back_frame
+from flows.stream import BatchStream, Known, Totals
+from flows.tasks import publish_task, warehouse_state_task
+from flows.workers import DaskPool, cpu_pool, using
+from transforms.held import HELD_BACK_SCHEMA
 from transforms.intel.frames import reference_dims
 from transforms.intel.schema import ENTITY_SPANS, HELD_BACK
-from transforms.normalise.articles import articles_frame, normalise_batch
-from transforms.runs.batches import batch_rows, concat, merge_tables, split
-from transforms.runs.reconcile import run_counts
-from warehouse.load import (
-    KNOWN_ARTICLES_SCHEMA,
-    RunBatch,
-    RunRecord,
-    record_failed_run,
-    record_run,
-    record_stage_seconds,
-)
+from transforms.runs.batches import concat, merge_tables
+from transforms.runs.reconcile import page_counts
+from warehouse.load import RunLoad, RunRecord, record_failed_run, record_run, record_stage_seconds
 from warehouse.publish import published_path, remove_stale_copies
 from warehouse.quality import record_results
 from warehouse.quality_checks import run_checks
@@ -66,7 +58,8 @@ RUNNERS = ("threads", "dask")
 
 @dataclass
 class RunContext:
-    """One run's identity and process, the validations collected on the way and the time per stage."""
+    """One run's identity and process, the validations collected on the way (without their rows) and the
+    time per stage (summed over the batches, which overlap)."""
 
     run_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -74,6 +67,8 @@ class RunContext:
     seconds: dict[str, float] = field(default_factory=dict)
     process: Process = field(default_factory=this_process)
     counts: dict[str, int] = field(default_factory=dict)  # what the run did, once reconciled
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _documented: set[str] = field(default_factory=set, repr=False)
 
     @property
     def run_date(self) -> date:
@@ -85,54 +80,73 @@ class RunContext:
         try:
             yield
         finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+            with self._lock:
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
 
     def keep(self, validation: Validation) -> Validation:
-        self.collected.append(validation)
+        """Keep the validation's results, not its rows; Great Expectations' own result only for the first
+        batch of each suite (the Data Docs show that one). Returns the validation whole."""
+        with self._lock:
+            first = validation.gx_result is not None and validation.suite not in self._documented
+            if first:
+                self._documented.add(validation.suite)
+            self.collected.append(validation.lean(keep_gx=first))
         return validation
 
 
-@dataclass(frozen=True)
-class Processed:
-    articles: pl.DataFrame  # passed the articles gate; duplicates included (duplicate_of set)
-    held_back: pl.DataFrame  # pages held back (extract stage or articles gate)
-    facts: dict[str, pl.DataFrame]
-    facts_held_back: pl.DataFrame  # fact rows held back (figures, mentions, references, failed articles)
-    extracted: int
-    pages_in: int  # pages given to extraction
-    analysed: int = 0  # articles given to the intelligence stage (duplicates get none)
-
-    def stage_inputs(self, quarantine: pl.DataFrame) -> dict[str, int]:
-        """Rows in of the per-record stages with no suite of their own: extract always, the others when
-        they held something back."""
-        rows_in = {"decode": self.pages_in, "normalise": self.extracted, "dedup": self.extracted}
-        rows_in["intel"] = self.analysed
-        held = set(quarantine.get_column("stage").to_list())
-        return {"extract": self.pages_in} | {s: n for s, n in rows_in.items() if s in held}
+def check_runner(runner: str) -> None:
+    if runner not in RUNNERS:
+        raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
 
 
-def task_runner(runner: str, dask_address: str | None = None, workers: int = 2) -> Any:
-    """The task runner of the CPU stages: threads in this process, as many as the worker processes
-    they hand their batches to (flows.workers), or Dask (a local distributed cluster, or the scheduler
-    at `dask_address`)."""
-    if runner == "threads":
-        return ThreadPoolTaskRunner(max_workers=max(2, workers))
-    if runner == "dask":
-        from prefect_dask import DaskTaskRunner
+class Spread:
+    """Where the CPU stages of the run's batches go, started at the first batch (a run that fetched nothing
+    new starts no process): `threads`, the local worker processes (flows.workers, `workers` of them);
+    `dask`, the workers of the Dask scheduler at `dask_address`, or of a local cluster of two."""
 
-        if dask_address:
-            return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True})
-    raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
+    def __init__(self, runner: str, dask_address: str | None, workers: int) -> None:
+        check_runner(runner)
+        self.runner, self.address, self.local_workers = runner, dask_address, workers
+        self._stack = ExitStack()
+        self._dask: DaskPool | None = None
+        self._started = False
+
+    def __enter__(self) -> Spread:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def workers(self) -> int:
+        """The workers the batches are spread over (for Dask, those the scheduler has now)."""
+        if not self._started:
+            self._start()
+        return self._dask.workers if self._dask is not None else self.local_workers
+
+    def _start(self) -> None:
+        self._started = True
+        if self.runner == "threads":
+            self._stack.enter_context(cpu_pool(self.local_workers))
+            return
+        self._dask = DaskPool(self._stack.enter_context(dask_client(self.address)))
+        self._stack.enter_context(using(self._dask))
 
 
-def _gather(futures: Any, progress: Progress | None = None) -> list[Any]:
-    results = []
-    for future in futures:
-        results.append(future.result())
-        if progress is not None:
-            progress(len(results), len(futures))
-    return results
+@contextmanager
+def dask_client(address: str | None) -> Iterator[Any]:
+    """A client of the scheduler at `address`, or of a local cluster of two single-threaded worker
+    processes for the run."""
+    from distributed import Client, LocalCluster
+
+    if address:
+        with Client(address) as client:
+            yield client
+        return
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
 
 
 def _with_text_length(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
@@ -152,7 +166,12 @@ LINK_SUITES = (
 
 
 def _gate_links(
-    ctx: RunContext, facts: dict[str, pl.DataFrame], articles: pl.DataFrame, dims: dict, known: dict
+    ctx: RunContext,
+    facts: dict[str, pl.DataFrame],
+    articles: pl.DataFrame,
+    dims: dict,
+    known: dict,
+    label: str,
 ) -> tuple[dict[str, pl.DataFrame], list[pl.DataFrame]]:
     """Relations, events and participants: their suites, then their references (a participant of an
     event held back is held back too)."""
@@ -160,71 +179,60 @@ def _gate_links(
     for table, suite in LINK_SUITES:
         if table not in facts:
             continue
-        checked = ctx.keep(gate(_with_text_length(facts[table], articles), suite, run_date=ctx.run_date))
-        refs = ctx.keep(check_references(checked.passed.drop("text_length"), table, {**dims, **gated}, known))
+        frame = _with_text_length(facts[table], articles)
+        checked = ctx.keep(gate(frame, suite, run_date=ctx.run_date, batch=f"{suite.name} {label}"))
+        passed = checked.passed.drop("text_length")
+        refs = ctx.keep(check_references(passed, table, {**dims, **gated}, known, batch=f"{table} {label}"))
         gated[table] = refs.passed
         held += [checked.held_back, refs.held_back]
     return gated, held
 
 
 def _gate_facts(
-    ctx: RunContext, facts: dict[str, pl.DataFrame], articles: pl.DataFrame, known: dict[str, set[int]]
+    ctx: RunContext,
+    facts: dict[str, pl.DataFrame],
+    articles: pl.DataFrame,
+    known: dict[str, set[int]],
+    label: str,
 ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """The fact gates of one batch (`label` names it in dq_result)."""
     facts = dict(facts)
     failed = facts.pop(HELD_BACK)  # articles whose facts could not be found: loaded without facts
-    entities = ctx.keep(gate(facts.pop(ENTITY_SPANS), ENTITIES, run_date=ctx.run_date))
-    figures = ctx.keep(gate(_figure_frame(facts, articles), FIGURES, run_date=ctx.run_date))
-    mentions = ctx.keep(gate(facts["fact_mention"], MENTIONS, run_date=ctx.run_date))
+
+    def checked(frame: pl.DataFrame, suite: Any) -> Validation:
+        return ctx.keep(gate(frame, suite, run_date=ctx.run_date, batch=f"{suite.name} {label}"))
+
+    def resolved(frame: pl.DataFrame, table: str, dims: dict[str, pl.DataFrame]) -> Validation:
+        return ctx.keep(check_references(frame, table, dims, known, batch=f"{table} {label}"))
+
+    entities = checked(facts.pop(ENTITY_SPANS), ENTITIES)
+    figures = checked(_figure_frame(facts, articles), FIGURES)
+    mentions = checked(facts["fact_mention"], MENTIONS)
     dims = {**{k: v for k, v in facts.items() if k.startswith("dim_")}, "fact_article": articles}
-    figure_refs = ctx.keep(check_references(figures.passed.drop("text_length"), "fact_figure", dims, known))
-    mention_refs = ctx.keep(check_references(mentions.passed, "fact_mention", dims, known))
-    links, links_held = _gate_links(ctx, facts, articles, {**dims, "fact_figure": figure_refs.passed}, known)
+    figure_refs = resolved(figures.passed.drop("text_length"), "fact_figure", dims)
+    mention_refs = resolved(mentions.passed, "fact_mention", dims)
+    link_dims = {**dims, "fact_figure": figure_refs.passed}
+    links, links_held = _gate_links(ctx, facts, articles, link_dims, known, label)
     gated = {**facts, "fact_figure": figure_refs.passed, "fact_mention": mention_refs.passed, **links}
     held = [failed, *(v.held_back for v in (entities, figures, mentions, figure_refs, mention_refs))]
     return gated, concat(held + links_held, HELD_BACK_SCHEMA)
 
 
-def nothing_new() -> Processed:
-    """What process_pages gives for no pages, with no stage and no gate run: the fast path of a run that
-    fetched nothing new (every page unchanged, skipped or failed), which loads only its outcomes."""
-    articles, held = normalise_batch(articles_frame([]), pl.DataFrame(schema=KNOWN_ARTICLES_SCHEMA))
-    return Processed(articles, held, {}, held_back_frame([]), 0, 0)
+@cache
+def _reference_dims() -> dict[str, pl.DataFrame]:
+    return reference_dims()
 
 
-def _rows(frame: pl.DataFrame, settings: Settings) -> int:
-    return batch_rows(frame.height, settings.batch_size, settings.workers)
-
-
-@flow(name="process_pages", log_prints=True, validate_parameters=False)
-def process_pages(
-    pages: pl.DataFrame, settings: Settings, known: tuple[pl.DataFrame, dict[str, set[int]]], ctx: RunContext
-) -> Processed:
-    """extract (batches in parallel) → normalise and deduplicate → articles gate → intelligence
-    (batches in parallel) → figure, mention and reference gates."""
-    options = ExtractOptions(**settings.extract.model_dump(), today=ctx.run_date)
-    batches = split(pages, _rows(pages, settings)) or [pages]  # one empty batch keeps the frames typed
-    with ctx.stage("extract"):
-        futures = extract_task.map(batches, unmapped(options), unmapped(settings.home / "raw"))
-        parts = _gather(futures, Progress("extracted", "batches"))
-    extracted = concat([p[0] for p in parts])
-    held = concat([p[1] for p in parts], HELD_BACK_SCHEMA)
-    with ctx.stage("normalise"):
-        normalised, unnormalised = normalise_task(extracted, known[0])
-    with ctx.stage("validate"):
-        checked = ctx.keep(gate(normalised, ARTICLES, run_date=ctx.run_date))
-    articles = checked.passed
-    originals = articles.filter(pl.col("duplicate_of").is_null())
-    with ctx.stage("intel"):
-        found = _gather(
-            intel_task.map(split(originals, _rows(originals, settings)) or [originals]),
-            Progress("analysed", "batches"),
-        )
-        facts = merge_tables([reference_dims(), *found])
-    with ctx.stage("validate"):
-        facts, facts_held = _gate_facts(ctx, facts, articles, known[1])
-    held_pages = concat([held, unnormalised, checked.held_back], HELD_BACK_SCHEMA)
-    counts = (extracted.height, pages.height, originals.height)
-    return Processed(articles, held_pages, facts, facts_held, *counts)
+def gate_batch_facts(
+    ctx: RunContext,
+    found: dict[str, pl.DataFrame],
+    articles: pl.DataFrame,
+    known: dict[str, set[int]],
+    label: str = "",
+) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """A batch's facts (with the reference dimensions) through the figure, mention, link and reference
+    gates: (the rows to load, the rows held back)."""
+    return _gate_facts(ctx, merge_tables([_reference_dims(), found]), articles, known, label)
 
 
 def _post_load(ctx: RunContext) -> Any:
@@ -276,37 +284,52 @@ def record_failure(ctx: RunContext, settings: Settings, exc: BaseException) -> N
         get_run_logger().error("could not record the failed run %s: %s", ctx.run_id, recording)
 
 
-def load_run(
+@contextmanager
+def run_stream(
+    ctx: RunContext, settings: Settings, spread: Spread, sources: pl.DataFrame, raw_gate: bool = True
+) -> Iterator[tuple[BatchStream, RunLoad]]:
+    """The run's batch stream and its load, one transaction on the working database from the first batch
+    to `commit_run`: an error anywhere rolls every batch back (and a killed run leaves nothing
+    visible)."""
+    known = Known(*warehouse_state_task(settings.database_path))
+    with connect(settings.database_path) as con:
+        load = RunLoad(con, ctx.run_id)
+        load.begin(sources)
+        stream = BatchStream(ctx, settings, known, load, gate_batch_facts, spread.workers, raw_gate)
+        try:
+            yield stream, load
+        except BaseException:
+            stream.cancel()
+            load.abandon()
+            raise
+
+
+def commit_run(
     ctx: RunContext,
-    settings: Settings,
-    crawled: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame],
-    sources: pl.DataFrame,
-    processed: Processed,
+    stream: BatchStream,
+    load: RunLoad,
+    crawled: tuple[pl.DataFrame, pl.DataFrame],
     log_fetches: bool = True,
-) -> dict[str, Any]:
-    """Reconcile, load in one transaction (post-load checks inside it), publish, build the Data Docs.
-    `crawled` is (one outcome row per page, page_state rows, pages held back before extraction); the
-    outcome rows go to fetch_log unless `log_fetches` is false (a re-extraction fetches nothing)."""
-    fetch_log, page_state, raw_held = crawled
-    held_pages = concat([raw_held, processed.held_back], HELD_BACK_SCHEMA)
-    counts = run_counts(fetch_log, processed.extracted, processed.articles, held_pages.height)
+) -> tuple[RunRecord, Totals]:
+    """Wait for the last batch, reconcile the counts, write the outcomes (`crawled`: one fetch_log row
+    per page and seed, page_state rows; to fetch_log unless `log_fetches` is false: a re-extraction
+    fetches nothing), run the warehouse checks and commit."""
+    totals = stream.close()
+    fetch_log, page_state = crawled
+    counts = page_counts(fetch_log, totals.extracted, totals.loaded, totals.duplicates, totals.held_pages)
     ctx.counts = counts  # a run that fails after this point is recorded with what it did
     ctx.keep(reconcile_gate(counts))
     run = _run_record(ctx, "running", counts)  # completed once the snapshot is published
-    quarantine = concat([held_pages, processed.facts_held_back], HELD_BACK_SCHEMA)
-    batch = RunBatch(
-        run,
-        sources,
-        fetch_log if log_fetches else fetch_log.clear(),
-        processed.articles,
-        quarantine,
-        page_state=page_state,
-        facts=processed.facts,
-        stage_seconds=ctx.seconds,
-    )
     with ctx.stage("load"):
-        load_task(settings.database_path, batch, _post_load(ctx))
-    report = _quality_report(ctx, settings, quarantine, processed.stage_inputs(quarantine))
+        outcomes = fetch_log if log_fetches else fetch_log.clear()
+        load.finish(outcomes, page_state, run, ctx.seconds, _post_load(ctx))
+    return run, totals
+
+
+def publish_run(ctx: RunContext, settings: Settings, run: RunRecord, totals: Totals) -> dict[str, Any]:
+    """After the commit: Data Docs and the summary, the snapshot, the run recorded as completed, and the
+    report (not rebuilt when the run fetched nothing new: its content did not change)."""
+    report = _quality_report(ctx, settings, totals.quarantine, totals.stage_inputs())
     with connect(settings.database_path) as con:
         record_stage_seconds(con, ctx.run_id, ctx.seconds)
     with ctx.stage("publish"):
@@ -316,6 +339,7 @@ def load_run(
         published = publish_task(settings, partial(finish_run, run_id=ctx.run_id, **_completed(finished)))
     with connect(settings.database_path) as con:
         finish_run(con, ctx.run_id, **_completed(finished))
+    changed = run.pages_fetched > 0 or run.articles_loaded > 0
     return {
         **run.__dict__,
         **_completed(finished),
@@ -323,7 +347,7 @@ def load_run(
         "published": str(published),
         **report,
         "stage_seconds": dict(ctx.seconds),
-        **report_task(settings),
+        **(report_task(settings) if changed else {"report": None, "report_error": None}),
     }
 
 
@@ -358,11 +382,10 @@ def _quality_report(
     return {"data_docs": str(docs) if docs else None, "quality": summary}
 
 
-def raw_gate(
-    ctx: RunContext, fetch_log: pl.DataFrame, pages: pl.DataFrame
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The raw pages gate: fetched pages it holds back are not extracted. Returns (pages, held back)."""
-    with ctx.stage("validate"):
-        raw = ctx.keep(gate(fetch_log, RAW_PAGES, run_date=ctx.run_date))
-    held = raw.held_back.filter(pl.col("record_key").is_in(pages.get_column("url").implode()))
-    return pages.filter(~pl.col("url").is_in(held.get_column("record_key").implode())), held
+def raw_gate_rest(ctx: RunContext, fetch_log: pl.DataFrame, stream: BatchStream) -> None:
+    """The raw pages gate over the pages' outcome rows the batches did not take (not fetched: unchanged,
+    skipped, failed), for its warnings; only in a run that validated something already."""
+    rest = fetch_log.filter(pl.col("outcome") != "fetched")
+    if stream.started and rest.height:
+        with stream.validating(), ctx.stage("validate"):
+            ctx.keep(gate(rest, RAW_PAGES, run_date=ctx.run_date, batch="raw_pages, not fetched"))

@@ -9,11 +9,9 @@ import polars as pl
 from prefect import flow, get_run_logger
 
 from config.settings import load_settings
-from flows.pipeline import RunContext, begin_run, load_run, process_pages, record_failure, task_runner
-from flows.tasks import warehouse_state_task
+from flows.lease import run_lease
+from flows.pipeline import RunContext, Spread, begin_run, commit_run, publish_run, record_failure, run_stream
 from flows.watch import after_run
-from flows.workers import cpu_pool
-from transforms.held import held_back_frame
 from transforms.runs.sources import sources_frame
 from warehouse.page_state import read_page_state, stored_pages
 from warehouse.schema import connect
@@ -34,23 +32,23 @@ def reextract(
     workers: int | None = None,
 ) -> dict[str, Any]:
     """Re-extract the raw pages stored under HOME, at most `batch_size` pages per task (on `workers`
-    processes with the threads runner), and reload them: the articles' facts are replaced, not added
-    to."""
+    processes with the threads runner, or on Dask), and reload them: the articles' facts are replaced,
+    not added to."""
     settings = load_settings(home=home, batch_size=batch_size, workers=workers)
-    stages_runner = task_runner(runner, dask_address, settings.workers)
-    with connect(settings.database_path) as con:
-        pages, page_state = stored_pages(con), read_page_state(con)
-    get_run_logger().info("re-extracting %d stored pages", pages.height)
-    stages_runner = stages_runner if pages.height else task_runner("threads")  # nothing to spread
-    ctx = RunContext()
-    with cpu_pool(settings.workers if runner == "threads" and pages.height else 1):
+    lease = run_lease(settings.home, settings.run.lease_wait_seconds)  # one run per HOME, as news_etl
+    with lease, Spread(runner, dask_address or settings.dask_address, settings.workers) as spread:
+        with connect(settings.database_path) as con:
+            pages, page_state = stored_pages(con), read_page_state(con)
+        get_run_logger().info("re-extracting %d stored pages", pages.height)
+        ctx = RunContext()
         begin_run(ctx, settings)
         try:
-            known = warehouse_state_task(settings.database_path)
-            processed = process_pages.with_options(task_runner=stages_runner)(pages, settings, known, ctx)
-            crawled = (_outcomes(pages), page_state.clear(), held_back_frame([]))
-            result = load_run(ctx, settings, crawled, sources_frame([]), processed, log_fetches=False)
-        except Exception as exc:
+            with run_stream(ctx, settings, spread, sources_frame([]), raw_gate=False) as (stream, load):
+                stream.expect(pages.height)
+                stream.pages(pages)
+                run, totals = commit_run(ctx, stream, load, (_outcomes(pages), page_state.clear()), False)
+            result = publish_run(ctx, settings, run, totals)
+        except BaseException as exc:  # Ctrl-C included: the run's row ends in a final state
             record_failure(ctx, settings, exc)
             raise
     return {**result, **after_run(settings, ctx.run_id)}  # the watchlists' digests and webhooks

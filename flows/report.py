@@ -7,12 +7,13 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from config.settings import Settings
-from reports.build import build_home_report
 
 
 @task(name="report", cache_policy=NO_CACHE)
 def report_task(settings: Settings) -> dict[str, str | None]:
     """{"report": path of the overview page or None, "report_error": why it was not built or None}."""
+    from reports.build import build_home_report  # Jinja2 and the charts: only when a report is built
+
     try:
         built = build_home_report(settings.home)
     except Exception as exc:  # the data is loaded and published: a broken report must not undo that

@@ -9,9 +9,8 @@ import time
 from datetime import timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
 import polars as pl
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -20,14 +19,17 @@ from prefect.tasks import exponential_backoff
 from config.settings import Settings
 from config.sources import SourcesConfig
 from flows.workers import extract_in_worker, intel_in_worker
-from ingest.crawl import CrawlResult, crawl
-from transforms.extract.article import ExtractOptions
+from ingest import raw_store
+from ingest.crawl import CrawlResult, OnPage, crawl
 from transforms.normalise.articles import normalise_batch
-from warehouse.load import RunBatch, known_articles, load_batch
+from warehouse.load import known_articles
 from warehouse.page_state import last_tried, read_page_state
 from warehouse.publish import publish, published_path
 from warehouse.quality import existing_keys
-from warehouse.schema import DatabaseLocked, connect
+from warehouse.schema import connect
+
+if TYPE_CHECKING:
+    from transforms.extract.article import ExtractOptions
 
 PROGRESS = logging.getLogger("clusterwatch.progress")
 
@@ -40,13 +42,14 @@ PROGRESS = logging.getLogger("clusterwatch.progress")
     retry_jitter_factor=0.5,
     timeout_seconds=7200,
 )
-def crawl_task(config: SourcesConfig, settings: Settings) -> CrawlResult:
-    """Discover and fetch; pages unchanged since the last run (page_state) are not passed on."""
+def crawl_task(config: SourcesConfig, settings: Settings, on_page: OnPage | None = None) -> CrawlResult:
+    """Discover and fetch; pages unchanged since the last run (page_state) are not passed on; `on_page`
+    sees each page as it is settled."""
     logger = get_run_logger()
     with connect(settings.database_path) as con:
         previous, tried = read_page_state(con), last_tried(con)
     progress = Progress("fetched", "pages")
-    result = crawl(config, settings.fetch, previous, settings.home / "raw", progress, tried)
+    result = crawl(config, settings.fetch, previous, settings.raw_store_url, progress, tried, on_page)
     outcomes = dict(result.fetch_log.group_by("outcome").len().iter_rows())
     logger.info("discovered %d pages: %s", result.fetch_log.height, outcomes)
     return result
@@ -72,7 +75,13 @@ class Progress:
         get_run_logger().info(message)
 
 
-@task(name="warehouse-state", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 20])
+@task(
+    name="warehouse-state",
+    cache_policy=NO_CACHE,
+    retries=3,
+    retry_delay_seconds=[1, 5, 20],
+    cache_result_in_memory=False,
+)
 def warehouse_state_task(database: Path) -> tuple[pl.DataFrame, dict[str, set[int]]]:
     """Articles of earlier runs (for duplicates) and the keys already in the dims (for references)."""
     with connect(database) as con:
@@ -95,56 +104,51 @@ def _versions() -> str:
     return f"clusterwatch {metadata.version('clusterwatch')}, trafilatura {metadata.version('trafilatura')}"
 
 
+# The batch tasks' results are not kept in memory by Prefect (it keeps up to 1,000 per run by default):
+# a streaming run holds a batch only until it is loaded.
 @task(
     name="extract",
     cache_key_fn=_pages_key,
     cache_expiration=timedelta(days=7),
     persist_result=True,
+    cache_result_in_memory=False,
 )
 def extract_task(
-    pages: pl.DataFrame, options: ExtractOptions, raw_dir: Path
+    pages: pl.DataFrame, options: ExtractOptions, store: str | Path
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """One batch, in a worker process when the run has a pool (flows.workers): its bodies read from the
-    raw store, extracted; a body that cannot be read, or a page that kills its worker, is held back with
-    the reason."""
-    return extract_in_worker(pages, options, raw_dir)
+    """One batch, in a worker process when the run has a pool (flows.workers), or on Dask: its bodies
+    read from the raw store at `store` (a folder or an fsspec URL), extracted; a body that cannot be
+    read, or a page that kills its worker, is held back with the reason."""
+    return extract_in_worker(pages, options, store)
 
 
-@task(name="normalise", cache_policy=NO_CACHE)
+def extract_task_for(result_cache: str | None) -> Any:
+    """extract_task with its results cached at `result_cache` (a folder or an fsspec URL: workers on
+    other machines share it), else in Prefect's local result storage. The storage is saved as a block
+    named for the URL (Prefect keeps result storage server-side)."""
+    if not result_cache:
+        return extract_task
+    from prefect.filesystems import LocalFileSystem, RemoteFileSystem
+
+    local = raw_store.is_local(result_cache)
+    storage = LocalFileSystem(basepath=result_cache.removeprefix("file://")) if local else None
+    storage = storage or RemoteFileSystem(basepath=result_cache)
+    storage.save(
+        f"clusterwatch-cache-{hashlib.sha256(result_cache.encode()).hexdigest()[:16]}", overwrite=True
+    )
+    return extract_task.with_options(result_storage=storage)
+
+
+@task(name="normalise", cache_policy=NO_CACHE, cache_result_in_memory=False)
 def normalise_task(articles: pl.DataFrame, known: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(normalised articles, records held back by normalisation or duplicate detection)."""
     return normalise_batch(articles, known)
 
 
-@task(name="intel", cache_policy=NO_CACHE)
+@task(name="intel", cache_policy=NO_CACHE, cache_result_in_memory=False)
 def intel_task(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """One batch's facts, in a worker process when the run has a pool (flows.workers)."""
     return intel_in_worker(articles)
-
-
-def _database_busy(task: Any, task_run: Any, state: Any) -> bool:
-    """Retry a load only when the database file was busy or unreachable, not for bad data."""
-    try:
-        state.result()
-    except (duckdb.IOException, OSError, DatabaseLocked):
-        return True
-    except Exception:
-        return False
-    return False
-
-
-@task(
-    name="load",
-    cache_policy=NO_CACHE,
-    retries=3,
-    retry_delay_seconds=exponential_backoff(backoff_factor=10),
-    retry_jitter_factor=0.5,
-    retry_condition_fn=_database_busy,
-    timeout_seconds=600,
-)
-def load_task(database: Path, batch: RunBatch, before_commit: Any = None) -> None:
-    with connect(database) as con:
-        load_batch(con, batch, before_commit)
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])

@@ -6,7 +6,12 @@ that loads the extraction and intelligence code and their models once, as it sta
 while the flow validates the raw pages. A batch whose worker dies (a crash inside a C library, the memory
 limit) is run again on its own, then split in halves, each in a fresh process, down to the one record
 that kills its worker: that record alone is held back with the reason, and the run goes on. Without a
-pool (one worker, or inside a Dask worker) a batch runs in the calling process.
+pool (one worker) a batch runs in the calling process.
+
+With `--runner dask` the same batches go to the workers of a Dask cluster instead (`DaskPool`): a task
+carries only its batch (the pages' bytes when the raw store is a local folder, which the workers
+cannot be assumed to reach), a worker that dies has its task run again on another by Dask's scheduler,
+and a batch that keeps killing workers is split in halves down to the one record at fault.
 """
 
 from __future__ import annotations
@@ -21,20 +26,18 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import polars as pl
 
-from flows.warm import warm
+from ingest import raw_store
 from ingest.stored import read_pages
-from transforms.extract.article import ExtractOptions
-from transforms.extract.pages import extract_pages
 from transforms.held import HELD_BACK_SCHEMA, held_back_frame, held_back_row
-from transforms.intel.frames import article_facts
 from transforms.intel.schema import HELD_BACK
-from transforms.normalise.articles import articles_frame
 from transforms.runs.batches import concat, merge_tables
+
+if TYPE_CHECKING:
+    from transforms.extract.article import ExtractOptions
 
 Result = TypeVar("Result")
 
@@ -58,6 +61,8 @@ def _start_worker() -> None:
 
     threading.Thread(target=watch, name="clusterwatch-parent-watch", daemon=True).start()
     with suppress(Exception):  # loading early only saves time: a failure here must not break the worker
+        from flows.warm import warm
+
         warm()
 
 
@@ -68,6 +73,8 @@ def _executor(workers: int) -> ProcessPoolExecutor:
 
 class Pool:
     """A process pool shared by the tasks of one run; replaced by a fresh one when a worker dies."""
+
+    remote = False  # the workers read the raw store themselves
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -101,12 +108,42 @@ class Pool:
                     self._executor = _executor(self.workers)
             raise WorkerDied(str(exc)) from exc
 
+    def alone(self, fn: Callable[..., Result], *args: Any) -> Result:
+        """fn(*args) in a fresh process of its own, so that its death is its own."""
+        return _alone(fn, *args)
+
     def close(self) -> None:
         with self._lock:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-_active: Pool | None = None  # the pool of the run in progress in this process
+class DaskPool:
+    """The workers of a Dask cluster, through a `distributed.Client`: one task per batch, its arguments
+    and nothing else pickled. A worker that dies is replaced by its nanny and its task run elsewhere;
+    a task that killed `distributed.scheduler.allowed-failures` + 1 workers raises WorkerDied."""
+
+    remote = True  # the workers may be on other machines: they get the pages' bytes
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    @property
+    def workers(self) -> int:
+        """The workers the scheduler has now."""
+        return max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})))
+
+    def call(self, fn: Callable[..., Result], *args: Any) -> Result:
+        from distributed import KilledWorker
+
+        try:
+            return self.client.submit(fn, *args, pure=False).result()
+        except KilledWorker as exc:
+            raise WorkerDied(str(exc)) from exc
+
+    alone = call  # Dask has already tried the task on other workers
+
+
+_active: Pool | DaskPool | None = None  # the pool of the run in progress in this process
 _kept: Pool | None = None  # the pool kept for a later run in this process, its models loaded
 _kept_lock = threading.Lock()
 
@@ -126,6 +163,17 @@ def _pool_of(workers: int) -> Pool:
 
 
 @contextmanager
+def using(pool: Pool | DaskPool) -> Iterator[Pool | DaskPool]:
+    """Batches started by any thread of this process go to `pool` for the duration."""
+    global _active
+    previous, _active = _active, pool
+    try:
+        yield pool
+    finally:
+        _active = previous
+
+
+@contextmanager
 def cpu_pool(workers: int) -> Iterator[Pool | None]:
     """The pool of `workers` processes for the duration (none for one worker): batches started inside
     it by any thread of this process run in it. The processes stay for the next run of the process,
@@ -134,11 +182,8 @@ def cpu_pool(workers: int) -> Iterator[Pool | None]:
     if workers <= 1 or _active is not None:
         yield _active
         return
-    _active = _pool_of(workers)
-    try:
-        yield _active
-    finally:
-        _active = None
+    with using(_pool_of(workers)) as pool:
+        yield pool  # type: ignore[misc]
 
 
 def _alone(fn: Callable[..., Result], *args: Any) -> Result:
@@ -171,30 +216,45 @@ def run_batch(stage: Stage[Result], frame: pl.DataFrame) -> Result:
     try:
         return pool.call(stage.fn, frame, *stage.args)
     except WorkerDied:
-        return _isolated(stage, frame)
+        if pool.remote:  # Dask has run it on other workers already: split it straight away
+            return _halves(pool, stage, frame)
+        return _isolated(pool, stage, frame)
 
 
-def _isolated(stage: Stage[Result], frame: pl.DataFrame) -> Result:
+DIED = "its worker process died on it (a crash in a library, or the memory limit)"
+
+
+def _isolated(pool: Pool | DaskPool, stage: Stage[Result], frame: pl.DataFrame) -> Result:
     try:
-        return _alone(stage.fn, frame, *stage.args)
+        return pool.alone(stage.fn, frame, *stage.args)
     except WorkerDied:
-        if frame.height <= 1:
-            return stage.died(
-                frame, "its worker process died on it (a crash in a library, or the memory limit)"
-            )
+        return _halves(pool, stage, frame)
+
+
+def _halves(pool: Pool | DaskPool, stage: Stage[Result], frame: pl.DataFrame) -> Result:
+    if frame.height <= 1:
+        return stage.died(frame, DIED)
     half = frame.height // 2
-    return stage.merge([_isolated(stage, part) for part in (frame.slice(0, half), frame.slice(half))])
+    parts = (frame.slice(0, half), frame.slice(half))
+    return stage.merge([_isolated(pool, stage, part) for part in parts])
 
 
 def extract_batch(
-    pages: pl.DataFrame, options: ExtractOptions, raw_dir: Path
+    pages: pl.DataFrame, options: ExtractOptions, store: raw_store.Root | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(articles, held back) of one batch: its bodies read from the raw store, extracted; a body that
-    cannot be read is held back with the reason."""
-    bodies, unreadable = read_pages(raw_dir, pages)
+    """(articles, held back) of one batch: its bodies given (a `body` column) or read from the raw store
+    at `store` (a folder or fsspec URL), extracted; a body that cannot be read is held back with the
+    reason."""
+    from transforms.extract.pages import extract_pages  # trafilatura: only where pages are extracted
+
+    bodies, unreadable = (pages, []) if "body" in pages.columns else read_pages(store or "", pages)
     articles, held = extract_pages(bodies, options)
+    return articles, _with_unreadable(held, unreadable)
+
+
+def _with_unreadable(held: pl.DataFrame, unreadable: list[tuple[str, str]]) -> pl.DataFrame:
     lost = [held_back_row("extract", url, reason, {"url": url}) for url, reason in unreadable]
-    return articles, pl.concat([held, held_back_frame(lost)]) if lost else held
+    return pl.concat([held, held_back_frame(lost)]) if lost else held
 
 
 def _extract_parts(parts: list[tuple[pl.DataFrame, pl.DataFrame]]) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -204,17 +264,27 @@ def _extract_parts(parts: list[tuple[pl.DataFrame, pl.DataFrame]]) -> tuple[pl.D
 def _page_died(pages: pl.DataFrame, reason: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     rows = [held_back_row("extract", page["url"], f"extract failed: {reason}", {"url": page["url"]})
             for page in pages.select("url").iter_rows(named=True)]  # fmt: skip
+    from transforms.normalise.articles import articles_frame
+
     return articles_frame([]), held_back_frame(rows)
 
 
 def extract_in_worker(
-    pages: pl.DataFrame, options: ExtractOptions, raw_dir: Path
+    pages: pl.DataFrame, options: ExtractOptions, store: raw_store.Root
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """extract_batch in the pool; a page that kills its worker is held back, the others extracted."""
-    return run_batch(Stage(extract_batch, (options, raw_dir), _extract_parts, _page_died), pages)
+    """extract_batch in the pool; a page that kills its worker is held back, the others extracted. Dask
+    workers get the pages' bytes unless the raw store is one they can reach (not a local folder)."""
+    pool = _active
+    if pool is not None and pool.remote and raw_store.is_local(store) and "body" not in pages.columns:
+        bodies, unreadable = read_pages(store, pages)
+        articles, held = run_batch(Stage(extract_batch, (options,), _extract_parts, _page_died), bodies)
+        return articles, _with_unreadable(held, unreadable)
+    return run_batch(Stage(extract_batch, (options, store), _extract_parts, _page_died), pages)
 
 
 def _article_died(articles: pl.DataFrame, reason: str) -> dict[str, pl.DataFrame]:
+    from transforms.intel.frames import article_facts
+
     found = article_facts(articles.clear())
     rows = [held_back_row("intel", row.get("url") or str(row["article_key"]), f"intel failed: {reason}",
                           {"article_key": row["article_key"], "url": row.get("url")})
@@ -225,4 +295,6 @@ def _article_died(articles: pl.DataFrame, reason: str) -> dict[str, pl.DataFrame
 def intel_in_worker(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """article_facts in the pool; an article that kills its worker is loaded without facts and held back
     with the reason, as an article whose facts raised."""
+    from transforms.intel.frames import article_facts  # the models: only where facts are found
+
     return run_batch(Stage(article_facts, (), merge_tables, _article_died), articles)

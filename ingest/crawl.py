@@ -31,6 +31,9 @@ from ingest.records import (
 )
 
 Progress = Callable[[int, int], None]
+# Called with each discovered page as soon as it is settled (fetched, unchanged or failed) and the number
+# of pages the crawl fetches, so a caller can process fetched pages while the crawl goes on.
+OnPage = Callable[[Settled, int], None]
 
 
 def _no_seeds() -> pl.DataFrame:
@@ -156,8 +159,10 @@ def fetch_pages(
     previous: pl.DataFrame,
     raw_dir: Path,
     progress: Progress | None = None,
+    on_page: OnPage | None = None,
 ) -> CrawlResult:
-    """Fetch the pages on a thread pool (global limit; per-host limits in the fetcher's throttle)."""
+    """Fetch the pages on a thread pool (global limit; per-host limits in the fetcher's throttle);
+    `on_page` sees each settled page as it comes."""
     states = previous_states(previous) if fetcher.settings.incremental else {}
 
     def one(page: Discovered) -> Settled:
@@ -173,6 +178,8 @@ def fetch_pages(
         futures = {pool.submit(one, pages[i]): i for i in _interleaved_order(pages)}
         for done, future in enumerate(as_completed(futures), start=1):
             settled[futures[future]] = future.result()
+            if on_page:
+                on_page(settled[futures[future]], len(futures))
             if progress:
                 progress(done, len(futures))
     ordered = [settled[i] for i in range(len(pages))]
@@ -186,16 +193,17 @@ def crawl(
     raw_dir: Path,
     progress: Progress | None = None,
     tried: pl.DataFrame | None = None,
+    on_page: OnPage | None = None,
 ) -> CrawlResult:
     """Discover and fetch every source: `previous` is the page_state of earlier runs (may be empty),
     `raw_dir` the raw page store (HOME/raw), `tried` (url, fetched_at) when each page was last tried,
-    fetched or not (else page_state tells). Pages over a source's cap are logged `skipped` and wait for
-    a later run (ingest.cap)."""
+    fetched or not (else page_state tells); `on_page` sees each page as it is settled. Pages over a
+    source's cap are logged `skipped` and wait for a later run (ingest.cap)."""
     with fetcher_for(config, settings) as fetcher:
         found = discover_all(config, settings, fetcher)
         history = previous if tried is None else tried
         now, later = ration(found.pages, settings.max_pages_per_source, history)
-        result = fetch_pages(now, fetcher, previous, raw_dir, progress)
+        result = fetch_pages(now, fetcher, previous, raw_dir, progress, on_page)
     waiting = FetchResult(url="", outcome="skipped", reason=over_cap_reason(settings.max_pages_per_source))
     over_cap = fetch_log_frame([Settled(p, replace(waiting, url=p.url, attempts=0)) for p in later])
     return replace(result, fetch_log=pl.concat([result.fetch_log, over_cap]), seeds=found.seeds)

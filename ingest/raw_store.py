@@ -1,5 +1,8 @@
 """The raw page store: every fetched body kept once, content-addressed by its SHA-256 and gzip-compressed,
-under HOME/raw/ab/cd/<sha256>.html.gz, so extraction can be re-run without fetching again."""
+under ROOT/ab/cd/<sha256>.html.gz, so extraction can be re-run without fetching again.
+
+ROOT is a local folder (HOME/raw by default) or any fsspec URL (`s3://bucket/raw`, `file:///srv/raw`,
+`memory://raw`): workers on other machines read the bodies from a store they can reach."""
 
 from __future__ import annotations
 
@@ -7,8 +10,9 @@ import gzip
 import hashlib
 import os
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+Root = str | Path
 SUFFIX = ".html.gz"
 
 
@@ -28,14 +32,37 @@ def relative_path(sha256: str) -> Path:
     return Path(sha256[:2]) / sha256[2:4] / f"{sha256}{SUFFIX}"
 
 
-def put(root: Path, body: bytes) -> tuple[str, Path]:
+def is_local(root: Root) -> bool:
+    """A folder path (or file:// URL) rather than another fsspec file system."""
+    return isinstance(root, Path) or "://" not in root or root.startswith("file://")
+
+
+def _local(root: Root) -> Path:
+    text = str(root)
+    return Path(text.removeprefix("file://")) if isinstance(root, str) else root
+
+
+def _remote(root: Root, sha256: str) -> tuple[object, str]:
+    import fsspec  # only for stores that are not a local folder
+
+    fs, base = fsspec.core.url_to_fs(str(root))
+    return fs, str(PurePosixPath(base) / relative_path(sha256).as_posix())
+
+
+def put(root: Root, body: bytes) -> tuple[str, Path]:
     """Store the body (once: an existing copy is kept) and return (sha256, path relative to root)."""
     sha = content_hash(body)
     relative = relative_path(sha)
-    target = root / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, gzip.compress(body, compresslevel=COMPRESS_LEVEL, mtime=0))
+    data = lambda: gzip.compress(body, compresslevel=COMPRESS_LEVEL, mtime=0)  # noqa: E731
+    if is_local(root):
+        target = _local(root) / relative
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(target, data())
+        return sha, relative
+    fs, path = _remote(root, sha)
+    if not fs.exists(path):  # type: ignore[attr-defined]
+        fs.pipe_file(path, data())  # type: ignore[attr-defined]
     return sha, relative
 
 
@@ -51,13 +78,21 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def get(root: Path, sha256: str) -> bytes:
+def get(root: Root, sha256: str) -> bytes:
     """The stored body; FileNotFoundError when absent, ValueError when the copy is damaged."""
-    body = gzip.decompress((root / relative_path(sha256)).read_bytes())
+    if is_local(root):
+        packed = (_local(root) / relative_path(sha256)).read_bytes()
+    else:
+        fs, path = _remote(root, sha256)
+        packed = fs.cat_file(path)  # type: ignore[attr-defined]
+    body = gzip.decompress(packed)
     if content_hash(body) != sha256:
         raise ValueError(f"raw store copy of {sha256} is damaged (hash mismatch)")
     return body
 
 
-def has(root: Path, sha256: str) -> bool:
-    return (root / relative_path(sha256)).is_file()
+def has(root: Root, sha256: str) -> bool:
+    if is_local(root):
+        return (_local(root) / relative_path(sha256)).is_file()
+    fs, path = _remote(root, sha256)
+    return bool(fs.isfile(path))  # type: ignore[attr-defined]

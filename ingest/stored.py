@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 
 from ingest import raw_store
 from ingest.records import PAGES_SCHEMA
 
 
-def read_pages(root: Path, refs: pl.DataFrame) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+def read_pages(root: raw_store.Root, refs: pl.DataFrame) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
     """(pages with their bodies, [(url, reason)] for bodies missing or damaged) from a frame of url,
     source_name, content_hash, fetched_at and, when known, charset and final_url."""
     rows, unreadable = [], []

@@ -1,8 +1,9 @@
-"""Bulk loads of polars frames into the star schema, one transaction per run."""
+"""Bulk loads of polars frames into the star schema, one transaction per run (written batch by batch)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -168,6 +169,67 @@ def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return pl.from_arrow(con.sql(KNOWN_ARTICLES).to_arrow_table()).cast(KNOWN_ARTICLES_SCHEMA)
 
 
+class RunLoad:
+    """One run's load, batch by batch, in one open transaction: each batch's articles, texts, facts and
+    quarantine rows are written as soon as the batch is ready, and nothing is visible to another
+    connection (or left behind by a crashed run) until `finish` commits. Not thread-safe: the caller
+    adds one batch at a time."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+        self.con, self.params = con, {"run_id": run_id}
+
+    def begin(self, sources: pl.DataFrame) -> None:
+        """Checkpoint first: what is committed so far goes from the write-ahead log into the file, so a
+        run killed before its commit leaves no log for DuckDB to replay (DuckDB 1.5.5 fails to replay
+        the schema's column comments from a log), then open the run's transaction."""
+        with suppress(duckdb.Error):  # another connection is writing: its commit checkpoints in turn
+            self.con.execute("CHECKPOINT")
+        self.con.begin()
+        self._with(UPSERT_SOURCES, incoming_sources=sources)
+
+    def add(
+        self, articles: pl.DataFrame, quarantine: pl.DataFrame, facts: dict[str, pl.DataFrame] | None = None
+    ) -> None:
+        """One batch: its articles (and texts), the facts of those articles, its quarantine rows."""
+        if articles.height:
+            incoming = _with_optional_columns(articles)
+            self._with(UPSERT_ARTICLES, FILL_DATES, UPSERT_TEXT, incoming_articles=incoming)
+        load_facts(self.con, facts or {}, articles["article_key"].to_list() if articles.height else [])
+        if quarantine.height:
+            self._with(INSERT_QUARANTINE, incoming_quarantine=quarantine)
+
+    def finish(
+        self,
+        fetch_log: pl.DataFrame,
+        page_state: pl.DataFrame,
+        run: RunRecord,
+        stage_seconds: dict[str, float] | None = None,
+        before_commit: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+    ) -> None:
+        """The run's fetch_log, page_state and etl_run rows, `before_commit` (post-load checks: raising
+        there rolls everything back), then the commit."""
+        self._with(INSERT_FETCH_LOG, incoming_fetch_log=fetch_log)
+        upsert_page_state(self.con, page_state)
+        record_run(self.con, run, stage_seconds)
+        if before_commit is not None:
+            before_commit(self.con)
+        self.con.commit()
+
+    def abandon(self) -> None:
+        """Roll back every batch written so far."""
+        self.con.rollback()
+
+    def _with(self, *statements: str, **frames: pl.DataFrame) -> None:
+        for name, frame in frames.items():
+            self.con.register(name, frame.to_arrow())
+        try:
+            for sql in statements:
+                self.con.execute(sql, self.params if "$run_id" in sql else None)
+        finally:
+            for name in frames:
+                self.con.unregister(name)
+
+
 def load_batch(
     con: duckdb.DuckDBPyConnection,
     batch: RunBatch,
@@ -175,28 +237,11 @@ def load_batch(
 ) -> None:
     """Write the whole run in one transaction: a failure leaves the warehouse as it was. `before_commit`
     runs inside the transaction after the writes (post-load checks); raising there rolls it all back."""
-    params = {"run_id": batch.run.run_id}
-    con.begin()
+    load = RunLoad(con, batch.run.run_id)
+    load.begin(batch.sources)
     try:
-        con.register("incoming_sources", batch.sources.to_arrow())
-        con.register("incoming_articles", _with_optional_columns(batch.articles).to_arrow())
-        con.register("incoming_fetch_log", batch.fetch_log.to_arrow())
-        con.register("incoming_quarantine", batch.quarantine.to_arrow())
-        con.execute(UPSERT_SOURCES)
-        con.execute(UPSERT_ARTICLES, params)
-        con.execute(FILL_DATES)
-        con.execute(UPSERT_TEXT)
-        load_facts(con, batch.facts, batch.articles["article_key"].to_list())
-        con.execute(INSERT_FETCH_LOG, params)
-        con.execute(INSERT_QUARANTINE, params)
-        upsert_page_state(con, batch.page_state)
-        record_run(con, batch.run, batch.stage_seconds)
-        if before_commit is not None:
-            before_commit(con)
-        con.commit()
+        load.add(batch.articles, batch.quarantine, batch.facts)
+        load.finish(batch.fetch_log, batch.page_state, batch.run, batch.stage_seconds, before_commit)
     except Exception:
-        con.rollback()
+        load.abandon()
         raise
-    finally:
-        for name in ("incoming_sources", "incoming_articles", "incoming_fetch_log", "incoming_quarantine"):
-            con.unregister(name)

@@ -48,3 +48,16 @@ def test_missing_and_damaged_copies_are_errors(tmp_path: Path) -> None:
 def test_only_sha256_digests_make_paths(bad: str) -> None:
     with pytest.raises(ValueError, match="SHA-256"):
         raw_store.relative_path(bad)
+
+
+@pytest.mark.parametrize("scheme", ["memory", "file"])
+def test_a_store_at_an_fsspec_url(scheme: str, tmp_path: Path) -> None:
+    import uuid
+
+    root = f"memory://raw-{uuid.uuid4().hex}" if scheme == "memory" else f"file://{tmp_path}"
+    sha, relative = raw_store.put(root, BODY)
+    assert raw_store.put(root, BODY) == (sha, relative)
+    assert raw_store.has(root, sha) and raw_store.get(root, sha) == BODY
+    assert not raw_store.has(root, "0" * 64)
+    with pytest.raises(FileNotFoundError):
+        raw_store.get(root, "0" * 64)

@@ -104,3 +104,52 @@ def test_run_summary_and_file_database(tmp_path: Path) -> None:
     assert summary["status"] == "completed" and summary["articles_loaded"] == 1
     with connect(path, read_only=True) as con, pytest.raises(KeyError):
         run_summary(con, "nope")
+
+
+CRASHING_RUN = """
+import os, sys
+from datetime import UTC, datetime
+from tests.warehouse.test_load import _articles, held_back_frame, sources_frame
+from warehouse.load import RunLoad
+from warehouse.schema import connect
+
+con = connect(__import__("pathlib").Path(sys.argv[1]))
+load = RunLoad(con, "crashed")
+load.begin(sources_frame([{"name": "s", "allowed_domains": ["x.test"]}]))
+load.add(_articles([None, None]), held_back_frame([]))
+print("batch written", flush=True)
+os._exit(9)  # killed before the commit
+"""
+
+
+def test_batches_are_invisible_until_the_commit_and_a_killed_run_leaves_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    database = tmp_path / "w.duckdb"
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", CRASHING_RUN, str(database)], cwd=repo, capture_output=True, text=True
+    )
+    assert done.returncode == 9 and "batch written" in done.stdout
+    with connect(database) as con:
+        assert con.execute("SELECT count(*) FROM fact_article").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM dim_source").fetchone() == (0,)
+
+
+def test_a_run_written_batch_by_batch_commits_once(tmp_path: Path) -> None:
+    from warehouse.load import RunLoad
+
+    database = tmp_path / "w.duckdb"
+    sources = sources_frame([{"name": "s", "allowed_domains": ["x.test"]}])
+    first, second = _articles([None, None]), _articles([None, None, None]).slice(2)
+    with connect(database) as con, connect(database) as reader:
+        load = RunLoad(con, "r1")
+        load.begin(sources)
+        load.add(first, held_back_frame([]))
+        load.add(second, held_back_frame([]))
+        assert reader.execute("SELECT count(*) FROM fact_article").fetchone() == (0,)  # not yet
+        run = RunRecord("r1", None, NOW, NOW, "completed", articles_loaded=3)
+        load.finish(_fetch_log(3), pl.DataFrame(), run)
+        assert reader.execute("SELECT count(*) FROM fact_article").fetchone() == (3,)
+        assert reader.execute("SELECT count(*) FROM fetch_log WHERE run_id = 'r1'").fetchone() == (3,)

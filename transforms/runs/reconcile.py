@@ -26,15 +26,23 @@ def run_counts(
     fetch_log: pl.DataFrame, extracted: int, loaded: pl.DataFrame, held_back: int
 ) -> dict[str, int]:
     """Counts of the run's pages (the fetch_log rows of kind page; seeds are not pages)."""
+    duplicates = int(loaded.get_column("duplicate_of").is_not_null().sum()) if loaded.height else 0
+    return page_counts(fetch_log, extracted, loaded.height, duplicates, held_back)
+
+
+def page_counts(
+    fetch_log: pl.DataFrame, extracted: int, loaded: int, duplicates: int, held_back: int
+) -> dict[str, int]:
+    """run_counts from the counts of a run's batches, kept as they were loaded."""
     pages = _kind(fetch_log, "page")
     outcomes = dict(pages.group_by("outcome").len().iter_rows())
     return {
         "pages_discovered": pages.height,
         **{f"pages_{o}": int(outcomes.get(o, 0)) for o in OUTCOMES},
         "articles_extracted": extracted,
-        "articles_loaded": loaded.height,
+        "articles_loaded": loaded,
         "articles_held_back": held_back,
-        "duplicates": int(loaded.get_column("duplicate_of").is_not_null().sum()) if loaded.height else 0,
+        "duplicates": duplicates,
     }
 
 
