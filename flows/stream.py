@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextvars
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ import polars as pl
 from config.settings import Settings
 from expectations.gates import gate
 from expectations.suites import ARTICLES, RAW_PAGES
-from flows.tasks import extract_task_for, intel_task, normalise_task
+from flows.tasks import PROGRESS, extract_task_for, intel_task, normalise_task
 from transforms.held import HELD_BACK_SCHEMA
 from transforms.runs.batches import batch_rows, concat
 from warehouse.load import KNOWN_ARTICLES_SCHEMA, RunLoad
@@ -142,6 +143,8 @@ class BatchStream:
         self._slots: threading.Semaphore | None = None
         self._error: BaseException | None = None
         self._seen: set[str] = set()
+        self._started = time.perf_counter()
+        self._batches_done = 0
 
     @cached_property
     def options(self) -> Any:
@@ -282,6 +285,17 @@ class BatchStream:
                 self.load.add(articles, quarantine, facts)
             self.known.keys = _with_keys(self.known.keys, articles, facts)
             self._count(pages_in, extracted.height, articles, originals, held_pages, quarantine)
+            self._progress()
+
+    def _progress(self) -> None:
+        """One progress line per batch loaded (the crawl goes on, so there is no total to count down)."""
+        self._batches_done += 1
+        t = self.totals
+        rate = t.pages_in / max(time.perf_counter() - self._started, 1e-9)
+        PROGRESS.info(
+            f"processed {t.pages_in} pages in {self._batches_done} batches, {t.loaded} articles loaded, "
+            f"{rate:.1f} pages/s"
+        )
 
     def _raw_gate(self, pages: pl.DataFrame, index: int) -> tuple[pl.DataFrame, pl.DataFrame]:
         """The raw pages gate over the batch's fetch_log rows: pages it holds back are not extracted."""

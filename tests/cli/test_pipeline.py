@@ -56,8 +56,8 @@ def test_demo_command_loads_the_warehouse_with_clean_output(tmp_path: Path) -> N
     )
     last = lines[-1]  # the demo ends with where the example watchlists' digests are
     assert str(tmp_path / "digest" / "cluster-policy" / "index.html") in last
-    progress = re.findall(r"^(\S+) (fetched|extracted|analysed) ", result.stderr, re.M)
-    assert {stage for _, stage in progress} == {"fetched", "extracted", "analysed"}
+    progress = re.findall(r"^(\S+) (fetched|processed) ", result.stderr, re.M)
+    assert {stage for _, stage in progress} == {"fetched", "processed"}
     assert all(datetime.fromisoformat(stamp).tzinfo is not None for stamp, _ in progress)  # ISO 8601
     assert "| WARNING" not in result.stderr and "Error logging to API" not in result.stderr
     assert _labels(result.stdout) == _labels(README_DEMO), "the README's demo output is not what it prints"
