@@ -51,7 +51,7 @@ from warehouse.quality import record_results
 from warehouse.quality_checks import run_checks
 from warehouse.runs import finish_run, mark_crashed, running_runs
 from warehouse.schema import connect
-from warehouse.search import build_search_index
+from warehouse.search import build_search_index, has_search_index
 
 RUNNERS = ("threads", "dask")
 
@@ -332,14 +332,15 @@ def publish_run(ctx: RunContext, settings: Settings, run: RunRecord, totals: Tot
     report = _quality_report(ctx, settings, totals.quarantine, totals.stage_inputs())
     with connect(settings.database_path) as con:
         record_stage_seconds(con, ctx.run_id, ctx.seconds)
+    changed = run.pages_fetched > 0 or run.articles_loaded > 0
     with ctx.stage("publish"):
         with connect(settings.database_path) as con:
-            build_search_index(con)  # the snapshot carries the index and search_articles()
+            if changed or not has_search_index(con):  # the snapshot carries the index and search_articles()
+                build_search_index(con)
         finished = datetime.now(UTC)
         published = publish_task(settings, partial(finish_run, run_id=ctx.run_id, **_completed(finished)))
     with connect(settings.database_path) as con:
         finish_run(con, ctx.run_id, **_completed(finished))
-    changed = run.pages_fetched > 0 or run.articles_loaded > 0
     return {
         **run.__dict__,
         **_completed(finished),

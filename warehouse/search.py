@@ -143,6 +143,13 @@ LIMIT $limit
 """
 
 
+HAS_INDEX = """
+SELECT
+    (SELECT count(DISTINCT schema_name) FROM duckdb_schemas() WHERE list_contains($schemas, schema_name)),
+    (SELECT count(*) > 0 FROM duckdb_functions() WHERE function_name = 'search_articles')
+"""
+
+
 class SearchUnavailable(RuntimeError):
     """The fts extension cannot be loaded, or the database has no search index yet."""
 
@@ -218,6 +225,13 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         indexed[lang] = con.execute(f"SELECT count(*) FROM search_document_{lang}").fetchone()[0]
     con.execute(search_macro())
     return indexed
+
+
+def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when CON holds the search_articles macro and the index of every language."""
+    schemas = [f"fts_main_search_document_{lang}" for lang in LANGUAGES]
+    found = con.execute(HAS_INDEX, {"schemas": schemas}).fetchone()
+    return bool(found and found[0] == len(schemas) and found[1])
 
 
 def search_macro() -> str:

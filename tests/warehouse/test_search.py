@@ -12,7 +12,15 @@ import duckdb
 import pytest
 
 from warehouse.analyst import AnalystDatabase, connect_read_only
-from warehouse.search import BadSearch, SearchRequest, SearchUnavailable, build_search_index, load_fts, search
+from warehouse.search import (
+    BadSearch,
+    SearchRequest,
+    SearchUnavailable,
+    build_search_index,
+    has_search_index,
+    load_fts,
+    search,
+)
 
 # the `demo` fixture (two runs of the demo flow over the sample site) is in conftest.py
 
@@ -156,3 +164,13 @@ def test_the_index_follows_the_data_and_leaves_duplicates_out(star_file: Path) -
         assert build_search_index(con) == {"ru": 1, "en": 1}
         found = con.execute("SELECT url FROM search_articles('фармацевтический')").fetchall()
     assert sorted(url for (url,) in found) == ["http://news.test/1", "http://news.test/2"]
+
+
+def test_a_database_knows_whether_it_holds_the_index(star_file: Path) -> None:
+    # a run that fetched nothing new rebuilds the index only when it is missing
+    with duckdb.connect(str(star_file)) as con:
+        assert not has_search_index(con)
+        build_search_index(con)
+        assert has_search_index(con)
+        con.execute("DROP SCHEMA fts_main_search_document_en CASCADE")
+        assert not has_search_index(con)
