@@ -135,7 +135,7 @@ def _shared_texts(path: Path) -> dict[str, str]:
     source = SHARED_TEXTS.get(path.name)
     if source is None:
         return {}
-    return {a["id"]: a["text"] for a in yaml.safe_load(source.read_text(encoding="utf-8"))}
+    return {a["id"]: a["text"] for a in yaml.safe_load(source.read_text(encoding="utf-8")) if "text" in a}
 
 
 def predicted_relations(article: dict) -> set[str]:
