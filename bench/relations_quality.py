@@ -44,7 +44,6 @@ SHARED_TEXTS = {"subsidies.yaml": ROOT / "tests" / "data" / "intel" / "real_held
 ONLY = {"subsidies.yaml": {"subsidy_granted"}}
 
 
-
 LEGAL = re.compile(
     r"(?i)\b(?:llc|jsc|ojsc|pjsc|ooo|оао|ооо|пао|ао|зао|ltd|inc|incorporated|gmbh|ag|group|corporation|"
     r"company|компания|группа|the)\b"
