@@ -2,7 +2,7 @@
 on the real-text excerpts (bench/intel_real.py), and Russian NER on FactRuEval dev beside bare natasha
 (bench/ner_factrueval.py; skipped when ../shared/devsets is absent).
 
-python bench/intel_quality.py [-v] [--only=written|real|sites|ner] [--texts=DIR]     # -v lists every miss
+python bench/intel_quality.py [-v] [--only=written|real|sites|ner]     # -v lists every miss
 """
 
 from __future__ import annotations
@@ -114,13 +114,9 @@ def main() -> None:
     if only in (None, "written"):
         for name, path in SETS.items():
             _table(name, path, score(load(path), verbose))
-    texts = Path(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--texts=")), intel_real.TEXTS))
     if only in (None, "real"):
         for name, path in intel_real.REAL_SETS.items():
-            if not intel_real.texts_folder(path, texts).is_dir():
-                print(f"{name}: texts not found at {intel_real.texts_folder(path, texts)}: not scored")
-                continue
-            _table(name, path, intel_real.score(intel_real.load(path, texts), verbose))
+            _table(name, path, intel_real.score(intel_real.load(path), verbose))
     if only in (None, "real", "sites"):
         for path in intel_real.SITES_SPLITS:
             articles = yaml.safe_load(path.read_text(encoding="utf-8"))

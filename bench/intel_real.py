@@ -1,8 +1,7 @@
 """Fact quality on real text: excerpts of public news labelled in tests/data/intel/real_*.yaml.
 
-The texts are not in the repository: each split reads ID.txt from its folder under the texts folder
-(`--texts DIR`, default ../realtexts beside the repository: facts-tuning/ and facts-heldout2/), and a text
-whose sha256 differs from its label's is refused. Without the folder the real-text sets are not scored.
+Each entry carries its excerpt inline (`text:`, a few sentences of the page at `url:`), so the figures are the
+same on every clone.
 
 Per article, each fact type is a set (figures a multiset) compared with the labels: regions by ISO code
 (federal subjects), persons by surname (folded to one Latin spelling), roles by surname and role code,
@@ -14,7 +13,6 @@ labelled "|words" (recall only).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -27,30 +25,17 @@ REAL_SETS = {"real, tuning": DATA / "real_tuning.yaml", "real, held-out 2": DATA
 SITES_BLIND = DATA / "real_sites_blind.yaml"  # site labels only, texts inline
 SITES_SPLITS = (SITES_BLIND, DATA / "real_sites_blind2.yaml")
 SITE_KINDS = ("site_type", "site")
-TEXTS = ROOT.parent / "realtexts"
-FOLDERS = {"real_tuning.yaml": "facts-tuning", "real_heldout2.yaml": "facts-heldout2"}
 KINDS = ("region", "person", "role", "site_type", "site", "legal_act", "figure", "figure+qualifier",
          "figure (words)")  # fmt: skip
 TOLERANCE = 0.005
 
 
-class TextMismatch(ValueError):
-    """A text in the texts folder is not the one its labels were written for."""
-
-
-def texts_folder(path: Path, texts: Path = TEXTS) -> Path:
-    return texts / FOLDERS[path.name]
-
-
-def load(path: Path, texts: Path = TEXTS) -> list[dict]:
-    """The labelled articles of one split, each with its text read from the texts folder."""
-    folder = texts_folder(path, texts)
+def load(path: Path) -> list[dict]:
+    """The labelled articles of one split, each with its inline text (ValueError when an entry has none)."""
     articles = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for article in articles:
-        text = (folder / f"{article['id']}.txt").read_text(encoding="utf-8")
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != article["sha256"]:
-            raise TextMismatch(f"{folder / article['id']}.txt is not the text labelled in {path.name}")
-        article["text"] = text
+    missing = [article["id"] for article in articles if not article.get("text")]
+    if missing:
+        raise ValueError(f"{path.name}: no text for {', '.join(missing)}")
     return articles
 
 

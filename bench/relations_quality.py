@@ -2,12 +2,11 @@
 the five sample articles, a development set of real news excerpts (the rules were written looking at
 it) and a held-out set of real excerpts labelled before the extractor first ran on them.
 
-    python bench/relations_quality.py [--texts DIR] [-v]     # -v lists every miss and every extra
+    python bench/relations_quality.py [-v]     # -v lists every miss and every extra
 
-The real excerpts are not in the repository: they are read from DIR (default ../realtexts beside the
-repository), relations-dev/<id>.txt and relations-heldout/<id>.txt, each checked against the SHA-256 of
-its label; a set whose folder is absent is skipped with a message. The blind press split
-(press_blind.yaml, labelled before the extractor ran on it) carries its texts.
+Every real set carries its excerpts inline (`text:`, a few sentences of the page at `url:`), so the
+figures are the same on every clone. The subsidies set labels texts of the facts set
+tests/data/intel/real_heldout2.yaml and takes them from there by id.
 
 Relations are compared per text as (relation, subject, object), names folded (case, quotes, legal forms,
 transliteration); events by type and the sentence that states them (the label's quote), one prediction
@@ -17,7 +16,6 @@ per label. Among matched events the date and the participants are scored too.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import sys
 from collections import Counter
@@ -41,18 +39,9 @@ SETS = {
     "subsidies": DATA / "subsidies.yaml", "press, blind": DATA / "press_blind.yaml",
     "press, blind 2": DATA / "press_blind2.yaml",
 }  # fmt: skip
-TEXTS = ROOT.parent / "realtexts"  # the real excerpts, one folder per set
-FOLDERS = {
-    "dev.yaml": "relations-dev",
-    "heldout.yaml": "relations-heldout",
-    "subsidies.yaml": "facts-heldout2",
-}
+SHARED_TEXTS = {"subsidies.yaml": ROOT / "tests" / "data" / "intel" / "real_heldout2.yaml"}
 # a set labelled for some event types only: other types and the relations are not scored on it
 ONLY = {"subsidies.yaml": {"subsidy_granted"}}
-
-
-class TextsMissing(FileNotFoundError):
-    """The folder of a real-text set is absent: the set cannot be scored here."""
 
 
 LEGAL = re.compile(
@@ -124,28 +113,28 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, int, int]:
     return precision, recall, labels, tp + fp
 
 
-def load(path: Path, texts: Path = TEXTS) -> list[dict]:
-    """The labelled articles of a set with their texts: a sample page extracted, or a real excerpt read
-    from texts/<set>/<id>.txt (TextsMissing when the folder is absent, ValueError when a text is not the
-    one labelled)."""
+def load(path: Path) -> list[dict]:
+    """The labelled articles of a set with their texts: a sample page extracted, the excerpt inline, or (a
+    set in SHARED_TEXTS) the inline excerpt of the same id in another set."""
     articles = yaml.safe_load(path.read_text(encoding="utf-8"))
+    shared = _shared_texts(path)
     for article in articles:
         if "sample" in article:
             article["text"] = extract_article((ROOT / article["sample"]).read_bytes())["text"]
-        elif "text" not in article:  # a set carrying its texts (press_blind.yaml) is read as it is
-            article["text"] = _real_text(texts / FOLDERS[path.name], article)
+        elif "text" not in article:
+            if article["id"] not in shared:
+                raise ValueError(f"{path.name}: {article['id']} has no text, inline or in a shared set")
+            article["text"] = shared[article["id"]]
         published = article.get("published")
         article["published"] = date.fromisoformat(str(published)) if published else None
     return articles
 
 
-def _real_text(folder: Path, article: dict) -> str:
-    if not folder.is_dir():
-        raise TextsMissing(f"{folder} is absent: the {folder.name} texts are kept outside the repository")
-    text = (folder / f"{article['id']}.txt").read_text(encoding="utf-8")
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() != article["sha256"]:
-        raise ValueError(f"{folder / article['id']}.txt is not the text labelled (SHA-256 differs)")
-    return text
+def _shared_texts(path: Path) -> dict[str, str]:
+    source = SHARED_TEXTS.get(path.name)
+    if source is None:
+        return {}
+    return {a["id"]: a["text"] for a in yaml.safe_load(source.read_text(encoding="utf-8")) if "text" in a}
 
 
 def predicted_relations(article: dict) -> set[str]:
@@ -256,8 +245,8 @@ def date_matches(label: str, value: date | None, written: str | None) -> bool:
     return value.isoformat().startswith(label)
 
 
-def evaluate(path: Path, verbose: bool = False, texts: Path = TEXTS) -> tuple[Score, Score, Score]:
-    articles = load(path, texts)
+def evaluate(path: Path, verbose: bool = False) -> tuple[Score, Score, Score]:
+    articles = load(path)
     relations, events, details = Score(), Score(), Score()
     only = ONLY.get(path.name)
     if only is None:
@@ -277,17 +266,10 @@ def table(title: str, score: Score) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--texts", type=Path, default=TEXTS, help="folder of the real excerpts (dev/, heldout/)"
-    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and every extra")
     args = parser.parse_args()
     for name, path in SETS.items():
-        try:
-            relations, events, details = evaluate(path, args.verbose, args.texts)
-        except TextsMissing as exc:
-            print(f"{name}: skipped, {exc}")
-            continue
+        relations, events, details = evaluate(path, args.verbose)
         print(f"{name} ({path.relative_to(ROOT)})")
         for line in (
             table("relation", relations) + table("event", events) + table("among matched events", details)
