@@ -147,9 +147,10 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
-    """One site; a name the registry lists under this type takes the registry's entry (key, name, region)."""
+    """One site; a name the registry lists under this type takes the registry's entry (key, name, region); of two
+    entries sharing the name, the one in the site's region."""
     named = name is not None
-    if name is not None and (entry := lookup(name, site_type)) is not None:
+    if name is not None and (entry := lookup(name, site_type, iso)) is not None:
         return _registered_site(entry, span, text, industry)
     if name is None:
         name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
@@ -275,7 +276,7 @@ def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
     for k, token in enumerate(ctx.tokens[:-1]):
         if token.norm != "парк":
             continue
-        after = _after_region(ctx.tokens, k + 1)
+        after = _after_region(ctx.text, ctx.tokens, k + 1)
         if after == token.end:
             continue
         for name, span in listed_after_colon(ctx.text, after, sentence_of(ctx.text, token.start)[1]):
@@ -314,7 +315,7 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     low = bisect_left(ctx.nouns, start - 3 * WINDOW)
     nearby = ctx.nouns[low : bisect_right(ctx.nouns, start + 3 * WINDOW)]
     same_sentence = [n for n in nearby if sentence[0] <= tokens[n].start < sentence[1]]
-    listed = listed_after_colon(text, _after_region(tokens, end), sentence[1])
+    listed = listed_after_colon(text, _after_region(text, tokens, end), sentence[1])
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
     named = items or _named(text, tokens, start, end, site_type)
     industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
@@ -427,8 +428,11 @@ def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tu
     return None
 
 
-def _after_region(tokens: list[Token], end: int) -> int:
-    """Where a site noun's phrase ends: after the region that follows it (парков Калужской области: «…»)."""
+def _after_region(text: str, tokens: list[Token], end: int) -> int:
+    """Where a site noun's phrase ends: after the region that follows it (парков Калужской области: «…»), not
+    after a quoted name that happens to be a place (технопарков: «Москва», «Слава»)."""
+    if end >= len(tokens) or text[tokens[end - 1].end : tokens[end].start].strip():
+        return tokens[end - 1].end
     for i, j, _ in matcher().find(tokens[end : end + 4], {"region"}):
         if i == 0:
             return tokens[end + j - 1].end

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.intel.lexicon.gazetteer import regions, tokenize
+from transforms.intel.lexicon.gazetteer import cities, read_rows, regions, tokenize
 from transforms.intel.lexicon.site_registry import (
     SITE_TYPES,
     RegistryError,
@@ -19,7 +19,7 @@ def test_every_entry_has_a_known_type_and_a_russian_region():
     entries = registry().values()
     assert {e.site_type for e in entries} == set(SITE_TYPES)
     assert all(e.region_iso in regions() and e.region_iso.startswith("RU-") for e in entries)
-    assert sum(e.site_type == "sez" for e in entries) >= 40
+    assert sum(e.site_type == "sez" for e in entries) >= 55
 
 
 def test_names_meet_their_entry_in_any_case_form_and_script():
@@ -34,6 +34,30 @@ def test_a_name_counts_only_for_an_entry_of_its_type():
     assert lookup("Липецк", "technopark").registry_id == "tp-lipetsk"
     assert lookup("Липецк", "industrial_park") is None
     assert lookup("Север", "industrial_park") is None
+
+
+def test_two_entries_sharing_a_name_are_told_apart_by_region():
+    assert lookup("Северный", "industrial_park", "RU-PNZ").registry_id == "ip-severny-penza"
+    assert lookup("Северного", "industrial_park", "RU-BEL").registry_id == "ip-severny-belgorod"
+    assert lookup("Северный", "industrial_park", "RU-ORE") is None
+    assert lookup("Северный", "industrial_park").registry_id == "ip-severny-belgorod"  # no region: the first
+    assert lookup("Алабуга", "sez", "RU-MOW").registry_id == "sez-alabuga"  # one entry: the region does not matter
+
+
+def test_standalone_names_are_distinctive():
+    """A name found without a site word beside it must not be a dictionary word or a town: «Система», «Центр»,
+    «Липецк» stay standalone=no, or every mention of the word would become the site."""
+    from transforms.intel.lexicon.nlp_ru import parses
+
+    towns = {name.lower() for row in cities().values() for name in (row["name_ru"], row["name_en"])}
+    for row in read_rows("sites.csv"):
+        if row["standalone"] != "yes":
+            continue
+        for name in [row["name_ru"], *row["aliases_ru"].split("|")]:
+            words = name.split()
+            if len(words) == 1 and name:
+                assert name.lower() not in towns, f"{row['registry_id']}: {name} is a town"
+                assert not any(p.is_known for p in parses(name)), f"{row['registry_id']}: {name} is a common word"
 
 
 def test_only_distinctive_names_are_found_alone():
