@@ -147,8 +147,8 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
-    """One site; a name the registry lists under this type takes the registry's entry (key, name, region); of two
-    entries sharing the name, the one in the site's region."""
+    """One site; a name the registry lists under this type takes the registry's entry (key, name, region); of
+    two entries sharing the name, the one in the site's region."""
     named = name is not None
     if name is not None and (entry := lookup(name, site_type, iso)) is not None:
         return _registered_site(entry, span, text, industry)

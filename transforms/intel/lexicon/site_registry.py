@@ -3,8 +3,8 @@
 Names are compared as lemma sequences (the gazetteer's token normalisation), so «Технополиса „Москва“»,
 "Технополис Москва" and ОЭЗ «Титановой долины» meet their entries in any case form. A name only counts for an
 entry of its own site type, except where the entry's name is standalone (distinctive enough to name the site
-alone) and found in the text by itself. Two entries of one type may share a name in two regions: the region the
-text gives the site decides between them.
+alone) and found in the text by itself. Two entries of one type may share a name in two regions: the region
+the text gives the site decides between them.
 """
 
 from __future__ import annotations
@@ -100,9 +100,10 @@ def standalone_matcher() -> Matcher:
 
 
 def lookup(name: str, site_type: str, iso: str | None = None) -> Registered | None:
-    """The registered site of this type with this name or alias (in any case form), if any. Where two entries of
-    the type share the name (industrial parks «Северный» in Belgorod and in Penza), the one in region iso; none
-    when iso is known and neither is there (a third park of that name), the first listed when iso is None."""
+    """The registered site of this type with this name or alias (in any case form), if any. Where two entries
+    of the type share the name (industrial parks «Северный» in Belgorod and in Penza), the one in region iso;
+    none when iso is known and neither is there (a third park of that name); the first listed when iso is
+    None."""
     entries = [registry()[ident] for ident in _by_name().get(_name_key(name), ())]
     entries = [entry for entry in entries if entry.site_type == site_type]
     if len(entries) < 2 or iso is None:

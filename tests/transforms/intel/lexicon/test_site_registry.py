@@ -41,7 +41,7 @@ def test_two_entries_sharing_a_name_are_told_apart_by_region():
     assert lookup("Северного", "industrial_park", "RU-BEL").registry_id == "ip-severny-belgorod"
     assert lookup("Северный", "industrial_park", "RU-ORE") is None
     assert lookup("Северный", "industrial_park").registry_id == "ip-severny-belgorod"  # no region: the first
-    assert lookup("Алабуга", "sez", "RU-MOW").registry_id == "sez-alabuga"  # one entry: the region does not matter
+    assert lookup("Алабуга", "sez", "RU-MOW").registry_id == "sez-alabuga"  # one entry: any region
 
 
 def test_standalone_names_are_distinctive():
@@ -57,7 +57,8 @@ def test_standalone_names_are_distinctive():
             words = name.split()
             if len(words) == 1 and name:
                 assert name.lower() not in towns, f"{row['registry_id']}: {name} is a town"
-                assert not any(p.is_known for p in parses(name)), f"{row['registry_id']}: {name} is a common word"
+                known = any(parse.is_known for parse in parses(name))
+                assert not known, f"{row['registry_id']}: {name} is a common word"
 
 
 def test_only_distinctive_names_are_found_alone():
