@@ -21,7 +21,7 @@ from transforms.intel.entities import find_mentions  # noqa: E402
 from transforms.intel.figures import figure_records  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "intel"
-# the blind splits of site labels on real press text: intel_real's, and the one labelled after the registry grew
+# the blind splits of site labels on real press text: intel_real's, and one labelled after the registry grew
 SITES_SPLITS = (*intel_real.SITES_SPLITS, DATA / "real_sites_blind3.yaml")
 SETS = {
     "samples": DATA / "samples.yaml",

@@ -359,7 +359,8 @@ def _plural(token: Token) -> bool:
 
 def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> list[tuple]:
     """Names after the noun (with a list continuing them), else a name before it."""
-    if (after := _cyrillic_name_after(text, tokens, end, site_type)) is not None:
+    after = _cyrillic_name_after(text, tokens, end, site_type) or _of_place(text, tokens, end, site_type)
+    if after is not None:
         return [(after[0], (tokens[start].start, after[1]), None)]
     name, name_end = _name_after(text, tokens[end - 1].end)
     if name is not None:
@@ -412,6 +413,25 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
             continue
         if lookup(text[tokens[end].start : tokens[last].end], site_type) is not None:
             return text[tokens[end].start : tokens[last].end], tokens[last].end
+    return None
+
+
+def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """ "the innovative SEZ of Dubna", "a special economic zone in Dubna": a place after "of" or "in" names
+    the site when the registry lists a site of this type by that name ("a technopark in Kazan" is only where
+    one is; "in the Kaluga Region" is a region)."""
+    if end >= len(tokens) or tokens[end].norm not in ("of", "in"):
+        return None
+    first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
+    if first >= len(tokens) or not tokens[first].text[:1].isupper() or has_cyrillic(tokens[first].text):
+        return None
+    for last in range(min(first + 3, len(tokens)) - 1, first - 1, -1):
+        words = text[tokens[first].start : tokens[last].end]
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        if nxt is not None and nxt.text[:1].isupper() and not text[tokens[last].end : nxt.start].strip():
+            continue  # the name goes on: "Kaluga Region"
+        if not any(c in words for c in ",.;:\n") and lookup(words, site_type) is not None:
+            return words, tokens[last].end
     return None
 
 

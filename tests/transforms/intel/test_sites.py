@@ -216,3 +216,13 @@ def test_a_kind_written_out_between_the_noun_and_the_name():
 def test_a_registered_common_word_or_town_alone_is_not_a_site():
     text = "Система заработала на Севере. Мастер цеха из Липецка рассказал об идее; в Тольятти открыли центр."
     assert _registered(text) == set()
+
+
+def test_a_registered_place_after_of_or_in_names_the_site():
+    dubna = ("sez", "Dubna", "sez-dubna")
+    assert _registered("The Moscow region has one innovative SEZ of Dubna.", "en") == {dubna}
+    assert _registered("Residents of the special economic zone in Lipetsk grew.", "en") == {
+        ("sez", "Lipetsk", "sez-lipetsk")}  # fmt: skip
+    # a place the registry lists no site of this type by, or a region, is only where the site is
+    assert _registered("A technopark in Kazan opened.", "en") == set()
+    assert _registered("The SEZ in the Kaluga Region grew.", "en") == set()
