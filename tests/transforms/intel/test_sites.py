@@ -198,6 +198,10 @@ def test_two_registered_parks_of_one_name_take_the_region_the_text_gives():
     # a third park of the name, in a region neither entry is in, stays unregistered there
     assert _registered("Оренбургская область создаст индустриальный парк «Северный».") == {
         ("industrial_park", "Severny", None)}  # fmt: skip
+    assert _registered("Новосибирская область создаст индустриальный парк «Титан».") == {
+        ("industrial_park", "Titan", None)}  # fmt: skip
+    assert _registered("Губернатор Подмосковья посетил индустриальный парк «Титан».") == {
+        ("industrial_park", "Titan", "ip-titan")}  # fmt: skip
 
 
 def test_a_quoted_place_name_in_a_list_after_a_colon_is_a_site_name():

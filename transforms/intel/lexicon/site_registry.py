@@ -3,8 +3,8 @@
 Names are compared as lemma sequences (the gazetteer's token normalisation), so «Технополиса „Москва“»,
 "Технополис Москва" and ОЭЗ «Титановой долины» meet their entries in any case form. A name only counts for an
 entry of its own site type, except where the entry's name is standalone (distinctive enough to name the site
-alone) and found in the text by itself. Two entries of one type may share a name in two regions: the region
-the text gives the site decides between them.
+alone) and found in the text by itself. A park, technopark or cluster is found in its own region only: two
+entries of one type may share a name in two regions, and the region the text gives the site decides.
 """
 
 from __future__ import annotations
@@ -99,16 +99,20 @@ def standalone_matcher() -> Matcher:
     return matcher
 
 
+# a federal city and the oblast around it: a park "near Moscow" may be listed under either
+_SAME_PLACE = {"RU-MOW": "RU-MOS", "RU-MOS": "RU-MOW", "RU-SPE": "RU-LEN", "RU-LEN": "RU-SPE"}
+
+
 def lookup(name: str, site_type: str, iso: str | None = None) -> Registered | None:
-    """The registered site of this type with this name or alias (in any case form), if any. Where two entries
-    of the type share the name (industrial parks «Северный» in Belgorod and in Penza), the one in region iso;
-    none when iso is known and neither is there (a third park of that name); the first listed when iso is
-    None."""
+    """The registered site of this type with this name or alias (in any case form), if any. Given the region
+    the text puts the site in (iso), a park, technopark or cluster must be listed there: «Мастер» in Stavropol
+    and in Naberezhnye Chelny are two parks, and a «Титан» the text places in a third region is a third, not
+    the listed one. A zone's name is its own by decree, so an SEZ matches wherever the text places it."""
     entries = [registry()[ident] for ident in _by_name().get(_name_key(name), ())]
     entries = [entry for entry in entries if entry.site_type == site_type]
-    if len(entries) < 2 or iso is None:
+    if iso is None or site_type == "sez":
         return entries[0] if entries else None
-    return next((entry for entry in entries if entry.region_iso == iso), None)
+    return next((e for e in entries if iso in (e.region_iso, _SAME_PLACE.get(e.region_iso))), None)
 
 
 def standalone_hits(tokens: list[Token]) -> list[tuple[int, int, Registered]]:

@@ -36,6 +36,12 @@ def test_a_name_counts_only_for_an_entry_of_its_type():
     assert lookup("Север", "industrial_park") is None
 
 
+def test_a_park_is_found_in_its_own_region_only():
+    assert lookup("Титан", "industrial_park", "RU-NVS") is None  # another park of the name
+    assert lookup("Титан", "industrial_park", "RU-MOW").registry_id == "ip-titan"  # Moscow and its oblast
+    assert lookup("Липецк", "sez", "RU-MOW").registry_id == "sez-lipetsk"  # a zone's name is its own
+
+
 def test_two_entries_sharing_a_name_are_told_apart_by_region():
     assert lookup("Северный", "industrial_park", "RU-PNZ").registry_id == "ip-severny-penza"
     assert lookup("Северного", "industrial_park", "RU-BEL").registry_id == "ip-severny-belgorod"
