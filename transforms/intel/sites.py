@@ -66,6 +66,11 @@ _LISTED_BEFORE = re.compile(
     r"(?:[A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?,[ \t]+)*"
     r"[A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?,?[ \t]+and[ \t]+$"
 )
+# a company word right before the site noun: «компания-резидент технопарка «…»»
+_COMPANY_BEFORE = re.compile(
+    r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ПАО|АО)[ \t\u00a0]+$",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
@@ -363,6 +368,12 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     if after is not None:
         return [(after[0], (tokens[start].start, after[1]), None)]
     name, name_end = _name_after(text, tokens[end - 1].end)
+    if (
+        name is not None
+        and _COMPANY_BEFORE.search(text[max(0, tokens[start].start - 40) : tokens[start].start])
+        and lookup(name, site_type) is None
+    ):
+        return []  # «компания-резидент технопарка «Облачные технологии»»: the quoted name is the company's
     if name is not None:
         found = [(name, (tokens[start].start, name_end), None)]
         more = _QUOTED_MORE if text[name_end : name_end + 1] in _CLOSING else _CONTINUE

@@ -230,3 +230,16 @@ def test_a_registered_place_after_of_or_in_names_the_site():
     # a place the registry lists no site of this type by, or a region, is only where the site is
     assert _registered("A technopark in Kazan opened.", "en") == set()
     assert _registered("The SEZ in the Kaluga Region grew.", "en") == set()
+
+
+def test_a_quoted_name_after_a_company_word_is_the_companys():
+    text = "Так, компания-резидент технопарка «Облачные технологии» открыла для клиентов безлимит."
+    assert _registered(text) == set()
+    # a registered site's name stays the site's: the companies are its residents
+    assert _registered("Компании-резиденты технопарка «Строгино» наняли 300 человек.") == {
+        ("technopark", "Strogino", "tp-strogino")}  # fmt: skip
+
+
+def test_a_name_led_by_the_sites_own_abbreviation_names_it_alone():
+    text = "Замминистра Ставропольского края рассказал, что активно развивается СКИП Мастер."
+    assert _registered(text) == {("industrial_park", "Master", "ip-master-stavropol")}

@@ -53,6 +53,10 @@ def parse_row(row: dict[str, str]) -> Registered:
         raise RegistryError(f"sites.csv {ident}: year {year!r} is not a year between 1990 and 2100")
     if row["standalone"] not in ("yes", "no"):
         raise RegistryError(f"sites.csv {ident}: standalone must be yes or no, not {row['standalone']!r}")
+    if any(not url.startswith(("http://", "https://")) for url in _split(row.get("source"))):
+        raise RegistryError(
+            f"sites.csv {ident}: source must be web addresses separated by |, not {row['source']!r}"
+        )
     return Registered(ident, row["site_type"], row["zone_type"] or None, row["name_en"], row["name_ru"],
                       row["region_iso"], int(year) if year else None, row["status"] or None)  # fmt: skip
 
@@ -88,13 +92,21 @@ def _by_name() -> dict[tuple[str, ...], tuple[str, ...]]:
     return {key: tuple(ids) for key, ids in index.items() if key}
 
 
+def _own_abbreviation(name: str) -> bool:
+    """ "СКИП Мастер", "КИП «Мастер»": a name led by the site's own upper-case abbreviation (three letters or
+    more) is distinctive whatever the words after it."""
+    words = name.split()
+    return len(words) > 1 and len(words[0]) >= 3 and words[0].isalpha() and words[0].isupper()
+
+
 @cache
 def standalone_matcher() -> Matcher:
-    """A matcher over the names of the entries that name their site without a site word."""
+    """A matcher over the names that name their site without a site word: every name of a standalone entry,
+    and any entry's names led by its own abbreviation."""
     matcher = Matcher()
     for row in read_rows("sites.csv"):
-        if row["standalone"] == "yes":
-            for name in _names(row):
+        for name in _names(row):
+            if row["standalone"] == "yes" or _own_abbreviation(name):
                 matcher.add(name, Entry("registered_site", row["registry_id"]))
     return matcher
 

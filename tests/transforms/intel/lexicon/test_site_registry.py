@@ -80,6 +80,7 @@ def test_only_distinctive_names_are_found_alone():
         ("status", "dormant", "status 'dormant' is not one of"),
         ("year", "1890", "year '1890' is not a year between 1990 and 2100"),
         ("standalone", "maybe", "standalone must be yes or no"),
+        ("source", "Kommersant, 2025", "source must be web addresses"),
     ],
 )
 def test_a_bad_row_is_refused_with_its_id_and_column(column, value, message):
@@ -91,3 +92,10 @@ def test_a_bad_row_is_refused_with_its_id_and_column(column, value, message):
 def test_a_zone_type_belongs_to_sezs_only():
     with pytest.raises(RegistryError, match="SEZs only"):
         parse_row(ROW | {"site_type": "technopark"})
+
+
+def test_every_year_status_and_zone_type_has_a_source():
+    """A fact beyond the name and region comes from a page: the row that states it lists the page."""
+    for row in read_rows("sites.csv"):
+        if row["year"] or row["status"] or row["zone_type"]:
+            assert row["source"].startswith("http"), f"{row['registry_id']}: a fact without a source"
