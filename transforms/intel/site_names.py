@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 # "(ОЭЗ)", "ППТ", "промышленно-производственного типа", "of the industrial production type",
-# "регионального уровня"
+# "регионального уровня", "в сфере высоких технологий"
 TYPE_PHRASE = re.compile(
     r"(?:[ \t\u00a0]*\((?:ОЭЗ|ТОР|SEZ|ПОЭЗ|ОЭЗ ППТ)\))?"
     r"(?:[ \t\u00a0]+(?:ППТ|ТВТ|ПОЭЗ|ТРТ|PPT|IPT|TVT|TIT|"
     r"(?:промышленно-производственного|технико-внедренческого|портового|"
-    r"туристско-рекреационного)\s+типа|регионального\s+уровня|(?:of\s+(?:the\s+)?)?(?:industrial[\s-]+production|"
+    r"туристско-рекреационного)\s+типа|регионального\s+уровня|в\s+сфере\s+высоких\s+технологий|"
+    r"in\s+the\s+(?:sphere|field)\s+of\s+high\s+technolog(?:y|ies)|(?:of\s+(?:the\s+)?)?(?:industrial[\s-]+production|"
     r"industrial\s+and\s+production|technology[\s-]+(?:innovation|development)|technical[\s-]+innovation)\s+type))*"
 )
 _QUOTED = re.compile(r"[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]")

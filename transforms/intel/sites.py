@@ -66,6 +66,11 @@ _LISTED_BEFORE = re.compile(
     r"(?:[A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?,[ \t]+)*"
     r"[A-Z][\w.-]*[A-Za-z](?:[ \t][A-Z][\w.-]*[A-Za-z])?,?[ \t]+and[ \t]+$"
 )
+# a company word right before the site noun: «компания-резидент технопарка «…»»
+_COMPANY_BEFORE = re.compile(
+    r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ПАО|АО)[ \t\u00a0]+$",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
@@ -147,9 +152,10 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
-    """One site; a name the registry lists under this type takes the registry's entry (key, name, region)."""
+    """One site; a name the registry lists under this type takes the registry's entry (key, name, region); of
+    two entries sharing the name, the one in the site's region."""
     named = name is not None
-    if name is not None and (entry := lookup(name, site_type)) is not None:
+    if name is not None and (entry := lookup(name, site_type, iso)) is not None:
         return _registered_site(entry, span, text, industry)
     if name is None:
         name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
@@ -275,7 +281,7 @@ def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
     for k, token in enumerate(ctx.tokens[:-1]):
         if token.norm != "парк":
             continue
-        after = _after_region(ctx.tokens, k + 1)
+        after = _after_region(ctx.text, ctx.tokens, k + 1)
         if after == token.end:
             continue
         for name, span in listed_after_colon(ctx.text, after, sentence_of(ctx.text, token.start)[1]):
@@ -314,7 +320,7 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     low = bisect_left(ctx.nouns, start - 3 * WINDOW)
     nearby = ctx.nouns[low : bisect_right(ctx.nouns, start + 3 * WINDOW)]
     same_sentence = [n for n in nearby if sentence[0] <= tokens[n].start < sentence[1]]
-    listed = listed_after_colon(text, _after_region(tokens, end), sentence[1])
+    listed = listed_after_colon(text, _after_region(text, tokens, end), sentence[1])
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
     named = items or _named(text, tokens, start, end, site_type)
     industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
@@ -358,9 +364,16 @@ def _plural(token: Token) -> bool:
 
 def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> list[tuple]:
     """Names after the noun (with a list continuing them), else a name before it."""
-    if (after := _cyrillic_name_after(text, tokens, end, site_type)) is not None:
+    after = _cyrillic_name_after(text, tokens, end, site_type) or _of_place(text, tokens, end, site_type)
+    if after is not None:
         return [(after[0], (tokens[start].start, after[1]), None)]
     name, name_end = _name_after(text, tokens[end - 1].end)
+    if (
+        name is not None
+        and _COMPANY_BEFORE.search(text[max(0, tokens[start].start - 40) : tokens[start].start])
+        and lookup(name, site_type) is None
+    ):
+        return []  # «компания-резидент технопарка «Облачные технологии»»: the quoted name is the company's
     if name is not None:
         found = [(name, (tokens[start].start, name_end), None)]
         more = _QUOTED_MORE if text[name_end : name_end + 1] in _CLOSING else _CONTINUE
@@ -414,6 +427,25 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
     return None
 
 
+def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """ "the innovative SEZ of Dubna", "a special economic zone in Dubna": a place after "of" or "in" names
+    the site when the registry lists a site of this type by that name ("a technopark in Kazan" is only where
+    one is; "in the Kaluga Region" is a region)."""
+    if end >= len(tokens) or tokens[end].norm not in ("of", "in"):
+        return None
+    first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
+    if first >= len(tokens) or not tokens[first].text[:1].isupper() or has_cyrillic(tokens[first].text):
+        return None
+    for last in range(min(first + 3, len(tokens)) - 1, first - 1, -1):
+        words = text[tokens[first].start : tokens[last].end]
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        if nxt is not None and nxt.text[:1].isupper() and not text[tokens[last].end : nxt.start].strip():
+            continue  # the name goes on: "Kaluga Region"
+        if not any(c in words for c in ",.;:\n") and lookup(words, site_type) is not None:
+            return words, tokens[last].end
+    return None
+
+
 def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tuple | None:
     """ "а также Промышленный парк Пензенской области": a capitalised site noun inside a sentence, followed
     by a region, is that region's own site, named after it."""
@@ -427,8 +459,11 @@ def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tu
     return None
 
 
-def _after_region(tokens: list[Token], end: int) -> int:
-    """Where a site noun's phrase ends: after the region that follows it (парков Калужской области: «…»)."""
+def _after_region(text: str, tokens: list[Token], end: int) -> int:
+    """Where a site noun's phrase ends: after the region that follows it (парков Калужской области: «…»), not
+    after a quoted name that happens to be a place (технопарков: «Москва», «Слава»)."""
+    if end >= len(tokens) or text[tokens[end - 1].end : tokens[end].start].strip():
+        return tokens[end - 1].end
     for i, j, _ in matcher().find(tokens[end : end + 4], {"region"}):
         if i == 0:
             return tokens[end + j - 1].end

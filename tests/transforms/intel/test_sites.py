@@ -188,3 +188,58 @@ def test_names_listed_before_a_plural_site_word_are_sites_each():
 def test_a_singular_word_ending_in_s_is_not_a_plural():
     assert _registered("Residents of the Khimgrad Technopolis grew.", "en") == {
         ("technopark", "Khimgrad", None)}  # fmt: skip
+
+
+def test_two_registered_parks_of_one_name_take_the_region_the_text_gives():
+    stavropol = "Губернатор Ставропольского края открыл первую очередь индустриального парка «Мастер»."
+    assert _registered(stavropol) == {("industrial_park", "Master", "ip-master-stavropol")}
+    assert _registered("Резиденты индустриального парка «Мастер» в Набережных Челнах растут.") == {
+        ("industrial_park", "Master", "ip-master")}  # fmt: skip
+    # a third park of the name, in a region neither entry is in, stays unregistered there
+    assert _registered("Оренбургская область создаст индустриальный парк «Северный».") == {
+        ("industrial_park", "Severny", None)}  # fmt: skip
+    assert _registered("Новосибирская область создаст индустриальный парк «Титан».") == {
+        ("industrial_park", "Titan", None)}  # fmt: skip
+    assert _registered("Губернатор Подмосковья посетил индустриальный парк «Титан».") == {
+        ("industrial_park", "Titan", "ip-titan")}  # fmt: skip
+
+
+def test_a_quoted_place_name_in_a_list_after_a_colon_is_a_site_name():
+    found = _registered("Сейчас в Москве функционирует 6 технопарков: «Москва», «Слава», «Строгино».")
+    assert found == {("technopark", "Moskva", None), ("technopark", "Slava", "tp-slava"),
+                     ("technopark", "Strogino", "tp-strogino")}  # fmt: skip
+
+
+def test_a_kind_written_out_between_the_noun_and_the_name():
+    assert _registered("Строительство технопарка в сфере высоких технологий «Анкудиновка» завершено.") == {
+        ("technopark", "Ankudinovka", "tp-ankudinovka")}  # fmt: skip
+    found = _registered('The Technopark in the sphere of high technologies "IT Park" opened its doors.', "en")
+    assert found == {("technopark", "IT Park", "tp-it-park-kazan")}
+
+
+def test_a_registered_common_word_or_town_alone_is_not_a_site():
+    text = "Система заработала на Севере. Мастер цеха из Липецка рассказал об идее; в Тольятти открыли центр."
+    assert _registered(text) == set()
+
+
+def test_a_registered_place_after_of_or_in_names_the_site():
+    dubna = ("sez", "Dubna", "sez-dubna")
+    assert _registered("The Moscow region has one innovative SEZ of Dubna.", "en") == {dubna}
+    assert _registered("Residents of the special economic zone in Lipetsk grew.", "en") == {
+        ("sez", "Lipetsk", "sez-lipetsk")}  # fmt: skip
+    # a place the registry lists no site of this type by, or a region, is only where the site is
+    assert _registered("A technopark in Kazan opened.", "en") == set()
+    assert _registered("The SEZ in the Kaluga Region grew.", "en") == set()
+
+
+def test_a_quoted_name_after_a_company_word_is_the_companys():
+    text = "Так, компания-резидент технопарка «Облачные технологии» открыла для клиентов безлимит."
+    assert _registered(text) == set()
+    # a registered site's name stays the site's: the companies are its residents
+    assert _registered("Компании-резиденты технопарка «Строгино» наняли 300 человек.") == {
+        ("technopark", "Strogino", "tp-strogino")}  # fmt: skip
+
+
+def test_a_name_led_by_the_sites_own_abbreviation_names_it_alone():
+    text = "Замминистра Ставропольского края рассказал, что активно развивается СКИП Мастер."
+    assert _registered(text) == {("industrial_park", "Master", "ip-master-stavropol")}

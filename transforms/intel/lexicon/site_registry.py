@@ -3,7 +3,8 @@
 Names are compared as lemma sequences (the gazetteer's token normalisation), so «Технополиса „Москва“»,
 "Технополис Москва" and ОЭЗ «Титановой долины» meet their entries in any case form. A name only counts for an
 entry of its own site type, except where the entry's name is standalone (distinctive enough to name the site
-alone) and found in the text by itself.
+alone) and found in the text by itself. A park, technopark or cluster is found in its own region only: two
+entries of one type may share a name in two regions, and the region the text gives the site decides.
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ def parse_row(row: dict[str, str]) -> Registered:
         raise RegistryError(f"sites.csv {ident}: year {year!r} is not a year between 1990 and 2100")
     if row["standalone"] not in ("yes", "no"):
         raise RegistryError(f"sites.csv {ident}: standalone must be yes or no, not {row['standalone']!r}")
+    if any(not url.startswith(("http://", "https://")) for url in _split(row.get("source"))):
+        raise RegistryError(
+            f"sites.csv {ident}: source must be web addresses separated by |, not {row['source']!r}"
+        )
     return Registered(ident, row["site_type"], row["zone_type"] or None, row["name_en"], row["name_ru"],
                       row["region_iso"], int(year) if year else None, row["status"] or None)  # fmt: skip
 
@@ -87,23 +92,39 @@ def _by_name() -> dict[tuple[str, ...], tuple[str, ...]]:
     return {key: tuple(ids) for key, ids in index.items() if key}
 
 
+def _own_abbreviation(name: str) -> bool:
+    """ "СКИП Мастер", "КИП «Мастер»": a name led by the site's own upper-case abbreviation (three letters or
+    more) is distinctive whatever the words after it."""
+    words = name.split()
+    return len(words) > 1 and len(words[0]) >= 3 and words[0].isalpha() and words[0].isupper()
+
+
 @cache
 def standalone_matcher() -> Matcher:
-    """A matcher over the names of the entries that name their site without a site word."""
+    """A matcher over the names that name their site without a site word: every name of a standalone entry,
+    and any entry's names led by its own abbreviation."""
     matcher = Matcher()
     for row in read_rows("sites.csv"):
-        if row["standalone"] == "yes":
-            for name in _names(row):
+        for name in _names(row):
+            if row["standalone"] == "yes" or _own_abbreviation(name):
                 matcher.add(name, Entry("registered_site", row["registry_id"]))
     return matcher
 
 
-def lookup(name: str, site_type: str) -> Registered | None:
-    """The registered site of this type with this name or alias (in any case form), if any."""
-    for ident in _by_name().get(_name_key(name), ()):
-        if registry()[ident].site_type == site_type:
-            return registry()[ident]
-    return None
+# a federal city and the oblast around it: a park "near Moscow" may be listed under either
+_SAME_PLACE = {"RU-MOW": "RU-MOS", "RU-MOS": "RU-MOW", "RU-SPE": "RU-LEN", "RU-LEN": "RU-SPE"}
+
+
+def lookup(name: str, site_type: str, iso: str | None = None) -> Registered | None:
+    """The registered site of this type with this name or alias (in any case form), if any. Given the region
+    the text puts the site in (iso), a park, technopark or cluster must be listed there: «Мастер» in Stavropol
+    and in Naberezhnye Chelny are two parks, and a «Титан» the text places in a third region is a third, not
+    the listed one. A zone's name is its own by decree, so an SEZ matches wherever the text places it."""
+    entries = [registry()[ident] for ident in _by_name().get(_name_key(name), ())]
+    entries = [entry for entry in entries if entry.site_type == site_type]
+    if iso is None or site_type == "sez":
+        return entries[0] if entries else None
+    return next((e for e in entries if iso in (e.region_iso, _SAME_PLACE.get(e.region_iso))), None)
 
 
 def standalone_hits(tokens: list[Token]) -> list[tuple[int, int, Registered]]:

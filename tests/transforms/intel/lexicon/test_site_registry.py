@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.intel.lexicon.gazetteer import regions, tokenize
+from transforms.intel.lexicon.gazetteer import cities, read_rows, regions, tokenize
 from transforms.intel.lexicon.site_registry import (
     SITE_TYPES,
     RegistryError,
@@ -19,7 +19,7 @@ def test_every_entry_has_a_known_type_and_a_russian_region():
     entries = registry().values()
     assert {e.site_type for e in entries} == set(SITE_TYPES)
     assert all(e.region_iso in regions() and e.region_iso.startswith("RU-") for e in entries)
-    assert sum(e.site_type == "sez" for e in entries) >= 40
+    assert sum(e.site_type == "sez" for e in entries) >= 55
 
 
 def test_names_meet_their_entry_in_any_case_form_and_script():
@@ -36,6 +36,37 @@ def test_a_name_counts_only_for_an_entry_of_its_type():
     assert lookup("Север", "industrial_park") is None
 
 
+def test_a_park_is_found_in_its_own_region_only():
+    assert lookup("Титан", "industrial_park", "RU-NVS") is None  # another park of the name
+    assert lookup("Титан", "industrial_park", "RU-MOW").registry_id == "ip-titan"  # Moscow and its oblast
+    assert lookup("Липецк", "sez", "RU-MOW").registry_id == "sez-lipetsk"  # a zone's name is its own
+
+
+def test_two_entries_sharing_a_name_are_told_apart_by_region():
+    assert lookup("Северный", "industrial_park", "RU-PNZ").registry_id == "ip-severny-penza"
+    assert lookup("Северного", "industrial_park", "RU-BEL").registry_id == "ip-severny-belgorod"
+    assert lookup("Северный", "industrial_park", "RU-ORE") is None
+    assert lookup("Северный", "industrial_park").registry_id == "ip-severny-belgorod"  # no region: the first
+    assert lookup("Алабуга", "sez", "RU-MOW").registry_id == "sez-alabuga"  # one entry: any region
+
+
+def test_standalone_names_are_distinctive():
+    """A name found without a site word beside it must not be a dictionary word or a town: «Система», «Центр»,
+    «Липецк» stay standalone=no, or every mention of the word would become the site."""
+    from transforms.intel.lexicon.nlp_ru import parses
+
+    towns = {name.lower() for row in cities().values() for name in (row["name_ru"], row["name_en"])}
+    for row in read_rows("sites.csv"):
+        if row["standalone"] != "yes":
+            continue
+        for name in [row["name_ru"], *row["aliases_ru"].split("|")]:
+            words = name.split()
+            if len(words) == 1 and name:
+                assert name.lower() not in towns, f"{row['registry_id']}: {name} is a town"
+                known = any(parse.is_known for parse in parses(name))
+                assert not known, f"{row['registry_id']}: {name} is a common word"
+
+
 def test_only_distinctive_names_are_found_alone():
     hits = standalone_hits(tokenize("Резидент Алабуги переехал из Липецка в Технополис «Москва»."))
     assert [entry.registry_id for _, _, entry in hits] == ["sez-alabuga", "sez-technopolis-moscow"]
@@ -49,6 +80,7 @@ def test_only_distinctive_names_are_found_alone():
         ("status", "dormant", "status 'dormant' is not one of"),
         ("year", "1890", "year '1890' is not a year between 1990 and 2100"),
         ("standalone", "maybe", "standalone must be yes or no"),
+        ("source", "Kommersant, 2025", "source must be web addresses"),
     ],
 )
 def test_a_bad_row_is_refused_with_its_id_and_column(column, value, message):
@@ -60,3 +92,10 @@ def test_a_bad_row_is_refused_with_its_id_and_column(column, value, message):
 def test_a_zone_type_belongs_to_sezs_only():
     with pytest.raises(RegistryError, match="SEZs only"):
         parse_row(ROW | {"site_type": "technopark"})
+
+
+def test_every_year_status_and_zone_type_has_a_source():
+    """A fact beyond the name and region comes from a page: the row that states it lists the page."""
+    for row in read_rows("sites.csv"):
+        if row["year"] or row["status"] or row["zone_type"]:
+            assert row["source"].startswith("http"), f"{row['registry_id']}: a fact without a source"
