@@ -34,6 +34,15 @@ def prefect_harness() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
+def prefect_api_env(prefect_harness: None) -> dict[str, str]:
+    """PREFECT_API_URL of the session's test server, for `clusterwatch` processes that would otherwise
+    start a temporary server of their own (tests of that start-up leave it out)."""
+    from prefect.settings import PREFECT_API_URL
+
+    return {"PREFECT_API_URL": str(PREFECT_API_URL.value())}
+
+
+@pytest.fixture(scope="session")
 def sample_site() -> Iterator[str]:
     with serve_site() as base_url:
         yield base_url

@@ -124,7 +124,7 @@ def test_misspelt_variable_is_warned_about(tmp_path: Path) -> None:
 
 
 def test_a_source_that_gives_nothing_is_named_with_its_reasons(
-    httpserver: HTTPServer, tmp_path: Path
+    httpserver: HTTPServer, tmp_path: Path, prefect_api_env: dict[str, str]
 ) -> None:
     """A sitemap that 404s and a start page the network guard refuses: the run completes with 0 pages,
     the summary names the source and why, and fetch_log keeps a row per seed."""
@@ -140,7 +140,14 @@ def test_a_source_that_gives_nothing_is_named_with_its_reasons(
         "    allowed_domains: [localhost, 169.254.169.254]\n",
         encoding="utf-8",
     )
-    result = _cli("run", "--sources", str(sources), home=tmp_path, CLUSTERWATCH_FETCH__PER_HOST_DELAY="0")
+    result = _cli(
+        "run",
+        "--sources",
+        str(sources),
+        home=tmp_path,
+        CLUSTERWATCH_FETCH__PER_HOST_DELAY="0",
+        **prefect_api_env,
+    )
     assert result.returncode == 3, result.stderr  # every source failed: a monitor sees it in the status
     out = " ".join(result.stdout.split())
     assert out.endswith("error: no source gave a page (1 source(s) without pages, 0 pages failed)")
@@ -231,7 +238,9 @@ def _fetch_counts(home: Path) -> tuple[list[tuple], list[tuple]]:
     return per_url, runs
 
 
-def test_two_runs_at_once_on_one_home_fetch_each_url_once(tmp_path: Path, sample_sources: Path) -> None:
+def test_two_runs_at_once_on_one_home_fetch_each_url_once(
+    tmp_path: Path, sample_sources: Path, prefect_api_env: dict[str, str]
+) -> None:
     """Two `clusterwatch run` processes on one HOME: the second waits for the lease, then finds every
     page unchanged; each URL is fetched once and both runs end completed."""
     home = tmp_path / "home"
@@ -239,8 +248,8 @@ def test_two_runs_at_once_on_one_home_fetch_each_url_once(tmp_path: Path, sample
         **os.environ,
         "CLUSTERWATCH_FETCH__PER_HOST_DELAY": "0",
         "CLUSTERWATCH_RUN__LEASE_WAIT_SECONDS": "900",
+        **prefect_api_env,  # as deployments on one server would run
     }
-    env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "180"
     command = [sys.executable, "-m", "cli", "run", "--sources", str(sample_sources), "--home", str(home)]
     runs = [start(command, env, tmp_path / f"run{n}.log") for n in (1, 2)]
     try:
@@ -308,7 +317,9 @@ def test_a_run_that_failed_at_publish_records_what_it_did(
     assert fetched == logged > 0 and loaded == 5
 
 
-def test_many_empty_sources_are_summed_up_not_listed_twice(httpserver: HTTPServer, tmp_path: Path) -> None:
+def test_many_empty_sources_are_summed_up_not_listed_twice(
+    httpserver: HTTPServer, tmp_path: Path, prefect_api_env: dict[str, str]
+) -> None:
     """Eighty sources whose start pages list nothing: each named at most once, the first few dozen by
     name and the rest as a count; the flow's per-source warnings are not printed besides."""
     httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
@@ -320,7 +331,14 @@ def test_many_empty_sources_are_summed_up_not_listed_twice(httpserver: HTTPServe
         lines += [f"  - name: empty-{n:02d}", f"    start_urls: ['{httpserver.url_for('/empty')}?n={n}']"]
     sources = tmp_path / "sources.yaml"
     sources.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = _cli("run", "--sources", str(sources), home=tmp_path, CLUSTERWATCH_FETCH__PER_HOST_DELAY="0")
+    result = _cli(
+        "run",
+        "--sources",
+        str(sources),
+        home=tmp_path,
+        CLUSTERWATCH_FETCH__PER_HOST_DELAY="0",
+        **prefect_api_env,
+    )
     assert result.returncode == 3, result.stderr  # no source gave a page: a monitor is to be told
     output = result.stdout + result.stderr
     assert "80 source(s) gave no pages:" in output

@@ -384,17 +384,6 @@ class TestDeploy:
                 assert [s.schedule.cron for s in deployment.schedules] == ([spec.cron] if spec.cron else [])
                 assert deployment.concurrency_options.collision_strategy.value == spec.collision
 
-    def test_a_backfill_run_on_the_worker_loads_the_warehouse(
-        self, prefect_server: Server, worker_log: Path, sample_site: str, tmp_path: Path
-    ) -> None:
-        sources = tmp_path / "sources.yaml"
-        sources.write_text(sources_yaml(sample_site), encoding="utf-8")
-        with _api(prefect_server) as client:
-            run = _trigger(client, _spec("backfill"), sources=str(sources), home=str(tmp_path))
-            run = _finished(client, run, worker_log)
-        assert run.state.type.value == "COMPLETED", f"{run.state.message}\n{tail(worker_log)}"
-        assert _articles(tmp_path) == 5
-
     def test_the_scheduler_creates_a_run_that_the_worker_completes(
         self, prefect_server: Server, worker_log: Path, sample_site: str, tmp_path: Path
     ) -> None:
@@ -402,6 +391,7 @@ class TestDeploy:
         sources.write_text(sources_yaml(sample_site), encoding="utf-8")
         backfill, parameters = _spec("backfill"), {"sources": str(sources), "home": str(tmp_path)}
         finished, states = _scheduled_run_completes(prefect_server, backfill, worker_log, **parameters)
+        # the worker ran the backfill deployment with the schedule's parameters: the warehouse is loaded
         assert finished.created_by.type == "SCHEDULE" and states[0] == "SCHEDULED"
         assert finished.state.type.value == "COMPLETED", f"{finished.state.message}\n{tail(worker_log)}"
         assert _etl_run_of(tmp_path, finished.id) == ("completed", 7)

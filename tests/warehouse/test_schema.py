@@ -220,7 +220,7 @@ def test_a_database_held_by_another_process_is_named_with_that_process(tmp_path:
     try:
         assert holder.stdout.readline().strip() == "open"
         with pytest.raises(DatabaseLocked) as locked:
-            connect(database)
+            connect(database, wait_seconds=0.5)  # the waiting itself is the next test's
     finally:
         holder.kill()
         holder.wait()
