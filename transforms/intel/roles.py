@@ -12,7 +12,7 @@ from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.mentions import Mention, sentence_of
 
 TITLE_EN = (
-    r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
+    r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
     r"head\s+of\s+(?:the\s+)?government|chairman\s+of\s+(?:the\s+)?government|"
     r"director(?:\s+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
     r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member)s?"
@@ -24,7 +24,7 @@ TITLE_RU = (
     r"полномочн[а-я]+\s+представител[а-я]+(?:\s+президента)?|"
     r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
-    r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
+    r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*\s+правительства|"
     r"член[а-я]*\s+совета\s+федерации)"
 )
@@ -38,8 +38,17 @@ _OF_REGION = re.compile(
     r"субъекта)\b)"
 )
 _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
+# a second title after the first one's phrase: "X, director of A and chairman of B", "Иванов, министр
+# экономики и губернатор …", "Alexander Uvarov, the pro-rector for …, the director of the Institute …"
+_NEXT_AFTER = re.compile(rf"(?i)(?:\s*,\s*|\s+(?:and|и)\s+)(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
+# a title joined by a comma before the one a name follows: "председатель Совета ректоров Петербурга, ректор
+# ИТМО Владимир Васильев"
+_TITLE_START = re.compile(rf"(?i)\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b(.*)$", re.S)
+_PHRASE_STOP = re.compile(rf"(?i)[,;.–—()]|\s-\s|\s(?:and|и)\s+(?:the\s+|a\s+)?(?:{TITLE_EN}|{TITLE_RU})\b")
+_COMMA_BEFORE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b([^,;.:–—()\n]{{0,110}}?)\s*,\s*(?:the\s+)?$")
 # a body's name: capitalised words, quoted names (their closing quotes too: «… Тюменской области»), of, the
 _GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*[»\"”]*)")
+Found = tuple[str, "Mention | None", int, int]  # title, body, where the title ends, where its words end
 _BODIES = {"organization", "government_body", "company", "region", "site"}
 _NOT_BODY = {
     "said", "says", "told", "tells", "is", "was", "were", "are", "has", "had", "have", "will", "would", "met",
@@ -69,7 +78,7 @@ def _body(bodies: list[Mention], start: int, end: int) -> Mention | None:
 
 def _role_before(
     text: str, person: Mention, mentions: list[Mention], people: list[Mention]
-) -> tuple[str, Mention | None, int] | None:
+) -> tuple[Found, int] | None:
     """The title nearest before the name with only a body's name between them (and no other person: a
     title is the next name's), joined to the titles dashed before it."""
     window_start = max(sentence_of(text, person.start)[0], person.start - 160)
@@ -86,7 +95,13 @@ def _role_before(
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
             title_end = window_start + match.end()
-            return window[start : match.end()], _body(mentions, title_end, person.start), title_end
+            role = (
+                window[start : match.end()],
+                _body(mentions, title_end, person.start),
+                title_end,
+                person.start,
+            )
+            return role, window_start + start
     return None
 
 
@@ -123,18 +138,67 @@ def _joined_start(window: str, start: int, people: list[int]) -> int:
     return start
 
 
-def _role_after(
-    text: str, person: Mention, mentions: list[Mention], people: list[Mention]
-) -> tuple[str, Mention | None, int] | None:
+def _role_after(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> Found | None:
     match = _AFTER.match(text[person.end : person.end + 200])
     if match is None:
         return None
     title_end = person.end + match.end(1)
-    following = next((p for p in people if p.start >= title_end), None)
-    gap = text[title_end : following.start] if following is not None else ","
-    if "," not in gap and _gap_ok(gap) and not re.search(r"\s(?:and|и)\s*$", gap):
+    if _leads_into_next(text, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
-    return match.group(1), _body(mentions, title_end, title_end + 90), title_end
+    end = _phrase_end(text, title_end)
+    return match.group(1), _body(mentions, title_end, end), title_end, end
+
+
+def _leads_into_next(text: str, title_end: int, people: list[Mention]) -> bool:
+    """The title (with its body) and any titles joined to it by commas lead straight into the next name:
+    "Сергей Вязалов, председатель Совета ректоров Петербурга, ректор ИТМО Владимир Васильев" — the titles
+    are Vasiliev's."""
+    following = next((p for p in people if p.start >= title_end), None)
+    if following is None:
+        return False
+    first, *rest = text[title_end : following.start].split(",")
+    if re.search(r"\s(?:and|и)\s*$", first if not rest else rest[-1]):
+        return False  # "X, director of A, and Y": a list of people
+    if not rest:
+        return _gap_ok(first)
+    joined = [_TITLE_START.match(piece) for piece in rest]
+    return _gap_ok(first) and all(m is not None and _gap_ok(m.group(2)) for m in joined)
+
+
+def _phrase_end(text: str, title_end: int) -> int:
+    """Where a title's own words after a name end: the next comma, dash, bracket or sentence end, or a
+    second title joined by "and" / "и"."""
+    stop = _PHRASE_STOP.search(text, title_end, title_end + 120)
+    return stop.start() if stop else min(len(text), title_end + 120)
+
+
+def _more_after(text: str, first: Found, mentions: list[Mention], people: list[Mention]) -> list[Found]:
+    """The titles joined to the first one after a name by a comma or "and", each with its own body
+    ("X, director of A and chairman of B"), up to a title that leads into the next name."""
+    found, end = [], first[3]
+    while (match := _NEXT_AFTER.match(text, end)) is not None:
+        title_end = match.end(1)
+        if _leads_into_next(text, title_end, people) or any(first[2] <= p.start < end for p in people):
+            break  # "X, Deputy Minister … and Timur Shagivaleev, the CEO": the CEO is the next name's
+        end = _phrase_end(text, title_end)
+        found.append((match.group(1), _body(mentions, title_end, end), title_end, end))
+    return found
+
+
+def _more_before(
+    text: str, title_start: int, person: Mention, mentions: list[Mention], people: list[Mention]
+) -> list[Found]:
+    """The titles joined by commas before the title a name follows, each with its own body: "председатель
+    Совета ректоров Петербурга, ректор ИТМО Владимир Васильев" — not across another person's name."""
+    found, sentence_start = [], sentence_of(text, person.start)[0]
+    while (match := _COMMA_BEFORE.search(text[sentence_start:title_start])) is not None:
+        start, title_end = sentence_start + match.start(), sentence_start + match.end(1)
+        words_end = sentence_start + match.end(2)
+        if not _gap_ok(match.group(2)) or any(start <= p.start < title_start for p in people):
+            break
+        found.append((match.group(1), _body(mentions, title_end, words_end), title_end, words_end))
+        title_start = start
+    return found
 
 
 def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
@@ -182,35 +246,47 @@ def _role_region(
 
 def assign_roles(text: str, mentions: list[Mention], main_region: str | None = None) -> None:
     """Set attrs['role'], attrs['role_code'], attrs['role_normalised'], attrs['role_iso'] (the region of the
-    role) and attrs['organization'] on the person mentions that state them. main_region: the ISO code of
-    the region the article is about, for regional titles that name none."""
+    role) and attrs['organization'] on the person mentions that state them, from the title nearest the
+    name; attrs['roles'] holds every title stated for the person ("председатель комитета …, генеральный
+    директор агентства …"), each with its own body and region. main_region: the ISO code of the region
+    the article is about, for regional titles that name none."""
     bodies = [m for m in mentions if m.entity_type in _BODIES]
     places = [m for m in mentions if m.entity_type in _PLACES]
     people = [m for m in mentions if m.entity_type == "person"]
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
-        found = _role_after(text, person, nearby, people) or _role_before(text, person, nearby, people)
-        if found is None:
+        found = _roles_of(text, person, nearby, people)
+        if not found:
             continue
-        title, body, title_end = found
-        role = " ".join(title.split())
-        of_region = _heads_region(text, title_end, body)
-        person.attrs["role"] = role
-        person.attrs["role_code"] = role_code(role, of_region)
-        person.attrs["role_normalised"] = normalised_title(role)
-        person.attrs["organization"] = body.canonical if body is not None else None
-        person.attrs["organization_surface"] = body.surface if body is not None else None
-        person.attrs["organization_key"] = body.key if body is not None and body.kind == "entity" else None
+        roles = [_role_attrs(text, role, places, main_region) for role in found]
+        person.attrs.update(roles[0])
+        person.attrs["roles"] = roles
+        body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
-        span = _title_span(text, person, title_end)
-        person.attrs["role_iso"] = _role_region(text, span, person.attrs["role_code"], places, main_region)
 
 
-def _title_span(text: str, person: Mention, title_end: int) -> tuple[int, int]:
-    """Where the title's own words stand: before the name up to it, or after it up to the end of its
-    phrase (the next comma, dash or sentence end)."""
-    if title_end <= person.start:
-        return title_end, person.start
-    stop = re.search(r"[,;.–—()]|\s-\s", text[title_end : title_end + 120])
-    return title_end, title_end + (stop.start() if stop else len(text[title_end : title_end + 120]))
+def _roles_of(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> list[Found]:
+    """Every title stated for the person: after the name ("X, director of A and chairman of B"), else
+    before it with the titles joined to it by commas, the nearest first."""
+    after = _role_after(text, person, mentions, people)
+    if after is not None:
+        return [after, *_more_after(text, after, mentions, people)]
+    before = _role_before(text, person, mentions, people)
+    if before is None:
+        return []
+    role, title_start = before
+    return [role, *_more_before(text, title_start, person, mentions, people)]
+
+
+def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
+    title, body, title_end, words_end = found
+    role = " ".join(title.split())
+    code = role_code(role, _heads_region(text, title_end, body))
+    return {
+        "role": role, "role_code": code, "role_normalised": normalised_title(role),
+        "organization": body.canonical if body is not None else None,
+        "organization_surface": body.surface if body is not None else None,
+        "organization_key": body.key if body is not None and body.kind == "entity" else None,
+        "role_iso": _role_region(text, (title_end, words_end), code, places, main_region),
+    }  # fmt: skip
