@@ -248,8 +248,9 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
     """Set attrs['role'], attrs['role_code'], attrs['role_normalised'], attrs['role_iso'] (the region of the
     role) and attrs['organization'] on the person mentions that state them, from the title nearest the
     name; attrs['roles'] holds every title stated for the person ("председатель комитета …, генеральный
-    директор агентства …"), each with its own body and region. main_region: the ISO code of the region
-    the article is about, for regional titles that name none."""
+    директор агентства …"), each with its own body and region, and attrs['title_spans'] where their words
+    stand (the bodies there are the person's, not the parties of an event). main_region: the ISO code of
+    the region the article is about, for regional titles that name none."""
     bodies = [m for m in mentions if m.entity_type in _BODIES]
     places = [m for m in mentions if m.entity_type in _PLACES]
     people = [m for m in mentions if m.entity_type == "person"]
@@ -261,6 +262,7 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         roles = [_role_attrs(text, role, places, main_region) for role in found]
         person.attrs.update(roles[0])
         person.attrs["roles"] = roles
+        person.attrs["title_spans"] = [(end - len(title), words_end) for title, _, end, words_end in found]
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]

@@ -11,6 +11,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from transforms.intel.lexicon.nlp_ru import case_of
+from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.links.anaphora import region_slots, site_slots
 from transforms.intel.links.cues import ANY_CUE, COMPILED, FUTURE, HYPOTHETICAL, NEGATED
 from transforms.intel.links.dates import event_date
@@ -38,6 +40,11 @@ _TOWARD = re.compile(r"(?i)(?:\bto|\bв|\bво)\s+(?:the\s+)?$")
 _SUPPORT = re.compile(
     r"(?i)(?:support\s+of|collaboration\s+with|поддержке|поддержкой)\s+(?:the\s+)?(?:[\w&-]+\s+)?$"
 )
+_AUTHORITIES = re.compile(
+    r"(?i)(?:\b(?:власт\w*|правительств\w*|администраци\w*|между|с|со)|\b(?:government|authorities|"
+    r"administration)\s+of|\bbetween|\bwith)\s+(?:the\s+)?$"
+)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*(?:the\s+)?$")
 _AND = re.compile(r"(?i)\s*,?\s*(?:and|и)\s+")
 _CHAINED = ("destination", "visited", "supporter")
 _ORGANISES = re.compile(r"(?i)\s+(?:is\s+organi[sz]ing|organi[sz]ed|organi[sz]es|организ\w+)\b")
@@ -99,7 +106,9 @@ def participants(article: Article, sentence: Sentence, event: Event, clause: tup
     """The people, bodies, sites and places of the event's clause (and 'the region' pointing back at
     one named before), each with a role."""
     text = article.text
-    affiliations = {m.attrs.get("organization_surface") for m in sentence.of("person")} - {None}
+    people = sentence.of("person")
+    affiliations = {m.attrs.get("organization_surface") for m in people} - {None}
+    titles = [span for m in people for span in m.attrs.get("title_spans", ())]
     named = [(m, m.start, m.end) for m in sentence.mentions if m.kind != "act"]
     slots = region_slots(text, sentence, article.regions) + site_slots(text, sentence, article.sites)
     pointed = [(s.mention, s.start, s.end) for s in slots if s.pointer]
@@ -108,11 +117,15 @@ def participants(article: Article, sentence: Sentence, event: Event, clause: tup
     for mention, start, end in sorted(named + pointed, key=lambda x: x[1]):
         if not clause[0] <= start < clause[1]:
             continue
-        role = _role(event, mention, text[max(clause[0], start - 40) : start], text[end : end + 20])
+        before = text[max(clause[0], start - 40) : start]
+        before = before if start - 40 <= clause[0] else "…" + before  # "…": not the clause's start
+        role = _role(event, mention, before, text[end : end + 20])
         if chosen and _AND.fullmatch(text[previous_end:start]) and chosen[-1][1] in _CHAINED:
             role = chosen[-1][1]  # "to Germany and France"
         if mention.surface in affiliations and mention.entity_type != "person":
             role = "party" if event.event_type == "agreement_signed" else "affiliation"
+        if mention.entity_type != "person" and any(a <= start < b for a, b in titles):
+            role = "affiliation"  # "председатель президиума УрО РАН Валерий Чарушин": the body he speaks for
         chosen.append((mention, role))
         previous_end = end
     return _distinct(chosen)
@@ -137,10 +150,26 @@ def _role(event: Event, mention: Mention, before: str, after: str) -> str:
     if place and _HOSTS.match(after):
         return "host"
     if place:
-        return "place" if _IN.search(before) else "region"
+        return "region" if _acts(mention, before) else "place"
     if mention.kind == "site":
-        return "site"
+        return "place" if _IN.search(before) else "site"
     return _DEFAULT_ROLE.get(kind, "participant")
+
+
+def _acts(place: Mention, before: str) -> bool:
+    """A place that is a party of the event, not where it happened: its name in the nominative
+    ("Республика заключила соглашение"), after a word for its authorities ("Власти Удмуртии", "the
+    Government of Tatarstan") or after "между" / "с" ("между правительством и Калужской областью"), or in
+    English at the start of its clause; a place after "в", "на", "in", "at", or inside another name, is
+    where the event happened (role place)."""
+    if _IN.search(before):
+        return False
+    if _AUTHORITIES.search(before):
+        return True
+    first = place.surface.split()[0]
+    if has_cyrillic(first):
+        return "nomn" in case_of(first) and not re.search(r"[а-яё]\s*$", before)
+    return bool(_CLAUSE_START.search(before))
 
 
 def _distinct(chosen: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
