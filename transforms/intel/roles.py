@@ -7,14 +7,15 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from transforms.intel.lexicon.nlp_ru import is_plural
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
+from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 
 TITLE_EN = (
     r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
     r"head\s+of\s+(?:the\s+)?government|chairman\s+of\s+(?:the\s+)?government|"
-    r"director(?:\s+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
+    r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
     r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member)s?"
 )
 TITLE_RU = (
@@ -22,7 +23,7 @@ TITLE_RU = (
     r"(?:(?:заместител[а-я]+|зам\.|вице[\s-]+)\s*)?"
     r"(?:председател[а-я]+\s+правительства|глав[аеуыой]+\s+правительства|премьер[а-я]*(?:-министр[а-я]*)?|"
     r"полномочн[а-я]+\s+представител[а-я]+(?:\s+президента)?|"
-    r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
+    r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|заммэр[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*\s+правительства|"
@@ -91,6 +92,8 @@ def _role_before(
             return None
         if not between and _plural(match.group(1)) and not _list_follows(text, person, people):
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
+        if _inside_name(window, match):
+            continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
         if _gap_ok(gap.rstrip(" ,")):
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
@@ -103,6 +106,26 @@ def _role_before(
             )
             return role, window_start + start
     return None
+
+
+_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё-]+")
+
+
+def _inside_name(window: str, match: re.Match) -> bool:
+    """The title word is part of a body's name: in the genitive after a capitalised word ("Администрации
+    Президента", "им. Первого Президента России"), or after "of (the)" in English ("the Administration of
+    the President")."""
+    before = window[: match.start()].rstrip()
+    previous = re.search(r"(\S+)$", before)
+    if previous is None:
+        return False
+    title = match.group(1).split()[0]
+    if not has_cyrillic(title):
+        return re.search(r"(?i)\bof(?:\s+the)?$", before) is not None
+    word, earlier = previous.group(1), before[: previous.start()].rstrip()
+    if not _NAME_WORD.fullmatch(word) or not earlier or earlier[-1] in ".!?":
+        return False  # "Приказом первого замминистра": the sentence's first word; "Мантурова, заместителя"
+    return not _TITLE.fullmatch(word) and "gent" in case_of(title)
 
 
 def _plural(title: str) -> bool:
