@@ -14,6 +14,7 @@ from datetime import date
 from transforms.intel.lexicon.nlp_ru import case_of
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.links.anaphora import region_slots, site_slots
+from transforms.intel.links.clauses import event_spans
 from transforms.intel.links.cues import ANY_CUE, COMPILED, FUTURE, HYPOTHETICAL, NEGATED
 from transforms.intel.links.dates import event_date
 from transforms.intel.links.records import Event
@@ -48,6 +49,7 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*(?:the\s+)?$")
 _AND = re.compile(r"(?i)\s*,?\s*(?:and|и)\s+")
 _CHAINED = ("destination", "visited", "supporter")
 _ORGANISES = re.compile(r"(?i)\s+(?:is\s+organi[sz]ing|organi[sz]ed|organi[sz]es|организ\w+)\b")
+_GATHERINGS = ("meeting", "forum")  # a site named at one is where it is held, not a party
 _DEFAULT_ROLE = {"agreement_signed": "party", "visit": "visitor", "plant_launch": "company"}
 
 
@@ -68,7 +70,16 @@ def find_events(
             if found and _SAME_DAY.search(article.text, sentence.start, sentence.end):
                 event.date = replace(found[-1].date, text=event.date.text)
             found.append(event)
-    return merge_repeats(article.text, found)
+    return merge_repeats(article.text, _settings(found))
+
+
+def _settings(events: list[Event]) -> list[Event]:
+    """A forum told in the sentence of another event ("соглашение … подписано в рамках форума") is that
+    event's setting: its participants are the names of its own words only."""
+    for forum in (e for e in events if e.event_type == "forum"):
+        if any(e.sentence == forum.sentence and e.event_type != "forum" for e in events):
+            forum.participants = [(m, r) for m, r in forum.participants if forum.start <= m.start < forum.end]
+    return events
 
 
 def _first(
@@ -97,28 +108,30 @@ def _event_at(
     event = Event(kind, span[0], span[1], (sentence.start, sentence.end), rule, when, planned)
     # an event that is only the setting of its sentence ("в рамках форума …") has the names of its own
     # words as participants, not those of the sentence's main event
-    scope = span if rule.endswith(f":{SETTING}") else clause
+    scope = [span] if rule.endswith(f":{SETTING}") else event_spans(text, clause, span)
     event.participants = participants(article, sentence, event, scope)
     return event
 
 
-def participants(article: Article, sentence: Sentence, event: Event, clause: tuple[int, int]) -> list:
-    """The people, bodies, sites and places of the event's clause (and 'the region' pointing back at
-    one named before), each with a role."""
+def participants(article: Article, sentence: Sentence, event: Event, scope: list[tuple[int, int]]) -> list:
+    """The people, bodies, sites and places of the event's words (scope: its clause without the clause
+    reporting it, transforms.intel.links.clauses; and 'the region' pointing back at one named before),
+    each with a role."""
     text = article.text
     people = sentence.of("person")
     affiliations = {m.attrs.get("organization_surface") for m in people} - {None}
     titles = [span for m in people for span in m.attrs.get("title_spans", ())]
-    named = [(m, m.start, m.end) for m in sentence.mentions if m.kind != "act"]
+    named = [(m, m.start, m.end) for m in sentence.mentions if m.kind != "act" and _specific(m)]
     slots = region_slots(text, sentence, article.regions) + site_slots(text, sentence, article.sites)
     pointed = [(s.mention, s.start, s.end) for s in slots if s.pointer]
     chosen: list[tuple[Mention, str]] = []
     previous_end = -1
     for mention, start, end in sorted(named + pointed, key=lambda x: x[1]):
-        if not clause[0] <= start < clause[1]:
+        part = next((a for a, b in scope if a <= start < b), None)
+        if part is None:
             continue
-        before = text[max(clause[0], start - 40) : start]
-        before = before if start - 40 <= clause[0] else "…" + before  # "…": not the clause's start
+        before = text[max(part, start - 40) : start]
+        before = before if start - 40 <= part else "…" + before  # "…": not the clause's start
         role = _role(event, mention, before, text[end : end + 20])
         if chosen and _AND.fullmatch(text[previous_end:start]) and chosen[-1][1] in _CHAINED:
             role = chosen[-1][1]  # "to Germany and France"
@@ -151,9 +164,16 @@ def _role(event: Event, mention: Mention, before: str, after: str) -> str:
         return "host"
     if place:
         return "region" if _acts(mention, before) else "place"
+    if _IN.search(before) or (mention.kind == "site" and kind in _GATHERINGS):
+        return "place"  # "в Минэкономразвития РФ", "in the State Duma"; a meeting in a park
     if mention.kind == "site":
-        return "place" if _IN.search(before) else "site"
+        return "site"
     return _DEFAULT_ROLE.get(kind, "participant")
+
+
+def _specific(mention: Mention) -> bool:
+    """A kind of site ("промышленным кластером", "the chemicals cluster") names no party."""
+    return mention.kind != "site" or mention.attrs.get("named", True)
 
 
 def _acts(place: Mention, before: str) -> bool:
