@@ -37,6 +37,9 @@ _SAME_DAY = re.compile(
 )
 _HOSTS = re.compile(r"(?i)\s+(?:hosted|hosts|welcomed|принял[аи]?|принимает)\b")
 _IN = re.compile(r"(?i)(?:\bin|\bat|\bв|\bво|\bна)\s+(?:the\s+)?$")
+# "в представительстве правительства Ивановской области": a place's noun and its genitive before the name
+_IN_PHRASE = re.compile(r"(?:\b[Ii]n|\b[Aa]t|\b[Вв]о?|\b[Нн]а)\s+(?:the\s+)?(?:[а-яёa-z-]+\s+){1,2}$")
+_COUNTERPART = re.compile(r"(?i)\b(?:с|со|между|with|between|and|и)\s+(?:the\s+)?$")
 _TOWARD = re.compile(r"(?i)(?:\bto|\bв|\bво)\s+(?:the\s+)?$")
 _SUPPORT = re.compile(
     r"(?i)(?:support\s+of|collaboration\s+with|поддержке|поддержкой)\s+(?:the\s+)?(?:[\w&-]+\s+)?$"
@@ -49,6 +52,7 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*(?:the\s+)?$")
 _AND = re.compile(r"(?i)\s*,?\s*(?:and|и)\s+")
 _CHAINED = ("destination", "visited", "supporter")
 _ORGANISES = re.compile(r"(?i)\s+(?:is\s+organi[sz]ing|organi[sz]ed|organi[sz]es|организ\w+)\b")
+_LOWER_WORDS = re.compile(r"\s*(?:[а-яёa-z-]+\s+){0,6}")
 _GATHERINGS = ("meeting", "forum")  # a site named at one is where it is held, not a party
 _DEFAULT_ROLE = {"agreement_signed": "party", "visit": "visitor", "plant_launch": "company"}
 
@@ -135,6 +139,8 @@ def participants(article: Article, sentence: Sentence, event: Event, scope: list
         role = _role(event, mention, before, text[end : end + 20])
         if chosen and _AND.fullmatch(text[previous_end:start]) and chosen[-1][1] in _CHAINED:
             role = chosen[-1][1]  # "to Germany and France"
+        if event.event_type in _GATHERINGS and _names_gathering(text, event, mention):
+            continue  # «ИнПарк» in "форум территорий развития и инвестиций «ИнПарк»": the forum itself
         if mention.surface in affiliations and mention.entity_type != "person":
             role = "party" if event.event_type == "agreement_signed" else "affiliation"
         if mention.entity_type != "person" and any(a <= start < b for a, b in titles):
@@ -164,11 +170,26 @@ def _role(event: Event, mention: Mention, before: str, after: str) -> str:
         return "host"
     if place:
         return "region" if _acts(mention, before) else "place"
-    if _IN.search(before) or (mention.kind == "site" and kind in _GATHERINGS):
-        return "place"  # "в Минэкономразвития РФ", "in the State Duma"; a meeting in a park
+    if mention.entity_type != "person" and _where(before):
+        return "place"  # "в Минэкономразвития РФ", "in the State Duma", "в представительстве правительства …"
+    if mention.kind == "site" and kind in _GATHERINGS:
+        return "place"  # a meeting in a park
     if mention.kind == "site":
         return "site"
     return _DEFAULT_ROLE.get(kind, "participant")
+
+
+def _names_gathering(text: str, event: Event, mention: Mention) -> bool:
+    """The name in quotes right after the forum's or meeting's own words (only lower-case words between)."""
+    gap = text[event.end : mention.start]
+    quoted = mention.surface[:1] in '«"“'
+    return mention.start >= event.end and quoted and _LOWER_WORDS.fullmatch(gap) is not None
+
+
+def _where(before: str) -> bool:
+    """A body named after in/at/в/на (with at most two lower-case words between, none of them "с" or
+    "between") is where the event happened."""
+    return bool(_IN.search(before) or (_IN_PHRASE.search(before) and not _COUNTERPART.search(before)))
 
 
 def _specific(mention: Mention) -> bool:
@@ -182,7 +203,7 @@ def _acts(place: Mention, before: str) -> bool:
     Government of Tatarstan") or after "между" / "с" ("между правительством и Калужской областью"), or in
     English at the start of its clause; a place after "в", "на", "in", "at", or inside another name, is
     where the event happened (role place)."""
-    if _IN.search(before):
+    if _where(before):
         return False
     if _AUTHORITIES.search(before):
         return True
