@@ -15,7 +15,7 @@ EVENT_NOUN_RU = r"(?:форум|конференци|съезд|саммит|в�
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "agreement_signed": (
         rf"\bsigned\s+{W}{{0,4}}?(?:agreement|memorandum|contract|road\s*map|accord)s?\b",
-        r"\b(?:agreement|memorandum|contract)s?\b[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b",
+        r"\b(?:agreement|memorandum|contract)s?\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b",
         rf"\bsigning\s+of\s+{W}{{0,3}}?(?:agreement|memorandum|contract)s?\b",
         rf"\bподписал[аио]?\s+{W}{{0,4}}?(?:соглашени|меморандум|договор|дорожн)\w*",
         rf"\b(?:соглашени|меморандум|договор)\w*\s+{W}{{0,4}}?подписал[аио]?\b",
@@ -61,12 +61,14 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         rf"(?:в\s+эксплуатацию\s+)?{W}{{0,3}}?{PLANT_RU}",
         rf"\b{PLANT_RU}\s+{W}{{0,4}}?(?:открыл\w*|открыт\w*|запущен\w*|заработал\w*|введен\w*\s+в\s+эксплуатацию)",
         rf"\b(?:открытие|запуск)\s+{W}{{0,2}}?(?:завода|производства|предприятия|фабрики|цеха|комбината)\b",
+        rf"\b(?:запуск|пуск)\w*\s+{W}{{0,2}}?(?:производственн\w+\s+)?мощност\w*",
         rf"\bдан\s+старт\s+{W}{{0,2}}?(?:заводу|производству|предприятию|фабрике)\b",
     ),
     "meeting": (
         r"\b(?:a|the)\s+(?:working\s+|business\s+)?meeting\s+(?:was|has\s+been)\s+held\b",
         r"\bmeeting\s+(?:took\s+place|was\s+held)\b",
-        r"\bheld\s+(?:a|the)\s+(?:working\s+|business\s+)?meeting\b",
+        r"\bheld\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?meeting\b",
+        r"\b(?:working|business)\s+meeting\b",
         r"\bmet\s+with\b",
         r"\b(?:held|conducted)\s+(?:talks|negotiations)\b",
         r"\b(?:talks|negotiations)\s+(?:were|was)\s+held\b",
