@@ -27,7 +27,7 @@ TITLE_RU = (
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*\s+правительства|"
-    r"член[а-я]*\s+совета\s+федерации)"
+    r"член[а-я]*\s+совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
 # "вице-премьер – министр экономического развития", "Первый заместитель губернатора – председатель
@@ -40,8 +40,11 @@ _OF_REGION = re.compile(
 )
 _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
 # a second title after the first one's phrase: "X, director of A and chairman of B", "Иванов, министр
-# экономики и губернатор …", "Alexander Uvarov, the pro-rector for …, the director of the Institute …"
-_NEXT_AFTER = re.compile(rf"(?i)(?:\s*,\s*|\s+(?:and|и)\s+)(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
+# экономики и губернатор …", "Alexander Uvarov, the pro-rector for …, the director of the Institute …", "X,
+# a member of the Association – Director of the Kaluga SEZ" (the dash starts a new title)
+_NEXT_AFTER = re.compile(
+    rf"(?i)(?:\s*,\s*|\s+(?:and|и)\s+|\s*[–—-]\s+)(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b"
+)
 # a title joined by a comma before the one a name follows: "председатель Совета ректоров Петербурга, ректор
 # ИТМО Владимир Васильев"
 _TITLE_START = re.compile(rf"(?i)\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b(.*)$", re.S)
@@ -283,7 +286,7 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         if not found:
             continue
         roles = [_role_attrs(text, role, places, main_region) for role in found]
-        person.attrs.update(roles[0])
+        person.attrs.update(next((r for r in roles if r["role_code"]), roles[0]))  # a known title first
         person.attrs["roles"] = roles
         person.attrs["title_spans"] = [(end - len(title), words_end) for title, _, end, words_end in found]
         body = found[0][1]

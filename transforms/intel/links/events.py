@@ -123,7 +123,7 @@ def participants(article: Article, sentence: Sentence, event: Event, scope: list
     each with a role."""
     text = article.text
     people = sentence.of("person")
-    affiliations = {m.attrs.get("organization_surface") for m in people} - {None}
+    affiliations = {r.get("organization_surface") for m in people for r in m.attrs.get("roles", [m.attrs])}
     titles = [span for m in people for span in m.attrs.get("title_spans", ())]
     named = [(m, m.start, m.end) for m in sentence.mentions if m.kind != "act" and _specific(m)]
     slots = region_slots(text, sentence, article.regions) + site_slots(text, sentence, article.sites)
@@ -141,10 +141,11 @@ def participants(article: Article, sentence: Sentence, event: Event, scope: list
             role = chosen[-1][1]  # "to Germany and France"
         if event.event_type in _GATHERINGS and _names_gathering(text, event, mention):
             continue  # «ИнПарк» in "форум территорий развития и инвестиций «ИнПарк»": the forum itself
-        if mention.surface in affiliations and mention.entity_type != "person":
-            role = "party" if event.event_type == "agreement_signed" else "affiliation"
         if mention.entity_type != "person" and any(a <= start < b for a, b in titles):
             role = "affiliation"  # "председатель президиума УрО РАН Валерий Чарушин": the body he speaks for
+        if mention.surface in affiliations and mention.entity_type != "person":
+            # a signer's body is a party of the agreement (he signs for it)
+            role = "party" if event.event_type == "agreement_signed" else "affiliation"
         chosen.append((mention, role))
         previous_end = end
     return _distinct(chosen)
