@@ -45,11 +45,10 @@ _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_R
 _NEXT_AFTER = re.compile(
     rf"(?i)(?:\s*,\s*|\s+(?:and|и)\s+|\s*[–—-]\s+)(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b"
 )
-# a title joined by a comma before the one a name follows: "председатель Совета ректоров Петербурга, ректор
-# ИТМО Владимир Васильев"
 _TITLE_START = re.compile(rf"(?i)\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b(.*)$", re.S)
 _PHRASE_STOP = re.compile(rf"(?i)[,;.–—()]|\s-\s|\s(?:and|и)\s+(?:the\s+|a\s+)?(?:{TITLE_EN}|{TITLE_RU})\b")
-_COMMA_BEFORE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b([^,;.:–—()\n]{{0,110}}?)\s*,\s*(?:the\s+)?$")
+# the comma that ends a title joined to the next one ("председатель Совета ректоров Петербурга, ректор …")
+_COMMA_END = re.compile(r"\s*,\s*(?:the\s+)?$")
 # a body's name: capitalised words, quoted names (their closing quotes too: «… Тюменской области»), of, the
 _GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*[»\"”]*)")
 Found = tuple[str, "Mention | None", int, int]  # title, body, where the title ends, where its words end
@@ -215,16 +214,27 @@ def _more_before(
     text: str, title_start: int, person: Mention, mentions: list[Mention], people: list[Mention]
 ) -> list[Found]:
     """The titles joined by commas before the title a name follows, each with its own body: "председатель
-    Совета ректоров Петербурга, ректор ИТМО Владимир Васильев" — not across another person's name."""
+    Совета ректоров Петербурга, ректор ИТМО Владимир Васильев", "председатель Совета директоров S7 Group,
+    генеральный директор … Евгений Елин" — not across another person's name."""
     found, sentence_start = [], sentence_of(text, person.start)[0]
-    while (match := _COMMA_BEFORE.search(text[sentence_start:title_start])) is not None:
-        start, title_end = sentence_start + match.start(), sentence_start + match.end(1)
-        words_end = sentence_start + match.end(2)
-        if not _gap_ok(match.group(2)) or any(start <= p.start < title_start for p in people):
+    while (comma := _COMMA_END.search(text, sentence_start, title_start)) is not None:
+        title = _title_before(text, sentence_start, comma.start())
+        if title is None or any(title.start() <= p.start < title_start for p in people):
             break
-        found.append((match.group(1), _body(mentions, title_end, words_end), title_end, words_end))
-        title_start = start
+        words_end = comma.start()
+        found.append((title.group(1), _body(mentions, title.end(), words_end), title.end(), words_end))
+        title_start = title.start()
     return found
+
+
+def _title_before(text: str, start: int, end: int) -> re.Match | None:
+    """The last title between start and end that only a body's name follows (a plural one is part of a
+    name: "Совета директоров")."""
+    for title in reversed(list(_TITLE.finditer(text, start, end))):
+        if _plural(title.group(1)):
+            continue
+        return title if _gap_ok(text[title.end() : end]) else None
+    return None
 
 
 def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
