@@ -171,7 +171,7 @@ def _role(event: Event, mention: Mention, before: str, after: str) -> str:
         return "host"
     if place:
         return "region" if _acts(mention, before) else "place"
-    if mention.entity_type != "person" and _where(before):
+    if mention.kind == "entity" and mention.entity_type != "person" and _where(before):
         return "place"  # "в Минэкономразвития РФ", "in the State Duma", "в представительстве правительства …"
     if mention.kind == "site" and kind in _GATHERINGS:
         return "place"  # a meeting in a park
