@@ -23,6 +23,9 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         rf"\bзаключил[аио]?\s+{W}{{0,3}}?(?:соглашени|договор|меморандум)\w*",
         rf"\bподписани[ея]\s+{W}{{0,2}}?(?:соглашени|меморандум|договор)\w*",
         r"\bподписи\s+под\s+(?:документом|соглашением)\b",
+        # "Документ подписали губернатор … и президент фонда …": a document signed by several is an agreement
+        rf"\bдокумент\w*\s+{W}{{0,3}}?подписали\b",
+        r"\b(?:the\s+)?document\s+was\s+signed\s+by\b",
     ),
     "register_application": (
         rf"\b(?:sent|submitted|filed)\s+{W}{{0,3}}?(?:documentation|documents|applications?)\b[^.;]{{0,120}}?"

@@ -184,3 +184,13 @@ def test_a_forum_in_another_events_sentence_is_its_setting(events) -> None:
     by_type = {e["event_type"]: e for e in events(text, "ru")}
     assert by_type["forum"]["participants"] == []
     assert "Quarzwerke" in {p["name"] for p in by_type["agreement_signed"]["participants"]}
+
+
+def test_a_document_signed_by_several_is_the_agreement_told_before(events) -> None:
+    text = (
+        "Сегодня было заключено соглашение о сотрудничестве между правительством города и фондом «Сколково». "
+        "Документ подписали губернатор Георгий Полтавченко и президент фонда Виктор Вексельберг."
+    )
+    (found,) = events(text, "ru")
+    assert found["event_type"] == "agreement_signed"
+    assert {"Georgy Poltavchenko", "Viktor Vekselberg"} <= {p["name"] for p in found["participants"]}
