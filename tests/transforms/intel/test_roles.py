@@ -260,3 +260,12 @@ def test_pro_rector_director_general_and_deputy_mayor():
         ("Sergey Yushko", "general_director")
     }
     assert _codes("— сказал заммэра Москвы Владимир Ефимов.", "ru") == {("Vladimir Efimov", "deputy_mayor")}
+
+
+def test_a_regional_title_takes_a_towns_region_when_no_region_is_named():
+    text = (
+        "В Туле подписано соглашение. Как сообщил первый заместитель главы региона Вячеслав Федорищев, "
+        "центр появится."
+    )
+    person = _mentions(text)["Vyacheslav Fedorishchev"]
+    assert person["role_code"] == "deputy_head_of_region" and person["role_iso"] == "RU-TUL"
