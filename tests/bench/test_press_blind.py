@@ -26,7 +26,7 @@ class Floors:
 FLOORS = {  # reached: docs/facts.md, "Roles, events and residents on a blind press split"
     "press_blind": Floors(0.95, 0.95, 0.90, 0.95, 0.45, 0.75),
     "press_blind2": Floors(0.95, 0.95, 0.90, 0.95, 0.55, 0.85),
-    "press_blind3": Floors(0.90, 0.85, 0.90, 0.80, 0.50, 0.60),
+    "press_blind3": Floors(0.90, 0.85, 0.90, 0.80, 0.52, 0.60),
 }
 
 

@@ -49,6 +49,11 @@ _AUTHORITIES = re.compile(
     r"administration)\s+of|\bbetween|\bwith)\s+(?:the\s+)?$"
 )
 _CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*(?:the\s+)?$")
+_PRESENCE = re.compile(
+    r"(?i)(?:\bв\s+присутствии|\bс\s+участием|\bпри\s+участии|\bin\s+the\s+presence\s+of|\battended\s+by|"
+    r"\bwith\s+the\s+participation\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$"  # a title the list does not know
+)
+_AND_OR_COMMA = re.compile(r"(?i)\s*,?\s*(?:and\s+|и\s+)?")
 _AND = re.compile(r"(?i)\s*,?\s*(?:and|и)\s+")
 _CHAINED = ("destination", "visited", "supporter")
 _ORGANISES = re.compile(r"(?i)\s+(?:is\s+organi[sz]ing|organi[sz]ed|organi[sz]es|организ\w+)\b")
@@ -123,7 +128,9 @@ def participants(article: Article, sentence: Sentence, event: Event, scope: list
     each with a role."""
     text = article.text
     people = sentence.of("person")
-    affiliations = {r.get("organization_surface") for m in people for r in m.attrs.get("roles", [m.attrs])}
+    guests = _guests(text, people)
+    signers = [m for m in people if m not in guests]
+    affiliations = {r.get("organization_surface") for m in signers for r in m.attrs.get("roles", [m.attrs])}
     titles = [span for m in people for span in m.attrs.get("title_spans", ())]
     named = [(m, m.start, m.end) for m in sentence.mentions if m.kind != "act" and _specific(m)]
     slots = region_slots(text, sentence, article.regions) + site_slots(text, sentence, article.sites)
@@ -146,9 +153,23 @@ def participants(article: Article, sentence: Sentence, event: Event, scope: list
         if mention.surface in affiliations and mention.entity_type != "person":
             # a signer's body is a party of the agreement (he signs for it)
             role = "party" if event.event_type == "agreement_signed" else "affiliation"
+        if mention in guests and role == "party":
+            role = "participant"  # "прошло в присутствии …": a guest of the signing, not a party
         chosen.append((mention, role))
         previous_end = end
     return _distinct(chosen)
+
+
+def _guests(text: str, people: list[Mention]) -> list[Mention]:
+    """The people an event took place in the presence of («в присутствии», «с участием», "in the presence
+    of", "attended by"), and the names listed after them."""
+    guests: list[Mention] = []
+    for person in people:
+        start = min([person.start, *(a for a, _ in person.attrs.get("title_spans", ()))])
+        follows = guests and _AND_OR_COMMA.fullmatch(text[guests[-1].end : start])
+        if _PRESENCE.search(text, max(0, start - 80), start) or follows:
+            guests.append(person)
+    return guests
 
 
 def _role(event: Event, mention: Mention, before: str, after: str) -> str:

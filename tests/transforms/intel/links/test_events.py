@@ -194,3 +194,14 @@ def test_a_document_signed_by_several_is_the_agreement_told_before(events) -> No
     (found,) = events(text, "ru")
     assert found["event_type"] == "agreement_signed"
     assert {"Georgy Poltavchenko", "Viktor Vekselberg"} <= {p["name"] for p in found["participants"]}
+
+
+def test_the_guests_of_a_signing_are_no_parties(events) -> None:
+    text = (
+        "Подписание договора между ООО «СовЭлМаш» и АО «Технополис Москва» прошло в присутствии заместителя "
+        "префекта Зеленограда Андрея Новожилова и генерального директора компании «Альфа» Игоря Ищенко."
+    )
+    (found,) = events(text, "ru")
+    roles = {p["name"]: p["role"] for p in found["participants"]}
+    assert roles["Andrey Novozhilov"] == roles["Igor Ishchenko"] == "participant"
+    assert "party" not in {role for name, role in roles.items() if "Альфа" in name or "Alfa" in name}
