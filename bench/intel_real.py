@@ -187,9 +187,12 @@ def predicted_roles(text: str, language: str) -> dict[str, str | None]:
 
     found: dict[str, str | None] = {}
     for mention in find_mentions(text, language):
-        if mention.entity_type == "person" and mention.attrs.get("role_code"):
-            key = f"{fold(mention.canonical.split()[-1])}|{mention.attrs['role_code']}"
-            found[key] = found.get(key) or mention.attrs.get("role_iso")
+        if mention.entity_type != "person":
+            continue
+        for role in mention.attrs.get("roles") or [mention.attrs]:  # every title stated for the person
+            if role.get("role_code"):
+                key = f"{fold(mention.canonical.split()[-1])}|{role['role_code']}"
+                found[key] = found.get(key) or role.get("role_iso")
     return found
 
 

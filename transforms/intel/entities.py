@@ -159,7 +159,8 @@ def find_mentions(text: str, language: str = "en") -> list[Mention]:
     rules = companies_ru(text) + companies_en(text) + organizations_en(text) + companies_by_context(text)
     named = [m for m in bodies if m.entity_type != "location"]
     mentions = merge(find_acts(text), persons, named, sites, rules, places, towns, natasha_others)
-    assign_roles(text, mentions, _main_region(places))
+    # the article's region for regional titles that name none: a town's when no region is named
+    assign_roles(text, mentions, _main_region(places) or _main_region(towns))
     return mentions
 
 

@@ -81,15 +81,18 @@ def _mention_rows(article_key: int, mentions: list[Mention]) -> list[dict]:
 
 
 def _role_rows(article_key: int, mentions: list[Mention]) -> list[dict]:
-    """One row per person and role the article states (the body it is in, when it names one)."""
+    """One row per person and role the article states (the body it is in, when it names one); a person
+    with two titles ("председатель комитета …, генеральный директор агентства …") has a row for each."""
     rows = {}
     for m in mentions:
-        if m.entity_type == "person" and m.attrs.get("role"):
-            row = {"article_key": article_key, "entity_key": m.key, "role": m.attrs["role"],
-                   "role_code": m.attrs.get("role_code"), "organisation_key": m.attrs.get("organization_key"),
-                   "organisation": m.attrs.get("organization_surface"),
-                   "role_normalised": m.attrs.get("role_normalised"),
-                   "region_key": _region_key_of(m.attrs.get("role_iso"))}  # fmt: skip
+        if m.entity_type != "person" or not m.attrs.get("role"):
+            continue
+        for role in m.attrs.get("roles") or [m.attrs]:
+            row = {"article_key": article_key, "entity_key": m.key, "role": role["role"],
+                   "role_code": role.get("role_code"), "organisation_key": role.get("organization_key"),
+                   "organisation": role.get("organization_surface"),
+                   "role_normalised": role.get("role_normalised"),
+                   "region_key": _region_key_of(role.get("role_iso"))}  # fmt: skip
             rows.setdefault((m.key, row["role"].lower(), row["organisation_key"]), row)
     return list(rows.values())
 

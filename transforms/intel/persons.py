@@ -155,6 +155,8 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
     known = first_names().get(word.lower())
     if known is not None:
         return known
+    if _is_place_word(word):
+        return None  # "Head of … Development Agency Taliya Minullina": a body's word is no given name
     following = re.match(r"\s+(\w+)", text[start + len(word) :])
     if following and following.group(1).lower() in first_names():
         return None  # 'Minister of Economic Development Vladimir Popov': the name starts later

@@ -7,14 +7,15 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from transforms.intel.lexicon.nlp_ru import is_plural
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
+from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 
 TITLE_EN = (
-    r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
+    r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
     r"head\s+of\s+(?:the\s+)?government|chairman\s+of\s+(?:the\s+)?government|"
-    r"director(?:\s+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
+    r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
     r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member)s?"
 )
 TITLE_RU = (
@@ -22,11 +23,11 @@ TITLE_RU = (
     r"(?:(?:заместител[а-я]+|зам\.|вице[\s-]+)\s*)?"
     r"(?:председател[а-я]+\s+правительства|глав[аеуыой]+\s+правительства|премьер[а-я]*(?:-министр[а-я]*)?|"
     r"полномочн[а-я]+\s+представител[а-я]+(?:\s+президента)?|"
-    r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
+    r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|заммэр[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
-    r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
+    r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*\s+правительства|"
-    r"член[а-я]*\s+совета\s+федерации)"
+    r"член[а-я]*\s+совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
 # "вице-премьер – министр экономического развития", "Первый заместитель губернатора – председатель
@@ -38,8 +39,19 @@ _OF_REGION = re.compile(
     r"субъекта)\b)"
 )
 _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
+# a second title after the first one's phrase: "X, director of A and chairman of B", "Иванов, министр
+# экономики и губернатор …", "Alexander Uvarov, the pro-rector for …, the director of the Institute …", "X,
+# a member of the Association – Director of the Kaluga SEZ" (the dash starts a new title)
+_NEXT_AFTER = re.compile(
+    rf"(?i)(?:\s*,\s*|\s+(?:and|и)\s+|\s*[–—-]\s+)(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b"
+)
+_TITLE_START = re.compile(rf"(?i)\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b(.*)$", re.S)
+_PHRASE_STOP = re.compile(rf"(?i)[,;.–—()]|\s-\s|\s(?:and|и)\s+(?:the\s+|a\s+)?(?:{TITLE_EN}|{TITLE_RU})\b")
+# the comma that ends a title joined to the next one ("председатель Совета ректоров Петербурга, ректор …")
+_COMMA_END = re.compile(r"\s*,\s*(?:the\s+)?$")
 # a body's name: capitalised words, quoted names (their closing quotes too: «… Тюменской области»), of, the
 _GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*[»\"”]*)")
+Found = tuple[str, "Mention | None", int, int]  # title, body, where the title ends, where its words end
 _BODIES = {"organization", "government_body", "company", "region", "site"}
 _NOT_BODY = {
     "said", "says", "told", "tells", "is", "was", "were", "are", "has", "had", "have", "will", "would", "met",
@@ -69,7 +81,7 @@ def _body(bodies: list[Mention], start: int, end: int) -> Mention | None:
 
 def _role_before(
     text: str, person: Mention, mentions: list[Mention], people: list[Mention]
-) -> tuple[str, Mention | None, int] | None:
+) -> tuple[Found, int] | None:
     """The title nearest before the name with only a body's name between them (and no other person: a
     title is the next name's), joined to the titles dashed before it."""
     window_start = max(sentence_of(text, person.start)[0], person.start - 160)
@@ -82,12 +94,40 @@ def _role_before(
             return None
         if not between and _plural(match.group(1)) and not _list_follows(text, person, people):
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
+        if _inside_name(window, match):
+            continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
         if _gap_ok(gap.rstrip(" ,")):
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
             title_end = window_start + match.end()
-            return window[start : match.end()], _body(mentions, title_end, person.start), title_end
+            role = (
+                window[start : match.end()],
+                _body(mentions, title_end, person.start),
+                title_end,
+                person.start,
+            )
+            return role, window_start + start
     return None
+
+
+_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё-]+")
+
+
+def _inside_name(window: str, match: re.Match) -> bool:
+    """The title word is part of a body's name: in the genitive after a capitalised word ("Администрации
+    Президента", "им. Первого Президента России"), or after "of (the)" in English ("the Administration of
+    the President")."""
+    before = window[: match.start()].rstrip()
+    previous = re.search(r"(\S+)$", before)
+    if previous is None:
+        return False
+    title = match.group(1).split()[0]
+    if not has_cyrillic(title):
+        return re.search(r"(?i)\bof(?:\s+the)?$", before) is not None
+    word, earlier = previous.group(1), before[: previous.start()].rstrip()
+    if not _NAME_WORD.fullmatch(word) or not earlier or earlier[-1] in ".!?":
+        return False  # "Приказом первого замминистра": the sentence's first word; "Мантурова, заместителя"
+    return not _TITLE.fullmatch(word) and "gent" in case_of(title)
 
 
 def _plural(title: str) -> bool:
@@ -123,18 +163,78 @@ def _joined_start(window: str, start: int, people: list[int]) -> int:
     return start
 
 
-def _role_after(
-    text: str, person: Mention, mentions: list[Mention], people: list[Mention]
-) -> tuple[str, Mention | None, int] | None:
+def _role_after(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> Found | None:
     match = _AFTER.match(text[person.end : person.end + 200])
     if match is None:
         return None
     title_end = person.end + match.end(1)
-    following = next((p for p in people if p.start >= title_end), None)
-    gap = text[title_end : following.start] if following is not None else ","
-    if "," not in gap and _gap_ok(gap) and not re.search(r"\s(?:and|и)\s*$", gap):
+    if _leads_into_next(text, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
-    return match.group(1), _body(mentions, title_end, title_end + 90), title_end
+    end = _phrase_end(text, title_end)
+    return match.group(1), _body(mentions, title_end, end), title_end, end
+
+
+def _leads_into_next(text: str, title_end: int, people: list[Mention]) -> bool:
+    """The title (with its body) and any titles joined to it by commas lead straight into the next name:
+    "Сергей Вязалов, председатель Совета ректоров Петербурга, ректор ИТМО Владимир Васильев" — the titles
+    are Vasiliev's."""
+    following = next((p for p in people if p.start >= title_end), None)
+    if following is None:
+        return False
+    first, *rest = text[title_end : following.start].split(",")
+    if re.search(r"\s(?:and|и)\s*$", first if not rest else rest[-1]):
+        return False  # "X, director of A, and Y": a list of people
+    if not rest:
+        return _gap_ok(first)
+    joined = [_TITLE_START.match(piece) for piece in rest]
+    return _gap_ok(first) and all(m is not None and _gap_ok(m.group(2)) for m in joined)
+
+
+def _phrase_end(text: str, title_end: int) -> int:
+    """Where a title's own words after a name end: the next comma, dash, bracket or sentence end, or a
+    second title joined by "and" / "и"."""
+    stop = _PHRASE_STOP.search(text, title_end, title_end + 120)
+    return stop.start() if stop else min(len(text), title_end + 120)
+
+
+def _more_after(text: str, first: Found, mentions: list[Mention], people: list[Mention]) -> list[Found]:
+    """The titles joined to the first one after a name by a comma or "and", each with its own body
+    ("X, director of A and chairman of B"), up to a title that leads into the next name."""
+    found, end = [], first[3]
+    while (match := _NEXT_AFTER.match(text, end)) is not None:
+        title_end = match.end(1)
+        if _leads_into_next(text, title_end, people) or any(first[2] <= p.start < end for p in people):
+            break  # "X, Deputy Minister … and Timur Shagivaleev, the CEO": the CEO is the next name's
+        end = _phrase_end(text, title_end)
+        found.append((match.group(1), _body(mentions, title_end, end), title_end, end))
+    return found
+
+
+def _more_before(
+    text: str, title_start: int, person: Mention, mentions: list[Mention], people: list[Mention]
+) -> list[Found]:
+    """The titles joined by commas before the title a name follows, each with its own body: "председатель
+    Совета ректоров Петербурга, ректор ИТМО Владимир Васильев", "председатель Совета директоров S7 Group,
+    генеральный директор … Евгений Елин" — not across another person's name."""
+    found, sentence_start = [], sentence_of(text, person.start)[0]
+    while (comma := _COMMA_END.search(text, sentence_start, title_start)) is not None:
+        title = _title_before(text, sentence_start, comma.start())
+        if title is None or any(title.start() <= p.start < title_start for p in people):
+            break
+        words_end = comma.start()
+        found.append((title.group(1), _body(mentions, title.end(), words_end), title.end(), words_end))
+        title_start = title.start()
+    return found
+
+
+def _title_before(text: str, start: int, end: int) -> re.Match | None:
+    """The last title between start and end that only a body's name follows (a plural one is part of a
+    name: "Совета директоров")."""
+    for title in reversed(list(_TITLE.finditer(text, start, end))):
+        if _plural(title.group(1)):
+            continue
+        return title if _gap_ok(text[title.end() : end]) else None
+    return None
 
 
 def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
@@ -182,35 +282,49 @@ def _role_region(
 
 def assign_roles(text: str, mentions: list[Mention], main_region: str | None = None) -> None:
     """Set attrs['role'], attrs['role_code'], attrs['role_normalised'], attrs['role_iso'] (the region of the
-    role) and attrs['organization'] on the person mentions that state them. main_region: the ISO code of
+    role) and attrs['organization'] on the person mentions that state them, from the title nearest the
+    name; attrs['roles'] holds every title stated for the person ("председатель комитета …, генеральный
+    директор агентства …"), each with its own body and region, and attrs['title_spans'] where their words
+    stand (the bodies there are the person's, not the parties of an event). main_region: the ISO code of
     the region the article is about, for regional titles that name none."""
     bodies = [m for m in mentions if m.entity_type in _BODIES]
     places = [m for m in mentions if m.entity_type in _PLACES]
     people = [m for m in mentions if m.entity_type == "person"]
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
-        found = _role_after(text, person, nearby, people) or _role_before(text, person, nearby, people)
-        if found is None:
+        found = _roles_of(text, person, nearby, people)
+        if not found:
             continue
-        title, body, title_end = found
-        role = " ".join(title.split())
-        of_region = _heads_region(text, title_end, body)
-        person.attrs["role"] = role
-        person.attrs["role_code"] = role_code(role, of_region)
-        person.attrs["role_normalised"] = normalised_title(role)
-        person.attrs["organization"] = body.canonical if body is not None else None
-        person.attrs["organization_surface"] = body.surface if body is not None else None
-        person.attrs["organization_key"] = body.key if body is not None and body.kind == "entity" else None
+        roles = [_role_attrs(text, role, places, main_region) for role in found]
+        person.attrs.update(next((r for r in roles if r["role_code"]), roles[0]))  # a known title first
+        person.attrs["roles"] = roles
+        person.attrs["title_spans"] = [(end - len(title), words_end) for title, _, end, words_end in found]
+        body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
-        span = _title_span(text, person, title_end)
-        person.attrs["role_iso"] = _role_region(text, span, person.attrs["role_code"], places, main_region)
 
 
-def _title_span(text: str, person: Mention, title_end: int) -> tuple[int, int]:
-    """Where the title's own words stand: before the name up to it, or after it up to the end of its
-    phrase (the next comma, dash or sentence end)."""
-    if title_end <= person.start:
-        return title_end, person.start
-    stop = re.search(r"[,;.–—()]|\s-\s", text[title_end : title_end + 120])
-    return title_end, title_end + (stop.start() if stop else len(text[title_end : title_end + 120]))
+def _roles_of(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> list[Found]:
+    """Every title stated for the person: after the name ("X, director of A and chairman of B"), else
+    before it with the titles joined to it by commas, the nearest first."""
+    after = _role_after(text, person, mentions, people)
+    if after is not None:
+        return [after, *_more_after(text, after, mentions, people)]
+    before = _role_before(text, person, mentions, people)
+    if before is None:
+        return []
+    role, title_start = before
+    return [role, *_more_before(text, title_start, person, mentions, people)]
+
+
+def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
+    title, body, title_end, words_end = found
+    role = " ".join(title.split())
+    code = role_code(role, _heads_region(text, title_end, body))
+    return {
+        "role": role, "role_code": code, "role_normalised": normalised_title(role),
+        "organization": body.canonical if body is not None else None,
+        "organization_surface": body.surface if body is not None else None,
+        "organization_key": body.key if body is not None and body.kind == "entity" else None,
+        "role_iso": _role_region(text, (title_end, words_end), code, places, main_region),
+    }  # fmt: skip

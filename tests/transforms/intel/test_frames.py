@@ -168,3 +168,14 @@ def test_dim_site_rows_carry_the_registry_of_a_registered_site():
         "Alabuga": ("sez-alabuga", "industrial_production", 2005, "active", True),
         "Polet": (None, None, None, None, False),
     }
+
+
+def test_a_person_with_two_titles_has_a_role_row_for_each():
+    text = (
+        "Председатель комитета Законодательного Собрания Ростовской области по экономической политике, "
+        "генеральный директор Агентства инвестиционного развития Ростовской области Игорь Бураков выступил."
+    )
+    found = article_facts(pl.DataFrame({"article_key": [7], "text": [text], "language": ["ru"]}))
+    burakov = stable_key("entity", "person", "Igor Burakov")
+    roles = found["fact_person_role"].filter(pl.col("entity_key") == burakov)
+    assert set(roles["role_code"]) == {"chairman", "general_director"}

@@ -185,3 +185,87 @@ def test_a_title_before_and_does_not_pass_to_the_next_name():
     people = _mentions(text, "en")
     assert people["Alexander Morozov"]["role_code"] == "deputy_minister"
     assert people["Timur Shagivaleev"]["role_code"] == "general_director"
+
+
+def _all_roles(text, language):
+    """(name, role code, organisation) for every title a person holds."""
+    from transforms.intel.entities import find_mentions
+
+    return {
+        (m.canonical, role["role_code"], role["organization"])
+        for m in find_mentions(text, language)
+        if m.entity_type == "person"
+        for role in m.attrs.get("roles", [])
+    }
+
+
+def test_two_titles_joined_by_a_comma_before_the_name_are_both_kept():
+    text = (
+        "Председатель комитета Законодательного Собрания по экономической политике, генеральный директор "
+        "Агентства инвестиционного развития Ростовской области Игорь Бураков выступил."
+    )
+    codes = {(name, code) for name, code, _ in _all_roles(text, "ru")}
+    assert codes == {("Igor Burakov", "chairman"), ("Igor Burakov", "general_director")}
+    text = (
+        "Подписал председатель Совета директоров S7 Group, генеральный директор холдинга «Мотор» "
+        "Евгений Елин."
+    )
+    assert {code for _, code, _ in _all_roles(text, "ru")} == {"chairman", "general_director"}
+
+
+def test_two_titles_after_the_name_each_with_its_own_body():
+    text = "Ivan Petrov, director of KAMAZ and chairman of the Association of Clusters, said it."
+    assert {(code, org) for _, code, org in _all_roles(text, "en")} == {
+        ("director", "KAMAZ"),
+        ("chairman", "Association of Clusters"),
+    }
+    text = "Заявил Михаил Иванов, министр экономики и губернатор Калужской области."
+    assert {code for _, code, _ in _all_roles(text, "ru")} == {"minister", "governor"}
+    text = "Пришёл Иван Петров, член Ассоциации – директор ОЭЗ «Калуга»."  # the dash starts a new title
+    assert _codes(text, "ru") == {("Ivan Petrov", "director")}
+
+
+def test_titles_that_lead_into_the_next_name_are_that_persons():
+    text = (
+        "Пришли вице-губернатор Петербурга Сергей Вязалов, председатель Совета ректоров Петербурга, "
+        "ректор ИТМО Владимир Васильев."
+    )
+    assert {(name, code) for name, code, _ in _all_roles(text, "ru")} == {
+        ("Sergey Vyazalov", "deputy_governor"),
+        ("Vladimir Vasilyev", "chairman"),
+        ("Vladimir Vasilyev", "rector"),
+    }
+    text = (
+        "He was accompanied by Alexander Morozov, Deputy Minister of Industry and Timur Shagivaleev, the CEO."
+    )
+    assert {(name, code) for name, code, _ in _all_roles(text, "en")} == {
+        ("Alexander Morozov", "deputy_minister"),
+        ("Timur Shagivaleev", "general_director"),
+    }
+
+
+def test_a_title_inside_a_bodys_name_is_not_the_next_names():
+    text = "Встречу провёл руководитель Администрации Президента РФ Сергей Иванов."
+    assert _codes(text, "ru") == {("Sergey Ivanov", "head")}
+    text = "Приказом первого замминистра промышленности Василия Осьмакова кластер внесён в реестр."
+    assert _codes(text, "ru") == {("Vasily Osmakov", "deputy_minister")}
+
+
+def test_pro_rector_director_general_and_deputy_mayor():
+    text = (
+        "Alexander Uvarov, the pro-rector for development, the director of the Institute of Innovation spoke."
+    )
+    assert {code for _, code, _ in _all_roles(text, "en")} == {"deputy_rector", "director"}
+    assert _codes("Director-General of Technopark Sergey Yushko spoke.", "en") == {
+        ("Sergey Yushko", "general_director")
+    }
+    assert _codes("— сказал заммэра Москвы Владимир Ефимов.", "ru") == {("Vladimir Efimov", "deputy_mayor")}
+
+
+def test_a_regional_title_takes_a_towns_region_when_no_region_is_named():
+    text = (
+        "В Туле подписано соглашение. Как сообщил первый заместитель главы региона Вячеслав Федорищев, "
+        "центр появится."
+    )
+    person = _mentions(text)["Vyacheslav Fedorishchev"]
+    assert person["role_code"] == "deputy_head_of_region" and person["role_iso"] == "RU-TUL"

@@ -12,7 +12,7 @@ from transforms.intel.lexicon.nlp_ru import lemma, parses
 from transforms.intel.lexicon.translit import has_cyrillic
 
 _WORD = re.compile(r"[^\W\d_]+")
-_DEPUTY = {"deputy", "deputies", "vice", "заместитель", "зам", "вице"}
+_DEPUTY = {"deputy", "deputies", "vice", "pro", "заместитель", "зам", "вице", "про"}
 _PREFIXES = ("зам", "вице", "vice")  # замминистра, замгубернатора, вице-губернатор, vice-governor
 _REGION_HEAD = {"head", "head_of_region"}
 
@@ -54,8 +54,8 @@ def _phrases() -> list[tuple[tuple[str, ...], str]]:
     return sorted(found, key=lambda item: -len(item[0]))
 
 
-# зампред правительства: the deputy chairman of the government
-_ABBREVIATED = {"зампред": ["зам", "председатель"]}
+# зампред правительства: the deputy chairman of the government; проректор, pro-rector: the deputy rector
+_ABBREVIATED = {"зампред": ["зам", "председатель"], "проректор": ["про", "ректор"]}
 
 
 def _split_prefix(words: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ EVENT_NOUN_RU = r"(?:форум|конференци|съезд|саммит|в�
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "agreement_signed": (
         rf"\bsigned\s+{W}{{0,4}}?(?:agreement|memorandum|contract|road\s*map|accord)s?\b",
-        r"\b(?:agreement|memorandum|contract)s?\b[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b",
+        r"\b(?:agreement|memorandum|contract)s?\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b",
         rf"\bsigning\s+of\s+{W}{{0,3}}?(?:agreement|memorandum|contract)s?\b",
         rf"\bподписал[аио]?\s+{W}{{0,4}}?(?:соглашени|меморандум|договор|дорожн)\w*",
         rf"\b(?:соглашени|меморандум|договор)\w*\s+{W}{{0,4}}?подписал[аио]?\b",
@@ -23,6 +23,9 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         rf"\bзаключил[аио]?\s+{W}{{0,3}}?(?:соглашени|договор|меморандум)\w*",
         rf"\bподписани[ея]\s+{W}{{0,2}}?(?:соглашени|меморандум|договор)\w*",
         r"\bподписи\s+под\s+(?:документом|соглашением)\b",
+        # "Документ подписали губернатор … и президент фонда …": a document signed by several is an agreement
+        rf"\bдокумент\w*\s+{W}{{0,3}}?подписали\b",
+        r"\b(?:the\s+)?document\s+was\s+signed\s+by\b",
     ),
     "register_application": (
         rf"\b(?:sent|submitted|filed)\s+{W}{{0,3}}?(?:documentation|documents|applications?)\b[^.;]{{0,120}}?"
@@ -61,12 +64,14 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         rf"(?:в\s+эксплуатацию\s+)?{W}{{0,3}}?{PLANT_RU}",
         rf"\b{PLANT_RU}\s+{W}{{0,4}}?(?:открыл\w*|открыт\w*|запущен\w*|заработал\w*|введен\w*\s+в\s+эксплуатацию)",
         rf"\b(?:открытие|запуск)\s+{W}{{0,2}}?(?:завода|производства|предприятия|фабрики|цеха|комбината)\b",
+        rf"\b(?:запуск|пуск)\w*\s+{W}{{0,2}}?(?:производственн\w+\s+)?мощност\w*",
         rf"\bдан\s+старт\s+{W}{{0,2}}?(?:заводу|производству|предприятию|фабрике)\b",
     ),
     "meeting": (
         r"\b(?:a|the)\s+(?:working\s+|business\s+)?meeting\s+(?:was|has\s+been)\s+held\b",
         r"\bmeeting\s+(?:took\s+place|was\s+held)\b",
-        r"\bheld\s+(?:a|the)\s+(?:working\s+|business\s+)?meeting\b",
+        r"\bheld\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?meeting\b",
+        r"\b(?:working|business)\s+meeting\b",
         r"\bmet\s+with\b",
         r"\b(?:held|conducted)\s+(?:talks|negotiations)\b",
         r"\b(?:talks|negotiations)\s+(?:were|was)\s+held\b",

@@ -11,7 +11,10 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from transforms.intel.lexicon.nlp_ru import case_of
+from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.links.anaphora import region_slots, site_slots
+from transforms.intel.links.clauses import event_spans
 from transforms.intel.links.cues import ANY_CUE, COMPILED, FUTURE, HYPOTHETICAL, NEGATED
 from transforms.intel.links.dates import event_date
 from transforms.intel.links.records import Event
@@ -34,13 +37,28 @@ _SAME_DAY = re.compile(
 )
 _HOSTS = re.compile(r"(?i)\s+(?:hosted|hosts|welcomed|принял[аи]?|принимает)\b")
 _IN = re.compile(r"(?i)(?:\bin|\bat|\bв|\bво|\bна)\s+(?:the\s+)?$")
+# "в представительстве правительства Ивановской области": a place's noun and its genitive before the name
+_IN_PHRASE = re.compile(r"(?:\b[Ii]n|\b[Aa]t|\b[Вв]о?|\b[Нн]а)\s+(?:the\s+)?(?:[а-яёa-z-]+\s+){1,2}$")
+_COUNTERPART = re.compile(r"(?i)\b(?:с|со|между|with|between|and|и)\s+(?:the\s+)?$")
 _TOWARD = re.compile(r"(?i)(?:\bto|\bв|\bво)\s+(?:the\s+)?$")
 _SUPPORT = re.compile(
     r"(?i)(?:support\s+of|collaboration\s+with|поддержке|поддержкой)\s+(?:the\s+)?(?:[\w&-]+\s+)?$"
 )
+_AUTHORITIES = re.compile(
+    r"(?i)(?:\b(?:власт\w*|правительств\w*|администраци\w*|между|с|со)|\b(?:government|authorities|"
+    r"administration)\s+of|\bbetween|\bwith)\s+(?:the\s+)?$"
+)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*(?:the\s+)?$")
+_PRESENCE = re.compile(
+    r"(?i)(?:\bв\s+присутствии|\bс\s+участием|\bпри\s+участии|\bin\s+the\s+presence\s+of|\battended\s+by|"
+    r"\bwith\s+the\s+participation\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$"  # a title the list does not know
+)
+_AND_OR_COMMA = re.compile(r"(?i)\s*,?\s*(?:and\s+|и\s+)?")
 _AND = re.compile(r"(?i)\s*,?\s*(?:and|и)\s+")
 _CHAINED = ("destination", "visited", "supporter")
 _ORGANISES = re.compile(r"(?i)\s+(?:is\s+organi[sz]ing|organi[sz]ed|organi[sz]es|организ\w+)\b")
+_LOWER_WORDS = re.compile(r"\s*(?:[а-яёa-z-]+\s+){0,6}")
+_GATHERINGS = ("meeting", "forum")  # a site named at one is where it is held, not a party
 _DEFAULT_ROLE = {"agreement_signed": "party", "visit": "visitor", "plant_launch": "company"}
 
 
@@ -61,7 +79,16 @@ def find_events(
             if found and _SAME_DAY.search(article.text, sentence.start, sentence.end):
                 event.date = replace(found[-1].date, text=event.date.text)
             found.append(event)
-    return merge_repeats(article.text, found)
+    return merge_repeats(article.text, _settings(found))
+
+
+def _settings(events: list[Event]) -> list[Event]:
+    """A forum told in the sentence of another event ("соглашение … подписано в рамках форума") is that
+    event's setting: its participants are the names of its own words only."""
+    for forum in (e for e in events if e.event_type == "forum"):
+        if any(e.sentence == forum.sentence and e.event_type != "forum" for e in events):
+            forum.participants = [(m, r) for m, r in forum.participants if forum.start <= m.start < forum.end]
+    return events
 
 
 def _first(
@@ -90,32 +117,59 @@ def _event_at(
     event = Event(kind, span[0], span[1], (sentence.start, sentence.end), rule, when, planned)
     # an event that is only the setting of its sentence ("в рамках форума …") has the names of its own
     # words as participants, not those of the sentence's main event
-    scope = span if rule.endswith(f":{SETTING}") else clause
+    scope = [span] if rule.endswith(f":{SETTING}") else event_spans(text, clause, span)
     event.participants = participants(article, sentence, event, scope)
     return event
 
 
-def participants(article: Article, sentence: Sentence, event: Event, clause: tuple[int, int]) -> list:
-    """The people, bodies, sites and places of the event's clause (and 'the region' pointing back at
-    one named before), each with a role."""
+def participants(article: Article, sentence: Sentence, event: Event, scope: list[tuple[int, int]]) -> list:
+    """The people, bodies, sites and places of the event's words (scope: its clause without the clause
+    reporting it, transforms.intel.links.clauses; and 'the region' pointing back at one named before),
+    each with a role."""
     text = article.text
-    affiliations = {m.attrs.get("organization_surface") for m in sentence.of("person")} - {None}
-    named = [(m, m.start, m.end) for m in sentence.mentions if m.kind != "act"]
+    people = sentence.of("person")
+    guests = _guests(text, people)
+    signers = [m for m in people if m not in guests]
+    affiliations = {r.get("organization_surface") for m in signers for r in m.attrs.get("roles", [m.attrs])}
+    titles = [span for m in people for span in m.attrs.get("title_spans", ())]
+    named = [(m, m.start, m.end) for m in sentence.mentions if m.kind != "act" and _specific(m)]
     slots = region_slots(text, sentence, article.regions) + site_slots(text, sentence, article.sites)
     pointed = [(s.mention, s.start, s.end) for s in slots if s.pointer]
     chosen: list[tuple[Mention, str]] = []
     previous_end = -1
     for mention, start, end in sorted(named + pointed, key=lambda x: x[1]):
-        if not clause[0] <= start < clause[1]:
+        part = next((a for a, b in scope if a <= start < b), None)
+        if part is None:
             continue
-        role = _role(event, mention, text[max(clause[0], start - 40) : start], text[end : end + 20])
+        before = text[max(part, start - 40) : start]
+        before = before if start - 40 <= part else "…" + before  # "…": not the clause's start
+        role = _role(event, mention, before, text[end : end + 20])
         if chosen and _AND.fullmatch(text[previous_end:start]) and chosen[-1][1] in _CHAINED:
             role = chosen[-1][1]  # "to Germany and France"
+        if event.event_type in _GATHERINGS and _names_gathering(text, event, mention):
+            continue  # «ИнПарк» in "форум территорий развития и инвестиций «ИнПарк»": the forum itself
+        if mention.entity_type != "person" and any(a <= start < b for a, b in titles):
+            role = "affiliation"  # "председатель президиума УрО РАН Валерий Чарушин": the body he speaks for
         if mention.surface in affiliations and mention.entity_type != "person":
+            # a signer's body is a party of the agreement (he signs for it)
             role = "party" if event.event_type == "agreement_signed" else "affiliation"
+        if mention in guests and role == "party":
+            role = "participant"  # "прошло в присутствии …": a guest of the signing, not a party
         chosen.append((mention, role))
         previous_end = end
     return _distinct(chosen)
+
+
+def _guests(text: str, people: list[Mention]) -> list[Mention]:
+    """The people an event took place in the presence of («в присутствии», «с участием», "in the presence
+    of", "attended by"), and the names listed after them."""
+    guests: list[Mention] = []
+    for person in people:
+        start = min([person.start, *(a for a, _ in person.attrs.get("title_spans", ()))])
+        follows = guests and _AND_OR_COMMA.fullmatch(text[guests[-1].end : start])
+        if _PRESENCE.search(text, max(0, start - 80), start) or follows:
+            guests.append(person)
+    return guests
 
 
 def _role(event: Event, mention: Mention, before: str, after: str) -> str:
@@ -137,10 +191,48 @@ def _role(event: Event, mention: Mention, before: str, after: str) -> str:
     if place and _HOSTS.match(after):
         return "host"
     if place:
-        return "place" if _IN.search(before) else "region"
+        return "region" if _acts(mention, before) else "place"
+    if mention.kind == "entity" and mention.entity_type != "person" and _where(before):
+        return "place"  # "в Минэкономразвития РФ", "in the State Duma", "в представительстве правительства …"
+    if mention.kind == "site" and kind in _GATHERINGS:
+        return "place"  # a meeting in a park
     if mention.kind == "site":
         return "site"
     return _DEFAULT_ROLE.get(kind, "participant")
+
+
+def _names_gathering(text: str, event: Event, mention: Mention) -> bool:
+    """The name in quotes right after the forum's or meeting's own words (only lower-case words between)."""
+    gap = text[event.end : mention.start]
+    quoted = mention.surface[:1] in '«"“'
+    return mention.start >= event.end and quoted and _LOWER_WORDS.fullmatch(gap) is not None
+
+
+def _where(before: str) -> bool:
+    """A body named after in/at/в/на (with at most two lower-case words between, none of them "с" or
+    "between") is where the event happened."""
+    return bool(_IN.search(before) or (_IN_PHRASE.search(before) and not _COUNTERPART.search(before)))
+
+
+def _specific(mention: Mention) -> bool:
+    """A kind of site ("промышленным кластером", "the chemicals cluster") names no party."""
+    return mention.kind != "site" or mention.attrs.get("named", True)
+
+
+def _acts(place: Mention, before: str) -> bool:
+    """A place that is a party of the event, not where it happened: its name in the nominative
+    ("Республика заключила соглашение"), after a word for its authorities ("Власти Удмуртии", "the
+    Government of Tatarstan") or after "между" / "с" ("между правительством и Калужской областью"), or in
+    English at the start of its clause; a place after "в", "на", "in", "at", or inside another name, is
+    where the event happened (role place)."""
+    if _where(before):
+        return False
+    if _AUTHORITIES.search(before):
+        return True
+    first = place.surface.split()[0]
+    if has_cyrillic(first):
+        return "nomn" in case_of(first) and not re.search(r"[а-яё]\s*$", before)
+    return bool(_CLAUSE_START.search(before))
 
 
 def _distinct(chosen: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:

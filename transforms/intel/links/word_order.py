@@ -31,7 +31,7 @@ class Frame:
 FRAMES: dict[str, Frame] = {
     "agreement_signed": Frame(("соглашение", "меморандум", "договор", "контракт"), ("подписать", "заключить"),
                               setting=False),
-    "meeting": Frame(("совещание", "заседание", "встреча", "переговоры"),
+    "meeting": Frame(("совещание", "заседание", "встреча", "переговоры", "собрание"),
                      ("пройти", "состояться", "провести"), setting=True),
     "forum": Frame(("форум", "конференция", "выставка", "саммит", "съезд"),
                    ("пройти", "состояться", "стартовать", "открыться", "начаться", "завершиться", "провести"),
@@ -51,6 +51,7 @@ _SETTING_GENITIVE = or_(
     rule(normalized("в"), _MODIFIER.optional(), normalized("день")),
 )
 _SETTING_EN = or_(caseless("at"), caseless("on"), caseless("during"))
+_DAYS_EN = ("first", "second", "third", "last", "final", "opening", "closing")  # "on the first day of …"
 _EVENT_NAMES_EN = {"forum": ("Forum", "Conference", "Summit", "Exhibition", "Expo", "Congress")}
 
 
@@ -83,10 +84,13 @@ def _parsers(kind: str) -> tuple[Parser, Parser, Parser | None]:
 
 @cache
 def _english_setting(kind: str) -> Parser:
-    """ "on XXV St. Petersburg International Economic Forum", "at the Russian Investment Forum"."""
+    """ "on XXV St. Petersburg International Economic Forum", "at the Russian Investment Forum", "on the first
+    day of Moscow International Forum"."""
     name = or_(is_capitalized(), token_type("INT"), eq("."), eq("-"))
     noun = or_(*(eq(word) for word in _EVENT_NAMES_EN[kind]))
-    return Parser(rule(_SETTING_EN, caseless("the").optional(), name.repeatable(max=8), noun))
+    which = or_(*(caseless(word) for word in _DAYS_EN))
+    day = rule(caseless("the").optional(), which, caseless("day"), caseless("of"))
+    return Parser(rule(_SETTING_EN, day.optional(), caseless("the").optional(), name.repeatable(max=8), noun))
 
 
 def _spans(parser: Parser, text: str, offset: int) -> list[tuple[int, int]]:

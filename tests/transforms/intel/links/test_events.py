@@ -139,3 +139,69 @@ def test_an_event_that_is_the_setting_takes_only_its_own_names(events) -> None:
 def test_going_to_a_forum_is_not_a_forum_held(events) -> None:
     assert events("Губернатор пригласил инвесторов на форум.", "ru") == []
     assert _types(events("Об этом губернатор рассказал на совещании.", "ru")) == ["meeting"]
+
+
+def _parties(event: dict) -> set[str]:
+    return {p["name"] for p in event["participants"] if p["role"] not in ("affiliation", "place")}
+
+
+def test_the_clause_reporting_an_event_names_no_party(events) -> None:
+    text = "Власти Удмуртии и Ассоциация кластеров подписали соглашение о создании кластера, сообщает ТАСС."
+    (found,) = events(text, "ru")
+    assert "TASS" not in _parties(found) and "ТАСС" not in _parties(found)
+    assert "Udmurt Republic" in _parties(found)  # "Власти Удмуртии": the region signs
+    text = "The agreement was signed by Ivan Orlov and Oleg Sidorov, said Deputy Governor Vladimir Popov."
+    (found,) = events(text, "en")
+    assert _parties(found) == {"Ivan Orlov", "Oleg Sidorov"}
+
+
+def test_a_place_where_an_event_happened_is_no_party(events) -> None:
+    text = "Соглашение о сотрудничестве подписали в Калуге Андрей Иванов и Борис Петров."
+    (found,) = events(text, "ru")
+    roles = {p["name"]: p["role"] for p in found["participants"]}
+    assert roles["Kaluga"] == "place" and _parties(found) == {"Andrey Ivanov", "Boris Petrov"}
+    text = "A meeting was held in the State Duma between Ivan Orlov and Oleg Sidorov."
+    (found,) = events(text, "en")
+    assert _parties(found) == {"Ivan Orlov", "Oleg Sidorov"}
+
+
+def test_the_bodies_in_a_title_speak_for_the_person(events) -> None:
+    text = (
+        "Сегодня председатель президиума УрО РАН Валерий Чарушин и гендиректор технопарка «Университетский» "
+        "Денис Скоморохов подписали соглашение о сотрудничестве."
+    )
+    (found,) = events(text, "ru")
+    roles = {p["name"]: p["role"] for p in found["participants"]}
+    assert roles["Valery Charushin"] == roles["Denis Skomorokhov"] == "party"
+    assert all(role in ("party", "affiliation") for role in roles.values())
+
+
+def test_a_forum_in_another_events_sentence_is_its_setting(events) -> None:
+    text = (
+        "Официальная церемония подписания соглашения между Правительством Ульяновской области и компанией "
+        "«Quarzwerke» состоялась 9 июня в рамках Петербургского международного экономического форума."
+    )
+    by_type = {e["event_type"]: e for e in events(text, "ru")}
+    assert by_type["forum"]["participants"] == []
+    assert "Quarzwerke" in {p["name"] for p in by_type["agreement_signed"]["participants"]}
+
+
+def test_a_document_signed_by_several_is_the_agreement_told_before(events) -> None:
+    text = (
+        "Сегодня было заключено соглашение о сотрудничестве между правительством города и фондом «Сколково». "
+        "Документ подписали губернатор Георгий Полтавченко и президент фонда Виктор Вексельберг."
+    )
+    (found,) = events(text, "ru")
+    assert found["event_type"] == "agreement_signed"
+    assert {"Georgy Poltavchenko", "Viktor Vekselberg"} <= {p["name"] for p in found["participants"]}
+
+
+def test_the_guests_of_a_signing_are_no_parties(events) -> None:
+    text = (
+        "Подписание договора между ООО «СовЭлМаш» и АО «Технополис Москва» прошло в присутствии заместителя "
+        "префекта Зеленограда Андрея Новожилова и генерального директора компании «Альфа» Игоря Ищенко."
+    )
+    (found,) = events(text, "ru")
+    roles = {p["name"]: p["role"] for p in found["participants"]}
+    assert roles["Andrey Novozhilov"] == roles["Igor Ishchenko"] == "participant"
+    assert "party" not in {role for name, role in roles.items() if "Альфа" in name or "Alfa" in name}
