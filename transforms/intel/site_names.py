@@ -24,7 +24,8 @@ _LIST_ITEM = re.compile(
     r"[ \t\u00a0]*(?:,|и|and|а\s+также|as\s+well\s+as)?[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]"
     r"(?:[ \t\u00a0]*\([^)\n]{1,60}\))?"
 )
-_COLON = re.compile(r"[ \t\u00a0]*:")
+# "парки: «…»", and a dash before a quoted name: "индустриальные парки – «Подгоренский», «Богучарский»"
+_COLON = re.compile(r"[ \t\u00a0]*(?::|[–—][ \t\u00a0]*(?=[«\"“„]))")
 _COMPOUND = re.compile(
     r"\b([А-ЯЁ][а-яё]{2,}(?:парк|долин)|[A-Z][a-z]{2,}(?:park|valley))(?:а|е|у|ом|ой|ы|ою)?\b"
 )
@@ -53,7 +54,8 @@ def quoted_before(text: str, start: int) -> tuple[str, int] | None:
 
 
 def listed_after_colon(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int]]]:
-    """Quoted names listed after "noun:", each with its span: «Северный» (Пенза) и «Заречье» (Заречный)."""
+    """Quoted names listed after "noun:" or "noun –", each with its span: «Северный» (Пенза) и «Заречье»
+    (Заречный)."""
     colon = _COLON.match(text, end, limit) if end < limit else None
     if colon is None:
         return []
@@ -109,3 +111,16 @@ def _after_word(text: str, k: int) -> bool:
     """The quote at k follows a word (компании «…», JSC "…"), not a colon, a dash or the start of a line."""
     before = text[:k].rstrip(" \t\u00a0")
     return bool(before) and before[-1].isalnum()
+
+
+_LONG_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def title_case_line(text: str, offset: int) -> bool:
+    """True when the line at offset is a headline in title case ("Technopolis Moscow Emerges as Russia's
+    Largest Manufacturing Zone"): every Latin word of four letters or more capitalised, so a capital there
+    says nothing about a name."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = _LONG_LATIN_WORD.findall(text[start : end if end >= 0 else len(text)])
+    return len(words) >= 4 and all(word[0].isupper() for word in words)

@@ -24,6 +24,7 @@ from transforms.intel.site_names import (
     listed_after_colon,
     quoted_after,
     quoted_before,
+    title_case_line,
 )
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
@@ -71,6 +72,7 @@ _COMPANY_BEFORE = re.compile(
     r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ПАО|АО)[ \t\u00a0]+$",
     re.IGNORECASE,
 )
+_QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
 _PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
@@ -111,6 +113,8 @@ def _name_after(text: str, end: int) -> tuple[str | None, int]:
                 return None, end  # "Technopark Director Artem Stolyarov": a title, not a site's name
             if pattern is _NAME_AFTER and followed_by_body(text, match.start(1) - 1):
                 return None, end  # "SEZ Investment Board": a body, not a site
+            if pattern is _NAME_AFTER and title_case_line(text, end):
+                return None, end  # "Uzlovaya Industrial Park Expands Capacity": a headline's capitals name nothing
             return match.group(1).strip(" .") or None, match.end(1)
     return None, end
 
@@ -233,10 +237,18 @@ def find_sites(
     context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
     found: list[Mention] = []
     for start, end, entry in hits:
-        if entry.kind == "site_type" and not inside_quotes(text, tokens[start].start):
+        if entry.kind == "site_type" and _outside_names(text, tokens, start, end):
             found += _sites_at(context, start, end, entry.ident)
     found += _regional_park_lists(context, found)
+    found += _registered_quoted(context, hits, found)
     return _registered(context, found + _compound_sites(context, hits, found))
+
+
+def _outside_names(text: str, tokens: list[Token], start: int, end: int) -> bool:
+    """A site word inside an organisation's quoted name (компании «Индустриально-логистический парк») is not a
+    site, unless the word is followed by its own quoted name: НИИ "Технопарк "Родина"", CJSC “Innovational
+    production Technopark “Idea”” name the technopark they are named after."""
+    return not inside_quotes(text, tokens[start].start) or quoted_after(text, tokens[end - 1].end) is not None
 
 
 def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
@@ -265,6 +277,7 @@ def _part_of_other_name(ctx: _Context, i: int, j: int) -> bool:
     if (
         j < len(tokens)
         and tokens[j].text[:1].isupper()
+        and not title_case_line(text, tokens[j].start)
         and j not in ctx.nouns
         and not text[tokens[j - 1].end : tokens[j].start].strip()
     ):
@@ -288,6 +301,31 @@ def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
             if not any(m.start <= span[0] < m.end for m in found):
                 iso = _region_of_name(ctx.text[token.end : after])
                 sites.append(_site("industrial_park", span, ctx.text, name, None, iso))
+    return sites
+
+
+def _registered_quoted(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """ "…новые индустриальные парки – «Подгоренский», «Богучарский» и расширить «Масловский»": a quoted name
+    anywhere in a site noun's sentence that the registry lists under the noun's type (in the region the text
+    gives it) is that site, unless a company word stands before it (компания «…»)."""
+    sites: list[Mention] = []
+    seen: set[tuple[int, str]] = set()
+    for start, _, entry in hits:
+        if entry.kind != "site_type" or inside_quotes(ctx.text, ctx.tokens[start].start):
+            continue
+        sentence = sentence_of(ctx.text, ctx.tokens[start].start)
+        if (sentence[0], entry.ident) in seen:
+            continue
+        seen.add((sentence[0], entry.ident))
+        for match in _QUOTED_NAME.finditer(ctx.text, sentence[0], sentence[1]):
+            span = match.span(1)
+            if any(m.start < span[1] and span[0] < m.end for m in found + sites):
+                continue
+            if _COMPANY_BEFORE.search(ctx.text[max(0, match.start() - 40) : match.start()]):
+                continue
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            if (registered := lookup(match.group(1).strip(" ."), entry.ident, iso)) is not None:
+                sites.append(_registered_site(registered, span, ctx.text, None))
     return sites
 
 
@@ -515,16 +553,19 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
     if not reads_as(word.text, "ADJF"):
         return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
     if (capital := _region_adjective(word.text)) is not None:
-        if word.text[:1].isupper():
-            return capital
+        if word.text[:1].isupper() and (site_type == "sez" or not _at_sentence_start(text, word.start)):
+            return capital  # «Тюменский индустриальный парк включили…»: a capital opening a sentence names nothing
         # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
         return capital if site_type == "sez" and not _plural(tokens[end - 1]) else None
     if not word.text[:1].isupper() or _at_sentence_start(text, word.start) or word.norm in _COMMON_ADJECTIVES:
         return None
     if not agrees_as_adjective(word.text, tokens[end - 1].text):
         return None
-    # the noun's lemma carries its gender (pymorphy2 reads «парке» as a form of the coat «парка» too)
-    return nominative_phrase(f"{word.text} {tokens[end - 1].norm}").split()[0]
+    # the noun's lemma carries its gender (pymorphy2 reads «парке» as a form of the coat «парка» too); the
+    # first part of a compound adjective stays as written (Южно-Уральского → Южно-Уральский)
+    prefix, _, last = word.text.rpartition("-")
+    name = nominative_phrase(f"{last} {tokens[end - 1].norm}").split()[0]
+    return f"{prefix}-{name}" if prefix else name
 
 
 def _region_adjective(word: str) -> str | None:
