@@ -12,7 +12,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
-from transforms.intel.lexicon.nlp_ru import agrees_as_adjective, is_plural, nominative_phrase, reads_as
+from transforms.intel.lexicon.nlp_ru import (
+    agrees_as_adjective,
+    case_of,
+    is_plural,
+    nominative_phrase,
+    parses,
+    reads_as,
+)
 from transforms.intel.lexicon.role_codes import role_code
 from transforms.intel.lexicon.site_registry import Registered, lookup, standalone_hits
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
@@ -72,6 +79,7 @@ _COMPANY_BEFORE = re.compile(
     r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ПАО|АО)[ \t\u00a0]+$",
     re.IGNORECASE,
 )
+_NESTED_QUOTE = re.compile(r"[ \t\u00a0]+[«\"“„]\w")
 _QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
 _PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
@@ -248,7 +256,10 @@ def _outside_names(text: str, tokens: list[Token], start: int, end: int) -> bool
     """A site word inside an organisation's quoted name (компании «Индустриально-логистический парк») is not a
     site, unless the word is followed by its own quoted name: НИИ "Технопарк "Родина"", CJSC “Innovational
     production Technopark “Idea”” name the technopark they are named after."""
-    return not inside_quotes(text, tokens[start].start) or quoted_after(text, tokens[end - 1].end) is not None
+    if not inside_quotes(text, tokens[start].start):
+        return True
+    nested = _NESTED_QUOTE.match(text, tokens[end - 1].end)  # not the name's own closing quote: Park" secured
+    return nested is not None and quoted_after(text, tokens[end - 1].end) is not None
 
 
 def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
@@ -402,7 +413,11 @@ def _plural(token: Token) -> bool:
 
 def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> list[tuple]:
     """Names after the noun (with a list continuing them), else a name before it."""
-    after = _cyrillic_name_after(text, tokens, end, site_type) or _of_place(text, tokens, end, site_type)
+    after = (
+        _cyrillic_name_after(text, tokens, end, site_type)
+        or _of_place(text, tokens, end, site_type)
+        or _bare_name_after(text, tokens, end)
+    )
     if after is not None:
         return [(after[0], (tokens[start].start, after[1]), None)]
     name, name_end = _name_after(text, tokens[end - 1].end)
@@ -463,6 +478,35 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
         if lookup(text[tokens[end].start : tokens[last].end], site_type) is not None:
             return text[tokens[end].start : tokens[last].end], tokens[last].end
     return None
+
+
+_NOT_A_SITE_NAME = ("Name", "Surn", "Patr", "Orgn")
+
+
+def _bare_name_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
+    """«технопарк Эркон будет…», «действует технопарк Волга на Бору»: one unquoted capitalised Russian word
+    right after the site word, read in the nominative (a name keeps it whatever the case of the word before
+    it), that pymorphy2 reads as no person's name and no organisation, that the gazetteer knows as no place
+    or organisation (технопарк Татарстана, кластер Минпромторга), and that is not the subject of the verb
+    after it when the site word is in another case (в технопарке Минпромторг провёл…)."""
+    if end >= len(tokens) or text[tokens[end - 1].end : tokens[end].start] not in (" ", "\u00a0"):
+        return None
+    word = tokens[end]
+    if not has_cyrillic(word.text) or not word.text[:1].isupper() or word.text.isupper():
+        return None
+    if _at_sentence_start(text, word.start) or "nomn" not in case_of(word.text):
+        return None
+    if any(grammeme in parse.tag for parse in parses(word.text)[:3] for grammeme in _NOT_A_SITE_NAME):
+        return None
+    if any(matcher().find([word], {"region", "country", "city", "organization", "company"})):
+        return None
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    if following is not None and not text[word.end : following.start].strip():
+        if following.text[:1].isupper():
+            return None  # a longer name
+        if reads_as(following.text, "VERB") and "nomn" not in case_of(tokens[end - 1].text):
+            return None  # the subject of the verb, after a site word in another case
+    return word.text, word.end
 
 
 def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
