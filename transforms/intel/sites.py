@@ -21,7 +21,7 @@ from transforms.intel.lexicon.nlp_ru import (
     reads_as,
 )
 from transforms.intel.lexicon.role_codes import role_code
-from transforms.intel.lexicon.site_registry import Registered, lookup, standalone_hits
+from transforms.intel.lexicon.site_registry import Registered, lookup, only_zone_in, standalone_hits
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
@@ -81,7 +81,7 @@ _COMPANY_BEFORE = re.compile(
 )
 _NESTED_QUOTE = re.compile(r"[ \t\u00a0]+[«\"“„]\w")
 _QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
-_PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
+_PLACE_AFTER = re.compile(r"[»\"”“]?[\s.]*\(([^()]{2,40})\)")  # «Масловский» (Воронежская область)
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
 
@@ -167,7 +167,7 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
     """One site; a name the registry lists under this type takes the registry's entry (key, name, region); of
     two entries sharing the name, the one in the site's region."""
     named = name is not None
-    if name is not None and (entry := lookup(name, site_type, iso)) is not None:
+    if name is not None and (entry := lookup(name, site_type, iso) or _zone_of_place(name, site_type)):
         return _registered_site(entry, span, text, industry)
     if name is None:
         name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
@@ -178,6 +178,17 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
         attrs["region_name"] = regions()[iso]["name_en"]
     key = site_key(site_type, name, iso)
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
+
+
+def _zone_of_place(name: str, site_type: str) -> Registered | None:
+    """ "the Moscow SEZ", «Московская ОЭЗ»: an SEZ named by a region (a federal city included) alone is the one
+    zone the registry lists in the region, if it lists one only. A town's name is not enough: "SEZ Zelenograd"
+    and "the Orenburg SEZ" may name a zone of their own (Zelenograd's was one until it joined Technopolis)."""
+    if site_type != "sez":
+        return None
+    tokens = _tokens_of(name)
+    whole = [e.ident for i, j, e in matcher().find(tokens, {"region"}) if i == 0 and j == len(tokens)]
+    return only_zone_in(whole[0]) if whole else None
 
 
 def _registered_site(entry: Registered, span: tuple[int, int], text: str, industry: str | None) -> Mention:
@@ -435,7 +446,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         return found
     if (quoted := quoted_before(text, tokens[start].start)) is not None:
         return [(quoted[0], (quoted[1], tokens[end - 1].end), None)]
-    if (region := _proper_regional(text, tokens, start, end)) is not None:
+    if (region := _proper_regional(text, tokens, start, end, site_type)) is not None:
         return [region]
     before = _name_before(text, tokens, start) or _adjective_name(text, tokens, start, end, site_type)
     if before is None:
@@ -528,16 +539,20 @@ def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple
     return None
 
 
-def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tuple | None:
+def _proper_regional(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple | None:
     """ "а также Промышленный парк Пензенской области": a capitalised site noun inside a sentence, followed
-    by a region, is that region's own site, named after it."""
+    by a region, is that region's own site, named after it, or the registry's entry when the registry lists
+    the whole phrase."""
     if not tokens[start].text[:1].isupper() or not has_cyrillic(tokens[start].text):
         return None
     if _at_sentence_start(text, tokens[start].start):
         return None
     for i, j, entry in matcher().find(tokens[end : end + 4], {"region"}):
         if i == 0:
-            return regions()[entry.ident]["name_en"], (tokens[start].start, tokens[end + j - 1].end), None
+            span = (tokens[start].start, tokens[end + j - 1].end)
+            whole = text[span[0] : span[1]]  # «Промышленно-логистический парк Новосибирской области» is listed
+            name = whole if lookup(whole, site_type, entry.ident) is not None else regions()[entry.ident]["name_en"]
+            return name, span, None
     return None
 
 
