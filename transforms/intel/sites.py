@@ -80,6 +80,10 @@ _COMPANY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NESTED_QUOTE = re.compile(r"[ \t\u00a0]+[«\"“„]\w")
+_APPOSITION = re.compile(
+    r"(?:[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})?,[ \t]+"
+    r"([A-Z][\w.-]*[\w](?:[ \t]+[A-Z0-9][\w.-]*[\w])?)(?=[\s,;.)]|$)"
+)
 _QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
 _PLACE_AFTER = re.compile(r"[»\"”“]?[\s.]*\(([^()]{2,40})\)")  # «Масловский» (Воронежская область)
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
@@ -260,6 +264,7 @@ def find_sites(
             found += _sites_at(context, start, end, entry.ident)
     found += _regional_park_lists(context, found)
     found += _registered_quoted(context, hits, found)
+    found += _bare_parks(context, hits, found)
     return _registered(context, found + _compound_sites(context, hits, found))
 
 
@@ -354,6 +359,37 @@ def _registered_quoted(ctx: _Context, hits: list, found: list[Mention]) -> list[
 _PARKS = {"technopark", "industrial_park"}
 
 
+def _bare_parks(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """ "Himgrad and Master parks have received…", «парк «Химград»»: the bare word park with names before it (or a
+    quoted name after it) that the registry lists as an industrial park or a technopark of the region."""
+    typed = {k for start, end, entry in hits if entry.kind == "site_type" for k in range(start, end)}
+    sites: list[Mention] = []
+    for k, token in enumerate(ctx.tokens):
+        if token.norm not in ("park", "парк") or k in typed:
+            continue
+        for name, span in _names_at_park(ctx.text, ctx.tokens, k):
+            if any(m.start < span[1] and span[0] < m.end for m in found + sites):
+                continue
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            entry = lookup(name, "industrial_park", iso) or lookup(name, "technopark", iso)
+            if entry is not None:
+                sites.append(_registered_site(entry, span, ctx.text, None))
+    return sites
+
+
+def _names_at_park(text: str, tokens: list[Token], k: int) -> list[tuple[str, tuple[int, int]]]:
+    if (quoted := quoted_after(text, tokens[k].end)) is not None:
+        return [(quoted[0], (tokens[k].start, quoted[1]))]
+    before = _name_before(text, tokens, k)
+    if before is None:
+        return []
+    at = text.rfind(before, max(0, tokens[k].start - 120), tokens[k].start)
+    if at < 0:
+        return []
+    listed = _listed_before(text, at) if _plural(tokens[k]) else []
+    return [(name, span) for name, span, _ in listed] + [(before, (at, tokens[k].end))]
+
+
 def _compound_sites(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
     """Академпарк, Иннопарк: a name holding the site word; its type is the site noun nearest in its
     sentence that the word allows (a park's name is a technopark or an industrial park, never an SEZ or
@@ -428,6 +464,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         _cyrillic_name_after(text, tokens, end, site_type)
         or _of_place(text, tokens, end, site_type)
         or _bare_name_after(text, tokens, end)
+        or _registered_apposition(text, tokens[end - 1].end, site_type)
     )
     if after is not None:
         return [(after[0], (tokens[start].start, after[1]), None)]
@@ -448,7 +485,11 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         return [(quoted[0], (quoted[1], tokens[end - 1].end), None)]
     if (region := _proper_regional(text, tokens, start, end, site_type)) is not None:
         return [region]
-    before = _name_before(text, tokens, start) or _adjective_name(text, tokens, start, end, site_type)
+    before = (
+        _registered_before(text, tokens, start, site_type)
+        or _name_before(text, tokens, start)
+        or _adjective_name(text, tokens, start, end, site_type)
+    )
     if before is None:
         return []
     at = text.rfind(before, max(0, tokens[start].start - 120), tokens[start].start)
@@ -518,6 +559,27 @@ def _bare_name_after(text: str, tokens: list[Token], end: int) -> tuple[str, int
         if reads_as(following.text, "VERB") and "nomn" not in case_of(tokens[end - 1].text):
             return None  # the subject of the verb, after a site word in another case
     return word.text, word.end
+
+
+def _registered_apposition(text: str, end: int, site_type: str) -> tuple[str, int] | None:
+    """ "the first SEZ in Mordovia, Sistema": a name set off by a comma after the site word (and a place), when
+    the registry lists it under this type."""
+    match = _APPOSITION.match(text, end)
+    if match is None or lookup(match.group(1), site_type) is None:
+        return None
+    return match.group(1), match.end(1)
+
+
+def _registered_before(text: str, tokens: list[Token], start: int, site_type: str) -> str | None:
+    """ "the Tura 2.0 industrial park": up to three words right before the site word (a number among them) that
+    the registry lists as a name of this type."""
+    if start == 0 or text[tokens[start - 1].end : tokens[start].start].strip():
+        return None  # «Калибр». Технопарк…: the word before ends another sentence
+    for first in range(max(0, start - 3), start):
+        words = text[tokens[first].start : tokens[start - 1].end]
+        if words[:1].isupper() and not any(c in words for c in ",;:()\n«»\"") and lookup(words, site_type):
+            return words
+    return None
 
 
 def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
