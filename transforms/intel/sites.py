@@ -126,7 +126,7 @@ def _name_after(text: str, end: int) -> tuple[str | None, int]:
             if pattern is _NAME_AFTER and followed_by_body(text, match.start(1) - 1):
                 return None, end  # "SEZ Investment Board": a body, not a site
             if pattern is _NAME_AFTER and title_case_line(text, end):
-                return None, end  # "Uzlovaya Industrial Park Expands Capacity": a headline's capitals name nothing
+                return None, end  # "Uzlovaya Industrial Park Expands Capacity": a headline's capitals
             return match.group(1).strip(" .") or None, match.end(1)
     return None, end
 
@@ -185,9 +185,10 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
 
 
 def _zone_of_place(name: str, site_type: str) -> Registered | None:
-    """ "the Moscow SEZ", «Московская ОЭЗ»: an SEZ named by a region (a federal city included) alone is the one
-    zone the registry lists in the region, if it lists one only. A town's name is not enough: "SEZ Zelenograd"
-    and "the Orenburg SEZ" may name a zone of their own (Zelenograd's was one until it joined Technopolis)."""
+    """ "the Moscow SEZ", «Московская ОЭЗ»: an SEZ named by a region (a federal city included) alone is the
+    one zone the registry lists in the region, if it lists one only. A town's name is not enough: "SEZ
+    Zelenograd" and "the Orenburg SEZ" may name a zone of their own (Zelenograd's was one until it joined
+    Technopolis)."""
     if site_type != "sez":
         return None
     tokens = _tokens_of(name)
@@ -360,8 +361,9 @@ _PARKS = {"technopark", "industrial_park"}
 
 
 def _bare_parks(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
-    """ "Himgrad and Master parks have received…", «парк «Химград»»: the bare word park with names before it (or a
-    quoted name after it) that the registry lists as an industrial park or a technopark of the region."""
+    """ "Himgrad and Master parks have received…", «парк «Химград»»: the bare word park with names before it
+    (or a quoted name after it) that the registry lists as an industrial park or a technopark of the
+    region."""
     typed = {k for start, end, entry in hits if entry.kind == "site_type" for k in range(start, end)}
     sites: list[Mention] = []
     for k, token in enumerate(ctx.tokens):
@@ -562,8 +564,8 @@ def _bare_name_after(text: str, tokens: list[Token], end: int) -> tuple[str, int
 
 
 def _registered_apposition(text: str, end: int, site_type: str) -> tuple[str, int] | None:
-    """ "the first SEZ in Mordovia, Sistema": a name set off by a comma after the site word (and a place), when
-    the registry lists it under this type."""
+    """ "the first SEZ in Mordovia, Sistema": a name set off by a comma after the site word (and a place),
+    when the registry lists it under this type."""
     match = _APPOSITION.match(text, end)
     if match is None or lookup(match.group(1), site_type) is None:
         return None
@@ -571,13 +573,13 @@ def _registered_apposition(text: str, end: int, site_type: str) -> tuple[str, in
 
 
 def _registered_before(text: str, tokens: list[Token], start: int, site_type: str) -> str | None:
-    """ "the Tura 2.0 industrial park": up to three words right before the site word (a number among them) that
-    the registry lists as a name of this type."""
+    """ "the Tura 2.0 industrial park": up to three words right before the site word (a number among them)
+    that the registry lists as a name of this type."""
     if start == 0 or text[tokens[start - 1].end : tokens[start].start].strip():
         return None  # «Калибр». Технопарк…: the word before ends another sentence
     for first in range(max(0, start - 3), start):
         words = text[tokens[first].start : tokens[start - 1].end]
-        if words[:1].isupper() and not any(c in words for c in ",;:()\n«»\"") and lookup(words, site_type):
+        if words[:1].isupper() and not any(c in words for c in ',;:()\n«»"') and lookup(words, site_type):
             return words
     return None
 
@@ -612,9 +614,9 @@ def _proper_regional(text: str, tokens: list[Token], start: int, end: int, site_
     for i, j, entry in matcher().find(tokens[end : end + 4], {"region"}):
         if i == 0:
             span = (tokens[start].start, tokens[end + j - 1].end)
-            whole = text[span[0] : span[1]]  # «Промышленно-логистический парк Новосибирской области» is listed
-            name = whole if lookup(whole, site_type, entry.ident) is not None else regions()[entry.ident]["name_en"]
-            return name, span, None
+            whole = text[span[0] : span[1]]  # «Промышленно-логистический парк Новосибирской области»
+            listed = lookup(whole, site_type, entry.ident) is not None
+            return whole if listed else regions()[entry.ident]["name_en"], span, None
     return None
 
 
@@ -675,7 +677,7 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
         return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
     if (capital := _region_adjective(word.text)) is not None:
         if word.text[:1].isupper() and (site_type == "sez" or not _at_sentence_start(text, word.start)):
-            return capital  # «Тюменский индустриальный парк включили…»: a capital opening a sentence names nothing
+            return capital  # «Тюменский индустриальный парк включили…»: a sentence's first capital, no name
         # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
         return capital if site_type == "sez" and not _plural(tokens[end - 1]) else None
     if not word.text[:1].isupper() or _at_sentence_start(text, word.start) or word.norm in _COMMON_ADJECTIVES:
