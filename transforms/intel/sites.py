@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
 from transforms.intel.lexicon.nlp_ru import (
     agrees_as_adjective,
-    case_of,
     is_plural,
     nominative_phrase,
-    parses,
     reads_as,
 )
 from transforms.intel.lexicon.role_codes import role_code
@@ -25,12 +23,15 @@ from transforms.intel.lexicon.site_registry import Registered, lookup, only_zone
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
+    bare_name_after,
     compound_names,
     followed_by_body,
     inside_quotes,
     listed_after_colon,
     quoted_after,
     quoted_before,
+    registered_apposition,
+    registered_before,
     title_case_line,
 )
 
@@ -80,10 +81,6 @@ _COMPANY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NESTED_QUOTE = re.compile(r"[ \t\u00a0]+[«\"“„]\w")
-_APPOSITION = re.compile(
-    r"(?:[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})?,[ \t]+"
-    r"([A-Z][\w.-]*[\w](?:[ \t]+[A-Z0-9][\w.-]*[\w])?)(?=[\s,;.)]|$)"
-)
 _QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
 _PLACE_AFTER = re.compile(r"[»\"”“]?[\s.]*\(([^()]{2,40})\)")  # «Масловский» (Воронежская область)
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
@@ -465,8 +462,8 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     after = (
         _cyrillic_name_after(text, tokens, end, site_type)
         or _of_place(text, tokens, end, site_type)
-        or _bare_name_after(text, tokens, end)
-        or _registered_apposition(text, tokens[end - 1].end, site_type)
+        or bare_name_after(text, tokens, end)
+        or registered_apposition(text, tokens[end - 1].end, site_type)
     )
     if after is not None:
         return [(after[0], (tokens[start].start, after[1]), None)]
@@ -488,7 +485,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     if (region := _proper_regional(text, tokens, start, end, site_type)) is not None:
         return [region]
     before = (
-        _registered_before(text, tokens, start, site_type)
+        registered_before(text, tokens, start, site_type)
         or _name_before(text, tokens, start)
         or _adjective_name(text, tokens, start, end, site_type)
     )
@@ -531,56 +528,6 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
             continue
         if lookup(text[tokens[end].start : tokens[last].end], site_type) is not None:
             return text[tokens[end].start : tokens[last].end], tokens[last].end
-    return None
-
-
-_NOT_A_SITE_NAME = ("Name", "Surn", "Patr", "Orgn")
-
-
-def _bare_name_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
-    """«технопарк Эркон будет…», «действует технопарк Волга на Бору»: one unquoted capitalised Russian word
-    right after the site word, read in the nominative (a name keeps it whatever the case of the word before
-    it), that pymorphy2 reads as no person's name and no organisation, that the gazetteer knows as no place
-    or organisation (технопарк Татарстана, кластер Минпромторга), and that is not the subject of the verb
-    after it when the site word is in another case (в технопарке Минпромторг провёл…)."""
-    if end >= len(tokens) or text[tokens[end - 1].end : tokens[end].start] not in (" ", "\u00a0"):
-        return None
-    word = tokens[end]
-    if not has_cyrillic(word.text) or not word.text[:1].isupper() or word.text.isupper():
-        return None
-    if _at_sentence_start(text, word.start) or "nomn" not in case_of(word.text):
-        return None
-    if any(grammeme in parse.tag for parse in parses(word.text)[:3] for grammeme in _NOT_A_SITE_NAME):
-        return None
-    if any(matcher().find([word], {"region", "country", "city", "organization", "company"})):
-        return None
-    following = tokens[end + 1] if end + 1 < len(tokens) else None
-    if following is not None and not text[word.end : following.start].strip():
-        if following.text[:1].isupper():
-            return None  # a longer name
-        if reads_as(following.text, "VERB") and "nomn" not in case_of(tokens[end - 1].text):
-            return None  # the subject of the verb, after a site word in another case
-    return word.text, word.end
-
-
-def _registered_apposition(text: str, end: int, site_type: str) -> tuple[str, int] | None:
-    """ "the first SEZ in Mordovia, Sistema": a name set off by a comma after the site word (and a place),
-    when the registry lists it under this type."""
-    match = _APPOSITION.match(text, end)
-    if match is None or lookup(match.group(1), site_type) is None:
-        return None
-    return match.group(1), match.end(1)
-
-
-def _registered_before(text: str, tokens: list[Token], start: int, site_type: str) -> str | None:
-    """ "the Tura 2.0 industrial park": up to three words right before the site word (a number among them)
-    that the registry lists as a name of this type."""
-    if start == 0 or text[tokens[start - 1].end : tokens[start].start].strip():
-        return None  # «Калибр». Технопарк…: the word before ends another sentence
-    for first in range(max(0, start - 3), start):
-        words = text[tokens[first].start : tokens[start - 1].end]
-        if words[:1].isupper() and not any(c in words for c in ',;:()\n«»"') and lookup(words, site_type):
-            return words
     return None
 
 
