@@ -12,19 +12,19 @@ from bench import intel_real
 # merged once seen), each with its own floors.
 FLOORS = {
     "real, tuning": {
-        "region": 0.89, "person": 0.94, "role": 0.93, "site_type": 0.91, "site": 0.9, "legal_act": 1.0,
+        "region": 0.95, "person": 0.94, "role": 0.93, "site_type": 0.93, "site": 0.93, "legal_act": 1.0,
         "figure": 0.95, "figure+qualifier": 0.95, "figure (words)": 1.0,
     },
     "real, held-out 2": {  # legal_act: one label left (its page writes "N 1617", which is not read), no floor
-        "region": 0.9, "person": 0.97, "role": 0.91, "site_type": 0.87, "site": 0.74, "legal_act": 0.0,
+        "region": 0.95, "person": 0.97, "role": 0.91, "site_type": 0.98, "site": 0.98, "legal_act": 0.0,
         "figure": 0.93, "figure+qualifier": 0.92, "figure (words)": 0.9,
     },
     "first tuning split": {
-        "region": 0.9, "person": 0.95, "role": 0.95, "site_type": 0.93, "site": 0.96, "legal_act": 1.0,
+        "region": 0.94, "person": 0.95, "role": 0.95, "site_type": 0.93, "site": 0.96, "legal_act": 1.0,
         "figure": 0.95, "figure+qualifier": 0.95, "figure (words)": 1.0,
     },
     "first held-out split": {
-        "region": 0.87, "person": 0.9, "role": 0.9, "site_type": 0.88, "site": 0.83, "legal_act": 1.0,
+        "region": 0.95, "person": 0.9, "role": 0.9, "site_type": 0.92, "site": 0.89, "legal_act": 1.0,
         "figure": 0.96, "figure+qualifier": 0.94, "figure (words)": 1.0,
     },
 }  # fmt: skip
@@ -50,6 +50,17 @@ def test_every_fact_type_keeps_its_floor(scores, name):
 def test_precision_of_figures_and_persons_on_real_text(scores):
     for name, (figures, persons) in PRECISION_FLOORS.items():
         assert scores[name]["figure"][0] >= figures and scores[name]["person"][0] >= persons, name
+
+
+# precision of site types and named sites on the two splits (the target: 0.92 each), measured 0.94 and
+# above (docs/facts.md)
+SITE_PRECISION_FLOOR = 0.92
+
+
+@pytest.mark.parametrize("name", list(intel_real.REAL_SETS))
+def test_precision_of_sites_on_real_text(scores, name):
+    low = {kind: round(scores[name][kind][0], 3) for kind in intel_real.SITE_KINDS}
+    assert min(low.values()) >= SITE_PRECISION_FLOOR, f"{name}: site precision {low}"
 
 
 def test_the_score_can_fail():

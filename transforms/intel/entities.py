@@ -77,6 +77,37 @@ def _gazetteer_mentions(text: str, tokens: list[Token], hits: list) -> tuple[lis
     return places, bodies
 
 
+_REGION_HEADS = {"область", "край"}
+
+
+def _coordinated_regions(text: str, tokens: list[Token], hits: list) -> list:
+    """«в Ростовской и Тверской областях», «Свердловскую и Пензенскую области», «с Московской, Воронежской,
+    Рязанской областями»: the region adjectives listed before a region's head word share it, each naming its
+    region (gazetteer hits: first token, end token, entry)."""
+    taken = {k for i, j, _ in hits for k in range(i, j)}
+    found = []
+    for i, j, entry in hits:
+        if entry.kind != "region" or j - i != 2 or tokens[j - 1].norm not in _REGION_HEADS:
+            continue
+        head, k = tokens[j - 1].text, i
+        while (item := _item_before(text, tokens, k)) is not None and item not in taken:
+            phrase = tokenize(f"{tokens[item].text} {head}")
+            whole = [e for a, b, e in matcher().find(phrase, {"region"}) if a == 0 and b == len(phrase)]
+            if not whole:
+                break
+            found.append((item, item + 1, whole[0]))
+            k = item
+    return found
+
+
+def _item_before(text: str, tokens: list[Token], k: int) -> int | None:
+    """The token of the list item before token k: "A, B", "A и B", "A, и B"."""
+    if k > 1 and tokens[k - 1].norm == "и" and not text[tokens[k - 1].end : tokens[k].start].strip():
+        k -= 1
+        return k - 1 if text[tokens[k - 1].end : tokens[k].start].strip() in ("", ",") else None
+    return k - 1 if k > 0 and text[tokens[k - 1].end : tokens[k].start].strip() == "," else None
+
+
 def _followed_by_region(text: str, end: int, region_starts: set[int]) -> bool:
     gap = text[end : end + 12]
     for prefix in ("", " ", " of ", " of the "):
@@ -150,6 +181,7 @@ def find_mentions(text: str, language: str = "en") -> list[Mention]:
     """Every region, entity, site and legal act mentioned in text, overlaps resolved by priority."""
     tokens = tokenize(text)
     hits = list(matcher().find(tokens))
+    hits = sorted(hits + _coordinated_regions(text, tokens, hits), key=lambda hit: hit[0])
     places, bodies = _gazetteer_mentions(text, tokens, hits)
     persons, natasha_others = _natasha_mentions(text) if has_cyrillic(text) else ([], [])
     persons += persons_en(text)

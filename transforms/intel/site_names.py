@@ -1,12 +1,20 @@
 """Where a site's name stands, beyond "noun «Name»" and "Name noun": a type written out between the noun
 and the name (ОЭЗ ППТ «Кольцо», особой экономической зоны промышленно-производственного типа «Липецк»),
 a quoted name before the noun (“Ryazansky” Industrial Park), quoted names listed after a colon
-(два индустриальных парка: «Северный» (…) и «Заречье» (…)), and names that hold the site word
-themselves (Академпарк, Иннопарк, Технодолина: one capitalised word ending in -парк or -долина)."""
+(два индустриальных парка: «Северный» (…) и «Заречье» (…)) or a dash, names that hold the site word
+themselves (Академпарк, Иннопарк, Технодолина: one capitalised word ending in -парк or -долина), an unquoted
+Russian name after the noun (технопарк Эркон), and names the registry lists set off by a comma after the noun
+or right before it (the first SEZ in Mordovia, Sistema; the Tura 2.0 industrial park)."""
 
 from __future__ import annotations
 
 import re
+
+from transforms.intel.lexicon.gazetteer import Token, matcher
+from transforms.intel.lexicon.nlp_ru import case_of, parses, reads_as
+from transforms.intel.lexicon.site_registry import lookup
+from transforms.intel.lexicon.translit import has_cyrillic
+from transforms.intel.mentions import sentence_of
 
 # "(ОЭЗ)", "ППТ", "промышленно-производственного типа", "of the industrial production type",
 # "регионального уровня", "в сфере высоких технологий"
@@ -24,7 +32,8 @@ _LIST_ITEM = re.compile(
     r"[ \t\u00a0]*(?:,|и|and|а\s+также|as\s+well\s+as)?[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]"
     r"(?:[ \t\u00a0]*\([^)\n]{1,60}\))?"
 )
-_COLON = re.compile(r"[ \t\u00a0]*:")
+# "парки: «…»", and a dash before a quoted name: "индустриальные парки – «Подгоренский», «Богучарский»"
+_COLON = re.compile(r"[ \t\u00a0]*(?::|[–—][ \t\u00a0]*(?=[«\"“„]))")
 _COMPOUND = re.compile(
     r"\b([А-ЯЁ][а-яё]{2,}(?:парк|долин)|[A-Z][a-z]{2,}(?:park|valley))(?:а|е|у|ом|ой|ы|ою)?\b"
 )
@@ -53,7 +62,8 @@ def quoted_before(text: str, start: int) -> tuple[str, int] | None:
 
 
 def listed_after_colon(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int]]]:
-    """Quoted names listed after "noun:", each with its span: «Северный» (Пенза) и «Заречье» (Заречный)."""
+    """Quoted names listed after "noun:" or "noun –", each with its span: «Северный» (Пенза) и «Заречье»
+    (Заречный)."""
     colon = _COLON.match(text, end, limit) if end < limit else None
     if colon is None:
         return []
@@ -109,3 +119,72 @@ def _after_word(text: str, k: int) -> bool:
     """The quote at k follows a word (компании «…», JSC "…"), not a colon, a dash or the start of a line."""
     before = text[:k].rstrip(" \t\u00a0")
     return bool(before) and before[-1].isalnum()
+
+
+_LONG_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def title_case_line(text: str, offset: int) -> bool:
+    """True when the line at offset is a headline in title case ("Technopolis Moscow Emerges as Russia's
+    Largest Manufacturing Zone"): every Latin word of four letters or more capitalised, so a capital there
+    says nothing about a name."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = _LONG_LATIN_WORD.findall(text[start : end if end >= 0 else len(text)])
+    return len(words) >= 4 and all(word[0].isupper() for word in words)
+
+
+_APPOSITION = re.compile(
+    r"(?:[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})?,[ \t]+"
+    r"([A-Z][\w.-]*[\w](?:[ \t]+[A-Z0-9][\w.-]*[\w])?)(?=[\s,;.)]|$)"
+)
+
+
+_NOT_A_SITE_NAME = ("Name", "Surn", "Patr", "Orgn")
+
+
+def bare_name_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
+    """«технопарк Эркон будет…», «действует технопарк Волга на Бору»: one unquoted capitalised Russian word
+    right after the site word, read in the nominative (a name keeps it whatever the case of the word before
+    it), that pymorphy2 reads as no person's name and no organisation, that the gazetteer knows as no place
+    or organisation (технопарк Татарстана, кластер Минпромторга), and that is not the subject of the verb
+    after it when the site word is in another case (в технопарке Минпромторг провёл…)."""
+    if end >= len(tokens) or text[tokens[end - 1].end : tokens[end].start] not in (" ", "\u00a0"):
+        return None
+    word = tokens[end]
+    if not has_cyrillic(word.text) or not word.text[:1].isupper() or word.text.isupper():
+        return None
+    if sentence_of(text, word.start)[0] == word.start or "nomn" not in case_of(word.text):
+        return None
+    if any(grammeme in parse.tag for parse in parses(word.text)[:3] for grammeme in _NOT_A_SITE_NAME):
+        return None
+    if any(matcher().find([word], {"region", "country", "city", "organization", "company"})):
+        return None
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    if following is not None and not text[word.end : following.start].strip():
+        if following.text[:1].isupper():
+            return None  # a longer name
+        if reads_as(following.text, "VERB") and "nomn" not in case_of(tokens[end - 1].text):
+            return None  # the subject of the verb, after a site word in another case
+    return word.text, word.end
+
+
+def registered_apposition(text: str, end: int, site_type: str) -> tuple[str, int] | None:
+    """ "the first SEZ in Mordovia, Sistema": a name set off by a comma after the site word (and a place),
+    when the registry lists it under this type."""
+    match = _APPOSITION.match(text, end)
+    if match is None or lookup(match.group(1), site_type) is None:
+        return None
+    return match.group(1), match.end(1)
+
+
+def registered_before(text: str, tokens: list[Token], start: int, site_type: str) -> str | None:
+    """ "the Tura 2.0 industrial park": up to three words right before the site word (a number among them)
+    that the registry lists as a name of this type."""
+    if start == 0 or text[tokens[start - 1].end : tokens[start].start].strip():
+        return None  # «Калибр». Технопарк…: the word before ends another sentence
+    for first in range(max(0, start - 3), start):
+        words = text[tokens[first].start : tokens[start - 1].end]
+        if words[:1].isupper() and not any(c in words for c in ',;:()\n«»"') and lookup(words, site_type):
+            return words
+    return None

@@ -12,18 +12,27 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
-from transforms.intel.lexicon.nlp_ru import agrees_as_adjective, is_plural, nominative_phrase, reads_as
+from transforms.intel.lexicon.nlp_ru import (
+    agrees_as_adjective,
+    is_plural,
+    nominative_phrase,
+    reads_as,
+)
 from transforms.intel.lexicon.role_codes import role_code
-from transforms.intel.lexicon.site_registry import Registered, lookup, standalone_hits
+from transforms.intel.lexicon.site_registry import Registered, lookup, only_zone_in, standalone_hits
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
+    bare_name_after,
     compound_names,
     followed_by_body,
     inside_quotes,
     listed_after_colon,
     quoted_after,
     quoted_before,
+    registered_apposition,
+    registered_before,
+    title_case_line,
 )
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
@@ -71,7 +80,9 @@ _COMPANY_BEFORE = re.compile(
     r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ПАО|АО)[ \t\u00a0]+$",
     re.IGNORECASE,
 )
-_PLACE_AFTER = re.compile(r"[\s.]*\(([^()]{2,40})\)")
+_NESTED_QUOTE = re.compile(r"[ \t\u00a0]+[«\"“„]\w")
+_QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
+_PLACE_AFTER = re.compile(r"[»\"”“]?[\s.]*\(([^()]{2,40})\)")  # «Масловский» (Воронежская область)
 _ITEM = re.compile(r"([a-z][a-z &-]{2,40}?)\s+[-–—]\s+([A-Z][\w.&-]*\w)")
 
 
@@ -111,6 +122,8 @@ def _name_after(text: str, end: int) -> tuple[str | None, int]:
                 return None, end  # "Technopark Director Artem Stolyarov": a title, not a site's name
             if pattern is _NAME_AFTER and followed_by_body(text, match.start(1) - 1):
                 return None, end  # "SEZ Investment Board": a body, not a site
+            if pattern is _NAME_AFTER and title_case_line(text, end):
+                return None, end  # "Uzlovaya Industrial Park Expands Capacity": a headline's capitals
             return match.group(1).strip(" .") or None, match.end(1)
     return None, end
 
@@ -155,7 +168,7 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
     """One site; a name the registry lists under this type takes the registry's entry (key, name, region); of
     two entries sharing the name, the one in the site's region."""
     named = name is not None
-    if name is not None and (entry := lookup(name, site_type, iso)) is not None:
+    if name is not None and (entry := lookup(name, site_type, iso) or _zone_of_place(name, site_type)):
         return _registered_site(entry, span, text, industry)
     if name is None:
         name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
@@ -166,6 +179,18 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
         attrs["region_name"] = regions()[iso]["name_en"]
     key = site_key(site_type, name, iso)
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
+
+
+def _zone_of_place(name: str, site_type: str) -> Registered | None:
+    """ "the Moscow SEZ", «Московская ОЭЗ»: an SEZ named by a region (a federal city included) alone is the
+    one zone the registry lists in the region, if it lists one only. A town's name is not enough: "SEZ
+    Zelenograd" and "the Orenburg SEZ" may name a zone of their own (Zelenograd's was one until it joined
+    Technopolis)."""
+    if site_type != "sez":
+        return None
+    tokens = _tokens_of(name)
+    whole = [e.ident for i, j, e in matcher().find(tokens, {"region"}) if i == 0 and j == len(tokens)]
+    return only_zone_in(whole[0]) if whole else None
 
 
 def _registered_site(entry: Registered, span: tuple[int, int], text: str, industry: str | None) -> Mention:
@@ -233,10 +258,22 @@ def find_sites(
     context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
     found: list[Mention] = []
     for start, end, entry in hits:
-        if entry.kind == "site_type" and not inside_quotes(text, tokens[start].start):
+        if entry.kind == "site_type" and _outside_names(text, tokens, start, end):
             found += _sites_at(context, start, end, entry.ident)
     found += _regional_park_lists(context, found)
+    found += _registered_quoted(context, hits, found)
+    found += _bare_parks(context, hits, found)
     return _registered(context, found + _compound_sites(context, hits, found))
+
+
+def _outside_names(text: str, tokens: list[Token], start: int, end: int) -> bool:
+    """A site word inside an organisation's quoted name (компании «Индустриально-логистический парк») is not a
+    site, unless the word is followed by its own quoted name: НИИ "Технопарк "Родина"", CJSC “Innovational
+    production Technopark “Idea”” name the technopark they are named after."""
+    if not inside_quotes(text, tokens[start].start):
+        return True
+    nested = _NESTED_QUOTE.match(text, tokens[end - 1].end)  # not the name's own closing quote: Park" secured
+    return nested is not None and quoted_after(text, tokens[end - 1].end) is not None
 
 
 def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
@@ -265,6 +302,7 @@ def _part_of_other_name(ctx: _Context, i: int, j: int) -> bool:
     if (
         j < len(tokens)
         and tokens[j].text[:1].isupper()
+        and not title_case_line(text, tokens[j].start)
         and j not in ctx.nouns
         and not text[tokens[j - 1].end : tokens[j].start].strip()
     ):
@@ -291,7 +329,64 @@ def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
     return sites
 
 
+def _registered_quoted(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """ "…новые индустриальные парки – «Подгоренский», «Богучарский» и расширить «Масловский»": a quoted name
+    anywhere in a site noun's sentence that the registry lists under the noun's type (in the region the text
+    gives it) is that site, unless a company word stands before it (компания «…»)."""
+    sites: list[Mention] = []
+    seen: set[tuple[int, str]] = set()
+    for start, _, entry in hits:
+        if entry.kind != "site_type" or inside_quotes(ctx.text, ctx.tokens[start].start):
+            continue
+        sentence = sentence_of(ctx.text, ctx.tokens[start].start)
+        if (sentence[0], entry.ident) in seen:
+            continue
+        seen.add((sentence[0], entry.ident))
+        for match in _QUOTED_NAME.finditer(ctx.text, sentence[0], sentence[1]):
+            span = match.span(1)
+            if any(m.start < span[1] and span[0] < m.end for m in found + sites):
+                continue
+            if _COMPANY_BEFORE.search(ctx.text[max(0, match.start() - 40) : match.start()]):
+                continue
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            if (registered := lookup(match.group(1).strip(" ."), entry.ident, iso)) is not None:
+                sites.append(_registered_site(registered, span, ctx.text, None))
+    return sites
+
+
 _PARKS = {"technopark", "industrial_park"}
+
+
+def _bare_parks(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """ "Himgrad and Master parks have received…", «парк «Химград»»: the bare word park with names before it
+    (or a quoted name after it) that the registry lists as an industrial park or a technopark of the
+    region."""
+    typed = {k for start, end, entry in hits if entry.kind == "site_type" for k in range(start, end)}
+    sites: list[Mention] = []
+    for k, token in enumerate(ctx.tokens):
+        if token.norm not in ("park", "парк") or k in typed:
+            continue
+        for name, span in _names_at_park(ctx.text, ctx.tokens, k):
+            if any(m.start < span[1] and span[0] < m.end for m in found + sites):
+                continue
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            entry = lookup(name, "industrial_park", iso) or lookup(name, "technopark", iso)
+            if entry is not None:
+                sites.append(_registered_site(entry, span, ctx.text, None))
+    return sites
+
+
+def _names_at_park(text: str, tokens: list[Token], k: int) -> list[tuple[str, tuple[int, int]]]:
+    if (quoted := quoted_after(text, tokens[k].end)) is not None:
+        return [(quoted[0], (tokens[k].start, quoted[1]))]
+    before = _name_before(text, tokens, k)
+    if before is None:
+        return []
+    at = text.rfind(before, max(0, tokens[k].start - 120), tokens[k].start)
+    if at < 0:
+        return []
+    listed = _listed_before(text, at) if _plural(tokens[k]) else []
+    return [(name, span) for name, span, _ in listed] + [(before, (at, tokens[k].end))]
 
 
 def _compound_sites(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
@@ -364,7 +459,12 @@ def _plural(token: Token) -> bool:
 
 def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> list[tuple]:
     """Names after the noun (with a list continuing them), else a name before it."""
-    after = _cyrillic_name_after(text, tokens, end, site_type) or _of_place(text, tokens, end, site_type)
+    after = (
+        _cyrillic_name_after(text, tokens, end, site_type)
+        or _of_place(text, tokens, end, site_type)
+        or bare_name_after(text, tokens, end)
+        or registered_apposition(text, tokens[end - 1].end, site_type)
+    )
     if after is not None:
         return [(after[0], (tokens[start].start, after[1]), None)]
     name, name_end = _name_after(text, tokens[end - 1].end)
@@ -382,9 +482,13 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         return found
     if (quoted := quoted_before(text, tokens[start].start)) is not None:
         return [(quoted[0], (quoted[1], tokens[end - 1].end), None)]
-    if (region := _proper_regional(text, tokens, start, end)) is not None:
+    if (region := _proper_regional(text, tokens, start, end, site_type)) is not None:
         return [region]
-    before = _name_before(text, tokens, start) or _adjective_name(text, tokens, start, end, site_type)
+    before = (
+        registered_before(text, tokens, start, site_type)
+        or _name_before(text, tokens, start)
+        or _adjective_name(text, tokens, start, end, site_type)
+    )
     if before is None:
         return []
     at = text.rfind(before, max(0, tokens[start].start - 120), tokens[start].start)
@@ -446,16 +550,20 @@ def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple
     return None
 
 
-def _proper_regional(text: str, tokens: list[Token], start: int, end: int) -> tuple | None:
+def _proper_regional(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple | None:
     """ "а также Промышленный парк Пензенской области": a capitalised site noun inside a sentence, followed
-    by a region, is that region's own site, named after it."""
+    by a region, is that region's own site, named after it, or the registry's entry when the registry lists
+    the whole phrase."""
     if not tokens[start].text[:1].isupper() or not has_cyrillic(tokens[start].text):
         return None
     if _at_sentence_start(text, tokens[start].start):
         return None
     for i, j, entry in matcher().find(tokens[end : end + 4], {"region"}):
         if i == 0:
-            return regions()[entry.ident]["name_en"], (tokens[start].start, tokens[end + j - 1].end), None
+            span = (tokens[start].start, tokens[end + j - 1].end)
+            whole = text[span[0] : span[1]]  # «Промышленно-логистический парк Новосибирской области»
+            listed = lookup(whole, site_type, entry.ident) is not None
+            return whole if listed else regions()[entry.ident]["name_en"], span, None
     return None
 
 
@@ -515,16 +623,19 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
     if not reads_as(word.text, "ADJF"):
         return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
     if (capital := _region_adjective(word.text)) is not None:
-        if word.text[:1].isupper():
-            return capital
+        if word.text[:1].isupper() and (site_type == "sez" or not _at_sentence_start(text, word.start)):
+            return capital  # «Тюменский индустриальный парк включили…»: a sentence's first capital, no name
         # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
         return capital if site_type == "sez" and not _plural(tokens[end - 1]) else None
     if not word.text[:1].isupper() or _at_sentence_start(text, word.start) or word.norm in _COMMON_ADJECTIVES:
         return None
     if not agrees_as_adjective(word.text, tokens[end - 1].text):
         return None
-    # the noun's lemma carries its gender (pymorphy2 reads «парке» as a form of the coat «парка» too)
-    return nominative_phrase(f"{word.text} {tokens[end - 1].norm}").split()[0]
+    # the noun's lemma carries its gender (pymorphy2 reads «парке» as a form of the coat «парка» too); the
+    # first part of a compound adjective stays as written (Южно-Уральского → Южно-Уральский)
+    prefix, _, last = word.text.rpartition("-")
+    name = nominative_phrase(f"{last} {tokens[end - 1].norm}").split()[0]
+    return f"{prefix}-{name}" if prefix else name
 
 
 def _region_adjective(word: str) -> str | None:

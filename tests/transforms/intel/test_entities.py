@@ -52,3 +52,18 @@ def test_a_200_kb_mixed_language_text_is_processed_whole():
     assert set(people["canonical_name"]) == {"Vladimir Popov", "Vladislav Shapsha"}
     assert people.height == 2 * (200_000 // len(paragraph) + 1)
     assert frame["end"].max() > 199_000
+
+
+def _regions(text):
+    frame = extract_entities(text, "ru")
+    return set(frame.filter(frame["entity_type"] == "region")["canonical_name"])
+
+
+def test_region_adjectives_listed_before_one_head_word_share_it():
+    assert _regions("ОЭЗ создали в Мордовии, Ростовской и Тверской областях.") == {
+        "Republic of Mordovia", "Rostov Oblast", "Tver Oblast",
+    }  # fmt: skip
+    assert _regions("Соглашения заключены с Московской, Воронежской, Рязанской областями.") == {
+        "Moscow Oblast", "Voronezh Oblast", "Ryazan Oblast",
+    }  # fmt: skip
+    assert _regions("Новой и Тверской области выделили средства.") == {"Tver Oblast"}  # Новая область is none

@@ -243,3 +243,75 @@ def test_a_quoted_name_after_a_company_word_is_the_companys():
 def test_a_name_led_by_the_sites_own_abbreviation_names_it_alone():
     text = "Замминистра Ставропольского края рассказал, что активно развивается СКИП Мастер."
     assert _registered(text) == {("industrial_park", "Master", "ip-master-stavropol")}
+
+
+def _keyed(text, language="ru"):
+    return {
+        (m.attrs["site_type"], m.attrs["registry_id"] or m.attrs["name"])
+        for m in find_mentions(text, language)
+        if m.kind == "site"
+    }
+
+
+def test_quoted_names_after_a_dash_and_registered_names_anywhere_in_the_sentence():
+    text = (
+        "В Воронежской области власти планируют запустить новые индустриальные парки – «Подгоренский», "
+        "«Богучарский» и расширить «Масловский»."
+    )
+    assert _keyed(text) == {
+        ("industrial_park", "Podgorensky"),
+        ("industrial_park", "Bogucharsky"),
+        ("industrial_park", "ip-maslovsky"),
+    }
+    # a quoted name the registry does not list, away from the site word, is not a site
+    assert _keyed("В Воронежской области есть индустриальные парки, их строит «Альфа».") == set()
+
+
+def test_a_site_word_inside_an_organisations_name_needs_its_own_quoted_name():
+    assert _named('Институт "Технопарк "Родина"" планируется создать в Казани.') == {("technopark", "Rodina")}
+    text = (
+        'In May LLC "Electronic Technology Park" secured the green light for constructing the "Erkon" '
+        "technopark in Nizhny Novgorod."
+    )
+    assert _named(text, "en") == {("technopark", "Erkon")}
+
+
+def test_capitals_of_a_title_case_headline_name_nothing():
+    text = "‘Uzlovaya’ Industrial Park Expands Capacity\nThe park grows."
+    assert _named(text, "en") == {("industrial_park", "Uzlovaya")}
+
+
+def test_an_unquoted_russian_name_after_the_site_word():
+    assert _named("В области действует технопарк Волга на Бору.") == {("technopark", "Volga")}
+    assert _named("Технопарк Эркон будет выпускать электронику.") == {("technopark", "Erkon")}
+    assert _named("В технопарке Минпромторг провёл совещание.") == set()  # the subject of the verb
+    assert _named("Технопарк Татарстана растёт, его посетил Сергей Иванов.") == set()  # a place
+    assert _named("Гостей встретил директор технопарка Сергей Иванов.") == set()  # a person
+
+
+def test_compound_adjectives_keep_their_hyphen():
+    found = _named("Соглашение о создании Южно-Уральского промкластера подписали в октябре.")
+    assert found == {("cluster", "Yuzhno-Uralsky")}
+
+
+def test_a_region_adjective_opening_a_sentence_names_no_park():
+    assert _named("Тюменский индустриальный парк включили в реестр.") == set()
+    assert _named("Власти открыли Тюменский индустриальный парк.") == {("industrial_park", "Tyumen")}
+
+
+def test_an_sez_named_by_a_region_with_one_zone_is_that_zone():
+    assert _keyed("Residents of the Moscow SEZ build plants.", "en") == {("sez", "sez-technopolis-moscow")}
+    assert _keyed("Residents of SEZ Zelenograd build plants.", "en") == {("sez", "Zelenograd")}  # a town
+
+
+def test_registered_names_beside_the_site_word():
+    assert _keyed("A plant opens in the first SEZ in Mordovia, Sistema.", "en") == {("sez", "sez-sistema")}
+    assert _keyed("Tatarstan created the Tura 2.0 industrial park.", "en") == {("industrial_park", "ip-tura")}
+    found = _keyed("In Tatarstan, Himgrad and Master parks received support.", "en")
+    assert found == {("industrial_park", "ip-khimgrad"), ("industrial_park", "ip-master")}
+    assert _keyed("The Gorky and Sokolniki parks opened in Moscow.", "en") == set()
+
+
+def test_a_regional_name_the_registry_lists_whole():
+    found = _keyed("В реестр вошёл также Промышленно-логистический парк Новосибирской области.")
+    assert found == {("industrial_park", "ip-plp-novosibirsk")}

@@ -127,6 +127,13 @@ def lookup(name: str, site_type: str, iso: str | None = None) -> Registered | No
     return next((e for e in entries if iso in (e.region_iso, _SAME_PLACE.get(e.region_iso))), None)
 
 
+def only_zone_in(iso: str) -> Registered | None:
+    """The region's special economic zone when the registry lists exactly one there ("the Moscow SEZ" is
+    Technopolis Moscow; the Moscow Oblast has six, so "the Moscow Oblast SEZ" is none of them)."""
+    zones = [entry for entry in registry().values() if entry.site_type == "sez" and entry.region_iso == iso]
+    return zones[0] if len(zones) == 1 else None
+
+
 def standalone_hits(tokens: list[Token]) -> list[tuple[int, int, Registered]]:
     """(first token, end token, entry) of the standalone registered names in a token list."""
     return [(i, j, registry()[entry.ident]) for i, j, entry in standalone_matcher().find(tokens)]
