@@ -16,7 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 
-from transforms.extract.choice import Lead, cut_legal_footer, prefer_precise
+from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, prefer_precise
 from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published
 from transforms.extract.encoding import decode_html, without_controls
 from transforms.extract.garbled import garbled_reason, without_stray_replacements
@@ -177,9 +177,10 @@ def _listing(text: str, anchors: set[str], options: ExtractOptions) -> str:
 
 
 def _check_text(found: _Pass, tree: HtmlElement, options: ExtractOptions) -> _Pass:
-    """The pass with its legal footer and related-news blocks cut out; NotAnArticle when its text is no
-    article."""
-    found = replace(found, text=without_stray_replacements(cut_legal_footer(found.text)))
+    """The pass without its legal footer, the menu rows at its ends and its related-news blocks;
+    NotAnArticle when its text is no article."""
+    text = without_stray_replacements(cut_edge_rows(cut_legal_footer(found.text)))
+    found = replace(found, text=text)
     if len(found.text) < options.min_text_chars:
         raise NotAnArticle(f"main text too short ({len(found.text)} < {options.min_text_chars} characters)")
     anchors = anchor_texts(tree)

@@ -1,6 +1,7 @@
 """Which of trafilatura's passes holds the article: the balanced text, precision mode's, or the recall
 pass's, told apart by the article's core (the balanced text's longest line) and by its lead (the page's
-own description, when the page's text holds it), and a site's legal footer cut off the end of the text.
+own description, when the page's text holds it); and what is cut off the ends of the text: a site's legal
+footer, and rows of a menu table ("| Обсудить | Версия для печати |") above or below the article.
 
 A news page's `<meta name="description">` is, on most sites, the article's lead or its first paragraph:
 when the page's text holds it, the pass that lost it found another block (a comment form, a teaser
@@ -32,6 +33,8 @@ LEAD_KEPT = 0.5  # share of them a pass's text must hold to have kept the lead
 MIN_TEASERS_ABOVE = 200  # characters the balanced text holds above precision mode's first line
 MIN_TEXT_ABOVE_NOTICE = 200  # a legal notice ends the text only after this much, and half the text
 MAX_NOTICE_CHARS = 300
+MAX_EDGE_ROWS = 3  # more rows in a row are a table of data (a match's scores, a car's figures), kept
+MAX_MENU_CELL_WORDS = 6
 
 
 def _grams(text: str) -> Counter[tuple[str, ...]]:
@@ -99,3 +102,28 @@ def cut_legal_footer(text: str) -> str:
             return "\n".join(lines[:index]).rstrip()
         position += len(line) + 1
     return text
+
+
+def _menu_row(line: str) -> bool:
+    """A table row (as trafilatura writes one: "| a | b |") whose cells are all a few words long."""
+    line = line.strip()
+    if len(line) < 2 or not (line.startswith("|") and line.endswith("|")):
+        return False
+    return all(len(cell.split()) <= MAX_MENU_CELL_WORDS for cell in line.strip("|").split("|"))
+
+
+def _menu_rows(lines: list[str]) -> int:
+    """How many menu rows open the lines, when they are MAX_EDGE_ROWS or fewer (else 0)."""
+    count = 0
+    while count < len(lines) and _menu_row(lines[count]):
+        count += 1
+    return count if count <= MAX_EDGE_ROWS else 0
+
+
+def cut_edge_rows(text: str) -> str:
+    """The text without the few short table rows that open or close it: the rubric, print and comment
+    links of a table layout, left beside the article (a longer run of rows is a data table)."""
+    lines = text.splitlines()
+    lines = lines[_menu_rows(lines) :]
+    lines = lines[: len(lines) - _menu_rows(lines[::-1])]
+    return "\n".join(lines)

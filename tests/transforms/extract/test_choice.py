@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.extract.choice import Lead, cut_legal_footer, longest_line, prefer_precise
+from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, longest_line, prefer_precise
 
 LEAD = (
     "Технопарк «Академпарк» в Новосибирске отобрал восемь новых резидентов в сфере микроэлектроники, "
@@ -95,3 +95,18 @@ def test_credits_headlines_and_mojibake_are_no_notice(line: str) -> None:
 def test_a_notice_in_the_first_half_of_the_text_stays() -> None:
     text = f"Фото: © РИА Новости, 2012\n{BODY}\n{BODY}"
     assert cut_legal_footer(text) == text
+
+
+def test_a_few_menu_rows_at_either_end_are_cut() -> None:
+    top = "| Публикации за 06.01.12 | РИА Новый Регион – Дальний Восток |\n| Обсудить | Версия для печати |"
+    bottom = "| Рубрики: | Общество / Россия / Экономика |"
+    assert cut_edge_rows(f"{top}\n{BODY}\n{bottom}") == BODY
+
+
+def test_a_data_table_and_a_row_of_long_cells_stay() -> None:
+    rows = "\n".join(f"| Длина в см | {n} |" for n in range(478, 483))  # five rows: a table of data
+    assert cut_edge_rows(f"{BODY}\n{rows}") == f"{BODY}\n{rows}"
+    headline = "|  | В Амурской области сошел с рельсов вагон состава с углем 06.01.12 08:49 |"
+    assert cut_edge_rows(f"{headline}\n{BODY}") == f"{headline}\n{BODY}"
+    inside = f"{BODY}\n| Калуга | 12 |\n{BODY}"
+    assert cut_edge_rows(inside) == inside
