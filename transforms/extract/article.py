@@ -158,7 +158,7 @@ def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _
     cleaned = clean_tree(tree, options.include_comments)
     first, lead = _first_pass(cleaned, url, options)
     short = len(first.text) < options.min_text_chars
-    lost_lead = lead is not None and not lead.kept_by(first.text)
+    lost_lead = lead is not None and lead.lost_by(first.text)
     if not options.recall_fallback or not (short or lost_lead):
         return first
     second = _run(cleaned, url, options, recall=True)

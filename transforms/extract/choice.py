@@ -30,6 +30,7 @@ LEGAL_NOTICE = re.compile(
 MIN_LEAD_GRAMS = 5  # a description of fewer word 4-grams says too little to recognise the article by
 LEAD_IN_PAGE = 0.6  # share of the description's 4-grams the page's text must hold for it to count
 LEAD_KEPT = 0.5  # share of them a pass's text must hold to have kept the lead
+LEAD_LOST = 0.2  # a pass holding less has lost it (between the two, it holds part of it: not lost)
 MIN_TEASERS_ABOVE = 200  # characters the balanced text holds above precision mode's first line
 MIN_TEXT_ABOVE_NOTICE = 200  # a legal notice ends the text only after this much, and half the text
 MAX_NOTICE_CHARS = 300
@@ -58,6 +59,9 @@ class Lead:
 
     def kept_by(self, text: str) -> bool:
         return _held(self.grams, _grams(text)) >= LEAD_KEPT * sum(self.grams.values())
+
+    def lost_by(self, text: str) -> bool:
+        return _held(self.grams, _grams(text)) < LEAD_LOST * sum(self.grams.values())
 
 
 def _held(wanted: Counter[tuple[str, ...]], found: Counter[tuple[str, ...]]) -> int:

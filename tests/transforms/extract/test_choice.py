@@ -38,6 +38,9 @@ def test_a_description_counts_only_when_long_enough_and_on_the_page() -> None:
     assert Lead.of(None, PAGE_TEXT) is None
     lead = Lead.of(LEAD, PAGE_TEXT)
     assert lead is not None and lead.kept_by(ARTICLE) and not lead.kept_by(TEASERS)
+    assert lead.lost_by(TEASERS) and not lead.lost_by(ARTICLE)
+    half = " ".join(LEAD.split()[:8])  # part of the lead (a heading that quotes it): not lost, not kept
+    assert not lead.lost_by(half) and not lead.kept_by(half)
 
 
 def test_precision_text_below_teasers_is_preferred_when_it_keeps_the_lead() -> None:
