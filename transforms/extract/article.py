@@ -142,8 +142,8 @@ def _first_pass(cleaned: HtmlElement, url: str | None, options: ExtractOptions) 
     """The balanced pass, or precision mode's text when it holds the article better (choice.py); and
     the page's lead (its description, when the page's text holds it)."""
     first = _run(cleaned, url, options, recall=False)
-    description = first.document.description if first.document is not None else None
-    lead = Lead.of(description, cleaned.text_content())
+    document = first.document
+    lead = Lead.of(document.description, cleaned.text_content(), document.title) if document else None
     if options.favor_precision or not options.precision_candidate:
         return first, lead
     precise = _run(cleaned, url, replace(options, favor_precision=True), recall=False)

@@ -50,10 +50,14 @@ class Lead:
     grams: Counter[tuple[str, ...]]
 
     @classmethod
-    def of(cls, description: str | None, page_text: str) -> Lead | None:
+    def of(cls, description: str | None, page_text: str, title: str | None = None) -> Lead | None:
+        """None when the description is short, not on the page, or the headline again (a site that
+        repeats its title as its description says nothing about where the article starts)."""
         grams = _grams(description or "")
         total = sum(grams.values())
         if total < MIN_LEAD_GRAMS or _held(grams, _grams(page_text)) < LEAD_IN_PAGE * total:
+            return None
+        if _held(grams, _grams(title or "")) >= LEAD_IN_PAGE * total:
             return None
         return cls(grams)
 

@@ -36,6 +36,7 @@ def test_a_description_counts_only_when_long_enough_and_on_the_page() -> None:
     site = "Сайт о новостях науки и технологий Сибири: технопарки, вузы, стартапы."
     assert Lead.of(site, PAGE_TEXT) is None  # the site's description, not the article's
     assert Lead.of(None, PAGE_TEXT) is None
+    assert Lead.of(LEAD, PAGE_TEXT, title=f"{LEAD} — Новости регионов") is None  # the headline again
     lead = Lead.of(LEAD, PAGE_TEXT)
     assert lead is not None and lead.kept_by(ARTICLE) and not lead.kept_by(TEASERS)
     assert lead.lost_by(TEASERS) and not lead.lost_by(ARTICLE)
