@@ -134,7 +134,7 @@ def _run(cleaned: HtmlElement, url: str | None, options: ExtractOptions, recall:
     text = _without_title((document.text or "").strip(), document.title)
     if options.include_comments and document.comments:
         text = f"{text}\n{document.comments.strip()}"
-    text = cut_news_feeds(cut_related_tail(text, options.min_text_chars))
+    text = cut_news_feeds(cut_related_tail(text, options.min_text_chars, options.include_comments))
     return _Pass(strip_residue(text), document, method)
 
 

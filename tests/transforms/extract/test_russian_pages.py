@@ -149,3 +149,11 @@ def test_a_timed_feed_is_cut_and_a_chronicle_of_sentences_stays() -> None:
     assert cut_news_feeds("Родился 10.04.1963.\n11.05.1970 год.\n12.06.1980 год.") == (
         "Родился 10.04.1963.\n11.05.1970 год.\n12.06.1980 год."
     )
+
+
+def test_a_comment_heading_with_its_count_ends_the_text() -> None:
+    lead = "Индустриальный парк получил резидентов. " * 6
+    assert cut_related_tail(f"{lead}\nКомментарии (12)\nГость: отличная новость", 200) == lead
+    assert cut_related_tail(f"{lead}\nКомментарии (12)\nГость", 200, keep_comments=True).endswith("Гость")
+    short = "Коротко.\nКомментарии\nТекст дальше."
+    assert cut_related_tail(short, 200) == short
