@@ -2,18 +2,21 @@
 precision mode), on real labelled pages nobody here wrote and on the project's own labelled pages.
 
     python bench/extraction_quality.py [DEVSETS] [--half all|tune|holdout] [--sample N] [--worst N]
-        [--sets NAME ...] [--jobs N]
+        [--sets NAME ...] [--jobs N] [--per-page FILE.csv]
 
 DEVSETS is the folder of the development sets (default ../shared/devsets beside the repository); when
 it is absent only the project's own pages are scored, with a message saying so. For each set: the
 scores of each extractor (trafilatura-eval per language as well), the pages held back as "not an
 article" with their reasons (every page of both sets has a main text, so each hold is a false one),
-the worst pages of the project, and the project's time per page.
+the worst pages of the project, and the project's time per page. --per-page writes the project's score
+on every page (set, page, half, F1, precision, recall, held back) to a CSV file, to compare two versions
+page by page.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 import time
@@ -336,8 +339,44 @@ def timing_report(evaluation: Evaluation) -> str:
     return f"{PROJECT}: {1000 * seconds / max(len(outcomes), 1):.0f} ms per page over {len(outcomes)} pages"
 
 
-def devset_report(pages: list[DevPage], label: str, args: argparse.Namespace) -> list[str]:
+def page_rows(evaluation: Evaluation) -> list[dict[str, object]]:
+    """The project's score on every page: F1, precision and recall (word 4-grams on the DAnIEL sets;
+    trafilatura-eval has accuracy as F1 and its string precision and recall), and the hold reason."""
+    rows: list[dict[str, object]] = []
+    for page, outcome in zip(evaluation.pages, evaluation.outcomes[PROJECT], strict=True):
+        if page.reference is not None:
+            scored = page_score(outcome.text, page.reference)
+            f1, precision, recall = scored.f1, scored.precision, scored.recall
+        else:
+            counts = string_counts(outcome.text, page)
+            f1, precision, recall = counts.accuracy, counts.precision, counts.recall
+        rows.append(
+            {
+                "set": page.set,
+                "page": page.name,
+                "half": page.half,
+                "f1": round(f1, 4),
+                "precision": round(precision, 4),
+                "recall": round(recall, 4),
+                "held_back": outcome.held_back or "",
+            }
+        )
+    return rows
+
+
+def write_page_rows(path: Path, rows: list[dict[str, object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["set", "page"])
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def devset_report(
+    pages: list[DevPage], label: str, args: argparse.Namespace, rows: list[dict[str, object]] | None = None
+) -> list[str]:
     evaluation = evaluate(pages, args.extractors, args.jobs)
+    if rows is not None and PROJECT in evaluation.outcomes:
+        rows.extend(page_rows(evaluation))
     lines = [HEADER, *set_report(label, evaluation)]
     if PROJECT in evaluation.outcomes:
         lines += [*holds_report(evaluation), f"worst {args.worst} pages (page score):"]
@@ -364,6 +403,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--worst", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--extractors", nargs="+", choices=tuple(EXTRACTORS), default=tuple(EXTRACTORS))
+    parser.add_argument("--per-page", type=Path, default=None, help="CSV of the per-page scores")
     return parser.parse_args(argv)
 
 
@@ -375,12 +415,16 @@ def main(argv: list[str] | None = None) -> None:
     devsets = load_devsets(args.devsets)
     if not devsets:
         print(f"\ndevelopment sets not found at {args.devsets}: real-page figures skipped")
+    rows: list[dict[str, object]] = []
     for name, dev_pages in devsets.items():
         if args.sets and name not in args.sets:
             continue
         chosen = select(dev_pages, args.half, args.sample)
         print(f"\n{name} ({args.half}, {len(chosen)} pages):")
-        print("\n".join(devset_report(chosen, name, args)))
+        print("\n".join(devset_report(chosen, name, args, rows)))
+    if args.per_page is not None:
+        write_page_rows(args.per_page, rows)
+        print(f"\nper-page scores: {args.per_page} ({len(rows)} pages)")
 
 
 if __name__ == "__main__":

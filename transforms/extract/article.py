@@ -16,9 +16,10 @@ from typing import Any
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 
+from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, prefer_precise
 from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published
 from transforms.extract.encoding import decode_html, without_controls
-from transforms.extract.garbled import garbled_reason
+from transforms.extract.garbled import garbled_reason, without_stray_replacements
 from transforms.extract.htmlclean import (
     BrokenMarkup,
     anchor_texts,
@@ -35,7 +36,6 @@ from transforms.extract.sniff import refusal
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
 EXTRA_KEYS = ("description", "tags", "canonical_url", "date_source", "extraction_method")
 NEW_SENTENCE = re.compile(r"\s*\n|\s+[\dA-ZА-ЯЁ«\"„]")
-RIGHTS = re.compile(r"©|\(c\)|copyright|all rights reserved|все права", re.I)
 # htmldate is asked for any date it finds; transforms.extract.dates decides whether it is plausible
 DATE_PARAMS = {
     "extensive_search": False,
@@ -134,45 +134,37 @@ def _run(cleaned: HtmlElement, url: str | None, options: ExtractOptions, recall:
     text = _without_title((document.text or "").strip(), document.title)
     if options.include_comments and document.comments:
         text = f"{text}\n{document.comments.strip()}"
-    text = cut_news_feeds(cut_related_tail(text, options.min_text_chars))
+    text = cut_news_feeds(cut_related_tail(text, options.min_text_chars, options.include_comments))
     return _Pass(strip_residue(text), document, method)
 
 
-def _longest_line(text: str) -> str:
-    """The text's longest line that is not a copyright notice (a site's legal footer runs long)."""
-    lines = (line.strip() for line in text.splitlines())
-    return max((line for line in lines if not RIGHTS.search(line)), key=len, default="")
-
-
-def _choose(balanced: _Pass, precise: _Pass) -> _Pass:
-    """Precision mode's text when it differs and keeps the balanced text's longest paragraph (the
-    article's core): it then differs by the furniture it left out. When it lost that paragraph it found
-    another block (a footer, a teaser), and the balanced text is kept."""
-    if precise.text == balanced.text:
-        return balanced
-    core = _longest_line(balanced.text)
-    kept = {line.strip() for line in precise.text.splitlines()}
-    return precise if core and core in kept else balanced
-
-
-def _first_pass(cleaned: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:
+def _first_pass(cleaned: HtmlElement, url: str | None, options: ExtractOptions) -> tuple[_Pass, Lead | None]:
+    """The balanced pass, or precision mode's text when it holds the article better (choice.py); and
+    the page's lead (its description, when the page's text holds it)."""
     first = _run(cleaned, url, options, recall=False)
+    document = first.document
+    lead = Lead.of(document.description, cleaned.text_content(), document.title) if document else None
     if options.favor_precision or not options.precision_candidate:
-        return first
+        return first, lead
     precise = _run(cleaned, url, replace(options, favor_precision=True), recall=False)
-    return _choose(first, precise)
+    return (precise if prefer_precise(first.text, precise.text, lead) else first), lead
 
 
 def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:
-    """The first pass (balanced, or precision mode's text when it keeps the article's core); the recall
-    pass when it finds less than min_text_chars. All read the same cleaned copy of the tree: the page is
+    """The first pass; the recall pass when the first finds less than min_text_chars and the recall pass
+    more, or when the first lost the page's lead and the recall pass keeps it (the first found another
+    block: a comment form, a table of links). All read the same cleaned copy of the tree: the page is
     cleaned once."""
     cleaned = clean_tree(tree, options.include_comments)
-    first = _first_pass(cleaned, url, options)
-    if len(first.text) >= options.min_text_chars or not options.recall_fallback:
+    first, lead = _first_pass(cleaned, url, options)
+    short = len(first.text) < options.min_text_chars
+    lost_lead = lead is not None and lead.lost_by(first.text)
+    if not options.recall_fallback or not (short or lost_lead):
         return first
     second = _run(cleaned, url, options, recall=True)
-    return second if len(second.text) > len(first.text) else first
+    if short:
+        return second if len(second.text) > len(first.text) else first
+    return second if lead is not None and lead.kept_by(second.text) else first
 
 
 def _listing(text: str, anchors: set[str], options: ExtractOptions) -> str:
@@ -185,7 +177,10 @@ def _listing(text: str, anchors: set[str], options: ExtractOptions) -> str:
 
 
 def _check_text(found: _Pass, tree: HtmlElement, options: ExtractOptions) -> _Pass:
-    """The pass with its related-news blocks cut out; NotAnArticle when its text is no article."""
+    """The pass without its legal footer, the menu rows at its ends and its related-news blocks;
+    NotAnArticle when its text is no article."""
+    text = without_stray_replacements(cut_edge_rows(cut_legal_footer(found.text)))
+    found = replace(found, text=text)
     if len(found.text) < options.min_text_chars:
         raise NotAnArticle(f"main text too short ({len(found.text)} < {options.min_text_chars} characters)")
     anchors = anchor_texts(tree)

@@ -64,6 +64,29 @@ RELATED_HEADINGS = frozenset(
         "more on this story",
     }
 )
+# Lines that open a comment thread: the text ends before them (unless comments are asked for)
+COMMENT_HEADINGS = frozenset(
+    {
+        "комментарии",
+        "комментарии читателей",
+        "добавить комментарий",
+        "оставить комментарий",
+        "написать комментарий",
+        "ваш комментарий",
+        "comments",
+        "reader comments",
+        "add a comment",
+        "add your comment",
+        "leave a comment",
+        "post a comment",
+        "leave a reply",
+    }
+)
+COMMENT_NOTICE = re.compile(
+    r"^\W*(?:submitted comments are subject to moderation|comments are moderated"
+    r"|комментарии проходят модерацию)",
+    re.I,
+)
 # Elements never dropped, whatever their class: they hold (or are) the article.
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "h1"})
 

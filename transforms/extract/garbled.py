@@ -12,10 +12,18 @@ MOJIBAKE_CP1251 = re.compile(r"[РС][\u0080-\u00bf\u0402-\u040f\u0452-\u045f«�
 MOJIBAKE_LATIN1 = re.compile(r"[ÐÑ][\u0080-\u00bf]")
 MAX_MOJIBAKE_SHARE = 0.05
 MIN_LETTER_SHARE = 0.5
+# replacement characters opening a line: a lost no-break space or bullet byte, not a lost letter
+_STRAY = re.compile(r"^\ufffd+[ \t]*", re.M)
 
 
 def _letters(text: str) -> int:
     return sum(1 for c in text if c.isalpha())
+
+
+def without_stray_replacements(text: str) -> str:
+    """The text without the replacement characters that open its lines ("\ufffdThis technique…": a
+    byte of a no-break space or a bullet that did not decode); those inside words stay and count."""
+    return _STRAY.sub("", text)
 
 
 def garbled_reason(text: str) -> str | None:

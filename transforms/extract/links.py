@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from transforms.extract.boilerplate import RELATED_HEADINGS
+from transforms.extract.boilerplate import COMMENT_HEADINGS, COMMENT_NOTICE, RELATED_HEADINGS
 
 _HEADING_END = re.compile(r"[\s:.…»>→-]+$")
+_COUNT = re.compile(r"[\s(\[]*\d+[)\]]?$")  # "Комментарии (12)", "Comments 3"
 # A clock time opening a line ("09:21 // ...", "- 10:17 ...", "17:26 ..."), not a date ("10.04.1963")
 _TIMED = re.compile(
     r"^(?:[-–—•·*▪►»|/]\s*)*(?:[01]?\d|2[0-3])[:.][0-5]\d(?![.\d])\s*(?:[-–—|/]+\s*)*(?P<rest>.*)$"
@@ -115,12 +116,22 @@ def _opens_with_heading(line: str) -> bool:
     return bool(colon and rest.strip()) and _heading(head) in RELATED_HEADINGS
 
 
-def cut_related_tail(text: str, min_chars: int) -> str:
-    """The text before its first "Читайте также" / "Новости по теме" heading line, when at least
-    min_chars of text come before it; "Читайте также: <headline>" lines inside the text are dropped."""
+def _ends_article(line: str, keep_comments: bool) -> bool:
+    """A "read on" heading, or (unless comments are kept) a comment thread's heading or notice."""
+    heading = _heading(line)
+    if heading in RELATED_HEADINGS:
+        return True
+    counted = _COUNT.sub("", heading)
+    return not keep_comments and (counted in COMMENT_HEADINGS or bool(COMMENT_NOTICE.match(line.strip())))
+
+
+def cut_related_tail(text: str, min_chars: int, keep_comments: bool = False) -> str:
+    """The text before its first "Читайте также" / "Новости по теме" heading line or comment thread
+    heading ("Комментарии", "*Submitted comments are subject to moderation…"), when at least min_chars
+    of text come before it; "Читайте также: <headline>" lines inside the text are dropped."""
     kept: list[str] = []
     for line in text.splitlines():
-        if _heading(line) in RELATED_HEADINGS and sum(len(k) for k in kept) >= min_chars:
+        if _ends_article(line, keep_comments) and sum(len(k) for k in kept) >= min_chars:
             break
         if not _opens_with_heading(line):
             kept.append(line)

@@ -259,3 +259,15 @@ def test_a_broken_script_closing_tag_or_a_script_in_json_ld_does_not_eat_the_art
         html = html_page(f"{head}<article><h1>Kaluga park</h1>{body}</article><script>var a = 1;</script>")
         text = extract_article(html, "https://news.example/a")["text"]
         assert "Paragraph 1" in text and "Paragraph 6" in text and "var a" not in text
+
+
+def test_a_thread_after_a_comment_notice_is_cut_and_kept_when_asked_for() -> None:
+    """Comments without reply links, after a moderation notice (as on a real Canadian news site)."""
+    entry = next(p for p in MANIFEST["pages"] if "comment_notice" in p["html"])
+    html, _ = labelled(entry)
+    text = extract_article(html, entry["url"])["text"]
+    assert text.endswith("due to open at the end of the year.")
+    for comment in ("Submitted comments", "Lindsay Gray", "Ten residents in three years", "subsidies"):
+        assert comment not in text
+    kept = extract_article(html, entry["url"], options=ExtractOptions(include_comments=True))["text"]
+    assert "the rent in the new building" in kept.lower()

@@ -1,7 +1,8 @@
 """Russian news pages of the 2000s, one per failure class, written for these tests
 (tests/data/extraction/ru_failures/, labelled in manifest.json): a cp1251 page with a comment thread
 whose classes name nothing, a koi8-r page set in nested tables, "Читайте также" blocks and a timed news
-feed, a "rate this article" poll, and a side widget whose 1963 date a date finder takes for the page's.
+feed, a "rate this article" poll, a side widget whose 1963 date a date finder takes for the page's, and
+a site's legal footer (notice, address, registration) set in the article's table cell.
 Each assertion failed before the rule it checks."""
 
 from __future__ import annotations
@@ -91,6 +92,14 @@ def test_a_1963_date_in_a_side_widget_does_not_hold_the_article_back() -> None:
     assert "центр коллективного пользования" in article["text"]
 
 
+def test_the_site_legal_footer_under_the_article_is_cut() -> None:
+    article = extracted("cp1251_legal_footer")
+    assert article["text"].endswith("около 200 гектаров с подведёнными сетями.")
+    for furniture in ("© 2012", "Все права", "Адрес редакции", "Свидетельство", "Мнение авторов"):
+        assert furniture not in article["text"]
+    assert (article["language"], article["published"]) == ("ru", "2012-01-17")
+
+
 def _tree(body: str) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
 
@@ -140,3 +149,11 @@ def test_a_timed_feed_is_cut_and_a_chronicle_of_sentences_stays() -> None:
     assert cut_news_feeds("Родился 10.04.1963.\n11.05.1970 год.\n12.06.1980 год.") == (
         "Родился 10.04.1963.\n11.05.1970 год.\n12.06.1980 год."
     )
+
+
+def test_a_comment_heading_with_its_count_ends_the_text() -> None:
+    lead = "Индустриальный парк получил резидентов. " * 6
+    assert cut_related_tail(f"{lead}\nКомментарии (12)\nГость: отличная новость", 200) == lead
+    assert cut_related_tail(f"{lead}\nКомментарии (12)\nГость", 200, keep_comments=True).endswith("Гость")
+    short = "Коротко.\nКомментарии\nТекст дальше."
+    assert cut_related_tail(short, 200) == short

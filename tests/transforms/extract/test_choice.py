@@ -1,0 +1,116 @@
+"""Which pass holds the article (its core line, the page's lead) and the legal footer cut off the text:
+texts modelled on the real pages where each rule was found (other pages' teasers above a radio station's
+article, a news agency's editorial address under its notice, photo credits inside a German article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, longest_line, prefer_precise
+
+LEAD = (
+    "Технопарк «Академпарк» в Новосибирске отобрал восемь новых резидентов в сфере микроэлектроники, "
+    "сообщила управляющая компания технопарка."
+)
+ARTICLE = "\n".join(
+    (
+        LEAD,
+        "Резиденты займут около трёх тысяч квадратных метров в новом корпусе центра.",
+        "Компании получат налоговые льготы и доступ к оборудованию центра.",
+    )
+)
+TEASERS = "\n".join(
+    (
+        "Второй технопарк Тульской области принял первых резидентов: пять компаний разместят в нём "
+        "лаборатории и опытные производства, сообщили в правительстве региона, а к концу года их будет 15.",
+        "Участниками кластера композитных материалов стали ещё четыре предприятия из трёх регионов, "
+        "теперь в нём двадцать шесть участников.",
+    )
+)
+PAGE_TEXT = f"Главное\n{TEASERS}\n{ARTICLE}\nНовости регионов, 2012"
+
+
+def test_a_description_counts_only_when_long_enough_and_on_the_page() -> None:
+    assert Lead.of(LEAD, PAGE_TEXT) is not None
+    assert Lead.of("Новости Новосибирска", PAGE_TEXT) is None  # too short to recognise anything by
+    site = "Сайт о новостях науки и технологий Сибири: технопарки, вузы, стартапы."
+    assert Lead.of(site, PAGE_TEXT) is None  # the site's description, not the article's
+    assert Lead.of(None, PAGE_TEXT) is None
+    assert Lead.of(LEAD, PAGE_TEXT, title=f"{LEAD} — Новости регионов") is None  # the headline again
+    lead = Lead.of(LEAD, PAGE_TEXT)
+    assert lead is not None and lead.kept_by(ARTICLE) and not lead.kept_by(TEASERS)
+    assert lead.lost_by(TEASERS) and not lead.lost_by(ARTICLE)
+    half = " ".join(LEAD.split()[:8])  # part of the lead (a heading that quotes it): not lost, not kept
+    assert not lead.lost_by(half) and not lead.kept_by(half)
+
+
+def test_precision_text_below_teasers_is_preferred_when_it_keeps_the_lead() -> None:
+    balanced = f"{TEASERS}\n{ARTICLE}"
+    assert longest_line(balanced) not in ARTICLE  # a teaser is the longest line: the core rule fails
+    assert prefer_precise(balanced, ARTICLE, Lead.of(LEAD, PAGE_TEXT))
+    assert not prefer_precise(balanced, ARTICLE, None)  # without a lead, the balanced text stays
+
+
+def test_precision_text_keeping_the_core_is_preferred_unless_it_lost_the_lead() -> None:
+    core = (
+        "Компании получат налоговые льготы и доступ к оборудованию центра коллективного пользования, а "
+        "технопарк рассчитывает, что к 2014 году их выручка превысит полмиллиарда рублей."
+    )
+    balanced = f"{LEAD}\n{core}\nПодписаться на рассылку"
+    assert prefer_precise(balanced, f"{LEAD}\n{core}", Lead.of(LEAD, PAGE_TEXT + core))
+    assert not prefer_precise(balanced, core, Lead.of(LEAD, PAGE_TEXT + core))  # lost the lead
+    assert prefer_precise(balanced, core, None)
+    assert not prefer_precise(balanced, balanced, None)
+
+
+BODY = "Резиденты индустриального парка вложили в производство почти два миллиарда рублей. " * 4
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2012, «Новый Регион – Дальний Восток»",
+        "2002-2010 © Информационное агентство «Экспертный канал ФедералПресс»",
+        "© ЗАО ИД «Комсомольская правда», 2013.",
+        "Copyright © 2011 The Press Association. All rights reserved.",
+        "Copyright: Medical News Today",
+        "Все права защищены. Перепечатка только с разрешения редакции.",
+    ],
+)
+def test_a_legal_notice_after_the_article_ends_the_text(notice: str) -> None:
+    text = f"{BODY}\n{notice}\nАдрес редакции: 248000, г. Калуга, ул. Ленина, д. 1"
+    assert cut_legal_footer(text) == BODY.rstrip()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Johannes Thingnes Bø will für Furore sorgen. © AFP / MARCO BERTORELLO",  # a photo credit
+        "©iStock",
+        "Buchtitel-Copyright liegt bei Präsident Erdogan",  # a headline
+        "Benjamin's father, Christian CÃ´tÃ©, said in 2011 that the infections stopped.",  # mojibake, not ©
+    ],
+)
+def test_credits_headlines_and_mojibake_are_no_notice(line: str) -> None:
+    text = f"{BODY}\n{line}\n{BODY}"
+    assert cut_legal_footer(text) == text
+
+
+def test_a_notice_in_the_first_half_of_the_text_stays() -> None:
+    text = f"Фото: © РИА Новости, 2012\n{BODY}\n{BODY}"
+    assert cut_legal_footer(text) == text
+
+
+def test_a_few_menu_rows_at_either_end_are_cut() -> None:
+    top = "| Публикации за 06.01.12 | РИА Новый Регион – Дальний Восток |\n| Обсудить | Версия для печати |"
+    bottom = "| Рубрики: | Общество / Россия / Экономика |"
+    assert cut_edge_rows(f"{top}\n{BODY}\n{bottom}") == BODY
+
+
+def test_a_data_table_and_a_row_of_long_cells_stay() -> None:
+    rows = "\n".join(f"| Длина в см | {n} |" for n in range(478, 483))  # five rows: a table of data
+    assert cut_edge_rows(f"{BODY}\n{rows}") == f"{BODY}\n{rows}"
+    headline = "|  | В Амурской области сошел с рельсов вагон состава с углем 06.01.12 08:49 |"
+    assert cut_edge_rows(f"{headline}\n{BODY}") == f"{headline}\n{BODY}"
+    inside = f"{BODY}\n| Калуга | 12 |\n{BODY}"
+    assert cut_edge_rows(inside) == inside
