@@ -341,7 +341,7 @@ def _roles_of(text: str, person: Mention, mentions: list[Mention], people: list[
 def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
     title, body, title_end, words_end = found
     role = " ".join(title.split())
-    code = _of_ministry(text, title_end, role_code(role, _heads_region(text, title_end, body)))
+    code = role_code(role, _heads_region(text, title_end, body))
     return {
         "role": role, "role_code": code, "role_normalised": normalised_title(role),
         "organization": body.canonical if body is not None else None,
@@ -349,13 +349,3 @@ def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str
         "organization_key": body.key if body is not None and body.kind == "entity" else None,
         "role_iso": _role_region(text, (title_end, words_end), code, places, main_region),
     }  # fmt: skip
-
-
-# the head of a ministry is its minister: «Глава Минпромторга», «глава Министерства экономического развития»
-_MINISTRY = re.compile(r"\s*(?:[Мм]инистерств[а-я]*|Мин[а-яё]{3,}|(?i:(?:of\s+)?(?:the\s+)?ministry))\b")
-
-
-def _of_ministry(text: str, title_end: int, code: str | None) -> str | None:
-    if code in {"head", "deputy_head"} and _MINISTRY.match(text, title_end):
-        return code.replace("head", "minister")
-    return code
