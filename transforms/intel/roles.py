@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
+from transforms.intel.appointments import title_holder
 from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
@@ -290,9 +291,10 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
     bodies = [m for m in mentions if m.entity_type in _BODIES]
     places = [m for m in mentions if m.entity_type in _PLACES]
     people = [m for m in mentions if m.entity_type == "person"]
+    given = _given_titles(text, bodies, people)
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
-        found = _roles_of(text, person, nearby, people)
+        found = _held(_roles_of(text, person, nearby, people), given.get(id(person), []))
         if not found:
             continue
         roles = [_role_attrs(text, role, places, main_region) for role in found]
@@ -302,6 +304,25 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> dict[int, list[Found]]:
+    """The titles given by a verb or a post (transforms/intel/appointments.py), by the id of their person."""
+    given: dict[int, list[Found]] = {}
+    for match in _TITLE.finditer(text):
+        person = title_holder(text, match, people)
+        if person is not None:
+            end = _phrase_end(text, match.end(1))
+            given.setdefault(id(person), []).append(
+                (match.group(1), _body(bodies, match.end(1), end), match.end(1), end)
+            )
+    return given
+
+
+def _held(found: list[Found], given: list[Found]) -> list[Found]:
+    """The titles next to the name, then those given by a verb or a post whose code is not among them."""
+    codes = {role_code(title) for title, *_ in found}
+    return found + [g for g in given if role_code(g[0]) not in codes]
 
 
 def _roles_of(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> list[Found]:

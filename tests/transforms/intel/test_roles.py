@@ -269,3 +269,10 @@ def test_a_regional_title_takes_a_towns_region_when_no_region_is_named():
     )
     person = _mentions(text)["Vyacheslav Fedorishchev"]
     assert person["role_code"] == "deputy_head_of_region" and person["role_iso"] == "RU-TUL"
+
+
+def test_a_title_given_by_a_verb_or_a_post_is_the_clauses_persons():
+    text = "Новым руководителем агентства назначен заместитель главы РосОЭЗ Андрей Алпатов."
+    assert {code for _, code, _ in _all_roles(text, "ru")} == {"head", "deputy_head"}
+    text = "Юрий Жданов покидает пост главы агентства. Сергей Петров вступил в должность директора завода."
+    assert _codes(text, "ru") == {("Yury Zhdanov", "head"), ("Sergey Petrov", "director")}

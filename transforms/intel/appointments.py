@@ -1,0 +1,55 @@
+"""Titles given by a verb or a post rather than standing next to the name: «Новым руководителем агентства
+назначен заместитель главы РосОЭЗ Андрей Алпатов», «Юрий Жданов покидает пост главы РосОЭЗ», «Дмитрий
+Верховод вступил в должность директора Технопарка», «исполнять обязанности главы РосОЭЗ будет … Ольга
+Маркова». The title is read by its grammatical case (pymorphy2): in the instrumental after an appointment
+word of the sentence (назначить, стать, избрать), or in the genitive after пост, должность, обязанности."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.intel.lexicon.nlp_ru import case_of, lemma
+from transforms.intel.lexicon.translit import has_cyrillic
+from transforms.intel.mentions import Mention, sentence_of
+
+# the lemmas of the words that give a title in the instrumental: «назначен директором», «стал главой»
+_APPOINTING = {"назначить", "назначение", "назначаться", "стать", "избрать", "избраться", "утвердить"}
+# the nouns a title in the genitive belongs to: «пост главы», «в должность директора», «обязанности главы»
+_POSTS = {"пост", "должность", "обязанность"}
+_WORD = re.compile(r"[А-Яа-яЁё]+")
+# a clause break: the title's person stands in the title's own clause (a comma inside a body's name, "…
+# развития, инвестиций и торговли", is none; one before a relative clause is)
+_BREAK = re.compile(r"[;:]|\s[—–-]\s|,\s*(?:котор[а-яё]+|что|а|но|где|когда)\b")
+
+
+def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention | None:
+    """The person a Russian title given by a verb or a post belongs to: the first name after it in its
+    clause, else the name before it in its clause (the sentence's subject) — None when the title is not
+    given that way."""
+    words = _WORD.findall(title.group(0))
+    if not words or not has_cyrillic(words[-1]) or not _given(text, title, words):
+        return None
+    start, end = sentence_of(text, title.start())
+    after = next((p for p in people if title.end() <= p.start < end), None)
+    if after is not None and not _BREAK.search(text, title.end(), after.start):
+        return after
+    before = [p for p in people if start <= p.start and p.end <= title.start()]
+    if before and not _BREAK.search(text, before[-1].end, title.start()):
+        return before[-1]
+    return None
+
+
+def _given(text: str, title: re.Match, words: list[str]) -> bool:
+    cases = case_of(words[-1])
+    previous = words[-2] if len(words) > 1 else _word_before(text, title.start())
+    if "gent" in cases and previous is not None and lemma(previous) in _POSTS:
+        return True
+    if "ablt" not in cases:
+        return False
+    start, end = sentence_of(text, title.start())
+    return any(lemma(w) in _APPOINTING for w in _WORD.findall(text[start:end]))
+
+
+def _word_before(text: str, at: int) -> str | None:
+    found = re.search(r"([А-Яа-яЁё]+)[^\w]*$", text[max(0, at - 40) : at])
+    return found.group(1) if found else None
