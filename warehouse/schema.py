@@ -82,6 +82,8 @@ class DatabaseDamaged(RuntimeError):
 
 DAMAGE_SIGNS = ("Could not read enough bytes", "Corrupt database file", "not a valid DuckDB database")
 DATABASE_SIZE = "SELECT block_size, total_blocks FROM pragma_database_size()"
+TABLES_STORED = "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database()"
+HIGHEST_BLOCK = "SELECT max(block_id) FROM pragma_storage_info(?)"
 HEADER_BYTES = 3 * 4096  # the main header and the two database headers before the first block
 LOCKED_WAIT_SECONDS = 60.0  # a connection waits this long for another process to let go of the file
 LOCKED_RETRY_SECONDS = (0.1, 2.0)  # first and longest pause between tries
@@ -120,16 +122,35 @@ _FOUND_INTACT: dict[Path, int] = {}
 
 
 def check_intact(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """DatabaseDamaged when the file is shorter than the blocks its header counts (cut short by a
-    full disk, a copy or a crash of the storage)."""
+    """DatabaseDamaged when the file is shorter than the blocks its tables use (cut short by a full
+    disk, a copy or a crash of the storage)."""
     block_size, total_blocks = con.execute(DATABASE_SIZE).fetchone() or (0, 0)
-    expected, actual = HEADER_BYTES + block_size * total_blocks, path.stat().st_size
+    actual = path.stat().st_size
+    if actual >= HEADER_BYTES + block_size * total_blocks:
+        return
+    # DuckDB leaves free blocks off the end of the file: the count may run past a whole file, so what
+    # must be in it is every block a table uses (reading one past the end is an IO error)
+    try:
+        highest = _highest_block_in_use(con)
+    except duckdb.IOException:
+        highest = total_blocks - 1
+    expected = HEADER_BYTES + block_size * (highest + 1)
     if actual < expected:
         raise DatabaseDamaged(
             f"{path} is damaged (cut short: {actual} bytes of {expected}); nothing was changed: move it "
             "aside and restore it from the published snapshot or a backup (see 'A damaged database' "
             "in docs/operations.md)"
         )
+
+
+def _highest_block_in_use(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest block number any table's stored data uses (-1 when none)."""
+    highest = -1
+    for schema, table in con.execute(TABLES_STORED).fetchall():
+        name = '"' + schema.replace('"', '""') + '"."' + table.replace('"', '""') + '"'
+        block = con.execute(HIGHEST_BLOCK, [name]).fetchone()[0]
+        highest = max(highest, -1 if block is None else block)
+    return highest
 
 
 def _open_once(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
