@@ -41,7 +41,6 @@ from flows.stream import BatchStream, Known, Totals
 from flows.tasks import publish_task, warehouse_state_task
 from flows.workers import DaskPool, cpu_pool, using
 from transforms.held import HELD_BACK_SCHEMA
-from transforms.intel.frames import reference_dims
 from transforms.intel.schema import ENTITY_SPANS, HELD_BACK
 from transforms.runs.batches import concat, merge_tables
 from transforms.runs.reconcile import page_counts
@@ -220,6 +219,8 @@ def _gate_facts(
 
 @cache
 def _reference_dims() -> dict[str, pl.DataFrame]:
+    from transforms.intel.frames import reference_dims  # the intelligence code: only in a run with facts
+
     return reference_dims()
 
 

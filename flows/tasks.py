@@ -21,7 +21,6 @@ from config.sources import SourcesConfig
 from flows.workers import extract_in_worker, intel_in_worker
 from ingest import raw_store
 from ingest.crawl import CrawlResult, OnPage, crawl
-from transforms.normalise.articles import normalise_batch
 from warehouse.load import known_articles
 from warehouse.page_state import last_tried, read_page_state
 from warehouse.publish import publish, published_path
@@ -142,6 +141,8 @@ def extract_task_for(result_cache: str | None) -> Any:
 @task(name="normalise", cache_policy=NO_CACHE, cache_result_in_memory=False)
 def normalise_task(articles: pl.DataFrame, known: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(normalised articles, records held back by normalisation or duplicate detection)."""
+    from transforms.normalise.articles import normalise_batch  # only in a run that fetched pages
+
     return normalise_batch(articles, known)
 
 
