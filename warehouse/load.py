@@ -92,14 +92,14 @@ STAGED_QUARANTINE_COLUMNS = ("stage", "record_key", "reason", "record")
 STAGED_ARTICLES_VIEW = """
 CREATE OR REPLACE TEMP VIEW incoming_articles AS
 SELECT * EXCLUDE (batch) FROM stage_articles
-QUALIFY row_number() OVER (PARTITION BY article_key ORDER BY batch DESC) = 1
+SEMI JOIN (SELECT article_key, max(batch) AS batch FROM stage_articles GROUP BY article_key)
+    USING (article_key, batch)
 """
 STAGED_QUARANTINE_VIEW = (
     "CREATE OR REPLACE TEMP VIEW incoming_quarantine AS FROM stage_quarantine ORDER BY batch"
 )
-STAGED_TABLES = (
-    "SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'stage_')"
-)
+STAGED_TABLES = "SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'stage_')"
+MEMORY_LIMIT = "SELECT current_setting('memory_limit')"
 STAGED_BATCH = "SELECT * EXCLUDE (batch) FROM {table} WHERE batch = $batch"
 STAGED_KEYS = "SELECT article_key FROM stage_articles WHERE batch = $batch"
 
@@ -227,12 +227,14 @@ class RunLoad:
         self.memory_limit_mb = memory_limit_mb
         self._sources = pl.DataFrame()
         self._batches: list[set[str]] = []  # what each batch staged: "articles" and the fact frames' names
+        self._memory_before: str | None = None  # the memory limit before `begin` set the run's
 
     def begin(self, sources: pl.DataFrame) -> None:
         """Checkpoint first: what is committed so far goes from the write-ahead log into the file, so a
         run killed before its commit leaves no log for DuckDB to replay (DuckDB 1.5.5 fails to replay
         the schema's column comments from a log); set the memory limit, and empty the staging tables."""
         if self.memory_limit_mb is not None:
+            (self._memory_before,) = self.con.execute(MEMORY_LIMIT).fetchone() or (None,)
             self.con.execute(f"SET memory_limit = '{int(self.memory_limit_mb)}MB'")
         with suppress(duckdb.Error):  # another connection is writing: its commit checkpoints in turn
             self.con.execute("CHECKPOINT")
@@ -269,7 +271,11 @@ class RunLoad:
     ) -> None:
         """In one transaction: the sources, the staged batches moved into the star schema, the run's
         fetch_log, page_state and etl_run rows, `before_commit` (post-load checks: raising there rolls
-        everything back), then the commit; the staging tables are dropped."""
+        everything back), then the commit; the staging tables are dropped. The memory limit is lifted
+        first: DuckDB keeps the new rows of a table with a primary key (the run's article texts) in
+        memory until the commit, and a limit below them would fail the run at its last step."""
+        if self._memory_before is not None:  # (RESET leaves DuckDB 1.5.5's buffer pool at the limit)
+            self.con.execute(f"SET memory_limit = '{self._memory_before}'")
         self.con.begin()
         self._with(UPSERT_SOURCES, incoming_sources=self._sources)
         self._move_staged()
