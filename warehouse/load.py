@@ -235,7 +235,7 @@ class RunLoad:
         the schema's column comments from a log); set the memory limit, and empty the staging tables."""
         if self.memory_limit_mb is not None:
             (self._memory_before,) = self.con.execute(MEMORY_LIMIT).fetchone() or (None,)
-            self.con.execute(f"SET memory_limit = '{int(self.memory_limit_mb)}MB'")
+            self.con.execute(f"SET memory_limit = '{int(self.memory_limit_mb)}MiB'")
         with suppress(duckdb.Error):  # another connection is writing: its commit checkpoints in turn
             self.con.execute("CHECKPOINT")
         self._drop_staged()
@@ -271,26 +271,30 @@ class RunLoad:
     ) -> None:
         """In one transaction: the sources, the staged batches moved into the star schema, the run's
         fetch_log, page_state and etl_run rows, `before_commit` (post-load checks: raising there rolls
-        everything back), then the commit; the staging tables are dropped. The memory limit is lifted
-        first: DuckDB keeps the new rows of a table with a primary key (the run's article texts) in
-        memory until the commit, and a limit below them would fail the run at its last step."""
-        if self._memory_before is not None:  # (RESET leaves DuckDB 1.5.5's buffer pool at the limit)
-            self.con.execute(f"SET memory_limit = '{self._memory_before}'")
-        self.con.begin()
-        self._with(UPSERT_SOURCES, incoming_sources=self._sources)
-        self._move_staged()
+        everything back), then the commit; the staging tables are dropped and the memory limit is what
+        it was before `begin`. DuckDB keeps the new rows of a table with a primary key (the run's
+        article texts) in memory until the commit: a move that does not fit in the run's limit is
+        rolled back and moved again without it, rather than failing the run at its last step."""
+        try:
+            self._move()
+        except duckdb.OutOfMemoryException:
+            self.con.rollback()
+            self._restore_limit()
+            self._move()
         self._with(INSERT_FETCH_LOG, incoming_fetch_log=fetch_log)
         upsert_page_state(self.con, page_state)
         record_run(self.con, run, stage_seconds)
         if before_commit is not None:
             before_commit(self.con)
         self.con.commit()
+        self._restore_limit()
         self._drop_staged()
 
     def abandon(self) -> None:
         """Drop every batch staged so far (and roll back `finish` if it was under way)."""
         with suppress(duckdb.TransactionException):  # no transaction open: nothing to roll back
             self.con.rollback()
+        self._restore_limit()
         self._drop_staged()
 
     def _stage(self, table: str, batch: int, frame: pl.DataFrame, create: bool = False) -> None:
@@ -305,6 +309,16 @@ class RunLoad:
             )
         finally:
             self.con.unregister("incoming_batch")
+
+    def _move(self) -> None:
+        self.con.begin()
+        self._with(UPSERT_SOURCES, incoming_sources=self._sources)
+        self._move_staged()
+
+    def _restore_limit(self) -> None:
+        if self._memory_before is not None:  # (RESET leaves DuckDB 1.5.5's buffer pool at the limit)
+            self.con.execute(f"SET memory_limit = '{self._memory_before}'")
+            self._memory_before = None
 
     def _move_staged(self) -> None:
         """The staged articles and texts at once (a key staged twice keeps its later batch's row), the
