@@ -7,9 +7,10 @@ For each corpus: builds its site if missing (real: bench/realsite.py, the develo
 synthetic: bench/corpus.py), serves it on 127.0.0.1, runs `python -m cli run` twice (the second run
 over the unchanged site is the no-op one), then the trafilatura CLI (`--parallel 2`) and natasha NER
 alone over the same pages. Prints a table per corpus, then both side by side, and writes
-bench/out/results-CORPUS-N-RUNNER-wW.json. `--scale-to M` adds a first run at M pages (peak RSS at N and
-M, their ratio); `--dask-row` a first run at N pages with `--runner dask` against a `dask scheduler` and
-two `dask worker` processes started apart (their memory measured apart).
+bench/out/results-CORPUS-N-RUNNER-wW.json, and beside each run's log its memory every 5 s
+(`pipeline-…-runR.rss.tsv`: seconds, tree MB, largest process MB). `--scale-to M` adds a first run at
+M pages (peak RSS at N and M, their ratio); `--dask-row` a first run at N pages with `--runner dask`
+against a `dask scheduler` and two `dask worker` processes started apart (their memory measured apart).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -57,10 +58,13 @@ class Measured:
 
 
 class TreeRss:
-    """Polls /proc for the summed resident memory of a process and all its descendants; keeps the peak."""
+    """Polls /proc for the summed resident memory of a process and all its descendants; keeps the peak,
+    and with `trace` writes a line every `every` seconds as it goes (seconds, tree MB, largest process
+    MB, tab-separated), so a run stopped before its end still leaves its figures."""
 
-    def __init__(self, pid: int, interval: float = 0.1):
+    def __init__(self, pid: int, interval: float = 0.1, trace: Path | None = None, every: float = 5.0):
         self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.trace, self.every = trace, every
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -73,9 +77,17 @@ class TreeRss:
         self._thread.join()
 
     def _poll(self) -> None:
-        while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in _tree(self.pid)))
-            self._stop.wait(self.interval)
+        started, due = time.monotonic(), 0.0
+        with self.trace.open("w", encoding="utf-8") if self.trace else nullcontext() as out:
+            while not self._stop.is_set():
+                sizes = [_rss_kb(p) for p in _tree(self.pid)]
+                self.peak_kb = max(self.peak_kb, sum(sizes))
+                elapsed = time.monotonic() - started
+                if out is not None and elapsed >= due:
+                    out.write(f"{elapsed:.0f}\t{sum(sizes) / 1024:.0f}\t{max(sizes, default=0) / 1024:.0f}\n")
+                    out.flush()
+                    due = elapsed + self.every
+                self._stop.wait(self.interval)
 
 
 def _children_map() -> dict[int, list[int]]:
@@ -108,13 +120,15 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def measure(cmd: list[str], env: dict[str, str] | None = None, log: Path | None = None) -> Measured:
-    """Run cmd to the end (output to `log`), timing it and watching its memory."""
+def measure(
+    cmd: list[str], env: dict[str, str] | None = None, log: Path | None = None, trace: Path | None = None
+) -> Measured:
+    """Run cmd to the end (output to `log`), timing it and watching its memory (as it goes to `trace`)."""
     sink = log.open("w") if log else subprocess.DEVNULL
     try:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=sink, stderr=subprocess.STDOUT, cwd=REPO)
-        with TreeRss(proc.pid) as rss:
+        with TreeRss(proc.pid, trace=trace) as rss:
             _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
     finally:
@@ -231,7 +245,7 @@ def run_pipeline(
     sources: Path, home: Path, env: dict[str, str], log: Path, extra: list[str]
 ) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "cli", "run", "--sources", str(sources), "--home", str(home), *extra]
-    measured = measure(cmd, env, log)
+    measured = measure(cmd, env, log, trace=log.with_suffix(".rss.tsv"))
     text = log.read_text(encoding="utf-8", errors="replace")
     stages = recorded_stages(home, measured.seconds)
     return {**asdict(measured), "stages": stages, "summary": _cli_summary(text), "log": str(log)}

@@ -84,12 +84,15 @@ class AnalystSettings(BaseModel):
 
 
 class RunSettings(BaseModel):
-    """One run per HOME: how long a run waits for the one before it to finish."""
+    """One run per HOME: how long a run waits for the one before it to finish; the memory its load
+    keeps."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     lease_wait_seconds: float = Field(default=0.0, ge=0, le=86_400)  # 0: stop at once when HOME is busy
     lock_wait_seconds: float = Field(default=60.0, ge=0, le=3600)  # a connection waits this long on a lock
+    # DuckDB memory_limit of the run's working database: staged batches past it spill to HOME's .tmp folder
+    memory_limit_mb: int = Field(default=256, ge=128, le=1_048_576)
 
 
 def _default_workers() -> int:

@@ -3,13 +3,13 @@ one already in the warehouse. A fact row pointing to a missing row is held back 
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable, Mapping
 
 import polars as pl
 
 from expectations.runner import HELD_BACK_SCHEMA, CheckResult, Validation
+from transforms.held import record_json
 
 SUITE = "foreign_keys"
 # fact table -> {column: referenced table, or (referenced table, its column) when the names differ}
@@ -127,7 +127,7 @@ def _held_back(fact: pl.DataFrame, masks: dict[str, pl.Series], key: str) -> tup
         {
             "record_key": [str(r.get(key)) for r in records],
             "reason": ["; ".join(r) for r in reasons if r],
-            "record": [json.dumps(r, ensure_ascii=False, default=str) for r in records],
+            "record": [record_json(r) for r in records],
             "stage": [SUITE] * len(records),
         },
         schema=HELD_BACK_SCHEMA,

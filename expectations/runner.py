@@ -14,6 +14,7 @@ from typing import Any, Literal
 import polars as pl
 
 from expectations.suites import RUN_DATE, Check, Suite
+from transforms.held import record_json
 
 ROW_LEVEL_UNIQUE = "ExpectColumnValuesToBeUnique"
 HELD_BACK_SCHEMA = {"record_key": pl.String, "reason": pl.String, "record": pl.String, "stage": pl.String}
@@ -211,7 +212,7 @@ def _held_back_frame(
         {
             "record_key": [str(r.get(key)) for r in records],
             "reason": ["; ".join(reasons[i]) for i in rows],
-            "record": [json.dumps(r, ensure_ascii=False, default=str) for r in records],
+            "record": [record_json(r) for r in records],
             "stage": [stage] * len(rows),
         },
         schema=HELD_BACK_SCHEMA,

@@ -294,7 +294,7 @@ def run_stream(
     visible)."""
     known = Known(*warehouse_state_task(settings.database_path))
     with connect(settings.database_path) as con:
-        load = RunLoad(con, ctx.run_id)
+        load = RunLoad(con, ctx.run_id, settings.run.memory_limit_mb)
         load.begin(sources)
         stream = BatchStream(ctx, settings, known, load, gate_batch_facts, spread.workers, raw_gate)
         try:

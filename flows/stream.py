@@ -39,6 +39,9 @@ GateFacts = Callable[
 ]
 
 
+HELD_COUNTS_SCHEMA = {"stage": pl.String, "reason": pl.String, "records": pl.UInt32}
+
+
 class Stopped(RuntimeError):
     """An earlier batch failed: this one is not processed (the run fails with the first error)."""
 
@@ -76,7 +79,8 @@ class Turns:
 @dataclass
 class Totals:
     """What the run keeps of its loaded batches: counts, and the quarantine rows as (stage, reason,
-    records) counts for the quality summary."""
+    records) counts for the quality summary, summed as batches come (one row per reason, however many
+    batches)."""
 
     pages_in: int = 0  # pages given to extraction
     extracted: int = 0
@@ -84,18 +88,18 @@ class Totals:
     duplicates: int = 0
     analysed: int = 0
     held_pages: int = 0  # pages held back: raw gate, extraction, normalisation, articles gate
-    held: list[pl.DataFrame] = field(default_factory=list)
+    held: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=HELD_COUNTS_SCHEMA))
 
     def add_held(self, quarantine: pl.DataFrame) -> None:
         if quarantine.height:
-            self.held.append(quarantine.group_by("stage", "reason").agg(records=pl.len()))
+            counts = quarantine.group_by("stage", "reason").agg(records=pl.len())
+            both = pl.concat([self.held, counts.cast(HELD_COUNTS_SCHEMA)])
+            self.held = both.group_by("stage", "reason", maintain_order=True).agg(pl.col("records").sum())
 
     @property
     def quarantine(self) -> pl.DataFrame:
         """(stage, reason, records) of every row the run held back."""
-        schema = {"stage": pl.String, "reason": pl.String, "records": pl.UInt32}
-        frame = concat(self.held, schema)
-        return frame.group_by("stage", "reason").agg(pl.col("records").sum()) if frame.height else frame
+        return self.held
 
     def stage_inputs(self) -> dict[str, int]:
         """Rows in of the per-record stages with no suite of their own: extract always, the others when

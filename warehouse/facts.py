@@ -118,9 +118,14 @@ def check_references(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def load_facts(
-    con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], article_keys: list[int]
+    con: duckdb.DuckDBPyConnection,
+    frames: dict[str, pl.DataFrame],
+    article_keys: list[int],
+    check: bool = True,
 ) -> None:
-    """Merge the dimension frames, replace the facts of the batch's articles; no begin or commit here."""
+    """Merge the dimension frames, replace the facts of the batch's articles; no begin or commit here.
+    `check`: every key must then resolve (DanglingKeyError); a caller loading many batches checks once,
+    after the last (`check_references`)."""
     conformed = {name: conform(name, frame) for name, frame in frames.items()}
     dims = {n: latest_per_key(n, f) for n, f in conformed.items() if n in DIMENSIONS}
     facts = {n: f for n, f in conformed.items() if n in FACTS}
@@ -134,4 +139,5 @@ def load_facts(
             con.execute(DELETES[name])
             if name in facts:
                 con.execute(INSERTS[name])
-    check_references(con)
+    if check:
+        check_references(con)

@@ -40,3 +40,40 @@ def test_pipeline_env_switches_politeness_off_and_lifts_the_page_cap() -> None:
         assert fetch.politeness_limits is False
     if "per_host_delay" in type(fetch).model_fields:
         assert fetch.per_host_delay == 0
+
+
+HOLDS_MEMORY = """
+import sys
+block = bytearray(64 * 2**20)  # resident once written
+block[:: 4096] = b"x" * len(block[:: 4096])
+print("ready", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_the_memory_trace_is_written_while_the_process_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from bench.run import TreeRss
+
+    trace = tmp_path / "rss.tsv"
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDS_MEMORY], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        with TreeRss(child.pid, interval=0.05, trace=trace, every=0.1) as rss:
+            deadline = time.monotonic() + 120
+            while len(trace.read_text().splitlines() if trace.exists() else []) < 2:
+                assert time.monotonic() < deadline, "no trace written"
+                time.sleep(0.05)
+    finally:
+        child.communicate("\n")
+    rows = [line.split("\t") for line in trace.read_text().splitlines()]
+    assert all(len(row) == 3 for row in rows)
+    seconds, tree, largest = (list(map(float, column)) for column in zip(*rows, strict=True))
+    assert seconds == sorted(seconds)
+    assert min(largest) >= 64 and min(tree) >= min(largest)  # the child's 64 MB block, resident
+    assert rss.peak_kb / 1024 >= max(tree) - 0.5  # the trace rounds to whole MB

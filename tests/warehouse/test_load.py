@@ -153,3 +153,106 @@ def test_a_run_written_batch_by_batch_commits_once(tmp_path: Path) -> None:
         load.finish(_fetch_log(3), pl.DataFrame(), run)
         assert reader.execute("SELECT count(*) FROM fact_article").fetchone() == (3,)
         assert reader.execute("SELECT count(*) FROM fetch_log WHERE run_id = 'r1'").fetchone() == (3,)
+
+
+LIMIT = "SELECT current_setting('memory_limit')"
+STAGED = "SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, 'stage_') ORDER BY 1"
+
+
+def _facts(article_key: int, value: float) -> dict[str, pl.DataFrame]:
+    """One metric and one figure of the article, in the contracted frames."""
+    from warehouse.frames import FRAMES
+
+    metric = {"metric_key": 7, "metric_code": "investment", "unit": "RUB"}
+    figure = {"figure_key": article_key * 10, "article_key": article_key, "metric_key": 7, "value": value}
+    figure |= {"unit": "RUB", "qualifier": "exact"}
+    rows = {"dim_metric": metric, "fact_figure": figure}
+    return {
+        name: pl.DataFrame([{c: row.get(c) for c in FRAMES[name]}], schema=FRAMES[name])
+        for name, row in rows.items()
+    }
+
+
+def test_staged_batches_are_seen_by_no_other_connection_and_dropped_once_moved(tmp_path: Path) -> None:
+    from warehouse.load import RunLoad
+
+    database = tmp_path / "w.duckdb"
+    sources = sources_frame([{"name": "s", "allowed_domains": ["x.test"]}])
+    held = held_back_frame([{"stage": "articles", "record_key": "u", "reason": "r", "record": "{}"}])
+    with connect(database) as con, connect(database) as reader:
+        load = RunLoad(con, "r1")
+        load.begin(sources)
+        load.add(_articles([None]), held, _facts(1, 5.0))
+        assert [t for (t,) in con.execute(STAGED).fetchall()] == [
+            "stage_articles", "stage_dim_metric", "stage_fact_figure", "stage_quarantine"
+        ]  # fmt: skip
+        assert reader.execute(STAGED).fetchall() == []  # the run's own connection only
+        assert reader.execute("SELECT count(*) FROM quarantine").fetchone() == (0,)
+        load.finish(_fetch_log(1), pl.DataFrame(), RunRecord("r1", None, NOW, NOW, "completed"))
+        assert con.execute(STAGED).fetchall() == []
+        moved = (
+            "SELECT (SELECT count(*) FROM fact_figure), (SELECT count(*) FROM quarantine WHERE run_id = 'r1')"
+        )
+        assert reader.execute(moved).fetchone() == (1, 1)
+
+
+def test_an_article_staged_by_two_batches_keeps_the_later_row_and_facts(tmp_path: Path) -> None:
+    from warehouse.load import RunLoad
+
+    sources = sources_frame([{"name": "s", "allowed_domains": ["x.test"]}])
+    first = _articles([None, None])
+    second = first.slice(1).with_columns(title=pl.lit("later"))
+    with connect(tmp_path / "w.duckdb") as con:
+        load = RunLoad(con, "r1")
+        load.begin(sources)
+        load.add(first, held_back_frame([]), _facts(2, 5.0))
+        load.add(second, held_back_frame([]), _facts(2, 9.0))
+        load.finish(_fetch_log(2), pl.DataFrame(), RunRecord("r1", None, NOW, NOW, "completed"))
+        titles = con.execute("SELECT article_key, title FROM fact_article ORDER BY 1").fetchall()
+        figures = con.execute("SELECT article_key, value FROM fact_figure").fetchall()
+    assert titles == [(1, "t"), (2, "later")]
+    assert figures == [(2, 9.0)]  # the later batch replaced the article's facts
+
+
+def test_an_abandoned_run_leaves_nothing_staged_or_loaded(tmp_path: Path) -> None:
+    from warehouse.load import RunLoad
+
+    with connect(tmp_path / "w.duckdb") as con:
+        load = RunLoad(con, "r1")
+        load.begin(sources_frame([{"name": "s", "allowed_domains": ["x.test"]}]))
+        load.add(_articles([None]), held_back_frame([]))
+        load.abandon()
+        assert con.execute(STAGED).fetchall() == []
+        assert con.execute("SELECT count(*) FROM fact_article").fetchone() == (0,)
+
+
+def test_staged_batches_past_the_memory_limit_spill_to_disk(tmp_path: Path) -> None:
+    """64 MB of memory for the database, 96 MB of article text staged: DuckDB keeps what the limit
+    allows and writes the rest to its temporary folder. The texts do not fit in 64 MB at the commit
+    (a table with a primary key keeps its new rows in memory): the move is done again without the
+    limit, and all of them load; the limit is then what it was."""
+    from warehouse.load import RunLoad
+
+    database = tmp_path / "w.duckdb"
+    text = "Технопарк открыл корпус. " * 2000  # 96 KB in UTF-8
+    with connect(database) as con:
+        con.execute("SET memory_limit = '1GiB'")
+        load = RunLoad(con, "r1", memory_limit_mb=64)
+        load.begin(sources_frame([{"name": "s", "allowed_domains": ["x.test"]}]))
+        for batch in range(4):
+            articles = _articles([None] * 250).with_columns(
+                article_key=pl.int_range(batch * 250, (batch + 1) * 250, dtype=pl.Int64),
+                content_hash=pl.lit(f"b{batch}-") + pl.int_range(0, 250).cast(pl.String),
+                text=pl.lit(text),
+            )
+            load.add(articles, held_back_frame([]))
+        used, spilled = con.execute(
+            "SELECT sum(memory_usage_bytes), sum(temporary_storage_bytes) FROM duckdb_memory()"
+        ).fetchone()
+        assert used <= 64 * 2**20 < 64 * 2**20 + spilled
+        assert con.execute(LIMIT).fetchone() == ("64.0 MiB",)
+        load.finish(_fetch_log(1), pl.DataFrame(), RunRecord("r1", None, NOW, NOW, "completed"))
+        assert con.execute(LIMIT).fetchone() == ("1.0 GiB",)
+        assert con.execute("SELECT count(*), sum(length(text)) FROM article_text").fetchone() == (
+            1000, 1000 * len(text)
+        )  # fmt: skip
