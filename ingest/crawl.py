@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import polars as pl
@@ -21,12 +22,17 @@ from ingest.cap import over_cap_reason, ration
 from ingest.discover import Discovered, Dropped, Seed, discover_source
 from ingest.fetch import Fetcher, FetchResult, text_of
 from ingest.records import (
+    FETCH_LOG_SCHEMA,
+    PAGE_REFS_SCHEMA,
+    PAGE_STATE_SCHEMA,
     Settled,
     fetch_log_frame,
-    page_state_frame,
-    pages_frame,
+    has_state,
+    log_row,
+    page_row,
     previous_states,
     settle,
+    state_row,
     validators_for,
 )
 
@@ -173,17 +179,57 @@ def fetch_pages(
             result = FetchResult(url=page.url, outcome="failed", reason=f"{type(exc).__name__}: {exc}")
         return settle(page, result, state, raw_dir)
 
-    settled: dict[int, Settled] = {}
+    rows = _Rows(states)
     with ThreadPoolExecutor(_workers(fetcher.settings)) as pool:
         futures = {pool.submit(one, pages[i]): i for i in _interleaved_order(pages)}
+        total = len(futures)
         for done, future in enumerate(as_completed(futures), start=1):
-            settled[futures[future]] = future.result()
+            index, settled = futures.pop(future), future.result()
+            del future  # neither the future nor its page outlives the hand-on
+            rows.add(index, settled)
             if on_page:
-                on_page(settled[futures[future]], len(futures))
+                on_page(settled, total)
             if progress:
-                progress(done, len(futures))
-    ordered = [settled[i] for i in range(len(pages))]
-    return CrawlResult(fetch_log_frame(ordered), pages_frame(ordered), page_state_frame(ordered, states))
+                progress(done, total)
+            del settled
+    return rows.result()
+
+
+class _Rows:
+    """The crawl's rows as pages settle: a settled page becomes its fetch_log, pages and page_state rows
+    at once (the page itself is not kept), every `chunk` pages the rows become frames, and the frames
+    are put back in discovery order at the end."""
+
+    def __init__(self, states: dict[str, dict[str, Any]], chunk: int = 1000) -> None:
+        self.states, self.chunk = states, chunk
+        self._rows: tuple[list[dict], list[dict], list[dict]] = ([], [], [])
+        self._pending = 0
+        self._frames: tuple[list[pl.DataFrame], ...] = ([], [], [])
+
+    def add(self, index: int, s: Settled) -> None:
+        log, pages, state = self._rows
+        log.append({**log_row(s, "page"), "_order": index})
+        if s.result.outcome == "fetched":
+            pages.append({**page_row(s), "_order": index})
+        if has_state(s):
+            state.append({**state_row(s, self.states.get(s.page.url)), "_order": index})
+        self._pending += 1
+        if self._pending >= self.chunk:
+            self._flush()
+
+    def _flush(self) -> None:
+        for rows, frames, schema in zip(self._rows, self._frames, _SCHEMAS, strict=True):
+            frames.append(pl.DataFrame(rows, schema={**schema, "_order": pl.UInt32}))
+            rows.clear()
+        self._pending = 0
+
+    def result(self) -> CrawlResult:
+        self._flush()
+        log, pages, state = (pl.concat(frames).sort("_order").drop("_order") for frames in self._frames)
+        return CrawlResult(log, pages, state)
+
+
+_SCHEMAS = (FETCH_LOG_SCHEMA, PAGE_REFS_SCHEMA, PAGE_STATE_SCHEMA)
 
 
 def crawl(

@@ -108,7 +108,7 @@ def settle(page: Discovered, result: FetchResult, state: dict[str, Any] | None, 
     return Settled(page, result, sha, relative.as_posix())
 
 
-def _log_row(s: Settled, kind: str) -> dict[str, Any]:
+def log_row(s: Settled, kind: str) -> dict[str, Any]:
     r = s.result
     return {
         "source_name": s.page.source,
@@ -134,30 +134,31 @@ def _log_row(s: Settled, kind: str) -> dict[str, Any]:
 
 def fetch_log_frame(settled: list[Settled], kind: str = "page") -> pl.DataFrame:
     """One row per discovered URL (or per seed, kind="seed"), with its single final outcome."""
-    return pl.DataFrame([_log_row(s, kind) for s in settled], schema=FETCH_LOG_SCHEMA)
+    return pl.DataFrame([log_row(s, kind) for s in settled], schema=FETCH_LOG_SCHEMA)
 
 
 def pages_frame(settled: list[Settled]) -> pl.DataFrame:
     """The fetched (new or changed) pages, ready for extraction, their bodies referred to by content
     hash (ingest.stored.read_pages reads them); not_modified pages are not in it."""
-    rows = [
-        {
-            "url": s.page.url,
-            "source_name": s.page.source,
-            "charset": s.result.charset,
-            "final_url": s.result.final_url,
-            "fetched_at": s.result.fetched_at,
-            "content_hash": s.content_hash,
-            "lastmod": s.page.lastmod,
-            "last_modified": s.result.last_modified,
-        }
-        for s in settled
-        if s.result.outcome == "fetched"
-    ]
+    rows = [page_row(s) for s in settled if s.result.outcome == "fetched"]
     return pl.DataFrame(rows, schema=PAGE_REFS_SCHEMA)
 
 
-def _state_row(s: Settled, state: dict[str, Any] | None) -> dict[str, Any]:
+def page_row(s: Settled) -> dict[str, Any]:
+    """A fetched page's row of pages_frame."""
+    return {
+        "url": s.page.url,
+        "source_name": s.page.source,
+        "charset": s.result.charset,
+        "final_url": s.result.final_url,
+        "fetched_at": s.result.fetched_at,
+        "content_hash": s.content_hash,
+        "lastmod": s.page.lastmod,
+        "last_modified": s.result.last_modified,
+    }
+
+
+def state_row(s: Settled, state: dict[str, Any] | None) -> dict[str, Any]:
     known = (state or {}) if s.result.status == 304 else {}  # a 304 may leave the validators out
     return {
         "url": s.page.url,
@@ -170,11 +171,12 @@ def _state_row(s: Settled, state: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
+def has_state(s: Settled) -> bool:
+    """The page gets a page_state row: a body on record (fetched, or unchanged); failures keep the old row."""
+    return s.result.outcome in ("fetched", "not_modified") and bool(s.content_hash)
+
+
 def page_state_frame(settled: list[Settled], states: dict[str, dict[str, Any]]) -> pl.DataFrame:
     """New page_state rows: pages with a body on record (fetched, or unchanged); failures keep the old row."""
-    rows = [
-        _state_row(s, states.get(s.page.url))
-        for s in settled
-        if s.result.outcome in ("fetched", "not_modified") and s.content_hash
-    ]
+    rows = [state_row(s, states.get(s.page.url)) for s in settled if has_state(s)]
     return pl.DataFrame(rows, schema=PAGE_STATE_SCHEMA)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import threading
+import weakref
 from pathlib import Path
 
 import polars as pl
@@ -18,7 +20,7 @@ from ingest import raw_store
 from ingest.crawl import CrawlResult, crawl, fetch_pages
 from ingest.discover import Discovered
 from ingest.fetch import Fetcher
-from ingest.records import PAGE_STATE_SCHEMA
+from ingest.records import PAGE_STATE_SCHEMA, Settled
 from transforms.extract.encoding import decode_html
 
 RU = "Индустриальный парк Ворсино: новый резидент начал строительство завода."
@@ -337,3 +339,38 @@ def test_media_are_told_by_extension_and_every_url_left_out_is_logged_with_its_r
     assert "allowed_domains" in reasons["https://elsewhere.test/2024/03/story.html"][1]
     requested = {request.path for request, _ in httpserver.log}
     assert "/img/photo.jpg" not in requested and "/tag/kaluga/" not in requested
+
+
+def test_the_crawl_keeps_no_settled_page_it_has_handed_on(tmp_path: Path) -> None:
+    """Each settled page is handed to on_page and then let go (its rows are kept, not the page), so a
+    long crawl does not hold every page and future to its end; the rows still come in discovery order."""
+    handed: list[weakref.ref] = []
+    alive_at_hand_on: list[int] = []
+
+    def on_page(settled: Settled, _total: int) -> None:
+        gc.collect()
+        alive_at_hand_on.append(sum(ref() is not None for ref in handed))
+        handed.append(weakref.ref(settled))
+
+    server = HTTPServer(threaded=True)
+    server.start()
+    try:
+        server.expect_request("/robots.txt").respond_with_data("", status=404)
+        server.expect_request(re.compile(r"/news/\d+\.html")).respond_with_data(
+            "<p>page</p>", content_type="text/html"
+        )
+        server.expect_request("/news/gone.html").respond_with_data("gone", status=404)
+        base = f"http://127.0.0.1:{server.port}"
+        pages = [Discovered(f"{base}/news/{i}.html", "s", "feed") for i in range(15)]
+        pages.insert(7, Discovered(f"{base}/news/gone.html", "s", "feed"))
+        with Fetcher(settings(), allow_private=True) as fetcher:
+            result = fetch_pages(pages, fetcher, empty_state(), tmp_path / "raw", on_page=on_page)
+    finally:
+        server.clear()
+        server.stop()
+    assert len(handed) == 16
+    assert alive_at_hand_on == [0] * 16
+    assert result.fetch_log.get_column("url").to_list() == [p.url for p in pages]
+    assert result.fetch_log.get_column("outcome").to_list()[6:9] == ["fetched", "failed", "fetched"]
+    assert result.pages.get_column("url").to_list() == [p.url for p in pages if "gone" not in p.url]
+    assert result.page_state.height == 15
