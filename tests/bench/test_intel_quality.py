@@ -1,17 +1,11 @@
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "intel_quality.py"
+from bench import intel_quality
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("intel_quality", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return intel_quality
 
 
 def test_every_fact_type_scores_at_least_090_on_every_labelled_set(bench):
