@@ -174,9 +174,3 @@ def state_row(s: Settled, state: dict[str, Any] | None) -> dict[str, Any]:
 def has_state(s: Settled) -> bool:
     """The page gets a page_state row: a body on record (fetched, or unchanged); failures keep the old row."""
     return s.result.outcome in ("fetched", "not_modified") and bool(s.content_hash)
-
-
-def page_state_frame(settled: list[Settled], states: dict[str, dict[str, Any]]) -> pl.DataFrame:
-    """New page_state rows: pages with a body on record (fetched, or unchanged); failures keep the old row."""
-    rows = [state_row(s, states.get(s.page.url)) for s in settled if has_state(s)]
-    return pl.DataFrame(rows, schema=PAGE_STATE_SCHEMA)

@@ -20,10 +20,11 @@ from ingest.records import (
     UNCHANGED,
     Settled,
     fetch_log_frame,
-    page_state_frame,
+    has_state,
     pages_frame,
     previous_states,
     settle,
+    state_row,
     validators_for,
 )
 from ingest.stored import read_pages
@@ -31,6 +32,11 @@ from ingest.stored import read_pages
 AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 BODY = b"<html>\xea</html>"
 OK = Discovered("https://example.com/a.html", "ex", "sitemap")
+
+
+def state_rows(settled: list[Settled], states: dict[str, dict[str, object]]) -> list[dict[str, object]]:
+    """The page_state rows the crawl writes for these pages (records.state_row for those has_state keeps)."""
+    return [state_row(s, states.get(s.page.url)) for s in settled if has_state(s)]
 
 
 def fetched(body: bytes = BODY, **changes: object) -> FetchResult:
@@ -125,7 +131,6 @@ def test_read_pages_brings_the_bodies_back(settled: list[Settled], tmp_path: Pat
 def test_empty_results_give_typed_empty_frames() -> None:
     assert fetch_log_frame([]).schema == pl.Schema(FETCH_LOG_SCHEMA)
     assert pages_frame([]).schema == pl.Schema(PAGE_REFS_SCHEMA)
-    assert page_state_frame([], {}).schema == pl.Schema(PAGE_STATE_SCHEMA)
     assert fetch_log_frame([]).height == pages_frame([]).height == 0
 
 
@@ -134,7 +139,7 @@ def test_same_body_as_last_run_is_not_modified_and_not_extracted(tmp_path: Path)
     item = settle(OK, fetched(), before, tmp_path)
     assert (item.result.outcome, item.result.reason) == ("not_modified", UNCHANGED)
     assert pages_frame([item]).height == 0
-    row = page_state_frame([item], {OK.url: before}).row(0, named=True)
+    row = state_rows([item], {OK.url: before})[0]
     assert (row["etag"], row["last_modified"], row["status"]) == ('"v2"', None, 200)  # what the 200 said
     assert row["content_hash"] == before["content_hash"]
 
@@ -143,7 +148,7 @@ def test_changed_body_is_fetched(tmp_path: Path) -> None:
     item = settle(OK, fetched(b"<html>new</html>"), state(), tmp_path)
     assert item.result.outcome == "fetched"
     assert pages_frame([item]).height == 1
-    assert page_state_frame([item], {}).get_column("content_hash").to_list() == [
+    assert [r["content_hash"] for r in state_rows([item], {})] == [
         raw_store.content_hash(b"<html>new</html>")
     ]
 
@@ -153,13 +158,13 @@ def test_304_keeps_the_earlier_hash_and_validators(tmp_path: Path) -> None:
     answer = FetchResult(url=OK.url, outcome="not_modified", status=304, reason="HTTP 304", fetched_at=AT)
     item = settle(OK, answer, before, tmp_path)
     assert (item.content_hash, item.raw_path) == (before["content_hash"], before["raw_path"])
-    row = page_state_frame([item], {OK.url: before}).row(0, named=True)
+    row = state_rows([item], {OK.url: before})[0]
     assert (row["etag"], row["last_modified"], row["status"]) == ('"v1"', before["last_modified"], 304)
     assert fetch_log_frame([item]).get_column("bytes").to_list() == [0]
 
 
 def test_failures_leave_page_state_alone(settled: list[Settled]) -> None:
-    assert page_state_frame(settled, {}).get_column("url").to_list() == [OK.url]
+    assert [r["url"] for r in state_rows(settled, {})] == [OK.url]
 
 
 def test_raw_store_failure_is_a_failed_page(tmp_path: Path) -> None:
