@@ -43,10 +43,11 @@ def test_a_park_is_found_in_its_own_region_only():
 
 
 def test_two_entries_sharing_a_name_are_told_apart_by_region():
-    assert lookup("Северный", "industrial_park", "RU-PNZ").registry_id == "ip-severny-penza"
+    assert lookup("Мастер", "industrial_park", "RU-PNZ").registry_id == "ip-master-serdobsk"
+    assert lookup("Мастера", "industrial_park", "RU-YAR").registry_id == "ip-master-tutaev"
+    assert lookup("Мастер", "industrial_park", "RU-ORE") is None
+    assert lookup("Мастер", "industrial_park").registry_id == "ip-master"  # no region: the first
     assert lookup("Северного", "industrial_park", "RU-BEL").registry_id == "ip-severny-belgorod"
-    assert lookup("Северный", "industrial_park", "RU-ORE") is None
-    assert lookup("Северный", "industrial_park").registry_id == "ip-severny-belgorod"  # no region: the first
     assert lookup("Алабуга", "sez", "RU-MOW").registry_id == "sez-alabuga"  # one entry: any region
 
 
