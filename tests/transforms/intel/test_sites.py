@@ -169,7 +169,7 @@ def test_a_name_not_in_the_registry_is_kept_and_flagged_unregistered():
 
 def test_russian_adjectives_name_sites():
     assert _registered("Первый участок Столыпинского индустриального парка передан резиденту.") == {
-        ("industrial_park", "Stolypinsky", None)}  # fmt: skip
+        ("industrial_park", "Stolypinsky", "ip-stolypinsky")}  # fmt: skip
     assert _registered("Завод строится в липецкой особой экономической зоне.") == {
         ("sez", "Lipetsk", "sez-lipetsk")}  # fmt: skip
     found = _registered("Семь предприятий вошли в Московский инновационный кластер.")
