@@ -100,3 +100,9 @@ def test_every_year_status_and_zone_type_has_a_source():
     for row in read_rows("sites.csv"):
         if row["year"] or row["status"] or row["zone_type"]:
             assert row["source"].startswith("http"), f"{row['registry_id']}: a fact without a source"
+
+
+def test_every_row_names_the_page_it_comes_from():
+    """A site's name and region come from a page too: no row without a source."""
+    unsourced = [row["registry_id"] for row in read_rows("sites.csv") if not row["source"].startswith("http")]
+    assert unsourced == []
