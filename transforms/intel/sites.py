@@ -126,14 +126,16 @@ def _name_before(text: str, tokens: list[Token], i: int) -> str | None:
 
 
 def _before_industry(text: str, tokens: list[Token], i: int) -> int:
-    """The first token of the English industry words right before token i ("Kaluga pharmaceutical cluster",
-    "Kaluga Pharmaceutical Cluster Association": the name is Kaluga, the industry the cluster's), else i."""
+    """The first token of the capitalised English industry words right before token i ("Kaluga Pharmaceutical
+    Cluster Association": the name is Kaluga, the industry the cluster's), else i. In lower case ("the Kaluga
+    pharmaceutical cluster") the words stay an industry and Kaluga the place."""
     if i == 0 or has_cyrillic(tokens[i - 1].text):
         return i
     low = max(0, i - 4)
     for start, end, _ in matcher().find(tokens[low:i], {"industry"}):
         gap = text[tokens[low + start].start : tokens[i].start]
-        if low + end == i and "," not in gap and "\n" not in gap:
+        capitalised = all(token.text[:1].isupper() for token in tokens[low + start : i])
+        if low + end == i and capitalised and "," not in gap and "\n" not in gap:
             return low + start
     return i
 

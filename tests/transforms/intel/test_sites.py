@@ -337,8 +337,11 @@ def test_a_name_after_named_or_in_single_quotes():
 
 
 def test_english_industry_words_between_name_and_site_word():
-    found = _sites("By 2020, Kaluga pharmaceutical cluster will triple its output.")
+    found = _sites("The region registered the Kaluga Pharmaceutical Cluster Association in 2012.")
     assert {(t, n, i) for t, n, i, _ in found} == {("cluster", "Kaluga", "pharmaceutical")}
+    # in lower case the words are the cluster's industry and Kaluga its place
+    found = _sites("Exports of the Kaluga pharmaceutical cluster reached $120 million.")
+    assert {(t, n, i) for t, n, i, _ in found} == {("cluster", "pharmaceutical cluster", "pharmaceutical")}
 
 
 def test_counted_sites_in_a_sphere_are_a_kind():
