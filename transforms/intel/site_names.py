@@ -26,7 +26,11 @@ TYPE_PHRASE = re.compile(
     r"in\s+the\s+(?:sphere|field)\s+of\s+high\s+technolog(?:y|ies)|(?:of\s+(?:the\s+)?)?(?:industrial[\s-]+production|"
     r"industrial\s+and\s+production|technology[\s-]+(?:innovation|development)|technical[\s-]+innovation)\s+type))*"
 )
-_QUOTED = re.compile(r"[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]")
+# a quoted name, "named" or "called" allowed before it: a Special Economic Zone named ‘Center’
+_QUOTED = re.compile(
+    r"[ \t\u00a0]*(?:(?:named|called|под[ \t\u00a0]+названием)[ \t\u00a0]+)?"
+    r"(?:[«\"“„]([^»\"”“\n]{2,60})[»\"”“]|‘([^’\n]{2,60})’)"
+)
 _QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*$")
 _LIST_ITEM = re.compile(
     r"[ \t\u00a0]*(?:,|и|and|а\s+также|as\s+well\s+as)?[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]"
@@ -52,7 +56,10 @@ def quoted_after(text: str, end: int) -> tuple[str, int] | None:
     """(name, end of name) of a quoted name after the site noun, a written-out type allowed between."""
     typed = TYPE_PHRASE.match(text, end)
     match = _QUOTED.match(text, typed.end() if typed else end)
-    return (match.group(1).strip(" ."), match.end(1)) if match else None
+    if match is None:
+        return None
+    group = 1 if match.group(1) is not None else 2
+    return match.group(group).strip(" ."), match.end(group)
 
 
 def quoted_before(text: str, start: int) -> tuple[str, int] | None:

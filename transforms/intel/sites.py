@@ -44,6 +44,7 @@ _NOT_NAMES = {
     "The", "A", "An", "This", "That", "In", "Of", "And", "Russian", "Federal", "Regional", "New",
     "Industrial", "Special", "European", "International", "National", "State", "Our", "Its",
     "On", "For", "About", "Is", "Are", "Was", "Were", "Has", "Have", "Will", "At", "To", "By", "From", "With",
+    "Any", "Every", "Each", "Such", "Another", "Some", "No",
 }  # fmt: skip
 # capitalised words describing a site before its noun, not naming it: "Kama Innovative Territorial … Cluster"
 _DESCRIPTORS = {
@@ -55,6 +56,11 @@ _COMMON_ADJECTIVES = {
     "государственный", "первый", "крупный", "крупнейший", "частный", "единый", "областной", "городской",
     "собственный", "отечественный", "технологический",
 }  # fmt: skip
+_COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|обе|полтора)[ \t\u00a0]+$", re.IGNORECASE)
+# "в том числе в сфере …", "including in the field of …": a sphere, not the members of a set
+_SPHERE_AFTER = re.compile(
+    r"[\s,]*(?:в[ \t\u00a0]+(?:сфер|област|отрасл)|in[ \t\u00a0]+the[ \t\u00a0]+(?:sphere|field))", re.I
+)
 _ENUMERATION = re.compile(r"\b(?:including|such as|among them|в том числе|включая|среди них)\b", re.I)
 WINDOW = 8
 _SITE_WORDS = {"sez", "оэз", "technopark", "cluster", "park"}
@@ -80,6 +86,17 @@ _COMPANY_BEFORE = re.compile(
     r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ПАО|АО)[ \t\u00a0]+$",
     re.IGNORECASE,
 )
+# an unnamed site word that names a kind: "статус технопарка", "the status of an industrial park", "any
+# industrial park", "a high-tech cluster" (the words between the cue and the site word are its adjectives)
+_STATUS_OF = re.compile(
+    r"(?:\bстатус[а-яё]*|\bstatus(?:\s+of)?)(?:[ \t\u00a0]+(?:an?|the))?"
+    r"[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,3}$",
+    re.IGNORECASE,
+)
+_INDEFINITE = re.compile(
+    r"(?<![\w-])(?:(?:[Aa]ny|[Ee]very|[Ee]ach|[Ss]uch\s+an?)[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,3}"
+    r"|an?[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,2}hi(?:gh)?[ \t\u00a0-]tech(?:nology)?[ \t\u00a0]+)$"
+)
 _NESTED_QUOTE = re.compile(r"[ \t\u00a0]+[«\"“„]\w")
 _QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
 _PLACE_AFTER = re.compile(r"[»\"”“]?[\s.]*\(([^()]{2,40})\)")  # «Масловский» (Воронежская область)
@@ -90,7 +107,7 @@ def _name_before(text: str, tokens: list[Token], i: int) -> str | None:
     """'Vorsino industrial park', 'Kaluga SEZ', 'Moscow State University Science Park', 'Kama Innovative
     Territorial Production Cluster': capitalised words just before the site noun and the words describing
     it."""
-    k = i - 1
+    k = _before_industry(text, tokens, i) - 1
     while k >= 0 and tokens[k].text in _DESCRIPTORS and not text[tokens[k].end : tokens[k + 1].start].strip():
         k -= 1
     words: list[str] = []
@@ -106,6 +123,21 @@ def _name_before(text: str, tokens: list[Token], i: int) -> str | None:
     if not words or words[-1] in _NOT_NAMES:
         return None
     return " ".join(words).removesuffix("’s").removesuffix("'s")
+
+
+def _before_industry(text: str, tokens: list[Token], i: int) -> int:
+    """The first token of the capitalised English industry words right before token i ("Kaluga Pharmaceutical
+    Cluster Association": the name is Kaluga, the industry the cluster's), else i. In lower case ("the Kaluga
+    pharmaceutical cluster") the words stay an industry and Kaluga the place."""
+    if i == 0 or has_cyrillic(tokens[i - 1].text):
+        return i
+    low = max(0, i - 4)
+    for start, end, _ in matcher().find(tokens[low:i], {"industry"}):
+        gap = text[tokens[low + start].start : tokens[i].start]
+        capitalised = all(token.text[:1].isupper() for token in tokens[low + start : i])
+        if low + end == i and capitalised and "," not in gap and "\n" not in gap:
+            return low + start
+    return i
 
 
 def _at_sentence_start(text: str, offset: int) -> bool:
@@ -422,7 +454,8 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     industries += [(start, end, e) for _, _, e in matcher().find(tokens[start:end], {"industry"})]
     if not named and not industries:
         return []
-    if not items and _kind_of_sites(text, tokens, end, named):
+    kind = _kind_of_sites(text, tokens, (start, end), named)
+    if not items and (kind or _generic(text, tokens, start, named)):
         return []
     found = []
     own = [_place_after(text, span[1]) or _region_of_name(name) for name, span, _ in named]
@@ -437,17 +470,32 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     return [_site(site_type, _widen(span, tokens, ind), text, None, ind[2].ident, iso) for ind in industries]
 
 
-def _kind_of_sites(text: str, tokens: list[Token], end: int, named: list) -> bool:
-    """A plural site word with no name of its own after it names a kind of site, not one: "субсидии на
-    создание технопарков в сфере высоких технологий", "the microelectronics, IT and medicine clusters",
-    «Московские технопарки»; unless the sentence lists them as the members of a set ("over 10 clusters,
-    including automotive, pharmaceutical … clusters") or names them one by one ("the Lipetsk and Tambov
-    SEZs")."""
-    if not _plural(tokens[end - 1]):
+def _kind_of_sites(text: str, tokens: list[Token], span: tuple[int, int], named: list) -> bool:
+    """A plural or counted site word with no name of its own after it names a kind of site, not one:
+    "субсидии на создание технопарков в сфере высоких технологий", "the microelectronics, IT and medicine
+    clusters", «Московские технопарки», "два технопарка, в том числе в сфере электронной промышленности";
+    unless the sentence lists them as the members of a set ("over 10 clusters, including automotive,
+    pharmaceutical … clusters") or names them one by one ("the Lipetsk and Tambov SEZs")."""
+    start, end = span
+    before = tokens[start].start
+    if not _plural(tokens[end - 1]) and not _COUNTED.search(text, max(0, before - 20), before):
         return False
-    if _ENUMERATION.search(text[slice(*sentence_of(text, tokens[end - 1].start))]):
+    sentence = text[slice(*sentence_of(text, tokens[end - 1].start))]
+    listing = _ENUMERATION.search(sentence)
+    if listing and not _SPHERE_AFTER.match(sentence, listing.end()):
         return False
-    return len(named) < 2 and not any(span[1] > tokens[end - 1].end for _, span, _ in named)
+    return len(named) < 2 and not any(name[1][1] > tokens[end - 1].end for name in named)
+
+
+def _generic(text: str, tokens: list[Token], start: int, named: list) -> bool:
+    """An unnamed site word that names its kind: "правовой статус технопарка в сфере высоких технологий",
+    "the status of an industrial park", "any industrial park", "under the guise of creating a high-tech
+    cluster" (the category of the law on high-tech technoparks); "to create a pharmaceutical cluster" stays a
+    site."""
+    if named:
+        return False
+    before = text[max(0, tokens[start].start - 80) : tokens[start].start]
+    return _STATUS_OF.search(before) is not None or _INDEFINITE.search(before) is not None
 
 
 def _plural(token: Token) -> bool:

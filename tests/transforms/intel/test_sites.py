@@ -169,7 +169,7 @@ def test_a_name_not_in_the_registry_is_kept_and_flagged_unregistered():
 
 def test_russian_adjectives_name_sites():
     assert _registered("Первый участок Столыпинского индустриального парка передан резиденту.") == {
-        ("industrial_park", "Stolypinsky", None)}  # fmt: skip
+        ("industrial_park", "Stolypinsky", "ip-stolypinsky")}  # fmt: skip
     assert _registered("Завод строится в липецкой особой экономической зоне.") == {
         ("sez", "Lipetsk", "sez-lipetsk")}  # fmt: skip
     found = _registered("Семь предприятий вошли в Московский инновационный кластер.")
@@ -315,3 +315,35 @@ def test_registered_names_beside_the_site_word():
 def test_a_regional_name_the_registry_lists_whole():
     found = _keyed("В реестр вошёл также Промышленно-логистический парк Новосибирской области.")
     assert found == {("industrial_park", "ip-plp-novosibirsk")}
+
+
+def test_a_kind_of_site_after_status_or_creating_a_is_no_site():
+    assert _sites("Критики опасались, что под видом создания кластера построят жильё.", "ru") == set()
+    ru = "Закон определяет правовой статус технопарка в сфере высоких технологий."
+    assert _sites(ru, "ru") == set()
+    assert _sites("The law defines the status of an industrial park in the Tula Region.") == set()
+    guise = "They feared that under the guise of creating a high-tech cluster, housing would be built."
+    assert _sites(guise) == set()
+    assert _sites("Any industrial park may apply for the subsidy.") == set()
+    # a cluster of an industry to be created is a site all the same
+    formed = _sites("In the Tula Region they agreed to create a pharmaceutical cluster.")
+    assert formed == {("cluster", "pharmaceutical cluster", "pharmaceutical", "RU-TUL")}
+
+
+def test_a_name_after_named_or_in_single_quotes():
+    found = _sites("The decree established a Special Economic Zone named ‘Center’ in the Voronezh region.")
+    assert {(t, n) for t, n, _, _ in found} == {("sez", "Tsentr")}
+    assert {n for _, n, _, _ in _sites("Nokia opened a site in the Tomsk economic zone.")} == {"Tomsk"}
+
+
+def test_english_industry_words_between_name_and_site_word():
+    found = _sites("The region registered the Kaluga Pharmaceutical Cluster Association in 2012.")
+    assert {(t, n, i) for t, n, i, _ in found} == {("cluster", "Kaluga", "pharmaceutical")}
+    # in lower case the words are the cluster's industry and Kaluga its place
+    found = _sites("Exports of the Kaluga pharmaceutical cluster reached $120 million.")
+    assert {(t, n, i) for t, n, i, _ in found} == {("cluster", "pharmaceutical cluster", "pharmaceutical")}
+
+
+def test_counted_sites_in_a_sphere_are_a_kind():
+    text = "В регионе откроют два технопарка, в том числе в сфере электронной промышленности."
+    assert _sites(text, "ru") == set()

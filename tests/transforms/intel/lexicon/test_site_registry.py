@@ -43,10 +43,11 @@ def test_a_park_is_found_in_its_own_region_only():
 
 
 def test_two_entries_sharing_a_name_are_told_apart_by_region():
-    assert lookup("Северный", "industrial_park", "RU-PNZ").registry_id == "ip-severny-penza"
+    assert lookup("Мастер", "industrial_park", "RU-PNZ").registry_id == "ip-master-serdobsk"
+    assert lookup("Мастера", "industrial_park", "RU-YAR").registry_id == "ip-master-tutaev"
+    assert lookup("Мастер", "industrial_park", "RU-ORE") is None
+    assert lookup("Мастер", "industrial_park").registry_id == "ip-master"  # no region: the first
     assert lookup("Северного", "industrial_park", "RU-BEL").registry_id == "ip-severny-belgorod"
-    assert lookup("Северный", "industrial_park", "RU-ORE") is None
-    assert lookup("Северный", "industrial_park").registry_id == "ip-severny-belgorod"  # no region: the first
     assert lookup("Алабуга", "sez", "RU-MOW").registry_id == "sez-alabuga"  # one entry: any region
 
 
@@ -99,3 +100,9 @@ def test_every_year_status_and_zone_type_has_a_source():
     for row in read_rows("sites.csv"):
         if row["year"] or row["status"] or row["zone_type"]:
             assert row["source"].startswith("http"), f"{row['registry_id']}: a fact without a source"
+
+
+def test_every_row_names_the_page_it_comes_from():
+    """A site's name and region come from a page too: no row without a source."""
+    unsourced = [row["registry_id"] for row in read_rows("sites.csv") if not row["source"].startswith("http")]
+    assert unsourced == []
