@@ -1,0 +1,139 @@
+"""The article evidence pages, one per article, rendered only when what the page shows has changed.
+
+An article page is the report's frame (the header naming the run and the build, the navigation, the
+style and the script), the same for every article page of one build, around the article's own part:
+its marked text and its tables. That part depends only on the article's evidence (its row, its text
+and its facts), on whether the article it copies has a page, and on the report's code, templates and
+the libraries that render them. Each build keeps every article's part in `article/.parts/KEY.json`
+with a digest of those inputs and the part's anchors; the next build renders again only the articles
+whose digest changed and puts the other parts into its own frame. The pages are byte for byte those a
+full rendering writes (tests/reports/test_article_pages.py builds both and compares them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template
+
+from reports.article import anchors, article_page
+from reports.downloads import Table, data_uri
+from reports.files import remove_stale, write_atomic
+
+PARTS = ".parts"  # beside the pages, in article/: one JSON file per article
+BODY = "\x00the article's part\x00"  # stands for the part while the frame is rendered
+LIBRARIES = ("jinja2", "markupsafe", "razdel")  # what renders a part besides the code in reports/
+
+ARTICLE_TABLES = {
+    "meta": (("article_key", "title", "url", "source_name", "site_name", "published_date", "date_source",
+              "date_inferred", "language", "word_count", "run_id", "duplicate_of"), lambda c: [c["article"]]),
+    "things": (("type", "name", "mentions", "offset"), lambda c: c["things"]),
+    "figures": (("figure_key", "said", "value", "unit", "qualifier", "subject", "metric_code", "act",
+                 "region_name_en", "site_name", "start", "end", "sentence"), lambda c: c["figures"]),
+    "relations": (("relation_key", "subject", "relation", "object", "rule", "start", "end", "sentence"),
+                  lambda c: c["relations"]),
+    "events": (("event_key", "event_type", "event_date", "date_text", "planned", "participants", "start",
+                "end", "sentence"), lambda c: c["events"]),
+    "roles": (("person", "role", "organisation"), lambda c: c["roles"]),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ArticlePages:
+    """The pages written, and how many of them were rendered (the rest were kept from an earlier build)."""
+
+    written: list[Path]
+    rendered: int
+
+
+@cache
+def code_digest() -> str:
+    """A digest of what renders a part: the report's modules and templates and the libraries' versions."""
+    digest = hashlib.sha256()
+    for name in LIBRARIES:
+        digest.update(f"{name} {metadata.version(name)}\n".encode())
+    here = Path(__file__).parent
+    for path in [*sorted(here.glob("*.py")), *sorted((here / "templates").iterdir())]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _typed(value: Any) -> str:
+    """A value JSON has no type for (a date, a decimal), with its type: a date never equals its text."""
+    if isinstance(value, date | datetime):
+        return f"{type(value).__name__}:{value.isoformat()}"
+    return f"{type(value).__name__}:{value!r}"
+
+
+def part_digest(evidence: dict[str, Any], copies_a_page: bool) -> str:
+    """The digest of everything an article's part depends on."""
+    inputs = json.dumps([code_digest(), copies_a_page, evidence], sort_keys=True, default=_typed)
+    return hashlib.sha256(inputs.encode()).hexdigest()
+
+
+def frame(template: Template, common: dict[str, Any]) -> tuple[str, str]:
+    """What comes before and after the article's part on every article page of this build: the page
+    rendered with its `body` block standing in for the part."""
+    context = template.new_context({**common, "page": "article"})
+    context.blocks["body"] = [lambda _context: iter((BODY,))]
+    before, after = template.environment.concat(template.root_render_func(context)).split(BODY)
+    return before, after
+
+
+def _render(template: Template, found: dict[str, Any], common: dict[str, Any]) -> tuple[str, set[str]]:
+    """One article's whole page, as the template renders it, and its anchors."""
+    context = article_page(found)
+    shown = {name: (columns, rows(context)) for name, (columns, rows) in ARTICLE_TABLES.items()}
+    tables = {name: Table(name, columns, listed) for name, (columns, listed) in shown.items() if listed}
+    downloads = {name: data_uri(table) for name, table in tables.items()}
+    return template.render(page="article", downloads=downloads, **common, **context), anchors(context)
+
+
+def _kept(path: Path, digest: str) -> dict[str, Any] | None:
+    """The part an earlier build kept at `path`, when it was made from the same inputs."""
+    try:
+        part = json.loads(path.read_text(encoding="utf-8"))
+        return part if part["digest"] == digest and isinstance(part["body"], str) else None
+    except (OSError, ValueError, KeyError, TypeError):  # missing or damaged: rendered again
+        return None
+
+
+def _part(page: str, before: str, after: str) -> str:
+    if not (page.startswith(before) and page.endswith(after)):
+        raise RuntimeError("an article page does not sit in the frame of its build")
+    return page[len(before) : len(page) - len(after)]
+
+
+def write_article_pages(
+    template: Template, folder: Path, evidence: dict[int, dict[str, Any]], common: dict, anchors_of: dict
+) -> ArticlePages:
+    """Write a page per article into `folder`, rendering only the parts whose inputs changed; every
+    page's anchors go into `anchors_of` (for the links of the other pages)."""
+    parts = folder / PARTS
+    parts.mkdir(parents=True, exist_ok=True)
+    before, after = frame(template, common)
+    written, rendered = [], 0
+    for key, found in evidence.items():
+        duplicate_of = found["article"].get("duplicate_of")
+        digest = part_digest(found, duplicate_of is not None and duplicate_of in evidence)
+        part_file = parts / f"{key}.json"
+        part = _kept(part_file, digest)
+        if part is None:
+            page, found_anchors = _render(template, found, common)
+            part = {"digest": digest, "anchors": sorted(found_anchors), "body": _part(page, before, after)}
+            write_atomic(part_file, json.dumps(part, ensure_ascii=False))
+            rendered += 1
+        anchors_of[key] = set(part["anchors"])
+        target = folder / f"{key}.html"
+        write_atomic(target, before + part["body"] + after)
+        written.append(target)
+    remove_stale(folder, {p.name for p in written})
+    remove_stale(parts, {f"{key}.json" for key in evidence}, suffixes=(".json",))
+    return ArticlePages(written, rendered)
