@@ -141,11 +141,12 @@ def _start_flow(
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output
     os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(settings.home / "cache"))
     _quiet()
-    from cli.prefect_api import ServerError, prefect_api_starting
+    from cli.prefect_api import KeptServer, ServerError, prefect_api_starting
     from warehouse.schema import DatabaseDamaged, DatabaseLocked, SchemaError
 
     try:
-        with prefect_api_starting() as ready:  # the server starts while the flow's modules import
+        kept = KeptServer.of(settings.home, settings.run.server_keep_seconds)
+        with prefect_api_starting(kept) as ready:  # the server starts while the flow's modules import
             from flows.news_etl import news_etl
 
             _quiet()  # again: importing Prefect resets logger levels
