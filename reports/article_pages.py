@@ -4,10 +4,12 @@ An article page is the report's frame (the header naming the run and the build, 
 style and the script), the same for every article page of one build, around the article's own part:
 its marked text and its tables. That part depends only on the article's evidence (its row, its text
 and its facts), on whether the article it copies has a page, and on the report's code, templates and
-the libraries that render them. Each build keeps every article's part in `article/.parts/KEY.json`
-with a digest of those inputs and the part's anchors; the next build renders again only the articles
-whose digest changed and puts the other parts into its own frame. The pages are byte for byte those a
-full rendering writes (tests/reports/test_article_pages.py builds both and compares them).
+the libraries that render them. Each build notes, for every article, in `article/.parts/KEY.json` a
+digest of those inputs, the part's anchors, where the part sits in the page it wrote and a digest of
+the part; the next build renders again only the articles whose inputs changed (or whose page no longer
+holds that part) and takes the other parts out of their pages into its own frame. The pages are byte
+for byte those a full rendering writes (tests/reports/test_article_pages.py builds both and compares
+them).
 """
 
 from __future__ import annotations
@@ -96,11 +98,22 @@ def _render(template: Template, found: dict[str, Any], common: dict[str, Any]) -
     return template.render(page="article", downloads=downloads, **common, **context), anchors(context)
 
 
-def _kept(path: Path, digest: str) -> dict[str, Any] | None:
-    """The part an earlier build kept at `path`, when it was made from the same inputs."""
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _kept(note: Path, page: Path, digest: str) -> tuple[str, list[str]] | None:
+    """The part (and its anchors) an earlier build wrote into `page`, when it was made from the same
+    inputs and the page still holds it as it was written."""
     try:
-        part = json.loads(path.read_text(encoding="utf-8"))
-        return part if part["digest"] == digest and isinstance(part["body"], str) else None
+        found = json.loads(note.read_text(encoding="utf-8"))
+        if found["digest"] != digest:
+            return None
+        with page.open(encoding="utf-8", newline="") as written:  # as written: no newline translated
+            text = written.read()
+        start, end = int(found["start"]), len(text) - int(found["after"])
+        body = text[start:end] if 0 <= start <= end else ""
+        return (body, list(found["anchors"])) if _sha(body) == found["body"] else None
     except (OSError, ValueError, KeyError, TypeError):  # missing or damaged: rendered again
         return None
 
@@ -123,16 +136,16 @@ def write_article_pages(
     for key, found in evidence.items():
         duplicate_of = found["article"].get("duplicate_of")
         digest = part_digest(found, duplicate_of is not None and duplicate_of in evidence)
-        part_file = parts / f"{key}.json"
-        part = _kept(part_file, digest)
-        if part is None:
+        note, target = parts / f"{key}.json", folder / f"{key}.html"
+        kept = _kept(note, target, digest)
+        if kept is None:
             page, found_anchors = _render(template, found, common)
-            part = {"digest": digest, "anchors": sorted(found_anchors), "body": _part(page, before, after)}
-            write_atomic(part_file, json.dumps(part, ensure_ascii=False))
+            kept = (_part(page, before, after), sorted(found_anchors))
             rendered += 1
-        anchors_of[key] = set(part["anchors"])
-        target = folder / f"{key}.html"
-        write_atomic(target, before + part["body"] + after)
+        body, anchors_of[key] = kept[0], set(kept[1])
+        write_atomic(target, before + body + after)
+        where = {"start": len(before), "after": len(after), "body": _sha(body)}
+        write_atomic(note, json.dumps({"digest": digest, "anchors": kept[1], **where}))
         written.append(target)
     remove_stale(folder, {p.name for p in written})
     remove_stale(parts, {f"{key}.json" for key in evidence}, suffixes=(".json",))

@@ -69,11 +69,14 @@ def test_only_the_changed_article_is_rendered_again(home: Path, tmp_path: Path) 
 def test_a_damaged_or_missing_part_is_rendered_again(home: Path, tmp_path: Path) -> None:
     out = tmp_path / "kept" / "index.html"
     build_report(_database(home), out, BUILT)
-    parts = out.parent / "article" / PARTS
+    parts, pages = out.parent / "article" / PARTS, out.parent / "article"
     (parts / "1.json").write_text("{not json", encoding="utf-8")
     (parts / "3.json").unlink()
     (parts / "999.json").write_text("{}", encoding="utf-8")  # of an article no longer listed
-    assert build_report(_database(home), out, BUILT).articles_rendered == 2
+    page = (pages / "2.html").read_text(encoding="utf-8")
+    (pages / "2.html").write_text(page.replace("</mark>", "</mark> ", 1), encoding="utf-8")  # edited
+    (pages / "4.html").unlink()
+    assert build_report(_database(home), out, BUILT).articles_rendered == 4
     assert sorted(p.name for p in parts.glob("*.json")) == [f"{k}.json" for k in range(1, 5)]
     assert _files(out.parent) == _full_build(home, tmp_path / "full", BUILT)
 
