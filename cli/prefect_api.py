@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import httpx
@@ -116,12 +117,19 @@ def _spawn(port: int, kept: KeptServer | None = None) -> subprocess.Popen:
         )
 
 
+def _prefect_version() -> str:
+    return metadata.version("prefect")
+
+
 def _recorded(kept: KeptServer) -> str | None:
-    """The API URL of the kept server server.json names, when that server answers."""
+    """The API URL of the kept server server.json names, when that server answers and runs the Prefect
+    this run has (one kept across an upgrade ends by itself, unused)."""
     try:
         found = json.loads((kept.folder / ADDRESS).read_text(encoding="utf-8"))
         os.kill(int(found["pid"]), 0)
         url = str(found["url"])
+        if found["prefect"] != _prefect_version():
+            return None
     except (OSError, ValueError, KeyError, TypeError):  # none, damaged, or its process gone
         return None
     with httpx.Client(timeout=2) as client:
@@ -130,7 +138,8 @@ def _recorded(kept: KeptServer) -> str | None:
 
 def _record(kept: KeptServer, process: subprocess.Popen, url: str) -> None:
     temporary = kept.folder / f".{ADDRESS}.{os.getpid()}"
-    temporary.write_text(json.dumps({"pid": process.pid, "url": url}) + "\n", encoding="utf-8")
+    found = {"pid": process.pid, "url": url, "prefect": _prefect_version()}
+    temporary.write_text(json.dumps(found) + "\n", encoding="utf-8")
     os.replace(temporary, kept.folder / ADDRESS)
 
 
@@ -247,13 +256,29 @@ def _unused(fd: int) -> bool:
     return True
 
 
+def _named(kept: KeptServer) -> int | None:
+    """The process id server.json names, if any."""
+    try:
+        return int(json.loads((kept.folder / ADDRESS).read_text(encoding="utf-8"))["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _watch_use(kept: KeptServer) -> None:
     """End this kept server once no run has held it in use for `kept.seconds`; its address is removed
-    while the lock is held, so a run that takes the lock next starts a server of its own."""
+    while the lock is held, so a run that takes the lock next starts a server of its own. A server
+    whose address another one has taken (it did not answer in time, or ran another Prefect) counts as
+    unused: no run can find it any more."""
     fd = os.open(kept.folder / IN_USE, os.O_RDWR | os.O_CREAT, 0o644)
-    last_used = time.monotonic()
+    last_used, recorded = time.monotonic(), False
     while True:
         time.sleep(WATCH_SECONDS)
+        named = _named(kept)
+        recorded = recorded or named == os.getpid()
+        if recorded and named != os.getpid():  # superseded (until recorded, the file may name an earlier one)
+            if time.monotonic() - last_used >= kept.seconds:
+                _end_self()
+            continue
         if not _unused(fd):
             last_used = time.monotonic()
             continue
@@ -267,12 +292,8 @@ def _watch_use(kept: KeptServer) -> None:
 
 def _forget(kept: KeptServer) -> None:
     """Remove server.json when it names this process."""
-    address = kept.folder / ADDRESS
-    try:
-        if json.loads(address.read_text(encoding="utf-8")).get("pid") == os.getpid():
-            address.unlink()
-    except (OSError, ValueError, AttributeError):
-        pass
+    if _named(kept) == os.getpid():
+        (kept.folder / ADDRESS).unlink(missing_ok=True)
 
 
 def serve(parent: int, port: int, kept: KeptServer | None = None) -> None:
