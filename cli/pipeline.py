@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import logging
 import os
 import tempfile
@@ -141,13 +143,18 @@ def _start_flow(
     # cached task results (extraction, keyed by content hash) live with the rest of the run's output
     os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(settings.home / "cache"))
     _quiet()
-    from cli.prefect_api import ServerError, prefect_api_starting
+    # the last thing before the interpreter's own teardown (atexit runs the handlers Prefect registers
+    # later first): the collector would walk every object of Prefect and the run again, module by module
+    atexit.register(gc.freeze)
+    from cli.prefect_api import KeptServer, ServerError, prefect_api_starting
     from warehouse.schema import DatabaseDamaged, DatabaseLocked, SchemaError
 
     try:
-        with prefect_api_starting() as ready:  # the server starts while the flow's modules import
+        kept = KeptServer.of(settings.home, settings.run.server_keep_seconds)
+        with prefect_api_starting(kept) as ready:  # the server starts while the flow's modules import
             from flows.news_etl import news_etl
 
+            gc.freeze()  # the modules' objects: the collector's passes during the run skip them
             _quiet()  # again: importing Prefect resets logger levels
             ready()
             return news_etl(str(sources), str(home) if home else None, **options)

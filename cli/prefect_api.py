@@ -6,11 +6,20 @@ is killed (`kill -9`) and cannot stop it. The child watches its parent's process
 when it changes (the orphan is adopted by another process); Prefect's ephemeral server would run on
 as an orphan.
 
-The child is this module run as a program: `python -m cli.prefect_api PARENT_PID PORT`.
+A kept server (`CLUSTERWATCH_RUN__SERVER_KEEP_SECONDS` > 0) is the same server started for a HOME and
+left running after the run, for the next run on that HOME: its address is in `HOME/prefect-server/
+server.json`. Each run that uses it holds a shared `flock` on `HOME/prefect-server/in-use` (the kernel
+lets go of it when the run ends, killed included); the server ends itself once nobody has held that
+lock for the keep time, removing server.json first while it holds the lock exclusively, so a run never
+finds the address of a server that is stopping.
+
+The child is this module run as a program: `python -m cli.prefect_api PARENT_PID PORT [KEEP FOLDER]`.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import signal
 import socket
@@ -20,16 +29,34 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
 import httpx
 
 STARTUP_SECONDS = 120.0  # at least; PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS may say more
 WATCH_SECONDS = 0.5
 STOP_SECONDS = 10.0
+KEPT_FOLDER = "prefect-server"  # in HOME: server.json (its address), in-use (the lock), server.log
+ADDRESS, IN_USE, LOG = "server.json", "in-use", "server.log"
 
 
 class ServerError(RuntimeError):
     """The temporary Prefect server did not start."""
+
+
+@dataclass(frozen=True)
+class KeptServer:
+    """Where a HOME's kept server is recorded, and how long it stays up once no run uses it."""
+
+    folder: Path
+    seconds: float
+
+    @classmethod
+    def of(cls, home: Path, seconds: float) -> KeptServer | None:
+        """The kept server of `home`, or None when servers are not kept (`seconds` 0)."""
+        return cls(home.resolve() / KEPT_FOLDER, seconds) if seconds > 0 else None
 
 
 def _free_port() -> int:
@@ -76,20 +103,95 @@ def _stop(process: subprocess.Popen) -> None:
 SERVER_ENV = {"PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false"}
 
 
-def _spawn(port: int) -> subprocess.Popen:
+def _spawn(port: int, kept: KeptServer | None = None) -> subprocess.Popen:
     command = [sys.executable, "-m", "cli.prefect_api", str(os.getpid()), str(port)]
-    return subprocess.Popen(command, stdin=subprocess.DEVNULL, env={**os.environ, **SERVER_ENV})
+    env = {**os.environ, **SERVER_ENV}
+    if kept is None:
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, env=env)
+    # a session of its own, so that Ctrl-C of this run's terminal does not reach it, and a log of its own:
+    # it outlives the run and whatever read the run's output
+    with (kept.folder / LOG).open("ab") as log:
+        command += [repr(kept.seconds), str(kept.folder)]
+        return subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env, start_new_session=True
+        )
+
+
+def _prefect_version() -> str:
+    return metadata.version("prefect")
+
+
+def _recorded(kept: KeptServer) -> str | None:
+    """The API URL of the kept server server.json names, when that server answers and runs the Prefect
+    this run has (one kept across an upgrade ends by itself, unused)."""
+    try:
+        found = json.loads((kept.folder / ADDRESS).read_text(encoding="utf-8"))
+        os.kill(int(found["pid"]), 0)
+        url = str(found["url"])
+        if found["prefect"] != _prefect_version():
+            return None
+    except (OSError, ValueError, KeyError, TypeError):  # none, damaged, or its process gone
+        return None
+    with httpx.Client(timeout=2) as client:
+        return url if _healthy(client, url) else None
+
+
+def _record(kept: KeptServer, process: subprocess.Popen, url: str) -> None:
+    temporary = kept.folder / f".{ADDRESS}.{os.getpid()}"
+    found = {"pid": process.pid, "url": url, "prefect": _prefect_version()}
+    temporary.write_text(json.dumps(found) + "\n", encoding="utf-8")
+    os.replace(temporary, kept.folder / ADDRESS)
 
 
 @contextmanager
-def prefect_api_starting() -> Iterator[Callable[[], str]]:
-    """Starts the temporary server at once (unless an API URL is configured) and gives a function that
-    waits until it answers and returns the API URL: the caller imports and prepares meanwhile, on the
-    other core. The server stops when the block ends."""
+def _in_use(kept: KeptServer) -> Iterator[None]:
+    """The shared lock that tells the kept server a run uses it; waits only while a server stops."""
+    kept.folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(kept.folder / IN_USE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)  # lets go of the lock
+
+
+@contextmanager
+def _kept_server(kept: KeptServer) -> Iterator[tuple[str, Callable[[], None]]]:
+    """The kept server's URL (started now if none answers) and a function that waits until it answers,
+    while this run holds it in use."""
+    with _in_use(kept):
+        url = _recorded(kept)
+        if url is not None:
+            yield url, lambda: None
+            return
+        port = _free_port()
+        process, url = _spawn(port, kept), f"http://127.0.0.1:{port}/api"
+
+        def wait() -> None:
+            try:
+                _wait_healthy(process, url)
+            except ServerError:
+                _stop(process)
+                raise
+            _record(kept, process, url)
+
+        yield url, wait
+
+
+@contextmanager
+def prefect_api_starting(kept: KeptServer | None = None) -> Iterator[Callable[[], str]]:
+    """Starts the temporary server at once (unless an API URL is configured, or `kept` names a server
+    that answers) and gives a function that waits until it answers and returns the API URL: the caller
+    imports and prepares meanwhile, on the other core. A temporary server stops when the block ends; a
+    kept one once no run has used it for `kept.seconds`."""
+    if kept is not None and not os.environ.get("PREFECT_API_URL"):
+        with _kept_server(kept) as (url, wait):
+            yield from _unless_configured(url, wait)
+        return
     port = _free_port()
     # started before Prefect's settings are even imported (a second); stopped if they name a server
     process = None if os.environ.get("PREFECT_API_URL") else _spawn(port)
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.settings import PREFECT_API_URL
 
     configured = PREFECT_API_URL.value()
     if configured:
@@ -99,16 +201,29 @@ def prefect_api_starting() -> Iterator[Callable[[], str]]:
         return
     process = process or _spawn(port)
     url = f"http://127.0.0.1:{port}/api"
-
-    def ready() -> str:
-        _wait_healthy(process, url)
-        return url
-
     try:
-        with temporary_settings(updates={PREFECT_API_URL: url}):
-            yield ready
+        yield from _unless_configured(url, lambda: _wait_healthy(process, url))
     finally:
         _stop(process)
+
+
+def _unless_configured(url: str, wait: Callable[[], None]) -> Iterator[Callable[[], str]]:
+    """Yields the function that waits for the server at `url` and returns it, with Prefect's API URL set
+    to it, unless Prefect's settings (a profile) name a server: then that one's URL (a kept server
+    started meanwhile ends by itself once its keep time has passed)."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    configured = PREFECT_API_URL.value()
+    if configured:
+        yield lambda: configured
+        return
+
+    def ready() -> str:
+        wait()
+        return url
+
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        yield ready
 
 
 @contextmanager
@@ -118,24 +233,81 @@ def prefect_api() -> Iterator[str]:
         yield ready()
 
 
-def _watch(parent: int) -> None:
-    """End this process when its parent is gone: SIGTERM first (a clean shutdown), then for good."""
-    while os.getppid() == parent:
-        time.sleep(WATCH_SECONDS)
+def _end_self() -> None:
+    """SIGTERM to this process first (a clean shutdown), then for good."""
     os.kill(os.getpid(), signal.SIGTERM)
     time.sleep(STOP_SECONDS)
     os._exit(1)
 
 
-def serve(parent: int, port: int) -> None:
-    """Serve Prefect's API (no UI, no background services) on 127.0.0.1:port while `parent` lives."""
+def _watch(parent: int) -> None:
+    """End this process when its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    _end_self()
+
+
+def _unused(fd: int) -> bool:
+    """True, holding the in-use lock exclusively, when no run holds it."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _named(kept: KeptServer) -> int | None:
+    """The process id server.json names, if any."""
+    try:
+        return int(json.loads((kept.folder / ADDRESS).read_text(encoding="utf-8"))["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _watch_use(kept: KeptServer) -> None:
+    """End this kept server once no run has held it in use for `kept.seconds`; its address is removed
+    while the lock is held, so a run that takes the lock next starts a server of its own. A server
+    whose address another one has taken (it did not answer in time, or ran another Prefect) counts as
+    unused: no run can find it any more."""
+    fd = os.open(kept.folder / IN_USE, os.O_RDWR | os.O_CREAT, 0o644)
+    last_used, recorded = time.monotonic(), False
+    while True:
+        time.sleep(WATCH_SECONDS)
+        named = _named(kept)
+        recorded = recorded or named == os.getpid()
+        if recorded and named != os.getpid():  # superseded (until recorded, the file may name an earlier one)
+            if time.monotonic() - last_used >= kept.seconds:
+                _end_self()
+            continue
+        if not _unused(fd):
+            last_used = time.monotonic()
+            continue
+        idle = time.monotonic() - last_used >= kept.seconds
+        if idle:
+            _forget(kept)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        if idle:
+            _end_self()
+
+
+def _forget(kept: KeptServer) -> None:
+    """Remove server.json when it names this process."""
+    if _named(kept) == os.getpid():
+        (kept.folder / ADDRESS).unlink(missing_ok=True)
+
+
+def serve(parent: int, port: int, kept: KeptServer | None = None) -> None:
+    """Serve Prefect's API (no UI, no background services) on 127.0.0.1:port while `parent` lives, or,
+    kept, while a run uses it and `kept.seconds` after."""
     import uvicorn
     from prefect.server.api.server import create_app
 
-    threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    watcher = (_watch, (parent,)) if kept is None else (_watch_use, (kept,))
+    threading.Thread(target=watcher[0], args=watcher[1], daemon=True).start()
     app = create_app(ephemeral=True)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="error", lifespan="on")
 
 
 if __name__ == "__main__":
-    serve(int(sys.argv[1]), int(sys.argv[2]))
+    keep = KeptServer(Path(sys.argv[4]), float(sys.argv[3])) if len(sys.argv) > 4 else None
+    serve(int(sys.argv[1]), int(sys.argv[2]), keep)

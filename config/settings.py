@@ -85,7 +85,7 @@ class AnalystSettings(BaseModel):
 
 class RunSettings(BaseModel):
     """One run per HOME: how long a run waits for the one before it to finish; the memory its load
-    keeps."""
+    keeps; how long the temporary Prefect server is kept for the next run."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
@@ -93,6 +93,9 @@ class RunSettings(BaseModel):
     lock_wait_seconds: float = Field(default=60.0, ge=0, le=3600)  # a connection waits this long on a lock
     # DuckDB memory_limit of the run's working database: staged batches past it spill to HOME's .tmp folder
     memory_limit_mb: int = Field(default=256, ge=128, le=1_048_576)
+    # how long the CLI's temporary Prefect server stays up for the next run on this HOME once no run uses
+    # it; 0: it stops with its run (cli/prefect_api.py)
+    server_keep_seconds: float = Field(default=0.0, ge=0, le=86_400)
 
 
 def _default_workers() -> int:

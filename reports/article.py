@@ -248,12 +248,15 @@ def _pieces(text: str, start: int, end: int, found: list[Mark], placed: set[int]
     return pieces
 
 
-def paragraphs(text: str, found: list[Mark]) -> list[list[dict[str, Any]]]:
-    """Paragraphs of sentences ({"id": 's-…', "pieces": [text or a mark]}), the marks placed in them."""
+def paragraphs(
+    text: str, found: list[Mark], spans: list[tuple[int, int]] | None = None
+) -> list[list[dict[str, Any]]]:
+    """Paragraphs of sentences ({"id": 's-…', "pieces": [text or a mark]}), the marks placed in them;
+    `spans` are the text's sentence_spans when the caller has them already."""
     out: list[list[dict[str, Any]]] = []
     placed: set[int] = set()
     line_of = -1
-    for start, end in sentence_spans(text):
+    for start, end in sentence_spans(text) if spans is None else spans:
         line = text.count("\n", 0, start)
         if line != line_of:
             out.append([])
@@ -319,7 +322,7 @@ def article_page(evidence: dict[str, Any]) -> dict[str, Any]:
     found = marks(text, evidence)
     page = {
         "article": article,
-        "paragraphs": paragraphs(text, found),
+        "paragraphs": paragraphs(text, found, spans),
         "text_html": Markup(""),
         "things": _things(evidence),
         "figures": evidence["figures"],

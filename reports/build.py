@@ -7,8 +7,6 @@ text. Pages are written to temporary files and renamed into place, so a reader n
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -18,9 +16,10 @@ from typing import Any
 import duckdb
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from reports.article import anchors, article_page
+from reports.article_pages import write_article_pages
 from reports.dictionary import dictionary_tables
-from reports.downloads import Table, csv_text, data_uri
+from reports.downloads import Table, csv_text
+from reports.files import remove_stale, write_atomic
 from reports.pages import (
     PAGES,
     anchor,
@@ -51,6 +50,7 @@ class Report:
     pages: list[Path]
     run_id: str
     bytes: int
+    articles_rendered: int  # article pages rendered in this build; the others were kept from the last one
 
 
 def _environment() -> Environment:
@@ -122,14 +122,6 @@ def _contexts(found: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-def _write(path: Path, text: str) -> None:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.chmod(name, 0o644)
-    os.replace(name, path)
-
-
 def report_path(home: Path) -> Path:
     """Where a home folder's report lives: HOME/report/index.html."""
     return home / "report" / "index.html"
@@ -149,7 +141,7 @@ def _write_tables(folder: Path, stem: str, tables: dict[str, Table], href: str =
     links = {}
     for name, table in tables.items():
         file = f"{stem}-{name}.csv"
-        _write(folder / file, csv_text(table))
+        write_atomic(folder / file, csv_text(table))
         links[name] = href + file
     return links
 
@@ -166,62 +158,23 @@ def _evidence_links(anchors_of: dict[int, set[str]]) -> Any:
     return evidence
 
 
-def _remove_stale(folder: Path, keep: set[str]) -> None:
-    """Pages and CSV files an earlier build wrote and this one did not (an article no longer listed, the
-    table of a view the snapshot no longer has)."""
-    for path in folder.glob("*"):
-        if path.suffix in (".html", ".csv") and path.name not in keep:
-            path.unlink(missing_ok=True)
-
-
-def _write_articles(
-    env: Environment, folder: Path, evidence: dict[int, dict[str, Any]], common: dict, anchors_of: dict
-) -> list[Path]:
-    """Write a page per article, one at a time; only its anchors are kept (in `anchors_of`, for the
-    links of the other pages)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    template, written = env.get_template("article.html"), []
-    for key, found in evidence.items():
-        context = article_page(found)
-        anchors_of[key] = anchors(context)
-        shown = {name: (columns, rows(context)) for name, (columns, rows) in ARTICLE_TABLES.items()}
-        tables = {name: Table(name, columns, listed) for name, (columns, listed) in shown.items() if listed}
-        downloads = {name: data_uri(table) for name, table in tables.items()}
-        target = folder / f"{key}.html"
-        _write(target, template.render(page="article", downloads=downloads, **common, **context))
-        written.append(target)
-    _remove_stale(folder, {p.name for p in written})
-    return written
-
-
-ARTICLE_TABLES = {
-    "meta": (("article_key", "title", "url", "source_name", "site_name", "published_date", "date_source",
-              "date_inferred", "language", "word_count", "run_id", "duplicate_of"), lambda c: [c["article"]]),
-    "things": (("type", "name", "mentions", "offset"), lambda c: c["things"]),
-    "figures": (("figure_key", "said", "value", "unit", "qualifier", "subject", "metric_code", "act",
-                 "region_name_en", "site_name", "start", "end", "sentence"), lambda c: c["figures"]),
-    "relations": (("relation_key", "subject", "relation", "object", "rule", "start", "end", "sentence"),
-                  lambda c: c["relations"]),
-    "events": (("event_key", "event_type", "event_date", "date_text", "planned", "participants", "start",
-                "end", "sentence"), lambda c: c["events"]),
-    "roles": (("person", "role", "organisation"), lambda c: c["roles"]),
-}  # fmt: skip
-
-
-def build_report(database: AnalystDatabase, out: Path) -> Report:
+def build_report(database: AnalystDatabase, out: Path, built: datetime | None = None) -> Report:
     """Write the report's pages into out's folder, the overview as `out` itself (e.g. index.html), a page
-    per article in `article/` beside it, and the CSV of every table in `csv/` (an article page's small
-    tables as data: links inside the page)."""
+    per article in `article/` beside it (rendered again only when what it shows changed since the last
+    build: reports/article_pages.py), and the CSV of every table in `csv/` (an article page's small
+    tables as data: links inside the page). `built` is the time the pages say they were built [now]."""
     found = read(database)
     env = _environment()
     folder = out.parent
     folder.mkdir(parents=True, exist_ok=True)
     anchors_of: dict[int, set[str]] = {}  # filled as the article pages are written, before the other pages
     env.globals.update(written=set(found["evidence"]), evidence=_evidence_links(anchors_of))
-    common = {"run": found["run"], "built": datetime.now(UTC), "database": database, "home": out.name,
-              "quality_summary": found["quality"]}  # fmt: skip
+    common = {"run": found["run"], "built": built or datetime.now(UTC), "database": database,
+              "home": out.name, "quality_summary": found["quality"]}  # fmt: skip
     article_common = {**common, "root": "../"}
-    written = _write_articles(env, folder / "article", found.pop("evidence"), article_common, anchors_of)
+    template, evidence = env.get_template("article.html"), found.pop("evidence")
+    articles = write_article_pages(template, folder / "article", evidence, article_common, anchors_of)
+    written = list(articles.written)
     (folder / "csv").mkdir(exist_ok=True)
     csv_files: set[str] = set()
     for name, context in _contexts(found).items():
@@ -230,8 +183,8 @@ def build_report(database: AnalystDatabase, out: Path) -> Report:
         downloads = _write_tables(folder / "csv", Path(name).stem, tables, "csv/")
         csv_files |= {href.removeprefix("csv/") for href in downloads.values()}
         html = env.get_template(name).render(page=name, root="", downloads=downloads, **common, **context)
-        _write(target, html)
+        write_atomic(target, html)
         written.append(target)
-    _remove_stale(folder / "csv", csv_files)
+    remove_stale(folder / "csv", csv_files)
     size = sum(p.stat().st_size for p in written)
-    return Report(out, written, found["run"]["run_id"], size)
+    return Report(out, written, found["run"]["run_id"], size, articles.rendered)

@@ -1,14 +1,17 @@
 """The Prefect API of a CLI run: the configured server, or a temporary one that dies with its parent,
-even when the parent is killed with SIGKILL."""
+even when the parent is killed with SIGKILL, or one kept for the next run on the same HOME."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import psutil
 
-from tests.processes import alive, clean_env, kill_hard, start, stop, tail, wait_until
+from tests.processes import REPO, alive, clean_env, kill_hard, start, stop, tail, wait_until
 
 HOLD_THE_API = """
 import os, time
@@ -19,10 +22,25 @@ with prefect_api() as url:
 """
 
 
+HOLD_A_KEPT_API = """
+import sys, time
+from pathlib import Path
+from cli.prefect_api import KeptServer, prefect_api_starting
+with prefect_api_starting(KeptServer(Path(sys.argv[1]), 1.0)) as ready:
+    print("api", ready(), flush=True)
+    if sys.argv[2] == "hold":
+        time.sleep(600)
+"""
+
+
+def _env(tmp_path: Path, **env: str) -> dict[str, str]:
+    settings = {"PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", **env}
+    return clean_env(**settings)
+
+
 def _holding(tmp_path: Path, **env: str) -> tuple[object, Path]:
     log = tmp_path / "parent.log"
-    settings = {"PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", **env}
-    process = start([sys.executable, "-c", HOLD_THE_API], clean_env(**settings), log)
+    process = start([sys.executable, "-c", HOLD_THE_API], _env(tmp_path, **env), log)
     wait_until(lambda: "api http" in log.read_text(), 240, "the API", log, process)
     return process, log
 
@@ -52,3 +70,30 @@ def test_a_configured_server_is_used_and_none_is_started(tmp_path: Path) -> None
         assert f"api {url}" in log.read_text()
     finally:
         stop(parent)
+
+
+def test_a_kept_server_serves_the_next_run_and_ends_once_no_run_uses_it(tmp_path: Path) -> None:
+    folder, log = tmp_path / "home" / "prefect-server", tmp_path / "first.log"
+    first = start([sys.executable, "-c", HOLD_A_KEPT_API, str(folder), "hold"], _env(tmp_path), log)
+    server = None
+    try:
+        wait_until(lambda: "api http" in log.read_text(), 240, "the kept API", log, first)
+        url = log.read_text().split("api ", 1)[1].split()[0]
+        server = json.loads((folder / "server.json").read_text(encoding="utf-8"))
+        assert server["url"] == url and alive(server["pid"])
+        assert os.getsid(server["pid"]) != os.getsid(first.pid)  # Ctrl-C of the run does not reach it
+        command = [sys.executable, "-c", HOLD_A_KEPT_API, str(folder), "leave"]
+        second = subprocess.run(
+            command, cwd=REPO, env=_env(tmp_path), capture_output=True, text=True, timeout=120
+        )
+        assert second.returncode == 0, second.stderr
+        assert second.stdout.split() == ["api", url]  # the same server, still held by the first
+        assert alive(server["pid"])
+        kill_hard(first)  # a killed run lets go of it too
+        wait_until(lambda: not alive(server["pid"]), 120, "the kept server gone", folder / "server.log")
+        assert not (folder / "server.json").exists()
+    finally:
+        stop(first)
+        if server and alive(server["pid"]):
+            psutil.Process(server["pid"]).kill()
+    assert "Traceback" not in tail(folder / "server.log")
