@@ -11,13 +11,14 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from transforms.intel.lexicon.nlp_ru import case_of
+from transforms.intel.lexicon.nlp_ru import case_of, lemma
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.links.anaphora import region_slots, site_slots
 from transforms.intel.links.clauses import event_spans
-from transforms.intel.links.cues import ANY_CUE, COMPILED, FUTURE, HYPOTHETICAL, NEGATED
+from transforms.intel.links.cues import ANY_CUE, BRIEFING, COMPILED, HYPOTHETICAL, NEGATED, SETTING_CUES
 from transforms.intel.links.dates import event_date
 from transforms.intel.links.records import Event
+from transforms.intel.links.tense import predicate_plans, states_plan
 from transforms.intel.links.text import Article, Sentence, clause_of
 from transforms.intel.links.word_order import SETTING, word_order_cue
 from transforms.intel.mentions import Mention
@@ -35,6 +36,7 @@ _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|этой|этого|данной
 _SAME_DAY = re.compile(
     r"(?i)\b(?:(?:on\s+)?(?:this|that|the\s+same)\s+day|в\s+(?:этот|тот)\s+(?:же\s+)?день)\b"
 )
+_CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][\w-]+")
 _HOSTS = re.compile(r"(?i)\s+(?:hosted|hosts|welcomed|принял[аи]?|принимает)\b")
 _IN = re.compile(r"(?i)(?:\bin|\bat|\bв|\bво|\bна)\s+(?:the\s+)?$")
 # "в представительстве правительства Ивановской области": a place's noun and its genitive before the name
@@ -79,7 +81,20 @@ def find_events(
             if found and _SAME_DAY.search(article.text, sentence.start, sentence.end):
                 event.date = replace(found[-1].date, text=event.date.text)
             found.append(event)
-    return merge_repeats(article.text, _settings(found))
+    return merge_repeats(article.text, _settings(_visits(article.text, found)))
+
+
+def _visits(text: str, events: list[Event]) -> list[Event]:
+    """A meeting told only as the setting of a sentence after a visit («В ходе встречи гостям провели
+    экскурсию», «На встрече присутствовали …») is that visit's, not a meeting of its own."""
+    kept: list[Event] = []
+    for event in events:
+        visit = next((e for e in reversed(kept) if e.event_type == "visit"), None)
+        told_as_setting = event.rule.endswith(f":{SETTING}") or event.rule in SETTING_CUES
+        if event.event_type == "meeting" and told_as_setting and visit and event.start - visit.end <= NEAR:
+            continue
+        kept.append(event)
+    return kept
 
 
 def _settings(events: list[Event]) -> list[Event]:
@@ -110,14 +125,15 @@ def _event_at(
     before = text[max(clause[0], span[0] - MODAL_WINDOW) : span[0]] + " " + text[span[0] : span[1]]
     if NEGATED.search(before) or HYPOTHETICAL.search(before):
         return None
-    planned = bool(FUTURE.search(before))
+    if kind == "meeting" and BRIEFING.search(text, span[0], min(clause[1], span[1] + 40)):
+        return None  # a meeting with journalists, a press conference: the news is told, nothing happens
+    setting = rule.endswith(f":{SETTING}")
+    planned = states_plan(before) or (setting and predicate_plans(text, span[1], clause[1]))
     when = event_date(text, (sentence.start, sentence.end), span[0], published, planned)
-    if planned and when.text is None:
-        return None
     event = Event(kind, span[0], span[1], (sentence.start, sentence.end), rule, when, planned)
     # an event that is only the setting of its sentence ("в рамках форума …") has the names of its own
     # words as participants, not those of the sentence's main event
-    scope = [span] if rule.endswith(f":{SETTING}") else event_spans(text, clause, span)
+    scope = [span] if setting else event_spans(text, clause, span)
     event.participants = participants(article, sentence, event, scope)
     return event
 
@@ -273,23 +289,62 @@ def merge_repeats(text: str, events: list[Event]) -> list[Event]:
         )
         if definite and any(e.event_type == event.event_type for e in kept):
             continue  # a reference back to an event already told: its details are not participants
+        if _refers_back(text, event, kept):
+            continue
         twin = next((e for e in kept if _same(text, e, event)), None)
         if twin is None:
             kept.append(event)
         else:
+            if twin.date.text is None and event.date.text is not None:
+                twin.date = event.date  # the headline without a date, the lead with it
             known = twin.participant_keys()
             twin.participants += [(m, r) for m, r in event.participants if (m.kind, m.key) not in known]
     return kept
 
 
-def _same(text: str, first: Event, second: Event) -> bool:
-    if first.event_type != second.event_type or first.date.value != second.date.value:
+def _refers_back(text: str, event: Event, kept: list[Event]) -> bool:
+    """An event told again with nothing of its own after one of its type: no participant, no name the
+    first did not have, and (unless it is only the setting of its sentence) no date — «в ходе форума» or
+    «на Гайдаровском форуме» after «в рамках Гайдаровского форума», «Соглашение заключено на срок до пяти
+    лет» after «подпишут соглашение». "Also" / «также» tells another one."""
+    earlier = next((e for e in reversed(kept) if e.event_type == event.event_type), None)
+    if earlier is None or event.participants or _ANOTHER.search(text, *event.sentence):
         return False
-    if _ANOTHER.search(text, second.sentence[0], second.sentence[1]):
+    if not event.rule.endswith(f":{SETTING}") and event.date.text is not None:
+        return False
+    return _names(text, event) <= _names(text, earlier)
+
+
+def _names(text: str, event: Event) -> set[str]:
+    """The capitalised words of an event's own words (not the first of its sentence), by lemma."""
+    words = _CAPITALISED.finditer(text, event.start, event.end)
+    return {lemma(m.group()) for m in words if m.start() != event.sentence[0]}
+
+
+def _same(text: str, first: Event, second: Event) -> bool:
+    if first.event_type != second.event_type or first.planned != second.planned:
+        return False
+    stated = first.date.text is not None and second.date.text is not None
+    if stated and first.date.value != second.date.value:
+        return False  # an event told without a date takes the date of its other telling
+    if _ANOTHER.search(text, second.sentence[0], second.sentence[1]) or _elsewhere(first, second):
         return False
     core, other = _core(first), _core(second)
     near = second.sentence[0] - first.sentence[1] <= NEAR
     return bool(core & other) or not other or near or (not core and region_of(first) == region_of(second))
+
+
+def _elsewhere(first: Event, second: Event) -> bool:
+    """A visit that goes where the first did not ("The delegation visited Hi-Tech Park …" after "visited
+    Togliatti"): the next stop of a trip, another visit."""
+    if first.event_type != "visit":
+        return False
+    places = {(m.kind, m.key) for m, _ in first.participants}
+    return any(
+        (m.kind, m.key) not in places
+        for m, _ in second.participants
+        if m.entity_type in (*PLACE_TYPES, "site")
+    )
 
 
 def _core(event: Event) -> set[tuple[str, int]]:
