@@ -12,6 +12,12 @@ PLANT_RU = r"(?:завод|производств|предприяти|фабр�
 EVENT_NOUN_EN = r"(?:forum|conference|congress|summit|exhibition|expo)"
 EVENT_NOUN_RU = r"(?<!-)(?:форум|конференци|съезд|саммит|выставк|сесси)\w*"  # not «пресс-конференция»
 
+# a meeting told as the setting of its sentence ("at a meeting with", «на встрече»)
+AT_MEETING = (
+    r"\b(?:at|during)\s+(?:a|the)\s+meeting\s+with\b",
+    r"\bна\s+(?:рабочей\s+|деловой\s+)?встрече\b",
+)
+
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "agreement_signed": (
         rf"\bsigned\s+{W}{{0,4}}?(?:agreement|memorandum|contract|road\s*map|accord)s?\b",
@@ -84,8 +90,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bвстрет(?:ился|илась|ились)\b",
         r"\bпровел[аи]?\s+(?:рабочую\s+|деловую\s+)?(?:встречу|переговоры)\b",
         r"\bпереговоры\s+(?:прошли|состоялись)\b",
-        r"\b(?:at|during)\s+(?:a|the)\s+meeting\s+with\b",
-        r"\bна\s+(?:рабочей\s+|деловой\s+)?встрече\b",
+        *AT_MEETING,
         r"\bmeeting\s+between\b",
     ),
     "visit": (
@@ -124,7 +129,8 @@ ANY_CUE: dict[str, re.Pattern[str]] = {
     kind: re.compile("(?i)" + "|".join(f"(?:{cue})" for cue in cues)) for kind, cues in EVENT_CUES.items()
 }
 # the cues that tell a meeting as the setting of the sentence: after a visit, that visit's meeting
-SETTING_CUES = frozenset({"meeting:13", "meeting:14"})
+# (rules are numbered from 1: transforms.intel.links.events)
+SETTING_CUES = frozenset(f"meeting:{EVENT_CUES['meeting'].index(cue) + 1}" for cue in AT_MEETING)
 # a meeting with the press is how news is told, not an event: «встрече с журналистами», "press conference"
 BRIEFING = re.compile(
     r"(?i)\b(?:с|со)\s+(?:журналист\w*|представител\w+\s+(?:СМИ|прессы|средств\s+массовой)|СМИ|прессой)\b|"

@@ -317,8 +317,13 @@ def _refers_back(text: str, event: Event, kept: list[Event]) -> bool:
 
 def _names(text: str, event: Event) -> set[str]:
     """The capitalised words of an event's own words (not the first of its sentence), by lemma."""
-    words = _CAPITALISED.finditer(text, event.start, event.end)
-    return {lemma(m.group()) for m in words if m.start() != event.sentence[0]}
+    start = event.start + 1 if event.start == event.sentence[0] else event.start
+    return _capitalised(text, start, event.end)
+
+
+def _capitalised(text: str, start: int, end: int) -> set[str]:
+    """The lemmas of the capitalised words in text[start:end]."""
+    return {lemma(m.group()) for m in _CAPITALISED.finditer(text, start, end)}
 
 
 def _same(text: str, first: Event, second: Event) -> bool:
@@ -327,24 +332,21 @@ def _same(text: str, first: Event, second: Event) -> bool:
     stated = first.date.text is not None and second.date.text is not None
     if stated and first.date.value != second.date.value:
         return False  # an event told without a date takes the date of its other telling
-    if _ANOTHER.search(text, second.sentence[0], second.sentence[1]) or _elsewhere(first, second):
+    if _ANOTHER.search(text, second.sentence[0], second.sentence[1]) or _elsewhere(text, first, second):
         return False
     core, other = _core(first), _core(second)
     near = second.sentence[0] - first.sentence[1] <= NEAR
     return bool(core & other) or not other or near or (not core and region_of(first) == region_of(second))
 
 
-def _elsewhere(first: Event, second: Event) -> bool:
-    """A visit that goes where the first did not ("The delegation visited Hi-Tech Park …" after "visited
-    Togliatti"): the next stop of a trip, another visit."""
+def _elsewhere(text: str, first: Event, second: Event) -> bool:
+    """A visit to a site the first one's sentence does not name ("The delegation visited Hi-Tech Park
+    Zhiguli valley" after "… visited Togliatti"): the next stop of a trip, another visit."""
     if first.event_type != "visit":
         return False
-    places = {(m.kind, m.key) for m, _ in first.participants}
-    return any(
-        (m.kind, m.key) not in places
-        for m, _ in second.participants
-        if m.entity_type in (*PLACE_TYPES, "site")
-    )
+    told = _capitalised(text, *first.sentence)
+    sites = [m for m, _ in second.participants if m.kind == "site"]
+    return any(not _capitalised(text, m.start, m.end) & told for m in sites)
 
 
 def _core(event: Event) -> set[tuple[str, int]]:

@@ -206,3 +206,55 @@ def test_the_guests_of_a_signing_are_no_parties(events) -> None:
     roles = {p["name"]: p["role"] for p in found["participants"]}
     assert roles["Andrey Novozhilov"] == roles["Igor Ishchenko"] == "participant"
     assert "party" not in {role for name, role in roles.items() if "Альфа" in name or "Alfa" in name}
+
+
+def test_a_signing_to_come_is_kept_and_marked_planned(events) -> None:
+    text = "Губернатор Иван Петров и глава компании Олег Смирнов подпишут соглашение о сотрудничестве."
+    (found,) = events(text, "ru")
+    assert (found["event_type"], found["planned"]) == ("agreement_signed", True)
+    (done,) = events(text.replace("подпишут", "подписали"), "ru")
+    assert done["planned"] is False
+    (english,) = events("The region and the company will sign a memorandum of cooperation in May.")
+    assert english["planned"] is True
+
+
+def test_a_forum_takes_the_tense_of_its_sentence(events) -> None:
+    text = "В ходе форума будет подписан меморандум о создании ассоциации технопарков."
+    by_type = {e["event_type"]: e["planned"] for e in events(text, "ru")}
+    assert by_type == {"forum": True, "agreement_signed": True}
+    past = {e["event_type"]: e["planned"] for e in events(text.replace("будет", "был"), "ru")}
+    assert past == {"forum": False, "agreement_signed": False}
+
+
+def test_a_press_conference_or_a_talk_to_journalists_is_no_meeting(events) -> None:
+    assert events("На встрече с журналистами губернатор рассказал о новом технопарке.", "ru") == []
+    assert events("At a meeting with journalists the governor spoke about the new technopark.") == []
+    assert [e["event_type"] for e in events("Губернатор провёл рабочую встречу с инвесторами.", "ru")] == [
+        "meeting"
+    ]
+
+
+def test_the_meeting_of_a_visit_is_that_visit(events) -> None:
+    text = (
+        "Делегация Калужской области посетила технопарк «Строгино». "
+        "В ходе встречи гостям провели экскурсию по производствам резидентов."
+    )
+    assert [e["event_type"] for e in events(text, "ru")] == ["visit"]
+
+
+def test_a_setting_told_again_is_the_one_told_before(events) -> None:
+    text = (
+        "В рамках Гайдаровского форума губернатор подписал соглашение с министерством. "
+        "На Гайдаровском форуме выступили главы регионов."
+    )
+    assert sorted(e["event_type"] for e in events(text, "ru")) == ["agreement_signed", "forum"]
+
+
+def test_a_visit_to_another_site_is_another_visit(events) -> None:
+    text = (
+        "On May 3, a delegation of Kaluga region visited Togliatti. "
+        "The delegation visited the Zhiguli Valley technopark, where cooperation was discussed."
+    )
+    assert [e["event_type"] for e in events(text)] == ["visit", "visit"]
+    again = "On May 3, a delegation of Kaluga region visited Togliatti. The delegation visited Togliatti."
+    assert [e["event_type"] for e in events(again)] == ["visit"]
