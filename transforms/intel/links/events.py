@@ -18,7 +18,7 @@ from transforms.intel.links.clauses import event_spans
 from transforms.intel.links.cues import ANY_CUE, BRIEFING, COMPILED, HYPOTHETICAL, NEGATED, SETTING_CUES
 from transforms.intel.links.dates import event_date
 from transforms.intel.links.records import Event
-from transforms.intel.links.tense import predicate_plans, states_plan
+from transforms.intel.links.tense import predicate_plans, states_plan, told_by_noun
 from transforms.intel.links.text import Article, Sentence, clause_of
 from transforms.intel.links.word_order import SETTING, word_order_cue
 from transforms.intel.mentions import Mention
@@ -37,6 +37,9 @@ _SAME_DAY = re.compile(
     r"(?i)\b(?:(?:on\s+)?(?:this|that|the\s+same)\s+day|в\s+(?:этот|тот)\s+(?:же\s+)?день)\b"
 )
 _CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][\w-]+")
+_AFTER = re.compile(r"(?i)\b(?:после|after|following)\s+(?:the\s+)?$")
+# a wire agency's dateline opening the sentence: «ИНТЕРФАКС - Представители …», "TASS, …"
+_DATELINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Z-]+(?:\s+[А-ЯЁA-Z][А-ЯЁA-Z-]+)?\s*(?:[-–—]|,)\s")
 _HOSTS = re.compile(r"(?i)\s+(?:hosted|hosts|welcomed|принял[аи]?|принимает)\b")
 _IN = re.compile(r"(?i)(?:\bin|\bat|\bв|\bво|\bна)\s+(?:the\s+)?$")
 # "в представительстве правительства Ивановской области": a place's noun and its genitive before the name
@@ -57,7 +60,7 @@ _PRESENCE = re.compile(
 )
 _AND_OR_COMMA = re.compile(r"(?i)\s*,?\s*(?:and\s+|и\s+)?")
 _AND = re.compile(r"(?i)\s*,?\s*(?:and|и)\s+")
-_CHAINED = ("destination", "visited", "supporter")
+_CHAINED = ("destination", "visited", "supporter", "region")  # "между Красноярским краем и Томской областью"
 _ORGANISES = re.compile(r"(?i)\s+(?:is\s+organi[sz]ing|organi[sz]ed|organi[sz]es|организ\w+)\b")
 _LOWER_WORDS = re.compile(r"\s*(?:[а-яёa-z-]+\s+){0,6}")
 _GATHERINGS = ("meeting", "forum")  # a site named at one is where it is held, not a party
@@ -128,7 +131,8 @@ def _event_at(
     if kind == "meeting" and BRIEFING.search(text, span[0], min(clause[1], span[1] + 40)):
         return None  # a meeting with journalists, a press conference: the news is told, nothing happens
     setting = rule.endswith(f":{SETTING}")
-    planned = states_plan(before) or (setting and predicate_plans(text, span[1], clause[1]))
+    told_before_its_verb = setting or told_by_noun(text, span)
+    planned = states_plan(before) or (told_before_its_verb and predicate_plans(text, span[1], clause[1]))
     when = event_date(text, (sentence.start, sentence.end), span[0], published, planned)
     event = Event(kind, span[0], span[1], (sentence.start, sentence.end), rule, when, planned)
     # an event that is only the setting of its sentence ("в рамках форума …") has the names of its own
@@ -153,10 +157,11 @@ def participants(article: Article, sentence: Sentence, event: Event, scope: list
     pointed = [(s.mention, s.start, s.end) for s in slots if s.pointer]
     chosen: list[tuple[Mention, str]] = []
     previous_end = -1
+    dateline = _DATELINE.match(text, sentence.start)
     for mention, start, end in sorted(named + pointed, key=lambda x: x[1]):
         part = next((a for a, b in scope if a <= start < b), None)
-        if part is None:
-            continue
+        if part is None or (dateline and start < dateline.end()):
+            continue  # out of the event's words, or the agency telling the news
         before = text[max(part, start - 40) : start]
         before = before if start - 40 <= part else "…" + before  # "…": not the clause's start
         role = _role(event, mention, before, text[end : end + 20])
@@ -289,7 +294,7 @@ def merge_repeats(text: str, events: list[Event]) -> list[Event]:
         )
         if definite and any(e.event_type == event.event_type for e in kept):
             continue  # a reference back to an event already told: its details are not participants
-        if _refers_back(text, event, kept):
+        if _refers_back(text, event, kept) or _after_it(text, event, kept):
             continue
         twin = next((e for e in kept if _same(text, e, event)), None)
         if twin is None:
@@ -302,15 +307,25 @@ def merge_repeats(text: str, events: list[Event]) -> list[Event]:
     return kept
 
 
+def _after_it(text: str, event: Event, kept: list[Event]) -> bool:
+    """«После подписания Меморандума председатель … сказал», "after the meeting": an event told before,
+    named as the time of what its sentence tells; the names there are not its parties."""
+    told = any(e.event_type == event.event_type for e in kept)
+    return told and _AFTER.search(text, max(0, event.start - 20), event.start) is not None
+
+
 def _refers_back(text: str, event: Event, kept: list[Event]) -> bool:
     """An event told again with nothing of its own after one of its type: no participant, no name the
-    first did not have, and (unless it is only the setting of its sentence) no date — «в ходе форума» or
-    «на Гайдаровском форуме» after «в рамках Гайдаровского форума», «Соглашение заключено на срок до пяти
-    лет» after «подпишут соглашение». "Also" / «также» tells another one."""
+        first did not have, and (unless it is only the setting of its sentence) no date — «в ходе форума» or
+        «на Гайдаровском форуме» after «в рамках Гайдаровского форума», «Соглашение заключено на срок до пяти
+        лет» after «подпишут соглашение». "Also" / «также» tells another one, unless the event is only the
+    setting of its sentence."""
     earlier = next((e for e in reversed(kept) if e.event_type == event.event_type), None)
-    if earlier is None or event.participants or _ANOTHER.search(text, *event.sentence):
+    if earlier is None or event.participants:
         return False
-    if not event.rule.endswith(f":{SETTING}") and event.date.text is not None:
+    if event.rule.endswith(f":{SETTING}"):  # «в ходе форума также будет подписан …»: "also" is the signing's
+        return _names(text, event) <= _names(text, earlier)
+    if _ANOTHER.search(text, *event.sentence) or event.date.text is not None:
         return False
     return _names(text, event) <= _names(text, earlier)
 

@@ -3,8 +3,8 @@ pymorphy2's tags («подпишут», «состоится», «запустя
 or expectation by its lemma («планируется подписать», «запланировано подписание», «ожидается», «готовятся
 подписать»), and in English the words of `cues.FUTURE` ("will sign", "agreed to sign", "is to be held").
 
-A forum or a meeting named as the setting of its sentence («в ходе форума … подпишут») takes the tense of
-the sentence's verb after it."""
+A forum or a meeting named as the setting of its sentence («в ходе форума … подпишут»), and an event told
+by a noun («Подписание соглашения … состоится во время форума»), take the tense of the verb after it."""
 
 from __future__ import annotations
 
@@ -59,3 +59,10 @@ def predicate_plans(text: str, start: int, end: int) -> bool:
         if found and found[0].tag.POS in _FINITE:
             return _future(match.group())
     return bool(FUTURE.search(text, start, end))
+
+
+def told_by_noun(text: str, span: tuple[int, int]) -> bool:
+    """The event's words open with a Russian noun («Подписание соглашения», «запуск производства»)."""
+    first = _WORD.search(text, span[0], span[1])
+    found = parses(first.group()) if first is not None else []
+    return bool(found) and found[0].tag.POS == "NOUN"

@@ -258,3 +258,34 @@ def test_a_visit_to_another_site_is_another_visit(events) -> None:
     assert [e["event_type"] for e in events(text)] == ["visit", "visit"]
     again = "On May 3, a delegation of Kaluga region visited Togliatti. The delegation visited Togliatti."
     assert [e["event_type"] for e in events(again)] == ["visit"]
+
+
+def test_a_signing_told_by_its_noun_takes_the_tense_of_its_verb(events) -> None:
+    text = "Подписание соглашения между Калужской областью и Тульской областью состоится во время форума."
+    signing = next(e for e in events(text, "ru") if e["event_type"] == "agreement_signed")
+    assert signing["planned"] is True
+    assert {p["name"]: p["role"] for p in signing["participants"]} == {
+        "Kaluga Oblast": "region",
+        "Tula Oblast": "region",
+    }
+
+
+def test_the_official_reporting_an_event_before_it_is_no_party(events) -> None:
+    text = "Губернатор Иван Петров подчеркнул, что соглашение подписали компании «Альфа» и «Бета»."
+    (found,) = events(text, "ru")
+    assert "Ivan Petrov" not in {p["name"] for p in found["participants"]}
+
+
+def test_who_speaks_after_a_signing_is_no_party(events) -> None:
+    text = (
+        "Компания «Альфа» и правительство Калужской области подписали соглашение о сотрудничестве. "
+        "После подписания соглашения губернатор Иван Петров сказал, что проект важен для региона."
+    )
+    (found,) = events(text, "ru")
+    assert "Ivan Petrov" not in {p["name"] for p in found["participants"]}
+
+
+def test_the_agency_of_a_dateline_is_no_party(events) -> None:
+    text = "ИНТЕРФАКС - Компания «Альфа» и компания «Бета» заключили соглашение о сотрудничестве."
+    (found,) = events(text, "ru")
+    assert not any("нтерфакс" in p["name"].lower() for p in found["participants"])
