@@ -31,6 +31,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bподписи\s+под\s+(?:документом|соглашением)\b",
         # "Документ подписали губернатор … и президент фонда …": a document signed by several is an agreement
         rf"\bдокумент\w*\s+{W}{{0,3}}?подписали\b",
+        r"\bпоставили\s+(?:свои\s+)?подписи\s+под\b",  # «поставили подписи под Соглашением»
         r"\b(?:the\s+)?document\s+was\s+signed\s+by\b",
         # a signing to come: "will sign a memorandum", "agreed to sign in November … a memorandum", "an
         # agreement will be signed" (planned: cues.FUTURE, transforms.intel.links.tense)
@@ -144,6 +145,6 @@ HYPOTHETICAL = re.compile(  # "may" in lower case only: "May 16" is a month
 )
 FUTURE = re.compile(
     r"(?i)\b(?:will|shall|plans?|planned|planning|intends?|agreed\s+to|is\s+to\s+be|are\s+to\s+be|"
-    r"is\s+organi[sz]ing|are\s+organi[sz]ing|scheduled|expected|upcoming|next|будет|будут|планир\w+|намерен\w*|состоится|пройд[её]т|ожида\w+|"
+    r"is\s+organi[sz]ing|are\s+organi[sz]ing|scheduled|expected|upcoming|next|будет|будут|планир\w+|намерен[аоы]?|состоится|пройд[её]т|ожида\w+|"
     r"предстоящ\w+)\b"
 )

@@ -18,7 +18,7 @@ from transforms.intel.links.clauses import event_spans
 from transforms.intel.links.cues import ANY_CUE, BRIEFING, COMPILED, HYPOTHETICAL, NEGATED, SETTING_CUES
 from transforms.intel.links.dates import event_date
 from transforms.intel.links.records import Event
-from transforms.intel.links.tense import predicate_plans, states_plan, told_by_noun
+from transforms.intel.links.tense import predicate_plans, states_plan, tells_future, told_by_noun
 from transforms.intel.links.text import Article, Sentence, clause_of
 from transforms.intel.links.word_order import SETTING, word_order_cue
 from transforms.intel.mentions import Mention
@@ -37,6 +37,7 @@ _SAME_DAY = re.compile(
     r"(?i)\b(?:(?:on\s+)?(?:this|that|the\s+same)\s+day|в\s+(?:этот|тот)\s+(?:же\s+)?день)\b"
 )
 _CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][\w-]+")
+_DOCUMENT = ("документ", "document")
 _AFTER = re.compile(r"(?i)\b(?:после|after|following)\s+(?:the\s+)?$")
 # a wire agency's dateline opening the sentence: «ИНТЕРФАКС - Представители …», "TASS, …"
 _DATELINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Z-]+(?:\s+[А-ЯЁA-Z][А-ЯЁA-Z-]+)?\s*(?:[-–—]|,)\s")
@@ -122,17 +123,22 @@ def _first(
 def _event_at(
     article: Article, sentence: Sentence, kind: str, span: tuple[int, int], rule: str, published: date | None
 ) -> Event | None:
-    """The event stated by the words at span, unless negated, hypothetical, or planned with no date."""
+    """The event stated by the words at span, unless negated or hypothetical; planned when its words or
+    the words before it say so (transforms.intel.links.tense)."""
     text = article.text
     clause = clause_of(text, sentence, span[0])
-    before = text[max(clause[0], span[0] - MODAL_WINDOW) : span[0]] + " " + text[span[0] : span[1]]
+    window = text[max(clause[0], span[0] - MODAL_WINDOW) : span[0]]
+    before = f"{window} {text[span[0] : span[1]]}"
     if NEGATED.search(before) or HYPOTHETICAL.search(before):
         return None
     if kind == "meeting" and BRIEFING.search(text, span[0], min(clause[1], span[1] + 40)):
         return None  # a meeting with journalists, a press conference: the news is told, nothing happens
     setting = rule.endswith(f":{SETTING}")
-    told_before_its_verb = setting or told_by_noun(text, span)
-    planned = states_plan(before) or (told_before_its_verb and predicate_plans(text, span[1], clause[1]))
+    # a word of planning before the event's words, a verb in the future among them ("agreed | to sign"), or
+    # for a setting or a noun («Подписание соглашения … состоится») the verb after them
+    planned = states_plan(window) or tells_future(before)
+    if not planned and (setting or told_by_noun(text, span)):
+        planned = predicate_plans(text, span[1], clause[1])
     when = event_date(text, (sentence.start, sentence.end), span[0], published, planned)
     event = Event(kind, span[0], span[1], (sentence.start, sentence.end), rule, when, planned)
     # an event that is only the setting of its sentence ("в рамках форума …") has the names of its own
@@ -296,7 +302,7 @@ def merge_repeats(text: str, events: list[Event]) -> list[Event]:
             continue  # a reference back to an event already told: its details are not participants
         if _refers_back(text, event, kept) or _after_it(text, event, kept):
             continue
-        twin = next((e for e in kept if _same(text, e, event)), None)
+        twin = _document_of(text, event, kept) or next((e for e in kept if _same(text, e, event)), None)
         if twin is None:
             kept.append(event)
         else:
@@ -305,6 +311,16 @@ def merge_repeats(text: str, events: list[Event]) -> list[Event]:
             known = twin.participant_keys()
             twin.participants += [(m, r) for m, r in event.participants if (m.kind, m.key) not in known]
     return kept
+
+
+def _document_of(text: str, event: Event, kept: list[Event]) -> Event | None:
+    """«Документ подписал …», "the document was signed by …": the agreement told last, its signers named."""
+    first = re.match(r"\w+", text[event.start : event.end])
+    if event.event_type != "agreement_signed" or first is None or lemma(first.group()) not in _DOCUMENT:
+        return None
+    return next(
+        (e for e in reversed(kept) if e.event_type == event.event_type and e.planned == event.planned), None
+    )
 
 
 def _after_it(text: str, event: Event, kept: list[Event]) -> bool:

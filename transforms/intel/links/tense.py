@@ -17,7 +17,7 @@ from transforms.intel.links.cues import FUTURE
 PLANNING_RU = frozenset({
     "планировать", "планироваться", "запланировать", "запланированный", "намереваться", "намеренный",
     "ожидаться", "ожидать", "предстоять", "предстоящий", "готовиться", "собираться", "предполагаться",
-    "договориться", "рассчитывать", "анонсировать",
+    "договориться", "рассчитывать", "анонсировать", "намерение",
 })  # fmt: skip
 _WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)?")
 _FINITE = {"VERB", "PRTS"}  # a finite verb or a short participle («подписан»): the predicate
@@ -47,6 +47,12 @@ def states_plan(words: str) -> bool:
     if FUTURE.search(words):
         return True
     return any(_plans(match.group()) for match in _WORD.finditer(words))
+
+
+def tells_future(words: str) -> bool:
+    """True when the event's own words are in the future («подпишут ряд соглашений», "will be signed"); a
+    word of planning there names the thing agreed («Документ о намерении создать … подписали»), not a plan."""
+    return bool(FUTURE.search(words)) or any(_future(match.group()) for match in _WORD.finditer(words))
 
 
 def predicate_plans(text: str, start: int, end: int) -> bool:

@@ -29,8 +29,8 @@ class Frame:
 
 
 FRAMES: dict[str, Frame] = {
-    "agreement_signed": Frame(("соглашение", "меморандум", "договор", "контракт"), ("подписать", "заключить"),
-                              setting=False),
+    "agreement_signed": Frame(("соглашение", "меморандум", "договор", "контракт", "документ"),
+                              ("подписать", "заключить"), setting=False),
     "meeting": Frame(("совещание", "заседание", "встреча", "переговоры", "собрание"),
                      ("пройти", "состояться", "провести"), setting=True),
     "forum": Frame(("форум", "конференция", "выставка", "саммит", "съезд"),
@@ -38,6 +38,9 @@ FRAMES: dict[str, Frame] = {
                    setting=True),
     # «в ходе визита министра …», «в рамках рабочей поездки»: a visit told as the setting of its sentence
     "visit": Frame(("визит", "поездка"), ("состояться", "пройти"), setting=True),
+    # «открылась фабрика спортивной одежды», «планирует запустить производство электроники»
+    "plant_launch": Frame(("завод", "фабрика", "производство", "комбинат"),
+                          ("открыть", "открыться", "запустить"), setting=False),
 }  # fmt: skip
 # ordinals and names between the preposition and the noun: "XI Международного", "Российском инвестиционном"
 _MODIFIER = or_(

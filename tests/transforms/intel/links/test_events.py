@@ -289,3 +289,30 @@ def test_the_agency_of_a_dateline_is_no_party(events) -> None:
     text = "ИНТЕРФАКС - Компания «Альфа» и компания «Бета» заключили соглашение о сотрудничестве."
     (found,) = events(text, "ru")
     assert not any("нтерфакс" in p["name"].lower() for p in found["participants"])
+
+
+def test_a_plant_opened_or_to_be_launched_in_russian_word_order(events) -> None:
+    (opened,) = events("В Уфе открылась фабрика спортивной одежды компании «Альфа».", "ru")
+    assert (opened["event_type"], opened["planned"]) == ("plant_launch", False)
+    (to_come,) = events("Компания «Альфа» планирует запустить производство электроники.", "ru")
+    assert (to_come["event_type"], to_come["planned"]) == ("plant_launch", True)
+
+
+def test_a_document_of_intent_signed_is_done_and_the_document_is_the_agreement_told_before(events) -> None:
+    text = "Документ о намерении создать индустриальный парк подписали министр Иван Петров и Олег Смирнов."
+    (intent,) = events(text, "ru")
+    assert (intent["event_type"], intent["planned"]) == ("agreement_signed", False)
+    text = (
+        "Губернатор Иван Петров подписал соглашение о создании кластера. Соглашение предусматривает "
+        "строительство завода, технопарка и дорог, а также подготовку кадров для новых предприятий региона "
+        "на ближайшие десять лет. Проект обсуждали с инвесторами с прошлого года, и его поддержали в "
+        "министерстве промышленности, в агентстве развития и в торговой палате региона. Документ подписали "
+        "также глава компании «Альфа» Олег Смирнов и ректор университета Сергей Орлов."
+    )
+    (agreement,) = events(text, "ru")
+    assert {"Ivan Petrov", "Oleg Smirnov"} <= {p["name"] for p in agreement["participants"]}
+
+
+def test_a_month_without_a_day_after_publication_is_last_years(events) -> None:
+    (found,) = events("В ноябре компания «Альфа» открыла завод в Калуге.", "ru", published=date(2024, 3, 1))
+    assert found["event_date"] == date(2023, 11, 1)
