@@ -316,3 +316,9 @@ def test_a_document_of_intent_signed_is_done_and_the_document_is_the_agreement_t
 def test_a_month_without_a_day_after_publication_is_last_years(events) -> None:
     (found,) = events("В ноябре компания «Альфа» открыла завод в Калуге.", "ru", published=date(2024, 3, 1))
     assert found["event_date"] == date(2023, 11, 1)
+
+
+def test_a_meeting_to_come_told_by_a_verb_of_planning(events) -> None:
+    text = "На следующей неделе планируются переговоры инвесторов с руководством технопарка."
+    (found,) = events(text, "ru")
+    assert (found["event_type"], found["planned"]) == ("meeting", True)
