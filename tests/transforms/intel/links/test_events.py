@@ -322,3 +322,13 @@ def test_a_meeting_to_come_told_by_a_verb_of_planning(events) -> None:
     text = "На следующей неделе планируются переговоры инвесторов с руководством технопарка."
     (found,) = events(text, "ru")
     assert (found["event_type"], found["planned"]) == ("meeting", True)
+
+
+def test_one_agreement_named_in_particular_among_many_is_another(events) -> None:
+    text = (
+        "В ходе визита подписано 13 соглашений о сотрудничестве. В частности, мэр Иван Петров и "
+        "председатель комитета Олег Смирнов подписали соглашение о побратимских связях."
+    )
+    signed = [e for e in events(text, "ru") if e["event_type"] == "agreement_signed"]
+    assert len(signed) == 2
+    assert {p["name"] for p in signed[1]["participants"]} >= {"Ivan Petrov", "Oleg Smirnov"}
