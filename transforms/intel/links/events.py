@@ -31,7 +31,9 @@ FIGURE_METRICS = {  # the figure an event carries: its kind, looked for in the e
 }  # fmt: skip
 NOUN_TYPES = ("business_mission",)  # told by a noun: "the business mission" again is the same one
 NEAR = 400  # characters between two sentences telling one event
-_ANOTHER = re.compile(r"(?i)\b(?:also|another|too|in\s+particular|также|тоже|ещ[её]|еще\s+одн\w+|в\s+частности)\b")
+_ANOTHER = re.compile(  # "13 agreements … In particular, X and Y signed …": one among many, another
+    r"(?i)\b(?:also|another|too|in\s+particular|также|тоже|ещ[её]|еще\s+одн\w+|в\s+частности)\b"
+)
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|этой|этого|данной|данного)\s+(?:[\w-]+\s+)?$")
 _SAME_DAY = re.compile(
     r"(?i)\b(?:(?:on\s+)?(?:this|that|the\s+same)\s+day|в\s+(?:этот|тот)\s+(?:же\s+)?день)\b"
