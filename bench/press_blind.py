@@ -7,7 +7,9 @@ Roles are scored as in bench/intel_real.py (surname and role code, every title a
 role's region among the labelled ones), events as in bench/relations_quality.py (type and the sentence
 that states them). Among the matched events two participant figures: every participant the extractor
 lists (the body a participant speaks for left out), and the parties only — the place where the event
-happened (role `place`) left out too, as the labels name who took part, not where.
+happened (role `place`) left out too, as the labels name who took part, not where. And the events' status:
+among the matched events, those marked planned against those labelled `planned: true` (announced, not
+reported as done; press_blind6 labels them, the earlier splits mostly do not).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class Scores:
     events: Counts = field(default_factory=Counts)  # by type and the sentence that states them
     listed: Counts = field(default_factory=Counts)  # every participant of the matched events
     parties: Counts = field(default_factory=Counts)  # their parties only
+    planned: Counts = field(default_factory=Counts)  # matched events marked planned / labelled planned
 
 
 def score_split(path: Path) -> Scores:
@@ -86,10 +89,19 @@ def score_split(path: Path) -> Scores:
                 continue
             unmatched.remove(hit)
             scores.events.tp += 1
+            _score_status(events[hit], label, scores, article["id"])
             _score_parties(bench, events[hit]["participants"], label, scores, article["id"])
         scores.events.fp += len(unmatched)
         scores.events.notes += [f"  {article['id']}: extra {events[i]['event_type']}" for i in unmatched]
     return scores
+
+
+def _score_status(event: dict, label: dict, scores: Scores, article_id: str) -> None:
+    got, want = {"planned"} if event["planned"] else set(), {"planned"} if label.get("planned") else set()
+    scores.planned.add(got, want)
+    if got != want:
+        note = f"  {article_id}: {label['type']} planned {bool(got)}, labelled {bool(want)}"
+        scores.planned.notes.append(note)
 
 
 def _score_parties(bench, found: list[dict], label: dict, scores: Scores, article_id: str) -> None:
@@ -113,14 +125,16 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and every extra")
     args = parser.parse_args()
     header = f"{'role F1':>8}{'region F1':>10}{'events P/R':>12}{'listed P/R':>12}{'parties P/R':>13}"
+    header += f"{'planned P/R':>13}"
     print(f"  {'split':<14}{header}")
     for path in SPLITS:
         roles = intel_real.score_roles(intel_real.load_inline(path), args.verbose)
         scores = score_split(path)
         print(f"  {path.stem:<14}{roles['role'][2]:>8.2f}{roles['role region'][2]:>10.2f}"
-              f"{_pair(scores.events):>12}{_pair(scores.listed):>12}{_pair(scores.parties):>13}")  # fmt: skip
+              f"{_pair(scores.events):>12}{_pair(scores.listed):>12}{_pair(scores.parties):>13}"
+              f"{_pair(scores.planned):>13}")  # fmt: skip
         if args.verbose:
-            print("\n".join(scores.events.notes + scores.parties.notes))
+            print("\n".join(scores.events.notes + scores.planned.notes + scores.parties.notes))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ if str(ROOT) not in sys.path:
 
 from bench.intel_real import prf as precision_recall  # noqa: E402
 from transforms import extract_article, extract_events, extract_relations  # noqa: E402
+from transforms.intel.lexicon.gazetteer import first_names  # noqa: E402
 from transforms.intel.lexicon.translit import to_latin  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "relations"
@@ -51,9 +52,11 @@ LEGAL = re.compile(
 
 
 def fold(name: str) -> str:
-    """One spelling of a name: Latin, lower case, no quotes, legal forms or punctuation."""
+    """One spelling of a name: Latin, lower case, no quotes, legal forms or punctuation, and a given name
+    in its English spelling (reference/first_names.csv: Наталья, Natalya → natalia; Aleksandr → alexander)."""
     name = LEGAL.sub(" ", name.replace("’", "'"))
-    name = to_latin(name).lower()
+    words = [(first_names().get(w.lower()) or (w,))[0] for w in name.split()]
+    name = to_latin(" ".join(words)).lower()
     return " ".join(re.sub(r"[^\w\s]", " ", name).split())
 
 

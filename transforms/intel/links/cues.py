@@ -10,7 +10,13 @@ W = r"(?:[\w«»\"“”'’-]+\s+)"  # one word and its space
 PLANT_EN = r"(?:plant|factory|production|facility|mill|enterprise)"
 PLANT_RU = r"(?:завод|производств|предприяти|фабрик|цех|комбинат)\w*"
 EVENT_NOUN_EN = r"(?:forum|conference|congress|summit|exhibition|expo)"
-EVENT_NOUN_RU = r"(?:форум|конференци|съезд|саммит|выставк|сесси)\w*"
+EVENT_NOUN_RU = r"(?<!-)(?:форум|конференци|съезд|саммит|выставк|сесси)\w*"  # not «пресс-конференция»
+
+# a meeting told as the setting of its sentence ("at a meeting with", «на встрече»)
+AT_MEETING = (
+    r"\b(?:at|during)\s+(?:a|the)\s+meeting\s+with\b",
+    r"\bна\s+(?:рабочей\s+|деловой\s+)?встрече\b",
+)
 
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "agreement_signed": (
@@ -25,7 +31,12 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bподписи\s+под\s+(?:документом|соглашением)\b",
         # "Документ подписали губернатор … и президент фонда …": a document signed by several is an agreement
         rf"\bдокумент\w*\s+{W}{{0,3}}?подписали\b",
+        r"\bпоставили\s+(?:свои\s+)?подписи\s+под\b",  # «поставили подписи под Соглашением»
         r"\b(?:the\s+)?document\s+was\s+signed\s+by\b",
+        # a signing to come: "will sign a memorandum", "agreed to sign in November … a memorandum", "an
+        # agreement will be signed" (planned: cues.FUTURE, transforms.intel.links.tense)
+        r"\b(?:will|to|shall)\s+sign\s+[^.;]{0,60}?\b(?:agreement|memorandum|contract|road\s*map|accord)s?\b",
+        r"\b(?:agreement|memorandum|contract)s?\b[^.;]{0,120}?\bwill\s+be\s+signed\b",
     ),
     "register_application": (
         rf"\b(?:sent|submitted|filed)\s+{W}{{0,3}}?(?:documentation|documents|applications?)\b[^.;]{{0,120}}?"
@@ -80,8 +91,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bвстрет(?:ился|илась|ились)\b",
         r"\bпровел[аи]?\s+(?:рабочую\s+|деловую\s+)?(?:встречу|переговоры)\b",
         r"\bпереговоры\s+(?:прошли|состоялись)\b",
-        r"\b(?:at|during)\s+(?:a|the)\s+meeting\s+with\b",
-        r"\bна\s+(?:рабочей\s+|деловой\s+)?встрече\b",
+        *AT_MEETING,
+        r"\bmeeting\s+between\b",
     ),
     "visit": (
         r"\bvisited\b",
@@ -118,13 +129,22 @@ COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {
 ANY_CUE: dict[str, re.Pattern[str]] = {
     kind: re.compile("(?i)" + "|".join(f"(?:{cue})" for cue in cues)) for kind, cues in EVENT_CUES.items()
 }
+# the cues that tell a meeting as the setting of the sentence: after a visit, that visit's meeting
+# (rules are numbered from 1: transforms.intel.links.events)
+SETTING_CUES = frozenset(f"meeting:{EVENT_CUES['meeting'].index(cue) + 1}" for cue in AT_MEETING)
+# a meeting with the press is how news is told, not an event: «встрече с журналистами», "press conference"
+BRIEFING = re.compile(
+    r"(?i)\b(?:с|со)\s+(?:журналист\w*|представител\w+\s+(?:СМИ|прессы|средств\s+массовой)|СМИ|прессой)\b|"
+    r"пресс-(?:конференци|подход|брифинг)\w*|\bбрифинг\w*|\bwith\s+(?:the\s+)?(?:journalists|reporters|press|media)\b|"
+    r"\b(?:press\s+conference|briefing)s?\b"
+)
 NEGATED = re.compile(r"(?i)\b(?:not|no\s+longer|never|не|нет|пока\s+не)\b")
 HYPOTHETICAL = re.compile(  # "may" in lower case only: "May 16" is a month
     r"(?i)\b(?:can|could|(?-i:may)|might|would|if|should|hope|hopes|надеемся|надеется|может|могут|смогут|"
     r"сможет|если|должн\w+)\b"
 )
 FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|plans?|planned|planning|intends?|is\s+organi[sz]ing|are\s+organi[sz]ing|"
-    r"scheduled|expected|upcoming|next|будет|будут|планир\w+|намерен\w*|состоится|пройд[её]т|ожида\w+|"
+    r"(?i)\b(?:will|shall|plans?|planned|planning|intends?|agreed\s+to|is\s+to\s+be|are\s+to\s+be|"
+    r"is\s+organi[sz]ing|are\s+organi[sz]ing|scheduled|expected|upcoming|next|будет|будут|планир\w+|намерен[аоы]?|состоится|пройд[её]т|ожида\w+|"
     r"предстоящ\w+)\b"
 )

@@ -96,7 +96,7 @@ def _resolve(parts: tuple[int | None, ...], published: date | None, written: str
         return EventDate(None, None, written)
     value = _date(published.year, month, day or 1)
     if value is not None and value > published + timedelta(days=1) and not planned:
-        value = _date(published.year - 1, month, day)
+        value = _date(published.year - 1, month, day or 1)
     return EventDate(value, "inferred" if value else None, written)
 
 

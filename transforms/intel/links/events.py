@@ -11,13 +11,14 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from transforms.intel.lexicon.nlp_ru import case_of
+from transforms.intel.lexicon.nlp_ru import case_of, lemma
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.links.anaphora import region_slots, site_slots
 from transforms.intel.links.clauses import event_spans
-from transforms.intel.links.cues import ANY_CUE, COMPILED, FUTURE, HYPOTHETICAL, NEGATED
+from transforms.intel.links.cues import ANY_CUE, BRIEFING, COMPILED, HYPOTHETICAL, NEGATED, SETTING_CUES
 from transforms.intel.links.dates import event_date
 from transforms.intel.links.records import Event
+from transforms.intel.links.tense import predicate_plans, states_plan, tells_future, told_by_noun
 from transforms.intel.links.text import Article, Sentence, clause_of
 from transforms.intel.links.word_order import SETTING, word_order_cue
 from transforms.intel.mentions import Mention
@@ -30,11 +31,18 @@ FIGURE_METRICS = {  # the figure an event carries: its kind, looked for in the e
 }  # fmt: skip
 NOUN_TYPES = ("business_mission",)  # told by a noun: "the business mission" again is the same one
 NEAR = 400  # characters between two sentences telling one event
-_ANOTHER = re.compile(r"(?i)\b(?:also|another|too|также|тоже|ещ[её]|еще\s+одн\w+)\b")
+_ANOTHER = re.compile(  # "13 agreements … In particular, X and Y signed …": one among many, another
+    r"(?i)\b(?:also|another|too|in\s+particular|также|тоже|ещ[её]|еще\s+одн\w+|в\s+частности)\b"
+)
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|этой|этого|данной|данного)\s+(?:[\w-]+\s+)?$")
 _SAME_DAY = re.compile(
     r"(?i)\b(?:(?:on\s+)?(?:this|that|the\s+same)\s+day|в\s+(?:этот|тот)\s+(?:же\s+)?день)\b"
 )
+_CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][\w-]+")
+_DOCUMENT = ("документ", "document")
+_AFTER = re.compile(r"(?i)\b(?:после|after|following)\s+(?:the\s+)?$")
+# a wire agency's dateline opening the sentence: «ИНТЕРФАКС - Представители …», "TASS, …"
+_DATELINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Z-]+(?:\s+[А-ЯЁA-Z][А-ЯЁA-Z-]+)?\s*(?:[-–—]|,)\s")
 _HOSTS = re.compile(r"(?i)\s+(?:hosted|hosts|welcomed|принял[аи]?|принимает)\b")
 _IN = re.compile(r"(?i)(?:\bin|\bat|\bв|\bво|\bна)\s+(?:the\s+)?$")
 # "в представительстве правительства Ивановской области": a place's noun and its genitive before the name
@@ -55,7 +63,7 @@ _PRESENCE = re.compile(
 )
 _AND_OR_COMMA = re.compile(r"(?i)\s*,?\s*(?:and\s+|и\s+)?")
 _AND = re.compile(r"(?i)\s*,?\s*(?:and|и)\s+")
-_CHAINED = ("destination", "visited", "supporter")
+_CHAINED = ("destination", "visited", "supporter", "region")  # "между Красноярским краем и Томской областью"
 _ORGANISES = re.compile(r"(?i)\s+(?:is\s+organi[sz]ing|organi[sz]ed|organi[sz]es|организ\w+)\b")
 _LOWER_WORDS = re.compile(r"\s*(?:[а-яёa-z-]+\s+){0,6}")
 _GATHERINGS = ("meeting", "forum")  # a site named at one is where it is held, not a party
@@ -79,7 +87,20 @@ def find_events(
             if found and _SAME_DAY.search(article.text, sentence.start, sentence.end):
                 event.date = replace(found[-1].date, text=event.date.text)
             found.append(event)
-    return merge_repeats(article.text, _settings(found))
+    return merge_repeats(article.text, _settings(_visits(article.text, found)))
+
+
+def _visits(text: str, events: list[Event]) -> list[Event]:
+    """A meeting told only as the setting of a sentence after a visit («В ходе встречи гостям провели
+    экскурсию», «На встрече присутствовали …») is that visit's, not a meeting of its own."""
+    kept: list[Event] = []
+    for event in events:
+        visit = next((e for e in reversed(kept) if e.event_type == "visit"), None)
+        told_as_setting = event.rule.endswith(f":{SETTING}") or event.rule in SETTING_CUES
+        if event.event_type == "meeting" and told_as_setting and visit and event.start - visit.end <= NEAR:
+            continue
+        kept.append(event)
+    return kept
 
 
 def _settings(events: list[Event]) -> list[Event]:
@@ -104,20 +125,27 @@ def _first(
 def _event_at(
     article: Article, sentence: Sentence, kind: str, span: tuple[int, int], rule: str, published: date | None
 ) -> Event | None:
-    """The event stated by the words at span, unless negated, hypothetical, or planned with no date."""
+    """The event stated by the words at span, unless negated or hypothetical; planned when its words or
+    the words before it say so (transforms.intel.links.tense)."""
     text = article.text
     clause = clause_of(text, sentence, span[0])
-    before = text[max(clause[0], span[0] - MODAL_WINDOW) : span[0]] + " " + text[span[0] : span[1]]
+    window = text[max(clause[0], span[0] - MODAL_WINDOW) : span[0]]
+    before = f"{window} {text[span[0] : span[1]]}"
     if NEGATED.search(before) or HYPOTHETICAL.search(before):
         return None
-    planned = bool(FUTURE.search(before))
+    if kind == "meeting" and BRIEFING.search(text, span[0], min(clause[1], span[1] + 40)):
+        return None  # a meeting with journalists, a press conference: the news is told, nothing happens
+    setting = rule.endswith(f":{SETTING}")
+    # a word of planning before the event's words, a verb in the future among them ("agreed | to sign"), or
+    # for a setting or a noun («Подписание соглашения … состоится») the verb after them
+    planned = states_plan(window) or tells_future(before)
+    if not planned and (setting or told_by_noun(text, span)):
+        planned = predicate_plans(text, span[1], clause[1])
     when = event_date(text, (sentence.start, sentence.end), span[0], published, planned)
-    if planned and when.text is None:
-        return None
     event = Event(kind, span[0], span[1], (sentence.start, sentence.end), rule, when, planned)
     # an event that is only the setting of its sentence ("в рамках форума …") has the names of its own
     # words as participants, not those of the sentence's main event
-    scope = [span] if rule.endswith(f":{SETTING}") else event_spans(text, clause, span)
+    scope = [span] if setting else event_spans(text, clause, span)
     event.participants = participants(article, sentence, event, scope)
     return event
 
@@ -137,10 +165,11 @@ def participants(article: Article, sentence: Sentence, event: Event, scope: list
     pointed = [(s.mention, s.start, s.end) for s in slots if s.pointer]
     chosen: list[tuple[Mention, str]] = []
     previous_end = -1
+    dateline = _DATELINE.match(text, sentence.start)
     for mention, start, end in sorted(named + pointed, key=lambda x: x[1]):
         part = next((a for a, b in scope if a <= start < b), None)
-        if part is None:
-            continue
+        if part is None or (dateline and start < dateline.end()):
+            continue  # out of the event's words, or the agency telling the news
         before = text[max(part, start - 40) : start]
         before = before if start - 40 <= part else "…" + before  # "…": not the clause's start
         role = _role(event, mention, before, text[end : end + 20])
@@ -273,23 +302,84 @@ def merge_repeats(text: str, events: list[Event]) -> list[Event]:
         )
         if definite and any(e.event_type == event.event_type for e in kept):
             continue  # a reference back to an event already told: its details are not participants
-        twin = next((e for e in kept if _same(text, e, event)), None)
+        if _refers_back(text, event, kept) or _after_it(text, event, kept):
+            continue
+        twin = _document_of(text, event, kept) or next((e for e in kept if _same(text, e, event)), None)
         if twin is None:
             kept.append(event)
         else:
+            if twin.date.text is None and event.date.text is not None:
+                twin.date = event.date  # the headline without a date, the lead with it
             known = twin.participant_keys()
             twin.participants += [(m, r) for m, r in event.participants if (m.kind, m.key) not in known]
     return kept
 
 
-def _same(text: str, first: Event, second: Event) -> bool:
-    if first.event_type != second.event_type or first.date.value != second.date.value:
+def _document_of(text: str, event: Event, kept: list[Event]) -> Event | None:
+    """«Документ подписал …», "the document was signed by …": the agreement told last, its signers named."""
+    first = re.match(r"\w+", text[event.start : event.end])
+    if event.event_type != "agreement_signed" or first is None or lemma(first.group()) not in _DOCUMENT:
+        return None
+    return next(
+        (e for e in reversed(kept) if e.event_type == event.event_type and e.planned == event.planned), None
+    )
+
+
+def _after_it(text: str, event: Event, kept: list[Event]) -> bool:
+    """«После подписания Меморандума председатель … сказал», "after the meeting": an event told before,
+    named as the time of what its sentence tells; the names there are not its parties."""
+    told = any(e.event_type == event.event_type for e in kept)
+    return told and _AFTER.search(text, max(0, event.start - 20), event.start) is not None
+
+
+def _refers_back(text: str, event: Event, kept: list[Event]) -> bool:
+    """An event told again with nothing of its own after one of its type: no participant, no name the
+        first did not have, and (unless it is only the setting of its sentence) no date — «в ходе форума» or
+        «на Гайдаровском форуме» after «в рамках Гайдаровского форума», «Соглашение заключено на срок до пяти
+        лет» after «подпишут соглашение». "Also" / «также» tells another one, unless the event is only the
+    setting of its sentence."""
+    earlier = next((e for e in reversed(kept) if e.event_type == event.event_type), None)
+    if earlier is None or event.participants:
         return False
-    if _ANOTHER.search(text, second.sentence[0], second.sentence[1]):
+    if event.rule.endswith(f":{SETTING}"):  # «в ходе форума также будет подписан …»: "also" is the signing's
+        return _names(text, event) <= _names(text, earlier)
+    if _ANOTHER.search(text, *event.sentence) or event.date.text is not None:
+        return False
+    return _names(text, event) <= _names(text, earlier)
+
+
+def _names(text: str, event: Event) -> set[str]:
+    """The capitalised words of an event's own words (not the first of its sentence), by lemma."""
+    start = event.start + 1 if event.start == event.sentence[0] else event.start
+    return _capitalised(text, start, event.end)
+
+
+def _capitalised(text: str, start: int, end: int) -> set[str]:
+    """The lemmas of the capitalised words in text[start:end]."""
+    return {lemma(m.group()) for m in _CAPITALISED.finditer(text, start, end)}
+
+
+def _same(text: str, first: Event, second: Event) -> bool:
+    if first.event_type != second.event_type or first.planned != second.planned:
+        return False
+    stated = first.date.text is not None and second.date.text is not None
+    if stated and first.date.value != second.date.value:
+        return False  # an event told without a date takes the date of its other telling
+    if _ANOTHER.search(text, second.sentence[0], second.sentence[1]) or _elsewhere(text, first, second):
         return False
     core, other = _core(first), _core(second)
     near = second.sentence[0] - first.sentence[1] <= NEAR
     return bool(core & other) or not other or near or (not core and region_of(first) == region_of(second))
+
+
+def _elsewhere(text: str, first: Event, second: Event) -> bool:
+    """A visit to a site the first one's sentence does not name ("The delegation visited Hi-Tech Park
+    Zhiguli valley" after "… visited Togliatti"): the next stop of a trip, another visit."""
+    if first.event_type != "visit":
+        return False
+    told = _capitalised(text, *first.sentence)
+    sites = [m for m, _ in second.participants if m.kind == "site"]
+    return any(not _capitalised(text, m.start, m.end) & told for m in sites)
 
 
 def _core(event: Event) -> set[tuple[str, int]]:

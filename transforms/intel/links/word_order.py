@@ -29,13 +29,19 @@ class Frame:
 
 
 FRAMES: dict[str, Frame] = {
-    "agreement_signed": Frame(("соглашение", "меморандум", "договор", "контракт"), ("подписать", "заключить"),
-                              setting=False),
+    "agreement_signed": Frame(("соглашение", "меморандум", "договор", "контракт", "документ"),
+                              ("подписать", "заключить"), setting=False),
+    # «запланирована встреча», «планируются переговоры»: a meeting to come (marked planned: tense.py)
     "meeting": Frame(("совещание", "заседание", "встреча", "переговоры", "собрание"),
-                     ("пройти", "состояться", "провести"), setting=True),
+                     ("пройти", "состояться", "провести", "планироваться", "запланировать"), setting=True),
     "forum": Frame(("форум", "конференция", "выставка", "саммит", "съезд"),
                    ("пройти", "состояться", "стартовать", "открыться", "начаться", "завершиться", "провести"),
                    setting=True),
+    # «в ходе визита министра …», «в рамках рабочей поездки»: a visit told as the setting of its sentence
+    "visit": Frame(("визит", "поездка"), ("состояться", "пройти"), setting=True),
+    # «открылась фабрика спортивной одежды», «планирует запустить производство электроники»
+    "plant_launch": Frame(("завод", "фабрика", "производство", "комбинат"),
+                          ("открыть", "открыться", "запустить"), setting=False),
 }  # fmt: skip
 # ordinals and names between the preposition and the noun: "XI Международного", "Российском инвестиционном"
 _MODIFIER = or_(
@@ -113,16 +119,17 @@ def word_order_cue(text: str, within: Sentence, kind: str) -> tuple[int, int, st
     if kind not in FRAMES or not has_cyrillic(sentence) or not _names_event(sentence, kind):
         return None
     noun_parser, verb_parser, setting_parser = _parsers(kind)
-    nouns = _spans(noun_parser, sentence, start)
-    if not nouns:
-        return None
+    settings = _spans(setting_parser, sentence, start) if setting_parser is not None else []
+    # «пресс-конференция»: not a conference; «в рамках встречи … провели экскурсию»: a setting, whatever
+    # the verb after it does
+    nouns = [
+        n for n in _spans(noun_parser, sentence, start)
+        if text[n[0] - 1 : n[0]] != "-" and not any(a <= n[0] < b for a, b in settings)
+    ]  # fmt: skip
     verbs = _spans(verb_parser, sentence, start)
     for noun in nouns:
         clause = clause_of(text, within, noun[0])
         verb = next((v for v in verbs if clause[0] <= v[0] < clause[1]), None)
         if verb is not None:
             return min(noun[0], verb[0]), max(noun[1], verb[1]), ORDER
-    if setting_parser is not None:
-        found = _spans(setting_parser, sentence, start)
-        return (*found[0], SETTING) if found else None
-    return None
+    return (*settings[0], SETTING) if settings else None
