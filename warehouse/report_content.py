@@ -97,13 +97,14 @@ VIEW_EXISTS = """
 SELECT count(*) FROM duckdb_views()
 WHERE database_name = current_database() AND schema_name = 'main' AND view_name = $name
 """
-# views of relations another release of the schema adds; shown when present
+# views of relations another release of the schema adds; shown when present, in an order that does not
+# change from one build to the next (the views themselves have none)
 OPTIONAL_VIEWS = {
     "foreign_investors": "v_foreign_investors",
     "residents": "v_site_residents",
     "events": "v_events",
 }
-OPTIONAL_SELECT = {name: f"SELECT * FROM {view} LIMIT {ROW_LIMIT}" for name, view in OPTIONAL_VIEWS.items()}
+OPTIONAL_SELECT = {name: f"SELECT * FROM {view} ORDER BY ALL LIMIT {ROW_LIMIT}" for name, view in OPTIONAL_VIEWS.items()}
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | None = None) -> list[dict]:

@@ -25,10 +25,8 @@ def _database(home: Path) -> AnalystDatabase:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    """The article pages of a report folder (the other pages are rendered whole by every build; the
-    rows of `SELECT * FROM v_events LIMIT n` on foreign.html may come in another order from one build
-    to the next)."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted((folder / "article").glob("*.html"))}
+    """Every page of a report folder, by its path in the folder."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.html"))}
 
 
 def _full_build(home: Path, folder: Path, built: datetime) -> dict[str, bytes]:
