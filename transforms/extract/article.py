@@ -127,7 +127,9 @@ def _metadata(cleaned: HtmlElement, url: str | None) -> Any:
         return None
 
 
-def _run(cleaned: HtmlElement, url: str | None, metadata: Any, options: ExtractOptions, recall: bool) -> _Pass:
+def _run(
+    cleaned: HtmlElement, url: str | None, metadata: Any, options: ExtractOptions, recall: bool
+) -> _Pass:
     """One trafilatura pass over the cleaned tree (which trafilatura copies, not changes), the page's
     metadata read once beside it."""
     method = "recall_fallback" if recall else ("precision" if options.favor_precision else "balanced")
