@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 import warnings
+from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
+from trafilatura.settings import Extractor
 
 from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, prefer_precise
 from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published
@@ -127,6 +130,27 @@ def _metadata(cleaned: HtmlElement, url: str | None) -> Any:
         return None
 
 
+@cache
+def _settings(precise: bool, recall: bool, comments: bool, tables: bool) -> Extractor:
+    """trafilatura's settings for one kind of pass, read from its configuration once (bare_extraction
+    would read them again for every call)."""
+    return Extractor(
+        output_format="python",
+        precision=precise,
+        recall=recall,
+        comments=comments,
+        tables=tables,
+    )
+
+
+def _for_page(settings: Extractor, url: str | None) -> Extractor:
+    """The pass's settings with the page's URL, as bare_extraction sets it."""
+    page = copy(settings)
+    page.url = url
+    page.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return page
+
+
 def _run(
     cleaned: HtmlElement, url: str | None, metadata: Any, options: ExtractOptions, recall: bool
 ) -> _Pass:
@@ -135,14 +159,9 @@ def _run(
     method = "recall_fallback" if recall else ("precision" if options.favor_precision else "balanced")
     if metadata is None:
         return _Pass("", None, method)
-    document = bare_extraction(
-        cleaned,
-        url=url or metadata.url,
-        favor_precision=options.favor_precision and not recall,
-        favor_recall=recall,
-        include_comments=options.include_comments,
-        include_tables=options.include_tables,
-    )
+    precise = options.favor_precision and not recall
+    settings = _settings(precise, recall, options.include_comments, options.include_tables)
+    document = bare_extraction(cleaned, options=_for_page(settings, url or metadata.url))
     if document is None:
         return _Pass("", None, method)
     text = _without_title((document.text or "").strip(), metadata.title)
