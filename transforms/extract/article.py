@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 import warnings
+from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import Extractor
 
 from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, prefer_precise
 from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published
@@ -116,37 +120,68 @@ def _without_title(text: str, title: str | None) -> str:
     return text
 
 
-def _run(cleaned: HtmlElement, url: str | None, options: ExtractOptions, recall: bool) -> _Pass:
-    """One trafilatura pass over the cleaned tree (which trafilatura copies, not changes)."""
-    document = bare_extraction(
-        cleaned,
-        url=url,
-        favor_precision=options.favor_precision and not recall,
-        favor_recall=recall,
-        include_comments=options.include_comments,
-        include_tables=options.include_tables,
-        with_metadata=True,
-        date_extraction_params=DATE_PARAMS,
+def _metadata(cleaned: HtmlElement, url: str | None) -> Any:
+    """The page's metadata (title, author, date, description, tags, canonical URL), read once for all the
+    passes, as bare_extraction reads it (it leaves the tree as it was); None when trafilatura fails on it,
+    as bare_extraction then does."""
+    try:
+        return extract_metadata(cleaned, url, DATE_PARAMS, False, None)
+    except (TypeError, ValueError):
+        return None
+
+
+@cache
+def _settings(precise: bool, recall: bool, comments: bool, tables: bool) -> Extractor:
+    """trafilatura's settings for one kind of pass, read from its configuration once (bare_extraction
+    would read them again for every call)."""
+    return Extractor(
+        output_format="python",
+        precision=precise,
+        recall=recall,
+        comments=comments,
+        tables=tables,
     )
+
+
+def _for_page(settings: Extractor, url: str | None) -> Extractor:
+    """The pass's settings with the page's URL, as bare_extraction sets it."""
+    page = copy(settings)
+    page.url = url
+    page.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return page
+
+
+def _run(
+    cleaned: HtmlElement, url: str | None, metadata: Any, options: ExtractOptions, recall: bool
+) -> _Pass:
+    """One trafilatura pass over the cleaned tree (which trafilatura copies, not changes), the page's
+    metadata read once beside it."""
     method = "recall_fallback" if recall else ("precision" if options.favor_precision else "balanced")
+    if metadata is None:
+        return _Pass("", None, method)
+    precise = options.favor_precision and not recall
+    settings = _settings(precise, recall, options.include_comments, options.include_tables)
+    document = bare_extraction(cleaned, options=_for_page(settings, url or metadata.url))
     if document is None:
         return _Pass("", None, method)
-    text = _without_title((document.text or "").strip(), document.title)
+    text = _without_title((document.text or "").strip(), metadata.title)
     if options.include_comments and document.comments:
         text = f"{text}\n{document.comments.strip()}"
     text = cut_news_feeds(cut_related_tail(text, options.min_text_chars, options.include_comments))
-    return _Pass(strip_residue(text), document, method)
+    return _Pass(strip_residue(text), metadata, method)
 
 
-def _first_pass(cleaned: HtmlElement, url: str | None, options: ExtractOptions) -> tuple[_Pass, Lead | None]:
+def _first_pass(
+    cleaned: HtmlElement, url: str | None, metadata: Any, options: ExtractOptions
+) -> tuple[_Pass, Lead | None]:
     """The balanced pass, or precision mode's text when it holds the article better (choice.py); and
     the page's lead (its description, when the page's text holds it)."""
-    first = _run(cleaned, url, options, recall=False)
+    first = _run(cleaned, url, metadata, options, recall=False)
     document = first.document
     lead = Lead.of(document.description, cleaned.text_content(), document.title) if document else None
     if options.favor_precision or not options.precision_candidate:
         return first, lead
-    precise = _run(cleaned, url, replace(options, favor_precision=True), recall=False)
+    precise = _run(cleaned, url, metadata, replace(options, favor_precision=True), recall=False)
     return (precise if prefer_precise(first.text, precise.text, lead) else first), lead
 
 
@@ -156,12 +191,13 @@ def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _
     block: a comment form, a table of links). All read the same cleaned copy of the tree: the page is
     cleaned once."""
     cleaned = clean_tree(tree, options.include_comments)
-    first, lead = _first_pass(cleaned, url, options)
+    metadata = _metadata(cleaned, url)
+    first, lead = _first_pass(cleaned, url, metadata, options)
     short = len(first.text) < options.min_text_chars
     lost_lead = lead is not None and lead.lost_by(first.text)
     if not options.recall_fallback or not (short or lost_lead):
         return first
-    second = _run(cleaned, url, options, recall=True)
+    second = _run(cleaned, url, metadata, options, recall=True)
     if short:
         return second if len(second.text) > len(first.text) else first
     return second if lead is not None and lead.kept_by(second.text) else first

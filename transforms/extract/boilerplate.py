@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-# Never read by a person: hidden by the page itself.
+# Never read by a person: hidden by the page itself. The attribute tests share one walk over the page's
+# elements, the style's spaces are taken out only where there is a style.
 HIDDEN_XPATH = (
-    "//*[@hidden] | //*[@aria-hidden='true'][not(.//p)]"
-    " | //*[contains(translate(@style, ' ', ''), 'display:none')]"
-    " | //*[contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+    "//*[@hidden or (@aria-hidden='true' and not(.//p)) or (@style and ("
+    "contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(translate(@style, ' ', ''), 'visibility:hidden')))]"
     " | //script[not(contains(@type, 'ld+json'))] | //style | //noscript | //template"
     " | //iframe | //svg | //canvas | //object | //embed"
 )

@@ -40,7 +40,7 @@ MAX_MENU_CELL_WORDS = 6
 
 def _grams(text: str) -> Counter[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
-    return Counter(tuple(words[i : i + 4]) for i in range(len(words) - 3))
+    return Counter(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
 @dataclass(frozen=True)

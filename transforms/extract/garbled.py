@@ -17,7 +17,7 @@ _STRAY = re.compile(r"^\ufffd+[ \t]*", re.M)
 
 
 def _letters(text: str) -> int:
-    return sum(1 for c in text if c.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 def without_stray_replacements(text: str) -> str:
@@ -29,7 +29,7 @@ def without_stray_replacements(text: str) -> str:
 def garbled_reason(text: str) -> str | None:
     """Why the text is garbage rather than prose, or None when it reads as text."""
     letters = _letters(text)
-    non_space = sum(1 for c in text if not c.isspace())
+    non_space = len(text) - sum(map(str.isspace, text))
     if not non_space:
         return "no text"
     if text.count(REPLACEMENT) / non_space > MAX_REPLACEMENT_SHARE:
