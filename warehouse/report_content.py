@@ -104,7 +104,9 @@ OPTIONAL_VIEWS = {
     "residents": "v_site_residents",
     "events": "v_events",
 }
-OPTIONAL_SELECT = {name: f"SELECT * FROM {view} ORDER BY ALL LIMIT {ROW_LIMIT}" for name, view in OPTIONAL_VIEWS.items()}
+OPTIONAL_SELECT = {
+    name: f"SELECT * FROM {view} ORDER BY ALL LIMIT {ROW_LIMIT}" for name, view in OPTIONAL_VIEWS.items()
+}
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | None = None) -> list[dict]:
