@@ -12,12 +12,15 @@ from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
+from transforms.intel.titles.former import is_former
+from transforms.intel.titles.scope import complement, heads_ministry
 
 TITLE_EN = (
     r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
     r"head\s+of\s+(?:the\s+)?government|chairman\s+of\s+(?:the\s+)?government|"
     r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
-    r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member)s?"
+    r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member|"
+    r"(?:authorized|plenipotentiary)\s+representative)s?"
 )
 TITLE_RU = (
     r"(?:(?:перв[а-я]+|врио|временно\s+исполняющ[а-я]+\s+обязанности|исполняющ[а-я]+\s+обязанности)\s+)*"
@@ -39,12 +42,12 @@ _OF_REGION = re.compile(
     r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:республики|региона|области|края|"
     r"субъекта)\b)"
 )
-_AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
+_AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|an?\s+)?({TITLE_EN}|{TITLE_RU})\b")
 # a second title after the first one's phrase: "X, director of A and chairman of B", "Иванов, министр
 # экономики и губернатор …", "Alexander Uvarov, the pro-rector for …, the director of the Institute …", "X,
 # a member of the Association – Director of the Kaluga SEZ" (the dash starts a new title)
 _NEXT_AFTER = re.compile(
-    rf"(?i)(?:\s*,\s*|\s+(?:and|и)\s+|\s*[–—-]\s+)(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b"
+    rf"(?i)(?:\s*,\s*|\s+(?:and|и)\s+|\s*[–—-]\s+)(?:the\s+|an?\s+)?({TITLE_EN}|{TITLE_RU})\b"
 )
 _TITLE_START = re.compile(rf"(?i)\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b(.*)$", re.S)
 _PHRASE_STOP = re.compile(rf"(?i)[,;.–—()]|\s-\s|\s(?:and|и)\s+(?:the\s+|a\s+)?(?:{TITLE_EN}|{TITLE_RU})\b")
@@ -97,6 +100,8 @@ def _role_before(
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
+        if _case_disagrees(match.group(1), person):
+            continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
         if _gap_ok(gap.rstrip(" ,")):
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
@@ -129,6 +134,17 @@ def _inside_name(window: str, match: re.Match) -> bool:
     if not _NAME_WORD.fullmatch(word) or not earlier or earlier[-1] in ".!?":
         return False  # "Приказом первого замминистра": the sentence's first word; "Мантурова, заместителя"
     return not _TITLE.fullmatch(word) and "gent" in case_of(title)
+
+
+def _case_disagrees(title: str, person: Mention) -> bool:
+    """A Russian title and the name after it stand in no common case (pymorphy2): the title word is another
+    title's complement («полпред Президента … Игорь Комаров», «представителем президента»), not the name's
+    apposition («губернатора … Сергея Жвачкина»)."""
+    first = title.split()[0]
+    if not has_cyrillic(first) or not has_cyrillic(person.surface):
+        return False
+    title_cases, name_cases = case_of(first), case_of(person.surface.split()[0])
+    return bool(title_cases and name_cases) and not title_cases & name_cases
 
 
 def _plural(title: str) -> bool:
@@ -295,6 +311,7 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
         found = _held(_roles_of(text, person, nearby, people), given.get(id(person), []))
+        found = [f for f in found if not is_former(text, f[2] - len(f[0]))]  # «бывший министр»
         if not found:
             continue
         roles = [_role_attrs(text, role, places, main_region) for role in found]
@@ -341,7 +358,8 @@ def _roles_of(text: str, person: Mention, mentions: list[Mention], people: list[
 def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
     title, body, title_end, words_end = found
     role = " ".join(title.split())
-    code = role_code(role, _heads_region(text, title_end, body))
+    words = role + complement(text, title_end)  # «председателя регионального правительства»
+    code = role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end))
     return {
         "role": role, "role_code": code, "role_normalised": normalised_title(role),
         "organization": body.canonical if body is not None else None,
