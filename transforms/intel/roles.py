@@ -326,14 +326,22 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
 def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> dict[int, list[Found]]:
     """The titles given by a verb or a post (transforms/intel/appointments.py), by the id of their person."""
     given: dict[int, list[Found]] = {}
+    last: tuple[int, Mention] | None = None  # where the last given title ends, and its person
     for match in _TITLE.finditer(text):
         person = title_holder(text, match, people)
+        if person is None and last is not None and _JOIN.fullmatch(text, last[0], match.start()):
+            person = last[1]  # «исполняющим обязанности заместителя губернатора и заместителя председателя …»
+        last = (match.end(1), person) if person is not None else None
         if person is not None:
             end = _phrase_end(text, match.end(1))
             given.setdefault(id(person), []).append(
                 (match.group(1), _body(bodies, match.end(1), end), match.end(1), end)
             )
     return given
+
+
+# a title joined to a given one: "и", a comma, a spaced dash («врио вице-губернатора - руководителя …»)
+_JOIN = re.compile(r"\s*(?:,|,?\s+и|\s[–—-])\s*")
 
 
 def _held(found: list[Found], given: list[Found]) -> list[Found]:

@@ -31,9 +31,7 @@ def heads_ministry(text: str, title_end: int) -> bool:
     if _MINISTRY_EN.match(text, title_end):
         return True
     for word in _WORD.findall(text[title_end : title_end + 80])[:3]:
-        if lemma(word) == "министерство" or (
-            _MINISTRY_SHORT.fullmatch(word) and not reads_as(word, "Surn")
-        ):
+        if lemma(word) == "министерство" or (_MINISTRY_SHORT.fullmatch(word) and not reads_as(word, "Surn")):
             return True
         if not reads_as(word, "ADJF"):
             return False
