@@ -12,6 +12,7 @@ from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
+from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former
 from transforms.intel.titles.scope import complement, heads_ministry
 
@@ -141,10 +142,14 @@ def _case_disagrees(title: str, person: Mention) -> bool:
     title's complement («полпред Президента … Игорь Комаров», «представителем президента»), not the name's
     apposition («губернатора … Сергея Жвачкина»)."""
     first = title.split()[0]
-    if not has_cyrillic(first) or not has_cyrillic(person.surface):
+    if not has_cyrillic(first) or not has_cyrillic(person.surface) or _FUSED_DEPUTY.match(first):
         return False
     title_cases, name_cases = case_of(first), case_of(person.surface.split()[0])
     return bool(title_cases and name_cases) and not title_cases & name_cases
+
+
+# «замгубернатора», «замглавы», «замминистра»: the genitive is inside the word, which does not decline
+_FUSED_DEPUTY = re.compile(r"(?i)зам(?!ест)[а-яё]")
 
 
 def _plural(title: str) -> bool:
@@ -308,10 +313,16 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
     places = [m for m in mentions if m.entity_type in _PLACES]
     people = [m for m in mentions if m.entity_type == "person"]
     given = _given_titles(text, bodies, people)
+    held: dict[int, list[Found]] = {}
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
         found = _held(_roles_of(text, person, nearby, people), given.get(id(person), []))
-        found = [f for f in found if not is_former(text, f[2] - len(f[0]))]  # «бывший министр»
+        held[id(person)] = [f for f in found if not is_former(text, f[2] - len(f[0]))]  # «бывший министр»
+    for person_id, title in _named_before(text, people, held).items():
+        end = _phrase_end(text, title.end(1))
+        held[person_id].insert(0, (title.group(1), _body(bodies, title.end(1), end), title.end(1), end))
+    for person in people:
+        found = held[id(person)]
         if not found:
             continue
         roles = [_role_attrs(text, role, places, main_region) for role in found]
@@ -321,6 +332,20 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+def _named_before(text: str, people: list[Mention], held: dict[int, list[Found]]) -> dict[int, re.Match]:
+    """The titles named before a person who has none of his own (transforms/intel/titles/earlier.py): a
+    title no one holds, not a plural, not inside a body's name, not marked former."""
+    spans = [(end - len(title), end) for found in held.values() for title, _, end, _ in found]
+    free = [
+        m for m in _TITLE.finditer(text)
+        if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and not _plural(m.group(1))
+        and not _inside_name(text[: m.end()], m) and not is_former(text, m.start(1))
+    ]  # fmt: skip
+    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
+    every_title = [m.start(1) for m in _TITLE.finditer(text)]
+    return named_before(text, free, people, untitled, every_title)
 
 
 def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> dict[int, list[Found]]:
