@@ -31,7 +31,7 @@ TITLE_RU = (
     r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|заммэр[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
-    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*\s+правительства|"
+    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|"
     r"член[а-я]*\s+совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
@@ -86,9 +86,11 @@ def _body(bodies: list[Mention], start: int, end: int) -> Mention | None:
 
 def _role_before(
     text: str, person: Mention, mentions: list[Mention], people: list[Mention]
-) -> tuple[Found, int] | None:
+) -> tuple[list[Found], int] | None:
     """The title nearest before the name with only a body's name between them (and no other person: a
-    title is the next name's), joined to the titles dashed before it."""
+    title is the next name's), joined to the titles dashed before it; the last of the dashed titles is held
+    too when its code differs («первый заместитель генерального директора — директор Блока по развитию»:
+    deputy general director and director). Where the first title starts."""
     window_start = max(sentence_of(text, person.start)[0], person.start - 160)
     window = text[window_start : person.start]
     others = [p for p in people if window_start <= p.end <= person.start and p is not person]
@@ -107,13 +109,11 @@ def _role_before(
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
             title_end = window_start + match.end()
-            role = (
-                window[start : match.end()],
-                _body(mentions, title_end, person.start),
-                title_end,
-                person.start,
-            )
-            return role, window_start + start
+            body = _body(mentions, title_end, person.start)
+            roles = [(window[start : match.end()], body, title_end, person.start)]
+            if start < match.start() and role_code(roles[0][0]) != role_code(match.group(1)):
+                roles.append((match.group(1), body, title_end, person.start))  # «… — директор Блока …»
+            return roles, window_start + start
     return None
 
 
@@ -145,7 +145,9 @@ def _case_disagrees(title: str, person: Mention) -> bool:
     if not has_cyrillic(first) or not has_cyrillic(person.surface) or _FUSED_DEPUTY.match(first):
         return False
     title_cases, name_cases = case_of(first), case_of(person.surface.split()[0])
-    return bool(title_cases and name_cases) and not title_cases & name_cases
+    # a complement stands in the genitive; a title in another case is the name's, even if mistyped
+    # («Генеральным директором ОЭЗ … Ренат Халимов рассказал»)
+    return "gent" in title_cases and bool(name_cases) and not title_cases & name_cases
 
 
 # «замгубернатора», «замглавы», «замминистра»: the genitive is inside the word, which does not decline
@@ -190,10 +192,33 @@ def _role_after(text: str, person: Mention, mentions: list[Mention], people: lis
     if match is None:
         return None
     title_end = person.end + match.end(1)
-    if _leads_into_next(text, title_end, people):
+    if _leads_into_next(text, title_end, people) and not _an_entrys_own(text, person, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     end = _phrase_end(text, title_end)
     return match.group(1), _body(mentions, title_end, end), title_end, end
+
+
+def _an_entrys_own(text: str, person: Mention, title_end: int, people: list[Mention]) -> bool:
+    """The title after the name is the name's own, though titles lead from it into the next name: a comma
+    parts it from the next name's title ("X, title, title Y", not "X, title Y") and the names are entries
+    of a list of «title Name, title»."""
+    following = next((p for p in people if p.start >= title_end), None)
+    return (
+        following is not None
+        and "," in text[title_end : following.start]
+        and _entries_with_titles_after(text, person, people)
+    )
+
+
+def _entries_with_titles_after(text: str, person: Mention, people: list[Mention]) -> bool:
+    """The name is one entry of a list whose entries are «title Name, title»: the name before it or the
+    name after it in its sentence has a title after it too («… Сергей Самохин, председатель рабочей группы,
+    зампред правительства Елена Буняшина, заместитель председателя рабочей группы, министр … Светлана
+    Горячкина»), so each title after a name is that name's."""
+    start, end = sentence_of(text, person.start)
+    at = next(i for i, p in enumerate(people) if p is person)
+    neighbours = people[max(0, at - 1) : at] + people[at + 1 : at + 2]
+    return any(start <= p.start < end and _AFTER.match(text[p.end : p.end + 200]) for p in neighbours)
 
 
 def _leads_into_next(text: str, title_end: int, people: list[Mention]) -> bool:
@@ -243,6 +268,9 @@ def _more_before(
         title = _title_before(text, sentence_start, comma.start())
         if title is None or any(title.start() <= p.start < title_start for p in people):
             break
+        owner = _name_before(text, title.start(), people)
+        if owner is not None and _entries_with_titles_after(text, owner, people):
+            break  # the title after the name before, in a list of «title Name, title»
         words_end = comma.start()
         found.append((title.group(1), _body(mentions, title.end(), words_end), title.end(), words_end))
         title_start = title.start()
@@ -376,16 +404,28 @@ def _held(found: list[Found], given: list[Found]) -> list[Found]:
 
 
 def _roles_of(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> list[Found]:
-    """Every title stated for the person: after the name ("X, director of A and chairman of B"), else
-    before it with the titles joined to it by commas, the nearest first."""
+    """Every title stated for the person: after the name ("X, director of A and chairman of B"), before it
+    with the titles joined to it by commas, or both («первый заместитель председателя правительства Сергей
+    Самохин, председатель рабочей группы»), the titles before the name first."""
     after = _role_after(text, person, mentions, people)
-    if after is not None:
-        return [after, *_more_after(text, after, mentions, people)]
+    found = [after, *_more_after(text, after, mentions, people)] if after is not None else []
     before = _role_before(text, person, mentions, people)
-    if before is None:
-        return []
-    role, title_start = before
-    return [role, *_more_before(text, title_start, person, mentions, people)]
+    if before is None or (found and _name_before(text, before[1], people) is not None):
+        return found
+    roles, title_start = before
+    return [*roles, *_more_before(text, title_start, person, mentions, people), *found]
+
+
+_COMMA_OR_DASH = re.compile(r"\s*[,–—-]\s*")
+
+
+def _name_before(text: str, title_start: int, people: list[Mention]) -> Mention | None:
+    """The name the title stands right after, past a comma or a dash: the title is that name's ("Иван
+    Петров, директор завода, Сергей Сидоров, …")."""
+    return next(
+        (p for p in people if p.end <= title_start and _COMMA_OR_DASH.fullmatch(text, p.end, title_start)),
+        None,
+    )
 
 
 def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:

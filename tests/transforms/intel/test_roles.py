@@ -276,3 +276,37 @@ def test_a_title_given_by_a_verb_or_a_post_is_the_clauses_persons():
     assert {code for _, code, _ in _all_roles(text, "ru")} == {"head", "deputy_head"}
     text = "Юрий Жданов покидает пост главы агентства. Сергей Петров вступил в должность директора завода."
     assert _codes(text, "ru") == {("Yury Zhdanov", "head"), ("Sergey Petrov", "director")}
+
+
+def test_titles_before_and_after_the_name_are_both_held():
+    text = (
+        "В группу вошли: первый заместитель председателя регионального правительства Сергей Самохин, "
+        "председатель рабочей группы, зампред регионального правительства Елена Буняшина, заместитель "
+        "председателя рабочей группы, министр экономического развития Светлана Горячкина."
+    )
+    codes = {(name, code) for name, code, _ in _all_roles(text, "ru")}
+    assert codes == {
+        ("Sergey Samokhin", "deputy_prime_minister"), ("Sergey Samokhin", "chairman"),
+        ("Elena Bunyashina", "deputy_prime_minister"), ("Elena Bunyashina", "deputy_chairman"),
+        ("Svetlana Goryachkina", "minister"),
+    }  # fmt: skip
+    # a title chain after a name leading into the next name, in no such list, stays the next name's
+    text = (
+        "Приняли участие вице-губернатор Сергей Вязалов, председатель Совета ректоров, ректор ИТМО Владимир "
+        "Васильев."
+    )
+    assert {(name, code) for name, code, _ in _all_roles(text, "ru")} == {
+        ("Sergey Vyazalov", "deputy_governor"), ("Vladimir Vasilyev", "rector"),
+        ("Vladimir Vasilyev", "chairman"),
+    }  # fmt: skip
+
+
+def test_each_title_of_a_dashed_chain_is_held():
+    text = "Подписал первый заместитель генерального директора — директор Блока по развитию Кирилл Комаров."
+    assert {code for _, code, _ in _all_roles(text, "ru")} == {"deputy_general_director", "director"}
+    assert _codes(text, "ru") == {("Kirill Komarov", "deputy_general_director")}  # the first is his role
+
+
+def test_a_title_in_another_case_than_the_genitive_is_still_the_names():
+    text = 'Генеральным директором ОЭЗ "Иннополис" Ренат Халимов рассказал о парке.'
+    assert _codes(text, "ru") == {("Renat Khalimov", "general_director")}

@@ -1,13 +1,14 @@
 """A title named before the person, in a sentence of its own: «Врио губернатора рассказал, что … — Наша
 задача … , — подчеркнул Александр Хинштейн», "the St. Petersburg governor said Monday evening. Valentina
-Matviyenko said …". The title stands as a subject — a Russian one in the nominative (pymorphy2), not after a
-preposition; an English one after "the", not after a preposition — and belongs to the first name after it,
-within the two sentences that follow, when no other name comes between and that name has no title of its
-own, and is not named earlier in the text (a title after a name's first mention is another person's: «…
-губернатор Роман Бусаргин. Руководитель региона представил … Дмитрий Чернышенко также …»). No other title,
-even one marked former, may stand between the two (it is the name's own: «экс-руководителя … Ольги
-Торбич»). The name is the subject too: in the nominative in Russian, in English next to a verb of saying or
-at its sentence's start."""
+Matviyenko said …". The title stands as a subject — a Russian one in the nominative singular (pymorphy2),
+not after a preposition; an English one after "the", not after a preposition — and belongs to the first
+name in the two sentences that follow (a title in the name's own sentence is read by
+transforms/intel/roles.py) when no other name comes between, that name has no title of its own and is not
+named earlier in the text (a title after a name's first mention is another person's: «… губернатор Роман
+Бусаргин. Руководитель региона представил … Дмитрий Чернышенко также …»). No other title, even one marked
+former, may stand between the two (it is the name's own: «экс-руководителя … Ольги Торбич»). The name is
+the subject too: in the nominative in Russian, in English next to a verb of saying or at its sentence's
+start."""
 
 from __future__ import annotations
 
@@ -39,8 +40,8 @@ def named_before(
             p.key == person.key for p in people if p.start < person.start
         ):
             continue
-        window_start = _sentences_before(text, person.start)
-        earlier = [t for t in subjects if window_start <= t.start() and t.end() <= person.start]
+        window_start, own_start = _sentences_before(text, person.start), sentence_of(text, person.start)[0]
+        earlier = [t for t in subjects if window_start <= t.start() and t.end() <= own_start]
         if not earlier:
             continue
         title = earlier[-1]
