@@ -20,6 +20,7 @@ from transforms.intel.lexicon.nlp_ru import (
     reads_as,
     surname_nominative,
 )
+from transforms.intel.lexicon.role_codes import role_code
 from transforms.intel.lexicon.translit import fold_latin, to_cyrillic, to_latin
 from transforms.intel.mentions import Mention, entity_key
 
@@ -80,8 +81,9 @@ def _ends_in_patronymic(name: str) -> bool:
     return len(words) == 2 and reads_as(words[-1], "Patr") and not reads_as(words[-1], "Surn")
 
 
-def persons_ru(spans: list[NerSpan]) -> list[Mention]:
-    """Russian PER spans: full names become persons; a lone surname joins an earlier full name."""
+def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
+    """Russian PER spans: full names become persons; a lone surname joins an earlier full name. The text
+    the spans were found in tells a woman's name from a man's genitive by the title before it."""
     found: list[Mention] = []
     for span in _with_surnames(spans):
         words = span.text.split()
@@ -89,7 +91,8 @@ def persons_ru(spans: list[NerSpan]) -> list[Mention]:
             found.append(_initialled(span, "".join(words[:-1]), words[-1]))
             continue
         given = _ru_given(words[0]) if len(words) > 1 else None
-        if len(words) > 1 and _feminine_nominative(words[0], words[-1]):
+        woman = len(words) > 1 and _feminine_nominative(words[0], words[-1])
+        if woman and not _after_genitive_title(text, span.start):
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
         if given is not None:
             feminine = given[1].endswith(("а", "я"))
@@ -115,6 +118,20 @@ def _feminine_nominative(given: str, surname: str) -> bool:
     if not reads_as(given, "Name", "femn", "nomn") or reads_as(surname, "Surn", "masc"):
         return False  # Виталия Шабалатова is Vitaly Shabalatov's genitive
     return surname.lower().endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"))
+
+
+_CLAUSE_WORDS = re.compile(r"[^.,;:!?«»()\"]*$")
+
+
+def _after_genitive_title(text: str, start: int) -> bool:
+    """The name follows a title in the genitive in its clause («первого заместителя гендиректора
+    Александра Ряскова»): it is a man's name in the genitive (Александр Рясков), not a woman's (Александра
+    Ряскова, «директор компании Александра Ряскова»: the title in the nominative)."""
+    clause = _CLAUSE_WORDS.search(text[max(0, start - 100) : start])
+    for word in reversed(re.findall(r"[А-Яа-яЁё-]+", clause.group(0) if clause else "")[-6:]):
+        if role_code(word) is not None:
+            return reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing")
+    return False
 
 
 def _is_nominative(word: str, given_nominative: str) -> bool:

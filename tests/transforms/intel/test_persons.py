@@ -63,3 +63,9 @@ def test_a_surname_after_initials_is_a_person():
         ("person", "B. V. Petrov"),
         ("person", "Zh. Zhukov"),
     ]
+
+
+def test_a_title_in_the_genitive_tells_a_mans_genitive_from_a_womans_name():
+    text = "Остаются сотрудники, включая первого заместителя гендиректора Александра Ряскова."
+    assert _people(text, "ru") == {"Alexander Ryaskov"}
+    assert _people("Об этом сообщила директор компании Александра Ряскова.", "ru") == {"Aleksandra Ryaskova"}
