@@ -301,9 +301,11 @@ def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
 _REGIONAL_CODES = {
     "governor", "deputy_governor", "head_of_region", "deputy_head_of_region", "mayor", "deputy_mayor",
 }  # fmt: skip
-# a region named by its common noun inside the title: "губернатор региона", "министр … республики"
+# a region named by its common noun inside the title: "губернатор региона", "министр … республики", or its
+# government or ministry called regional
 _REGION_NOUN = re.compile(
     r"(?i)\b(?:республики|региона|области|края|округа|субъекта|(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai))\b"
+    r"|\b(?i:региональн[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"  # «регионального Минэка»
 )
 _PLACES = {"region", "location"}
 

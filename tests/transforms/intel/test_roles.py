@@ -310,3 +310,11 @@ def test_each_title_of_a_dashed_chain_is_held():
 def test_a_title_in_another_case_than_the_genitive_is_still_the_names():
     text = 'Генеральным директором ОЭЗ "Иннополис" Ренат Халимов рассказал о парке.'
     assert _codes(text, "ru") == {("Renat Khalimov", "general_director")}
+
+
+def test_a_regional_ministry_or_government_takes_the_articles_region():
+    text = "В Белгородской области новости. Утверждён глава регионального Минэка Максим Гусев."
+    person = _mentions(text)["Maxim Gusev"]
+    assert person["role_code"] == "minister" and person["role_iso"] == "RU-BEL"
+    text = "В Белгородской области новости. Выступил начальник регионального центра Максим Гусев."
+    assert _mentions(text)["Maxim Gusev"]["role_iso"] is None  # a centre is not the region's
