@@ -170,6 +170,8 @@ def _lone_surname(span: NerSpan, earlier: list[Mention]) -> list[Mention]:
 def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
     """A known given name (any Latin spelling), or any name right after a role word (Governor Radiy …)."""
     known = first_names().get(word.lower())
+    if known is None and word.lower().endswith("i"):
+        known = first_names().get(word.lower() + "y")  # Vitali, Grigori, Anatoli: the -iy names spelt -i
     if known is not None:
         return known
     if _is_place_word(word):
@@ -203,6 +205,8 @@ _NOT_SURNAMES = {
     "service", "council", "board", "fund", "association", "union", "government", "administration", "office",
     "centre", "center", "corporation", "company", "group", "university", "institute", "chamber", "duma",
     "assembly", "commission", "directorate", "authority", "policy", "affairs", "relations", "development",
+    # "Director General of Tomsk Special Economic Zone": a body's words after a title are no name
+    "special", "economic", "zone", "industrial", "park", "cluster", "federal", "regional", "national",
 }  # fmt: skip
 
 

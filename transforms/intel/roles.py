@@ -226,8 +226,8 @@ def _leads_into_next(text: str, title_end: int, people: list[Mention]) -> bool:
     "Сергей Вязалов, председатель Совета ректоров Петербурга, ректор ИТМО Владимир Васильев" — the titles
     are Vasiliev's."""
     following = next((p for p in people if p.start >= title_end), None)
-    if following is None:
-        return False
+    if following is None or following.start >= sentence_of(text, title_end)[1]:
+        return False  # the next name is in another sentence
     first, *rest = text[title_end : following.start].split(",")
     if re.search(r"\s(?:and|и)\s*$", first if not rest else rest[-1]):
         return False  # "X, director of A, and Y": a list of people

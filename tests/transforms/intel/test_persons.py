@@ -69,3 +69,11 @@ def test_a_title_in_the_genitive_tells_a_mans_genitive_from_a_womans_name():
     text = "Остаются сотрудники, включая первого заместителя гендиректора Александра Ряскова."
     assert _people(text, "ru") == {"Alexander Ryaskov"}
     assert _people("Об этом сообщила директор компании Александра Ряскова.", "ru") == {"Aleksandra Ryaskova"}
+
+
+def test_an_iy_name_spelt_with_i_and_a_bodys_words_after_a_title():
+    assert _people("The zone grows, said Vitali Milyavsky. Grigori Nikitin agreed.", "en") == {
+        "Vitaly Milyavsky", "Grigory Nikitin",
+    }  # fmt: skip
+    text = "It was presented by Konstantin Kaminsky, Acting Director General of Tomsk Special Economic Zone."
+    assert _people(text, "en") == {"Konstantin Kaminsky"}

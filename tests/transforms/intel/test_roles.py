@@ -318,3 +318,8 @@ def test_a_regional_ministry_or_government_takes_the_articles_region():
     assert person["role_code"] == "minister" and person["role_iso"] == "RU-BEL"
     text = "В Белгородской области новости. Выступил начальник регионального центра Максим Гусев."
     assert _mentions(text)["Maxim Gusev"]["role_iso"] is None  # a centre is not the region's
+
+
+def test_a_title_after_a_name_does_not_lead_into_the_next_sentences_name():
+    text = 'The zone grows, said Vitali Milyavsky, Director General of OJSC "SEZ". Grigori Nikitin agreed.'
+    assert _codes(text, "en") == {("Vitaly Milyavsky", "general_director"), ("Grigory Nikitin", None)}
