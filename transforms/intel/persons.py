@@ -17,6 +17,7 @@ from transforms.intel.lexicon.nlp_ru import (
     is_known_given_name,
     is_surname,
     lemma,
+    parses,
     reads_as,
     surname_nominative,
 )
@@ -73,12 +74,17 @@ def _with_surnames(spans: list[NerSpan]) -> list[NerSpan]:
             merged[-1] = NerSpan("PER", last.start, span.end, text, f"{last.normal} {span.normal}")
             continue
         merged.append(span)
-    return [s for s in merged if not (len(s.text.split()) == 2 and _ends_in_patronymic(s.text))]
+    # a surname pymorphy2 only guesses to be a patronymic is a surname: Аркадия Дворковича
+    return [s for s in merged if not (len(s.text.split()) == 2 and _ends_in_patronymic(s.text, known=True))]
 
 
-def _ends_in_patronymic(name: str) -> bool:
+def _ends_in_patronymic(name: str, known: bool = False) -> bool:
+    """The name's last word reads as a patronymic and not as a surname (known: as one pymorphy2's dictionary
+    holds, Валентиновича, not one it guesses from the ending, Дворковича)."""
     words = name.split()
-    return len(words) == 2 and reads_as(words[-1], "Patr") and not reads_as(words[-1], "Surn")
+    if len(words) != 2 or reads_as(words[-1], "Surn"):
+        return False
+    return any("Patr" in p.tag and (p.is_known or not known) for p in parses(words[-1]))
 
 
 def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:

@@ -77,3 +77,9 @@ def test_an_iy_name_spelt_with_i_and_a_bodys_words_after_a_title():
     }  # fmt: skip
     text = "It was presented by Konstantin Kaminsky, Acting Director General of Tomsk Special Economic Zone."
     assert _people(text, "en") == {"Konstantin Kaminsky"}
+
+
+def test_a_surname_guessed_to_be_a_patronymic_is_a_surname():
+    text = "Встреча губернатора и заместителя председателя правительства России Аркадия Дворковича."
+    assert _people(text, "ru") == {"Arkady Dvorkovich"}
+    assert _people("Встреча с Александром Валентиновичем прошла.", "ru") == set()  # a patronymic names nobody
