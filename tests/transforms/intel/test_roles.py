@@ -323,3 +323,8 @@ def test_a_regional_ministry_or_government_takes_the_articles_region():
 def test_a_title_after_a_name_does_not_lead_into_the_next_sentences_name():
     text = 'The zone grows, said Vitali Milyavsky, Director General of OJSC "SEZ". Grigori Nikitin agreed.'
     assert _codes(text, "en") == {("Vitaly Milyavsky", "general_director"), ("Grigory Nikitin", None)}
+
+
+def test_a_bodys_abbreviation_in_brackets_between_title_and_name():
+    text = "It was stated by the director general of Alabuga economic zone (IP SEZ) JSC, Timur Shagivaleev."
+    assert _codes(text, "en") == {("Timur Shagivaleev", "general_director")}
