@@ -17,6 +17,8 @@ from transforms.intel.titles.former import is_former
 from transforms.intel.titles.scope import complement, heads_ministry
 
 TITLE_EN = (
+    # "Deputy Economic Development Minister": a deputy's title with the ministry's capitalised words inside
+    r"(?:(?:first|acting)\s+)*(?:deputy|vice)\s+(?-i:(?:[A-Z][a-z]+\s+){1,3})minister|"
     r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
     r"head\s+of\s+(?:the\s+)?government|chairman\s+of\s+(?:the\s+)?government|"
     r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"

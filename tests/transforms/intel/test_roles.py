@@ -328,3 +328,8 @@ def test_a_title_after_a_name_does_not_lead_into_the_next_sentences_name():
 def test_a_bodys_abbreviation_in_brackets_between_title_and_name():
     text = "It was stated by the director general of Alabuga economic zone (IP SEZ) JSC, Timur Shagivaleev."
     assert _codes(text, "en") == {("Timur Shagivaleev", "general_director")}
+
+
+def test_a_deputy_minister_with_the_ministrys_words_inside_the_title():
+    text = "Deputy Economic Development Minister Oleg Savelyev spoke. Deputy Governor Vladimir Popov agreed."
+    assert _codes(text, "en") == {("Oleg Savelyev", "deputy_minister"), ("Vladimir Popov", "deputy_governor")}
