@@ -42,7 +42,13 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
 def _may_hold(person: Mention) -> bool:
     """A name after the title holds it as the subject («назначен … Андрей Алпатов») or the object
     («назначить директором Иванова»), not in another case («после ухода в отставку Зои Астанковой»)."""
-    cases = case_of(person.surface.split()[0])
+    cases: set[str] = set()
+    for word in person.surface.split():  # the cases the name's words share: Зои (nomn, gent) Астанковой
+        found = case_of(word)
+        if not cases or not found:
+            cases = cases or found
+        elif cases & found:
+            cases &= found
     return not cases or bool(cases & {"nomn", "accs"})
 
 

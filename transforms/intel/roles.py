@@ -72,13 +72,14 @@ _ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9 .&-]{0,15}\)")
 
 def _gap_ok(gap: str) -> bool:
     """Between a title and a name only a body's name may stand (capitalised words, of, the, Russian words;
-    after "of", lower-case English words too: "the acting head of the city administration Pavel Smirnov")."""
+    after "of" or "for", lower-case English words too: "the acting head of the city administration Pavel
+    Smirnov", "minister for information technology and communication Leonid Reiman")."""
     words = gap.replace(",", " , ").split()
     if len(words) > 16:
         return False
-    if words[:1] == ["of"]:  # a body's abbreviation in brackets: "of Alabuga … economic zone (IP SEZ) JSC"
+    if words[:1] in (["of"], ["for"]):  # a body's abbreviation in brackets: "of … zone (IP SEZ) JSC"
         words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()
-    if words[:1] == ["of"] and "," not in words and len(words) <= 8:
+    if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 8:
         return all(
             _GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) for w in words
         )

@@ -333,3 +333,16 @@ def test_a_bodys_abbreviation_in_brackets_between_title_and_name():
 def test_a_deputy_minister_with_the_ministrys_words_inside_the_title():
     text = "Deputy Economic Development Minister Oleg Savelyev spoke. Deputy Governor Vladimir Popov agreed."
     assert _codes(text, "en") == {("Oleg Savelyev", "deputy_minister"), ("Vladimir Popov", "deputy_governor")}
+
+
+def test_an_english_title_with_for_and_lower_case_words():
+    text = "At the forum Russian minister for information technology and communication Leonid Reiman spoke."
+    assert _codes(text, "en") == {("Leonid Reyman", "minister")}
+
+
+def test_a_post_given_goes_to_no_name_in_another_case_after_it():
+    text = (
+        "Максим Гусев исполнял обязанности главы регионального Минэка с августа после ухода в отставку "
+        "Зои Астанковой."
+    )
+    assert _codes(text, "ru") == {("Maxim Gusev", "minister"), ("Zoya Astankova", None)}
