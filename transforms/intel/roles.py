@@ -328,15 +328,34 @@ def _named_region(mentions: list[Mention], start: int, end: int) -> str | None:
 
 
 def _role_region(
-    text: str, span: tuple[int, int], code: str | None, places: list[Mention], main_region: str | None
+    text: str,
+    title: str,
+    span: tuple[int, int],
+    code: str | None,
+    places: list[Mention],
+    main_region: str | None,
 ) -> str | None:
-    """The region of a role: the one its title names, else, for a regional title ("губернатор", "глава
-    региона", "министр … республики"), the region the article is about."""
-    named = _named_region(places, *span)
+    """The region of a role: the one its title names (after it, or right before an English one: "Tatarstan
+    President"), else, for a regional title ("губернатор", "глава региона", "министр … республики"), the
+    region the article is about."""
+    named = _named_region(places, *span) or _region_before(text, span[0] - len(title), places)
     if named is not None:
         return named
     if code in _REGIONAL_CODES or _REGION_NOUN.search(text, *span):
         return main_region
+    return None
+
+
+def _region_before(text: str, title_start: int, places: list[Mention]) -> str | None:
+    """The Russian region named right before an English title: "Tatarstan President", "Kaluga Region's
+    Governor"."""
+    if has_cyrillic(text[title_start : title_start + 1]):
+        return None
+    for place in places:
+        if re.fullmatch(r"(?:'s)?\s+", text[place.end : title_start]) and (
+            place.attrs.get("iso") or ""
+        ).startswith("RU-"):
+            return place.attrs["iso"]
     return None
 
 
@@ -448,5 +467,5 @@ def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str
         "organization": body.canonical if body is not None else None,
         "organization_surface": body.surface if body is not None else None,
         "organization_key": body.key if body is not None and body.kind == "entity" else None,
-        "role_iso": _role_region(text, (title_end, words_end), code, places, main_region),
+        "role_iso": _role_region(text, title, (title_end, words_end), code, places, main_region),
     }  # fmt: skip

@@ -346,3 +346,10 @@ def test_a_post_given_goes_to_no_name_in_another_case_after_it():
         "Зои Астанковой."
     )
     assert _codes(text, "ru") == {("Maxim Gusev", "minister"), ("Zoya Astankova", None)}
+
+
+def test_a_region_named_right_before_an_english_title_is_the_roles():
+    text = "YELABUGA — Tatarstan President Rustam Minnikhanov unveiled a park. Director Ivan Orlov spoke."
+    people = _mentions(text, "en")
+    assert people["Rustam Minnikhanov"]["role_iso"] == "RU-TA"
+    assert people["Ivan Orlov"]["role_iso"] is None
