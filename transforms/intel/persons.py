@@ -176,10 +176,10 @@ def _lone_surname(span: NerSpan, earlier: list[Mention]) -> list[Mention]:
 def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
     """A known given name (any Latin spelling), or any name right after a role word (Governor Radiy …)."""
     known = first_names().get(word.lower())
-    if known is None and word.lower().endswith("i"):
-        known = first_names().get(word.lower() + "y")  # Vitali, Grigori, Anatoli: the -iy names spelt -i
     if known is not None:
         return known
+    if word.lower().endswith("i") and (spelt := first_names().get(word.lower() + "y")) is not None:
+        return fold_latin(word), spelt[1]  # Vitali, Grigori: an -iy name spelt -i, kept as written
     if _is_place_word(word):
         return None  # "Head of … Development Agency Taliya Minullina": a body's word is no given name
     following = re.match(r"\s+(\w+)", text[start + len(word) :])

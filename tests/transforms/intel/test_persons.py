@@ -73,7 +73,7 @@ def test_a_title_in_the_genitive_tells_a_mans_genitive_from_a_womans_name():
 
 def test_an_iy_name_spelt_with_i_and_a_bodys_words_after_a_title():
     assert _people("The zone grows, said Vitali Milyavsky. Grigori Nikitin agreed.", "en") == {
-        "Vitaly Milyavsky", "Grigory Nikitin",
+        "Vitali Milyavsky", "Grigori Nikitin",
     }  # fmt: skip
     text = "It was presented by Konstantin Kaminsky, Acting Director General of Tomsk Special Economic Zone."
     assert _people(text, "en") == {"Konstantin Kaminsky"}

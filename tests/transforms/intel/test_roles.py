@@ -322,7 +322,7 @@ def test_a_regional_ministry_or_government_takes_the_articles_region():
 
 def test_a_title_after_a_name_does_not_lead_into_the_next_sentences_name():
     text = 'The zone grows, said Vitali Milyavsky, Director General of OJSC "SEZ". Grigori Nikitin agreed.'
-    assert _codes(text, "en") == {("Vitaly Milyavsky", "general_director"), ("Grigory Nikitin", None)}
+    assert _codes(text, "en") == {("Vitali Milyavsky", "general_director"), ("Grigori Nikitin", None)}
 
 
 def test_a_bodys_abbreviation_in_brackets_between_title_and_name():
