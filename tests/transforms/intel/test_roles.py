@@ -353,3 +353,8 @@ def test_a_region_named_right_before_an_english_title_is_the_roles():
     people = _mentions(text, "en")
     assert people["Rustam Minnikhanov"]["role_iso"] == "RU-TA"
     assert people["Ivan Orlov"]["role_iso"] is None
+
+
+def test_a_member_of_a_federation_council_committee_is_a_senator():
+    text = "Игорь Кошин - член комитета Совета Федерации по регламенту, представляет парламент округа."
+    assert _codes(text, "ru") == {("Igor Koshin", "senator")}
