@@ -11,6 +11,7 @@ import re
 from transforms.intel.lexicon.nlp_ru import case_of, lemma
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
+from transforms.intel.titles.pronoun import pronoun_holder
 
 # the lemmas of the words that give a title in the instrumental: «назначен директором», «стал главой»
 _APPOINTING = {"назначить", "назначение", "назначаться", "стать", "избрать", "избраться", "утвердить"}
@@ -24,8 +25,9 @@ _BREAK = re.compile(r"[;:]|\s[—–-]\s|,\s*(?:котор[а-яё]+|что|а|�
 
 def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention | None:
     """The person a Russian title given by a verb or a post belongs to: the first name after it in its
-    clause, else the name before it in its clause (the sentence's subject) — None when the title is not
-    given that way."""
+    clause, else the name before it in its clause (the sentence's subject), else the person a subject
+    pronoun before it stands for (transforms/intel/titles/pronoun.py) — None when the title is not given
+    that way."""
     words = _WORD.findall(title.group(0))
     if not words or not has_cyrillic(words[-1]) or not _given(text, title, words):
         return None
@@ -36,7 +38,7 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     before = [p for p in people if start <= p.start and p.end <= title.start()]
     if before and not _BREAK.search(text, before[-1].end, title.start()):
         return before[-1]
-    return None
+    return pronoun_holder(text, title.start(), people)  # «она освобождена от должности директора»
 
 
 def _may_hold(person: Mention) -> bool:

@@ -66,3 +66,14 @@ def test_a_title_named_before_goes_to_no_one_it_cannot_be() -> None:
     # a plural reading is no subject: «нового гендиректора»
     text = "Имя нового гендиректора не известно. Это подтвердил пресс-секретарь компании Петр Козлов."
     assert "general_director" not in _codes(text, "ru").get("Petr Kozlov", set())
+
+
+def test_a_post_given_to_a_pronoun_goes_to_the_person_it_stands_for() -> None:
+    text = (
+        "Дело возбуждено в отношении экс-руководителя ОЭЗ Ольги Торбич. Иван Петров дал показания. Решением "
+        "Совета директоров она освобождена от занимаемой должности генерального директора ОЭЗ «Моглино»."
+    )
+    assert _codes(text, "ru") == {"Olga Torbich": {"general_director"}, "Ivan Petrov": set()}
+    # no person of the pronoun's gender named before: the title goes to no one
+    text = "Иван Петров дал показания. Решением совета она освобождена от должности генерального директора."
+    assert _codes(text, "ru") == {"Ivan Petrov": set()}
