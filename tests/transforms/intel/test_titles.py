@@ -77,3 +77,14 @@ def test_a_post_given_to_a_pronoun_goes_to_the_person_it_stands_for() -> None:
     # no person of the pronoun's gender named before: the title goes to no one
     text = "Иван Петров дал показания. Решением совета она освобождена от должности генерального директора."
     assert _codes(text, "ru") == {"Ivan Petrov": set()}
+
+
+def test_a_pronoun_after_the_post_and_a_womans_name_in_the_genitive() -> None:
+    text = (
+        "Дмитрий Верховод вступил в должность директора Технопарка. В качестве временно исполняющего "
+        "обязанности гендиректора он руководит управляющей компанией."
+    )
+    assert _codes(text, "ru") == {"Dmitry Verkhovod": {"director", "general_director"}}
+    # «Евгения» is a woman's name in the nominative, though its genitive reading is a man's
+    text = "Дело касается Евгении Ивановой. Решением совета она освобождена от должности директора фонда."
+    assert _codes(text, "ru") == {"Evgenia Ivanova": {"director"}}

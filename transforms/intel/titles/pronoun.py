@@ -1,14 +1,14 @@
 """The person a subject pronoun stands for, when a title is given to «он» / «она»: «Решением Совета
 директоров она освобождена от занимаемой должности генерального директора» (Ольга Торбич, named a sentence
 before), «В качестве временно исполняющего обязанности гендиректора он руководит …». The pronoun stands in
-the title's sentence before the title with no name between them; it stands for the last person of its
-gender (pymorphy2 reads the given name) named in the two sentences before."""
+the title's sentence, which names no one; it stands for the last person of its gender (pymorphy2 reads the
+given name) named in the two sentences before."""
 
 from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.nlp_ru import reads_as
+from transforms.intel.lexicon.nlp_ru import parses
 from transforms.intel.mentions import Mention, sentence_of
 
 _SUBJECT = re.compile(r"(?i)(?<![\w-])(он|она)(?![\w-])")
@@ -16,12 +16,17 @@ SENTENCES_BACK = 2
 
 
 def pronoun_holder(text: str, title_start: int, people: list[Mention]) -> Mention | None:
-    """The person the subject pronoun before the title (in its sentence) stands for, or None."""
-    start = sentence_of(text, title_start)[0]
-    pronouns = list(_SUBJECT.finditer(text, start, title_start))
-    if not pronouns or any(start <= p.start < title_start for p in people):
+    """The person the subject pronoun of the title's sentence stands for, or None: the last pronoun before
+    the title, else the first after it («В качестве … гендиректора он руководит»), in a sentence that names
+    no one."""
+    start, end = sentence_of(text, title_start)
+    pronouns = (
+        list(_SUBJECT.finditer(text, start, title_start))[-1:]
+        or list(_SUBJECT.finditer(text, title_start, end))[:1]
+    )
+    if not pronouns or any(start <= p.start < end for p in people):
         return None
-    feminine = pronouns[-1].group(1).lower() == "она"
+    feminine = pronouns[0].group(1).lower() == "она"
     window = start
     for _ in range(SENTENCES_BACK):
         if window == 0:
@@ -32,5 +37,7 @@ def pronoun_holder(text: str, title_start: int, people: list[Mention]) -> Mentio
 
 
 def _is_feminine(person: Mention) -> bool:
+    """The given name of the person's nominative name reads as a woman's (pymorphy2)."""
     given = (person.attrs.get("name_ru") or person.surface).split()[0]
-    return reads_as(given, "Name", "femn")
+    name = next((p for p in parses(given) if {"Name", "nomn"} <= set(p.tag.grammemes)), None)
+    return name is not None and name.tag.gender == "femn"
