@@ -91,8 +91,13 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
     """Russian PER spans: full names become persons; a lone surname joins an earlier full name. The text
     the spans were found in tells a woman's name from a man's genitive by the title before it."""
     found: list[Mention] = []
-    for span in _with_surnames(spans):
+    extended = [_surname_before(span, text) for span in spans]
+    # a surname natasha read as a span of its own, now inside the name it was joined to
+    inside = {i for i, one in enumerate(extended) if any(_within(one, other) for other in extended)}
+    for span in _with_surnames([span for i, span in enumerate(extended) if i not in inside]):
         words = span.text.split()
+        if _surname_first(words):  # «Иванов Петр Сергеевич», «на Элекчян Елену Феликсовну»
+            words = [words[1], words[0]]
         if len(words) > 1 and _INITIALS.fullmatch("".join(words[:-1])):
             found.append(_initialled(span, "".join(words[:-1]), words[-1]))
             continue
@@ -127,6 +132,42 @@ def _feminine_nominative(given: str, surname: str) -> bool:
 
 
 _CLAUSE_WORDS = re.compile(r"[^.,;:!?«»()\"]*$")
+
+
+def _within(one: NerSpan, other: NerSpan) -> bool:
+    """one lies inside the longer span other."""
+    return other.start <= one.start and one.end <= other.end and other.end - other.start > one.end - one.start
+
+
+def _surname_first(words: list[str]) -> bool:
+    """Surname, given name, patronymic, as decrees write a name: the second word a given name, the third a
+    patronymic, the first a surname first (Иванов, not the genitive plural of Иван) or no given name."""
+    return (
+        len(words) == 3
+        and reads_as(words[2], "Patr")
+        and is_given_name(words[1])
+        and (not is_given_name(words[0]) or "Surn" in parses(words[0])[0].tag)
+    )
+
+
+def _surname_before(span: NerSpan, text: str) -> NerSpan:
+    """A given name and patronymic with the surname natasha left out right before them: «на Элекчян Елену
+    Феликсовну» — a capitalised word inside the sentence that reads as no known word but a surname (not a
+    place, not a title)."""
+    words = span.text.split()
+    if span.kind != "PER" or len(words) != 2 or not reads_as(words[1], "Patr"):
+        return span
+    before = re.search(
+        r"(?<![.!?«\"]\s)(?<=\s)([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) $",
+        text[max(0, span.start - 40) : span.start],
+    )
+    if before is None or role_code(before.group(1)) is not None:
+        return span
+    word = before.group(1)
+    if any(p.is_known and "Surn" not in p.tag for p in parses(word)[:1]):
+        return span  # «в Москве Елена Петровна»: a known word
+    start = span.start - len(word) - 1
+    return NerSpan("PER", start, span.end, text[start : span.end], f"{word} {span.normal}")
 
 
 def _after_genitive_title(text: str, start: int) -> bool:

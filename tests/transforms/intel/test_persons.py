@@ -83,3 +83,10 @@ def test_a_surname_guessed_to_be_a_patronymic_is_a_surname():
     text = "Встреча губернатора и заместителя председателя правительства России Аркадия Дворковича."
     assert _people(text, "ru") == {"Arkady Dvorkovich"}
     assert _people("Встреча с Александром Валентиновичем прошла.", "ru") == set()  # a patronymic names nobody
+
+
+def test_a_name_written_surname_first():
+    assert _people("Указ подписал Иванов Петр Сергеевич.", "ru") == {"Pyotr Ivanov"}
+    text = "Возложить обязанности министра на Элекчян Елену Феликсовну – первого замминистра."
+    assert _people(text, "ru") == {"Elena Elekchyan"}
+    assert _people("Министр Анна Петровна Смирнова выступила.", "ru") == {"Anna Smirnova"}
