@@ -27,7 +27,9 @@ FLOORS = {  # reached: docs/facts.md, "Roles, events and residents on a blind pr
     "press_blind": Floors(0.95, 0.95, 0.90, 0.95, 0.45, 0.75),
     "press_blind2": Floors(0.95, 0.95, 0.90, 0.95, 0.55, 0.85),
     "press_blind3": Floors(0.90, 0.85, 0.90, 0.80, 0.52, 0.60),
-    "press_blind4": Floors(0.80, 0.80, 0.60, 0.60, 0.40, 0.75),  # first (blind) run: roles 0.71
+    "press_blind4": Floors(0.95, 0.88, 0.60, 0.60, 0.40, 0.75),  # first (blind) run: roles 0.71
+    # first (blind) run: roles 0.73, regions 0.76; its labels name no events (its event tests skip)
+    "press_blind5": Floors(0.95, 0.88, 0.0, 0.0, 0.0, 0.0),
     "press_blind6": Floors(0.0, 0.0, 0.90, 0.80, 0.40, 0.50),  # events only (roles not labelled)
 }
 PLANNED_FLOORS = {"press_blind6": (0.90, 0.90)}  # the splits labelling `planned: true`
@@ -69,7 +71,13 @@ def scores(split: Path) -> press_blind.Scores:
     return press_blind.score_split(split)
 
 
-def test_events_keep_their_floor(scores, split: Path) -> None:
+def _events_labelled(articles: list[dict]) -> None:
+    if not any(a.get("events") for a in articles):
+        pytest.skip("events not labelled in this split")
+
+
+def test_events_keep_their_floor(articles, scores, split: Path) -> None:
+    _events_labelled(articles)
     precision, recall = scores.events.precision_recall()
     floors = FLOORS[split.stem]
     assert precision >= floors.event_precision and recall >= floors.event_recall, (precision, recall)
@@ -84,7 +92,8 @@ def test_the_events_status_keeps_its_floor(scores, split: Path) -> None:
     assert scores.planned.tp >= 5  # the split holds planned events
 
 
-def test_event_parties_keep_their_floor(scores, split: Path) -> None:
+def test_event_parties_keep_their_floor(articles, scores, split: Path) -> None:
+    _events_labelled(articles)
     precision, recall = scores.parties.precision_recall()
     floors = FLOORS[split.stem]
     assert precision >= floors.party_precision and recall >= floors.party_recall, (precision, recall)

@@ -11,6 +11,7 @@ import re
 from transforms.intel.lexicon.nlp_ru import case_of, lemma
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
+from transforms.intel.titles.pronoun import pronoun_holder
 
 # the lemmas of the words that give a title in the instrumental: «назначен директором», «стал главой»
 _APPOINTING = {"назначить", "назначение", "назначаться", "стать", "избрать", "избраться", "утвердить"}
@@ -24,30 +25,59 @@ _BREAK = re.compile(r"[;:]|\s[—–-]\s|,\s*(?:котор[а-яё]+|что|а|�
 
 def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention | None:
     """The person a Russian title given by a verb or a post belongs to: the first name after it in its
-    clause, else the name before it in its clause (the sentence's subject) — None when the title is not
-    given that way."""
+    clause, else the name before it in its clause (the sentence's subject), else the person a subject
+    pronoun before it stands for (transforms/intel/titles/pronoun.py) — None when the title is not given
+    that way."""
     words = _WORD.findall(title.group(0))
     if not words or not has_cyrillic(words[-1]) or not _given(text, title, words):
         return None
     start, end = sentence_of(text, title.start())
     after = next((p for p in people if title.end() <= p.start < end), None)
-    if after is not None and not _BREAK.search(text, title.end(), after.start):
+    if after is not None and not _BREAK.search(text, title.end(), after.start) and _may_hold(after):
         return after
     before = [p for p in people if start <= p.start and p.end <= title.start()]
     if before and not _BREAK.search(text, before[-1].end, title.start()):
         return before[-1]
-    return None
+    return pronoun_holder(text, title.start(), people)  # «она освобождена от должности директора»
+
+
+def _may_hold(person: Mention) -> bool:
+    """A name after the title holds it as the subject («назначен … Андрей Алпатов») or the object
+    («назначить директором Иванова»), not in another case («после ухода в отставку Зои Астанковой»)."""
+    cases: set[str] = set()
+    for word in person.surface.split():  # the cases the name's words share: Зои (nomn, gent) Астанковой
+        found = case_of(word)
+        if not cases or not found:
+            cases = cases or found
+        elif cases & found:
+            cases &= found
+    return not cases or bool(cases & {"nomn", "accs"})
 
 
 def _given(text: str, title: re.Match, words: list[str]) -> bool:
     cases = case_of(words[-1])
-    previous = words[-2] if len(words) > 1 else _word_before(text, title.start())
-    if "gent" in cases and previous is not None and lemma(previous) in _POSTS:
+    if "gent" in cases and _after_post(text, title, words):
         return True
     if "ablt" not in cases:
         return False
-    start, end = sentence_of(text, title.start())
+    start, end = _line_sentence(text, title.start())
     return any(lemma(w) in _APPOINTING for w in _WORD.findall(text[start:end]))
+
+
+def _after_post(text: str, title: re.Match, words: list[str]) -> bool:
+    """The title stands after a post word («пост главы», «на должность врио вице-губернатора»), or says
+    acting itself («исполняющим обязанности заместителя губернатора», «врио губернатора»)."""
+    before = _word_before(text, title.start())
+    inner = [w.lower() for w in words[:-1]]
+    return "врио" in inner or any(lemma(w) in _POSTS for w in [*inner, *([before] if before else [])])
+
+
+def _line_sentence(text: str, at: int) -> tuple[int, int]:
+    """The sentence around at, within its line: a headline without a stop is a sentence of its own."""
+    start, end = sentence_of(text, at)
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    return max(start, line_start), min(end, line_end) if line_end >= 0 else end
 
 
 def _word_before(text: str, at: int) -> str | None:

@@ -133,7 +133,7 @@ def _natasha_mentions(text: str) -> tuple[list[Mention], list[Mention]]:
         canonical = name if kind == "organization" else to_latin(name)
         others.append(Mention("entity", kind, span.start, span.end, span.text, canonical,
                               entity_key(kind, canonical), attrs))  # fmt: skip
-    return persons_ru(spans), others
+    return persons_ru(spans, text), others
 
 
 # "компании «Технотрейд»", "холдинга «Сибур»": a company's common noun before its quoted name

@@ -17,9 +17,11 @@ from transforms.intel.lexicon.nlp_ru import (
     is_known_given_name,
     is_surname,
     lemma,
+    parses,
     reads_as,
     surname_nominative,
 )
+from transforms.intel.lexicon.role_codes import role_code
 from transforms.intel.lexicon.translit import fold_latin, to_cyrillic, to_latin
 from transforms.intel.mentions import Mention, entity_key
 
@@ -72,24 +74,36 @@ def _with_surnames(spans: list[NerSpan]) -> list[NerSpan]:
             merged[-1] = NerSpan("PER", last.start, span.end, text, f"{last.normal} {span.normal}")
             continue
         merged.append(span)
-    return [s for s in merged if not (len(s.text.split()) == 2 and _ends_in_patronymic(s.text))]
+    # a surname pymorphy2 only guesses to be a patronymic is a surname: Аркадия Дворковича
+    return [s for s in merged if not (len(s.text.split()) == 2 and _ends_in_patronymic(s.text, known=True))]
 
 
-def _ends_in_patronymic(name: str) -> bool:
+def _ends_in_patronymic(name: str, known: bool = False) -> bool:
+    """The name's last word reads as a patronymic and not as a surname (known: as one pymorphy2's dictionary
+    holds, Валентиновича, not one it guesses from the ending, Дворковича)."""
     words = name.split()
-    return len(words) == 2 and reads_as(words[-1], "Patr") and not reads_as(words[-1], "Surn")
+    if len(words) != 2 or reads_as(words[-1], "Surn"):
+        return False
+    return any("Patr" in p.tag and (p.is_known or not known) for p in parses(words[-1]))
 
 
-def persons_ru(spans: list[NerSpan]) -> list[Mention]:
-    """Russian PER spans: full names become persons; a lone surname joins an earlier full name."""
+def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
+    """Russian PER spans: full names become persons; a lone surname joins an earlier full name. The text
+    the spans were found in tells a woman's name from a man's genitive by the title before it."""
     found: list[Mention] = []
-    for span in _with_surnames(spans):
+    extended = [_surname_before(span, text) for span in spans]
+    # a surname natasha read as a span of its own, now inside the name it was joined to
+    inside = {i for i, one in enumerate(extended) if any(_within(one, other) for other in extended)}
+    for span in _with_surnames([span for i, span in enumerate(extended) if i not in inside]):
         words = span.text.split()
+        if _surname_first(words):  # «Иванов Петр Сергеевич», «на Элекчян Елену Феликсовну»
+            words = [words[1], words[0]]
         if len(words) > 1 and _INITIALS.fullmatch("".join(words[:-1])):
             found.append(_initialled(span, "".join(words[:-1]), words[-1]))
             continue
         given = _ru_given(words[0]) if len(words) > 1 else None
-        if len(words) > 1 and _feminine_nominative(words[0], words[-1]):
+        woman = len(words) > 1 and _feminine_nominative(words[0], words[-1])
+        if woman and not _after_genitive_title(text, span.start):
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
         if given is not None:
             feminine = given[1].endswith(("а", "я"))
@@ -115,6 +129,56 @@ def _feminine_nominative(given: str, surname: str) -> bool:
     if not reads_as(given, "Name", "femn", "nomn") or reads_as(surname, "Surn", "masc"):
         return False  # Виталия Шабалатова is Vitaly Shabalatov's genitive
     return surname.lower().endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"))
+
+
+_CLAUSE_WORDS = re.compile(r"[^.,;:!?«»()\"]*$")
+
+
+def _within(one: NerSpan, other: NerSpan) -> bool:
+    """one lies inside the longer span other."""
+    return other.start <= one.start and one.end <= other.end and other.end - other.start > one.end - one.start
+
+
+def _surname_first(words: list[str]) -> bool:
+    """Surname, given name, patronymic, as decrees write a name: the second word a given name, the third a
+    patronymic, the first a surname first (Иванов, not the genitive plural of Иван) or no given name."""
+    return (
+        len(words) == 3
+        and reads_as(words[2], "Patr")
+        and is_given_name(words[1])
+        and (not is_given_name(words[0]) or "Surn" in parses(words[0])[0].tag)
+    )
+
+
+def _surname_before(span: NerSpan, text: str) -> NerSpan:
+    """A given name and patronymic with the surname natasha left out right before them: «на Элекчян Елену
+    Феликсовну» — a capitalised word inside the sentence that reads as no known word but a surname (not a
+    place, not a title)."""
+    words = span.text.split()
+    if span.kind != "PER" or len(words) != 2 or not reads_as(words[1], "Patr"):
+        return span
+    before = re.search(
+        r"(?<![.!?«\"]\s)(?<=\s)([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) $",
+        text[max(0, span.start - 40) : span.start],
+    )
+    if before is None or role_code(before.group(1)) is not None:
+        return span
+    word = before.group(1)
+    if any(p.is_known and "Surn" not in p.tag for p in parses(word)[:1]):
+        return span  # «в Москве Елена Петровна»: a known word
+    start = span.start - len(word) - 1
+    return NerSpan("PER", start, span.end, text[start : span.end], f"{word} {span.normal}")
+
+
+def _after_genitive_title(text: str, start: int) -> bool:
+    """The name follows a title in the genitive in its clause («первого заместителя гендиректора
+    Александра Ряскова»): it is a man's name in the genitive (Александр Рясков), not a woman's (Александра
+    Ряскова, «директор компании Александра Ряскова»: the title in the nominative)."""
+    clause = _CLAUSE_WORDS.search(text[max(0, start - 100) : start])
+    for word in reversed(re.findall(r"[А-Яа-яЁё-]+", clause.group(0) if clause else "")[-6:]):
+        if role_code(word) is not None:
+            return reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing")
+    return False
 
 
 def _is_nominative(word: str, given_nominative: str) -> bool:
@@ -155,6 +219,8 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
     known = first_names().get(word.lower())
     if known is not None:
         return known
+    if word.lower().endswith("i") and (spelt := first_names().get(word.lower() + "y")) is not None:
+        return fold_latin(word), spelt[1]  # Vitali, Grigori: an -iy name spelt -i, kept as written
     if _is_place_word(word):
         return None  # "Head of … Development Agency Taliya Minullina": a body's word is no given name
     following = re.match(r"\s+(\w+)", text[start + len(word) :])
@@ -186,6 +252,8 @@ _NOT_SURNAMES = {
     "service", "council", "board", "fund", "association", "union", "government", "administration", "office",
     "centre", "center", "corporation", "company", "group", "university", "institute", "chamber", "duma",
     "assembly", "commission", "directorate", "authority", "policy", "affairs", "relations", "development",
+    # "Director General of Tomsk Special Economic Zone": a body's words after a title are no name
+    "special", "economic", "zone", "industrial", "park", "cluster", "federal", "regional", "national",
 }  # fmt: skip
 
 

@@ -12,12 +12,18 @@ from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
+from transforms.intel.titles.earlier import named_before
+from transforms.intel.titles.former import is_former
+from transforms.intel.titles.scope import complement, heads_ministry
 
 TITLE_EN = (
+    # "Deputy Economic Development Minister": a deputy's title with the ministry's capitalised words inside
+    r"(?:(?:first|acting)\s+)*(?:deputy|vice)\s+(?-i:(?:[A-Z][a-z]+\s+){1,3})minister|"
     r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
     r"head\s+of\s+(?:the\s+)?government|chairman\s+of\s+(?:the\s+)?government|"
     r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
-    r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member)s?"
+    r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member|"
+    r"(?:authorized|plenipotentiary)\s+representative)s?"
 )
 TITLE_RU = (
     r"(?:(?:перв[а-я]+|врио|временно\s+исполняющ[а-я]+\s+обязанности|исполняющ[а-я]+\s+обязанности)\s+)*"
@@ -27,8 +33,8 @@ TITLE_RU = (
     r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|заммэр[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
-    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*\s+правительства|"
-    r"член[а-я]*\s+совета\s+федерации|член[а-я]*)"
+    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|"
+    r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
 # "вице-премьер – министр экономического развития", "Первый заместитель губернатора – председатель
@@ -39,12 +45,12 @@ _OF_REGION = re.compile(
     r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:республики|региона|области|края|"
     r"субъекта)\b)"
 )
-_AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b")
+_AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|an?\s+)?({TITLE_EN}|{TITLE_RU})\b")
 # a second title after the first one's phrase: "X, director of A and chairman of B", "Иванов, министр
 # экономики и губернатор …", "Alexander Uvarov, the pro-rector for …, the director of the Institute …", "X,
 # a member of the Association – Director of the Kaluga SEZ" (the dash starts a new title)
 _NEXT_AFTER = re.compile(
-    rf"(?i)(?:\s*,\s*|\s+(?:and|и)\s+|\s*[–—-]\s+)(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b"
+    rf"(?i)(?:\s*,\s*|\s+(?:and|и)\s+|\s*[–—-]\s+)(?:the\s+|an?\s+)?({TITLE_EN}|{TITLE_RU})\b"
 )
 _TITLE_START = re.compile(rf"(?i)\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b(.*)$", re.S)
 _PHRASE_STOP = re.compile(rf"(?i)[,;.–—()]|\s-\s|\s(?:and|и)\s+(?:the\s+|a\s+)?(?:{TITLE_EN}|{TITLE_RU})\b")
@@ -61,13 +67,19 @@ _NOT_BODY = {
 }  # fmt: skip
 
 
+_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9 .&-]{0,15}\)")
+
+
 def _gap_ok(gap: str) -> bool:
     """Between a title and a name only a body's name may stand (capitalised words, of, the, Russian words;
-    after "of", lower-case English words too: "the acting head of the city administration Pavel Smirnov")."""
+    after "of" or "for", lower-case English words too: "the acting head of the city administration Pavel
+    Smirnov", "minister for information technology and communication Leonid Reiman")."""
     words = gap.replace(",", " , ").split()
     if len(words) > 16:
         return False
-    if words[:1] == ["of"] and "," not in words and len(words) <= 8:
+    if words[:1] in (["of"], ["for"]):  # a body's abbreviation in brackets: "of … zone (IP SEZ) JSC"
+        words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()
+    if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 8:
         return all(
             _GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) for w in words
         )
@@ -82,9 +94,11 @@ def _body(bodies: list[Mention], start: int, end: int) -> Mention | None:
 
 def _role_before(
     text: str, person: Mention, mentions: list[Mention], people: list[Mention]
-) -> tuple[Found, int] | None:
+) -> tuple[list[Found], int] | None:
     """The title nearest before the name with only a body's name between them (and no other person: a
-    title is the next name's), joined to the titles dashed before it."""
+    title is the next name's), joined to the titles dashed before it; the last of the dashed titles is held
+    too when its code differs («первый заместитель генерального директора — директор Блока по развитию»:
+    deputy general director and director). Where the first title starts."""
     window_start = max(sentence_of(text, person.start)[0], person.start - 160)
     window = text[window_start : person.start]
     others = [p for p in people if window_start <= p.end <= person.start and p is not person]
@@ -97,17 +111,17 @@ def _role_before(
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
+        if _case_disagrees(match.group(1), person):
+            continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
         if _gap_ok(gap.rstrip(" ,")):
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
             title_end = window_start + match.end()
-            role = (
-                window[start : match.end()],
-                _body(mentions, title_end, person.start),
-                title_end,
-                person.start,
-            )
-            return role, window_start + start
+            body = _body(mentions, title_end, person.start)
+            roles = [(window[start : match.end()], body, title_end, person.start)]
+            if start < match.start() and role_code(roles[0][0]) != role_code(match.group(1)):
+                roles.append((match.group(1), body, title_end, person.start))  # «… — директор Блока …»
+            return roles, window_start + start
     return None
 
 
@@ -129,6 +143,23 @@ def _inside_name(window: str, match: re.Match) -> bool:
     if not _NAME_WORD.fullmatch(word) or not earlier or earlier[-1] in ".!?":
         return False  # "Приказом первого замминистра": the sentence's first word; "Мантурова, заместителя"
     return not _TITLE.fullmatch(word) and "gent" in case_of(title)
+
+
+def _case_disagrees(title: str, person: Mention) -> bool:
+    """A Russian title and the name after it stand in no common case (pymorphy2): the title word is another
+    title's complement («полпред Президента … Игорь Комаров», «представителем президента»), not the name's
+    apposition («губернатора … Сергея Жвачкина»)."""
+    first = title.split()[0]
+    if not has_cyrillic(first) or not has_cyrillic(person.surface) or _FUSED_DEPUTY.match(first):
+        return False
+    title_cases, name_cases = case_of(first), case_of(person.surface.split()[0])
+    # a complement stands in the genitive; a title in another case is the name's, even if mistyped
+    # («Генеральным директором ОЭЗ … Ренат Халимов рассказал»)
+    return "gent" in title_cases and bool(name_cases) and not title_cases & name_cases
+
+
+# «замгубернатора», «замглавы», «замминистра»: the genitive is inside the word, which does not decline
+_FUSED_DEPUTY = re.compile(r"(?i)зам(?!ест)[а-яё]")
 
 
 def _plural(title: str) -> bool:
@@ -169,10 +200,33 @@ def _role_after(text: str, person: Mention, mentions: list[Mention], people: lis
     if match is None:
         return None
     title_end = person.end + match.end(1)
-    if _leads_into_next(text, title_end, people):
+    if _leads_into_next(text, title_end, people) and not _an_entrys_own(text, person, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     end = _phrase_end(text, title_end)
     return match.group(1), _body(mentions, title_end, end), title_end, end
+
+
+def _an_entrys_own(text: str, person: Mention, title_end: int, people: list[Mention]) -> bool:
+    """The title after the name is the name's own, though titles lead from it into the next name: a comma
+    parts it from the next name's title ("X, title, title Y", not "X, title Y") and the names are entries
+    of a list of «title Name, title»."""
+    following = next((p for p in people if p.start >= title_end), None)
+    return (
+        following is not None
+        and "," in text[title_end : following.start]
+        and _entries_with_titles_after(text, person, people)
+    )
+
+
+def _entries_with_titles_after(text: str, person: Mention, people: list[Mention]) -> bool:
+    """The name is one entry of a list whose entries are «title Name, title»: the name before it or the
+    name after it in its sentence has a title after it too («… Сергей Самохин, председатель рабочей группы,
+    зампред правительства Елена Буняшина, заместитель председателя рабочей группы, министр … Светлана
+    Горячкина»), so each title after a name is that name's."""
+    start, end = sentence_of(text, person.start)
+    at = next(i for i, p in enumerate(people) if p is person)
+    neighbours = people[max(0, at - 1) : at] + people[at + 1 : at + 2]
+    return any(start <= p.start < end and _AFTER.match(text[p.end : p.end + 200]) for p in neighbours)
 
 
 def _leads_into_next(text: str, title_end: int, people: list[Mention]) -> bool:
@@ -180,8 +234,8 @@ def _leads_into_next(text: str, title_end: int, people: list[Mention]) -> bool:
     "Сергей Вязалов, председатель Совета ректоров Петербурга, ректор ИТМО Владимир Васильев" — the titles
     are Vasiliev's."""
     following = next((p for p in people if p.start >= title_end), None)
-    if following is None:
-        return False
+    if following is None or following.start >= sentence_of(text, title_end)[1]:
+        return False  # the next name is in another sentence
     first, *rest = text[title_end : following.start].split(",")
     if re.search(r"\s(?:and|и)\s*$", first if not rest else rest[-1]):
         return False  # "X, director of A, and Y": a list of people
@@ -222,6 +276,9 @@ def _more_before(
         title = _title_before(text, sentence_start, comma.start())
         if title is None or any(title.start() <= p.start < title_start for p in people):
             break
+        owner = _name_before(text, title.start(), people)
+        if owner is not None and _entries_with_titles_after(text, owner, people):
+            break  # the title after the name before, in a list of «title Name, title»
         words_end = comma.start()
         found.append((title.group(1), _body(mentions, title.end(), words_end), title.end(), words_end))
         title_start = title.start()
@@ -252,9 +309,11 @@ def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
 _REGIONAL_CODES = {
     "governor", "deputy_governor", "head_of_region", "deputy_head_of_region", "mayor", "deputy_mayor",
 }  # fmt: skip
-# a region named by its common noun inside the title: "губернатор региона", "министр … республики"
+# a region named by its common noun inside the title: "губернатор региона", "министр … республики", or its
+# government or ministry called regional
 _REGION_NOUN = re.compile(
     r"(?i)\b(?:республики|региона|области|края|округа|субъекта|(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai))\b"
+    r"|\b(?i:региональн[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"  # «регионального Минэка»
 )
 _PLACES = {"region", "location"}
 
@@ -269,15 +328,34 @@ def _named_region(mentions: list[Mention], start: int, end: int) -> str | None:
 
 
 def _role_region(
-    text: str, span: tuple[int, int], code: str | None, places: list[Mention], main_region: str | None
+    text: str,
+    title: str,
+    span: tuple[int, int],
+    code: str | None,
+    places: list[Mention],
+    main_region: str | None,
 ) -> str | None:
-    """The region of a role: the one its title names, else, for a regional title ("губернатор", "глава
-    региона", "министр … республики"), the region the article is about."""
-    named = _named_region(places, *span)
+    """The region of a role: the one its title names (after it, or right before an English one: "Tatarstan
+    President"), else, for a regional title ("губернатор", "глава региона", "министр … республики"), the
+    region the article is about."""
+    named = _named_region(places, *span) or _region_before(text, span[0] - len(title), places)
     if named is not None:
         return named
     if code in _REGIONAL_CODES or _REGION_NOUN.search(text, *span):
         return main_region
+    return None
+
+
+def _region_before(text: str, title_start: int, places: list[Mention]) -> str | None:
+    """The Russian region named right before an English title: "Tatarstan President", "Kaluga Region's
+    Governor"."""
+    if has_cyrillic(text[title_start : title_start + 1]):
+        return None
+    for place in places:
+        if re.fullmatch(r"(?:'s)?\s+", text[place.end : title_start]) and (
+            place.attrs.get("iso") or ""
+        ).startswith("RU-"):
+            return place.attrs["iso"]
     return None
 
 
@@ -292,9 +370,16 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
     places = [m for m in mentions if m.entity_type in _PLACES]
     people = [m for m in mentions if m.entity_type == "person"]
     given = _given_titles(text, bodies, people)
+    held: dict[int, list[Found]] = {}
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
         found = _held(_roles_of(text, person, nearby, people), given.get(id(person), []))
+        held[id(person)] = [f for f in found if not is_former(text, f[2] - len(f[0]))]  # «бывший министр»
+    for person_id, title in _named_before(text, people, held).items():
+        end = _phrase_end(text, title.end(1))
+        held[person_id].insert(0, (title.group(1), _body(bodies, title.end(1), end), title.end(1), end))
+    for person in people:
+        found = held[id(person)]
         if not found:
             continue
         roles = [_role_attrs(text, role, places, main_region) for role in found]
@@ -306,17 +391,39 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
             person.attrs["iso"] = body.attrs["iso"]
 
 
+def _named_before(text: str, people: list[Mention], held: dict[int, list[Found]]) -> dict[int, re.Match]:
+    """The titles named before a person who has none of his own (transforms/intel/titles/earlier.py): a
+    title no one holds, not a plural, not inside a body's name, not marked former."""
+    spans = [(end - len(title), end) for found in held.values() for title, _, end, _ in found]
+    free = [
+        m for m in _TITLE.finditer(text)
+        if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and not _plural(m.group(1))
+        and not _inside_name(text[: m.end()], m) and not is_former(text, m.start(1))
+    ]  # fmt: skip
+    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
+    every_title = [m.start(1) for m in _TITLE.finditer(text)]
+    return named_before(text, free, people, untitled, every_title)
+
+
 def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> dict[int, list[Found]]:
     """The titles given by a verb or a post (transforms/intel/appointments.py), by the id of their person."""
     given: dict[int, list[Found]] = {}
+    last: tuple[int, Mention] | None = None  # where the last given title ends, and its person
     for match in _TITLE.finditer(text):
         person = title_holder(text, match, people)
+        if person is None and last is not None and _JOIN.fullmatch(text, last[0], match.start()):
+            person = last[1]  # «исполняющим обязанности заместителя губернатора и заместителя председателя …»
+        last = (match.end(1), person) if person is not None else None
         if person is not None:
             end = _phrase_end(text, match.end(1))
             given.setdefault(id(person), []).append(
                 (match.group(1), _body(bodies, match.end(1), end), match.end(1), end)
             )
     return given
+
+
+# a title joined to a given one: "и", a comma, a spaced dash («врио вице-губернатора - руководителя …»)
+_JOIN = re.compile(r"\s*(?:,|,?\s+и|\s[–—-])\s*")
 
 
 def _held(found: list[Found], given: list[Found]) -> list[Found]:
@@ -326,26 +433,39 @@ def _held(found: list[Found], given: list[Found]) -> list[Found]:
 
 
 def _roles_of(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> list[Found]:
-    """Every title stated for the person: after the name ("X, director of A and chairman of B"), else
-    before it with the titles joined to it by commas, the nearest first."""
+    """Every title stated for the person: after the name ("X, director of A and chairman of B"), before it
+    with the titles joined to it by commas, or both («первый заместитель председателя правительства Сергей
+    Самохин, председатель рабочей группы»), the titles before the name first."""
     after = _role_after(text, person, mentions, people)
-    if after is not None:
-        return [after, *_more_after(text, after, mentions, people)]
+    found = [after, *_more_after(text, after, mentions, people)] if after is not None else []
     before = _role_before(text, person, mentions, people)
-    if before is None:
-        return []
-    role, title_start = before
-    return [role, *_more_before(text, title_start, person, mentions, people)]
+    if before is None or (found and _name_before(text, before[1], people) is not None):
+        return found
+    roles, title_start = before
+    return [*roles, *_more_before(text, title_start, person, mentions, people), *found]
+
+
+_COMMA_OR_DASH = re.compile(r"\s*[,–—-]\s*")
+
+
+def _name_before(text: str, title_start: int, people: list[Mention]) -> Mention | None:
+    """The name the title stands right after, past a comma or a dash: the title is that name's ("Иван
+    Петров, директор завода, Сергей Сидоров, …")."""
+    return next(
+        (p for p in people if p.end <= title_start and _COMMA_OR_DASH.fullmatch(text, p.end, title_start)),
+        None,
+    )
 
 
 def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
     title, body, title_end, words_end = found
     role = " ".join(title.split())
-    code = role_code(role, _heads_region(text, title_end, body))
+    words = role + complement(text, title_end)  # «председателя регионального правительства»
+    code = role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end))
     return {
         "role": role, "role_code": code, "role_normalised": normalised_title(role),
         "organization": body.canonical if body is not None else None,
         "organization_surface": body.surface if body is not None else None,
         "organization_key": body.key if body is not None and body.kind == "entity" else None,
-        "role_iso": _role_region(text, (title_end, words_end), code, places, main_region),
+        "role_iso": _role_region(text, title, (title_end, words_end), code, places, main_region),
     }  # fmt: skip

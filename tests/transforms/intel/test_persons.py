@@ -63,3 +63,30 @@ def test_a_surname_after_initials_is_a_person():
         ("person", "B. V. Petrov"),
         ("person", "Zh. Zhukov"),
     ]
+
+
+def test_a_title_in_the_genitive_tells_a_mans_genitive_from_a_womans_name():
+    text = "Остаются сотрудники, включая первого заместителя гендиректора Александра Ряскова."
+    assert _people(text, "ru") == {"Alexander Ryaskov"}
+    assert _people("Об этом сообщила директор компании Александра Ряскова.", "ru") == {"Aleksandra Ryaskova"}
+
+
+def test_an_iy_name_spelt_with_i_and_a_bodys_words_after_a_title():
+    assert _people("The zone grows, said Vitali Milyavsky. Grigori Nikitin agreed.", "en") == {
+        "Vitali Milyavsky", "Grigori Nikitin",
+    }  # fmt: skip
+    text = "It was presented by Konstantin Kaminsky, Acting Director General of Tomsk Special Economic Zone."
+    assert _people(text, "en") == {"Konstantin Kaminsky"}
+
+
+def test_a_surname_guessed_to_be_a_patronymic_is_a_surname():
+    text = "Встреча губернатора и заместителя председателя правительства России Аркадия Дворковича."
+    assert _people(text, "ru") == {"Arkady Dvorkovich"}
+    assert _people("Встреча с Александром Валентиновичем прошла.", "ru") == set()  # a patronymic names nobody
+
+
+def test_a_name_written_surname_first():
+    assert _people("Указ подписал Иванов Петр Сергеевич.", "ru") == {"Pyotr Ivanov"}
+    text = "Возложить обязанности министра на Элекчян Елену Феликсовну – первого замминистра."
+    assert _people(text, "ru") == {"Elena Elekchyan"}
+    assert _people("Министр Анна Петровна Смирнова выступила.", "ru") == {"Anna Smirnova"}

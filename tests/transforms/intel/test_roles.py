@@ -276,3 +276,85 @@ def test_a_title_given_by_a_verb_or_a_post_is_the_clauses_persons():
     assert {code for _, code, _ in _all_roles(text, "ru")} == {"head", "deputy_head"}
     text = "Юрий Жданов покидает пост главы агентства. Сергей Петров вступил в должность директора завода."
     assert _codes(text, "ru") == {("Yury Zhdanov", "head"), ("Sergey Petrov", "director")}
+
+
+def test_titles_before_and_after_the_name_are_both_held():
+    text = (
+        "В группу вошли: первый заместитель председателя регионального правительства Сергей Самохин, "
+        "председатель рабочей группы, зампред регионального правительства Елена Буняшина, заместитель "
+        "председателя рабочей группы, министр экономического развития Светлана Горячкина."
+    )
+    codes = {(name, code) for name, code, _ in _all_roles(text, "ru")}
+    assert codes == {
+        ("Sergey Samokhin", "deputy_prime_minister"), ("Sergey Samokhin", "chairman"),
+        ("Elena Bunyashina", "deputy_prime_minister"), ("Elena Bunyashina", "deputy_chairman"),
+        ("Svetlana Goryachkina", "minister"),
+    }  # fmt: skip
+    # a title chain after a name leading into the next name, in no such list, stays the next name's
+    text = (
+        "Приняли участие вице-губернатор Сергей Вязалов, председатель Совета ректоров, ректор ИТМО Владимир "
+        "Васильев."
+    )
+    assert {(name, code) for name, code, _ in _all_roles(text, "ru")} == {
+        ("Sergey Vyazalov", "deputy_governor"), ("Vladimir Vasilyev", "rector"),
+        ("Vladimir Vasilyev", "chairman"),
+    }  # fmt: skip
+
+
+def test_each_title_of_a_dashed_chain_is_held():
+    text = "Подписал первый заместитель генерального директора — директор Блока по развитию Кирилл Комаров."
+    assert {code for _, code, _ in _all_roles(text, "ru")} == {"deputy_general_director", "director"}
+    assert _codes(text, "ru") == {("Kirill Komarov", "deputy_general_director")}  # the first is his role
+
+
+def test_a_title_in_another_case_than_the_genitive_is_still_the_names():
+    text = 'Генеральным директором ОЭЗ "Иннополис" Ренат Халимов рассказал о парке.'
+    assert _codes(text, "ru") == {("Renat Khalimov", "general_director")}
+
+
+def test_a_regional_ministry_or_government_takes_the_articles_region():
+    text = "В Белгородской области новости. Утверждён глава регионального Минэка Максим Гусев."
+    person = _mentions(text)["Maxim Gusev"]
+    assert person["role_code"] == "minister" and person["role_iso"] == "RU-BEL"
+    text = "В Белгородской области новости. Выступил начальник регионального центра Максим Гусев."
+    assert _mentions(text)["Maxim Gusev"]["role_iso"] is None  # a centre is not the region's
+
+
+def test_a_title_after_a_name_does_not_lead_into_the_next_sentences_name():
+    text = 'The zone grows, said Vitali Milyavsky, Director General of OJSC "SEZ". Grigori Nikitin agreed.'
+    assert _codes(text, "en") == {("Vitali Milyavsky", "general_director"), ("Grigori Nikitin", None)}
+
+
+def test_a_bodys_abbreviation_in_brackets_between_title_and_name():
+    text = "It was stated by the director general of Alabuga economic zone (IP SEZ) JSC, Timur Shagivaleev."
+    assert _codes(text, "en") == {("Timur Shagivaleev", "general_director")}
+
+
+def test_a_deputy_minister_with_the_ministrys_words_inside_the_title():
+    text = "Deputy Economic Development Minister Oleg Savelyev spoke. Deputy Governor Vladimir Popov agreed."
+    assert _codes(text, "en") == {("Oleg Savelyev", "deputy_minister"), ("Vladimir Popov", "deputy_governor")}
+
+
+def test_an_english_title_with_for_and_lower_case_words():
+    text = "At the forum Russian minister for information technology and communication Leonid Reiman spoke."
+    assert _codes(text, "en") == {("Leonid Reyman", "minister")}
+
+
+def test_a_post_given_goes_to_no_name_in_another_case_after_it():
+    text = (
+        "Максим Гусев исполнял обязанности главы регионального Минэка с августа после ухода в отставку "
+        "Зои Астанковой."
+    )
+    assert _codes(text, "ru") == {("Maxim Gusev", "minister"), ("Zoya Astankova", None)}
+
+
+def test_a_region_named_right_before_an_english_title_is_the_roles():
+    text = "YELABUGA — Tatarstan President Rustam Minnikhanov unveiled a park. Director Ivan Orlov spoke."
+    people = _mentions(text, "en")
+    assert people["Rustam Minnikhanov"]["role_iso"] == "RU-TA"
+    assert people["Ivan Orlov"]["role_iso"] is None
+
+
+def test_a_member_of_a_federation_council_committee_is_a_senator():
+    text = "Игорь Кошин - член комитета Совета Федерации по регламенту, представляет парламент округа."
+    assert _codes(text, "ru") == {("Igor Koshin", "senator")}

@@ -75,14 +75,37 @@ def _head(words: list[str]) -> tuple[str, int] | None:
     """The first title phrase in words: (its code, its position)."""
     for i in range(len(words)):
         for phrase, code in _phrases():
-            if tuple(words[i : i + len(phrase)]) == phrase:
+            if _phrase_at(words, i, phrase):
                 return code, i
     return None
 
 
-def role_code(title: str | None, of_region: bool = False) -> str | None:
+def _phrase_at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """The phrase's words stand at i, with at most two adjectives between them that are not its own
+    («председатель регионального правительства» is «председатель правительства»)."""
+    k, skipped = 0, 0
+    while k < len(phrase):
+        if i < len(words) and words[i] == phrase[k]:
+            i, k = i + 1, k + 1
+        elif k > 0 and i < len(words) and skipped < 2 and _is_adjective(words[i]):
+            i, skipped = i + 1, skipped + 1
+        else:
+            return False
+    return True
+
+
+def _is_adjective(word: str) -> bool:
+    found = parses(word) if has_cyrillic(word) else []
+    return bool(found) and found[0].tag.POS == "ADJF"
+
+
+_MINISTRY_HEAD = {"head": "minister", "deputy_head": "deputy_minister"}
+
+
+def role_code(title: str | None, of_region: bool = False, of_ministry: bool = False) -> str | None:
     """The role code of a title as written, or None when no known title is in it. of_region: the body the
-    person heads is a region ("Head of Mordovia": head_of_region)."""
+    person heads is a region ("Head of Mordovia": head_of_region); of_ministry: it is a ministry («глава
+    Минпромторга», «заместитель главы Минэка»: minister, deputy_minister)."""
     if not title:
         return None
     words = _split_prefix(_words(title))
@@ -93,7 +116,8 @@ def role_code(title: str | None, of_region: bool = False) -> str | None:
     if code in _REGION_HEAD and of_region:
         code = "head_of_region"
     deputy = any(w in _DEPUTY for w in words[:at])
-    return f"deputy_{code}" if deputy else code
+    code = f"deputy_{code}" if deputy else code
+    return _MINISTRY_HEAD.get(code, code) if of_ministry else code
 
 
 _FOLD = re.compile(r"[\s\-‐–—]+")

@@ -1,0 +1,90 @@
+"""Titles beyond their words (transforms/intel/titles/): a title marked former is not held, the head of a
+ministry is its minister, a title named a sentence before the person is that person's."""
+
+from transforms.intel.entities import find_mentions
+from transforms.intel.titles.former import is_former
+from transforms.intel.titles.scope import complement, heads_ministry
+
+
+def _codes(text: str, language: str) -> dict[str, set[str]]:
+    """Every role code each person holds, by canonical name."""
+    people: dict[str, set[str]] = {}
+    for mention in find_mentions(text, language):
+        if mention.entity_type == "person":
+            codes = {role["role_code"] for role in mention.attrs.get("roles", [])}
+            people.setdefault(mention.canonical, set()).update(codes)
+    return people
+
+
+def test_a_title_marked_former_is_told_apart() -> None:
+    text = "Бывший калужский губернатор Анатолий Артамонов и губернатор Владислав Шапша"
+    assert is_former(text, text.index("губернатор"))
+    assert not is_former(text, text.rindex("губернатор"))
+    text = "the former Sverdlovsk Governor Eduard Rossel and ex-governor Ivan Orlov"
+    assert is_former(text, text.index("Governor")) and is_former(text, text.index("governor"))
+    assert not is_former("the Sverdlovsk Governor Yevgeny Kuyvashev", 14)
+
+
+def test_a_former_title_is_not_held() -> None:
+    people = _codes("Предыдущий глава филиала Олег Мельников покинул пост. Директор завода Иван Орлов.", "ru")
+    assert people["Oleg Melnikov"] == set() and people["Ivan Orlov"] == {"director"}
+
+
+def test_the_head_of_a_ministry_is_its_minister() -> None:
+    text = "глава регионального Минэка Иван Орлов"
+    assert heads_ministry(text, text.index("глава") + len("глава"))
+    assert not heads_ministry("глава региона Иван Орлов", len("глава"))
+    assert not heads_ministry("глава Минниханов", len("глава"))  # a surname, not a ministry
+    assert _codes("Заместитель главы Минпромторга Олег Сидоров выступил.", "ru") == {
+        "Oleg Sidorov": {"deputy_minister"}
+    }
+    assert complement("председателя регионального правительства Иван", len("председателя")) == (
+        " регионального правительства"
+    )
+
+
+def test_a_title_named_a_sentence_before_is_the_next_names() -> None:
+    text = (
+        "Губернатор Курской области рассказал о планах. «Мы продолжим работу», — подчеркнул Александр "
+        "Хинштейн."
+    )
+    assert _codes(text, "ru") == {"Alexander Khinshteyn": {"governor"}}
+    text = "The St. Petersburg governor said on Monday the park would open. Valentina Matviyenko said so."
+    assert _codes(text, "en")["Valentina Matviyenko"] == {"governor"}
+
+
+def test_a_title_named_before_goes_to_no_one_it_cannot_be() -> None:
+    # the name was named earlier: the title between refers to someone else
+    text = (
+        "Стенд осмотрел Дмитрий Чернышенко. Гостям рассказал губернатор Роман Бусаргин. Руководитель региона "
+        "представил проекты. Дмитрий Чернышенко обратил внимание на парк."
+    )
+    assert "head_of_region" not in _codes(text, "ru").get("Dmitry Chernyshenko", set())
+    # a former title stands between: it is the name's own
+    text = "Глава региона заверил инвесторов. Дело возбуждено против экс-руководителя ОЭЗ Ольги Торбич."
+    assert all(not codes for codes in _codes(text, "ru").values())
+    # a plural reading is no subject: «нового гендиректора»
+    text = "Имя нового гендиректора не известно. Это подтвердил пресс-секретарь компании Петр Козлов."
+    assert "general_director" not in _codes(text, "ru").get("Petr Kozlov", set())
+
+
+def test_a_post_given_to_a_pronoun_goes_to_the_person_it_stands_for() -> None:
+    text = (
+        "Дело возбуждено в отношении экс-руководителя ОЭЗ Ольги Торбич. Иван Петров дал показания. Решением "
+        "Совета директоров она освобождена от занимаемой должности генерального директора ОЭЗ «Моглино»."
+    )
+    assert _codes(text, "ru") == {"Olga Torbich": {"general_director"}, "Ivan Petrov": set()}
+    # no person of the pronoun's gender named before: the title goes to no one
+    text = "Иван Петров дал показания. Решением совета она освобождена от должности генерального директора."
+    assert _codes(text, "ru") == {"Ivan Petrov": set()}
+
+
+def test_a_pronoun_after_the_post_and_a_womans_name_in_the_genitive() -> None:
+    text = (
+        "Дмитрий Верховод вступил в должность директора Технопарка. В качестве временно исполняющего "
+        "обязанности гендиректора он руководит управляющей компанией."
+    )
+    assert _codes(text, "ru") == {"Dmitry Verkhovod": {"director", "general_director"}}
+    # «Евгения» is a woman's name in the nominative, though its genitive reading is a man's
+    text = "Дело касается Евгении Ивановой. Решением совета она освобождена от должности директора фонда."
+    assert _codes(text, "ru") == {"Evgenia Ivanova": {"director"}}

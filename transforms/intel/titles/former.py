@@ -1,0 +1,48 @@
+"""Titles the text marks as no longer held: «бывший министр», «экс-руководителя», «Предыдущий глава
+филиала», "the former Sverdlovsk Governor", "ex-governor". Such a title is not the person's role (the role
+layer records the titles a person holds in the text). The marker stands right before the title, or before
+the adjectives and capitalised words that open it («бывший калужский губернатор», "the former Sverdlovsk
+Governor"); Russian words are read by pymorphy2's lemma, so every case form counts."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.intel.lexicon.nlp_ru import lemma, parses
+from transforms.intel.lexicon.translit import has_cyrillic
+
+_FORMER_RU = {"бывший", "предыдущий", "прежний"}
+_FORMER_EN = {"former", "previous", "erstwhile"}
+_PREFIX = re.compile(r"(?i)\b(?:экс|ex)[-‐]\s*$")
+_BREAK = re.compile(r"[,.;:!?()«»\"“”\n]|\s[–—-]\s")
+
+
+def is_former(text: str, title_start: int) -> bool:
+    """True when the title starting at title_start is marked as no longer held: «экс-» / "ex-" on it, or a
+    marker («бывший», «предыдущий», «прежний», "former", "previous") before it in its phrase."""
+    before = text[max(0, title_start - 60) : title_start]
+    if _PREFIX.search(before):
+        return True
+    cut = max((m.end() for m in _BREAK.finditer(before)), default=0)
+    for word in reversed(re.findall(r"[\w-]+", before[cut:])[-4:]):
+        if _marks_former(word):
+            return True
+        if not _opens_title(word):
+            return False
+    return False
+
+
+def _marks_former(word: str) -> bool:
+    low = word.lower()
+    if has_cyrillic(word):
+        return lemma(word) in _FORMER_RU or low.startswith("экс-")
+    return low in _FORMER_EN or low.startswith("ex-")
+
+
+def _opens_title(word: str) -> bool:
+    """A word a title may open with before its head: an adjective («калужский») or a capitalised name
+    ("Sverdlovsk")."""
+    if not has_cyrillic(word):
+        return word[:1].isupper()
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "ADJF"
