@@ -148,7 +148,8 @@ def content(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return found
 
 
-# --- the evidence of one article: its text, metadata and every fact read from it (the article pages)
+# --- the evidence of one article: its text, metadata and every fact read from it (the article pages), each
+# in one order whatever the order of the rows on disk (a kept page is reused when its evidence is unchanged)
 KEYS = "article_key IN (SELECT unnest(CAST($keys AS BIGINT[])))"
 EVIDENCE_ARTICLES = f"""
 SELECT a.article_key, a.url, a.title, a.language, a.published_date, a.date_source, a.date_inferred,
@@ -171,12 +172,13 @@ LEFT JOIN dim_site AS s ON s.site_key = m.site_key
 LEFT JOIN dim_region AS r ON r.region_key = m.region_key
 LEFT JOIN dim_legal_act AS l ON l.act_key = m.act_key
 WHERE m.{KEYS} AND m.first_char_offset IS NOT NULL
-ORDER BY m.article_key, m.first_char_offset
+ORDER BY m.article_key, m.first_char_offset, kind, thing_key
 """
 EVIDENCE_PARTICIPANTS = f"""
 SELECT DISTINCT p.article_key, p.char_start AS start, p.char_end AS "end",
     coalesce(p.entity_key, p.site_key, p.region_key) AS thing_key
 FROM fact_event_participant AS p WHERE p.{KEYS}
+ORDER BY p.article_key, start, "end", thing_key
 """
 EVIDENCE_FIGURES = f"""
 SELECT f.article_key, f.figure_key, f.char_start AS start, f.char_end AS "end", f.value, f.unit, f.qualifier,
@@ -186,7 +188,7 @@ FROM fact_figure AS f JOIN dim_metric AS d USING (metric_key)
 LEFT JOIN dim_legal_act AS l ON l.act_key = f.act_key
 LEFT JOIN dim_region AS r ON r.region_key = f.region_key
 LEFT JOIN dim_site AS s ON s.site_key = f.site_key
-WHERE f.{KEYS} ORDER BY f.article_key, f.char_start
+WHERE f.{KEYS} ORDER BY f.article_key, f.char_start, f.figure_key
 """
 EVIDENCE_RELATIONS = f"""
 SELECT x.article_key, x.relation_key, x.relation, x.char_start AS start, x.char_end AS "end", x.sentence,
@@ -199,25 +201,25 @@ LEFT JOIN dim_site AS ss ON ss.site_key = x.subject_site_key
 LEFT JOIN dim_entity AS oe ON oe.entity_key = x.object_entity_key
 LEFT JOIN dim_site AS os ON os.site_key = x.object_site_key
 LEFT JOIN dim_region AS r ON r.region_key = x.object_region_key
-WHERE x.{KEYS} ORDER BY x.article_key, x.char_start
+WHERE x.{KEYS} ORDER BY x.article_key, x.char_start, x.relation_key
 """
 EVIDENCE_EVENTS = f"""
 SELECT v.article_key, v.event_key, v.event_type, v.event_date, v.date_precision, v.date_text, v.planned,
     v.char_start AS start, v.char_end AS "end", v.sentence,
     (SELECT string_agg(
         coalesce(e.canonical_name, s.name, r.name_en) || ' (' || replace(p.role, '_', ' ') || ')',
-        '; ' ORDER BY p.char_start)
+        '; ' ORDER BY p.char_start, p.role, p.entity_key, p.site_key, p.region_key)
      FROM fact_event_participant AS p
      LEFT JOIN dim_entity AS e ON e.entity_key = p.entity_key
      LEFT JOIN dim_site AS s ON s.site_key = p.site_key
      LEFT JOIN dim_region AS r ON r.region_key = p.region_key
      WHERE p.event_key = v.event_key) AS participants
-FROM fact_event AS v WHERE v.{KEYS} ORDER BY v.article_key, v.char_start
+FROM fact_event AS v WHERE v.{KEYS} ORDER BY v.article_key, v.char_start, v.event_key
 """
 EVIDENCE_ROLES = f"""
 SELECT DISTINCT p.article_key, p.entity_key AS thing_key, e.canonical_name AS person, p.role, p.organisation
 FROM fact_person_role AS p JOIN dim_entity AS e USING (entity_key)
-WHERE p.{KEYS} ORDER BY p.article_key, person, p.role
+WHERE p.{KEYS} ORDER BY p.article_key, person, p.role, p.organisation NULLS FIRST, thing_key
 """
 EVIDENCE = {
     "articles": EVIDENCE_ARTICLES,
