@@ -23,6 +23,7 @@ from functools import cached_property
 from typing import Any
 
 import polars as pl
+from prefect.transactions import Transaction
 
 from config.settings import Settings
 from expectations.gates import gate
@@ -204,7 +205,7 @@ class BatchStream:
         for offset in range(0, frame.height, self._rows or frame.height):
             self._slots.acquire()  # the crawl waits here while `in_flight` batches are in the process
             part = frame.slice(offset, self._rows or frame.height)
-            context = contextvars.copy_context()  # the flow run's context: tasks and logs belong to it
+            context = batch_context()
             self._futures.append(self._pool.submit(context.run, self._run, len(self._futures), part))
 
     def close(self) -> Totals:
@@ -333,6 +334,16 @@ class BatchStream:
         t.analysed += originals.height
         t.held_pages += held_pages.height
         t.add_held(quarantine)
+
+
+def batch_context() -> contextvars.Context:
+    """The context a batch runs in: the flow run's (its tasks and logs belong to the run) without the
+    transaction of the task feeding the stream. Every Prefect task's transaction is a child of the one
+    active when it starts, and a child's result stays staged in its parent until the parent commits: a
+    batch task started in the crawl task's transaction would keep its frames until the crawl ends."""
+    context = contextvars.copy_context()
+    context.run(Transaction.__var__.set, None)
+    return context
 
 
 def _with_keys(

@@ -3,16 +3,18 @@ that repeats one of an earlier batch of the same run marked as its duplicate."""
 
 from __future__ import annotations
 
+import contextvars
 import shutil
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import polars as pl
 import pytest
 
-from flows.stream import Stopped, Totals, Turns
+from flows.stream import Stopped, Totals, Turns, batch_context
 from samples.server import SITE_DIR, serve_site, sources_yaml
 
 
@@ -57,6 +59,37 @@ def test_totals_keep_counts_of_the_held_back_rows_not_the_rows() -> None:
     totals.add_held(held.head(1))
     found = {(r["stage"], r["reason"]): r["records"] for r in totals.quarantine.iter_rows(named=True)}
     assert found == {("extract", "a"): 3, ("articles", "b"): 1}
+
+
+def test_a_batch_task_s_result_is_not_kept_by_the_task_feeding_the_stream(prefect_harness: None) -> None:
+    """A task started in a thread with a copy of the crawl task's context joins the crawl's transaction,
+    which keeps its result until the crawl ends; started in a batch's context, it joins none."""
+    from prefect import flow, task
+    from prefect.transactions import Transaction
+
+    @task
+    def batch(n: int) -> pl.DataFrame:
+        return pl.DataFrame({"n": [n]})
+
+    def children() -> int:
+        active = Transaction.get_active()
+        assert active is not None
+        return len(active.children)
+
+    @task
+    def crawl() -> list[int]:
+        kept = [children()]
+        for context in (contextvars.copy_context, batch_context):
+            with ThreadPoolExecutor(1) as pool:
+                pool.submit(context().run, batch, len(kept)).result()
+            kept.append(children())
+        return kept
+
+    @flow
+    def run() -> list[int]:
+        return crawl()
+
+    assert run() == [0, 1, 1]  # the copied context's task is kept, the batch's is not
 
 
 def test_a_duplicate_of_an_article_in_an_earlier_batch_is_marked(
