@@ -4,12 +4,16 @@ Serves the real site of N pages (bench/out/real-N, built by bench/realsite.py wh
 127.0.0.1, politeness off, and runs `clusterwatch run` on it in a child process (the command's own
 entry, so the process's start-up settings apply as in a real run; `--env` adds variables to the
 child's environment, e.g. `--env CLUSTERWATCH_MEMORY__MMAP_THRESHOLD_KB=0`). After each batch is
-loaded the child writes, after `gc.collect()`: pages processed, its RSS, glibc's `mallinfo2()` (heap
-in use `uordblks`, freed but kept `fordblks`), DuckDB's `duckdb_memory()` on the run's connection and
-DuckDB's own jemalloc (`stats.allocated`, `stats.resident`, `stats.retained`). The trace goes to
-bench/out/flow-memory-LABEL.tsv; the summary printed is each figure's slope per 1,000 pages from
-`--from` pages to the end (a least-squares line through the batches), the peak RSS, and the wall and
-CPU seconds of the run's process tree (the flow's process and its workers).
+loaded the child writes, after `gc.collect()`: pages processed, its RSS and anonymous RSS, glibc's
+`mallinfo2()` (heap in use `uordblks`, freed but kept `fordblks`, its own mmapped chunks `hblkhd`, all
+it holds `glibc`), the arenas of Python's small-object allocator (`pymalloc`), pyarrow's default pool,
+the threads, `rest` (anonymous RSS that glibc, pymalloc and DuckDB's allocator do not account for:
+polars' jemalloc, pyarrow's mimalloc, thread stacks), DuckDB's `duckdb_memory()` on the run's
+connection and DuckDB's own jemalloc (`stats.allocated`, `stats.resident`, `stats.retained`).
+`--purge-polars` also purges polars' jemalloc after each sample and records what the RSS fell by.
+The trace goes to bench/out/flow-memory-LABEL.tsv; the summary printed is each figure's slope
+per 1,000 pages from `--from` pages to the end (a least-squares line through the batches), the peak RSS,
+and the wall and CPU seconds of the run's process tree (the flow's process and its workers).
 """
 
 from __future__ import annotations
@@ -37,6 +41,11 @@ COLUMNS = (
     "uordblks_mb",
     "fordblks_mb",
     "hblkhd_mb",
+    "glibc_mb",
+    "pymalloc_mb",
+    "arrow_mb",
+    "threads",
+    "rest_mb",
     "duckdb_mb",
     "je_allocated_mb",
     "je_resident_mb",
@@ -45,6 +54,7 @@ COLUMNS = (
     "cpu_s",
 )
 MB = 1024 * 1024
+PURGE_POLARS = "FLOW_MEMORY_PURGE_POLARS"  # set by --purge-polars for the child
 
 
 class _Mallinfo2(ctypes.Structure):
@@ -72,12 +82,36 @@ def _status_mb(field: str) -> float:
     return 0.0
 
 
-def _mallinfo() -> tuple[float, float, float]:
-    """glibc's heap: in use, freed but kept, and its own mmapped chunks (MB)."""
+def _mallinfo() -> tuple[float, float, float, float]:
+    """glibc's heap: in use, freed but kept, its own mmapped chunks, and all it holds from the system (MB)."""
     libc = ctypes.CDLL(None)
     libc.mallinfo2.restype = _Mallinfo2
     info = libc.mallinfo2()
-    return info.uordblks / MB, info.fordblks / MB, info.hblkhd / MB
+    return info.uordblks / MB, info.fordblks / MB, info.hblkhd / MB, (info.arena + info.hblkhd) / MB
+
+
+def _pymalloc_mb() -> float:
+    """The arenas Python's small-object allocator holds (`sys._debugmallocstats`, which writes to fd 2)."""
+    with tempfile.TemporaryFile() as sink:
+        saved = os.dup(2)
+        try:
+            os.dup2(sink.fileno(), 2)
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        sink.seek(0)
+        text = sink.read().decode("utf-8", "replace")
+    for line in text.splitlines():
+        if "bytes/arena" in line:
+            return int(line.split("=")[1].replace(",", "")) / MB
+    return 0.0
+
+
+def _arrow_mb() -> float:
+    """What pyarrow's default pool has allocated, when pyarrow is loaded at all."""
+    arrow = sys.modules.get("pyarrow")
+    return arrow.total_allocated_bytes() / MB if arrow is not None else 0.0
 
 
 Mallctl = Callable[..., int]
@@ -143,24 +177,34 @@ POLARS_MALLCTL: list[Mallctl | None] = []  # looked up once, at the first sample
 
 
 def _sample(stream: Any) -> list[float]:
-    if not POLARS_MALLCTL:
+    purge = bool(os.environ.get(PURGE_POLARS))
+    if purge and not POLARS_MALLCTL:
         POLARS_MALLCTL.append(_polars_mallctl())
     gc.collect()
     heap = _mallinfo()
+    pymalloc, arrow = _pymalloc_mb(), _arrow_mb()
     try:
         rows = stream.load.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
         duck = (rows[0] or 0) / MB
     except Exception:  # a figure missing is not a reason to stop the run
         duck = 0.0
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    anon = _status_mb("RssAnon:")
+    duck_je = _jemalloc(_duckdb_mallctl())
+    rest = anon - heap[3] - pymalloc - duck_je[1]  # anonymous memory no allocator above accounts for
+    purged = _purged(POLARS_MALLCTL[0]) if purge else 0.0
     return [
         stream.totals.pages_in,
         _status_mb("VmRSS:"),
-        _status_mb("RssAnon:"),
+        anon,
         *heap,
+        pymalloc,
+        arrow,
+        len(os.listdir("/proc/self/task")),
+        rest,
         duck,
-        *_jemalloc(_duckdb_mallctl()),
-        _purged(POLARS_MALLCTL[0]),
+        *duck_je,
+        purged,
         usage.ru_utime + usage.ru_stime,
     ]
 
@@ -213,6 +257,8 @@ def parent(args: argparse.Namespace) -> dict[str, Any]:
     site = ensure_corpus("real", args.pages)
     trace = OUT / f"flow-memory-{args.label}.tsv"
     extra = dict(item.split("=", 1) for item in args.env)
+    if args.purge_polars:
+        extra[PURGE_POLARS] = "1"
     env = {**pipeline_env(args.pages), **extra, "PYTHONPATH": str(REPO)}
     with tempfile.TemporaryDirectory(prefix="cw-flowmem-") as work, serve_site(site_dir=site) as base_url:
         sources = Path(work) / "sources.yaml"
@@ -248,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--from", dest="from_pages", type=int, default=1000, help="slope from this page on")
     parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the run's process")
+    parser.add_argument(
+        "--purge-polars", action="store_true", help="purge polars' jemalloc after each sample (pl_purged_mb)"
+    )
     parser.add_argument("--label", default="baseline", help="names the trace and figures in bench/out")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("cli_args", nargs="*", help=argparse.SUPPRESS)

@@ -105,8 +105,6 @@ class MemorySettings(BaseModel):
     mmap_threshold_kb: int = Field(default=128, ge=0, le=32_768)
     # glibc: free memory past this many KiB at the top of a heap is returned to the system
     trim_threshold_kb: int = Field(default=0, ge=0, le=1_048_576)
-    # polars' jemalloc: milliseconds a freed page is kept before it goes back to the system (-1: kept)
-    polars_decay_ms: int = Field(default=1000, ge=-1, le=600_000)
 
     @field_validator("mmap_threshold_kb", "trim_threshold_kb")
     @classmethod
