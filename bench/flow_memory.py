@@ -2,18 +2,19 @@
 
 Serves the real site of N pages (bench/out/real-N, built by bench/realsite.py when missing) on
 127.0.0.1, politeness off, and runs `clusterwatch run` on it in a child process (the command's own
-entry, so the process's start-up settings apply as in a real run; `--env` adds variables to the
-child's environment, e.g. `--env CLUSTERWATCH_MEMORY__MMAP_THRESHOLD_KB=0`). After each batch is
-loaded the child writes, after `gc.collect()`: pages processed, its RSS and anonymous RSS, glibc's
-`mallinfo2()` (heap in use `uordblks`, freed but kept `fordblks`, its own mmapped chunks `hblkhd`, all
-it holds `glibc`), the arenas of Python's small-object allocator (`pymalloc`), pyarrow's default pool,
-the threads, `rest` (anonymous RSS that glibc, pymalloc and DuckDB's allocator do not account for:
-polars' jemalloc, pyarrow's mimalloc, thread stacks), DuckDB's `duckdb_memory()` on the run's
-connection and DuckDB's own jemalloc (`stats.allocated`, `stats.resident`, `stats.retained`).
-`--purge-polars` also purges polars' jemalloc after each sample and records what the RSS fell by.
-The trace goes to bench/out/flow-memory-LABEL.tsv; the summary printed is each figure's slope
-per 1,000 pages from `--from` pages to the end (a least-squares line through the batches), the peak RSS,
-and the wall and CPU seconds of the run's process tree (the flow's process and its workers).
+entry, so the process's start-up settings apply as in a real run; `--env` adds variables to the child's
+environment, e.g. `--env CLUSTERWATCH_MEMORY__MMAP_THRESHOLD_KB=0`). After each batch is loaded the
+child writes, after `gc.collect()`: pages processed, its RSS and anonymous RSS, glibc's `mallinfo2()`
+(heap in use `uordblks`, freed but kept `fordblks`, its own mmapped chunks `hblkhd`, all it holds
+`glibc`), the arenas of Python's small-object allocator (`pymalloc`), pyarrow's default pool, the polars
+frames alive in Python and their estimated size (series counted with them), the threads, `rest`
+(anonymous RSS that glibc, pymalloc and DuckDB's allocator do not account for: polars' jemalloc,
+pyarrow's mimalloc, thread stacks), DuckDB's `duckdb_memory()` on the run's connection and DuckDB's own
+jemalloc (`stats.allocated`, `stats.resident`, `stats.retained`). `--purge-polars` also purges polars'
+jemalloc after each sample and records what the RSS fell by. The trace goes to bench/out/flow-memory-
+LABEL.tsv; the summary printed is each figure's slope per 1,000 pages from `--from` pages to the end (a
+least-squares line through the batches), the peak RSS, and the wall and CPU seconds of the run's process
+tree (the flow's process and its workers).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ COLUMNS = (
     "glibc_mb",
     "pymalloc_mb",
     "arrow_mb",
+    "frames",
+    "frames_mb",
     "threads",
     "rest_mb",
     "duckdb_mb",
@@ -106,6 +109,17 @@ def _pymalloc_mb() -> float:
         if "bytes/arena" in line:
             return int(line.split("=")[1].replace(",", "")) / MB
     return 0.0
+
+
+def _frames() -> tuple[float, float]:
+    """polars frames and series alive in Python (what the flow's code keeps) and their size in MB."""
+    polars = sys.modules.get("polars")
+    if polars is None:
+        return 0.0, 0.0
+    kinds = (polars.DataFrame, polars.Series)
+    alive = [o for o in gc.get_objects() if isinstance(o, kinds)]
+    frames = [o for o in alive if isinstance(o, polars.DataFrame)]
+    return float(len(frames)), sum(o.estimated_size() for o in alive) / MB
 
 
 def _arrow_mb() -> float:
@@ -182,7 +196,7 @@ def _sample(stream: Any) -> list[float]:
         POLARS_MALLCTL.append(_polars_mallctl())
     gc.collect()
     heap = _mallinfo()
-    pymalloc, arrow = _pymalloc_mb(), _arrow_mb()
+    pymalloc, arrow, frames = _pymalloc_mb(), _arrow_mb(), _frames()
     try:
         rows = stream.load.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
         duck = (rows[0] or 0) / MB
@@ -200,6 +214,7 @@ def _sample(stream: Any) -> list[float]:
         *heap,
         pymalloc,
         arrow,
+        *frames,
         len(os.listdir("/proc/self/task")),
         rest,
         duck,
