@@ -6,7 +6,7 @@ import logging
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -105,6 +105,8 @@ class MemorySettings(BaseModel):
     mmap_threshold_kb: int = Field(default=128, ge=0, le=32_768)
     # glibc: free memory past this many KiB at the top of a heap is returned to the system
     trim_threshold_kb: int = Field(default=0, ge=0, le=1_048_576)
+    # polars' jemalloc: "lean" (one arena, no thread caches, freed pages returned at once) or "default"
+    polars_allocator: Literal["lean", "default"] = "lean"
 
     @field_validator("mmap_threshold_kb", "trim_threshold_kb")
     @classmethod

@@ -7,21 +7,25 @@ buffers end up in its heaps, where what is freed fragments them instead of going
 
 - glibc's `M_MMAP_THRESHOLD` (`mmap_threshold_kb`): blocks this large get a mapping of their own,
   returned to the system when freed; a fixed value also stops glibc from raising it;
-- glibc's `M_TRIM_THRESHOLD` (`trim_threshold_kb`).
+- glibc's `M_TRIM_THRESHOLD` (`trim_threshold_kb`);
+- polars' jemalloc (`polars_allocator`): "lean" is one arena and no per-thread caches, freed pages
+  returned at once (`_RJEM_MALLOC_CONF`). The flow's process runs polars from some 35 threads; with
+  polars' own options (8 arenas, thread caches, a background thread purging after 0.5–1 s) what the
+  threads free stays scattered over arenas and caches, and the process grows batch after batch.
+  jemalloc reads the variable once, when polars is loaded, so this runs before polars is imported;
+  the workers inherit it. A `_RJEM_MALLOC_CONF` already set is left as it is.
 
 It runs where the flow's process starts: the command line's entry (`cli.main.main`) and the `flows`
-package, which a deployment's flow run and a worker process import first. polars' jemalloc needs
-nothing: its wheels already purge freed pages by a background thread (`dirty_decay_ms` 500,
-`muzzy_decay_ms` 1000), which `_RJEM_MALLOC_CONF` can still override. Values that do not fit their
-range are left to the settings check the run does next, which names the variable in one line; until
-then the defaults apply.
+package, which a deployment's flow run and a worker process import first. Values that do not fit
+their range are left to the settings check the run does next, which names the variable in one line;
+until then the defaults apply.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 
 from pydantic import ValidationError
 
@@ -29,6 +33,8 @@ from config.settings import ENV_PREFIX, MemorySettings
 
 PREFIX = f"{ENV_PREFIX}MEMORY__"
 MALLOPT = {"M_TRIM_THRESHOLD": -1, "M_MMAP_THRESHOLD": -3}  # glibc's malloc.h
+POLARS_MALLOC_CONF = "_RJEM_MALLOC_CONF"  # polars' wheels build jemalloc with the `_rjem_` prefix
+POLARS_CONF = {"lean": "narenas:1,tcache:false,dirty_decay_ms:0,muzzy_decay_ms:0", "default": ""}
 
 
 def memory_settings(environ: Mapping[str, str]) -> MemorySettings:
@@ -46,6 +52,12 @@ def glibc_options(settings: MemorySettings) -> dict[str, int]:
     return {name: kb * 1024 for name, kb in wanted.items() if kb}
 
 
+def allocator_environment(settings: MemorySettings) -> dict[str, str]:
+    """The variables the process (and the workers it starts) need before their allocators start."""
+    conf = POLARS_CONF[settings.polars_allocator]
+    return {POLARS_MALLOC_CONF: conf} if conf else {}
+
+
 def _mallopt(options: Mapping[str, int]) -> dict[str, int]:
     """Apply glibc's options; those that took (none where the C library is not glibc)."""
     mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
@@ -55,10 +67,15 @@ def _mallopt(options: Mapping[str, int]) -> dict[str, int]:
     return {name: value for name, value in options.items() if mallopt(MALLOPT[name], value) == 1}
 
 
-def prepare_process(environ: Mapping[str, str] | None = None) -> dict[str, int]:
-    """Set the process's allocator from the `memory` settings (CLUSTERWATCH_MEMORY__* of `environ`, by
-    default the process's); the glibc options that took, in bytes. Calling it again changes nothing."""
-    return _mallopt(glibc_options(memory_settings(os.environ if environ is None else environ)))
+def prepare_process(environ: MutableMapping[str, str] | None = None) -> dict[str, int]:
+    """Set the process's allocators from the `memory` settings (CLUSTERWATCH_MEMORY__* of `environ`, by
+    default the process's, where polars' option goes too); the glibc options that took, in bytes.
+    Calling it again changes nothing."""
+    env = os.environ if environ is None else environ
+    settings = memory_settings(env)
+    for name, value in allocator_environment(settings).items():
+        env.setdefault(name, value)
+    return _mallopt(glibc_options(settings))
 
 
-__all__ = ["glibc_options", "memory_settings", "prepare_process"]
+__all__ = ["allocator_environment", "glibc_options", "memory_settings", "prepare_process"]
