@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import gc
+import inspect
 import json
 import os
 import resource
@@ -224,7 +225,60 @@ def _sample(stream: Any) -> list[float]:
     ]
 
 
-def child(trace: Path, cli_args: list[str]) -> None:
+def _owner(container: object, skip: set[int]) -> str:
+    """A dict or list by what holds it: an object's attribute, a dict's key, or its type."""
+    holders = gc.get_referrers(container)
+    skip = skip | {id(holders)}
+    for holder in holders:
+        if id(holder) in skip or inspect.isframe(holder):
+            continue
+        if getattr(holder, "__dict__", None) is container:
+            return type(holder).__name__
+        names = [k for k, v in getattr(holder, "__dict__", {}).items() if v is container]
+        if names and not isinstance(holder, type):
+            return f"{type(holder).__name__}.{names[0]}"
+        if isinstance(holder, dict):
+            keys = [k for k, v in holder.items() if v is container]
+            if keys:
+                return f"{_owner(holder, skip | {id(container)})}.{keys[0]}"
+    return type(container).__name__
+
+
+def _holders(obj: object, skip: set[int]) -> str:
+    """What keeps `obj` alive, one level up (its container named by what holds that)."""
+    found, holders = [], gc.get_referrers(obj)
+    skip = skip | {id(holders), id(found)}
+    for holder in holders:
+        if id(holder) in skip or inspect.isframe(holder):
+            continue
+        if isinstance(holder, dict):
+            keys = [k for k, v in holder.items() if v is obj]
+            found.append(f"{_owner(holder, skip | {id(obj)})}.{keys[0] if keys else '?'}")
+        else:
+            found.append(f"{type(holder).__name__} in {_owner(holder, skip | {id(obj)})}")
+    return "; ".join(found[:4]) or "nothing found"
+
+
+def dump_frames(path: Path) -> None:
+    """The polars frames alive, grouped by their columns: how many, their size, what holds the largest."""
+    import polars
+
+    groups: dict[tuple[str, ...], list[Any]] = {}
+    for o in gc.get_objects():
+        if isinstance(o, polars.DataFrame):
+            groups.setdefault(tuple(o.columns), []).append(o)
+    ranked = sorted(groups.items(), key=lambda kv: -sum(f.estimated_size() for f in kv[1]))
+    with path.open("w", encoding="utf-8") as out:
+        for columns, frames in ranked[:15]:
+            size = sum(f.estimated_size() for f in frames) / MB
+            rows = sum(f.height for f in frames)
+            biggest = max(frames, key=lambda f: f.estimated_size())
+            out.write(f"{len(frames)} frames, {rows} rows, {size:.1f} MB: {list(columns)[:8]}\n")
+            skip = {id(groups), id(frames), id(ranked)} | {id(pair) for pair in ranked}
+            out.write(f"    held by: {_holders(biggest, skip)}\n")
+
+
+def child(trace: Path, cli_args: list[str], dump_at: int | None = None) -> None:
     """Run `clusterwatch run` in this process, a trace line after each batch."""
     from flows.stream import BatchStream
 
@@ -236,6 +290,8 @@ def child(trace: Path, cli_args: list[str]) -> None:
         progress(self)
         out.write("\t".join(f"{v:.1f}" for v in _sample(self)) + "\n")
         out.flush()
+        if dump_at is not None and self.totals.pages_in >= dump_at:
+            dump_frames(trace.with_suffix(f".frames-{self.totals.pages_in}.txt"))
 
     BatchStream._progress = traced  # type: ignore[method-assign]
     from cli.main import main
@@ -279,7 +335,8 @@ def parent(args: argparse.Namespace) -> dict[str, Any]:
         sources = Path(work) / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         cli_args = ["run", "--sources", str(sources), "--home", str(Path(work) / "home")]
-        cmd = [sys.executable, "-m", "bench.flow_memory", "--child", str(trace), "--", *cli_args]
+        dump = ["--dump-frames-at", str(args.dump_frames_at)] if args.dump_frames_at else []
+        cmd = [sys.executable, "-m", "bench.flow_memory", "--child", str(trace), *dump, "--", *cli_args]
         log = OUT / f"flow-memory-{args.label}.log"
         started = time.perf_counter()
         with log.open("w") as sink:
@@ -312,12 +369,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--purge-polars", action="store_true", help="purge polars' jemalloc after each sample (pl_purged_mb)"
     )
+    parser.add_argument(
+        "--dump-frames-at",
+        type=int,
+        help="from this many pages on, list the polars frames alive after each batch",
+    )
     parser.add_argument("--label", default="baseline", help="names the trace and figures in bench/out")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("cli_args", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(args.child, args.cli_args)
+        child(args.child, args.cli_args, args.dump_frames_at)
         return 0
     figures = parent(args)
     print(json.dumps(figures, indent=2))
