@@ -259,6 +259,27 @@ def _holders(obj: object, skip: set[int]) -> str:
     return "; ".join(found[:4]) or "nothing found"
 
 
+def _chain(obj: object, skip: set[int], depth: int = 8) -> str:
+    """The first path of referrers up from `obj` (cells and dicts skipped over), by type and attribute."""
+    names, current, seen = [], obj, set(skip)
+    for _ in range(depth):
+        holders = gc.get_referrers(current)
+        seen |= {id(holders), id(current)}
+        wanted = [h for h in holders if id(h) not in seen and not inspect.isframe(h)]
+        wanted = [h for h in wanted if type(h).__name__ != "cell"] or wanted
+        if not wanted:
+            break
+        holder = wanted[0]
+        if isinstance(holder, dict):
+            keys = [k for k, v in holder.items() if v is current]
+            names.append(f"[{keys[0]!r}]" if keys else "{}")
+        else:
+            attrs = [k for k, v in getattr(holder, "__dict__", {}).items() if v is current]
+            names.append(f"{type(holder).__name__}" + (f".{attrs[0]}" if attrs else ""))
+        current = holder
+    return " <- ".join(names)
+
+
 def dump_frames(path: Path) -> None:
     """The polars frames alive, grouped by their columns: how many, their size, what holds the largest."""
     import polars
@@ -276,6 +297,7 @@ def dump_frames(path: Path) -> None:
             out.write(f"{len(frames)} frames, {rows} rows, {size:.1f} MB: {list(columns)[:8]}\n")
             skip = {id(groups), id(frames), id(ranked)} | {id(pair) for pair in ranked}
             out.write(f"    held by: {_holders(biggest, skip)}\n")
+            out.write(f"    path: {_chain(biggest, skip)}\n")
 
 
 def child(trace: Path, cli_args: list[str], dump_at: int | None = None) -> None:
