@@ -102,7 +102,7 @@ class MemorySettings(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     # glibc: a block of at least this many KiB gets a mapping of its own, returned to the system on free
-    mmap_threshold_kb: int = Field(default=128, ge=0, le=32_768)
+    mmap_threshold_kb: int = Field(default=0, ge=0, le=32_768)
     # glibc: free memory past this many KiB at the top of a heap is returned to the system
     trim_threshold_kb: int = Field(default=0, ge=0, le=1_048_576)
     # polars' jemalloc: "lean" (one arena, no thread caches, freed pages returned at once) or "default"

@@ -1,19 +1,16 @@
 """The allocators of the run's process, set as it starts: how freed memory goes back to the system.
 
-A long run allocates and frees a batch's pages, frames and texts again and again. Left to its
-defaults, glibc's malloc raises its mmap threshold as it goes (up to 32 MiB), so large per-batch
-buffers end up in its heaps, where what is freed fragments them instead of going back to the system.
-`prepare_process` sets, from the `memory` settings (`CLUSTERWATCH_MEMORY__*`):
+A long run allocates and frees a batch's pages, frames and texts again and again. `prepare_process`
+sets, from the `memory` settings (`CLUSTERWATCH_MEMORY__*`, docs/operations.md#memory-of-a-long-run):
 
-- glibc's `M_MMAP_THRESHOLD` (`mmap_threshold_kb`): blocks this large get a mapping of their own,
-  returned to the system when freed; a fixed value also stops glibc from raising it;
-- glibc's `M_TRIM_THRESHOLD` (`trim_threshold_kb`);
-- polars' jemalloc (`polars_allocator`): "lean" is one arena and no per-thread caches, freed pages
-  returned at once (`_RJEM_MALLOC_CONF`). The flow's process runs polars from some 35 threads; with
-  polars' own options (8 arenas, thread caches, a background thread purging after 0.5–1 s) what the
-  threads free stays scattered over arenas and caches, and the process grows batch after batch.
-  jemalloc reads the variable once, when polars is loaded, so this runs before polars is imported;
-  the workers inherit it. A `_RJEM_MALLOC_CONF` already set is left as it is.
+- polars' jemalloc (`polars_allocator`, "lean" by default): one arena, no per-thread caches, freed
+  pages returned at once (`_RJEM_MALLOC_CONF`). With polars' own options (8 arenas, thread caches, a
+  background thread purging after 0.5-1 s) the flow's process, which runs polars from some 35
+  threads, sits about 30 MB higher. jemalloc reads the variable once, when polars is loaded, so this
+  runs before polars is imported; the workers inherit it. A `_RJEM_MALLOC_CONF` already set is kept.
+- glibc's `M_MMAP_THRESHOLD` (`mmap_threshold_kb`, 0 by default: glibc's own, which rises as large
+  blocks are freed): blocks this large get a mapping of their own, returned to the system when freed;
+- glibc's `M_TRIM_THRESHOLD` (`trim_threshold_kb`, 0 by default: glibc's own).
 
 It runs where the flow's process starts: the command line's entry (`cli.main.main`) and the `flows`
 package, which a deployment's flow run and a worker process import first. Values that do not fit
