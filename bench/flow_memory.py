@@ -266,10 +266,13 @@ def _chain(obj: object, skip: set[int], depth: int = 8) -> str:
         holders = gc.get_referrers(current)
         seen |= {id(holders), id(current)}
         wanted = [h for h in holders if id(h) not in seen and not inspect.isframe(h)]
-        wanted = [h for h in wanted if type(h).__name__ != "cell"] or wanted
-        if not wanted:
+        seen.add(id(wanted))
+        named = [h for h in wanted if type(h).__name__ != "cell"]
+        seen.add(id(named))
+        if not (named or wanted):
             break
-        holder = wanted[0]
+        holder = (named or wanted)[0]
+        del holders, wanted, named
         if isinstance(holder, dict):
             keys = [k for k, v in holder.items() if v is current]
             names.append(f"[{keys[0]!r}]" if keys else "{}")
