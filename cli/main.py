@@ -53,7 +53,7 @@ def main() -> None:
     from config.files import ConfigError
     from flows.memory import prepare_process
 
-    prepare_process()  # glibc's thresholds, before a command allocates its first large buffers
+    prepare_process()  # the allocators' options, before a command loads polars (flows/memory.py)
     faulthandler.enable()  # a crash inside a C library prints where it happened before the process ends
     show_config_warnings()
     try:
