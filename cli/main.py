@@ -51,7 +51,9 @@ def main() -> None:
     """The `clusterwatch` command: a configuration error (a sources file or a CLUSTERWATCH_* variable
     that does not fit) is told in one line per problem with exit code 2, never as a traceback."""
     from config.files import ConfigError
+    from flows.memory import prepare_process
 
+    prepare_process()  # the allocators' options, before a command loads polars (flows/memory.py)
     faulthandler.enable()  # a crash inside a C library prints where it happened before the process ends
     show_config_warnings()
     try:

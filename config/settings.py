@@ -6,7 +6,7 @@ import logging
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -98,6 +98,28 @@ class RunSettings(BaseModel):
     server_keep_seconds: float = Field(default=0.0, ge=0, le=86_400)
 
 
+class MemorySettings(BaseModel):
+    """How the run's process gives freed memory back, set as it starts (flows/memory.py; see
+    docs/operations.md#memory-of-a-long-run). 0 keeps the allocator's own default."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    # glibc: a block of at least this many KiB gets a mapping of its own, returned to the system on free
+    mmap_threshold_kb: int = Field(default=0, ge=0, le=32_768)
+    # glibc: free memory past this many KiB at the top of a heap is returned to the system
+    trim_threshold_kb: int = Field(default=0, ge=0, le=1_048_576)
+    # polars' jemalloc: "lean" (one arena, no thread caches, freed pages returned at once) or "default"
+    polars_allocator: Literal["lean", "default"] = "lean"
+
+    @field_validator("mmap_threshold_kb", "trim_threshold_kb")
+    @classmethod
+    def _zero_or_page_sized(cls, value: int) -> int:
+        """Below 64 KiB every small block would be a system call (and a 4 KiB page) of its own."""
+        if 0 < value < 64:
+            raise ValueError("must be 0 (the allocator's default) or at least 64")
+        return value
+
+
 def _default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 256))
 
@@ -112,6 +134,7 @@ class Settings(BaseModel):
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     analyst: AnalystSettings = Field(default_factory=AnalystSettings)
     run: RunSettings = Field(default_factory=RunSettings)
+    memory: MemorySettings = Field(default_factory=MemorySettings)
     languages: tuple[str, ...] = ("ru", "en")
     watch_file: Path = Path("config/watch.yaml")  # the watchlists whose digests are built after every run
     # the raw page store as an fsspec URL (s3://bucket/raw, file:///srv/raw); unset: the folder HOME/raw
