@@ -59,7 +59,6 @@ COLUMNS = (
 )
 MB = 1024 * 1024
 PURGE_POLARS = "FLOW_MEMORY_PURGE_POLARS"  # set by --purge-polars for the child
-DETACH = "FLOW_MEMORY_DETACH_BATCHES"  # set by --detach-batches for the child
 
 
 class _Mallinfo2(ctypes.Structure):
@@ -304,20 +303,6 @@ def dump_frames(path: Path) -> None:
             out.write(f"    path: {_chain(biggest, skip)}\n")
 
 
-def _detach_batches(stream: Any) -> None:
-    """What the run would keep if a batch's tasks did not join the transaction of the task that feeds
-    the stream (the crawl's, whose context each batch thread copies): each batch starts with none."""
-    from prefect.transactions import Transaction
-
-    run = stream._run
-
-    def detached(self: Any, index: int, pages: Any) -> None:
-        Transaction.__var__.set(None)  # in the batch's own copy of the context only
-        run(self, index, pages)
-
-    stream._run = detached
-
-
 def child(trace: Path, cli_args: list[str], dump_at: int | None = None) -> None:
     """Run `clusterwatch run` in this process, a trace line after each batch."""
     from flows.stream import BatchStream
@@ -334,8 +319,6 @@ def child(trace: Path, cli_args: list[str], dump_at: int | None = None) -> None:
             dump_frames(trace.with_suffix(f".frames-{self.totals.pages_in}.txt"))
 
     BatchStream._progress = traced  # type: ignore[method-assign]
-    if os.environ.get(DETACH):
-        _detach_batches(BatchStream)
     from cli.main import main
 
     sys.argv = ["clusterwatch", *cli_args]
@@ -372,8 +355,6 @@ def parent(args: argparse.Namespace) -> dict[str, Any]:
     extra = dict(item.split("=", 1) for item in args.env)
     if args.purge_polars:
         extra[PURGE_POLARS] = "1"
-    if args.detach_batches:
-        extra[DETACH] = "1"
     env = {**pipeline_env(args.pages), **extra, "PYTHONPATH": str(REPO)}
     with tempfile.TemporaryDirectory(prefix="cw-flowmem-") as work, serve_site(site_dir=site) as base_url:
         sources = Path(work) / "sources.yaml"
@@ -417,9 +398,6 @@ def main(argv: list[str] | None = None) -> int:
         "--dump-frames-at",
         type=int,
         help="from this many pages on, list the polars frames alive after each batch",
-    )
-    parser.add_argument(
-        "--detach-batches", action="store_true", help="batch tasks outside the crawl task's transaction"
     )
     parser.add_argument("--label", default="baseline", help="names the trace and figures in bench/out")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
