@@ -3,25 +3,18 @@ excerpts are inline in their labels (tests/data/relations/*.yaml)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from bench import relations_quality
 from transforms.intel.links.records import EVENT_TYPES, RELATIONS
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "relations_quality.py"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("relations_quality", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return relations_quality
 
 
 def _totals(score) -> tuple[float, float]:
