@@ -142,9 +142,10 @@ KEEP_VARIABLE = "CLUSTERWATCH_RUN__SERVER_KEEP_SECONDS"
 
 
 def start_early(arguments: list[str]) -> None:
-    """Start the temporary server before the command's own imports (Typer, pydantic, DuckDB, Prefect: about
-    2 s of CPU), so that they overlap its start: for `run` and `demo` (`arguments`: the command line
-    without the program), unless they only print help or serve the sample site, Prefect's API URL is set,
+    """Start the temporary server before the command's own imports and checks (Typer, pydantic, DuckDB,
+    the settings, the lease, the database: about half a second of CPU), so that they overlap its start,
+    as the flow's imports already did: for `run` and `demo` (`arguments`: the command line without the
+    program), unless they only print help or serve the sample site, Prefect's API URL is set,
     or the environment asks for a kept server (found or started per HOME once the settings are read).
     prefect_api_starting takes it; a server not taken (the command stopped first) is stopped when this
     process exits."""

@@ -157,9 +157,9 @@ def _highest_block_in_use(con: duckdb.DuckDBPyConnection) -> int:
 
 # The stamp of a file its last writer closed cleanly (`record_closed`): its size, modification and change
 # times and inode then, beside it as `NAME.closed`. A file that still matches its stamp is the file
-# DuckDB left, so the length check (a walk of every table's blocks, about a second on a large
-# warehouse) is skipped; a file cut short, written, copied over or touched since no longer matches
-# (its change time moves with any of these) and gets the whole check.
+# DuckDB left, so the length check (a walk of every table's blocks: 0.34 s of CPU, cold, on the
+# warehouse of 1,000 real pages) is skipped; a file cut short, written, copied over or touched since no
+# longer matches (its change time moves with any of these) and gets the whole check.
 STAMP_SUFFIX = ".closed"
 
 
