@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import faulthandler
+import sys
 from typing import Annotated
 
 import typer
@@ -10,6 +11,7 @@ import typer
 from cli import analyst, extract, facts, pipeline, quality, report, search, serve
 from cli import digest as digest_command
 from cli.common import error, show_config_warnings
+from cli.prefect_api import start_early
 
 # Help texts are plain text: with Rich markup on, a default written "[a local cluster]" would vanish.
 app = typer.Typer(
@@ -50,6 +52,7 @@ digest_command.register(app)
 def main() -> None:
     """The `clusterwatch` command: a configuration error (a sources file or a CLUSTERWATCH_* variable
     that does not fit) is told in one line per problem with exit code 2, never as a traceback."""
+    start_early(sys.argv[1:])  # a run's temporary Prefect server starts while the rest imports
     from config.files import ConfigError
     from flows.memory import prepare_process
 

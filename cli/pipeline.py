@@ -19,15 +19,11 @@ from rich.table import Table
 from rich.text import Text
 
 from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console, error, fail
+from cli.prefect_api import QUIET_ENV
 
 if TYPE_CHECKING:
     from config.settings import Settings
 
-QUIET_ENV = {
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-}
 QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "great_expectations")
 # what the flow and its tasks log (a source that gave no page, a report not built) the summary says
 # again: on the terminal it is said once, by the summary; a Prefect server still receives the logs

@@ -18,6 +18,7 @@ The child is this module run as a program: `python -m cli.prefect_api PARENT_PID
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import json
 import os
@@ -32,8 +33,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 STARTUP_SECONDS = 120.0  # at least; PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS may say more
 WATCH_SECONDS = 0.5
@@ -66,6 +69,8 @@ def _free_port() -> int:
 
 
 def _healthy(client: httpx.Client, url: str) -> bool:
+    import httpx
+
     try:
         return client.get(f"{url}/health").status_code == 200
     except httpx.HTTPError:
@@ -73,6 +78,7 @@ def _healthy(client: httpx.Client, url: str) -> bool:
 
 
 def _wait_healthy(process: subprocess.Popen, url: str) -> None:
+    import httpx
     from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS as CONFIGURED
 
     seconds = max(STARTUP_SECONDS, float(CONFIGURED.value()))
@@ -99,13 +105,24 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 # the temporary server's own settings: no block types registered at its start (the flows use none; it
-# imports every installed Prefect collection, Dask's among them, and costs about half a second)
-SERVER_ENV = {"PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false"}
+# imports every installed Prefect collection, Dask's among them, and costs about half a second), nor the
+# collections imported to see whether their block types changed since the last start (1.6 s of its 14 s
+# start under cProfile)
+SERVER_ENV = {
+    "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+    "PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
+}
+# what a run's command sets for itself (cli/pipeline.py) and its server inherits: warnings only, no analytics
+QUIET_ENV = {
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
 
 
 def _spawn(port: int, kept: KeptServer | None = None) -> subprocess.Popen:
     command = [sys.executable, "-m", "cli.prefect_api", str(os.getpid()), str(port)]
-    env = {**os.environ, **SERVER_ENV}
+    env = {**QUIET_ENV, **os.environ, **SERVER_ENV}
     if kept is None:
         return subprocess.Popen(command, stdin=subprocess.DEVNULL, env=env)
     # a session of its own, so that Ctrl-C of this run's terminal does not reach it, and a log of its own:
@@ -115,6 +132,49 @@ def _spawn(port: int, kept: KeptServer | None = None) -> subprocess.Popen:
         return subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env, start_new_session=True
         )
+
+
+# A temporary server started first thing in a `run` or `demo` process (`start_early`), not yet taken by
+# prefect_api_starting: (its process, its port)
+_EARLY: list[tuple[subprocess.Popen, int]] = []
+EARLY_COMMANDS = ("run", "demo")
+KEEP_VARIABLE = "CLUSTERWATCH_RUN__SERVER_KEEP_SECONDS"
+
+
+def start_early(arguments: list[str]) -> None:
+    """Start the temporary server before the command's own imports and checks (Typer, pydantic, DuckDB,
+    the settings, the lease, the database: about half a second of CPU), so that they overlap its start,
+    as the flow's imports already did: for `run` and `demo` (`arguments`: the command line without the
+    program), unless they only print help or serve the sample site, Prefect's API URL is set,
+    or the environment asks for a kept server (found or started per HOME once the settings are read).
+    prefect_api_starting takes it; a server not taken (the command stopped first) is stopped when this
+    process exits."""
+    if _EARLY or not arguments or arguments[0] not in EARLY_COMMANDS:
+        return
+    if {"--help", "--serve-only"} & set(arguments):
+        return
+    if os.environ.get("PREFECT_API_URL") or _keeps_servers():
+        return
+    port = _free_port()
+    _EARLY.append((_spawn(port), port))
+    atexit.register(_stop_early)
+
+
+def _keeps_servers() -> bool:
+    """The environment asks for kept servers (or says something the settings check will refuse)."""
+    try:
+        return float(os.environ.get(KEEP_VARIABLE) or 0) != 0
+    except ValueError:
+        return True
+
+
+def _stop_early() -> None:
+    while _EARLY:
+        _stop(_EARLY.pop()[0])
+
+
+def _take_early() -> tuple[subprocess.Popen, int] | None:
+    return _EARLY.pop() if _EARLY else None
 
 
 def _prefect_version() -> str:
@@ -132,6 +192,8 @@ def _recorded(kept: KeptServer) -> str | None:
             return None
     except (OSError, ValueError, KeyError, TypeError):  # none, damaged, or its process gone
         return None
+    import httpx
+
     with httpx.Client(timeout=2) as client:
         return url if _healthy(client, url) else None
 
@@ -182,15 +244,21 @@ def _kept_server(kept: KeptServer) -> Iterator[tuple[str, Callable[[], None]]]:
 def prefect_api_starting(kept: KeptServer | None = None) -> Iterator[Callable[[], str]]:
     """Starts the temporary server at once (unless an API URL is configured, or `kept` names a server
     that answers) and gives a function that waits until it answers and returns the API URL: the caller
-    imports and prepares meanwhile, on the other core. A temporary server stops when the block ends; a
-    kept one once no run has used it for `kept.seconds`."""
-    if kept is not None and not os.environ.get("PREFECT_API_URL"):
+    imports and prepares meanwhile, on the other core; the server `start_early` started, if any, is the
+    temporary one. A temporary server stops when the block ends; a kept one once no run has used it for
+    `kept.seconds`."""
+    early, named = _take_early(), os.environ.get("PREFECT_API_URL")
+    if early is not None and (named or kept is not None):  # the settings name a server after all
+        _stop(early[0])
+        early = None
+    if kept is not None and not named:
         with _kept_server(kept) as (url, wait):
             yield from _unless_configured(url, wait)
         return
-    port = _free_port()
     # started before Prefect's settings are even imported (a second); stopped if they name a server
-    process = None if os.environ.get("PREFECT_API_URL") else _spawn(port)
+    process, port = early or (None, _free_port())
+    if process is None and not named:
+        process = _spawn(port)
     from prefect.settings import PREFECT_API_URL
 
     configured = PREFECT_API_URL.value()

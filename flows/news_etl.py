@@ -29,6 +29,7 @@ from flows.watch import after_run
 from ingest.records import Settled, fetch_log_frame, pages_frame
 from transforms.runs.reconcile import source_report
 from transforms.runs.sources import sources_frame
+from warehouse.schema import record_closed
 
 
 @flow(name="news_etl", log_prints=True)
@@ -58,7 +59,10 @@ def news_etl(
         except BaseException as exc:  # Ctrl-C included: the run's row ends in a final state
             record_failure(ctx, settings, exc)
             raise
-        return {**result, **after_run(settings, ctx.run_id)}  # the watchlists' digests and webhooks
+        watched = after_run(settings, ctx.run_id)  # the watchlists' digests and webhooks
+        # every connection is closed: the next run's process finds the file as this one left it
+        record_closed(settings.database_path)
+        return {**result, **watched}
 
 
 def _crawl_and_load(

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
-from trafilatura.feeds import FeedParameters, determine_feed, find_links
 
 from config.sources import Source
 from ingest import urls
@@ -66,6 +65,8 @@ class Discovery:
 
 def feed_links(feed_url: str, text: str) -> list[str]:
     """Item links of an RSS, Atom or JSON feed (trafilatura's parser, before its own host filter)."""
+    from trafilatura.feeds import FeedParameters, find_links  # trafilatura only for a source with feeds
+
     host = urlsplit(feed_url).hostname or ""
     params = FeedParameters(feed_url, host, feed_url)
     return [urljoin(feed_url, link) for link in find_links(_items_only(text.strip()), params)]
@@ -119,6 +120,8 @@ def page_links(page_url: str, text: str) -> list[str]:
 
 def feed_alternates(page_url: str, text: str) -> list[str]:
     """Feeds a page announces (<link rel="alternate" type="application/rss+xml">; trafilatura's finder)."""
+    from trafilatura.feeds import FeedParameters, determine_feed  # only for a source with start pages
+
     host = urlsplit(page_url).hostname or ""
     return determine_feed(text, FeedParameters(page_url, host, page_url))
 

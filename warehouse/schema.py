@@ -16,6 +16,8 @@ written by a newer release of the code.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -153,6 +155,51 @@ def _highest_block_in_use(con: duckdb.DuckDBPyConnection) -> int:
     return highest
 
 
+# The stamp of a file its last writer closed cleanly (`record_closed`): its size, modification and change
+# times and inode then, beside it as `NAME.closed`. A file that still matches its stamp is the file
+# DuckDB left, so the length check (a walk of every table's blocks: 0.34 s of CPU, cold, on the
+# warehouse of 1,000 real pages) is skipped; a file cut short, written, copied over or touched since no
+# longer matches (its change time moves with any of these) and gets the whole check.
+STAMP_SUFFIX = ".closed"
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + STAMP_SUFFIX)
+
+
+def _file_stamp(path: Path) -> dict[str, int]:
+    found = path.stat()
+    return {
+        "size": found.st_size,
+        "mtime_ns": found.st_mtime_ns,
+        "ctime_ns": found.st_ctime_ns,
+        "inode": found.st_ino,
+        "device": found.st_dev,
+    }
+
+
+def record_closed(path: Path) -> None:
+    """Stamp PATH as closed cleanly: call it once every connection of this process to the file is closed
+    (its last checkpoint written). Nothing is stamped when the file is missing."""
+    try:
+        stamp = _file_stamp(path)
+    except FileNotFoundError:
+        return
+    temporary = path.with_name(f".{path.name}{STAMP_SUFFIX}.{os.getpid()}")
+    temporary.write_text(json.dumps(stamp) + "\n", encoding="utf-8")
+    os.replace(temporary, _stamp_path(path))
+
+
+def closed_cleanly(path: Path) -> bool:
+    """True when PATH is as its stamp recorded it (`record_closed`); False without a stamp, with a
+    damaged one, or when the file changed since."""
+    try:
+        recorded = json.loads(_stamp_path(path).read_text(encoding="utf-8"))
+        return recorded == _file_stamp(path)
+    except (OSError, ValueError):
+        return False
+
+
 def _open_once(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(str(path), read_only=read_only)
@@ -165,11 +212,12 @@ def _open_once(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     size = path.stat().st_size
     if size >= _FOUND_INTACT.get(path.resolve(), size + 1):  # found whole here before, and not shorter
         return con
-    try:
-        check_intact(con, path)
-    except BaseException:
-        con.close()
-        raise
+    if path.resolve() in _FOUND_INTACT or not closed_cleanly(path):
+        try:
+            check_intact(con, path)
+        except BaseException:
+            con.close()
+            raise
     _FOUND_INTACT[path.resolve()] = size
     return con
 

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import psutil
@@ -97,3 +98,32 @@ def test_a_kept_server_serves_the_next_run_and_ends_once_no_run_uses_it(tmp_path
         if server and alive(server["pid"]):
             psutil.Process(server["pid"]).kill()
     assert "Traceback" not in tail(folder / "server.log")
+
+
+def test_a_run_starts_its_server_first_and_stops_it_when_the_run_stops_before_using_it(
+    tmp_path: Path,
+) -> None:
+    """`run` starts its temporary server before its own imports; a run that stops before its flow (here
+    at a missing sources file) has stopped that server by the time it exits."""
+    command = [sys.executable, "-m", "cli", "run", "--sources", str(tmp_path / "nope.yaml")]
+    run = subprocess.Popen(
+        [*command, "--home", str(tmp_path)],
+        cwd=REPO,
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    servers: set[int] = set()
+    while run.poll() is None:
+        try:
+            children = psutil.Process(run.pid).children()
+            servers |= {c.pid for c in children if "cli.prefect_api" in " ".join(c.cmdline())}
+        except psutil.Error:  # the run, or a child, ended meanwhile
+            pass
+        time.sleep(0.02)
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 2 and "sources file not found" in out, out + err
+    assert len(servers) == 1  # started, once
+    assert not any(alive(pid) for pid in servers)
+    assert "Traceback" not in err

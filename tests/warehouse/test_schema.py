@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -17,10 +19,12 @@ from warehouse.schema import (
     SchemaError,
     SchemaTooNew,
     check_intact,
+    closed_cleanly,
     code_version,
     connect,
     migrate,
     migrations,
+    record_closed,
     view_files,
 )
 
@@ -308,3 +312,42 @@ def test_free_blocks_off_the_end_are_no_damage_and_a_used_block_cut_off_is(tmp_p
         file.truncate(path.stat().st_size - block_size)
     with duckdb.connect(str(path), read_only=True) as con, pytest.raises(DatabaseDamaged, match="cut short"):
         check_intact(con, path)
+
+
+def test_a_file_closed_cleanly_is_known_by_its_stamp_until_it_changes(tmp_path: Path) -> None:
+    """The stamp a run leaves after its last connection closes matches the file until anything touches it:
+    cut short, written, or replaced by a copy."""
+    database = tmp_path / "w.duckdb"
+    with connect(database) as con:
+        con.execute("CREATE TABLE filler AS SELECT range AS a FROM range(1000)")
+    assert not closed_cleanly(database)  # never stamped
+    record_closed(database)
+    assert closed_cleanly(database)
+    with connect(database) as con:  # opened and read: the file is as it was
+        con.execute("SELECT count(*) FROM filler").fetchone()
+    assert closed_cleanly(database)
+    with connect(database) as con:
+        con.execute("INSERT INTO filler VALUES (1)")
+    assert not closed_cleanly(database)
+    record_closed(database)
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy2(database, copy)
+    os.replace(copy, database)  # the same bytes and times, another file
+    assert not closed_cleanly(database)
+    (tmp_path / "w.duckdb.closed").write_text("{not json", encoding="utf-8")
+    assert not closed_cleanly(database)
+
+
+def test_a_stamped_file_cut_short_is_still_damaged(tmp_path: Path) -> None:
+    """A file stamped at its clean close, then cut short by one block it uses (DuckDB itself opens it):
+    the stamp no longer matches, so the whole check runs and finds it."""
+    database = tmp_path / "w.duckdb"
+    _free_blocks_off_the_end(database)  # shorter than its block count: the whole check walks the tables
+    record_closed(database)
+    with duckdb.connect(str(database), read_only=True) as con:
+        block_size = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
+    with database.open("r+b") as file:  # a used block: DuckDB opens the file, only the check sees it
+        file.truncate(database.stat().st_size - block_size)
+    for read_only in (False, True):
+        with pytest.raises(DatabaseDamaged, match="cut short"):
+            connect(database, read_only=read_only)
