@@ -1,6 +1,5 @@
 """Floors for site types and named sites on real press excerpts labelled before any extractor ran on them
-(tests/data/intel/real_sites_blind.yaml, real_sites_blind2.yaml, real_sites_blind3.yaml and
-real_sites_blind4.yaml; figures in docs/facts.md)."""
+(tests/data/intel/real_sites_blind.yaml to real_sites_blind5.yaml; figures in docs/facts.md)."""
 
 import pytest
 import yaml
@@ -8,8 +7,8 @@ import yaml
 from bench import intel_quality, intel_real
 
 FLOOR = 0.92
-# the fourth split's named sites: recall short of the others (names listed after "parks are", "such
-# facilities as", "the Zelenograd Zone"); precision holds the common floor
+# the fourth split's named sites: recall short of the others (names listed after "parks are" with a place
+# after each, "such facilities as"); precision holds the common floor
 F1_FLOORS = {"real_sites_blind4": {"site": 0.8}}
 
 
