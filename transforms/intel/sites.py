@@ -560,6 +560,8 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     listed = listed_after_colon(text, _after_region(text, tokens, end), sentence[1])
     if not listed and _plural(tokens[end - 1]):
         listed = names_listed_after(text, tokens[end - 1].end, sentence[1])
+        if any(_is_place(name) and lookup(name, site_type) is None for name, _ in listed):
+            listed = []  # "industrial parks (Moscow, Kaluga)": where they are, not their names
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
     named = items or _named(text, tokens, start, end, site_type)
     industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)

@@ -355,6 +355,7 @@ def test_names_listed_in_brackets_after_a_plural_site_word():
                                   ("industrial_park", "Grabcevo")}  # fmt: skip
     assert _named("Three technoparks (see below) opened.", "en") == set()
     assert _named("Two industrial parks (IPs) opened in the region.", "en") == set()
+    assert _named("New industrial parks (Moscow, Kazan and Perm) opened.", "en") == set()
 
 
 def test_a_short_form_and_an_abbreviation_after_the_site_word():
