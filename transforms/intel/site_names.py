@@ -206,6 +206,21 @@ _VERB_LIST = re.compile(
     rf"({_LISTED_NAME}(?:{_LIST_SEPARATOR}{_LISTED_NAME})*[ \t]+(?:and|и)[ \t]+{_LISTED_NAME})(?=[\s.,;:)]|$)"
 )
 _ONE_NAME = re.compile(_LISTED_NAME)
+_NAME_LIST = re.compile(rf"{_LISTED_NAME}(?:{_LIST_SEPARATOR}{_LISTED_NAME})*")
+# "such facilities as ELMA and POLYUS", «такие площадки, как «Слава» и «Полюс»»
+SUCH_AS = re.compile(
+    r"\bsuch[ \t]+(?:facilities|sites|objects|venues)[ \t]+as[ \t]+"
+    r"|(?<![\w-])таки[ех][ \t]+(?:площадк[\w]*|объект[\w]*)[ \t]*,?[ \t]+как[ \t]+",
+    re.IGNORECASE,
+)
+
+
+def names_in_list(text: str, start: int, limit: int) -> list[tuple[str, tuple[int, int]]]:
+    """The capitalised or quoted names listed from start on ("ELMA and POLYUS", «Слава» и «Полюс»)."""
+    match = _NAME_LIST.match(text, start, limit)
+    if match is None:
+        return []
+    return [(item.group(1), item.span(1)) for item in _ONE_NAME.finditer(text, match.start(), match.end())]
 
 
 def names_listed_after(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int]]]:

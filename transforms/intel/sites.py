@@ -30,6 +30,7 @@ from transforms.intel.lexicon.site_registry import (
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
+    SUCH_AS,
     abbreviation_after,
     bare_name_after,
     compound_names,
@@ -37,6 +38,7 @@ from transforms.intel.site_names import (
     inside_quotes,
     latin_name_after,
     listed_after_colon,
+    names_in_list,
     names_listed_after,
     quoted_after,
     quoted_before,
@@ -384,6 +386,7 @@ def find_sites(
     found += _registered_quoted(context, hits, found)
     found += _bare_parks(context, hits, found)
     found += _named_zones(context, hits, found)
+    found += _such_as_lists(context, hits, found)
     return _registered(context, found + _compound_sites(context, hits, found))
 
 
@@ -515,6 +518,28 @@ def _named_zones(ctx: _Context, hits: list, found: list[Mention]) -> list[Mentio
         if iso is None or not iso.startswith("RU-"):
             continue  # "the Euro Zone": a zone named by a Russian place only
         sites.append(_site("sez", (at, token.end), ctx.text, before, None, iso))
+    return sites
+
+
+def _such_as_lists(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """ "6 technoparks out of 33 are located in the capital, moreover, such facilities as ELMA and POLYUS are
+    among the top three": names listed after "such facilities as" («такие площадки, как») are sites of the
+    type of the site word before them in the sentence."""
+    sites: list[Mention] = []
+    for match in SUCH_AS.finditer(ctx.text):
+        sentence = sentence_of(ctx.text, match.start())
+        nouns = [(ctx.tokens[i].start, e.ident) for i, _, e in hits
+                 if e.kind == "site_type" and sentence[0] <= ctx.tokens[i].start < match.start()]  # fmt: skip
+        if not nouns:
+            continue
+        site_type = max(nouns)[1]
+        for name, span in names_in_list(ctx.text, match.end(), sentence[1]):
+            if any(m.start < span[1] and span[0] < m.end for m in found + sites):
+                continue
+            if _is_place(name) and lookup(name, site_type) is None:
+                continue
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            sites.append(_site(site_type, span, ctx.text, name, None, iso))
     return sites
 
 

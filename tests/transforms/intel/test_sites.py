@@ -404,3 +404,12 @@ def test_a_zone_named_by_a_russian_place_in_a_text_about_sezs():
     euro = _named("The Alabuga special economic zone grew. The Euro Zone stalled.", "en")
     assert euro == {("sez", "Alabuga")}
     assert _named("The businesses based in the Zelenograd Zone grew.", "en") == set()  # no SEZ in the text
+
+
+def test_names_after_such_facilities_as_take_the_site_word_before_them():
+    text = (
+        "The rating noted 33 technoparks. 6 technoparks out of 33 are located in the capital, moreover, such "
+        "facilities as ELMA and POLYUS are among the top three."
+    )
+    assert _named(text, "en") == {("technopark", "Elma"), ("technopark", "Polyus")}
+    assert _named("Such facilities as Vorsino and Rosva are planned.", "en") == set()  # no site word before
