@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.gazetteer import Token, matcher
+from transforms.intel.lexicon.gazetteer import Token, matcher, organizations
 from transforms.intel.lexicon.nlp_ru import case_of, parses, reads_as
 from transforms.intel.lexicon.site_registry import lookup
 from transforms.intel.lexicon.translit import has_cyrillic
@@ -45,7 +45,7 @@ _NOT_COMPOUND = {"технопарк", "промпарк", "агропарк", "
 _ORG_AFTER = re.compile(
     r"[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?(?:Board|Council|Committee|Fund|Association|Agency|Department|"
     r"Administration|Directorate|Authority|Union|Commission|Office|Observatory|Institute|Foundation|Forum|"
-    r"Conference|Summit|Award|Programme|Program)\b"
+    r"Conference|Summit|Award|Programme|Program|Map|Portal|Rating|Ranking|Strategy|Policy|Report)\b"
 )
 _OPENERS = "«„"
 _CLOSERS = "»"
@@ -195,3 +195,83 @@ def registered_before(text: str, tokens: list[Token], start: int, site_type: str
         if words[:1].isupper() and not any(c in words for c in ',;:()\n«»"') and lookup(words, site_type):
             return words
     return None
+
+
+# one listed name: capitalised words (a hyphen or a number inside), quoted or not
+_LISTED_NAME = r"[«\"“„]?([A-ZА-ЯЁ][\w.&-]*\w(?:[ \t][A-ZА-ЯЁ0-9][\w.&-]*\w)?)[»\"”“]?"
+_LIST_SEPARATOR = r"(?:,[ \t]*(?:and[ \t]+|и[ \t]+)?|[ \t]+(?:and|и)[ \t]+)"
+_PAREN_LIST = re.compile(rf"[ \t\u00a0]*\(({_LISTED_NAME}(?:{_LIST_SEPARATOR}{_LISTED_NAME})+)\)")
+_VERB_LIST = re.compile(
+    rf"[ \t\u00a0]*(?:,[ \t]*)?(?:are|include|such[ \t]+as|namely|[–—])[ \t\u00a0]+"
+    rf"({_LISTED_NAME}(?:{_LIST_SEPARATOR}{_LISTED_NAME})*[ \t]+(?:and|и)[ \t]+{_LISTED_NAME})(?=[\s.,;:)]|$)"
+)
+_ONE_NAME = re.compile(_LISTED_NAME)
+_NAME_LIST = re.compile(rf"{_LISTED_NAME}(?:{_LIST_SEPARATOR}{_LISTED_NAME})*")
+# "such facilities as ELMA and POLYUS", «такие площадки, как «Слава» и «Полюс»»
+SUCH_AS = re.compile(
+    r"\bsuch[ \t]+(?:facilities|sites|objects|venues)[ \t]+as[ \t]+"
+    r"|(?<![\w-])таки[ех][ \t]+(?:площадк[\w]*|объект[\w]*)[ \t]*,?[ \t]+как[ \t]+",
+    re.IGNORECASE,
+)
+
+
+def names_in_list(text: str, start: int, limit: int) -> list[tuple[str, tuple[int, int]]]:
+    """The capitalised or quoted names listed from start on ("ELMA and POLYUS", «Слава» и «Полюс»)."""
+    match = _NAME_LIST.match(text, start, limit)
+    if match is None:
+        return []
+    return [(item.group(1), item.span(1)) for item in _ONE_NAME.finditer(text, match.start(), match.end())]
+
+
+def names_listed_after(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int]]]:
+    """Names listed after a plural site word, each with its span: "Four industrial parks (Vorsino,
+    Kaluga-Yug, Rosva, Grabcevo)", "the largest technoparks are ELMA, Slava and Polyus". Two names at least:
+    one word in brackets is as often an abbreviation or a place."""
+    match = _PAREN_LIST.match(text, end, limit) or _VERB_LIST.match(text, end, limit)
+    if match is None:
+        return []
+    return [(item.group(1), item.span(1)) for item in _ONE_NAME.finditer(text, match.start(1), match.end(1))]
+
+
+_LEGAL_FORMS = {"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НИИ", "ИП", "ГУП", "МУП", "АНО", "ФГУП", "РФ"}
+
+
+def abbreviation_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
+    """«Технопарк ЦАГИ из Жуковского», «технопарк МФТИ»: an upper-case Russian abbreviation right after the
+    word технопарк names the technopark after its institute, unless it is a legal form, a place, a site word
+    or a government body (технопарк РФ, технопарк ОЭЗ, технопарк Минпромторга)."""
+    if end >= len(tokens) or text[tokens[end - 1].end : tokens[end].start] not in (" ", "\u00a0"):
+        return None
+    word = tokens[end]
+    if not (has_cyrillic(word.text) and word.text.isupper() and 3 <= len(word.text) <= 6):
+        return None
+    if word.text in _LEGAL_FORMS:
+        return None
+    for _, _, entry in matcher().find([word], {"region", "country", "city", "site_type", "organization"}):
+        if entry.kind != "organization" or organizations()[entry.ident]["entity_type"] == "government_body":
+            return None
+    return word.text, word.end
+
+
+_LATIN_WORD = r"[A-Z][A-Za-z0-9&-]*[A-Za-z0-9]"
+_LATIN_RUN = re.compile(
+    rf"[ \t\u00a0]+((?:{_LATIN_WORD}[ \t])*{_LATIN_WORD})(?:[ \t]([А-ЯЁ][а-яё]+))?(?=[\s,.;:)]|$)"
+)
+
+
+_NOT_SITE_NAMES = {"company", "organization", "region", "country", "city", "industry", "site_type"}
+
+
+def latin_name_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
+    """«промышленного парка Industrial City Коледино», «технопарк Sber Tech»: capitalised Latin words right
+    after a Russian site word name the site (a Russian place name after them included), unless they begin a
+    company's or an organisation's name the gazetteer knows (в технопарке Huawei открыла…)."""
+    if not has_cyrillic(tokens[end - 1].text):
+        return None
+    match = _LATIN_RUN.match(text, tokens[end - 1].end)
+    if match is None or len(match.group(1).split()) > 4:
+        return None
+    words = [token for token in tokens[end:] if token.start < match.end(1)]
+    if any(i == 0 for i, _, _ in matcher().find(words, _NOT_SITE_NAMES)):
+        return None
+    return match.group(0).strip(), match.end()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
 from transforms.intel.lexicon.nlp_ru import (
@@ -19,15 +20,26 @@ from transforms.intel.lexicon.nlp_ru import (
     reads_as,
 )
 from transforms.intel.lexicon.role_codes import role_code
-from transforms.intel.lexicon.site_registry import Registered, lookup, only_zone_in, standalone_hits
+from transforms.intel.lexicon.site_registry import (
+    Registered,
+    lookup,
+    lookup_short,
+    only_zone_in,
+    standalone_hits,
+)
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
+    SUCH_AS,
+    abbreviation_after,
     bare_name_after,
     compound_names,
     followed_by_body,
     inside_quotes,
+    latin_name_after,
     listed_after_colon,
+    names_in_list,
+    names_listed_after,
     quoted_after,
     quoted_before,
     registered_apposition,
@@ -50,6 +62,7 @@ _NOT_NAMES = {
 _DESCRIPTORS = {
     "Innovative", "Innovation", "Territorial", "Production", "Industrial", "Technology", "Technological",
     "Scientific", "Science", "Research", "Economic", "Special", "High-Tech", "Hi-Tech", "Engineering",
+    "Information", "Technologies", "Educational", "Education",
 }  # fmt: skip
 _COMMON_ADJECTIVES = {
     "российский", "национальный", "федеральный", "международный", "региональный", "новый", "муниципальный",
@@ -107,9 +120,7 @@ def _name_before(text: str, tokens: list[Token], i: int) -> str | None:
     """'Vorsino industrial park', 'Kaluga SEZ', 'Moscow State University Science Park', 'Kama Innovative
     Territorial Production Cluster': capitalised words just before the site noun and the words describing
     it."""
-    k = _before_industry(text, tokens, i) - 1
-    while k >= 0 and tokens[k].text in _DESCRIPTORS and not text[tokens[k].end : tokens[k + 1].start].strip():
-        k -= 1
+    k = _skip_descriptors(text, tokens, _before_industry(text, tokens, i) - 1)
     words: list[str] = []
     while k >= 0 and tokens[k].text[:1].isupper() and not has_cyrillic(tokens[k].text) and len(words) < 4:
         if tokens[k].norm in _SITE_WORDS or tokens[k].text.endswith(("’s", "'s")):
@@ -123,6 +134,76 @@ def _name_before(text: str, tokens: list[Token], i: int) -> str | None:
     if not words or words[-1] in _NOT_NAMES:
         return None
     return " ".join(words).removesuffix("’s").removesuffix("'s")
+
+
+def _describes(token: Token) -> bool:
+    """A capitalised word describing a site, not naming it: Innovative, Research, Bio-pharmaceutical."""
+    if token.text in _DESCRIPTORS:
+        return True
+    if not token.text[:1].isupper() or has_cyrillic(token.text):
+        return False
+    words = _tokens_of(token.text.replace("-", ""))
+    return any(i == 0 and j == len(words) for i, j, _ in matcher().find(words, {"industry"}))
+
+
+def _skip_descriptors(text: str, tokens: list[Token], k: int) -> int:
+    """The token before the words describing a site, from token k back: "Kama Innovative Territorial and
+    Production", "Ulyanovsk-Avia Research, Educational, and Production" → Kama, Ulyanovsk-Avia."""
+    while k >= 0:
+        gap = text[tokens[k].end : tokens[k + 1].start].strip()
+        describing = _describes(tokens[k]) and gap in ("", ",")
+        joining = tokens[k].text == "and" and k > 0 and _describes(tokens[k - 1]) and not gap
+        if not (describing or joining):
+            break
+        k -= 1
+    return k
+
+
+def _described_in_place(text: str, tokens: list[Token], start: int, end: int) -> tuple | None:
+    """ "the Information Technologies Cluster in the Republic of Tatarstan", "the Innovative … Technologies
+    Cluster in the Novosibirsk Region": a capitalised site noun after words that only describe it is named by
+    the region after it."""
+    if start == 0 or not tokens[start].text[:1].isupper() or not _describes(tokens[start - 1]):
+        return None
+    if has_cyrillic(tokens[start].text) or end >= len(tokens) or tokens[end].norm != "in":
+        return None
+    first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
+    for i, j, entry in matcher().find(tokens[first : first + 5], {"region"}):
+        if i == 0:
+            return _place_name(entry.ident), (tokens[start].start, tokens[first + j - 1].end), None
+    return None
+
+
+def _place_name(iso: str) -> str:
+    """A region as a site's name: Republic of Tatarstan → Tatarstan, Novosibirsk Oblast → Novosibirsk."""
+    name = regions()[iso]["name_en"].removeprefix("Republic of ")
+    return re.sub(r"\s+(?:Oblast|Krai|Region|Republic|Autonomous Okrug)$", "", name)
+
+
+def _registered_with_noun(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple | None:
+    """ "the high-tech IT Park", "Kazan IT Park": capitalised words ending in the site noun that the registry
+    lists as a name of this type."""
+    if not all(token.text[:1].isupper() for token in tokens[start:end]):
+        return None
+    for first in range(max(0, start - 2), start + 1):
+        words = tokens[first:end]
+        gaps = [text[a.end : b.start] for a, b in pairwise(words)]
+        if any(gap.strip() for gap in gaps) or not all(t.text[:1].isupper() for t in words):
+            continue
+        if (entry := lookup(text[words[0].start : words[-1].end], site_type)) is not None:
+            if first == start and _named_before(text, tokens, start):
+                return None  # "Zelenodolsk IT Park": another IT park, named by the word before
+            return entry.name_en, (words[0].start, words[-1].end), None
+    return None
+
+
+def _named_before(text: str, tokens: list[Token], start: int) -> bool:
+    before = tokens[start - 1] if start > 0 else None
+    if before is None or text[before.end : tokens[start].start].strip():
+        return False
+    return before.text[:1].isupper()
 
 
 def _before_industry(text: str, tokens: list[Token], i: int) -> int:
@@ -152,6 +233,8 @@ def _name_after(text: str, end: int) -> tuple[str | None, int]:
         if match and match.group(1) not in _NOT_NAMES and not match.group(1).islower():
             if role_code(match.group(1)) is not None:
                 return None, end  # "Technopark Director Artem Stolyarov": a title, not a site's name
+            if _industry_of(match.group(1)) is not None:
+                return None, end  # «кластера IT»: the cluster's industry, not its name
             if pattern is _NAME_AFTER and followed_by_body(text, match.start(1) - 1):
                 return None, end  # "SEZ Investment Board": a body, not a site
             if pattern is _NAME_AFTER and title_case_line(text, end):
@@ -200,7 +283,14 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
     """One site; a name the registry lists under this type takes the registry's entry (key, name, region); of
     two entries sharing the name, the one in the site's region."""
     named = name is not None
-    if name is not None and (entry := lookup(name, site_type, iso) or _zone_of_place(name, site_type)):
+    entry = (
+        None
+        if name is None
+        else (
+            lookup(name, site_type, iso) or _zone_of_place(name, site_type) or lookup_short(name, site_type)
+        )
+    )
+    if entry is not None:
         return _registered_site(entry, span, text, industry)
     if name is None:
         name = f"{industry_names()[industry]} {site_labels()[site_type]['label_en']}"
@@ -295,6 +385,8 @@ def find_sites(
     found += _regional_park_lists(context, found)
     found += _registered_quoted(context, hits, found)
     found += _bare_parks(context, hits, found)
+    found += _named_zones(context, hits, found)
+    found += _such_as_lists(context, hits, found)
     return _registered(context, found + _compound_sites(context, hits, found))
 
 
@@ -408,6 +500,49 @@ def _bare_parks(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention
     return sites
 
 
+def _named_zones(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """ "The businesses based in the Zelenograd Zone will specialize in microelectronics": the capitalised
+    word Zone after a Russian place's name, in a text that names special economic zones, is the SEZ of that
+    name."""
+    typed = {k for start, end, entry in hits if entry.kind == "site_type" for k in range(start, end)}
+    if not any(entry.kind == "site_type" and entry.ident == "sez" for _, _, entry in hits):
+        return []
+    sites: list[Mention] = []
+    for k, token in enumerate(ctx.tokens):
+        if token.text != "Zone" or k in typed or (before := _name_before(ctx.text, ctx.tokens, k)) is None:
+            continue
+        at = ctx.text.rfind(before, max(0, token.start - 120), token.start)
+        if at < 0 or any(m.start < token.end and at < m.end for m in found + sites):
+            continue
+        iso = _region_of_name(before)
+        if iso is None or not iso.startswith("RU-"):
+            continue  # "the Euro Zone": a zone named by a Russian place only
+        sites.append(_site("sez", (at, token.end), ctx.text, before, None, iso))
+    return sites
+
+
+def _such_as_lists(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """ "6 technoparks out of 33 are located in the capital, moreover, such facilities as ELMA and POLYUS are
+    among the top three": names listed after "such facilities as" («такие площадки, как») are sites of the
+    type of the site word before them in the sentence."""
+    sites: list[Mention] = []
+    for match in SUCH_AS.finditer(ctx.text):
+        sentence = sentence_of(ctx.text, match.start())
+        nouns = [(ctx.tokens[i].start, e.ident) for i, _, e in hits
+                 if e.kind == "site_type" and sentence[0] <= ctx.tokens[i].start < match.start()]  # fmt: skip
+        if not nouns:
+            continue
+        site_type = max(nouns)[1]
+        for name, span in names_in_list(ctx.text, match.end(), sentence[1]):
+            if any(m.start < span[1] and span[0] < m.end for m in found + sites):
+                continue
+            if _is_place(name) and lookup(name, site_type) is None:
+                continue
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            sites.append(_site(site_type, span, ctx.text, name, None, iso))
+    return sites
+
+
 def _names_at_park(text: str, tokens: list[Token], k: int) -> list[tuple[str, tuple[int, int]]]:
     if (quoted := quoted_after(text, tokens[k].end)) is not None:
         return [(quoted[0], (tokens[k].start, quoted[1]))]
@@ -448,6 +583,10 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     nearby = ctx.nouns[low : bisect_right(ctx.nouns, start + 3 * WINDOW)]
     same_sentence = [n for n in nearby if sentence[0] <= tokens[n].start < sentence[1]]
     listed = listed_after_colon(text, _after_region(text, tokens, end), sentence[1])
+    if not listed and _plural(tokens[end - 1]):
+        listed = names_listed_after(text, tokens[end - 1].end, sentence[1])
+        if any(_is_place(name) and lookup(name, site_type) is None for name, _ in listed):
+            listed = []  # "industrial parks (Moscow, Kaluga)": where they are, not their names
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
     named = items or _named(text, tokens, start, end, site_type)
     industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
@@ -510,6 +649,8 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     after = (
         _cyrillic_name_after(text, tokens, end, site_type)
         or _of_place(text, tokens, end, site_type)
+        or (abbreviation_after(text, tokens, end) if site_type == "technopark" else None)
+        or latin_name_after(text, tokens, end)
         or bare_name_after(text, tokens, end)
         or registered_apposition(text, tokens[end - 1].end, site_type)
     )
@@ -532,13 +673,16 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         return [(quoted[0], (quoted[1], tokens[end - 1].end), None)]
     if (region := _proper_regional(text, tokens, start, end, site_type)) is not None:
         return [region]
+    if (own := _registered_with_noun(text, tokens, start, end, site_type)) is not None:
+        return [own]
     before = (
         registered_before(text, tokens, start, site_type)
         or _name_before(text, tokens, start)
         or _adjective_name(text, tokens, start, end, site_type)
     )
     if before is None:
-        return []
+        described = _described_in_place(text, tokens, start, end)
+        return [described] if described is not None else []
     at = text.rfind(before, max(0, tokens[start].start - 120), tokens[start].start)
     first = at if at >= 0 else tokens[max(0, start - 1)].start
     found = [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
@@ -601,16 +745,16 @@ def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple
 def _proper_regional(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple | None:
     """ "а также Промышленный парк Пензенской области": a capitalised site noun inside a sentence, followed
     by a region, is that region's own site, named after it, or the registry's entry when the registry lists
-    the whole phrase."""
+    the whole phrase (then at a sentence's start too: «Технопарк Санкт-Петербурга вошел в …»)."""
     if not tokens[start].text[:1].isupper() or not has_cyrillic(tokens[start].text):
-        return None
-    if _at_sentence_start(text, tokens[start].start):
         return None
     for i, j, entry in matcher().find(tokens[end : end + 4], {"region"}):
         if i == 0:
             span = (tokens[start].start, tokens[end + j - 1].end)
             whole = text[span[0] : span[1]]  # «Промышленно-логистический парк Новосибирской области»
             listed = lookup(whole, site_type, entry.ident) is not None
+            if _at_sentence_start(text, tokens[start].start) and not listed:
+                return None  # «Технопарк Татарстана …» opening a sentence: any technopark of the region
             return whole if listed else regions()[entry.ident]["name_en"], span, None
     return None
 

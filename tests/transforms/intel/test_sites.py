@@ -347,3 +347,69 @@ def test_english_industry_words_between_name_and_site_word():
 def test_counted_sites_in_a_sphere_are_a_kind():
     text = "В регионе откроют два технопарка, в том числе в сфере электронной промышленности."
     assert _sites(text, "ru") == set()
+
+
+def test_names_listed_in_brackets_after_a_plural_site_word():
+    text = "Four industrial parks (Vorsino, Kaluga-Yug, Grabcevo) successfully operate in the region."
+    assert _named(text, "en") == {("industrial_park", "Vorsino"), ("industrial_park", "Kaluga-Yug"),
+                                  ("industrial_park", "Grabcevo")}  # fmt: skip
+    assert _named("Three technoparks (see below) opened.", "en") == set()
+    assert _named("Two industrial parks (IPs) opened in the region.", "en") == set()
+    assert _named("New industrial parks (Moscow, Kazan and Perm) opened.", "en") == set()
+
+
+def test_a_short_form_and_an_abbreviation_after_the_site_word():
+    assert _named("Компания «Адель инструмент» работала в ОЭЗ «Технополис» с 2016 года.") == {
+        ("sez", "Technopolis Moscow")
+    }
+    assert _named("Это второй научный технопарк области, первый — Технопарк ЦАГИ из Жуковского.") == {
+        ("technopark", "TSAGI")
+    }
+    assert _named("Соглашение подписали в технопарке Минпромторга России.") == set()
+
+
+def test_a_latin_name_after_a_russian_site_word():
+    text = "Площадь всех зданий промышленного парка Industrial City Коледино составляет 105 тыс. кв. метров."
+    assert {name for _, name in _named(text)} == {"Industrial City Koledino"}
+    # an industry after the site word is the cluster's industry, not its name
+    found = _named("Резиденты кластера IT получили субсидии.")
+    assert found == {("cluster", "information technology cluster")}
+
+
+def test_clusters_described_by_their_industry_are_named_by_their_region():
+    text = (
+        "The number was made by the Information Technologies Cluster in the Republic of Tatarstan. The "
+        "Kama Innovative Territorial and Production Cluster in the Tatarstan Republic and the Innovative "
+        "Information and Bio-pharmaceutical Technologies Cluster in the Novosibirsk Region lead the Cluster "
+        "Map of Russia."
+    )
+    assert _named(text, "en") == {("cluster", "Tatarstan"), ("cluster", "Kama"), ("cluster", "Novosibirsk")}
+
+
+def test_a_registered_name_ending_in_the_site_word():
+    assert _named("The method will be tested by the management company of the high-tech IT Park.", "en") == {
+        ("technopark", "IT Park")
+    }
+    assert _named("Zelenodolsk IT Park is to be built. IT parks in small towns pay off.", "en") == {
+        ("technopark", "Zelenodolsk")
+    }
+
+
+def test_a_zone_named_by_a_russian_place_in_a_text_about_sezs():
+    text = (
+        "There are four technology implementation zones. The businesses based in the Zelenograd Zone will "
+        "specialize in microelectronics. The special economic zone in Dubna will host IT companies."
+    )
+    assert ("sez", "Zelenograd") in _named(text, "en")
+    euro = _named("The Alabuga special economic zone grew. The Euro Zone stalled.", "en")
+    assert euro == {("sez", "Alabuga")}
+    assert _named("The businesses based in the Zelenograd Zone grew.", "en") == set()  # no SEZ in the text
+
+
+def test_names_after_such_facilities_as_take_the_site_word_before_them():
+    text = (
+        "The rating noted 33 technoparks. 6 technoparks out of 33 are located in the capital, moreover, such "
+        "facilities as ELMA and POLYUS are among the top three."
+    )
+    assert _named(text, "en") == {("technopark", "Elma"), ("technopark", "Polyus")}
+    assert _named("Such facilities as Vorsino and Rosva are planned.", "en") == set()  # no site word before

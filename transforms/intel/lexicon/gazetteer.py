@@ -96,7 +96,9 @@ class Matcher:
     def _accept(self, entry: Entry, tokens: list[Token], i: int, j: int) -> bool:
         surface = tokens[i].text
         if entry.exact is not None:
-            return " ".join(t.text for t in tokens[i:j]).replace(".", "") == entry.exact.replace(".", "")
+            if " ".join(t.text for t in tokens[i:j]).replace(".", "") != entry.exact.replace(".", ""):
+                return False
+            return entry.kind != "industry" or not _in_capitals(tokens, i, j)
         return not entry.proper or surface[:1].isupper() or surface[:1].isdigit()
 
     def find(self, tokens: list[Token], kinds: set[str] | None = None) -> Iterator[tuple[int, int, Entry]]:
@@ -119,6 +121,17 @@ class Matcher:
                 if (kinds is None or entry.kind in kinds) and self._accept(entry, tokens, i, i + length):
                     return i, i + length, entry
         return None
+
+
+def _in_capitals(tokens: list[Token], i: int, j: int) -> bool:
+    """True when the Latin words right beside tokens i..j (a space apart) are in capitals too ("HOW IT
+    WORKS"): a line in capitals, where an industry's abbreviation (IT) cannot be told from a word ("it")."""
+    near = []
+    if i > 0 and tokens[i].start - tokens[i - 1].end <= 1:
+        near.append(tokens[i - 1])
+    if j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 1:
+        near.append(tokens[j])
+    return bool(near) and all(t.text.isupper() and t.text.isascii() and len(t.text) > 1 for t in near)
 
 
 def _region_variants(row: dict[str, str]) -> tuple[list[str], list[str]]:

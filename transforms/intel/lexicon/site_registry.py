@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.intel.lexicon.gazetteer import Entry, Matcher, Token, read_rows, tokenize
+from transforms.intel.lexicon.gazetteer import Entry, Matcher, Token, matcher, read_rows, tokenize
 
 SITE_TYPES = ("cluster", "technopark", "industrial_park", "sez")
 ZONE_TYPES = ("industrial_production", "technology_innovation", "tourist_recreational", "port")
@@ -103,12 +103,12 @@ def _own_abbreviation(name: str) -> bool:
 def standalone_matcher() -> Matcher:
     """A matcher over the names that name their site without a site word: every name of a standalone entry,
     and any entry's names led by its own abbreviation."""
-    matcher = Matcher()
+    names = Matcher()
     for row in read_rows("sites.csv"):
         for name in _names(row):
             if row["standalone"] == "yes" or _own_abbreviation(name):
-                matcher.add(name, Entry("registered_site", row["registry_id"]))
-    return matcher
+                names.add(name, Entry("registered_site", row["registry_id"]))
+    return names
 
 
 # a federal city and the oblast around it: a park "near Moscow" may be listed under either
@@ -125,6 +125,49 @@ def lookup(name: str, site_type: str, iso: str | None = None) -> Registered | No
     if iso is None or site_type == "sez":
         return entries[0] if entries else None
     return next((e for e in entries if iso in (e.region_iso, _SAME_PLACE.get(e.region_iso))), None)
+
+
+def _place_tail(tokens: list[Token]) -> int:
+    """How many of a name's last tokens name a place (Технополис Москва → 1; Москва → 1), 0 when none do."""
+    for i, j, _ in matcher().find(tokens, {"region", "city", "country"}):
+        if j == len(tokens):
+            return j - i
+    return 0
+
+
+@cache
+def _by_short_name() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(site type, a name's words before its trailing place) → the entries so named: «Технополис» of
+    «Технополис Москва»."""
+    index: dict[tuple[str, str], set[str]] = {}
+    for row in read_rows("sites.csv"):
+        for name in _names(row):
+            tokens = tokenize(name)
+            tail = _place_tail(tokens)
+            if 0 < tail < len(tokens) and _distinctive(tokens[: len(tokens) - tail], row["site_type"]):
+                short = " ".join(token.norm for token in tokens[: len(tokens) - tail])
+                index.setdefault((row["site_type"], short), set()).add(row["registry_id"])
+    return {key: tuple(sorted(ids)) for key, ids in index.items()}
+
+
+def _distinctive(tokens: list[Token], site_type: str) -> bool:
+    """A short form names a site of its own: not a site word of its type («Технопарк» of «Технопарк
+    Мордовии»), nor words ending in a preposition ("Industrial and Logistic Park of" Novosibirsk Oblast)."""
+    if tokens[-1].norm in ("of", "in", "the"):
+        return False
+    words = matcher().find(tokens, {"site_type"})
+    return not any(i == 0 and j == len(tokens) and entry.ident == site_type for i, j, entry in words)
+
+
+def lookup_short(name: str, site_type: str) -> Registered | None:
+    """The registered site a short form names: ОЭЗ «Технополис» is «Технополис Москва», the one entry of the
+    type whose name is these words and a place after them; none when two entries share the short form or the
+    short form is itself a place."""
+    tokens = tokenize(name)
+    if not tokens or _place_tail(tokens) or len(name) < 4:
+        return None
+    ids = _by_short_name().get((site_type, " ".join(token.norm for token in tokens)), ())
+    return registry()[ids[0]] if len(ids) == 1 else None
 
 
 def only_zone_in(iso: str) -> Registered | None:

@@ -43,3 +43,10 @@ def test_industries_and_given_names():
     assert [h[2] for h in _hits("кластеров композитных материалов", {"industry"})] == ["composites"]
     assert [h[2] for h in _hits("transport & logistics", {"industry"})] == ["logistics"]
     assert first_names()["alexei"] == ("Alexey", "Алексей")
+
+
+def test_the_word_it_is_no_industry_and_it_in_capitals_is():
+    assert _hits("It is large, and it hosts 40 companies.", {"industry"}) == []
+    assert [h[2] for h in _hits("the IT industry of Kazan", {"industry"})] == ["it"]
+    assert [h[2] for h in _hits("развитие отрасли IT в регионе", {"industry"})] == ["it"]
+    assert _hits("WHY IT MATTERS", {"industry"}) == []  # a line in capitals: a word, not the abbreviation

@@ -106,3 +106,12 @@ def test_every_row_names_the_page_it_comes_from():
     """A site's name and region come from a page too: no row without a source."""
     unsourced = [row["registry_id"] for row in read_rows("sites.csv") if not row["source"].startswith("http")]
     assert unsourced == []
+
+
+def test_a_short_form_names_the_one_entry_it_shortens():
+    from transforms.intel.lexicon.site_registry import lookup_short
+
+    assert lookup_short("Технополис", "sez").registry_id == "sez-technopolis-moscow"  # «Технополис Москва»
+    assert lookup_short("Technopolis", "sez").registry_id == "sez-technopolis-moscow"
+    assert lookup_short("Технополис", "technopark") is None  # no technopark of that name and a place
+    assert lookup_short("Москва", "sez") is None  # a place is no short form
