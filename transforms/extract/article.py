@@ -22,7 +22,7 @@ from trafilatura.settings import Extractor
 
 from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, prefer_precise
 from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published
-from transforms.extract.encoding import decode_html, without_controls
+from transforms.extract.encoding import decode_html, repaired_double_encoding, without_controls
 from transforms.extract.garbled import garbled_reason, without_stray_replacements
 from transforms.extract.htmlclean import (
     BrokenMarkup,
@@ -86,11 +86,11 @@ def _decode(html: bytes | str, charset: str | None, options: ExtractOptions) -> 
     if isinstance(html, str):
         if not html.strip():
             raise NotAnArticle("empty page")
-        return without_controls(html)
+        return without_controls(repaired_double_encoding(html))
     reason = refusal(html, options.max_page_bytes)
     if reason:
         raise NotAnArticle(reason)
-    return without_controls(decode_html(html, charset)[0])
+    return without_controls(repaired_double_encoding(decode_html(html, charset)[0]))
 
 
 def _tree(text: str, options: ExtractOptions) -> HtmlElement:
