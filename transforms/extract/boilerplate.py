@@ -65,6 +65,23 @@ RELATED_HEADINGS = frozenset(
         "more on this story",
     }
 )
+# Whole lines that head a site's furniture below its article (adverts, classifieds, the site's headline
+# lists): the text ends before them too, and nothing else is done with them.
+FURNITURE_HEADINGS = frozenset(
+    {
+        "more news",
+        "more headlines",
+        "featured content",
+        "related subjects",
+        "sponsored links",
+        "ads by google",
+        "looking for",
+    }
+)
+# A site's list of its other headlines: "Latest Health News Headlines", "Top Stories", "More News Stories"
+HEADLINES_HEADING = re.compile(
+    r"^(?:latest|top|more)(?: [\w.'-]+){0,3} (?:news|headlines|stories)(?: headlines)?$"
+)
 # Lines that open a comment thread: the text ends before them (unless comments are asked for)
 COMMENT_HEADINGS = frozenset(
     {
@@ -81,6 +98,8 @@ COMMENT_HEADINGS = frozenset(
         "leave a comment",
         "post a comment",
         "leave a reply",
+        "latest comments",
+        "blog comments powered by",
     }
 )
 COMMENT_NOTICE = re.compile(

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from transforms.extract.boilerplate import COMMENT_HEADINGS, COMMENT_NOTICE, RELATED_HEADINGS
+from transforms.extract.boilerplate import (
+    COMMENT_HEADINGS,
+    COMMENT_NOTICE,
+    FURNITURE_HEADINGS,
+    HEADLINES_HEADING,
+    RELATED_HEADINGS,
+)
 
 _HEADING_END = re.compile(r"[\s:.…»>→-]+$")
 _COUNT = re.compile(r"[\s(\[]*\d+[)\]]?$")  # "Комментарии (12)", "Comments 3"
@@ -117,9 +123,10 @@ def _opens_with_heading(line: str) -> bool:
 
 
 def _ends_article(line: str, keep_comments: bool) -> bool:
-    """A "read on" heading, or (unless comments are kept) a comment thread's heading or notice."""
+    """A "read on" heading, the heading of the site's furniture below the article (adverts, its other
+    headlines), or (unless comments are kept) a comment thread's heading or notice."""
     heading = _heading(line)
-    if heading in RELATED_HEADINGS:
+    if heading in RELATED_HEADINGS or heading in FURNITURE_HEADINGS or HEADLINES_HEADING.match(heading):
         return True
     counted = _COUNT.sub("", heading)
     return not keep_comments and (counted in COMMENT_HEADINGS or bool(COMMENT_NOTICE.match(line.strip())))
