@@ -20,7 +20,7 @@ from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Extractor
 
-from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, prefer_precise
+from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, cut_sign_off, prefer_precise
 from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published
 from transforms.extract.encoding import decode_html, repaired_double_encoding, without_controls
 from transforms.extract.garbled import garbled_reason, without_stray_replacements
@@ -213,9 +213,9 @@ def _listing(text: str, anchors: set[str], options: ExtractOptions) -> str:
 
 
 def _check_text(found: _Pass, tree: HtmlElement, options: ExtractOptions) -> _Pass:
-    """The pass without its legal footer, the menu rows at its ends and its related-news blocks;
+    """The pass without its legal footer, the menu rows at its ends, its sign-off and its related-news blocks;
     NotAnArticle when its text is no article."""
-    text = without_stray_replacements(cut_edge_rows(cut_legal_footer(found.text)))
+    text = without_stray_replacements(cut_sign_off(cut_edge_rows(cut_legal_footer(found.text))))
     found = replace(found, text=text)
     if len(found.text) < options.min_text_chars:
         raise NotAnArticle(f"main text too short ({len(found.text)} < {options.min_text_chars} characters)")

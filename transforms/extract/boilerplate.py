@@ -104,7 +104,16 @@ COMMENT_HEADINGS = frozenset(
 )
 COMMENT_NOTICE = re.compile(
     r"^\W*(?:submitted comments are subject to moderation|comments are moderated"
-    r"|комментарии проходят модерацию)",
+    r"|comments are (?:now )?closed|comments for this (?:story|article) are (?:now )?closed"
+    r"|if you are commenting using a facebook account|комментарии проходят модерацию)",
+    re.I,
+)
+# Lines that sign an article off below its text, for the newsroom rather than the reader: the reporter's
+# address alone ("dabma@postmedia.com"), a wire's contact lines ("To contact the reporter on this story:
+# …", "--Editors: …"), a blog's filing line ("Posted in: Canada, News Tags: …")
+SIGN_OFF_LINE = re.compile(
+    r"^\W*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$"
+    r"|to contact the (?:reporter|editor)\b|editors?:|posted in:|tags:)",
     re.I,
 )
 # Elements never dropped, whatever their class: they hold (or are) the article.
