@@ -34,7 +34,7 @@ from transforms.extract.htmlclean import (
     strip_residue,
 )
 from transforms.extract.language import detect_language
-from transforms.extract.links import cut_news_feeds, cut_related_tail, split_headlines
+from transforms.extract.links import cut_link_list, cut_news_feeds, cut_related_tail, split_headlines
 from transforms.extract.sniff import refusal
 
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
@@ -204,12 +204,13 @@ def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _
 
 
 def _listing(text: str, anchors: set[str], options: ExtractOptions) -> str:
-    """The text without its related-news blocks; NotAnArticle when it is a listing of other pages:
-    max_linked_headlines or more linked headlines with teasers, and less than min_text_chars beside."""
+    """The text without its related-news blocks and the list of linked headlines closing it; NotAnArticle
+    when it is a listing of other pages: max_linked_headlines or more linked headlines with teasers, and
+    less than min_text_chars beside."""
     headlines = split_headlines(text, anchors)
     if headlines.pairs >= options.max_linked_headlines and len(headlines.text) < options.min_text_chars:
         raise NotAnArticle(f"a listing of other pages ({headlines.pairs} linked headlines with teasers)")
-    return headlines.text
+    return cut_link_list(headlines.text, anchors, options.min_text_chars)
 
 
 def _check_text(found: _Pass, tree: HtmlElement, options: ExtractOptions) -> _Pass:

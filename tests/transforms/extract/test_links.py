@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.extract.links import cut_related_tail, headline_pairs, split_headlines
+from transforms.extract.links import cut_link_list, cut_related_tail, headline_pairs, split_headlines
 
 ANCHORS = {"Park opens in Kaluga", "Cluster fund doubles", "New technopark in Tula"}
 ARTICLE = "The governor opened the industrial park on Monday. " * 6
@@ -69,3 +69,16 @@ def test_a_furniture_heading_near_the_top_or_inside_a_sentence_stays() -> None:
 def test_latest_comments_stay_when_comments_are_kept() -> None:
     text = f"{ARTICLE}\nLatest Comments\nPosted by: a reader"
     assert cut_related_tail(text, 200, keep_comments=True) == text
+
+
+def test_a_bulleted_list_of_linked_headlines_closing_the_text_is_cut() -> None:
+    anchors = ANCHORS | {"All About Peanut Allergy"}
+    tail = "- Park opens in Kaluga\n- 10 April, 17:35 Cluster fund doubles\n- All About Peanut Allergy"
+    assert cut_link_list(f"{ARTICLE}\n{tail}", anchors, 200) == ARTICLE.rstrip()
+
+
+def test_two_linked_lines_or_a_list_of_unlinked_points_stay() -> None:
+    two = f"{ARTICLE}\n- Park opens in Kaluga\n- Cluster fund doubles"
+    points = f"{ARTICLE}\n- tax relief for residents\n- cheaper land\n- grants for equipment"
+    assert cut_link_list(two, ANCHORS, 200) == two
+    assert cut_link_list(points, ANCHORS, 200) == points
