@@ -21,7 +21,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Extractor
 
 from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, cut_sign_off, prefer_precise
-from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published
+from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published, without_datelines
 from transforms.extract.encoding import decode_html, repaired_double_encoding, without_controls
 from transforms.extract.garbled import garbled_reason, without_stray_replacements
 from transforms.extract.htmlclean import (
@@ -253,7 +253,7 @@ def _record(
         "published": published.value.isoformat() if published.value else None,
         "language": detect_language(found.text, tree.get("lang")),
         "sitename": document.sitename,
-        "text": found.text,
+        "text": without_datelines(found.text),
         "description": document.description,
         "tags": _tags(document),
         "canonical_url": document.url,

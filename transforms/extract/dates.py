@@ -205,3 +205,8 @@ def is_dateline(line: str) -> bool:
     if not _CLOCK.search(line) and not any(t in MONTHS and t.isascii() for t in tokens):
         return False
     return all(t[0].isdigit() or (t.isascii() and t in MONTHS) or t in DATELINE_WORDS for t in tokens)
+
+
+def without_datelines(text: str) -> str:
+    """The text without its English datelines (is_dateline), once the publication date has been read."""
+    return "\n".join(line for line in text.splitlines() if not is_dateline(line))

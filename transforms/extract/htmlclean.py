@@ -24,7 +24,6 @@ from transforms.extract.boilerplate import (
     WIDGET_CLASS,
 )
 from transforms.extract.comments import drop_reply_threads
-from transforms.extract.dates import is_dateline
 from transforms.extract.layout import unwrap_layout_tables
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
@@ -158,7 +157,7 @@ def anchor_texts(tree: HtmlElement) -> set[str]:
 
 
 def _residue_free(line: str) -> str:
-    if SCRIPT_LINE.match(line) or is_dateline(line):
+    if SCRIPT_LINE.match(line):
         return ""
     line = ENCODED_TOKEN.sub(lambda m: "" if _looks_encoded(m.group(0)) else m.group(0), line).strip()
     if not any(c.isalnum() for c in line) or line.lower().rstrip(":.!").strip() in UI_LINES:
@@ -175,7 +174,7 @@ def _looks_encoded(token: str) -> bool:
 
 
 def strip_residue(text: str) -> str:
-    """Text without encoded blobs, script lines, datelines and lines that are interface words."""
+    """Text without encoded blobs, script lines and lines that are interface words."""
     lines = (_residue_free(line) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
