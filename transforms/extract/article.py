@@ -20,9 +20,9 @@ from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Extractor
 
-from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, prefer_precise
-from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published
-from transforms.extract.encoding import decode_html, without_controls
+from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, cut_sign_off, prefer_precise
+from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published, without_datelines
+from transforms.extract.encoding import decode_html, repaired_double_encoding, without_controls
 from transforms.extract.garbled import garbled_reason, without_stray_replacements
 from transforms.extract.htmlclean import (
     BrokenMarkup,
@@ -34,7 +34,7 @@ from transforms.extract.htmlclean import (
     strip_residue,
 )
 from transforms.extract.language import detect_language
-from transforms.extract.links import cut_news_feeds, cut_related_tail, split_headlines
+from transforms.extract.links import cut_link_list, cut_news_feeds, cut_related_tail, split_headlines
 from transforms.extract.sniff import refusal
 
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
@@ -86,11 +86,11 @@ def _decode(html: bytes | str, charset: str | None, options: ExtractOptions) -> 
     if isinstance(html, str):
         if not html.strip():
             raise NotAnArticle("empty page")
-        return without_controls(html)
+        return without_controls(repaired_double_encoding(html))
     reason = refusal(html, options.max_page_bytes)
     if reason:
         raise NotAnArticle(reason)
-    return without_controls(decode_html(html, charset)[0])
+    return without_controls(repaired_double_encoding(decode_html(html, charset)[0]))
 
 
 def _tree(text: str, options: ExtractOptions) -> HtmlElement:
@@ -204,18 +204,19 @@ def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _
 
 
 def _listing(text: str, anchors: set[str], options: ExtractOptions) -> str:
-    """The text without its related-news blocks; NotAnArticle when it is a listing of other pages:
-    max_linked_headlines or more linked headlines with teasers, and less than min_text_chars beside."""
+    """The text without its related-news blocks and the list of linked headlines closing it; NotAnArticle
+    when it is a listing of other pages: max_linked_headlines or more linked headlines with teasers, and
+    less than min_text_chars beside."""
     headlines = split_headlines(text, anchors)
     if headlines.pairs >= options.max_linked_headlines and len(headlines.text) < options.min_text_chars:
         raise NotAnArticle(f"a listing of other pages ({headlines.pairs} linked headlines with teasers)")
-    return headlines.text
+    return cut_link_list(headlines.text, anchors, options.min_text_chars)
 
 
 def _check_text(found: _Pass, tree: HtmlElement, options: ExtractOptions) -> _Pass:
-    """The pass without its legal footer, the menu rows at its ends and its related-news blocks;
+    """The pass without its legal footer, the menu rows at its ends, its sign-off and its related-news blocks;
     NotAnArticle when its text is no article."""
-    text = without_stray_replacements(cut_edge_rows(cut_legal_footer(found.text)))
+    text = without_stray_replacements(cut_sign_off(cut_edge_rows(cut_legal_footer(found.text))))
     found = replace(found, text=text)
     if len(found.text) < options.min_text_chars:
         raise NotAnArticle(f"main text too short ({len(found.text)} < {options.min_text_chars} characters)")
@@ -252,7 +253,7 @@ def _record(
         "published": published.value.isoformat() if published.value else None,
         "language": detect_language(found.text, tree.get("lang")),
         "sitename": document.sitename,
-        "text": found.text,
+        "text": without_datelines(found.text),
         "description": document.description,
         "tags": _tags(document),
         "canonical_url": document.url,

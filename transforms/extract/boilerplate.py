@@ -65,6 +65,23 @@ RELATED_HEADINGS = frozenset(
         "more on this story",
     }
 )
+# Whole lines that head a site's furniture below its article (adverts, classifieds, the site's headline
+# lists): the text ends before them too, and nothing else is done with them.
+FURNITURE_HEADINGS = frozenset(
+    {
+        "more news",
+        "more headlines",
+        "featured content",
+        "related subjects",
+        "sponsored links",
+        "ads by google",
+        "looking for",
+    }
+)
+# A site's list of its other headlines: "Latest Health News Headlines", "Top Stories", "More News Stories"
+HEADLINES_HEADING = re.compile(
+    r"^(?:latest|top|more)(?: [\w.'-]+){0,3} (?:news|headlines|stories)(?: headlines)?$"
+)
 # Lines that open a comment thread: the text ends before them (unless comments are asked for)
 COMMENT_HEADINGS = frozenset(
     {
@@ -81,11 +98,22 @@ COMMENT_HEADINGS = frozenset(
         "leave a comment",
         "post a comment",
         "leave a reply",
+        "latest comments",
+        "blog comments powered by",
     }
 )
 COMMENT_NOTICE = re.compile(
     r"^\W*(?:submitted comments are subject to moderation|comments are moderated"
-    r"|комментарии проходят модерацию)",
+    r"|comments are (?:now )?closed|comments for this (?:story|article) are (?:now )?closed"
+    r"|if you are commenting using a facebook account|комментарии проходят модерацию)",
+    re.I,
+)
+# Lines that sign an article off below its text, for the newsroom rather than the reader: the reporter's
+# address alone ("dabma@postmedia.com"), a wire's contact lines ("To contact the reporter on this story:
+# …", "--Editors: …"), a blog's filing line ("Posted in: Canada, News Tags: …")
+SIGN_OFF_LINE = re.compile(
+    r"^\W*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$"
+    r"|to contact the (?:reporter|editor)\b|editors?:|posted in:|tags:)",
     re.I,
 )
 # Elements never dropped, whatever their class: they hold (or are) the article.

@@ -1,7 +1,8 @@
 """Which of trafilatura's passes holds the article: the balanced text, precision mode's, or the recall
 pass's, told apart by the article's core (the balanced text's longest line) and by its lead (the page's
 own description, when the page's text holds it); and what is cut off the ends of the text: a site's legal
-footer, and rows of a menu table ("| Обсудить | Версия для печати |") above or below the article.
+footer, rows of a menu table ("| Обсудить | Версия для печати |") above or below the article, and the
+newsroom's sign-off lines below it.
 
 A news page's `<meta name="description">` is, on most sites, the article's lead or its first paragraph:
 when the page's text holds it, the pass that lost it found another block (a comment form, a teaser
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from transforms.extract.boilerplate import SIGN_OFF_LINE
 
 _WORD = re.compile(r"\w+")
 RIGHTS = re.compile(r"©|\(c\)|copyright|all rights reserved|все права", re.I)
@@ -135,3 +138,13 @@ def cut_edge_rows(text: str) -> str:
     lines = lines[_menu_rows(lines) :]
     lines = lines[: len(lines) - _menu_rows(lines[::-1])]
     return "\n".join(lines)
+
+
+def cut_sign_off(text: str) -> str:
+    """The text without the sign-off lines that close it (SIGN_OFF_LINE: the reporter's address, a wire's
+    contact lines, a blog's filing line); the same words inside the text stay."""
+    lines = text.splitlines()
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or SIGN_OFF_LINE.match(lines[end - 1].strip())):
+        end -= 1
+    return "\n".join(lines[:end])

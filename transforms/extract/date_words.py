@@ -1,6 +1,9 @@
-"""Month names as they appear in Russian and English news text: data, not logic."""
+"""Month names as they appear in Russian and English news text, and the other words of an English
+dateline: data, not logic."""
 
 from __future__ import annotations
+
+import re
 
 # Every inflected or abbreviated form a news text uses, lower case, mapped to the month number.
 MONTHS: dict[str, int] = {
@@ -67,3 +70,17 @@ MONTHS: dict[str, int] = {
     "december": 12,
     "dec": 12,
 }
+
+# Words of an English dateline besides the date itself ("Posted: Jan 16, 2012 12:00 PM ET", "14 December
+# 2011 Last updated at 11:32 GMT", "Updated: Wednesday, 11 Jan 2012, 8:32 PM EST"): its labels, weekdays,
+# the half of the day and time zones.
+DATELINE_LABELS = re.compile(r"^\W*(?:posted|updated|published|date|first posted)\b|\blast updated\b", re.I)
+DATELINE_WORDS = frozenset(
+    {
+        *("posted", "updated", "last", "published", "date", "first", "on", "at", "am", "pm", "a", "p", "m"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+        *("gmt", "utc", "uk", "bst", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"),
+        *("et", "ct", "mt", "pt", "aest", "aedt", "nzdt", "nzst", "ist"),
+    }
+)

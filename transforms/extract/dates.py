@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from email.utils import parsedate_to_datetime
 
-from transforms.extract.date_words import MONTHS
+from transforms.extract.date_words import DATELINE_LABELS, DATELINE_WORDS, MONTHS
 
 EARLIEST = date(1991, 1, 1)
 LEAD_CHARS = 400  # the publication date of a news item is stated in its first sentences
@@ -186,3 +186,27 @@ def resolve_published(
             raise ImplausibleDate(reason)
         return Published(value, "page")
     return published_from_text(text, reference, known_dates(hints, reference))
+
+
+_DATELINE_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+")
+_CLOCK = re.compile(r"\d:[0-5]\d")
+MAX_DATELINE_WORDS = 14
+
+
+def is_dateline(line: str) -> bool:
+    """The line is an English dateline and nothing else: a label ("Posted:", "Last updated at"), a date
+    (an English month name or a clock time, and a number) and the words around one (weekdays, "AM",
+    time zones). The date is the record's `published`, not a line of its text."""
+    if not DATELINE_LABELS.search(line):
+        return False
+    tokens = [t.lower() for t in _DATELINE_TOKEN.findall(line)]
+    if len(tokens) > MAX_DATELINE_WORDS or not any(t[0].isdigit() for t in tokens):
+        return False
+    if not _CLOCK.search(line) and not any(t in MONTHS and t.isascii() for t in tokens):
+        return False
+    return all(t[0].isdigit() or (t.isascii() and t in MONTHS) or t in DATELINE_WORDS for t in tokens)
+
+
+def without_datelines(text: str) -> str:
+    """The text without its English datelines (is_dateline), once the publication date has been read."""
+    return "\n".join(line for line in text.splitlines() if not is_dateline(line))

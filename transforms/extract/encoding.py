@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import ftfy
 from charset_normalizer import from_bytes
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -71,6 +72,20 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def without_controls(text: str) -> str:
     """The text with control characters removed (vertical tab and form feed become spaces)."""
     return _CONTROLS.sub(lambda m: " " if m.group(0) in "\x0b\x0c" else "", text)
+
+
+# C1 control characters (U+0080-U+009F) are never text: in a decoded page they are the continuation bytes
+# of UTF-8 read as Latin-1 (a page encoded twice, "youâ\x80\x99re"), or cp1252 quotes read as Latin-1
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def repaired_double_encoding(text: str) -> str:
+    """The text with its lines that hold C1 control characters put right by ftfy ("youâ\x80\x99re" →
+    "you’re"); a text without them (nearly every page) is returned as it is, in one regex search."""
+    if not _C1.search(text):
+        return text
+    lines = text.split("\n")
+    return "\n".join(ftfy.fix_encoding(line) if _C1.search(line) else line for line in lines)
 
 
 def decode_html(body: bytes, header_charset: str | None = None) -> tuple[str, str]:

@@ -1,5 +1,6 @@
 """Linked headlines with teasers in an extracted text: a block of them inside an article is a related-news
-block (cut out of the text); a text made mostly of them is a listing of other pages (not an article).
+block (cut out of the text), and so is a bulleted list of linked headlines closing it; a text made mostly
+of them is a listing of other pages (not an article).
 
 A line is "linked" when it is the text of a link of the page (anchor_texts), a leading list bullet
 aside; its teaser is the next line of some length that is not linked (a date may come between). A
@@ -12,7 +13,13 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from transforms.extract.boilerplate import COMMENT_HEADINGS, COMMENT_NOTICE, RELATED_HEADINGS
+from transforms.extract.boilerplate import (
+    COMMENT_HEADINGS,
+    COMMENT_NOTICE,
+    FURNITURE_HEADINGS,
+    HEADLINES_HEADING,
+    RELATED_HEADINGS,
+)
 
 _HEADING_END = re.compile(r"[\s:.…»>→-]+$")
 _COUNT = re.compile(r"[\s(\[]*\d+[)\]]?$")  # "Комментарии (12)", "Comments 3"
@@ -107,6 +114,35 @@ def split_headlines(text: str, anchors: set[str]) -> Headlines:
     return Headlines(kept, len(pairs), in_pairs / total if total else 0.0)
 
 
+MIN_LIST_LINKS = 3  # bulleted lines with a link each that make a list of other pages
+MAX_LIST_LINE_WORDS = 16  # a headline (with its date), not a paragraph
+MIN_LIST_ANCHOR_CHARS = 12  # a link's text long enough to be a headline, not "more" or a rubric
+
+
+def _list_link(line: str, anchors: set[str]) -> bool:
+    """A bulleted line of a few words that holds the text of one of the page's links."""
+    if not BULLET.match(line.strip()) or len(line.split()) > MAX_LIST_LINE_WORDS:
+        return False
+    bare = _bare(line)
+    return any(anchor in bare for anchor in anchors if len(anchor) >= MIN_LIST_ANCHOR_CHARS)
+
+
+def cut_link_list(text: str, anchors: set[str], min_chars: int) -> str:
+    """The text without the list of other pages that closes it: MIN_LIST_LINKS or more bulleted lines at
+    its end, each holding a link's text ("- 10 апреля, 17:35 Харьковчанка опустилась…", "- All About
+    Peanut Allergy"), when min_chars of text come before them."""
+    lines = text.splitlines()
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and _list_link(lines[start - 1], anchors):
+        start -= 1
+    if end - start < MIN_LIST_LINKS or sum(len(line) for line in lines[:start]) < min_chars:
+        return text
+    return "\n".join(lines[:start]).rstrip()
+
+
 def _heading(line: str) -> str:
     return _HEADING_END.sub("", line.strip().lower())
 
@@ -117,9 +153,10 @@ def _opens_with_heading(line: str) -> bool:
 
 
 def _ends_article(line: str, keep_comments: bool) -> bool:
-    """A "read on" heading, or (unless comments are kept) a comment thread's heading or notice."""
+    """A "read on" heading, the heading of the site's furniture below the article (adverts, its other
+    headlines), or (unless comments are kept) a comment thread's heading or notice."""
     heading = _heading(line)
-    if heading in RELATED_HEADINGS:
+    if heading in RELATED_HEADINGS or heading in FURNITURE_HEADINGS or HEADLINES_HEADING.match(heading):
         return True
     counted = _COUNT.sub("", heading)
     return not keep_comments and (counted in COMMENT_HEADINGS or bool(COMMENT_NOTICE.match(line.strip())))

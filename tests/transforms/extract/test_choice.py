@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, longest_line, prefer_precise
+from transforms.extract.choice import (
+    Lead,
+    cut_edge_rows,
+    cut_legal_footer,
+    cut_sign_off,
+    longest_line,
+    prefer_precise,
+)
+from transforms.extract.links import cut_related_tail
 
 LEAD = (
     "Технопарк «Академпарк» в Новосибирске отобрал восемь новых резидентов в сфере микроэлектроники, "
@@ -114,3 +122,40 @@ def test_a_data_table_and_a_row_of_long_cells_stay() -> None:
     assert cut_edge_rows(f"{headline}\n{BODY}") == f"{headline}\n{BODY}"
     inside = f"{BODY}\n| Калуга | 12 |\n{BODY}"
     assert cut_edge_rows(inside) == inside
+
+
+WIRE = (
+    "The Kaluga technopark took in eight new residents in microelectronics, its managing company said.\n"
+    "The residents will take about three thousand square metres in the centre's new building."
+)
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        "dabma@postmedia.com",
+        "--Editors: Reg Gale, Angela Zimm\n"
+        "To contact the reporter on this story: Jo Doe in Moscow at jdoe@wire.net\n"
+        "To contact the editor responsible for this story: Reg Gale at rgale@wire.net",
+        "Posted in: Business, News Tags: Kaluga, technoparks",
+    ],
+)
+def test_the_newsrooms_sign_off_is_cut_off_the_end(sign_off: str) -> None:
+    assert cut_sign_off(f"{WIRE}\n{sign_off}\n") == WIRE
+
+
+def test_contact_words_inside_the_text_stay() -> None:
+    text = f"To contact the reporter, readers wrote in.\n{WIRE}\nWrite to press@kaluga.example for more."
+    assert cut_sign_off(text) == text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Comments are now closed for this story",
+        "If you are commenting using a Facebook account, your profile…",
+    ],
+)
+def test_a_closed_or_facebook_comment_notice_ends_the_text(notice: str) -> None:
+    article = "\n".join([WIRE] * 2)
+    assert cut_related_tail(f"{article}\n{notice}\nJoe: Junk science.", 200) == article

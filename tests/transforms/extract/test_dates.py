@@ -12,6 +12,7 @@ from transforms.extract.dates import (
     Published,
     TextDate,
     implausible_reason,
+    is_dateline,
     published_from_text,
     resolve_published,
     text_dates,
@@ -147,3 +148,31 @@ def test_unparseable_page_date_falls_back_to_the_text() -> None:
 
 def test_impossible_day_is_skipped() -> None:
     assert published_from_text("On February 30, nothing happened.", FETCHED) == Published(None, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted: Jan 16, 2012 12:00 PM ET",
+        "14 December 2011 Last updated at 11:32 GMT",
+        "Updated: Wednesday, 11 Jan 2012, 8:32 PM EST",
+        "Last updated at 3:23 PM on 11th January 2012",
+        "Published: January 11, 2012",
+    ],
+)
+def test_an_english_dateline_is_not_text(line: str) -> None:
+    assert is_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "January 12, 2012, 6:44 AM EST",  # no label: it may be a line of the article
+        "Posted on May 3, the report said the park would open.",
+        "Published: 12 января 2012",
+        "Updated: Kaluga Technopark",
+        "Last updated 1 hour and 49 minutes ago",
+    ],
+)
+def test_lines_that_are_more_than_a_dateline_stay(line: str) -> None:
+    assert not is_dateline(line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from transforms.extract.encoding import decode_html, decode_mixed_utf8, meta_charset
+from transforms.extract.encoding import decode_html, decode_mixed_utf8, meta_charset, repaired_double_encoding
 
 RUSSIAN = (
     "Калужская область развивает промышленные кластеры, технопарки и особые экономические зоны. "
@@ -91,3 +91,20 @@ def test_invalid_bytes_that_are_not_cyrillic_are_not_read_as_cp1251() -> None:
     head = '<html><head><meta charset="utf-8"><title>Новости кластеров Калужской области</title></head>'
     body = head.encode("utf-8") + bytes(range(0x80, 0xA0)) * 4 + b"</html>"
     assert decode_mixed_utf8(body) is None
+
+
+ENGLISH = "If you\u2019re reading this, the study\u2019s author said \u201cit works\u201d \u2014 in rats."
+
+
+def test_a_page_encoded_twice_is_put_right() -> None:
+    # UTF-8 bytes read as Latin-1 and encoded again: what a page served twice-encoded decodes to
+    html = f'<html><head><meta charset="utf-8"></head><body><p>{ENGLISH}</p></body></html>'
+    text, encoding = decode_html(html.encode().decode("latin-1").encode())
+    assert encoding == "utf-8" and "you\u00e2\x80\x99re" in text
+    assert repaired_double_encoding(text) == html
+
+
+def test_text_without_c1_controls_is_left_alone() -> None:
+    # "CÃ´tÃ©" may be mojibake or a page's own letters: without C1 controls nothing says which
+    for text in (ENGLISH, page(), "Benjamin CÃ´tÃ© a marqué", "grâce à la pâtisserie"):
+        assert repaired_double_encoding(text) is text
