@@ -26,7 +26,14 @@ from transforms.intel.lexicon.translit import fold_latin, to_cyrillic, to_latin
 from transforms.intel.mentions import Mention, entity_key
 
 NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-PERSON_EN = re.compile(rf"(?=\b({NAME})\s+((?:[A-Z]\.\s*)?{NAME}|[A-Z]{{3,}})\b)")
+# a given name and a surname on one line ("Rustam Minnikhanov\nFebruary 22" is one name and a date)
+PERSON_EN = re.compile(rf"(?=\b({NAME})[ \t]+((?:[A-Z]\.[ \t]*)?{NAME}|[A-Z]{{3,}})\b)")
+# capitalised words of a title-case headline or a date that are no name ("With The Governor Of The …")
+_NOT_NAMES_EN = {
+    "of", "the", "and", "for", "with", "in", "on", "at", "to", "by", "from", "as", "a", "an", "its", "his", "her",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
 ROLE_WORDS_EN = (
     r"Governor|Vice-Governor|Mayor|Minister|Director|Director General|General Director|CEO|Chairman|"
     r"Chairwoman|Head|President|Prime Minister|Senator|Ambassador|Rector|Manager|Founder|Chief Executive"
@@ -234,10 +241,14 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
 
 def persons_en(text: str) -> list[Mention]:
     """English 'Given Surname': a known Russian given name (any Latin spelling) or a name after a role."""
-    found = []
+    found: list[Mention] = []
     for match in PERSON_EN.finditer(text):
-        given = _en_given(match.group(1), text, match.start(1))
+        if found and match.start(1) < found[-1].end:
+            continue  # "Rustam Minnikhanov": Minnikhanov starts no second name
         surname = match.group(2).split()[-1]
+        if {match.group(1).lower(), surname.lower()} & _NOT_NAMES_EN:
+            continue
+        given = _en_given(match.group(1), text, match.start(1))
         if given is None or _is_place_word(surname):
             continue
         surname_ru = to_cyrillic(fold_latin(_title(surname)))

@@ -14,7 +14,7 @@ from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former
-from transforms.intel.titles.scope import complement, heads_ministry
+from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
 
 TITLE_EN = (
     # "Deputy Economic Development Minister": a deputy's title with the ministry's capitalised words inside
@@ -33,7 +33,8 @@ TITLE_RU = (
     r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|заммэр[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
-    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|"
+    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
+    r"(?-i:раис(?:а|у|ом|е)?)|"  # the head of Tatarstan, lower case (Раис is a given name)
     r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
@@ -67,18 +68,22 @@ _NOT_BODY = {
 }  # fmt: skip
 
 
-_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9 .&-]{0,15}\)")
+_ABBREVIATION = re.compile(r"\([A-ZА-ЯЁ][A-ZА-ЯЁ0-9 .&-]{0,15}\)")
+# a dash between a title's words and the name, in a list of officials («министр … Саратовской области –
+# Максим Шихалов»)
+_DASH_BEFORE_NAME = re.compile(r"\s[–—-]\s*$")
 
 
 def _gap_ok(gap: str) -> bool:
     """Between a title and a name only a body's name may stand (capitalised words, of, the, Russian words;
     after "of" or "for", lower-case English words too: "the acting head of the city administration Pavel
     Smirnov", "minister for information technology and communication Leonid Reiman")."""
+    gap = _DASH_BEFORE_NAME.sub("", gap)  # «директор департамента … области – Леонид Остроумов»
     words = gap.replace(",", " , ").split()
     if len(words) > 16:
         return False
-    if words[:1] in (["of"], ["for"]):  # a body's abbreviation in brackets: "of … zone (IP SEZ) JSC"
-        words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()
+    if words[:1] in (["of"], ["for"]) or has_cyrillic(gap):  # a body's abbreviation in brackets: "of …
+        words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()  # zone (IP SEZ) JSC", «зоны (ОЭЗ)»
     if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 8:
         return all(
             _GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) for w in words
@@ -107,6 +112,8 @@ def _role_before(
         between = [p for p in others if p.start >= window_start + match.end()]
         if between and not (_plural(match.group(1)) and _listed(text, between, person)):
             return None
+        if _plural(match.group(1)):  # "Deputy Governors Artem Nikitin and …", «зампредами – Александром …»
+            gap = _LIST_OPENS.sub("", window[match.end() : between[0].start - window_start] if between else gap)
         if not between and _plural(match.group(1)) and not _list_follows(text, person, people):
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
@@ -178,9 +185,14 @@ def _list_follows(text: str, person: Mention, people: list[Mention]) -> bool:
 def _listed(text: str, between: list[Mention], person: Mention) -> bool:
     """The names after a plural title form one list: "Artem Nikitin and Evgeny Belenetsky"."""
     chain = [*between, person]
-    return all(
-        re.fullmatch(r"\s*(?:,|and|и)\s*(?:and\s+|и\s+)?", text[a.end : b.start]) for a, b in pairwise(chain)
-    )
+    return all(_LIST_JOIN.fullmatch(text[a.end : b.start]) for a, b in pairwise(chain))
+
+
+# between the names of a list: a comma, "and" / «и», and a note in brackets after a name («Александром
+# Цветковым (строительный комплекс) и Иваном Егоровым»)
+_LIST_JOIN = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|and|и)\s*(?:and\s+|и\s+)?")
+# a dash or a colon opening the list of names after a plural title
+_LIST_OPENS = re.compile(r"\s*[:–—-]\s*$")
 
 
 def _joined_start(window: str, start: int, people: list[int]) -> int:
@@ -457,15 +469,28 @@ def _name_before(text: str, title_start: int, people: list[Mention]) -> Mention 
     )
 
 
+def _bare_complement(text: str, found: Found) -> str:
+    """A Russian title with no words of its own (no body, no complement: «двумя другими зампредами –
+    Александром Цветковым») takes the complement of the same title named before it."""
+    title, body, title_end, words_end = found
+    after = text[title_end:words_end].lstrip()
+    if body is not None or not has_cyrillic(title) or (after and after[0] not in "–—-:"):
+        return ""
+    return earlier_complement(text, title_end - len(title), title)
+
+
 def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
     title, body, title_end, words_end = found
     role = " ".join(title.split())
-    words = role + complement(text, title_end)  # «председателя регионального правительства»
+    own = complement(text, title_end)  # «председателя регионального правительства»
+    inherited = "" if own else _bare_complement(text, found)
+    words = role + (own or inherited)
     code = role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end))
     return {
         "role": role, "role_code": code, "role_normalised": normalised_title(role),
         "organization": body.canonical if body is not None else None,
         "organization_surface": body.surface if body is not None else None,
         "organization_key": body.key if body is not None and body.kind == "entity" else None,
-        "role_iso": _role_region(text, title, (title_end, words_end), code, places, main_region),
+        "role_iso": _role_region(text, title, (title_end, words_end), code, places, main_region)
+        or (main_region if _REGION_NOUN.search(inherited) else None),
     }  # fmt: skip
