@@ -14,6 +14,7 @@ from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former
+from transforms.intel.titles.later import named_after
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
 
 TITLE_EN = (
@@ -388,8 +389,13 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         found = _held(_roles_of(text, person, nearby, people), given.get(id(person), []))
         held[id(person)] = [f for f in found if not is_former(text, f[2] - len(f[0]))]  # «бывший министр»
     for person_id, title in _named_before(text, people, held).items():
-        end = _phrase_end(text, title.end(1))
-        held[person_id].insert(0, (title.group(1), _body(bodies, title.end(1), end), title.end(1), end))
+        held[person_id].insert(0, _free_found(text, title, bodies))
+    codes: dict[str, set[str]] = {}
+    for person in people:
+        codes.setdefault(person.key, set()).update(filter(None, (_code(text, f)[0] for f in held[id(person)])))
+    code_of = lambda title: _code(text, _free_found(text, title, bodies))[0]  # noqa: E731
+    for person, title in named_after(text, _free_titles(text, held), people, codes, code_of):
+        held[id(person)].append(_free_found(text, title, bodies))  # a title standing for a person named before
     for person in people:
         found = held[id(person)]
         if not found:
@@ -406,15 +412,33 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
 def _named_before(text: str, people: list[Mention], held: dict[int, list[Found]]) -> dict[int, re.Match]:
     """The titles named before a person who has none of his own (transforms/intel/titles/earlier.py): a
     title no one holds, not a plural, not inside a body's name, not marked former."""
+    free = _free_titles(text, held)
+    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
+    every_title = [m.start(1) for m in _TITLE.finditer(text)]
+    return named_before(text, free, people, untitled, every_title)
+
+
+def _free_titles(text: str, held: dict[int, list[Found]]) -> list[re.Match]:
+    """The titles no one holds: not a plural, not inside a body's name, not marked former."""
     spans = [(end - len(title), end) for found in held.values() for title, _, end, _ in found]
-    free = [
+    return [
         m for m in _TITLE.finditer(text)
         if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and not _plural(m.group(1))
         and not _inside_name(text[: m.end()], m) and not is_former(text, m.start(1))
     ]  # fmt: skip
-    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
-    every_title = [m.start(1) for m in _TITLE.finditer(text)]
-    return named_before(text, free, people, untitled, every_title)
+
+
+def _free_found(text: str, title: re.Match, bodies: list[Mention]) -> Found:
+    """A title no name stands next to, with its own words: its lower-case complement («директор
+    департамента»), "of" and the capitalised words of a body or place ("The mayor of Kazan"), up to the end
+    of its phrase."""
+    title_end = title.end(1)
+    own = _OF_NAME.match(text, title_end) or complement(text, title_end)
+    end = min(_phrase_end(text, title_end), title_end + len(own.group(0) if isinstance(own, re.Match) else own))
+    return title.group(1), _body(bodies, title_end, end), title_end, end
+
+
+_OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$))+")
 
 
 def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> dict[int, list[Found]]:
@@ -479,13 +503,20 @@ def _bare_complement(text: str, found: Found) -> str:
     return earlier_complement(text, title_end - len(title), title)
 
 
+def _code(text: str, found: Found) -> tuple[str | None, str]:
+    """The role code of a title with its complement («председателя регионального правительства»), and the
+    complement it took from the same title named before, if any."""
+    title, body, title_end, _ = found
+    own = complement(text, title_end)
+    inherited = "" if own else _bare_complement(text, found)
+    words = " ".join(title.split()) + (own or inherited)
+    return role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end)), inherited
+
+
 def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
     title, body, title_end, words_end = found
     role = " ".join(title.split())
-    own = complement(text, title_end)  # «председателя регионального правительства»
-    inherited = "" if own else _bare_complement(text, found)
-    words = role + (own or inherited)
-    code = role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end))
+    code, inherited = _code(text, found)
     return {
         "role": role, "role_code": code, "role_normalised": normalised_title(role),
         "organization": body.canonical if body is not None else None,

@@ -33,7 +33,7 @@ def named_before(
 ) -> dict[int, re.Match]:
     """The title each untitled person is given by a free title (`titles`) named before them, by the id of
     the person; `every_title` holds where every title of the text starts, held or former ones included."""
-    subjects = [t for t in titles if _is_subject(text, t)]
+    subjects = [t for t in titles if is_subject(text, t)]
     found: dict[int, re.Match] = {}
     for person in untitled:
         if not _is_subject_name(text, person) or any(
@@ -61,7 +61,9 @@ def _sentences_before(text: str, at: int) -> int:
     return start
 
 
-def _is_subject(text: str, title: re.Match) -> bool:
+def is_subject(text: str, title: re.Match) -> bool:
+    """The title stands as its sentence's subject: a Russian one in the nominative singular, not after a
+    preposition; an English one after "the", not after a preposition."""
     words = title.group(1).split()
     before = text[max(0, title.start() - 60) : title.start()]
     if not has_cyrillic(words[0]):
