@@ -109,8 +109,8 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
             found.append(_initialled(span, "".join(words[:-1]), words[-1]))
             continue
         given = _ru_given(words[0]) if len(words) > 1 else None
-        woman = len(words) > 1 and _feminine_nominative(words[0], words[-1])
-        if woman and not _after_genitive_title(text, span.start):
+        woman = len(words) > 1 and _feminine_nominative(words[0], words[-1], _title_case(text, span.start))
+        if woman and _title_case(text, span.start) != "gent":
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
         if given is not None:
             feminine = given[1].endswith(("а", "я"))
@@ -131,9 +131,13 @@ def _initialled(span: NerSpan, initials: str, surname: str) -> Mention:
     return _person(span.start, span.end, span.text, given, _ru_surname(surname, feminine=False))
 
 
-def _feminine_nominative(given: str, surname: str) -> bool:
-    """Алена Мезина: a woman's given name and surname, both in the nominative (not Ален's genitive)."""
-    if not reads_as(given, "Name", "femn", "nomn") or reads_as(surname, "Surn", "masc"):
+def _feminine_nominative(given: str, surname: str, title_case: str | None = None) -> bool:
+    """Алена Мезина: a woman's given name and surname, both in the nominative (not Ален's genitive); a
+    surname that reads both ways (Лодвигова) is a woman's after a title in the nominative («заместитель
+    главы … Евгения Лодвигова»)."""
+    if not reads_as(given, "Name", "femn", "nomn"):
+        return False
+    if reads_as(surname, "Surn", "masc") and not (title_case == "nomn" and reads_as(surname, "Surn", "femn")):
         return False  # Виталия Шабалатова is Vitaly Shabalatov's genitive
     return surname.lower().endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"))
 
@@ -177,15 +181,29 @@ def _surname_before(span: NerSpan, text: str) -> NerSpan:
     return NerSpan("PER", start, span.end, text[start : span.end], f"{word} {span.normal}")
 
 
-def _after_genitive_title(text: str, start: int) -> bool:
-    """The name follows a title in the genitive in its clause («первого заместителя гендиректора
-    Александра Ряскова»): it is a man's name in the genitive (Александр Рясков), not a woman's (Александра
-    Ряскова, «директор компании Александра Ряскова»: the title in the nominative)."""
+def _title_case(text: str, start: int) -> str | None:
+    """The case of the title before the name in its clause: "gent" after a title in the genitive
+    («первого заместителя гендиректора Александра Ряскова»: a man's name in the genitive, Александр
+    Рясков), "nomn" after one in the nominative («директор компании Александра Ряскова»: a woman's,
+    Александра Ряскова), None when no title stands there."""
     clause = _CLAUSE_WORDS.search(text[max(0, start - 100) : start])
-    for word in reversed(re.findall(r"[А-Яа-яЁё-]+", clause.group(0) if clause else "")[-6:]):
-        if role_code(word) is not None:
-            return reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing")
-    return False
+    words = re.findall(r"[А-Яа-яЁё-]+", clause.group(0) if clause else "")[-6:]
+    for i in reversed(range(len(words))):
+        if role_code(words[i]) is not None:
+            # «заместитель главы … Евгения Лодвигова»: the genitive completes the title word before it
+            word = words[i - 1] if i > 0 and _heads_title(words[i - 1]) else words[i]
+            if reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing"):
+                return "gent"
+            return "nomn" if reads_as(word, "nomn", "sing") else None
+    return None
+
+
+_DEPUTY_WORDS = {"заместитель", "помощник", "советник"}
+
+
+def _heads_title(word: str) -> bool:
+    """A title word another title in the genitive completes: «заместитель главы», «советник губернатора»."""
+    return lemma(word) in _DEPUTY_WORDS or role_code(word) is not None
 
 
 def _is_nominative(word: str, given_nominative: str) -> bool:

@@ -216,7 +216,13 @@ def _role_after(text: str, person: Mention, mentions: list[Mention], people: lis
     if _leads_into_next(text, title_end, people) and not _an_entrys_own(text, person, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     end = _phrase_end(text, title_end)
+    if _SAYS_IN.search(text, title_end, end):
+        return None  # "Describing … Albert Karimov, head of the Government … noted that": the verb's subject
     return match.group(1), _body(mentions, title_end, end), title_end, end
+
+
+# a verb of saying inside an English title's phrase: the title is the verb's subject, not the name's
+_SAYS_IN = re.compile(r"\s(?:said|says|noted|added|told|stated|stressed|emphasi[sz]ed|announced|explained)\b")
 
 
 def _an_entrys_own(text: str, person: Mention, title_end: int, people: list[Mention]) -> bool:
@@ -292,10 +298,18 @@ def _more_before(
         owner = _name_before(text, title.start(), people)
         if owner is not None and _entries_with_titles_after(text, owner, people):
             break  # the title after the name before, in a list of «title Name, title»
+        if _bare(text, title.end(), comma.start()):
+            break  # «Глава региона, председатель Совета директоров … Максим Кизимов»: one more signer
         words_end = comma.start()
         found.append((title.group(1), _body(mentions, title.end(), words_end), title.end(), words_end))
         title_start = title.start()
     return found
+
+
+def _bare(text: str, title_end: int, words_end: int) -> bool:
+    """The title has no words of its own but a region's common noun («Глава региона», «Губернатор»): before
+    a comma it stands for a person named before, not for the next name."""
+    return _OF_REGION.fullmatch(text, title_end, words_end) is not None or not text[title_end:words_end].strip()
 
 
 def _title_before(text: str, start: int, end: int) -> re.Match | None:
