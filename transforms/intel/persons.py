@@ -194,7 +194,8 @@ def _title_case(text: str, start: int) -> str | None:
             word = words[i - 1] if i > 0 and _heads_title(words[i - 1]) else words[i]
             if reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing"):
                 return "gent"
-            return "nomn" if reads_as(word, "nomn", "sing") else None
+            verbs = any(reads_as(w, "VERB") or reads_as(w, "PRTS") for w in words[i + 1 :])
+            return "nomn" if reads_as(word, "nomn", "sing") and not verbs else None  # «губернатор … назначил»
     return None
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.nlp_ru import case_of, parses, reads_as
+from transforms.intel.lexicon.nlp_ru import case_of, lemma, parses, reads_as
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 
@@ -23,6 +23,7 @@ _THE = re.compile(r"(?i)(?:^|[^\w])the\s+(?:[\w.-]+\s+){0,3}$")
 _PREPOSITION_EN = re.compile(
     r"(?i)\b(?:to|of|with|by|for|at|from|on|about|between|and)\s+the\s+(?:[\w.-]+\s+){0,3}$"
 )
+_COPULAS = {"быть", "являться", "стать", "работать", "оставаться"}
 _SAYING = r"said|says|noted|added|told|stated|stressed|explained|commented|announced|emphasized"
 _SAYS_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_SAYING})\b")
 _SAYS_BEFORE = re.compile(rf"\b(?:{_SAYING})\s*$")
@@ -71,6 +72,8 @@ def is_subject(text: str, title: re.Match) -> bool:
     previous = re.search(r"(\w+)\W*$", before)
     if previous is not None and any(p.tag.POS == "PREP" for p in parses(previous.group(1))[:1]):
         return False  # «по словам губернатора», «с губернатором»
+    if previous is not None and lemma(previous.group(1)) in _COPULAS:
+        return False  # «который до этого был замминистра»: the predicate, not the subject
     if not case_of(words[0]):
         return True  # a word pymorphy2 does not decline
     return reads_as(words[0], "nomn", "sing")  # not «нового гендиректора» (its plural reading)
