@@ -92,10 +92,18 @@ def _gap_ok(gap: str) -> bool:
     return all(_GAP_WORD.fullmatch(w) for w in words)
 
 
-def _body(bodies: list[Mention], start: int, end: int) -> Mention | None:
-    """The first body (organisation, company, region, site) mentioned between start and end."""
+def _body(bodies: list[Mention], start: int, end: int, text: str) -> Mention | None:
+    """The first body (organisation, company, region, site) mentioned between start and end; a region after
+    a capitalised Russian word is inside that body's name («генеральный директор Корпорации развития
+    Приморского края»: not the head of the region)."""
     i = bisect_left([m.start for m in bodies], start)
-    return bodies[i] if i < len(bodies) and bodies[i].start < end else None
+    found = bodies[i] if i < len(bodies) and bodies[i].start < end else None
+    if found is not None and found.kind == "region" and _CAPITALISED_RU.search(text, start, found.start):
+        return None
+    return found
+
+
+_CAPITALISED_RU = re.compile(r"\b[А-ЯЁ][а-яё]{2,}")
 
 
 def _role_before(
@@ -125,7 +133,7 @@ def _role_before(
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
             title_end = window_start + match.end()
-            body = _body(mentions, title_end, person.start)
+            body = _body(mentions, title_end, person.start, text)
             roles = [(window[start : match.end()], body, title_end, person.start)]
             if start < match.start() and role_code(roles[0][0]) != role_code(match.group(1)):
                 roles.append((match.group(1), body, title_end, person.start))  # «… — директор Блока …»
@@ -218,7 +226,7 @@ def _role_after(text: str, person: Mention, mentions: list[Mention], people: lis
     end = _phrase_end(text, title_end)
     if _SAYS_IN.search(text, title_end, end):
         return None  # "Describing … Albert Karimov, head of the Government … noted that": the verb's subject
-    return match.group(1), _body(mentions, title_end, end), title_end, end
+    return match.group(1), _body(mentions, title_end, end, text), title_end, end
 
 
 # a verb of saying inside an English title's phrase: the title is the verb's subject, not the name's
@@ -280,7 +288,7 @@ def _more_after(text: str, first: Found, mentions: list[Mention], people: list[M
         if _leads_into_next(text, title_end, people) or any(first[2] <= p.start < end for p in people):
             break  # "X, Deputy Minister … and Timur Shagivaleev, the CEO": the CEO is the next name's
         end = _phrase_end(text, title_end)
-        found.append((match.group(1), _body(mentions, title_end, end), title_end, end))
+        found.append((match.group(1), _body(mentions, title_end, end, text), title_end, end))
     return found
 
 
@@ -301,7 +309,7 @@ def _more_before(
         if _bare(text, title.end(), comma.start()):
             break  # «Глава региона, председатель Совета директоров … Максим Кизимов»: one more signer
         words_end = comma.start()
-        found.append((title.group(1), _body(mentions, title.end(), words_end), title.end(), words_end))
+        found.append((title.group(1), _body(mentions, title.end(), words_end, text), title.end(), words_end))
         title_start = title.start()
     return found
 
@@ -449,7 +457,7 @@ def _free_found(text: str, title: re.Match, bodies: list[Mention]) -> Found:
     title_end = title.end(1)
     own = _OF_NAME.match(text, title_end) or complement(text, title_end)
     end = min(_phrase_end(text, title_end), title_end + len(own.group(0) if isinstance(own, re.Match) else own))
-    return title.group(1), _body(bodies, title_end, end), title_end, end
+    return title.group(1), _body(bodies, title_end, end, text), title_end, end
 
 
 _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$))+")
@@ -467,7 +475,7 @@ def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> di
         if person is not None:
             end = _phrase_end(text, match.end(1))
             given.setdefault(id(person), []).append(
-                (match.group(1), _body(bodies, match.end(1), end), match.end(1), end)
+                (match.group(1), _body(bodies, match.end(1), end, text), match.end(1), end)
             )
     return given
 
