@@ -30,7 +30,7 @@ NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 PERSON_EN = re.compile(rf"(?=\b({NAME})[ \t]+((?:[A-Z]\.[ \t]*)?{NAME}|[A-Z]{{3,}})\b)")
 # capitalised words of a title-case headline or a date that are no name ("With The Governor Of The …")
 _NOT_NAMES_EN = {
-    "of", "the", "and", "for", "with", "in", "on", "at", "to", "by", "from", "as", "a", "an", "its", "his", "her",
+    "of", "the", "and", "for", "with", "in", "on", "at", "to", "by", "from", "as", "a", "an", "its", "his",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip

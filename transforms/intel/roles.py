@@ -122,7 +122,8 @@ def _role_before(
         if between and not (_plural(match.group(1)) and _listed(text, between, person)):
             return None
         if _plural(match.group(1)):  # "Deputy Governors Artem Nikitin and …", «зампредами – Александром …»
-            gap = _LIST_OPENS.sub("", window[match.end() : between[0].start - window_start] if between else gap)
+            to_list = window[match.end() : between[0].start - window_start] if between else gap
+            gap = _LIST_OPENS.sub("", to_list)
         if not between and _plural(match.group(1)) and not _list_follows(text, person, people):
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
@@ -317,7 +318,8 @@ def _more_before(
 def _bare(text: str, title_end: int, words_end: int) -> bool:
     """The title has no words of its own but a region's common noun («Глава региона», «Губернатор»): before
     a comma it stands for a person named before, not for the next name."""
-    return _OF_REGION.fullmatch(text, title_end, words_end) is not None or not text[title_end:words_end].strip()
+    words = text[title_end:words_end]
+    return not words.strip() or _OF_REGION.fullmatch(text, title_end, words_end) is not None
 
 
 def _title_before(text: str, start: int, end: int) -> re.Match | None:
@@ -412,12 +414,8 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         held[id(person)] = [f for f in found if not is_former(text, f[2] - len(f[0]))]  # «бывший министр»
     for person_id, title in _named_before(text, people, held).items():
         held[person_id].insert(0, _free_found(text, title, bodies))
-    codes: dict[str, set[str]] = {}
-    for person in people:
-        codes.setdefault(person.key, set()).update(filter(None, (_code(text, f)[0] for f in held[id(person)])))
-    code_of = lambda title: _code(text, _free_found(text, title, bodies))[0]  # noqa: E731
-    for person, title in named_after(text, _free_titles(text, held), people, codes, code_of):
-        held[id(person)].append(_free_found(text, title, bodies))  # a title standing for a person named before
+    for person, found in _named_after(text, people, held, bodies):
+        held[id(person)].append(found)
     for person in people:
         found = held[id(person)]
         if not found:
@@ -440,6 +438,23 @@ def _named_before(text: str, people: list[Mention], held: dict[int, list[Found]]
     return named_before(text, free, people, untitled, every_title)
 
 
+def _named_after(
+    text: str, people: list[Mention], held: dict[int, list[Found]], bodies: list[Mention]
+) -> list[tuple[Mention, Found]]:
+    """The free titles standing for a person named before them (transforms/intel/titles/later.py)."""
+    codes: dict[str, set[str]] = {}
+    for person in people:
+        codes.setdefault(person.key, set()).update(c for f in held[id(person)] if (c := _code(text, f)[0]))
+
+    def code_of(title: re.Match) -> str | None:
+        return _code(text, _free_found(text, title, bodies))[0]
+
+    return [
+        (person, _free_found(text, title, bodies))
+        for person, title in named_after(text, _free_titles(text, held), people, codes, code_of)
+    ]
+
+
 def _free_titles(text: str, held: dict[int, list[Found]]) -> list[re.Match]:
     """The titles no one holds: not a plural, not inside a body's name, not marked former."""
     spans = [(end - len(title), end) for found in held.values() for title, _, end, _ in found]
@@ -455,8 +470,9 @@ def _free_found(text: str, title: re.Match, bodies: list[Mention]) -> Found:
     департамента»), "of" and the capitalised words of a body or place ("The mayor of Kazan"), up to the end
     of its phrase."""
     title_end = title.end(1)
-    own = _OF_NAME.match(text, title_end) or complement(text, title_end)
-    end = min(_phrase_end(text, title_end), title_end + len(own.group(0) if isinstance(own, re.Match) else own))
+    of_name = _OF_NAME.match(text, title_end)
+    own = of_name.group(0) if of_name else complement(text, title_end)
+    end = min(_phrase_end(text, title_end), title_end + len(own))
     return title.group(1), _body(bodies, title_end, end, text), title_end, end
 
 

@@ -88,3 +88,32 @@ def test_a_pronoun_after_the_post_and_a_womans_name_in_the_genitive() -> None:
     # «Евгения» is a woman's name in the nominative, though its genitive reading is a man's
     text = "Дело касается Евгении Ивановой. Решением совета она освобождена от должности директора фонда."
     assert _codes(text, "ru") == {"Evgenia Ivanova": {"director"}}
+
+
+def test_a_title_standing_for_a_person_named_before() -> None:
+    text = "Vladimir Putin met Head of Mordovia Artem Zdunov. The President thanked the head of the republic."
+    assert _codes(text, "en") == {"Vladimir Putin": {"president"}, "Artem Zdunov": {"head_of_region"}}
+    text = "Проект представил Иван Орлов. Новый директор департамента приступил к работе 11 декабря."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"director"}}
+
+
+def test_a_title_standing_for_a_post_already_held_adds_no_second_title() -> None:
+    text = "Указ подписал губернатор Иван Орлов. Глава региона заверил, что планы не изменятся."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"governor"}}
+    text = "Указ подписал губернатор Иван Орлов. Глава региона, директор завода Пётр Белов выступили."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"governor"}, "Pyotr Belov": {"director"}}
+
+
+def test_a_title_after_a_copula_stands_for_no_one() -> None:
+    text = "Министром назначен Иван Орлов, который до этого был замминистра. Пётр Белов выступил."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"minister"}, "Pyotr Belov": set()}
+
+
+def test_a_bare_title_takes_the_complement_of_the_same_title_before() -> None:
+    text = (
+        "Иван Орлов стал зампредом регионального правительства. Вопросы распределены между двумя другими "
+        "зампредами - Петром Беловым (стройка) и Олегом Серовым (промышленность)."
+    )
+    codes = _codes(text, "ru")
+    assert codes["Pyotr Belov"] == codes["Oleg Serov"] == {"deputy_prime_minister"}
+    assert complement("зампред Совета директоров", len("зампред")) == ""
