@@ -15,6 +15,7 @@ from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former
 from transforms.intel.titles.later import named_after
+from transforms.intel.titles.region import region_by_adjective
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
 
 TITLE_EN = (
@@ -346,6 +347,7 @@ def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
 _REGIONAL_CODES = {
     "governor", "deputy_governor", "head_of_region", "deputy_head_of_region", "mayor", "deputy_mayor",
 }  # fmt: skip
+_TOWN_CODES = {"mayor", "deputy_mayor"}
 # a region named by its common noun inside the title: "губернатор региона", "министр … республики", or its
 # government or ministry called regional
 _REGION_NOUN = re.compile(
@@ -376,6 +378,8 @@ def _role_region(
     President"), else, for a regional title ("губернатор", "глава региона", "министр … республики"), the
     region the article is about."""
     named = _named_region(places, *span) or _region_before(text, span[0] - len(title), places)
+    if named is None and code not in _TOWN_CODES:  # «калужский губернатор»; «казанский мэр» names a town
+        named = region_by_adjective(text, span[0] - len(title))
     if named is not None:
         return named
     if code in _REGIONAL_CODES or _REGION_NOUN.search(text, *span):

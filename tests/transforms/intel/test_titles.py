@@ -3,6 +3,7 @@ ministry is its minister, a title named a sentence before the person is that per
 
 from transforms.intel.entities import find_mentions
 from transforms.intel.titles.former import is_former
+from transforms.intel.titles.region import region_by_adjective
 from transforms.intel.titles.scope import complement, heads_ministry
 
 
@@ -117,3 +118,17 @@ def test_a_bare_title_takes_the_complement_of_the_same_title_before() -> None:
     codes = _codes(text, "ru")
     assert codes["Pyotr Belov"] == codes["Oleg Serov"] == {"deputy_prime_minister"}
     assert complement("зампред Совета директоров", len("зампред")) == ""
+
+
+def test_a_region_named_by_its_adjective_in_the_title() -> None:
+    text = "Проект одобрил калужский губернатор Иван Орлов."
+    assert region_by_adjective(text, text.index("губернатор")) == "RU-KLU"
+    text = "Новый оренбургский вице-губернатор Пётр Белов."
+    assert region_by_adjective(text, text.index("вице")) == "RU-ORE"
+    assert region_by_adjective("Горный директор Иван Орлов", len("Горный ")) is None  # Горный Алтай: no kind
+    found = [
+        m
+        for m in find_mentions("Тульский губернатор Иван Орлов открыл завод.", "ru")
+        if m.entity_type == "person"
+    ]
+    assert found[0].attrs["role_iso"] == "RU-TUL"
