@@ -59,8 +59,9 @@ _TITLE_START = re.compile(rf"(?i)\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b(.*
 _PHRASE_STOP = re.compile(rf"(?i)[,;.–—()]|\s-\s|\s(?:and|и)\s+(?:the\s+|a\s+)?(?:{TITLE_EN}|{TITLE_RU})\b")
 # the comma that ends a title joined to the next one ("председатель Совета ректоров Петербурга, ректор …")
 _COMMA_END = re.compile(r"\s*,\s*(?:the\s+)?$")
-# a body's name: capitalised words, quoted names (their closing quotes too: «… Тюменской области»), of, the
-_GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*[»\"”]*)")
+# a body's name: capitalised words (БРИКС+), quoted names (their closing quotes too: «… Тюменской области»),
+# of, the
+_GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”+-]*|of|the|and|for|,|[а-яё][а-яё-]*[»\"”]*)")
 Found = tuple[str, "Mention | None", int, int]  # title, body, where the title ends, where its words end
 _BODIES = {"organization", "government_body", "company", "region", "site"}
 _NOT_BODY = {
