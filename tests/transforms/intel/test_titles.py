@@ -96,6 +96,10 @@ def test_a_title_standing_for_a_person_named_before() -> None:
     assert _codes(text, "en") == {"Vladimir Putin": {"president"}, "Artem Zdunov": {"head_of_region"}}
     text = "Проект представил Иван Орлов. Новый директор департамента приступил к работе 11 декабря."
     assert _codes(text, "ru") == {"Ivan Orlov": {"director"}}
+    text = "Vladimir Putin held a working meeting with Ivan Orlov. The President began the meeting."
+    assert _codes(text, "en") == {"Vladimir Putin": {"president"}, "Ivan Orlov": set()}  # the subject's
+    text = "Рабочие встретили Ивана Орлова. Губернатор пообещал помочь."
+    assert _codes(text, "ru") == {"Ivan Orlov": set()}
 
 
 def test_a_title_standing_for_a_post_already_held_adds_no_second_title() -> None:

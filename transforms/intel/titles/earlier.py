@@ -37,7 +37,7 @@ def named_before(
     subjects = [t for t in titles if is_subject(text, t)]
     found: dict[int, re.Match] = {}
     for person in untitled:
-        if not _is_subject_name(text, person) or any(
+        if not is_subject_name(text, person) or any(
             p.key == person.key for p in people if p.start < person.start
         ):
             continue
@@ -79,11 +79,14 @@ def is_subject(text: str, title: re.Match) -> bool:
     return reads_as(words[0], "nomn", "sing")  # not «нового гендиректора» (its plural reading)
 
 
-def _is_subject_name(text: str, person: Mention) -> bool:
+def is_subject_name(text: str, person: Mention) -> bool:
+    """The name stands as a subject: in Russian in the nominative, in English next to a verb of saying or
+    at its sentence's (or line's) start."""
     if has_cyrillic(person.surface):
         cases = case_of(person.surface.split()[0])
         return not cases or "nomn" in cases
     before = max(0, person.start - 30)
     if _SAYS_AFTER.match(text, person.end) or _SAYS_BEFORE.search(text, before, person.start):
         return True
-    return not text[sentence_of(text, person.start)[0] : person.start].strip()  # the sentence's first words
+    start = max(sentence_of(text, person.start)[0], text.rfind("\n", 0, person.start) + 1)
+    return not text[start : person.start].strip()  # the first words of its sentence or line

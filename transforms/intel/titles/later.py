@@ -6,7 +6,8 @@ Minnikhanov. The President began the meeting …", «Деппром Югры в�
 its sentence before it or in the two sentences before: to none when one of them holds its post already,
 under that title or another (a governor is the head of his region: «… губернатор Михаил Ведерников. Глава
 региона заверил …» gives him no second title; the head of a department is its director), else to the
-nearest of them without a title."""
+nearest of them without a title named as a subject ("Vladimir Putin held a meeting with Ivan Orlov. The
+President began …" is Putin's)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from transforms.intel.mentions import Mention, sentence_of
-from transforms.intel.titles.earlier import is_subject
+from transforms.intel.titles.earlier import is_subject, is_subject_name
 
 SENTENCES_BACK = 2
 # one post, several titles: the head of a region, of an organisation; their deputies
@@ -68,4 +69,4 @@ def _antecedent(
     post = next((group for group in SAME_POST if code in group), frozenset({code}))
     if any(codes.get(p.key, set()) & post for p in candidates):
         return None
-    return next((p for p in candidates if not codes.get(p.key)), None)
+    return next((p for p in candidates if not codes.get(p.key) and is_subject_name(text, p)), None)
