@@ -2,7 +2,9 @@
 назначен заместитель главы РосОЭЗ Андрей Алпатов», «Юрий Жданов покидает пост главы РосОЭЗ», «Дмитрий
 Верховод вступил в должность директора Технопарка», «исполнять обязанности главы РосОЭЗ будет … Ольга
 Маркова». The title is read by its grammatical case (pymorphy2): in the instrumental after an appointment
-word of the sentence (назначить, стать, избрать), or in the genitive after пост, должность, обязанности."""
+word of the sentence (назначить, стать, избрать), or in the genitive after пост, должность, обязанности.
+An English title right after "as" or an appointing verb ("was appointed RF presidential plenipotentiary
+representative", "was introduced as head of Tatarstan") is the last name's before it in its sentence."""
 
 from __future__ import annotations
 
@@ -28,8 +30,10 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     clause, else the name before it in its clause (the sentence's subject), else the person a subject
     pronoun before it stands for (transforms/intel/titles/pronoun.py) — None when the title is not given
     that way."""
+    if not has_cyrillic(title.group(0)):
+        return _holder_en(text, title, people)
     words = _WORD.findall(title.group(0))
-    if not words or not has_cyrillic(words[-1]) or not _given(text, title, words):
+    if not words or not _given(text, title, words):
         return None
     start, end = sentence_of(text, title.start())
     after = next((p for p in people if title.end() <= p.start < end), None)
@@ -39,6 +43,27 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     if before and not _BREAK.search(text, before[-1].end, title.start()):
         return before[-1]
     return pronoun_holder(text, title.start(), people)  # «она освобождена от должности директора»
+
+
+# an English title given by a verb or "as": "was appointed RF presidential plenipotentiary representative",
+# "was introduced as head of Tatarstan", "has been working as deputy prime minister"
+_GIVEN_EN = re.compile(
+    r"(?i)\b(?:as|appointed|named|elected|became)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?-i:[A-Z]{2,})\s+|(?:new|presidential|regional|federal|interim)\s+){0,2}$"
+)
+_BREAK_EN = re.compile(r"[;:]|\s[—–-]\s|,\s*(?:which|but|while)\b")
+
+
+def _holder_en(text: str, title: re.Match, people: list[Mention]) -> Mention | None:
+    """The person an English title given by a verb or "as" belongs to: the last name before it in its
+    sentence, with no clause break between."""
+    if not _GIVEN_EN.search(text, max(0, title.start() - 60), title.start()):
+        return None
+    start = sentence_of(text, title.start())[0]
+    before = [p for p in people if start <= p.start and p.end <= title.start()]
+    if before and not _BREAK_EN.search(text, before[-1].end, title.start()):
+        return before[-1]
+    return None
 
 
 def _may_hold(person: Mention) -> bool:

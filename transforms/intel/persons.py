@@ -26,7 +26,14 @@ from transforms.intel.lexicon.translit import fold_latin, to_cyrillic, to_latin
 from transforms.intel.mentions import Mention, entity_key
 
 NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-PERSON_EN = re.compile(rf"(?=\b({NAME})\s+((?:[A-Z]\.\s*)?{NAME}|[A-Z]{{3,}})\b)")
+# a given name and a surname on one line ("Rustam Minnikhanov\nFebruary 22" is one name and a date)
+PERSON_EN = re.compile(rf"(?=\b({NAME})[ \t]+((?:[A-Z]\.[ \t]*)?{NAME}|[A-Z]{{3,}})\b)")
+# capitalised words of a title-case headline or a date that are no name ("With The Governor Of The …")
+_NOT_NAMES_EN = {
+    "of", "the", "and", "for", "with", "in", "on", "at", "to", "by", "from", "as", "a", "an", "its", "his",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
 ROLE_WORDS_EN = (
     r"Governor|Vice-Governor|Mayor|Minister|Director|Director General|General Director|CEO|Chairman|"
     r"Chairwoman|Head|President|Prime Minister|Senator|Ambassador|Rector|Manager|Founder|Chief Executive"
@@ -102,8 +109,8 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
             found.append(_initialled(span, "".join(words[:-1]), words[-1]))
             continue
         given = _ru_given(words[0]) if len(words) > 1 else None
-        woman = len(words) > 1 and _feminine_nominative(words[0], words[-1])
-        if woman and not _after_genitive_title(text, span.start):
+        woman = len(words) > 1 and _feminine_nominative(words[0], words[-1], _title_case(text, span.start))
+        if woman and _title_case(text, span.start) != "gent":
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
         if given is not None:
             feminine = given[1].endswith(("а", "я"))
@@ -124,9 +131,13 @@ def _initialled(span: NerSpan, initials: str, surname: str) -> Mention:
     return _person(span.start, span.end, span.text, given, _ru_surname(surname, feminine=False))
 
 
-def _feminine_nominative(given: str, surname: str) -> bool:
-    """Алена Мезина: a woman's given name and surname, both in the nominative (not Ален's genitive)."""
-    if not reads_as(given, "Name", "femn", "nomn") or reads_as(surname, "Surn", "masc"):
+def _feminine_nominative(given: str, surname: str, title_case: str | None = None) -> bool:
+    """Алена Мезина: a woman's given name and surname, both in the nominative (not Ален's genitive); a
+    surname that reads both ways (Лодвигова) is a woman's after a title in the nominative («заместитель
+    главы … Евгения Лодвигова»)."""
+    if not reads_as(given, "Name", "femn", "nomn"):
+        return False
+    if reads_as(surname, "Surn", "masc") and not (title_case == "nomn" and reads_as(surname, "Surn", "femn")):
         return False  # Виталия Шабалатова is Vitaly Shabalatov's genitive
     return surname.lower().endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"))
 
@@ -170,15 +181,30 @@ def _surname_before(span: NerSpan, text: str) -> NerSpan:
     return NerSpan("PER", start, span.end, text[start : span.end], f"{word} {span.normal}")
 
 
-def _after_genitive_title(text: str, start: int) -> bool:
-    """The name follows a title in the genitive in its clause («первого заместителя гендиректора
-    Александра Ряскова»): it is a man's name in the genitive (Александр Рясков), not a woman's (Александра
-    Ряскова, «директор компании Александра Ряскова»: the title in the nominative)."""
+def _title_case(text: str, start: int) -> str | None:
+    """The case of the title before the name in its clause: "gent" after a title in the genitive
+    («первого заместителя гендиректора Александра Ряскова»: a man's name in the genitive, Александр
+    Рясков), "nomn" after one in the nominative («директор компании Александра Ряскова»: a woman's,
+    Александра Ряскова), None when no title stands there."""
     clause = _CLAUSE_WORDS.search(text[max(0, start - 100) : start])
-    for word in reversed(re.findall(r"[А-Яа-яЁё-]+", clause.group(0) if clause else "")[-6:]):
-        if role_code(word) is not None:
-            return reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing")
-    return False
+    words = re.findall(r"[А-Яа-яЁё-]+", clause.group(0) if clause else "")[-6:]
+    for i in reversed(range(len(words))):
+        if role_code(words[i]) is not None:
+            # «заместитель главы … Евгения Лодвигова»: the genitive completes the title word before it
+            word = words[i - 1] if i > 0 and _heads_title(words[i - 1]) else words[i]
+            if reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing"):
+                return "gent"
+            verbs = any(reads_as(w, "VERB") or reads_as(w, "PRTS") for w in words[i + 1 :])
+            return "nomn" if reads_as(word, "nomn", "sing") and not verbs else None  # «губернатор … назначил»
+    return None
+
+
+_DEPUTY_WORDS = {"заместитель", "помощник", "советник"}
+
+
+def _heads_title(word: str) -> bool:
+    """A title word another title in the genitive completes: «заместитель главы», «советник губернатора»."""
+    return lemma(word) in _DEPUTY_WORDS or role_code(word) is not None
 
 
 def _is_nominative(word: str, given_nominative: str) -> bool:
@@ -234,10 +260,14 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
 
 def persons_en(text: str) -> list[Mention]:
     """English 'Given Surname': a known Russian given name (any Latin spelling) or a name after a role."""
-    found = []
+    found: list[Mention] = []
     for match in PERSON_EN.finditer(text):
-        given = _en_given(match.group(1), text, match.start(1))
+        if found and match.start(1) < found[-1].end:
+            continue  # "Rustam Minnikhanov": Minnikhanov starts no second name
         surname = match.group(2).split()[-1]
+        if {match.group(1).lower(), surname.lower()} & _NOT_NAMES_EN:
+            continue
+        given = _en_given(match.group(1), text, match.start(1))
         if given is None or _is_place_word(surname):
             continue
         surname_ru = to_cyrillic(fold_latin(_title(surname)))

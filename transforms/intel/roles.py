@@ -14,7 +14,9 @@ from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former
-from transforms.intel.titles.scope import complement, heads_ministry
+from transforms.intel.titles.later import named_after
+from transforms.intel.titles.region import region_by_adjective
+from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
 
 TITLE_EN = (
     # "Deputy Economic Development Minister": a deputy's title with the ministry's capitalised words inside
@@ -33,7 +35,8 @@ TITLE_RU = (
     r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|заммэр[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
-    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|"
+    r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
+    r"(?-i:раис(?:а|у|ом|е)?)|"  # the head of Tatarstan, lower case (Раис is a given name)
     r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
@@ -56,8 +59,9 @@ _TITLE_START = re.compile(rf"(?i)\s*(?:the\s+|a\s+)?({TITLE_EN}|{TITLE_RU})\b(.*
 _PHRASE_STOP = re.compile(rf"(?i)[,;.–—()]|\s-\s|\s(?:and|и)\s+(?:the\s+|a\s+)?(?:{TITLE_EN}|{TITLE_RU})\b")
 # the comma that ends a title joined to the next one ("председатель Совета ректоров Петербурга, ректор …")
 _COMMA_END = re.compile(r"\s*,\s*(?:the\s+)?$")
-# a body's name: capitalised words, quoted names (their closing quotes too: «… Тюменской области»), of, the
-_GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”-]*|of|the|and|for|,|[а-яё][а-яё-]*[»\"”]*)")
+# a body's name: capitalised words (БРИКС+), quoted names (their closing quotes too: «… Тюменской области»),
+# of, the
+_GAP_WORD = re.compile(r"(?:[A-ZА-ЯЁ«\"“][\w’'&.«»\"“”+-]*|of|the|and|for|,|[а-яё][а-яё-]*[»\"”]*)")
 Found = tuple[str, "Mention | None", int, int]  # title, body, where the title ends, where its words end
 _BODIES = {"organization", "government_body", "company", "region", "site"}
 _NOT_BODY = {
@@ -67,18 +71,22 @@ _NOT_BODY = {
 }  # fmt: skip
 
 
-_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9 .&-]{0,15}\)")
+_ABBREVIATION = re.compile(r"\([A-ZА-ЯЁ][A-ZА-ЯЁ0-9 .&-]{0,15}\)")
+# a dash between a title's words and the name, in a list of officials («министр … Саратовской области –
+# Максим Шихалов»)
+_DASH_BEFORE_NAME = re.compile(r"\s[–—-]\s*$")
 
 
 def _gap_ok(gap: str) -> bool:
     """Between a title and a name only a body's name may stand (capitalised words, of, the, Russian words;
     after "of" or "for", lower-case English words too: "the acting head of the city administration Pavel
     Smirnov", "minister for information technology and communication Leonid Reiman")."""
+    gap = _DASH_BEFORE_NAME.sub("", gap)  # «директор департамента … области – Леонид Остроумов»
     words = gap.replace(",", " , ").split()
     if len(words) > 16:
         return False
-    if words[:1] in (["of"], ["for"]):  # a body's abbreviation in brackets: "of … zone (IP SEZ) JSC"
-        words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()
+    if words[:1] in (["of"], ["for"]) or has_cyrillic(gap):  # a body's abbreviation in brackets: "of …
+        words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()  # zone (IP SEZ) JSC", «зоны (ОЭЗ)»
     if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 8:
         return all(
             _GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) for w in words
@@ -86,10 +94,18 @@ def _gap_ok(gap: str) -> bool:
     return all(_GAP_WORD.fullmatch(w) for w in words)
 
 
-def _body(bodies: list[Mention], start: int, end: int) -> Mention | None:
-    """The first body (organisation, company, region, site) mentioned between start and end."""
+def _body(bodies: list[Mention], start: int, end: int, text: str) -> Mention | None:
+    """The first body (organisation, company, region, site) mentioned between start and end; a region after
+    a capitalised Russian word is inside that body's name («генеральный директор Корпорации развития
+    Приморского края»: not the head of the region)."""
     i = bisect_left([m.start for m in bodies], start)
-    return bodies[i] if i < len(bodies) and bodies[i].start < end else None
+    found = bodies[i] if i < len(bodies) and bodies[i].start < end else None
+    if found is not None and found.kind == "region" and _CAPITALISED_RU.search(text, start, found.start):
+        return None
+    return found
+
+
+_CAPITALISED_RU = re.compile(r"\b[А-ЯЁ][а-яё]{2,}")
 
 
 def _role_before(
@@ -107,6 +123,9 @@ def _role_before(
         between = [p for p in others if p.start >= window_start + match.end()]
         if between and not (_plural(match.group(1)) and _listed(text, between, person)):
             return None
+        if _plural(match.group(1)):  # "Deputy Governors Artem Nikitin and …", «зампредами – Александром …»
+            to_list = window[match.end() : between[0].start - window_start] if between else gap
+            gap = _LIST_OPENS.sub("", to_list)
         if not between and _plural(match.group(1)) and not _list_follows(text, person, people):
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
@@ -117,7 +136,7 @@ def _role_before(
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
             title_end = window_start + match.end()
-            body = _body(mentions, title_end, person.start)
+            body = _body(mentions, title_end, person.start, text)
             roles = [(window[start : match.end()], body, title_end, person.start)]
             if start < match.start() and role_code(roles[0][0]) != role_code(match.group(1)):
                 roles.append((match.group(1), body, title_end, person.start))  # «… — директор Блока …»
@@ -178,9 +197,14 @@ def _list_follows(text: str, person: Mention, people: list[Mention]) -> bool:
 def _listed(text: str, between: list[Mention], person: Mention) -> bool:
     """The names after a plural title form one list: "Artem Nikitin and Evgeny Belenetsky"."""
     chain = [*between, person]
-    return all(
-        re.fullmatch(r"\s*(?:,|and|и)\s*(?:and\s+|и\s+)?", text[a.end : b.start]) for a, b in pairwise(chain)
-    )
+    return all(_LIST_JOIN.fullmatch(text[a.end : b.start]) for a, b in pairwise(chain))
+
+
+# between the names of a list: a comma, "and" / «и», and a note in brackets after a name («Александром
+# Цветковым (строительный комплекс) и Иваном Егоровым»)
+_LIST_JOIN = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|and|и)\s*(?:and\s+|и\s+)?")
+# a dash or a colon opening the list of names after a plural title
+_LIST_OPENS = re.compile(r"\s*[:–—-]\s*$")
 
 
 def _joined_start(window: str, start: int, people: list[int]) -> int:
@@ -203,7 +227,13 @@ def _role_after(text: str, person: Mention, mentions: list[Mention], people: lis
     if _leads_into_next(text, title_end, people) and not _an_entrys_own(text, person, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     end = _phrase_end(text, title_end)
-    return match.group(1), _body(mentions, title_end, end), title_end, end
+    if _SAYS_IN.search(text, title_end, end):
+        return None  # "Describing … Albert Karimov, head of the Government … noted that": the verb's subject
+    return match.group(1), _body(mentions, title_end, end, text), title_end, end
+
+
+# a verb of saying inside an English title's phrase: the title is the verb's subject, not the name's
+_SAYS_IN = re.compile(r"\s(?:said|says|noted|added|told|stated|stressed|emphasi[sz]ed|announced|explained)\b")
 
 
 def _an_entrys_own(text: str, person: Mention, title_end: int, people: list[Mention]) -> bool:
@@ -261,7 +291,7 @@ def _more_after(text: str, first: Found, mentions: list[Mention], people: list[M
         if _leads_into_next(text, title_end, people) or any(first[2] <= p.start < end for p in people):
             break  # "X, Deputy Minister … and Timur Shagivaleev, the CEO": the CEO is the next name's
         end = _phrase_end(text, title_end)
-        found.append((match.group(1), _body(mentions, title_end, end), title_end, end))
+        found.append((match.group(1), _body(mentions, title_end, end, text), title_end, end))
     return found
 
 
@@ -279,10 +309,19 @@ def _more_before(
         owner = _name_before(text, title.start(), people)
         if owner is not None and _entries_with_titles_after(text, owner, people):
             break  # the title after the name before, in a list of «title Name, title»
+        if _bare(text, title.end(), comma.start()):
+            break  # «Глава региона, председатель Совета директоров … Максим Кизимов»: one more signer
         words_end = comma.start()
-        found.append((title.group(1), _body(mentions, title.end(), words_end), title.end(), words_end))
+        found.append((title.group(1), _body(mentions, title.end(), words_end, text), title.end(), words_end))
         title_start = title.start()
     return found
+
+
+def _bare(text: str, title_end: int, words_end: int) -> bool:
+    """The title has no words of its own but a region's common noun («Глава региона», «Губернатор»): before
+    a comma it stands for a person named before, not for the next name."""
+    words = text[title_end:words_end]
+    return not words.strip() or _OF_REGION.fullmatch(text, title_end, words_end) is not None
 
 
 def _title_before(text: str, start: int, end: int) -> re.Match | None:
@@ -309,6 +348,7 @@ def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
 _REGIONAL_CODES = {
     "governor", "deputy_governor", "head_of_region", "deputy_head_of_region", "mayor", "deputy_mayor",
 }  # fmt: skip
+_TOWN_CODES = {"mayor", "deputy_mayor"}
 # a region named by its common noun inside the title: "губернатор региона", "министр … республики", or its
 # government or ministry called regional
 _REGION_NOUN = re.compile(
@@ -339,6 +379,8 @@ def _role_region(
     President"), else, for a regional title ("губернатор", "глава региона", "министр … республики"), the
     region the article is about."""
     named = _named_region(places, *span) or _region_before(text, span[0] - len(title), places)
+    if named is None and code not in _TOWN_CODES:  # «калужский губернатор»; «казанский мэр» names a town
+        named = region_by_adjective(text, span[0] - len(title))
     if named is not None:
         return named
     if code in _REGIONAL_CODES or _REGION_NOUN.search(text, *span):
@@ -376,8 +418,9 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         found = _held(_roles_of(text, person, nearby, people), given.get(id(person), []))
         held[id(person)] = [f for f in found if not is_former(text, f[2] - len(f[0]))]  # «бывший министр»
     for person_id, title in _named_before(text, people, held).items():
-        end = _phrase_end(text, title.end(1))
-        held[person_id].insert(0, (title.group(1), _body(bodies, title.end(1), end), title.end(1), end))
+        held[person_id].insert(0, _free_found(text, title, bodies))
+    for person, found in _named_after(text, people, held, bodies):
+        held[id(person)].append(found)
     for person in people:
         found = held[id(person)]
         if not found:
@@ -394,15 +437,51 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
 def _named_before(text: str, people: list[Mention], held: dict[int, list[Found]]) -> dict[int, re.Match]:
     """The titles named before a person who has none of his own (transforms/intel/titles/earlier.py): a
     title no one holds, not a plural, not inside a body's name, not marked former."""
+    free = _free_titles(text, held)
+    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
+    every_title = [m.start(1) for m in _TITLE.finditer(text)]
+    return named_before(text, free, people, untitled, every_title)
+
+
+def _named_after(
+    text: str, people: list[Mention], held: dict[int, list[Found]], bodies: list[Mention]
+) -> list[tuple[Mention, Found]]:
+    """The free titles standing for a person named before them (transforms/intel/titles/later.py)."""
+    codes: dict[str, set[str]] = {}
+    for person in people:
+        codes.setdefault(person.key, set()).update(c for f in held[id(person)] if (c := _code(text, f)[0]))
+
+    def code_of(title: re.Match) -> str | None:
+        return _code(text, _free_found(text, title, bodies))[0]
+
+    return [
+        (person, _free_found(text, title, bodies))
+        for person, title in named_after(text, _free_titles(text, held), people, codes, code_of)
+    ]
+
+
+def _free_titles(text: str, held: dict[int, list[Found]]) -> list[re.Match]:
+    """The titles no one holds: not a plural, not inside a body's name, not marked former."""
     spans = [(end - len(title), end) for found in held.values() for title, _, end, _ in found]
-    free = [
+    return [
         m for m in _TITLE.finditer(text)
         if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and not _plural(m.group(1))
         and not _inside_name(text[: m.end()], m) and not is_former(text, m.start(1))
     ]  # fmt: skip
-    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
-    every_title = [m.start(1) for m in _TITLE.finditer(text)]
-    return named_before(text, free, people, untitled, every_title)
+
+
+def _free_found(text: str, title: re.Match, bodies: list[Mention]) -> Found:
+    """A title no name stands next to, with its own words: its lower-case complement («директор
+    департамента»), "of" and the capitalised words of a body or place ("The mayor of Kazan"), up to the end
+    of its phrase."""
+    title_end = title.end(1)
+    of_name = _OF_NAME.match(text, title_end)
+    own = of_name.group(0) if of_name else complement(text, title_end)
+    end = min(_phrase_end(text, title_end), title_end + len(own))
+    return title.group(1), _body(bodies, title_end, end, text), title_end, end
+
+
+_OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$))+")
 
 
 def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> dict[int, list[Found]]:
@@ -417,7 +496,7 @@ def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> di
         if person is not None:
             end = _phrase_end(text, match.end(1))
             given.setdefault(id(person), []).append(
-                (match.group(1), _body(bodies, match.end(1), end), match.end(1), end)
+                (match.group(1), _body(bodies, match.end(1), end, text), match.end(1), end)
             )
     return given
 
@@ -457,15 +536,35 @@ def _name_before(text: str, title_start: int, people: list[Mention]) -> Mention 
     )
 
 
+def _bare_complement(text: str, found: Found) -> str:
+    """A Russian title with no words of its own (no body, no complement: «двумя другими зампредами –
+    Александром Цветковым») takes the complement of the same title named before it."""
+    title, body, title_end, words_end = found
+    after = text[title_end:words_end].lstrip()
+    if body is not None or not has_cyrillic(title) or (after and after[0] not in "–—-:"):
+        return ""
+    return earlier_complement(text, title_end - len(title), title)
+
+
+def _code(text: str, found: Found) -> tuple[str | None, str]:
+    """The role code of a title with its complement («председателя регионального правительства»), and the
+    complement it took from the same title named before, if any."""
+    title, body, title_end, _ = found
+    own = complement(text, title_end)
+    inherited = "" if own else _bare_complement(text, found)
+    words = " ".join(title.split()) + (own or inherited)
+    return role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end)), inherited
+
+
 def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
     title, body, title_end, words_end = found
     role = " ".join(title.split())
-    words = role + complement(text, title_end)  # «председателя регионального правительства»
-    code = role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end))
+    code, inherited = _code(text, found)
     return {
         "role": role, "role_code": code, "role_normalised": normalised_title(role),
         "organization": body.canonical if body is not None else None,
         "organization_surface": body.surface if body is not None else None,
         "organization_key": body.key if body is not None and body.kind == "entity" else None,
-        "role_iso": _role_region(text, title, (title_end, words_end), code, places, main_region),
+        "role_iso": _role_region(text, title, (title_end, words_end), code, places, main_region)
+        or (main_region if _REGION_NOUN.search(inherited) else None),
     }  # fmt: skip

@@ -90,3 +90,16 @@ def test_a_name_written_surname_first():
     text = "Возложить обязанности министра на Элекчян Елену Феликсовну – первого замминистра."
     assert _people(text, "ru") == {"Elena Elekchyan"}
     assert _people("Министр Анна Петровна Смирнова выступила.", "ru") == {"Anna Smirnova"}
+
+
+def test_english_names_stay_on_one_line_and_skip_dates_and_function_words():
+    text = "Meeting with Head of Tatarstan Rustam Minnikhanov\nFebruary 22, 2024"
+    assert _people(text, "en") == {"Rustam Minnikhanov"}
+    assert _people("Talks With The Governor Of The Kaluga Region Ivan Orlov", "en") == {"Ivan Orlov"}
+
+
+def test_a_surname_read_both_ways_after_a_title_in_the_nominative():
+    text = "В делегацию вошли заместитель главы Казани Евгения Лодвигова и другие."
+    assert _people(text, "ru") == {"Evgenia Lodvigova"}
+    text = "Губернатор Иван Орлов назначил Владислава Белорусова заместителем."
+    assert _people(text, "ru") == {"Ivan Orlov", "Vladislav Belorusov"}

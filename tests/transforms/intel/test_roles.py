@@ -358,3 +358,44 @@ def test_a_region_named_right_before_an_english_title_is_the_roles():
 def test_a_member_of_a_federation_council_committee_is_a_senator():
     text = "Игорь Кошин - член комитета Совета Федерации по регламенту, представляет парламент округа."
     assert _codes(text, "ru") == {("Igor Koshin", "senator")}
+
+
+def _known_codes(text, language):
+    frame = extract_people(text, language)
+    return {(r["canonical_name"], r["role_code"]) for r in frame.iter_rows(named=True) if r["role_code"]}
+
+
+def test_a_list_of_officials_with_a_dash_before_each_name():
+    text = (
+        "Согласованы кандидатуры:\n- министр промышленности Саратовской области – Иван Орлов,\n"
+        "- директор департамента экономики Ивановской области – Пётр Белов."
+    )
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "minister"), ("Pyotr Belov", "director")}
+
+
+def test_a_bodys_abbreviation_in_brackets_and_a_region_inside_a_bodys_name():
+    text = "Гендиректор особой экономической зоны (ОЭЗ) «Лотос» Иван Орлов выступил."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "general_director")}
+    frame = extract_people("Гендиректор Корпорации развития Приморского края Иван Орлов выступил.", "ru")
+    assert frame["role_code"].to_list() == ["general_director"]
+    assert frame["organization"].to_list() == [None]  # not Primorsky Krai: the corporation is not read
+    governor = extract_people("Губернатор Приморского края Иван Орлов выступил.", "ru")
+    assert governor["organization"].to_list() == ["Primorsky Krai"]
+
+
+def test_the_head_of_tatarstan_and_a_founder():
+    text = "Кандидатов утвердил раис Татарстана Иван Орлов. Соглашение подписал учредитель фирмы Пётр Белов."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "head_of_region"), ("Pyotr Belov", "founder")}
+
+
+def test_an_english_title_given_by_as_or_an_appointing_verb():
+    text = "Ivan Orlov, who was appointed RF presidential plenipotentiary representative, arrived."
+    assert _known_codes(text, "en") == {("Ivan Orlov", "envoy")}
+    assert _known_codes("Oleg Belov has been working as deputy prime minister since 2015.", "en") == {
+        ("Oleg Belov", "deputy_prime_minister")
+    }
+
+
+def test_an_english_title_before_a_verb_of_saying_is_its_subject():
+    text = "Describing the candidacy of Ivan Orlov, head of the Government noted that he works hard."
+    assert _known_codes(text, "en") == set()

@@ -3,6 +3,7 @@ ministry is its minister, a title named a sentence before the person is that per
 
 from transforms.intel.entities import find_mentions
 from transforms.intel.titles.former import is_former
+from transforms.intel.titles.region import region_by_adjective
 from transforms.intel.titles.scope import complement, heads_ministry
 
 
@@ -88,3 +89,50 @@ def test_a_pronoun_after_the_post_and_a_womans_name_in_the_genitive() -> None:
     # «Евгения» is a woman's name in the nominative, though its genitive reading is a man's
     text = "Дело касается Евгении Ивановой. Решением совета она освобождена от должности директора фонда."
     assert _codes(text, "ru") == {"Evgenia Ivanova": {"director"}}
+
+
+def test_a_title_standing_for_a_person_named_before() -> None:
+    text = "Vladimir Putin met Head of Mordovia Artem Zdunov. The President thanked the head of the republic."
+    assert _codes(text, "en") == {"Vladimir Putin": {"president"}, "Artem Zdunov": {"head_of_region"}}
+    text = "Проект представил Иван Орлов. Новый директор департамента приступил к работе 11 декабря."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"director"}}
+    text = "Vladimir Putin held a working meeting with Ivan Orlov. The President began the meeting."
+    assert _codes(text, "en") == {"Vladimir Putin": {"president"}, "Ivan Orlov": set()}  # the subject's
+    text = "Рабочие встретили Ивана Орлова. Губернатор пообещал помочь."
+    assert _codes(text, "ru") == {"Ivan Orlov": set()}
+
+
+def test_a_title_standing_for_a_post_already_held_adds_no_second_title() -> None:
+    text = "Указ подписал губернатор Иван Орлов. Глава региона заверил, что планы не изменятся."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"governor"}}
+    text = "Указ подписал губернатор Иван Орлов. Глава региона, директор завода Пётр Белов выступили."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"governor"}, "Pyotr Belov": {"director"}}
+
+
+def test_a_title_after_a_copula_stands_for_no_one() -> None:
+    text = "Министром назначен Иван Орлов, который до этого был замминистра. Пётр Белов выступил."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"minister"}, "Pyotr Belov": set()}
+
+
+def test_a_bare_title_takes_the_complement_of_the_same_title_before() -> None:
+    text = (
+        "Иван Орлов стал зампредом регионального правительства. Вопросы распределены между двумя другими "
+        "зампредами - Петром Беловым (стройка) и Олегом Серовым (промышленность)."
+    )
+    codes = _codes(text, "ru")
+    assert codes["Pyotr Belov"] == codes["Oleg Serov"] == {"deputy_prime_minister"}
+    assert complement("зампред Совета директоров", len("зампред")) == ""
+
+
+def test_a_region_named_by_its_adjective_in_the_title() -> None:
+    text = "Проект одобрил калужский губернатор Иван Орлов."
+    assert region_by_adjective(text, text.index("губернатор")) == "RU-KLU"
+    text = "Новый оренбургский вице-губернатор Пётр Белов."
+    assert region_by_adjective(text, text.index("вице")) == "RU-ORE"
+    assert region_by_adjective("Горный директор Иван Орлов", len("Горный ")) is None  # Горный Алтай: no kind
+    found = [
+        m
+        for m in find_mentions("Тульский губернатор Иван Орлов открыл завод.", "ru")
+        if m.entity_type == "person"
+    ]
+    assert found[0].attrs["role_iso"] == "RU-TUL"

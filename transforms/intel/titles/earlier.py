@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.nlp_ru import case_of, parses, reads_as
+from transforms.intel.lexicon.nlp_ru import case_of, lemma, parses, reads_as
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 
@@ -23,6 +23,7 @@ _THE = re.compile(r"(?i)(?:^|[^\w])the\s+(?:[\w.-]+\s+){0,3}$")
 _PREPOSITION_EN = re.compile(
     r"(?i)\b(?:to|of|with|by|for|at|from|on|about|between|and)\s+the\s+(?:[\w.-]+\s+){0,3}$"
 )
+_COPULAS = {"быть", "являться", "стать", "работать", "оставаться"}
 _SAYING = r"said|says|noted|added|told|stated|stressed|explained|commented|announced|emphasized"
 _SAYS_AFTER = re.compile(rf"\s*(?:,\s*)?(?:{_SAYING})\b")
 _SAYS_BEFORE = re.compile(rf"\b(?:{_SAYING})\s*$")
@@ -33,10 +34,10 @@ def named_before(
 ) -> dict[int, re.Match]:
     """The title each untitled person is given by a free title (`titles`) named before them, by the id of
     the person; `every_title` holds where every title of the text starts, held or former ones included."""
-    subjects = [t for t in titles if _is_subject(text, t)]
+    subjects = [t for t in titles if is_subject(text, t)]
     found: dict[int, re.Match] = {}
     for person in untitled:
-        if not _is_subject_name(text, person) or any(
+        if not is_subject_name(text, person) or any(
             p.key == person.key for p in people if p.start < person.start
         ):
             continue
@@ -61,7 +62,9 @@ def _sentences_before(text: str, at: int) -> int:
     return start
 
 
-def _is_subject(text: str, title: re.Match) -> bool:
+def is_subject(text: str, title: re.Match) -> bool:
+    """The title stands as its sentence's subject: a Russian one in the nominative singular, not after a
+    preposition; an English one after "the", not after a preposition."""
     words = title.group(1).split()
     before = text[max(0, title.start() - 60) : title.start()]
     if not has_cyrillic(words[0]):
@@ -69,16 +72,21 @@ def _is_subject(text: str, title: re.Match) -> bool:
     previous = re.search(r"(\w+)\W*$", before)
     if previous is not None and any(p.tag.POS == "PREP" for p in parses(previous.group(1))[:1]):
         return False  # «по словам губернатора», «с губернатором»
+    if previous is not None and lemma(previous.group(1)) in _COPULAS:
+        return False  # «который до этого был замминистра»: the predicate, not the subject
     if not case_of(words[0]):
         return True  # a word pymorphy2 does not decline
     return reads_as(words[0], "nomn", "sing")  # not «нового гендиректора» (its plural reading)
 
 
-def _is_subject_name(text: str, person: Mention) -> bool:
+def is_subject_name(text: str, person: Mention) -> bool:
+    """The name stands as a subject: in Russian in the nominative, in English next to a verb of saying or
+    at its sentence's (or line's) start."""
     if has_cyrillic(person.surface):
         cases = case_of(person.surface.split()[0])
         return not cases or "nomn" in cases
     before = max(0, person.start - 30)
     if _SAYS_AFTER.match(text, person.end) or _SAYS_BEFORE.search(text, before, person.start):
         return True
-    return not text[sentence_of(text, person.start)[0] : person.start].strip()  # the sentence's first words
+    start = max(sentence_of(text, person.start)[0], text.rfind("\n", 0, person.start) + 1)
+    return not text[start : person.start].strip()  # the first words of its sentence or line

@@ -25,6 +25,23 @@ def complement(text: str, title_end: int) -> str:
     return found.group(0) if found else ""
 
 
+def earlier_complement(text: str, title_start: int, title: str) -> str:
+    """The complement a bare Russian title word takes from its last use before it with one: «зампреда
+    регионального правительства … двумя другими зампредами – …» (the deputy chairmen of the government);
+    "" when the text gives none."""
+    words = _WORD.findall(title)
+    if not words or not reads_as(words[-1], "NOUN"):
+        return ""
+    head = lemma(words[-1])
+    for word in reversed(list(_RU_WORD.finditer(text, 0, title_start))):
+        if lemma(word.group(0)) == head and (found := complement(text, word.end())):
+            return found
+    return ""
+
+
+_RU_WORD = re.compile(r"[а-яё]+", re.I)
+
+
 def heads_ministry(text: str, title_end: int) -> bool:
     """True when the body right after the title (past at most two adjectives: «регионального Минэка») is a
     ministry."""
