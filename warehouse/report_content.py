@@ -7,6 +7,7 @@ site residents, events) are read when the snapshot has them, and reported missin
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -14,10 +15,11 @@ import duckdb
 ROW_LIMIT = 500  # rows of a view of a later schema
 LATEST_ARTICLES = 2000  # the articles page lists the latest ones; the charts count them all
 EVIDENCE = 20  # articles listed per region and per site, the latest first
+EVIDENCE_CHUNK = 200  # article pages' evidence read this many articles at a time
 ARTICLES = f"""
 SELECT article_key, url, title, language, published_date, date_source, date_inferred, source_name,
     coalesce(site_name, source_name) AS site_name, word_count, is_duplicate
-FROM v_articles ORDER BY published_date DESC NULLS LAST, title LIMIT {LATEST_ARTICLES}
+FROM v_articles ORDER BY published_date DESC NULLS LAST, title, article_key LIMIT {LATEST_ARTICLES}
 """
 ARTICLE_TOTALS = """
 SELECT count(*) AS articles, count(*) FILTER (WHERE published_date IS NULL AND NOT is_duplicate) AS undated,
@@ -39,8 +41,9 @@ REGION_ARTICLES = f"""
 SELECT iso_code, name_en, is_country, article_key, url, title, published_date, date_inferred, mentions,
     array_to_string(sites, ', ') AS sites, site_keys
 FROM v_region_articles WHERE NOT is_duplicate
-QUALIFY row_number() OVER (PARTITION BY iso_code ORDER BY published_date DESC NULLS LAST, title) <= {EVIDENCE}
-ORDER BY iso_code, published_date DESC NULLS LAST, title
+QUALIFY row_number() OVER (
+    PARTITION BY iso_code ORDER BY published_date DESC NULLS LAST, title, article_key) <= {EVIDENCE}
+ORDER BY iso_code, published_date DESC NULLS LAST, title, article_key
 """
 REGION_MONTHLY = """
 SELECT iso_code, name_en, is_country, strftime(month_start, '%Y-%m') AS month, articles, mentions, figures
@@ -55,14 +58,18 @@ LEFT JOIN dim_region AS r ON r.region_key = s.region_key
 LEFT JOIN v_site_mentions AS m ON m.site_key = s.site_key
 GROUP BY ALL ORDER BY articles DESC, s.name
 """
+# the latest mentions of each site are chosen first, and only their articles' texts read for the snippets
 SITE_EVIDENCE = f"""
-SELECT m.site_key, m.article_key, m.first_char_offset, m.url, m.title, m.published_date, m.date_inferred,
-    substr(t.text, greatest(1, m.first_char_offset - 60), 240) AS snippet
-FROM v_site_mentions AS m JOIN article_text AS t USING (article_key)
-WHERE NOT m.is_duplicate
-QUALIFY row_number() OVER (
-    PARTITION BY m.site_key ORDER BY m.published_date DESC NULLS LAST, m.url) <= {EVIDENCE}
-ORDER BY m.site_key, m.published_date DESC NULLS LAST
+WITH latest AS (
+    SELECT m.site_key, m.article_key, m.first_char_offset, m.url, m.title, m.published_date, m.date_inferred
+    FROM v_site_mentions AS m
+    WHERE NOT m.is_duplicate AND m.article_key IN (SELECT article_key FROM article_text)
+    QUALIFY row_number() OVER (
+        PARTITION BY m.site_key ORDER BY m.published_date DESC NULLS LAST, m.url, m.article_key) <= {EVIDENCE}
+)
+SELECT l.*, substr(t.text, greatest(1, l.first_char_offset - 60), 240) AS snippet
+FROM latest AS l JOIN article_text AS t USING (article_key)
+ORDER BY l.site_key, l.published_date DESC NULLS LAST, l.url, l.article_key
 """
 SUPPORT = """
 SELECT measure, figure_key, article_key, value, unit, qualifier, act_type, act_number, act_title,
@@ -254,3 +261,13 @@ def article_evidence(con: duckdb.DuckDBPyConnection, keys: list[int]) -> dict[in
             if row["article_key"] in evidence:
                 evidence[row["article_key"]][name].append(row)
     return evidence
+
+
+def evidence_in_chunks(
+    con: duckdb.DuckDBPyConnection, keys: list[int], chunk: int = EVIDENCE_CHUNK
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(key, evidence) of every article of KEYS in key order, read CHUNK articles at a time: memory holds
+    one chunk's texts and facts, however many articles the report links to."""
+    ordered = sorted(set(keys))
+    for start in range(0, len(ordered), chunk):
+        yield from article_evidence(con, ordered[start : start + chunk]).items()
