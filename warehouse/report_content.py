@@ -15,7 +15,10 @@ import duckdb
 ROW_LIMIT = 500  # rows of a view of a later schema
 LATEST_ARTICLES = 2000  # the articles page lists the latest ones; the charts count them all
 EVIDENCE = 20  # articles listed per region and per site, the latest first
-EVIDENCE_CHUNK = 200  # article pages' evidence read this many articles at a time
+# the article pages' evidence is read a chunk at a time: at most this many articles, and at most this many
+# words of their texts (fact_article.word_count; an article longer than that alone is read on its own)
+EVIDENCE_CHUNK = 200
+EVIDENCE_CHUNK_WORDS = 400_000
 ARTICLES = f"""
 SELECT article_key, url, title, language, published_date, date_source, date_inferred, source_name,
     coalesce(site_name, source_name) AS site_name, word_count, is_duplicate
@@ -156,13 +159,15 @@ def content(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 
 # --- the evidence of one article: its text, metadata and every fact read from it (the article pages), each
-# in one order whatever the order of the rows on disk (a kept page is reused when its evidence is unchanged)
+# in one order whatever the order of the rows on disk (a kept page is reused when its evidence is unchanged);
+# the texts are those of the keys asked for (joined whole, every text would be read into the join)
 KEYS = "article_key IN (SELECT unnest(CAST($keys AS BIGINT[])))"
 EVIDENCE_ARTICLES = f"""
 SELECT a.article_key, a.url, a.title, a.language, a.published_date, a.date_source, a.date_inferred,
     a.source_name, a.site_name, a.source_domain, a.word_count, a.duplicate_of, a.is_duplicate, a.run_id,
     coalesce(t.text, '') AS text
-FROM v_articles AS a LEFT JOIN article_text AS t USING (article_key)
+FROM v_articles AS a
+LEFT JOIN (SELECT article_key, text FROM article_text WHERE {KEYS}) AS t USING (article_key)
 WHERE a.{KEYS} ORDER BY a.article_key
 """
 EVIDENCE_MENTIONS = f"""
@@ -237,6 +242,7 @@ EVIDENCE = {
     "events": EVIDENCE_EVENTS,
     "roles": EVIDENCE_ROLES,
 }
+TEXT_WORDS = f"SELECT article_key, coalesce(word_count, 0) FROM fact_article WHERE {KEYS}"
 ARTICLE_KEYS_OF_URLS = """
 SELECT url, max(article_key) AS article_key FROM fact_article
 WHERE url IN (SELECT unnest(CAST($urls AS VARCHAR[]))) GROUP BY url
@@ -263,11 +269,31 @@ def article_evidence(con: duckdb.DuckDBPyConnection, keys: list[int]) -> dict[in
     return evidence
 
 
+def chunks(sizes: list[tuple[int, int]], articles: int, max_words: int) -> Iterator[list[int]]:
+    """The keys of SIZES ((key, words of its text), in order) cut into runs of at most ARTICLES keys and
+    MAX_WORDS words; a key whose text alone is longer is a run of its own."""
+    run: list[int] = []
+    held = 0
+    for key, size in sizes:
+        if run and (len(run) == articles or held + size > max_words):
+            yield run
+            run, held = [], 0
+        run.append(key)
+        held += size
+    if run:
+        yield run
+
+
 def evidence_in_chunks(
-    con: duckdb.DuckDBPyConnection, keys: list[int], chunk: int = EVIDENCE_CHUNK
+    con: duckdb.DuckDBPyConnection,
+    keys: list[int],
+    articles: int = EVIDENCE_CHUNK,
+    max_words: int = EVIDENCE_CHUNK_WORDS,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(key, evidence) of every article of KEYS in key order, read CHUNK articles at a time: memory holds
-    one chunk's texts and facts, however many articles the report links to."""
+    """(key, evidence) of every article of KEYS in key order, read a chunk at a time (see chunks; the
+    sizes from the word counts, so no text is read to cut them): memory holds one chunk's texts and
+    facts, however many articles the report links to."""
     ordered = sorted(set(keys))
-    for start in range(0, len(ordered), chunk):
-        yield from article_evidence(con, ordered[start : start + chunk]).items()
+    sizes = dict(con.execute(TEXT_WORDS, {"keys": ordered}).fetchall())
+    for run in chunks([(key, sizes.get(key, 0)) for key in ordered], articles, max_words):
+        yield from article_evidence(con, run).items()
