@@ -10,9 +10,10 @@ writes that run's rows `--times` times in all under new keys, in SQL: the articl
 mentions, figures, people's roles, relations, events and their participants, the quarantine, the
 fetch log, the page states, the quality results (one batch per copy of a batch) and the watchlists'
 items. The dimensions (regions, sites, entities, acts) stay as they are: the same things named by 50
-times the articles. The run's counts are multiplied too, so the snapshot reads as one run of `times`
-× its pages (1,000 real pages × 50: 15,050 articles, 35,700 records held back). The search index is
-built again and the database published as a run publishes it (`warehouse.publish`).
+times the articles. The run's counts and its duration are multiplied too, so the snapshot reads as one
+run of `times` × its pages (1,000 real pages × 50: 15,050 articles, 35,700 records held back, as in a
+50,000-page run). The search index is built again and the database published as a run publishes it
+(`warehouse.publish`).
 
 A copy's keys are a hash of the original key and the copy's number, so every reference between the
 copied rows stays whole; its URLs end in `#copyN`. With `--as-duplicates` every copy of an original
@@ -77,6 +78,7 @@ WITHOUT_FACTS = ("fact_article", "article_text", "quarantine", "fetch_log", "pag
 INSERT = "INSERT INTO {table} SELECT t.* REPLACE ({replace}) FROM {table} AS t, copies"
 COUNTS = ("pages_discovered", "pages_fetched", "pages_not_modified", "pages_skipped", "pages_failed",
           "articles_extracted", "articles_loaded", "articles_held_back", "duplicates")  # fmt: skip
+RUN_TIME = "finished_at = started_at + (finished_at - started_at) * {times}"  # its batches' times add up
 SCALE_RUN = "UPDATE etl_run SET {sets} WHERE run_id = $run_id"
 AS_DUPLICATES = "CASE WHEN duplicate_of IS NULL THEN article_key ELSE duplicate_of END"
 DUPLICATES_NOW = (
@@ -106,7 +108,7 @@ def multiply(con: duckdb.DuckDBPyConnection, times: int, as_duplicates: bool) ->
             continue
         print(f"copying {table}", flush=True)
         con.execute(INSERT.format(table=table, replace=replace.format(duplicate_of=duplicate_of)))
-    sets = ", ".join(f"{name} = {name} * {times}" for name in COUNTS)
+    sets = ", ".join([f"{name} = {name} * {times}" for name in COUNTS] + [RUN_TIME.format(times=times)])
     con.execute(SCALE_RUN.format(sets=sets), {"run_id": run_id})
     if as_duplicates:
         con.execute(DUPLICATES_NOW)
