@@ -24,11 +24,13 @@ LATEST_RUN = "SELECT * FROM etl_run ORDER BY started_at DESC LIMIT 1"
 # the records held back in a run, one row per reason, each named by its URL: its own, else its article's (a
 # fact row names the article), else its key; the article is joined, not looked up row by row
 HELD = """
-SELECT q.stage, unnest(string_split(q.reason, '; ')) AS reason,
-    coalesce(json_extract_string(q.record, '$.url'), a.url, q.record_key) AS url
-FROM quarantine AS q
-LEFT JOIN fact_article AS a ON CAST(a.article_key AS VARCHAR) = json_extract_string(q.record, '$.article_key')
-WHERE q.run_id = $run_id
+SELECT q.stage, unnest(string_split(q.reason, '; ')) AS reason, coalesce(q.url, a.url, q.record_key) AS url
+FROM (
+    SELECT stage, reason, record_key, json_extract_string(record, '$.url') AS url,
+        json_extract_string(record, '$.article_key') AS article_key
+    FROM quarantine WHERE run_id = $run_id
+) AS q  -- the record's two fields, not the record, go into the join
+LEFT JOIN fact_article AS a ON CAST(a.article_key AS VARCHAR) = q.article_key
 """
 STAGES = f"""
 WITH rows_in AS (
