@@ -23,10 +23,15 @@ def report(
     It opens from disk with no network: styles, script and charts are inside the pages."""
     from config.settings import load_settings
     from reports.build import ReportError, build_home_report
+    from warehouse.analyst import AnalystLimits
 
     settings = load_settings(home=home)
+    analyst = settings.analyst  # the report reads the snapshot within the analysts' limits
+    limits = AnalystLimits(
+        analyst.memory_limit_mb, analyst.max_temp_mb, analyst.temp_directory, analyst.threads
+    )
     try:
-        built = build_home_report(settings.home, out)
+        built = build_home_report(settings.home, out, limits)
     except ReportError as exc:
         fail(str(exc))
     console.print(

@@ -13,9 +13,14 @@ from config.settings import Settings
 def report_task(settings: Settings) -> dict[str, str | None]:
     """{"report": path of the overview page or None, "report_error": why it was not built or None}."""
     from reports.build import build_home_report  # Jinja2 and the charts: only when a report is built
+    from warehouse.analyst import AnalystLimits
 
+    analyst = settings.analyst  # the report reads the snapshot within the analysts' limits
+    limits = AnalystLimits(
+        analyst.memory_limit_mb, analyst.max_temp_mb, analyst.temp_directory, analyst.threads
+    )
     try:
-        built = build_home_report(settings.home)
+        built = build_home_report(settings.home, limits=limits)
     except Exception as exc:  # the data is loaded and published: a broken report must not undo that
         get_run_logger().error("the report could not be built: %s: %s", type(exc).__name__, exc)
         return {"report": None, "report_error": f"{type(exc).__name__}: {exc}"}

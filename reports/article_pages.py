@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -125,17 +126,23 @@ def _part(page: str, before: str, after: str) -> str:
 
 
 def write_article_pages(
-    template: Template, folder: Path, evidence: dict[int, dict[str, Any]], common: dict, anchors_of: dict
+    template: Template,
+    folder: Path,
+    evidence: Iterable[tuple[int, dict[str, Any]]],
+    keys: set[int],
+    common: dict,
+    anchors_of: dict,
 ) -> ArticlePages:
-    """Write a page per article into `folder`, rendering only the parts whose inputs changed; every
-    page's anchors go into `anchors_of` (for the links of the other pages)."""
+    """Write a page per article of KEYS into `folder`, from each article's evidence as EVIDENCE hands it
+    over (one at a time will do), rendering only the parts whose inputs changed; every page's anchors go
+    into `anchors_of` (for the links of the other pages)."""
     parts = folder / PARTS
     parts.mkdir(parents=True, exist_ok=True)
     before, after = frame(template, common)
     written, rendered = [], 0
-    for key, found in evidence.items():
+    for key, found in evidence:
         duplicate_of = found["article"].get("duplicate_of")
-        digest = part_digest(found, duplicate_of is not None and duplicate_of in evidence)
+        digest = part_digest(found, duplicate_of is not None and duplicate_of in keys)
         note, target = parts / f"{key}.json", folder / f"{key}.html"
         kept = _kept(note, target, digest)
         if kept is None:
@@ -148,5 +155,5 @@ def write_article_pages(
         write_atomic(note, json.dumps({"digest": digest, "anchors": kept[1], **where}))
         written.append(target)
     remove_stale(folder, {p.name for p in written})
-    remove_stale(parts, {f"{key}.json" for key in evidence}, suffixes=(".json",))
+    remove_stale(parts, {f"{key}.json" for key in keys}, suffixes=(".json",))
     return ArticlePages(written, rendered)

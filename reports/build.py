@@ -34,9 +34,9 @@ from reports.pages import (
     support_page,
 )
 from reports.quality import quality_page
-from warehouse.analyst import AnalystDatabase, NoDatabase, analyst_database, connect_read_only
+from warehouse.analyst import AnalystDatabase, AnalystLimits, NoDatabase, analyst_database, connect_read_only
 from warehouse.publish import published_path
-from warehouse.report_content import article_evidence, article_keys_of_urls, content
+from warehouse.report_content import article_keys_of_urls, content, evidence_in_chunks
 from warehouse.report_quality import latest_run, quality
 
 
@@ -70,27 +70,32 @@ def _asset(name: str) -> str:
     return (files("reports") / "templates" / name).read_text(encoding="utf-8")
 
 
-def read(database: AnalystDatabase) -> dict[str, Any]:
-    """Everything the report shows, from one read-only connection (one consistent snapshot)."""
-    con = connect_read_only(database)
-    try:
-        run = latest_run(con)
-        if run is None:
-            raise ReportError(
-                f"{database.path} has no run yet: run `clusterwatch run` or `clusterwatch demo`"
-            )
-        data = content(con)
-        data["url_keys"] = article_keys_of_urls(con, section_urls(data))
-        evidence = article_evidence(con, sorted(referenced_articles(data, data["url_keys"])))
-        return {"run": run, "data": data, "quality": quality(con, run["run_id"]),
-                "dictionary": dictionary_tables(con), "evidence": evidence}  # fmt: skip
-    except duckdb.Error as exc:  # a snapshot published by an older release lacks a view or a column
-        raise ReportError(
-            f"cannot read {database.path} ({exc}); if an older release published it, a run of this one "
-            "migrates and republishes it"
-        ) from exc
-    finally:
-        con.close()
+MEMORY_SETTING = "CLUSTERWATCH_ANALYST__MEMORY_LIMIT_MB"  # the report reads within the analysts' limits
+
+
+def _unreadable(database: AnalystDatabase, exc: duckdb.Error, limits: AnalystLimits) -> ReportError:
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return ReportError(
+            f"reading {database.path} needs more than the report's memory limit of {limits.memory_mb} MB: "
+            f"raise {MEMORY_SETTING} (64–1,048,576)"
+        )
+    return ReportError(  # a snapshot published by an older release lacks a view or a column
+        f"cannot read {database.path} ({exc}); if an older release published it, a run of this one "
+        "migrates and republishes it"
+    )
+
+
+def read(con: duckdb.DuckDBPyConnection, database: AnalystDatabase) -> dict[str, Any]:
+    """Everything the pages but the article pages show, and the keys of the articles they link to (each
+    gets a page, its evidence read as it is written), from one read-only connection (one snapshot)."""
+    run = latest_run(con)
+    if run is None:
+        raise ReportError(f"{database.path} has no run yet: run `clusterwatch run` or `clusterwatch demo`")
+    data = content(con)
+    data["url_keys"] = article_keys_of_urls(con, section_urls(data))
+    keys = sorted(referenced_articles(data, data["url_keys"]))
+    return {"run": run, "data": data, "quality": quality(con, run["run_id"]),
+            "dictionary": dictionary_tables(con), "evidence_keys": keys}  # fmt: skip
 
 
 RUN_COLUMNS = ("run_id", "status", "started_at", "finished_at", "pages_discovered", "pages_fetched",
@@ -127,13 +132,13 @@ def report_path(home: Path) -> Path:
     return home / "report" / "index.html"
 
 
-def build_home_report(home: Path, out: Path | None = None) -> Report:
+def build_home_report(home: Path, out: Path | None = None, limits: AnalystLimits | None = None) -> Report:
     """The report of HOME's published snapshot (its working database when nothing is published yet)."""
     try:
         database = analyst_database(home / "clusterwatch.duckdb", published_path(home))
     except NoDatabase as exc:
         raise ReportError(str(exc)) from exc
-    return build_report(database, out or report_path(home))
+    return build_report(database, out or report_path(home), limits=limits)
 
 
 def _write_tables(folder: Path, stem: str, tables: dict[str, Table], href: str = "") -> dict[str, str]:
@@ -158,22 +163,41 @@ def _evidence_links(anchors_of: dict[int, set[str]]) -> Any:
     return evidence
 
 
-def build_report(database: AnalystDatabase, out: Path, built: datetime | None = None) -> Report:
+def build_report(
+    database: AnalystDatabase, out: Path, built: datetime | None = None, limits: AnalystLimits | None = None
+) -> Report:
     """Write the report's pages into out's folder, the overview as `out` itself (e.g. index.html), a page
     per article in `article/` beside it (rendered again only when what it shows changed since the last
     build: reports/article_pages.py), and the CSV of every table in `csv/` (an article page's small
-    tables as data: links inside the page). `built` is the time the pages say they were built [now]."""
-    found = read(database)
+    tables as data: links inside the page). `built` is the time the pages say they were built [now].
+    The snapshot is read on an analyst connection within LIMITS [the analysts' defaults]."""
+    limits = limits or AnalystLimits()
+    con = connect_read_only(database, limits)
+    try:
+        return _build(con, database, out, built)
+    except duckdb.Error as exc:
+        raise _unreadable(database, exc, limits) from exc
+    finally:
+        con.close()
+
+
+def _build(
+    con: duckdb.DuckDBPyConnection, database: AnalystDatabase, out: Path, built: datetime | None
+) -> Report:
+    found = read(con, database)
     env = _environment()
     folder = out.parent
     folder.mkdir(parents=True, exist_ok=True)
     anchors_of: dict[int, set[str]] = {}  # filled as the article pages are written, before the other pages
-    env.globals.update(written=set(found["evidence"]), evidence=_evidence_links(anchors_of))
+    keys = found.pop("evidence_keys")
+    env.globals.update(written=set(keys), evidence=_evidence_links(anchors_of))
     common = {"run": found["run"], "built": built or datetime.now(UTC), "database": database,
               "home": out.name, "quality_summary": found["quality"]}  # fmt: skip
     article_common = {**common, "root": "../"}
-    template, evidence = env.get_template("article.html"), found.pop("evidence")
-    articles = write_article_pages(template, folder / "article", evidence, article_common, anchors_of)
+    template, evidence = env.get_template("article.html"), evidence_in_chunks(con, keys)
+    articles = write_article_pages(
+        template, folder / "article", evidence, set(keys), article_common, anchors_of
+    )
     written = list(articles.written)
     (folder / "csv").mkdir(exist_ok=True)
     csv_files: set[str] = set()

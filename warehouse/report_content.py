@@ -7,6 +7,7 @@ site residents, events) are read when the snapshot has them, and reported missin
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -14,10 +15,14 @@ import duckdb
 ROW_LIMIT = 500  # rows of a view of a later schema
 LATEST_ARTICLES = 2000  # the articles page lists the latest ones; the charts count them all
 EVIDENCE = 20  # articles listed per region and per site, the latest first
+# the article pages' evidence is read a chunk at a time: at most this many articles, and at most this many
+# words of their texts (fact_article.word_count; an article longer than that alone is read on its own)
+EVIDENCE_CHUNK = 200
+EVIDENCE_CHUNK_WORDS = 400_000
 ARTICLES = f"""
 SELECT article_key, url, title, language, published_date, date_source, date_inferred, source_name,
     coalesce(site_name, source_name) AS site_name, word_count, is_duplicate
-FROM v_articles ORDER BY published_date DESC NULLS LAST, title LIMIT {LATEST_ARTICLES}
+FROM v_articles ORDER BY published_date DESC NULLS LAST, title, article_key LIMIT {LATEST_ARTICLES}
 """
 ARTICLE_TOTALS = """
 SELECT count(*) AS articles, count(*) FILTER (WHERE published_date IS NULL AND NOT is_duplicate) AS undated,
@@ -39,8 +44,9 @@ REGION_ARTICLES = f"""
 SELECT iso_code, name_en, is_country, article_key, url, title, published_date, date_inferred, mentions,
     array_to_string(sites, ', ') AS sites, site_keys
 FROM v_region_articles WHERE NOT is_duplicate
-QUALIFY row_number() OVER (PARTITION BY iso_code ORDER BY published_date DESC NULLS LAST, title) <= {EVIDENCE}
-ORDER BY iso_code, published_date DESC NULLS LAST, title
+QUALIFY row_number() OVER (
+    PARTITION BY iso_code ORDER BY published_date DESC NULLS LAST, title, article_key) <= {EVIDENCE}
+ORDER BY iso_code, published_date DESC NULLS LAST, title, article_key
 """
 REGION_MONTHLY = """
 SELECT iso_code, name_en, is_country, strftime(month_start, '%Y-%m') AS month, articles, mentions, figures
@@ -55,14 +61,18 @@ LEFT JOIN dim_region AS r ON r.region_key = s.region_key
 LEFT JOIN v_site_mentions AS m ON m.site_key = s.site_key
 GROUP BY ALL ORDER BY articles DESC, s.name
 """
+# the latest mentions of each site are chosen first, and only their articles' texts read for the snippets
 SITE_EVIDENCE = f"""
-SELECT m.site_key, m.article_key, m.first_char_offset, m.url, m.title, m.published_date, m.date_inferred,
-    substr(t.text, greatest(1, m.first_char_offset - 60), 240) AS snippet
-FROM v_site_mentions AS m JOIN article_text AS t USING (article_key)
-WHERE NOT m.is_duplicate
-QUALIFY row_number() OVER (
-    PARTITION BY m.site_key ORDER BY m.published_date DESC NULLS LAST, m.url) <= {EVIDENCE}
-ORDER BY m.site_key, m.published_date DESC NULLS LAST
+WITH latest AS (
+    SELECT m.site_key, m.article_key, m.first_char_offset, m.url, m.title, m.published_date, m.date_inferred
+    FROM v_site_mentions AS m
+    WHERE NOT m.is_duplicate AND m.article_key IN (SELECT article_key FROM article_text)
+    QUALIFY row_number() OVER (
+        PARTITION BY m.site_key ORDER BY m.published_date DESC NULLS LAST, m.url, m.article_key) <= {EVIDENCE}
+)
+SELECT l.*, substr(t.text, greatest(1, l.first_char_offset - 60), 240) AS snippet
+FROM latest AS l JOIN article_text AS t USING (article_key)
+ORDER BY l.site_key, l.published_date DESC NULLS LAST, l.url, l.article_key
 """
 SUPPORT = """
 SELECT measure, figure_key, article_key, value, unit, qualifier, act_type, act_number, act_title,
@@ -149,13 +159,15 @@ def content(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 
 # --- the evidence of one article: its text, metadata and every fact read from it (the article pages), each
-# in one order whatever the order of the rows on disk (a kept page is reused when its evidence is unchanged)
+# in one order whatever the order of the rows on disk (a kept page is reused when its evidence is unchanged);
+# the texts are those of the keys asked for (joined whole, every text would be read into the join)
 KEYS = "article_key IN (SELECT unnest(CAST($keys AS BIGINT[])))"
 EVIDENCE_ARTICLES = f"""
 SELECT a.article_key, a.url, a.title, a.language, a.published_date, a.date_source, a.date_inferred,
     a.source_name, a.site_name, a.source_domain, a.word_count, a.duplicate_of, a.is_duplicate, a.run_id,
     coalesce(t.text, '') AS text
-FROM v_articles AS a LEFT JOIN article_text AS t USING (article_key)
+FROM v_articles AS a
+LEFT JOIN (SELECT article_key, text FROM article_text WHERE {KEYS}) AS t USING (article_key)
 WHERE a.{KEYS} ORDER BY a.article_key
 """
 EVIDENCE_MENTIONS = f"""
@@ -230,6 +242,7 @@ EVIDENCE = {
     "events": EVIDENCE_EVENTS,
     "roles": EVIDENCE_ROLES,
 }
+TEXT_WORDS = f"SELECT article_key, coalesce(word_count, 0) FROM fact_article WHERE {KEYS}"
 ARTICLE_KEYS_OF_URLS = """
 SELECT url, max(article_key) AS article_key FROM fact_article
 WHERE url IN (SELECT unnest(CAST($urls AS VARCHAR[]))) GROUP BY url
@@ -254,3 +267,33 @@ def article_evidence(con: duckdb.DuckDBPyConnection, keys: list[int]) -> dict[in
             if row["article_key"] in evidence:
                 evidence[row["article_key"]][name].append(row)
     return evidence
+
+
+def chunks(sizes: list[tuple[int, int]], articles: int, max_words: int) -> Iterator[list[int]]:
+    """The keys of SIZES ((key, words of its text), in order) cut into runs of at most ARTICLES keys and
+    MAX_WORDS words; a key whose text alone is longer is a run of its own."""
+    run: list[int] = []
+    held = 0
+    for key, size in sizes:
+        if run and (len(run) == articles or held + size > max_words):
+            yield run
+            run, held = [], 0
+        run.append(key)
+        held += size
+    if run:
+        yield run
+
+
+def evidence_in_chunks(
+    con: duckdb.DuckDBPyConnection,
+    keys: list[int],
+    articles: int = EVIDENCE_CHUNK,
+    max_words: int = EVIDENCE_CHUNK_WORDS,
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(key, evidence) of every article of KEYS in key order, read a chunk at a time (see chunks; the
+    sizes from the word counts, so no text is read to cut them): memory holds one chunk's texts and
+    facts, however many articles the report links to."""
+    ordered = sorted(set(keys))
+    sizes = dict(con.execute(TEXT_WORDS, {"keys": ordered}).fetchall())
+    for run in chunks([(key, sizes.get(key, 0)) for key in ordered], articles, max_words):
+        yield from article_evidence(con, run).items()

@@ -18,12 +18,20 @@ TREND_RUNS = 20
 URLS_SHOWN = 5
 STAGE_ORDER = ("raw_pages", "extract", "articles", "entities", "mentions", "figures", "foreign_keys")
 
+# every distinct result detail of a check over the run's batches, in one order
+DETAILS = "string_agg(DISTINCT CAST(details AS VARCHAR), ' | ' ORDER BY CAST(details AS VARCHAR))"
 LATEST_RUN = "SELECT * FROM etl_run ORDER BY started_at DESC LIMIT 1"
-# a record's URL: its own, else its article's (a fact row names the article), else its key
-RECORD_URL = """coalesce(json_extract_string(q.record, '$.url'),
-    (SELECT a.url FROM fact_article AS a
-     WHERE CAST(a.article_key AS VARCHAR) = json_extract_string(q.record, '$.article_key')),
-    q.record_key)"""
+# the records held back in a run, one row per reason, each named by its URL: its own, else its article's (a
+# fact row names the article), else its key; the article is joined, not looked up row by row
+HELD = """
+SELECT q.stage, unnest(string_split(q.reason, '; ')) AS reason, coalesce(q.url, a.url, q.record_key) AS url
+FROM (
+    SELECT stage, reason, record_key, json_extract_string(record, '$.url') AS url,
+        json_extract_string(record, '$.article_key') AS article_key
+    FROM quarantine WHERE run_id = $run_id
+) AS q  -- the record's two fields, not the record, go into the join
+LEFT JOIN fact_article AS a ON CAST(a.article_key AS VARCHAR) = q.article_key
+"""
 STAGES = f"""
 WITH rows_in AS (
     SELECT suite AS stage, sum(n) AS rows_in FROM (
@@ -50,25 +58,22 @@ SELECT suite, count(*) AS checks, count(*) FILTER (WHERE success) AS passed,
     count(DISTINCT batch) AS batches, sum(batch_seconds) / count(*) * count(DISTINCT batch) AS seconds
 FROM dq_result WHERE run_id = $run_id GROUP BY suite ORDER BY min(checked_at), suite
 """
-CHECKS = """
+CHECKS = f"""
 SELECT suite, expectation, severity, level, bool_and(success) AS success,
     sum(unexpected_count) AS unexpected, sum(element_count) AS elements,
-    string_agg(DISTINCT CAST(details AS VARCHAR), ' | ') AS details
+    {DETAILS} AS details
 FROM dq_result WHERE run_id = $run_id
 GROUP BY ALL ORDER BY suite, success, expectation
 """
 FAILED = f"""
 WITH failed AS (
     SELECT suite, expectation, severity, level, sum(unexpected_count) AS unexpected,
-        sum(element_count) AS elements, string_agg(DISTINCT CAST(details AS VARCHAR), ' | ') AS details,
+        sum(element_count) AS elements, {DETAILS} AS details,
         flatten(list(coalesce(CAST(json_extract_string(details, '$.records[*]') AS VARCHAR[]), [])))
             AS sampled
     FROM dq_result WHERE run_id = $run_id AND NOT success GROUP BY ALL
 ),
-held AS (
-    SELECT q.stage, unnest(string_split(q.reason, '; ')) AS reason, {RECORD_URL} AS url
-    FROM quarantine AS q WHERE q.run_id = $run_id
-),
+held AS ({HELD}),
 sampled AS (
     SELECT f.suite, f.expectation, coalesce(a.url, s.record) AS url
     FROM failed AS f, unnest(f.sampled) AS s(record)
@@ -84,23 +89,28 @@ SELECT f.suite, f.expectation, f.severity, f.level, f.unexpected, f.elements, f.
 FROM failed AS f LEFT JOIN urls AS u USING (suite, expectation)
 GROUP BY ALL ORDER BY f.severity, f.suite, f.expectation
 """
+# a group's first URLs, in order: the URLs are grouped first (a hash aggregate, which spills past the memory
+# limit) and only the first few of each group kept (min(url, N)), never every URL of a group sorted in a list
 QUARANTINE = f"""
-WITH single AS (
-    SELECT q.stage, unnest(string_split(q.reason, '; ')) AS reason, {RECORD_URL} AS url
-    FROM quarantine AS q WHERE q.run_id = $run_id
+WITH by_url AS (
+    SELECT stage, regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g') AS folded, url, count(*) AS records,
+        min(reason) AS example
+    FROM ({HELD}) GROUP BY ALL
 )
-SELECT stage, regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g') AS reason, count(*) AS records,
-    min(reason) AS example, list(DISTINCT url ORDER BY url)[1:{URLS_SHOWN}] AS urls
-FROM single GROUP BY ALL ORDER BY stage, records DESC, reason
+SELECT stage, folded AS reason, sum(records) AS records, min(example) AS example,
+    min(url, {URLS_SHOWN}) AS urls
+FROM by_url GROUP BY stage, folded ORDER BY stage, records DESC, reason
 """
 # pages (kind 'page') apart from the feeds, sitemaps and start pages read to find them (kind 'seed')
 FETCH_OUTCOMES = f"""
-SELECT coalesce(kind, 'page') AS kind, outcome,
-    coalesce(regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g'), '') AS reason,
-    count(*) AS pages, list(DISTINCT url ORDER BY url)[1:{URLS_SHOWN}] AS urls,
+WITH by_url AS (
+    SELECT coalesce(kind, 'page') AS kind, outcome,
+        coalesce(regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g'), '') AS reason, url, count(*) AS pages
+    FROM fetch_log WHERE run_id = $run_id GROUP BY ALL
+)
+SELECT kind, outcome, reason, sum(pages) AS pages, min(url, {URLS_SHOWN}) AS urls,
     list_position(['fetched', 'not_modified', 'skipped', 'failed'], outcome) AS rank
-FROM fetch_log WHERE run_id = $run_id
-GROUP BY 1, 2, 3 ORDER BY kind, rank, pages DESC
+FROM by_url GROUP BY 1, 2, 3 ORDER BY kind, rank, pages DESC, reason
 """
 TREND = f"""
 WITH checks AS (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, date, datetime
 
@@ -69,3 +70,18 @@ def test_stages_suites_and_trend(memory_db: duckdb.DuckDBPyConnection) -> None:
     assert [s["suite"] for s in found["suites"]] == ["articles"]
     assert [(r["run_id"], r["status"]) for r in found["trend"]] == [("r1", "completed"), ("r2", "failed")]
     assert found["trend"][0]["failed_critical"] == 1 and found["trend"][0]["failed_warning"] == 1
+
+
+def test_a_reason_shows_its_first_five_urls_and_a_fact_its_articles(
+    memory_db: duckdb.DuckDBPyConnection,
+) -> None:
+    pages = [
+        _held("extract", f"http://a.test/{n}", f"text too short ({n} characters)") for n in (9, 3, 7, 1, 5, 3)
+    ]
+    figure = {"stage": "figures", "record_key": "f1", "reason": "failed Y",
+              "record": json.dumps({"article_key": "2", "value": -1})}  # fmt: skip
+    load_batch(memory_db, dataclasses.replace(star_batch(), quarantine=held_back_frame([*pages, figure])))
+    grouped = {q["stage"]: q for q in quality(memory_db, "r1")["quarantine"]}
+    assert grouped["extract"]["records"] == 6  # http://a.test/3 held twice: counted twice, shown once
+    assert grouped["extract"]["urls"] == [f"http://a.test/{n}" for n in (1, 3, 5, 7, 9)]
+    assert grouped["figures"]["urls"] == ["http://news.test/2"]  # the URL of the article it was read from
