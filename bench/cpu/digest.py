@@ -22,7 +22,7 @@ from warehouse.queries import TABLES
 
 # tables of a run's own bookkeeping: their rows hold its times and ids
 SKIPPED = {"etl_run"}
-EXTRA = ("page_state",)
+EXTRA = ("page_state", "dq_result")
 VOLATILE_NAMES = {"run_id", "flow_run_id", "loaded_at", "checked_at", "batch_seconds", "elapsed_ms"}
 VOLATILE_TYPES = ("TIMESTAMP", "TIME", "INTERVAL")
 COLUMNS = "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $table"

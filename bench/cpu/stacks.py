@@ -37,9 +37,13 @@ STAGES = (
     ("gates: fact frames", "_gate_facts", "flows/pipeline.py"),
     ("normalise", "normalise_batch", "transforms/normalise/articles.py"),
     ("normalise: duplicates", "duplicate_marks", "transforms/normalise/dedup.py"),
+    ("normalise: SimHash", "simhash", "transforms/normalise/dedup.py"),
+    ("normalise: sentences", "split_sentences", "transforms/normalise/sentences.py"),
+    ("normalise: keys, hashes", "_keyed", "transforms/normalise/articles.py"),
+    ("crawl: raw store", "put", "ingest/raw_store.py"),
     ("stream: known articles", "_known_too", "flows/stream.py"),
-    ("load: stage a batch", "add", "warehouse/load.py"),
-    ("load: move and commit", "finish", "warehouse/load.py"),
+    ("load: stage a batch", "RunLoad.add", "warehouse/load.py"),
+    ("load: move and commit", "RunLoad.finish", "warehouse/load.py"),
     ("load: warehouse checks", "run_checks", "warehouse/quality_checks.py"),
     ("quality summary, Data Docs", "_quality_report", "flows/pipeline.py"),
     ("search index", "build_search_index", "warehouse/search.py"),
@@ -102,12 +106,9 @@ def _frame(text: str) -> tuple[str, str]:
 
 
 def _package(file: str) -> str:
-    """The package a `<module>` frame's file belongs to: the folder after site-packages, else the file."""
+    """The top package of a `<module>` frame's file (py-spy gives files from their sys.path folder)."""
     parts = Path(file).parts
-    if "site-packages" in parts:
-        rest = parts[parts.index("site-packages") + 1 :]
-        return rest[0].removesuffix(".py") if rest else file
-    return Path(file).stem if len(parts) < 2 else parts[-2] if parts[-1] == "__init__.py" else Path(file).stem
+    return parts[0].removesuffix(".py") if parts else file
 
 
 def _imported(frames: list[tuple[str, str]], after: int) -> str | None:
@@ -124,14 +125,14 @@ def stage_of(frames: list[tuple[str, str]]) -> str:
     found, at = None, 0
     for i, (function, file) in enumerate(frames):
         for label, name, ending in STAGES:
-            if function == name and file.endswith(ending):
+            if (function == name or function.endswith(f".{name}")) and file.endswith(ending):
                 found, at = label, i + 1
     imported = _imported(frames, at)
     if found is not None:
         return f"{found}: import {imported}" if imported else found
     if imported:
         return f"import {imported}"
-    if any("/prefect/" in file for _, file in frames):
+    if any(file.startswith("prefect/") for _, file in frames):
         return "Prefect"
     return "other"
 
@@ -149,7 +150,7 @@ def read_profile(lines: Iterable[str], rate: float) -> Profile:
         profile.samples[(kind, stage_of(frames))] += int(count)
         if frames:
             function, file = frames[-1]
-            profile.leaves.setdefault(kind, Counter())[f"{function} ({_short(file)})"] += int(count)
+            profile.leaves.setdefault(kind, Counter())[f"{function} ({file})"] += int(count)
     return profile
 
 
@@ -162,13 +163,6 @@ def _process(stack: str, profile: Profile) -> tuple[str, str]:
         profile.processes.setdefault(kind, set()).add(int(process["pid"]))
         stack = process["rest"] or ""
     return kind, stack
-
-
-def _short(file: str) -> str:
-    parts = Path(file).parts
-    if "site-packages" in parts:
-        return "/".join(parts[parts.index("site-packages") + 1 :])
-    return "/".join(parts[-2:])
 
 
 def scaled(profile: Profile, cpu_by_kind: dict[str, float] | None = None) -> dict[tuple[str, str], float]:
