@@ -18,21 +18,22 @@ MASK64 = (1 << 64) - 1
 _WORD = re.compile(r"\w+")
 
 
-def _shingle_hash(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+def _shingle_digest(shingle: str) -> bytes:
+    """The shingle's 64-bit hash (blake2b), as 8 bytes, most significant first."""
+    return hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest()
 
 
 def simhash(text: str | None) -> int | None:
     """A 64-bit SimHash of the text's word 3-shingles as a signed 64-bit integer (storable as BIGINT),
-    None when the text has fewer than MIN_SHINGLES shingles."""
+    None when the text has fewer than MIN_SHINGLES shingles: bit i is set when more of the shingles'
+    hashes have bit i set than not."""
     words = _WORD.findall((text or "").lower())
-    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
     if len(shingles) < MIN_SHINGLES:
         return None
-    hashes = np.array([_shingle_hash(s) for s in shingles], dtype=np.uint64)
-    bits = (hashes[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)
-    weights = bits.sum(axis=0).astype(np.int64) * 2 - len(shingles)
-    value = int(sum(1 << i for i in range(64) if weights[i] > 0))
+    digests = np.frombuffer(b"".join(map(_shingle_digest, shingles)), dtype=np.uint8)
+    ones = np.unpackbits(digests.reshape(-1, 8), axis=1).sum(axis=0)  # column 0 is bit 63
+    value = int.from_bytes(np.packbits(ones * 2 > len(shingles)).tobytes(), "big")
     return value - (1 << 64) if value >= 1 << 63 else value
 
 

@@ -106,3 +106,24 @@ def test_a_row_that_cannot_be_compared_is_reported_and_the_others_are_marked() -
     assert list(failed) == [1] and isinstance(failed[1], TypeError)
     with pytest.raises(TypeError):
         mark_duplicates(broken)
+
+
+def _simhash_bit_by_bit(text: str) -> int | None:
+    """SimHash as its definition reads: each shingle's hash as a number, each of its 64 bits voted on."""
+    import hashlib
+    import re
+
+    words = re.findall(r"\w+", text.lower())
+    shingles = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+    if len(shingles) < 20:
+        return None
+    hashes = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles]
+    votes = [sum(h >> bit & 1 for h in hashes) * 2 - len(hashes) for bit in range(64)]
+    value = sum(1 << bit for bit in range(64) if votes[bit] > 0)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+@pytest.mark.parametrize("path", sorted(LABELLED.glob("*/*.txt"))[:40], ids=lambda p: p.name)
+def test_simhash_equals_its_bit_by_bit_definition(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert simhash(text) == _simhash_bit_by_bit(text)
