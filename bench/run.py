@@ -295,7 +295,8 @@ def run_pipeline(
     cmd = [sys.executable, "-m", "cli", "run", "--sources", str(sources), "--home", str(home), *extra]
     stacks = log.with_suffix(".pyspy.txt")
     if profile_rate:
-        spy = [str(PY_SPY), "record", "--subprocesses", "--gil", "--format", "raw", "--rate", str(profile_rate)]
+        spy = [str(PY_SPY), "record", "--subprocesses", "--gil", "--format", "raw"]
+        spy += ["--rate", str(profile_rate)]
         cmd = [*spy, "--output", str(stacks), "--", *cmd]
     measured = measure(cmd, env, log, trace=log.with_suffix(".rss.tsv"))
     text = log.read_text(encoding="utf-8", errors="replace")

@@ -1,14 +1,17 @@
 """A run's CPU by process and stage, from py-spy's collapsed stacks.
 
-`py-spy record --subprocesses --format raw --rate R` writes one line per distinct stack with its count
-of samples: `process PID:"COMMAND";frame;…;frame COUNT`, root first, a frame being `function
-(file:line)`. Only threads on a CPU are sampled (py-spy leaves idle ones out), so a stack's samples / R
-are CPU seconds of Python code; threads that are not Python's (polars', DuckDB's) are not seen: the
-process's own CPU (bench/run.py reads it from /proc) tells how much of it they take.
+`py-spy record --subprocesses --gil --format raw --rate R` writes one line per distinct stack with its
+count of samples: `process PID:"COMMAND";…;frame;…;frame COUNT` (every process from the root down to the
+sampled one, then its frames, root first; a frame is `function (file:line)`). With `--gil` only the
+thread holding the interpreter lock is sampled: the Python code running, not the threads waiting (on
+this machine py-spy cannot tell a waiting thread from a running one otherwise). On a loaded machine a
+sample is wall time, not CPU time, and code that releases the lock (DuckDB, polars' threads, zlib) is
+not seen: `table` scales each kind of process to the CPU seconds it used (bench/run.py reads them from
+/proc), so the stages share each process's CPU in the proportions sampled.
 
-Each sample is put in the stage of the deepest frame a rule of STAGES names (an import inside a stage is
-`stage: import PACKAGE`); outside every stage, a Prefect frame makes it `Prefect`, an import `import
-PACKAGE`, anything else `other`.
+Each sample is put in the stage of the deepest frame a rule of STAGES names (an import inside a stage
+is `stage: import PACKAGE`), or the worker's warm-up when it is under `flows.warm.warm`; outside every
+stage, a Prefect frame makes it `Prefect`, an import `import PACKAGE`, anything else `other`.
 """
 
 from __future__ import annotations
@@ -53,7 +56,6 @@ STAGES = (
     ("send a batch to a worker", "_feed", "multiprocessing/queues.py"),
     ("results from the workers", "wait_result_broken_or_wakeup", "concurrent/futures/process.py"),
     ("results from the workers", "_recv_bytes", "multiprocessing/connection.py"),
-    ("worker: warm-up (models)", "warm", "flows/warm.py"),
     ("worker: receive a batch", "get", "multiprocessing/queues.py"),
     ("worker: send a result", "_sendback_result", "concurrent/futures/process.py"),
     ("extract: read the raw store", "read_pages", "ingest/stored.py"),
@@ -68,6 +70,7 @@ STAGES = (
     ("extract: language", "detect_language", "transforms/extract/language.py"),
     ("intel", "article_facts", "transforms/intel/frames.py"),
 )
+WARM_UP = ("warm-up", "warm", "flows/warm.py")
 FRAME = re.compile(r"^(?P<function>.*) \((?P<file>.*):\d+\)$")
 PROCESS = re.compile(r'^process (?P<pid>\d+):"(?P<command>[^"]*)"(?:;(?P<rest>.*))?$')
 IMPORT = "_find_and_load"
@@ -127,6 +130,9 @@ def stage_of(frames: list[tuple[str, str]]) -> str:
         for label, name, ending in STAGES:
             if (function == name or function.endswith(f".{name}")) and file.endswith(ending):
                 found, at = label, i + 1
+    label, name, ending = WARM_UP
+    if any(f == name and file.endswith(ending) for f, file in frames):
+        found = label if found is None else f"{label}: {found}"
     imported = _imported(frames, at)
     if found is not None:
         return f"{found}: import {imported}" if imported else found
