@@ -463,6 +463,7 @@ class Plan:
     devsets: Path = DEFAULT_ROOT
     external_dask: bool = False  # a scheduler and two workers started apart, not the run's own cluster
     profile_rate: int = 0  # py-spy's samples per second over the first run; 0: not profiled
+    port: int = 0  # the site's port; 0: any free one (a fixed one gives the same URLs, so the same keys)
 
     @property
     def label(self) -> str:
@@ -479,7 +480,7 @@ def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
     with ExitStack() as stack:
         cluster = stack.enter_context(DaskCluster()) if plan.external_dask else None
         extra += ["--dask-address", cluster.address] if cluster else []
-        base_url = stack.enter_context(serve_site(site_dir=site))
+        base_url = stack.enter_context(serve_site(site_dir=site, port=plan.port))
         sources = work / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         for run in (1,) if plan.first_only else (1, 2):
@@ -553,6 +554,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="RATE",
         help="run the first pipeline run under py-spy, RATE samples a second: CPU by process and stage",
     )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="serve the site on this port (the same URLs and keys in every run: bench.cpu.digest compares)",
+    )
     parser.add_argument("--ner-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--ner-count", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -562,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = []
     for kind in _corpora(args.corpus, args.devsets):
         plan = Plan(kind, args.pages, args.runner, args.workers, args.first_run_only, args.devsets)
-        plan = replace(plan, profile_rate=args.profile)
+        plan = replace(plan, profile_rate=args.profile, port=args.port)
         figures.append(_measure(plan, args.keep))
         extra = []
         if args.scale_to:
