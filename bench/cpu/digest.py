@@ -4,8 +4,10 @@
 
 For each table of the star schema, the quarantine, fetch_log and page_state: the row count and a sha256
 of its rows, sorted, without the columns that differ from run to run whatever the code (times, run ids,
-durations). `--write` saves the digests as JSON; `--compare` names the tables whose digest differs from
-a saved one (and exits 1).
+durations, the fetcher's attempt log). The quality results (`dq_result`) are summed per check over the
+run: which pages share a batch depends on the order the crawl fetched them in, so per batch they differ
+from run to run. `--write` saves the digests as JSON; `--compare` names the tables whose digest differs
+from a saved one (and exits 1).
 """
 
 from __future__ import annotations
@@ -22,8 +24,20 @@ from warehouse.queries import TABLES
 
 # tables of a run's own bookkeeping: their rows hold its times and ids
 SKIPPED = {"etl_run"}
-EXTRA = ("page_state", "dq_result")
-VOLATILE_NAMES = {"run_id", "flow_run_id", "loaded_at", "checked_at", "batch_seconds", "elapsed_ms"}
+EXTRA = ("page_state",)
+VOLATILE_NAMES = {
+    "run_id",
+    "flow_run_id",
+    "loaded_at",
+    "checked_at",
+    "batch_seconds",
+    "duration_ms",
+    "attempt_log",
+}
+CHECKS = """
+SELECT suite, expectation, severity, level, count(*), sum(unexpected_count), sum(element_count)
+FROM dq_result GROUP BY ALL
+"""
 VOLATILE_TYPES = ("TIMESTAMP", "TIME", "INTERVAL")
 COLUMNS = "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $table"
 
@@ -37,18 +51,27 @@ def _stable_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     ]
 
 
+def _digest(rows: list[tuple], columns: int) -> dict[str, object]:
+    lines = sorted(repr(row) for row in rows)
+    return {
+        "rows": len(lines),
+        "sha256": hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16],
+        "columns": columns,
+    }
+
+
 def table_digest(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, object]:
     """Rows and the sha256 of the table's rows (stable columns only), sorted."""
     columns = _stable_columns(con, table)
     quoted = ", ".join(f'"{c}"' for c in columns)
-    rows = sorted(repr(row) for row in con.execute(f"SELECT {quoted} FROM {table}").fetchall())
-    digest = hashlib.sha256("\n".join(rows).encode()).hexdigest()
-    return {"rows": len(rows), "sha256": digest[:16], "columns": len(columns)}
+    return _digest(con.execute(f"SELECT {quoted} FROM {table}").fetchall(), len(columns))
 
 
 def digests(database: Path) -> dict[str, dict[str, object]]:
     with duckdb.connect(str(database), read_only=True) as con:
-        return {t: table_digest(con, t) for t in (*TABLES, *EXTRA) if t not in SKIPPED}
+        found = {t: table_digest(con, t) for t in (*TABLES, *EXTRA) if t not in SKIPPED}
+        found["dq_result, summed per check"] = _digest(con.execute(CHECKS).fetchall(), 7)
+    return found
 
 
 def _database(path: Path) -> Path:
