@@ -97,10 +97,12 @@ class TreeRss:
                 self._stop.wait(self.interval)
 
     def _cpu(self, pids: list[int]) -> None:
+        """Each process's CPU and kind as of now (the kind read again each time: a process just forked
+        has its parent's command line until it starts its own program)."""
         for pid in pids:
-            seconds = _cpu_seconds(pid)
+            seconds, command = _cpu_seconds(pid), _command(pid)
             if seconds is not None:
-                kind = self.cpu[pid][0] if pid in self.cpu else process_kind(_command(pid))
+                kind = process_kind(command) if command else self.cpu.get(pid, ("other", 0.0))[0]
                 self.cpu[pid] = (kind, seconds)
 
     def cpu_by_kind(self) -> dict[str, dict[str, float]]:
