@@ -266,7 +266,8 @@ def _run_gx(
     day = run_date or datetime.now(UTC).date()
     numbered = dict(enumerate(checks))
     outcome = gx_batch.validate(_gx_suite(suite, numbered, day), result_format=QUICK if quick else FULL)
-    again = {i: c for i, c in numbered.items() if quick and not _passed(_by_check(outcome)[i])}
+    first = _by_check(outcome)
+    again = {i: c for i, c in numbered.items() if quick and not _passed(first[i])}
     if again:
         full = _by_check(gx_batch.validate(_gx_suite(suite, again, day), result_format=FULL))
         outcome.results = [full.get(r.expectation_config.meta["check"], r) for r in outcome.results]
