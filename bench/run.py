@@ -26,11 +26,12 @@ import tempfile
 import threading
 import time
 from contextlib import ExitStack, nullcontext
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from bench import corpus, realsite
+from bench.cpu.stacks import process_kind, read_profile, table
 from bench.devsets import DEFAULT_ROOT
 from samples.server import serve_site
 
@@ -51,6 +52,7 @@ class Measured:
     peak_process_mb: float
     returncode: int
     cpu_seconds: float = 0.0
+    cpu_by_kind: dict[str, dict[str, float]] = field(default_factory=dict)  # TreeRss.cpu_by_kind
 
     @property
     def cores(self) -> float:
@@ -60,11 +62,14 @@ class Measured:
 class TreeRss:
     """Polls /proc for the summed resident memory of a process and all its descendants; keeps the peak,
     and with `trace` writes a line every `every` seconds as it goes (seconds, tree MB, largest process
-    MB, tab-separated), so a run stopped before its end still leaves its figures."""
+    MB, tab-separated), so a run stopped before its end still leaves its figures. It also keeps the CPU
+    time of every process of the tree as last seen (`cpu_by_kind`: the flow's process, the workers, the
+    Prefect server; a process that ends between two polls loses at most one interval's CPU)."""
 
     def __init__(self, pid: int, interval: float = 0.1, trace: Path | None = None, every: float = 5.0):
         self.pid, self.interval, self.peak_kb = pid, interval, 0
         self.trace, self.every = trace, every
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (kind of process, CPU seconds)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -80,7 +85,9 @@ class TreeRss:
         started, due = time.monotonic(), 0.0
         with self.trace.open("w", encoding="utf-8") if self.trace else nullcontext() as out:
             while not self._stop.is_set():
-                sizes = [_rss_kb(p) for p in _tree(self.pid)]
+                pids = _tree(self.pid)
+                sizes = [_rss_kb(p) for p in pids]
+                self._cpu(pids)
                 self.peak_kb = max(self.peak_kb, sum(sizes))
                 elapsed = time.monotonic() - started
                 if out is not None and elapsed >= due:
@@ -88,6 +95,43 @@ class TreeRss:
                     out.flush()
                     due = elapsed + self.every
                 self._stop.wait(self.interval)
+
+    def _cpu(self, pids: list[int]) -> None:
+        """Each process's CPU and kind as of now (the kind read again each time: a process just forked
+        has its parent's command line until it starts its own program)."""
+        for pid in pids:
+            seconds, command = _cpu_seconds(pid), _command(pid)
+            if seconds is not None:
+                kind = process_kind(command) if command else self.cpu.get(pid, ("other", 0.0))[0]
+                self.cpu[pid] = (kind, seconds)
+
+    def cpu_by_kind(self) -> dict[str, dict[str, float]]:
+        """CPU seconds and the number of processes of each kind of the tree."""
+        found: dict[str, dict[str, float]] = {}
+        for kind, seconds in self.cpu.values():
+            entry = found.setdefault(kind, {"cpu_seconds": 0.0, "processes": 0})
+            entry["cpu_seconds"] += seconds
+            entry["processes"] += 1
+        return found
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of the process (its own, not its children's)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def _command(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
 
 
 def _children_map() -> dict[int, list[int]]:
@@ -136,7 +180,8 @@ def measure(
             sink.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
-    return Measured(seconds, rss.peak_kb / 1024, usage.ru_maxrss / 1024, proc.returncode, cpu)
+    by_kind = rss.cpu_by_kind()
+    return Measured(seconds, rss.peak_kb / 1024, usage.ru_maxrss / 1024, proc.returncode, cpu, by_kind)
 
 
 CORPORA = ("real", "synthetic")
@@ -241,14 +286,34 @@ def recorded_stages(home: Path, seconds: float) -> dict[str, float]:
     return {"startup, orchestration and shutdown": max(seconds - sum(stages.values()), 0.0), **stages}
 
 
+PY_SPY = Path(sys.executable).parent / "py-spy"
+
+
 def run_pipeline(
-    sources: Path, home: Path, env: dict[str, str], log: Path, extra: list[str]
+    sources: Path, home: Path, env: dict[str, str], log: Path, extra: list[str], profile_rate: int = 0
 ) -> dict[str, Any]:
+    """One `cli run`, measured; with `profile_rate`, under py-spy sampling that many times a second (its
+    stacks beside the log, `.pyspy.txt`, folded by process and stage into `profile`)."""
     cmd = [sys.executable, "-m", "cli", "run", "--sources", str(sources), "--home", str(home), *extra]
+    stacks = log.with_suffix(".pyspy.txt")
+    if profile_rate:
+        spy = [str(PY_SPY), "record", "--subprocesses", "--gil", "--format", "raw"]
+        spy += ["--rate", str(profile_rate)]
+        cmd = [*spy, "--output", str(stacks), "--", *cmd]
     measured = measure(cmd, env, log, trace=log.with_suffix(".rss.tsv"))
     text = log.read_text(encoding="utf-8", errors="replace")
     stages = recorded_stages(home, measured.seconds)
-    return {**asdict(measured), "stages": stages, "summary": _cli_summary(text), "log": str(log)}
+    found = {"stages": stages, "summary": _cli_summary(text), "log": str(log)}
+    if profile_rate and stacks.is_file():
+        with stacks.open(encoding="utf-8", errors="replace") as lines:
+            profile = read_profile(lines, profile_rate)
+        cpu = {kind: v["cpu_seconds"] for kind, v in measured.cpu_by_kind.items()}
+        found["profile"] = {"table": table(profile, cpu), "top": _top_leaves(profile)}
+    return {**asdict(measured), **found}
+
+
+def _top_leaves(profile: Any) -> dict[str, list[tuple[str, float]]]:
+    return {kind: profile.top_leaves(kind, 25) for kind in profile.by_kind()}
 
 
 def _cli_summary(text: str) -> dict[str, str]:
@@ -320,6 +385,8 @@ def pipeline_figures(pages: int, first: dict[str, Any]) -> dict[str, Any]:
         "peak_tree_mb": first["peak_tree_mb"],
         "peak_process_mb": first["peak_process_mb"],
         "cores_used": first["cpu_seconds"] / total if total else 0.0,
+        "cpu_seconds": first["cpu_seconds"],
+        "cpu_by_kind": first.get("cpu_by_kind", {}),
     }
 
 
@@ -360,6 +427,11 @@ def print_table(fig: dict[str, Any]) -> None:
     before, after = fig["environment"]["load_average_before_after"]
     rows += [
         ("cores used, first run (CPU time / wall)", f"{fig['cores_used']:.2f} of {os.cpu_count()}"),
+        ("CPU of the first run's process tree", f"{fig['cpu_seconds']:.1f} s"),
+        *(
+            (f"  {kind} ({int(v['processes'])} processes)", f"{v['cpu_seconds']:.1f} s")
+            for kind, v in sorted(fig["cpu_by_kind"].items(), key=lambda kv: -kv[1]["cpu_seconds"])
+        ),
         ("peak RSS, pipeline process tree", f"{fig['peak_tree_mb']:.0f} MB"),
         ("peak RSS, largest pipeline process", f"{fig['peak_process_mb']:.0f} MB"),
         ("load average (1 min) before / after", f"{before[0]:.1f} / {after[0]:.1f}"),
@@ -392,6 +464,8 @@ class Plan:
     first_only: bool = False
     devsets: Path = DEFAULT_ROOT
     external_dask: bool = False  # a scheduler and two workers started apart, not the run's own cluster
+    profile_rate: int = 0  # py-spy's samples per second over the first run; 0: not profiled
+    port: int = 0  # the site's port; 0: any free one (a fixed one gives the same URLs, so the same keys)
 
     @property
     def label(self) -> str:
@@ -408,13 +482,14 @@ def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
     with ExitStack() as stack:
         cluster = stack.enter_context(DaskCluster()) if plan.external_dask else None
         extra += ["--dask-address", cluster.address] if cluster else []
-        base_url = stack.enter_context(serve_site(site_dir=site))
+        base_url = stack.enter_context(serve_site(site_dir=site, port=plan.port))
         sources = work / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         for run in (1,) if plan.first_only else (1, 2):
             print(f"serving {site} at {base_url}; pipeline run {run}", flush=True)
             log = OUT / f"pipeline-{plan.label}-run{run}.log"
-            runs[f"pipeline run {run}"] = run_pipeline(sources, work / "home", env, log, extra)
+            rate = plan.profile_rate if run == 1 else 0
+            runs[f"pipeline run {run}"] = run_pipeline(sources, work / "home", env, log, extra, rate)
             print(f"  {runs[f'pipeline run {run}']['seconds']:.1f} s", flush=True)
         dask_workers_mb = cluster.peak_mb if cluster else None
     fig = pipeline_figures(plan.pages, runs["pipeline run 1"])
@@ -474,6 +549,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dask-row", action="store_true", help="also a first run on an external Dask scheduler, two workers"
     )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="RATE",
+        help="run the first pipeline run under py-spy, RATE samples a second: CPU by process and stage",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="serve the site on this port (the same URLs and keys in every run: bench.cpu.digest compares)",
+    )
     parser.add_argument("--ner-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--ner-count", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -483,6 +571,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = []
     for kind in _corpora(args.corpus, args.devsets):
         plan = Plan(kind, args.pages, args.runner, args.workers, args.first_run_only, args.devsets)
+        plan = replace(plan, profile_rate=args.profile, port=args.port)
         figures.append(_measure(plan, args.keep))
         extra = []
         if args.scale_to:
@@ -523,6 +612,10 @@ def _measure(plan: Plan, keep: bool) -> dict[str, Any]:
             shutil.rmtree(work, ignore_errors=True)
     print(f"\n{plan.kind} corpus ({plan.label})")
     print_table(fig)
+    profile = fig["runs"]["pipeline run 1"].get("profile")
+    if profile:
+        print(f"\npy-spy, first run ({plan.profile_rate} samples/s; Python code only):")
+        print("\n".join(profile["table"]))
     results = OUT / f"results-{plan.label}.json"
     results.write_text(json.dumps(fig, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"figures: {results}" + (f"; work folder kept: {work}" if keep else ""))

@@ -292,9 +292,15 @@ def _article_died(articles: pl.DataFrame, reason: str) -> dict[str, pl.DataFrame
     return {**found, HELD_BACK: held_back_frame(rows)}
 
 
+# what article_facts reads of an article: the rest (text_plain, a copy of the text; sentence and
+# paragraph offsets; keys and hashes) stays in the flow's process instead of going to a worker
+INTEL_COLUMNS = ("article_key", "text", "language", "published", "url", "duplicate_of")
+
+
 def intel_in_worker(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """article_facts in the pool; an article that kills its worker is loaded without facts and held back
-    with the reason, as an article whose facts raised."""
+    """article_facts in the pool, given only the columns it reads; an article that kills its worker is
+    loaded without facts and held back with the reason, as an article whose facts raised."""
     from transforms.intel.frames import article_facts  # the models: only where facts are found
 
-    return run_batch(Stage(article_facts, (), merge_tables, _article_died), articles)
+    wanted = articles.select([c for c in INTEL_COLUMNS if c in articles.columns])
+    return run_batch(Stage(article_facts, (), merge_tables, _article_died), wanted)

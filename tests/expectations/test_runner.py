@@ -6,9 +6,10 @@ import json
 from datetime import date
 
 import polars as pl
+import pytest
 
 from expectations.runner import validate
-from expectations.suites import ARTICLES
+from expectations.suites import ARTICLES, FIGURES, RAW_PAGES
 
 
 def _frame(**columns: list) -> pl.DataFrame:
@@ -75,3 +76,65 @@ def test_missing_column_is_a_failed_batch_level_result_not_a_crash() -> None:
     )
     assert failed["ExpectColumnValuesToMatchRegex(url)"].level == "batch"
     assert result.held_back.height == 0
+
+
+def _fetch_log() -> pl.DataFrame:
+    rows = [
+        ("https://example.ru/a", 200, 1200, "fetched", None, "text/html; charset=utf-8"),
+        ("https://example.ru/b", 200, 0, "fetched", None, "text/html"),
+        ("https://example.ru/c", 200, 900, "fetched", None, "image/png"),
+        ("https://example.ru/d", None, 0, "failed", "connection refused", None),
+        ("https://example.ru/e", 404, 0, "failed", None, None),
+        ("https://example.ru/e", 200, 10, "not_modified", None, None),
+        ("ftp://example.ru/f", 200, 10, "fetched", None, "text/html"),
+    ]
+    columns = ["url", "status", "bytes", "outcome", "reason", "content_type"]
+    return pl.DataFrame(rows, schema=columns, orient="row")
+
+
+def _figures() -> pl.DataFrame:
+    rows = [  # figure_key, value, unit, qualifier, char_start, char_end
+        (1, 900_000_000.0, "RUB", "up_to", 0, 40),
+        (2, -5_000_000.0, "RUB", "exact", 0, 40),
+        (3, 12.0, "ha", "exact", 90, 140),
+        (4, 12.0, "ha", "exact", 30, 20),
+        (5, 12.0, "acres", "roughly", 0, 10),
+        (5, 3.0, "items", "over", -1, 10),
+    ]
+    columns = ["figure_key", "value", "unit", "qualifier", "char_start", "char_end"]
+    frame = pl.DataFrame(rows, schema=columns, orient="row")
+    return frame.with_columns(
+        article_key=pl.lit(10), metric_key=pl.lit(51), sentence=pl.lit("s"), text_length=100
+    )
+
+
+CASES = {
+    "articles, clean": (_frame(), ARTICLES),
+    "articles, bad rows and a warning": (
+        _frame(
+            article_key=[7, 7, 8], text=["a", "", None], language=["ru", "de", "fr"], title=["t", None, "t"]
+        ),
+        ARTICLES,
+    ),
+    "articles, empty": (_frame().clear(), ARTICLES),
+    "articles, a column missing": (_frame().drop("url"), ARTICLES),
+    "raw pages, conditional checks failing": (_fetch_log(), RAW_PAGES),
+    "raw pages, clean": (_fetch_log().head(1), RAW_PAGES),
+    "raw pages, an unknown outcome": (_fetch_log().with_columns(outcome=pl.lit("exploded")), RAW_PAGES),
+    "figures, pairs and sets failing": (_figures(), FIGURES),
+    "figures, clean": (_figures().head(1), FIGURES),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_quick_validation_gives_the_same_results_as_the_complete_one(case: str) -> None:
+    """Checks that pass run at Great Expectations' BASIC result format only: what is recorded (every
+    check's result with its counts and details, the rows passed and held back) is what running every
+    check at COMPLETE gives."""
+    frame, suite = CASES[case]
+    quick = validate(frame, suite, run_date=date(2024, 5, 1), batch="b")
+    complete = validate(frame, suite, run_date=date(2024, 5, 1), batch="b", quick=False)
+    assert quick.results == complete.results
+    assert quick.passed.equals(complete.passed) and quick.held_back.equals(complete.held_back)
+    failing = [r.success for r in quick.gx_result.results].count(False)
+    assert failing == [r.success for r in complete.gx_result.results].count(False)

@@ -87,3 +87,28 @@ def test_extraction_and_facts_in_the_pool_equal_those_in_this_process(tmp_path: 
 def test_a_pool_needs_at_least_one_worker_or_runs_here(workers: int) -> None:
     with cpu_pool(workers) as pool:
         assert pool is None
+
+
+def test_a_worker_given_only_the_columns_the_facts_read_finds_the_same_facts() -> None:
+    from flows.warm import TEXTS
+    from transforms.intel.frames import article_facts
+    from transforms.normalise.articles import articles_frame, normalise_batch
+
+    records = [
+        {
+            "url": f"https://example.org/{lang}",
+            "source_name": "s",
+            "title": "t",
+            "language": lang,
+            "text": text,
+        }
+        for lang, text in TEXTS
+    ]
+    normalised, _ = normalise_batch(articles_frame(records))
+    assert {"text_plain", "sentences"} <= set(normalised.columns)
+    with cpu_pool(2):
+        there = intel_in_worker(normalised)
+    here = article_facts(normalised)
+    assert there.keys() == here.keys() and here["fact_figure"].height > 0
+    for table, frame in here.items():
+        assert frame.equals(there[table]), table

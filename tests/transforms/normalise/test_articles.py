@@ -219,15 +219,15 @@ def test_a_batch_without_trouble_holds_nothing_back() -> None:
 
 
 def test_a_record_whose_duplicate_check_raises_is_held_back_at_dedup(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = dedup_module._match
+    real = dedup_module._Seen.match
     poison = stable_key(key_url("https://e.com/2"))
 
-    def faulty(key: int, *args: Any) -> int | None:
+    def faulty(self: Any, key: int, *args: Any) -> int | None:
         if key == poison:
             raise RuntimeError("comparison failed")
-        return real(key, *args)
+        return real(self, key, *args)
 
-    monkeypatch.setattr(dedup_module, "_match", faulty)
+    monkeypatch.setattr(dedup_module._Seen, "match", faulty)
     records = [one("First text.", url=f"https://e.com/{i}") for i in (1, 2, 3)]
     articles, held = normalise_batch(frame(*records))
     assert articles["url"].to_list() == ["https://e.com/1", "https://e.com/3"]

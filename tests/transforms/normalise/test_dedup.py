@@ -6,9 +6,19 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from polars.testing import assert_series_equal
 
-from transforms.normalise.dedup import MAX_HAMMING, duplicate_marks, hamming, mark_duplicates, simhash
+from transforms.normalise.dedup import (
+    MAX_HAMMING,
+    _earlier,
+    _Listed,
+    duplicate_marks,
+    hamming,
+    mark_duplicates,
+    simhash,
+)
 
 LABELLED = Path(__file__).parents[2] / "data" / "extraction"
 ORIGINAL = (LABELLED / "sample_site" / "labudin-kaluga-visit.txt").read_text("utf-8")
@@ -106,3 +116,52 @@ def test_a_row_that_cannot_be_compared_is_reported_and_the_others_are_marked() -
     assert list(failed) == [1] and isinstance(failed[1], TypeError)
     with pytest.raises(TypeError):
         mark_duplicates(broken)
+
+
+def _simhash_bit_by_bit(text: str) -> int | None:
+    """SimHash as its definition reads: each shingle's hash as a number, each of its 64 bits voted on."""
+    import hashlib
+    import re
+
+    words = re.findall(r"\w+", text.lower())
+    shingles = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+    if len(shingles) < 20:
+        return None
+    hashes = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles]
+    votes = [sum(h >> bit & 1 for h in hashes) * 2 - len(hashes) for bit in range(64)]
+    value = sum(1 << bit for bit in range(64) if votes[bit] > 0)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+@pytest.mark.parametrize("path", sorted(LABELLED.glob("*/*.txt"))[:40], ids=lambda p: p.name)
+def test_simhash_equals_its_bit_by_bit_definition(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert simhash(text) == _simhash_bit_by_bit(text)
+
+
+ROWS = st.lists(
+    st.tuples(
+        st.integers(1, 12),  # article_key: the same article again, now and then
+        st.one_of(st.none(), st.sampled_from(["h1", "h2", "h3", "h4"])),  # content hash
+        st.one_of(st.none(), st.sampled_from([0, 1, 3, -1, 2**62, -(2**63), 2**63 - 1, 0xFF, 0x7F])),
+    ),
+    max_size=25,
+)
+
+
+@settings(database=None, deadline=None)
+@given(ROWS, ROWS, st.booleans())
+def test_indexed_comparison_marks_what_one_by_one_comparison_marks(
+    rows: list[tuple], earlier: list[tuple], chained: bool
+) -> None:
+    schema = {"article_key": pl.Int64, "content_hash": pl.String, "simhash": pl.Int64}
+    batch = pl.DataFrame(rows, schema=schema, orient="row")
+    known = pl.DataFrame(earlier, schema=schema, orient="row")
+    if chained:  # earlier copies point at their originals
+        known = known.with_columns(duplicate_of=pl.when(pl.col("article_key") > 6).then(pl.lit(3)))
+    marks, failed = duplicate_marks(batch, known)
+    listed, one_by_one = _Listed(*_earlier(known)), []
+    for key, content, sim in batch.iter_rows():
+        one_by_one.append(listed.match(key, content, sim))
+        listed.add(one_by_one[-1] if one_by_one[-1] is not None else key, content, sim)
+    assert (marks, failed) == (one_by_one, {})
