@@ -11,15 +11,23 @@ WITH with_amount AS (
     FROM v_figures
     WHERE metric_code = 'money' AND subject IN ('subsidy', 'compensation', 'tax')
 ),
-kinds (measure, pattern) AS (
-    VALUES
-        ('tax benefit', '(?i)(tax (benefit|break|incentive|exemption|relief|preference|privilege)|налогов\pL* (льгот|преференц|каникул)|льгот\pL* по налог|освобожд\pL* от (уплаты )?налог)'),
-        ('customs preference', '(?i)(customs (preference|benefit|privilege|exemption)|таможенн\pL* (льгот|преференц))'),
-        ('land on preferential terms', '(?i)(land( plots?)? (on|at) (preferential|reduced|favourable|favorable)|(preferential|reduced) (land|rent|lease)|земельн\pL* участ\pL*[^.!?]{0,80}(льготн|без (проведения )?торгов)|льготн\pL* (аренд|услови\pL* аренд))')
-),
 sentences AS (
     SELECT article_key, trim(unnest(regexp_extract_all(text, '[^.!?\n]+[.!?]?'))) AS sentence
     FROM article_text
+),
+-- Each kind's pattern is a constant, so that it is compiled once: a pattern joined from a table of kinds
+-- was compiled again for every sentence (minutes on a warehouse of 15,000 articles).
+matched AS (
+    SELECT article_key, sentence, measure
+    FROM (
+        SELECT article_key, sentence, unnest([
+            CASE WHEN regexp_matches(sentence, '(?i)(tax (benefit|break|incentive|exemption|relief|preference|privilege)|налогов\pL* (льгот|преференц|каникул)|льгот\pL* по налог|освобожд\pL* от (уплаты )?налог)') THEN 'tax benefit' END,
+            CASE WHEN regexp_matches(sentence, '(?i)(customs (preference|benefit|privilege|exemption)|таможенн\pL* (льгот|преференц))') THEN 'customs preference' END,
+            CASE WHEN regexp_matches(sentence, '(?i)(land( plots?)? (on|at) (preferential|reduced|favourable|favorable)|(preferential|reduced) (land|rent|lease)|земельн\pL* участ\pL*[^.!?]{0,80}(льготн|без (проведения )?торгов)|льготн\pL* (аренд|услови\pL* аренд))') THEN 'land on preferential terms' END
+        ]) AS measure
+        FROM sentences
+    )
+    WHERE measure IS NOT NULL
 ),
 first_mentioned AS (  -- support measures are Russian ones: the first Russian site, else region, named
     SELECT
@@ -37,7 +45,7 @@ first_mentioned AS (  -- support measures are Russian ones: the first Russian si
 ),
 without_amount AS (
     SELECT
-        k.measure,
+        x.measure,
         false AS has_amount,
         x.article_key,
         a.url,
@@ -59,8 +67,7 @@ without_amount AS (
         s.industry AS site_industry,
         x.sentence,
         a.duplicate_of IS NOT NULL AS is_duplicate
-    FROM sentences AS x
-    JOIN kinds AS k ON regexp_matches(x.sentence, k.pattern)
+    FROM matched AS x
     JOIN fact_article AS a ON a.article_key = x.article_key
     LEFT JOIN dim_date AS d ON d.date_key = a.published_date_key
     LEFT JOIN first_mentioned AS fm ON fm.article_key = x.article_key
