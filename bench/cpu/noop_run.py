@@ -1,7 +1,7 @@
 """The no-op run by hand: `clusterwatch run` over an unchanged site, on the HOME a first run left.
 
     python -m bench.run --pages 1000 --corpus real --first-run-only --keep   # prints the work folder
-    python -m bench.noop_run WORK [--code DIR …] [--times N]
+    python -m bench.cpu.noop_run WORK [--code DIR …] [--times N]
 
 Serves the site again on the port the first run used (from WORK/sources.yaml), then runs
 `python -m cli run` over it `--times` times for each `--code` folder in turn (a checkout or an export
