@@ -85,3 +85,25 @@ def test_a_reason_shows_its_first_five_urls_and_a_fact_its_articles(
     assert grouped["extract"]["records"] == 6  # http://a.test/3 held twice: counted twice, shown once
     assert grouped["extract"]["urls"] == [f"http://a.test/{n}" for n in (1, 3, 5, 7, 9)]
     assert grouped["figures"]["urls"] == ["http://news.test/2"]  # the URL of the article it was read from
+
+
+def test_a_failed_check_with_long_details_and_many_records_reads_in_little_memory(
+    memory_db: duckdb.DuckDBPyConnection,
+) -> None:
+    # a 50,000-page run: 26,516 records held back by one check whose details ran to 56 KB; grouped with the
+    # details, every record's row carried them and the report's read passed its 1 GB limit
+    check = "ExpectColumnValuesToBeInSet(language)"
+    pages = [_held("articles", f"http://a.test/{n}", f"failed {check}") for n in range(2_000)]
+    load_batch(memory_db, dataclasses.replace(star_batch(), quarantine=held_back_frame(pages)))
+    frame = pl.DataFrame(
+        {"article_key": [7], "url": ["http://a.test/0"], "text": ["t"], "language": ["xx"], "title": ["t"],
+         "published": [date(2021, 1, 1)]}
+    )  # fmt: skip
+    results = dq_frame([validate(frame, ARTICLES, run_date=date(2024, 5, 1))])
+    long_details = json.dumps({"unexpected_sample": ["x" * 200_000]})
+    is_check = pl.col("expectation") == check
+    results = results.with_columns(details=pl.when(is_check).then(pl.lit(long_details)).otherwise("details"))
+    record_results(memory_db, "r1", results)
+    memory_db.execute("SET memory_limit = '64MB'")
+    failed = {f["expectation"]: f for f in quality(memory_db, "r1")["failed"]}
+    assert len(failed[check]["urls"]) == 2_000 and len(failed[check]["details"]) > 200_000
