@@ -323,9 +323,10 @@ def _serve_only(home: Path | None, port: int) -> None:
     sources.parent.mkdir(parents=True, exist_ok=True)
     with serve_site(port=port) as base_url:
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
-        console.print(f"serving the sample site at {base_url}", soft_wrap=True)
-        console.print(f"sources:  {sources}  (pass it to --sources; Ctrl-C stops the site)", soft_wrap=True)
-        try:
+        try:  # Ctrl-C right after the lines below stops the site as cleanly as any later one
+            console.print(f"serving the sample site at {base_url}", soft_wrap=True)
+            told = f"sources:  {sources}  (pass it to --sources; Ctrl-C stops the site)"
+            console.print(told, soft_wrap=True)
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:
