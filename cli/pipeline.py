@@ -146,7 +146,8 @@ def _precheck(sources: Path, settings: Settings) -> dict[str, Any] | None:
     if unchanged is None:
         return None
     run_id = unchanged.summary["run_id"]
-    console.print(f"nothing changed at {unchanged.sources} sources; run {run_id} recorded, no flow started")
+    told = f"nothing changed at {unchanged.sources} sources; run {run_id} recorded, no flow started"
+    console.print(told, soft_wrap=True)
     return {**unchanged.summary, "flow_started": False}
 
 
