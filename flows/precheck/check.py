@@ -6,19 +6,23 @@ fetched again there, so it is loaded and counted once, by the flow)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from config.settings import Settings
-from config.sources import load_sources
+from config.sources import SourcesConfig, load_sources
 from flows.lease import run_lease
-from flows.precheck.crawl import Progress, crawl_sources, page_history
-from flows.precheck.record import RunContext, open_run, record_unchanged
+from flows.precheck.crawl import PageHistory, Progress, crawl_sources, page_history
+from flows.precheck.record import RunContext, completed, open_run, record_unchanged
+from ingest.crawl import CrawlResult
 from ingest.records import Settled
 from transforms.runs.reconcile import source_report
 from transforms.runs.sources import sources_frame
 from warehouse.schema import record_closed
+
+LOG = logging.getLogger("clusterwatch.precheck")
 
 
 @dataclass(frozen=True)
@@ -36,15 +40,13 @@ def _changed(settled: Settled) -> bool:
 def precheck(sources: Path, settings: Settings) -> Unchanged | None:
     """Record the run without a flow when no page of `sources` is new or changed; None when one is (or
     when no page is known yet: a first run), and the flow must run."""
-    history = page_history(settings)
-    if history.empty:
-        return None
-    config = load_sources(sources)
-    ctx = RunContext()
     with run_lease(settings.home, settings.run.lease_wait_seconds):
-        with ctx.stage("crawl"):
-            crawled = crawl_sources(config, settings, history, Progress("checked", "pages"), until=_changed)
-        if crawled.stopped:
+        history = page_history(settings)
+        if history.empty:
+            return None
+        config, ctx = load_sources(sources), RunContext()
+        crawled = _crawl(ctx, config, settings, history)
+        if crawled is None or crawled.stopped:
             return None
         open_run(ctx, settings)  # as the flow's begin_run: runs whose process is gone recorded as crashed
         sources_rows = sources_frame(s.model_dump() for s in config.sources)
@@ -55,8 +57,7 @@ def precheck(sources: Path, settings: Settings) -> Unchanged | None:
         record_closed(settings.database_path)
     summary = {
         **run.__dict__,
-        "status": "completed",
-        "finished_at": finished,
+        **completed(finished),
         "database": str(settings.database_path),
         "published": str(published),
         "stage_seconds": dict(ctx.seconds),
@@ -64,6 +65,19 @@ def precheck(sources: Path, settings: Settings) -> Unchanged | None:
         **watched,
     }
     return Unchanged(summary, len(config.sources))
+
+
+def _crawl(
+    ctx: RunContext, config: SourcesConfig, settings: Settings, history: PageHistory
+) -> CrawlResult | None:
+    """The crawl up to the first new or changed page; None when it raised (the flow's crawl task, with its
+    retries, does it again and records a failure)."""
+    try:
+        with ctx.stage("crawl"):
+            return crawl_sources(config, settings, history, Progress("checked", "pages"), until=_changed)
+    except Exception as exc:
+        LOG.warning("the check for changes failed (%s: %s): the flow runs", type(exc).__name__, exc)
+        return None
 
 
 def _after_run(settings: Settings, run_id: str) -> dict[str, Any]:
