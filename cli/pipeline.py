@@ -141,12 +141,16 @@ def _precheck(sources: Path, settings: Settings) -> dict[str, Any] | None:
         return None
     _quiet()
     from flows.precheck.check import precheck
+    from warehouse.schema import DatabaseDamaged, DatabaseLocked, SchemaError
 
-    unchanged = precheck(sources, settings)
+    try:
+        unchanged = precheck(sources, settings)
+    except (SchemaError, DatabaseLocked, DatabaseDamaged) as exc:
+        fail(str(exc))
     if unchanged is None:
         return None
-    run_id = unchanged.summary["run_id"]
-    told = f"nothing changed at {unchanged.sources} sources; run {run_id} recorded, no flow started"
+    count = f"{unchanged.sources} source{'' if unchanged.sources == 1 else 's'}"
+    told = f"nothing changed at {count}; run {unchanged.summary['run_id']} recorded, no flow started"
     console.print(told, soft_wrap=True)
     return {**unchanged.summary, "flow_started": False}
 

@@ -132,7 +132,7 @@ def test_the_cli_says_nothing_changed_in_one_line_or_with_the_setting_off_starts
     checked = _cli(first_run, **prefect_api_env)
     assert checked.returncode == 0, checked.stderr
     lines = checked.stdout.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("nothing changed at 1 sources; run ")
+    assert len(lines) == 1 and lines[0].startswith("nothing changed at 1 source; run ")
     assert lines[0].endswith(" recorded, no flow started")
     run_id = lines[0].split("run ", 1)[1].split()[0]
     assert _one(first_run.home, "SELECT status, flow_run_id FROM etl_run WHERE run_id = ?", run_id) == (
