@@ -128,9 +128,31 @@ def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict
     try:
         with run_lease(settings.home, settings.run.lease_wait_seconds):  # the flow takes it again
             _check_database(settings.database_path)
-            return _start_flow(sources, home, options, settings)
+            recorded = _precheck(sources, settings)
+            return recorded if recorded is not None else _start_flow(sources, home, options, settings)
     except LeaseHeld as exc:
         fail(str(exc))
+
+
+def _precheck(sources: Path, settings: Settings) -> dict[str, Any] | None:
+    """The run recorded without a flow when no page is new or changed (flows/precheck/), with the line
+    that says so; None when the flow must run (or the pre-check is off)."""
+    if not settings.run.precheck:
+        return None
+    _quiet()
+    from flows.precheck.check import precheck
+    from warehouse.schema import DatabaseDamaged, DatabaseLocked, SchemaError
+
+    try:
+        unchanged = precheck(sources, settings)
+    except (SchemaError, DatabaseLocked, DatabaseDamaged) as exc:
+        fail(str(exc))
+    if unchanged is None:
+        return None
+    count = f"{unchanged.sources} source{'' if unchanged.sources == 1 else 's'}"
+    told = f"nothing changed at {count}; run {unchanged.summary['run_id']} recorded, no flow started"
+    console.print(told, soft_wrap=True)
+    return {**unchanged.summary, "flow_started": False}
 
 
 def _start_flow(
@@ -170,6 +192,9 @@ def _options(
 
 
 def _print_summary(summary: dict[str, Any], seconds: float) -> None:
+    if summary.get("flow_started") is False:  # the pre-check said it in one line
+        _print_silent_sources(summary)
+        return
     table = Table(title="clusterwatch run", show_header=False)
     rows = [
         ("pages found", summary["pages_discovered"]),

@@ -153,7 +153,7 @@ def start_early(arguments: list[str]) -> None:
         return
     if {"--help", "--serve-only"} & set(arguments):
         return
-    if os.environ.get("PREFECT_API_URL") or _keeps_servers():
+    if os.environ.get("PREFECT_API_URL") or _keeps_servers() or _prechecks(arguments):
         return
     port = _free_port()
     _EARLY.append((_spawn(port), port))
@@ -166,6 +166,25 @@ def _keeps_servers() -> bool:
         return float(os.environ.get(KEEP_VARIABLE) or 0) != 0
     except ValueError:
         return True
+
+
+PRECHECK_VARIABLE = "CLUSTERWATCH_RUN__PRECHECK"
+PRECHECK_OFF = ("false", "0", "no", "off", "f", "n")
+
+
+def _prechecks(arguments: list[str]) -> bool:
+    """The run checks for changes before it starts a flow (flows/precheck/): the pre-check is on and HOME
+    has a working database (a first run starts the flow at once). A run that finds nothing changed starts
+    no server; one that finds a change starts it as the flow's modules import (prefect_api_starting)."""
+    if (os.environ.get(PRECHECK_VARIABLE) or "true").strip().lower() in PRECHECK_OFF:
+        return False
+    home = os.environ.get("CLUSTERWATCH_HOME") or "data"
+    for index, argument in enumerate(arguments):
+        if argument == "--home" and index + 1 < len(arguments):
+            home = arguments[index + 1]
+        elif argument.startswith("--home="):
+            home = argument.removeprefix("--home=")
+    return (Path(home) / "clusterwatch.duckdb").is_file()
 
 
 def _stop_early() -> None:

@@ -85,7 +85,8 @@ class AnalystSettings(BaseModel):
 
 class RunSettings(BaseModel):
     """One run per HOME: how long a run waits for the one before it to finish; the memory its load
-    keeps; how long the temporary Prefect server is kept for the next run."""
+    keeps; how long the temporary Prefect server is kept for the next run; whether the CLI checks for
+    changes before starting a flow."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
@@ -96,6 +97,9 @@ class RunSettings(BaseModel):
     # how long the CLI's temporary Prefect server stays up for the next run on this HOME once no run uses
     # it; 0: it stops with its run (cli/prefect_api.py)
     server_keep_seconds: float = Field(default=0.0, ge=0, le=86_400)
+    # `clusterwatch run` first crawls without Prefect and, when no page is new or changed, records the run
+    # without starting a flow (flows/precheck/); false: every run starts the flow
+    precheck: bool = True
 
 
 class MemorySettings(BaseModel):

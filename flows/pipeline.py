@@ -4,24 +4,20 @@ summary."""
 
 from __future__ import annotations
 
-import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from functools import cache, partial
+from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-import duckdb
 import polars as pl
 from prefect import get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
 from config.settings import Settings
-from expectations.gates import GateFailed, gate, reconcile_gate, warehouse_gate
+from expectations.gates import gate
 from expectations.keys import check_references
 from expectations.results import dq_frame
 from expectations.runner import Validation
@@ -35,62 +31,25 @@ from expectations.suites import (
     RELATIONS_SUITE,
 )
 from expectations.summary import summarise, summary_markdown, timing_line
+from flows.precheck.record import (
+    RunContext,
+    commit_outcomes,
+    completed,
+    finish_and_publish,
+    open_run,
+    record_failed,
+)
 from flows.report import report_task
-from flows.runs import Process, is_gone, this_process
 from flows.stream import BatchStream, Known, Totals
 from flows.tasks import publish_task, warehouse_state_task
 from flows.workers import DaskPool, cpu_pool, using
 from transforms.held import HELD_BACK_SCHEMA
 from transforms.intel.schema import ENTITY_SPANS, HELD_BACK
 from transforms.runs.batches import concat, merge_tables
-from transforms.runs.reconcile import page_counts
-from warehouse.load import RunLoad, RunRecord, record_failed_run, record_run, record_stage_seconds
-from warehouse.publish import published_path, remove_stale_copies
-from warehouse.quality import record_results
-from warehouse.quality_checks import run_checks
-from warehouse.runs import finish_run, mark_crashed, running_runs
+from warehouse.load import RunLoad, RunRecord
 from warehouse.schema import connect
-from warehouse.search import build_search_index, has_search_index
 
 RUNNERS = ("threads", "dask")
-
-
-@dataclass
-class RunContext:
-    """One run's identity and process, the validations collected on the way (without their rows) and the
-    time per stage (summed over the batches, which overlap)."""
-
-    run_id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    started: datetime = field(default_factory=lambda: datetime.now(UTC))
-    collected: list[Any] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
-    process: Process = field(default_factory=this_process)
-    counts: dict[str, int] = field(default_factory=dict)  # what the run did, once reconciled
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _documented: set[str] = field(default_factory=set, repr=False)
-
-    @property
-    def run_date(self) -> date:
-        return self.started.date()
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            with self._lock:
-                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
-
-    def keep(self, validation: Validation) -> Validation:
-        """Keep the validation's results, not its rows; Great Expectations' own result only for the first
-        batch of each suite (the Data Docs show that one). Returns the validation whole."""
-        with self._lock:
-            first = validation.gx_result is not None and validation.suite not in self._documented
-            if first:
-                self._documented.add(validation.suite)
-            self.collected.append(validation.lean(keep_gx=first))
-        return validation
 
 
 def check_runner(runner: str) -> None:
@@ -236,52 +195,24 @@ def gate_batch_facts(
     return _gate_facts(ctx, merge_tables([_reference_dims(), found]), articles, known, label)
 
 
-def _post_load(ctx: RunContext) -> Any:
-    """Inside the load transaction: the warehouse checks, then every result of the run into dq_result.
-    A critical warehouse failure raises GateFailed and rolls the whole load back."""
-
-    def check(con: duckdb.DuckDBPyConnection) -> None:
-        with ctx.stage("validate"):
-            started = time.perf_counter()
-            rows = run_checks(con, ctx.run_date)
-            ctx.keep(warehouse_gate(rows, time.perf_counter() - started))
-        record_results(con, ctx.run_id, dq_frame(ctx.collected))
-
-    return check
-
-
 def _flow_run_id() -> str | None:
     run_id = flow_run.get_id()
     return str(run_id) if run_id else None
-
-
-def _run_record(ctx: RunContext, status: str, counts: dict[str, int] | None = None) -> RunRecord:
-    finished = None if status == "running" else datetime.now(UTC)
-    process = {"host": ctx.process.host, "pid": ctx.process.pid, "process_started_at": ctx.process.started_at}
-    return RunRecord(ctx.run_id, _flow_run_id(), ctx.started, finished, status, **(counts or {}), **process)
 
 
 def begin_run(ctx: RunContext, settings: Settings) -> None:
     """Before anything is fetched: migrate the working database, record as crashed the runs of this host
     whose process is gone, write this run's row as running, and remove the snapshot copies that killed
     publishes left behind."""
-    with connect(settings.database_path) as con:
-        gone = [run for run in running_runs(con) if is_gone(run, ctx.process.host)]
-        mark_crashed(con, [run.run_id for run in gone], datetime.now(UTC))
-        record_run(con, _run_record(ctx, "running"))
-    for run in gone:
+    ctx.flow_run_id = _flow_run_id()
+    for run in open_run(ctx, settings):
         get_run_logger().warning("run %s recorded as crashed: its process %s is gone", run.run_id, run.pid)
-    remove_stale_copies(published_path(settings.home))
 
 
 def record_failure(ctx: RunContext, settings: Settings, exc: BaseException) -> None:
     """A failed run is recorded with what was checked before it failed, the failing gate included."""
-    if isinstance(exc, GateFailed):
-        ctx.collected.extend([exc.validation] if exc.validation else exc.results)
-    try:
-        with connect(settings.database_path) as con:
-            record_failed_run(con, _run_record(ctx, "failed", ctx.counts), dq_frame(ctx.collected))
-    except Exception as recording:  # the run's own error matters more: log this one, raise that one
+    recording = record_failed(ctx, settings, exc)
+    if recording is not None:  # the run's own error matters more: log this one, raise that one
         get_run_logger().error("could not record the failed run %s: %s", ctx.run_id, recording)
 
 
@@ -312,49 +243,26 @@ def commit_run(
     crawled: tuple[pl.DataFrame, pl.DataFrame],
     log_fetches: bool = True,
 ) -> tuple[RunRecord, Totals]:
-    """Wait for the last batch, reconcile the counts, write the outcomes (`crawled`: one fetch_log row
-    per page and seed, page_state rows; to fetch_log unless `log_fetches` is false: a re-extraction
-    fetches nothing), run the warehouse checks and commit."""
+    """Wait for the last batch, then commit the run (flows.precheck.record.commit_outcomes)."""
     totals = stream.close()
-    fetch_log, page_state = crawled
-    counts = page_counts(fetch_log, totals.extracted, totals.loaded, totals.duplicates, totals.held_pages)
-    ctx.counts = counts  # a run that fails after this point is recorded with what it did
-    ctx.keep(reconcile_gate(counts))
-    run = _run_record(ctx, "running", counts)  # completed once the snapshot is published
-    with ctx.stage("load"):
-        outcomes = fetch_log if log_fetches else fetch_log.clear()
-        load.finish(outcomes, page_state, run, ctx.seconds, _post_load(ctx))
-    return run, totals
+    return commit_outcomes(ctx, load, crawled, totals, log_fetches), totals
 
 
 def publish_run(ctx: RunContext, settings: Settings, run: RunRecord, totals: Totals) -> dict[str, Any]:
     """After the commit: Data Docs and the summary, the snapshot, the run recorded as completed, and the
     report (not rebuilt when the run fetched nothing new: its content did not change)."""
     report = _quality_report(ctx, settings, totals.quarantine, totals.stage_inputs())
-    with connect(settings.database_path) as con:
-        record_stage_seconds(con, ctx.run_id, ctx.seconds)
+    published, finished = finish_and_publish(ctx, settings, run, publish_task)
     changed = run.pages_fetched > 0 or run.articles_loaded > 0
-    with ctx.stage("publish"):
-        with connect(settings.database_path) as con:
-            if changed or not has_search_index(con):  # the snapshot carries the index and search_articles()
-                build_search_index(con)
-        finished = datetime.now(UTC)
-        published = publish_task(settings, partial(finish_run, run_id=ctx.run_id, **_completed(finished)))
-    with connect(settings.database_path) as con:
-        finish_run(con, ctx.run_id, **_completed(finished))
     return {
         **run.__dict__,
-        **_completed(finished),
+        **completed(finished),
         "database": str(settings.database_path),
         "published": str(published),
         **report,
         "stage_seconds": dict(ctx.seconds),
         **(report_task(settings) if changed else {"report": None, "report_error": None}),
     }
-
-
-def _completed(finished: datetime) -> dict[str, Any]:
-    return {"status": "completed", "finished_at": finished}
 
 
 def _quality_report(

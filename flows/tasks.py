@@ -4,8 +4,6 @@ timeouts and logging."""
 from __future__ import annotations
 
 import hashlib
-import logging
-import time
 from datetime import timedelta
 from importlib import metadata
 from pathlib import Path
@@ -18,19 +16,18 @@ from prefect.tasks import exponential_backoff
 
 from config.settings import Settings
 from config.sources import SourcesConfig
+from flows.precheck.crawl import PROGRESS as PROGRESS  # where flows.stream reports its progress
+from flows.precheck.crawl import Progress, crawl_sources, page_history
 from flows.workers import extract_in_worker, intel_in_worker
 from ingest import raw_store
-from ingest.crawl import CrawlResult, OnPage, crawl
+from ingest.crawl import CrawlResult, OnPage
 from warehouse.load import known_articles
-from warehouse.page_state import last_tried, read_page_state
 from warehouse.publish import publish, published_path
 from warehouse.quality import existing_keys
 from warehouse.schema import connect
 
 if TYPE_CHECKING:
     from transforms.extract.article import ExtractOptions
-
-PROGRESS = logging.getLogger("clusterwatch.progress")
 
 
 @task(
@@ -45,33 +42,11 @@ def crawl_task(config: SourcesConfig, settings: Settings, on_page: OnPage | None
     """Discover and fetch; pages unchanged since the last run (page_state) are not passed on; `on_page`
     sees each page as it is settled."""
     logger = get_run_logger()
-    with connect(settings.database_path) as con:
-        previous, tried = read_page_state(con), last_tried(con)
-    progress = Progress("fetched", "pages")
-    result = crawl(config, settings.fetch, previous, settings.raw_store_url, progress, tried, on_page)
+    progress = Progress("fetched", "pages", also=logger.info)
+    result = crawl_sources(config, settings, page_history(settings), progress, on_page)
     outcomes = dict(result.fetch_log.group_by("outcome").len().iter_rows())
     logger.info("discovered %d pages: %s", result.fetch_log.height, outcomes)
     return result
-
-
-class Progress:
-    """Reports `done/total`, the rate and the time left, at most every few seconds, to the run's log and
-    to the `clusterwatch.progress` logger (which the CLI prints)."""
-
-    def __init__(self, verb: str, unit: str, every_seconds: float = 3.0) -> None:
-        self.verb, self.unit, self.every = verb, unit, every_seconds
-        self.started = self.last = time.perf_counter()
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.perf_counter()
-        if done != total and now - self.last < self.every:
-            return
-        self.last = now
-        rate = done / max(now - self.started, 1e-9)
-        left = (total - done) / rate if rate else 0.0
-        message = f"{self.verb} {done}/{total} {self.unit}, {rate:.1f} {self.unit}/s, about {left:.0f} s left"
-        PROGRESS.info(message)
-        get_run_logger().info(message)
 
 
 @task(

@@ -40,6 +40,9 @@ Progress = Callable[[int, int], None]
 # Called with each discovered page as soon as it is settled (fetched, unchanged or failed) and the number
 # of pages the crawl fetches, so a caller can process fetched pages while the crawl goes on.
 OnPage = Callable[[Settled, int], None]
+# Asked of each settled page: True stops the crawl there (pages not yet requested are not requested; those
+# under way finish), and the result says it stopped (`CrawlResult.stopped`).
+Until = Callable[[Settled], bool]
 
 
 def _no_seeds() -> pl.DataFrame:
@@ -53,6 +56,7 @@ class CrawlResult:
     page_state: pl.DataFrame  # rows to upsert into page_state (records.PAGE_STATE_SCHEMA)
     # one row per seed URL (kind "seed"), and per URL discovery left out (kind "dropped", `skipped`)
     seeds: pl.DataFrame = field(default_factory=_no_seeds)
+    stopped: bool = False  # `until` stopped the crawl: the rows are those of the pages settled before it
 
     @property
     def outcomes(self) -> pl.DataFrame:
@@ -166,9 +170,10 @@ def fetch_pages(
     raw_dir: Path,
     progress: Progress | None = None,
     on_page: OnPage | None = None,
+    until: Until | None = None,
 ) -> CrawlResult:
     """Fetch the pages on a thread pool (global limit; per-host limits in the fetcher's throttle);
-    `on_page` sees each settled page as it comes."""
+    `on_page` sees each settled page as it comes; `until` can stop the crawl at a page."""
     states = previous_states(previous) if fetcher.settings.incremental else {}
 
     def one(page: Discovered) -> Settled:
@@ -191,6 +196,10 @@ def fetch_pages(
                 on_page(settled, total)
             if progress:
                 progress(done, total)
+            if until is not None and until(settled):
+                for waiting in futures:  # not started yet: never requested
+                    waiting.cancel()
+                return replace(rows.result(), stopped=True)
             del settled
     return rows.result()
 
@@ -240,16 +249,18 @@ def crawl(
     progress: Progress | None = None,
     tried: pl.DataFrame | None = None,
     on_page: OnPage | None = None,
+    until: Until | None = None,
 ) -> CrawlResult:
     """Discover and fetch every source: `previous` is the page_state of earlier runs (may be empty),
     `raw_dir` the raw page store (HOME/raw), `tried` (url, fetched_at) when each page was last tried,
-    fetched or not (else page_state tells); `on_page` sees each page as it is settled. Pages over a
+    fetched or not (else page_state tells); `on_page` sees each page as it is settled, and `until` may
+    stop the crawl at one (fetch_pages). Pages over a
     source's cap are logged `skipped` and wait for a later run (ingest.cap)."""
     with fetcher_for(config, settings) as fetcher:
         found = discover_all(config, settings, fetcher)
         history = previous if tried is None else tried
         now, later = ration(found.pages, settings.max_pages_per_source, history)
-        result = fetch_pages(now, fetcher, previous, raw_dir, progress, on_page)
+        result = fetch_pages(now, fetcher, previous, raw_dir, progress, on_page, until)
     waiting = FetchResult(url="", outcome="skipped", reason=over_cap_reason(settings.max_pages_per_source))
     over_cap = fetch_log_frame([Settled(p, replace(waiting, url=p.url, attempts=0)) for p in later])
     return replace(result, fetch_log=pl.concat([result.fetch_log, over_cap]), seeds=found.seeds)

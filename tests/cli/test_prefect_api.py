@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import psutil
+import pytest
 
 from tests.processes import REPO, alive, clean_env, kill_hard, start, stop, tail, wait_until
 
@@ -127,3 +128,22 @@ def test_a_run_starts_its_server_first_and_stops_it_when_the_run_stops_before_us
     assert len(servers) == 1  # started, once
     assert not any(alive(pid) for pid in servers)
     assert "Traceback" not in err
+
+
+def test_a_run_that_checks_for_changes_first_starts_no_server_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the pre-check on and a working database in HOME, `start_early` leaves the server to the flow
+    (a run that finds nothing changed needs none); on a new HOME, or with the check off, it starts it."""
+    from cli.prefect_api import _prechecks
+
+    monkeypatch.delenv("CLUSTERWATCH_RUN__PRECHECK", raising=False)
+    monkeypatch.delenv("CLUSTERWATCH_HOME", raising=False)
+    arguments = ["run", "--sources", "s.yaml", "--home", str(tmp_path)]
+    assert not _prechecks(arguments)  # a first run: nothing to compare with
+    (tmp_path / "clusterwatch.duckdb").write_bytes(b"")
+    assert _prechecks(arguments) and _prechecks(["run", f"--home={tmp_path}"])
+    monkeypatch.setenv("CLUSTERWATCH_HOME", str(tmp_path))
+    assert _prechecks(["run", "--sources", "s.yaml"])
+    monkeypatch.setenv("CLUSTERWATCH_RUN__PRECHECK", "false")
+    assert not _prechecks(arguments)

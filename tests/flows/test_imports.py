@@ -24,3 +24,16 @@ def test_the_flow_module_imports_none_of_the_stages_libraries() -> None:
         [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=300, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_cli_and_its_pre_check_import_no_prefect() -> None:
+    """A run that finds nothing changed never imports Prefect (nor the stages' libraries)."""
+    names = ("prefect", *LEFT_FOR_A_RUN_WITH_PAGES)
+    probe = (
+        "import sys, cli.main, flows.precheck.check; "
+        f"print(sorted({{m.split('.')[0] for m in sys.modules if m.startswith({names!r})}}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=300, check=True
+    )
+    assert result.stdout.strip() == "[]"

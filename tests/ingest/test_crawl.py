@@ -177,6 +177,28 @@ def test_second_run_over_the_unchanged_site_fetches_nothing_new(
     assert sent == [None, '"e1"']
 
 
+def test_until_stops_the_crawl_at_the_first_page_it_names(
+    site: str, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """The pre-check's stop: with one fetcher thread, the first page fetched ends the crawl; the page the
+    thread had taken up meanwhile is the only other one requested. Without a stop all seven are."""
+    one_at_a_time = settings().model_copy(update={"global_concurrency": 1})
+    requested = len(httpserver.log)
+    stopped = crawl(
+        config(site),
+        one_at_a_time,
+        pl.DataFrame(schema=PAGE_STATE_SCHEMA),
+        tmp_path / "raw",
+        until=lambda settled: settled.result.outcome == "fetched",
+    )
+    pages = set(PATHS.values())
+    asked = [r.path for r, _ in httpserver.log[requested:] if r.path in pages]
+    assert stopped.stopped and 1 <= len(asked) <= 2
+    assert stopped.fetch_log.filter(pl.col("outcome") == "fetched").height == 1
+    whole = crawl(config(site), one_at_a_time, pl.DataFrame(schema=PAGE_STATE_SCHEMA), tmp_path / "raw2")
+    assert not whole.stopped and whole.pages.height == 7
+
+
 def test_incremental_off_fetches_everything_again(first: CrawlResult, site: str, tmp_path: Path) -> None:
     again = crawl(
         config(site), settings().model_copy(update={"incremental": False}), first.page_state, tmp_path / "raw"
