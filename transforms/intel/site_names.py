@@ -26,10 +26,11 @@ TYPE_PHRASE = re.compile(
     r"in\s+the\s+(?:sphere|field)\s+of\s+high\s+technolog(?:y|ies)|(?:of\s+(?:the\s+)?)?(?:industrial[\s-]+production|"
     r"industrial\s+and\s+production|technology[\s-]+(?:innovation|development)|technical[\s-]+innovation)\s+type))*"
 )
-# a quoted name, "named" or "called" allowed before it: a Special Economic Zone named ‘Center’
+# a quoted name (up to 100 characters: the cluster "Pharmaceutics, Medical Equipment and Information
+# Technologies"), "named" or "called" allowed before it: a Special Economic Zone named ‘Center’
 _QUOTED = re.compile(
     r"[ \t\u00a0]*(?:(?:named|called|под[ \t\u00a0]+названием)[ \t\u00a0]+)?"
-    r"(?:[«\"“„]([^»\"”“\n]{2,60})[»\"”“]|‘([^’\n]{2,60})’)"
+    r"(?:[«\"“„]([^»\"”“\n]{2,100})[»\"”“]|‘([^’\n]{2,100})’)"
 )
 _QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*$")
 _LIST_ITEM = re.compile(
@@ -92,8 +93,14 @@ def compound_names(text: str) -> list[tuple[str, int, int]]:
     return [
         (match.group(1) + ("а" if match.group(1).endswith("долин") else ""), match.start(), match.end())
         for match in _COMPOUND.finditer(text)
-        if match.group(1).lower() not in _NOT_COMPOUND
+        if match.group(1).lower() not in _NOT_COMPOUND and not _dictionary_word(match.group(1))
     ]
+
+
+def _dictionary_word(word: str) -> bool:
+    """«Аквапарк» is a water park, a word of the dictionary: a kind of place, not a name holding the site word
+    (Академпарк, Иннопарк are not in the dictionary)."""
+    return has_cyrillic(word) and any(parse.is_known for parse in parses(word.lower())[:1])
 
 
 def inside_quotes(text: str, offset: int, reach: int = 80) -> bool:
