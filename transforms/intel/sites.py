@@ -477,7 +477,8 @@ def _registered_quoted(ctx: _Context, hits: list, found: list[Mention]) -> list[
                 continue
             iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
             name = match.group(1).strip(" .")
-            if (registered := lookup(name, entry.ident, iso) or lookup_near(name, entry.ident, iso)) is not None:
+            registered = lookup(name, entry.ident, iso) or lookup_near(name, entry.ident, iso)
+            if registered is not None:
                 sites.append(_registered_site(registered, span, ctx.text, None))
     return sites
 
