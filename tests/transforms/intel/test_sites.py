@@ -413,3 +413,55 @@ def test_names_after_such_facilities_as_take_the_site_word_before_them():
     )
     assert _named(text, "en") == {("technopark", "Elma"), ("technopark", "Polyus")}
     assert _named("Such facilities as Vorsino and Rosva are planned.", "en") == set()  # no site word before
+
+
+def test_every_case_form_of_prompark_is_the_site_word():
+    """pymorphy2 reads промпарке as a form of a guessed промпарка: the site's own word wins, and the park's
+    word beside the name beats an SEZ word further off."""
+    text = "ОЭЗ может появиться в промпарке «Узловая». Тульская область подала заявку."
+    assert _named(text, "ru") == {("industrial_park", "Uzlovaya")}
+
+
+def test_a_registered_name_after_a_bare_park_word():
+    text = "В Дмитровском городском округе заработал новый индустриальный парк ПНК парк Белый Раст."
+    assert _named(text, "ru") == {("industrial_park", "Bely Rast")}
+    assert _named("В Дмитрове открылся парк Горький.", "ru") == set()  # not a registered name
+
+
+def test_registered_quoted_names_in_the_sentences_after_the_site_word_misspelt_by_a_letter():
+    text = (
+        "Пять индустриальных парков получили региональный знак качества. Знак качества подтверждает "
+        "профессионализм управляющих компаний. Его получили две площадки в Богородском округе — «Богородкий» "
+        "и «М7-М12»."
+    )
+    assert _named(text, "ru") == {("industrial_park", "Bogorodsky"), ("industrial_park", "M7-M12")}
+    # a new paragraph is another subject; a quoted name that is no registered site is not one
+    assert (
+        _named("Пять индустриальных парков получили знак.\nЕго получили «Богородский» и «Ромашка».", "ru")
+        == set()
+    )
+
+
+def test_a_dictionary_word_ending_in_park_is_not_a_name():
+    text = (
+        "Будут созданы два региональных парка: туристско-рекреационного типа («Аквапарк») и индустриальный "
+        "парк «Меховой кластер» в Лермонтове."
+    )
+    assert _named(text, "ru") == {("industrial_park", "Mekhovoy Klaster")}
+
+
+def test_a_company_before_a_quoted_name_is_not_a_site():
+    text = (
+        "Управляющей компанией объекта назначено ОАО «Калибр». Технопарк появится на северо-востоке Москвы."
+    )
+    assert _named(text, "ru") == set()
+
+
+def test_a_long_quoted_name_and_a_quote_left_open():
+    text = (
+        'Among pilot projects is the territorial cluster "Pharmaceutics, Medical Equipment and Information '
+        'Technologies" formed in Tomsk Region.'
+    )
+    assert _named(text, "en") == {("cluster", "Tomsk")}
+    text = 'He is to tour enterprises of the "Alabuga Special Economic Area, where 25 companies operate.'
+    assert _named(text, "en") == {("sez", "Alabuga")}
