@@ -240,6 +240,30 @@ def names_listed_after(text: str, end: int, limit: int) -> list[tuple[str, tuple
     return [(item.group(1), item.span(1)) for item in _ONE_NAME.finditer(text, match.start(1), match.end(1))]
 
 
+_ARE = re.compile(r"[ \t\u00a0]+(?:are|include)[ \t\u00a0]+")
+# "Vorsino in Kaluga Region", "“Sheksna” in Vologda Region": a name, quoted or not, with its place after it
+_PLACED_ITEM = re.compile(
+    r"(?:the[ \t]+)?[«\"“„]?([A-Z][\w.&-]*\w(?:[ \t][A-Z][\w.&-]*\w){0,3})[»\"”“]?"
+    r"(?:[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,2})?"
+)
+_ITEM_SEPARATOR = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def names_placed_after(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int]]]:
+    """Names listed after "parks are", each with its place after it: "the largest operating parks are Vorsino
+    in Kaluga Region, “Sheksna” in Vologda Region, …" (two names at least)."""
+    are = _ARE.match(text, end, limit)
+    if are is None:
+        return []
+    found, at = [], are.end()
+    while (item := _PLACED_ITEM.match(text, at, limit)) is not None:
+        found.append((item.group(1), item.span(1)))
+        if (separator := _ITEM_SEPARATOR.match(text, item.end(), limit)) is None:
+            break
+        at = separator.end()
+    return found if len(found) > 1 else []
+
+
 _LEGAL_FORMS = {"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НИИ", "ИП", "ГУП", "МУП", "АНО", "ФГУП", "РФ"}
 
 

@@ -41,6 +41,7 @@ from transforms.intel.site_names import (
     listed_after_colon,
     names_in_list,
     names_listed_after,
+    names_placed_after,
     quoted_after,
     quoted_before,
     registered_apposition,
@@ -388,6 +389,8 @@ def find_sites(
     found += _bare_parks(context, hits, found)
     found += _named_zones(context, hits, found)
     found += _such_as_lists(context, hits, found)
+    found += _registered_inside_quotes(context, hits, found)
+    found += _abbreviated_parks(context, found)
     return _registered(context, found + _compound_sites(context, hits, found))
 
 
@@ -498,6 +501,43 @@ def _next_sentence_end(ctx: _Context, sentence: tuple[int, int], reach: int = 2)
     return end
 
 
+def _registered_inside_quotes(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """the consortium "Ulyanovsk-Avia Research, Educational, and Production Cluster": a quoted name ending in
+    the site word and led by a name the registry lists under that type is the registered site, an
+    organisation's name though it is."""
+    sites: list[Mention] = []
+    for _, end, entry in hits:
+        close = ctx.tokens[end - 1].end
+        if entry.kind != "site_type" or ctx.text[close : close + 1] not in _CLOSING or close == len(ctx.text):
+            continue
+        line_start = ctx.text.rfind("\n", 0, close) + 1
+        opening = max(ctx.text.rfind(q, max(line_start, close - 100), close) for q in '«"“„')
+        if opening < 0 or any(m.start < close and opening < m.end for m in found + sites):
+            continue
+        words = ctx.text[opening + 1 : close].split()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            if (registered := lookup(" ".join(words[:n]).rstrip(",;:"), entry.ident)) is not None:
+                sites.append(_registered_site(registered, (opening + 1, close), ctx.text, None))
+                break
+    return sites
+
+
+_IP_NAME = re.compile(r"(?<![\w-])IP[-‐ ]([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\b")
+
+
+def _abbreviated_parks(ctx: _Context, found: list[Mention]) -> list[Mention]:
+    """ "IP-Uzlovaya", "IP Vorsino": IP (industrial park) before a name the registry lists as an industrial
+    park of the region."""
+    sites: list[Mention] = []
+    for match in _IP_NAME.finditer(ctx.text):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        iso = _nearest_region(ctx.text, match.start(), ctx.places, ctx.place_starts) or ctx.main_region
+        if (registered := lookup(match.group(1), "industrial_park", iso)) is not None:
+            sites.append(_registered_site(registered, match.span(), ctx.text, None))
+    return sites
+
+
 _PARKS = ("industrial_park", "technopark")
 
 
@@ -569,6 +609,10 @@ def _names_at_park(text: str, tokens: list[Token], k: int) -> list[tuple[str, tu
     for site_type in _PARKS:  # «ПНК парк Белый Раст»: a registered name, unquoted, right after the word
         if (bare := _cyrillic_name_after(text, tokens, k + 1, site_type)) is not None:
             return [(bare[0], (tokens[k].start, bare[1]))]
+    # "the largest operating parks are Vorsino in Kaluga Region, “Sheksna” in Vologda Region"
+    limit = sentence_of(text, tokens[k].start)[1]
+    if _plural(tokens[k]) and (placed := names_placed_after(text, tokens[k].end, limit)):
+        return placed
     before = _name_before(text, tokens, k)
     if before is None:
         return []

@@ -465,3 +465,25 @@ def test_a_long_quoted_name_and_a_quote_left_open():
     assert _named(text, "en") == {("cluster", "Tomsk")}
     text = 'He is to tour enterprises of the "Alabuga Special Economic Area, where 25 companies operate.'
     assert _named(text, "en") == {("sez", "Alabuga")}
+
+
+def test_registered_names_listed_after_parks_are_each_with_its_place():
+    text = (
+        "The largest, by the occupied area, operating parks are Vorsino in Kaluga Region, “Sheksna” in "
+        "Vologda Region. The area of each of them is about 2 thousand hectares."
+    )
+    assert _named(text, "en") == {("industrial_park", "Vorsino"), ("industrial_park", "Sheksna")}
+    assert _named("The best parks are Moscow and Kazan.", "en") == set()  # places, no registered park
+
+
+def test_a_registered_name_leading_a_quoted_name_that_ends_in_the_site_word():
+    text = 'The consortium "Samara Aerospace Research and Production Cluster" met. Residents of "Alabuga SEZ".'
+    assert _named(text, "en") == {("cluster", "Samara"), ("sez", "Alabuga")}
+    assert _named('He spoke at the "Association of Industrial Parks".', "en") == set()
+
+
+def test_ip_before_a_registered_industrial_parks_name():
+    assert _named('New economic property "IP-Uzlovaya" is to appear in Tula region.', "en") == {
+        ("industrial_park", "Uzlovaya")
+    }
+    assert _named("The IP address of the Kaluga office changed.", "en") == set()
