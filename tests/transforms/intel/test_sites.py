@@ -477,7 +477,7 @@ def test_registered_names_listed_after_parks_are_each_with_its_place():
 
 
 def test_a_registered_name_leading_a_quoted_name_that_ends_in_the_site_word():
-    text = 'The consortium "Samara Aerospace Research and Production Cluster" met. Residents of "Alabuga SEZ".'
+    text = 'The consortium "Samara Aerospace Research and Production Cluster" met. Staff of "Alabuga SEZ".'
     assert _named(text, "en") == {("cluster", "Samara"), ("sez", "Alabuga")}
     assert _named('He spoke at the "Association of Industrial Parks".', "en") == set()
 
