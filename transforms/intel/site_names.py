@@ -26,10 +26,11 @@ TYPE_PHRASE = re.compile(
     r"in\s+the\s+(?:sphere|field)\s+of\s+high\s+technolog(?:y|ies)|(?:of\s+(?:the\s+)?)?(?:industrial[\s-]+production|"
     r"industrial\s+and\s+production|technology[\s-]+(?:innovation|development)|technical[\s-]+innovation)\s+type))*"
 )
-# a quoted name, "named" or "called" allowed before it: a Special Economic Zone named ‘Center’
+# a quoted name (up to 100 characters: the cluster "Pharmaceutics, Medical Equipment and Information
+# Technologies"), "named" or "called" allowed before it: a Special Economic Zone named ‘Center’
 _QUOTED = re.compile(
     r"[ \t\u00a0]*(?:(?:named|called|под[ \t\u00a0]+названием)[ \t\u00a0]+)?"
-    r"(?:[«\"“„]([^»\"”“\n]{2,60})[»\"”“]|‘([^’\n]{2,60})’)"
+    r"(?:[«\"“„]([^»\"”“\n]{2,100})[»\"”“]|‘([^’\n]{2,100})’)"
 )
 _QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*$")
 _LIST_ITEM = re.compile(
@@ -92,8 +93,14 @@ def compound_names(text: str) -> list[tuple[str, int, int]]:
     return [
         (match.group(1) + ("а" if match.group(1).endswith("долин") else ""), match.start(), match.end())
         for match in _COMPOUND.finditer(text)
-        if match.group(1).lower() not in _NOT_COMPOUND
+        if match.group(1).lower() not in _NOT_COMPOUND and not _dictionary_word(match.group(1))
     ]
+
+
+def _dictionary_word(word: str) -> bool:
+    """«Аквапарк» is a water park, a word of the dictionary: a kind of place, not a name holding the site word
+    (Академпарк, Иннопарк are not in the dictionary)."""
+    return has_cyrillic(word) and any(parse.is_known for parse in parses(word.lower())[:1])
 
 
 def inside_quotes(text: str, offset: int, reach: int = 80) -> bool:
@@ -231,6 +238,30 @@ def names_listed_after(text: str, end: int, limit: int) -> list[tuple[str, tuple
     if match is None:
         return []
     return [(item.group(1), item.span(1)) for item in _ONE_NAME.finditer(text, match.start(1), match.end(1))]
+
+
+_ARE = re.compile(r"[ \t\u00a0]+(?:are|include)[ \t\u00a0]+")
+# "Vorsino in Kaluga Region", "“Sheksna” in Vologda Region": a name, quoted or not, with its place after it
+_PLACED_ITEM = re.compile(
+    r"(?:the[ \t]+)?[«\"“„]?([A-Z][\w.&-]*\w(?:[ \t][A-Z][\w.&-]*\w){0,3})[»\"”“]?"
+    r"(?:[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,2})?"
+)
+_ITEM_SEPARATOR = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def names_placed_after(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int]]]:
+    """Names listed after "parks are", each with its place after it: "the largest operating parks are Vorsino
+    in Kaluga Region, “Sheksna” in Vologda Region, …" (two names at least)."""
+    are = _ARE.match(text, end, limit)
+    if are is None:
+        return []
+    found, at = [], are.end()
+    while (item := _PLACED_ITEM.match(text, at, limit)) is not None:
+        found.append((item.group(1), item.span(1)))
+        if (separator := _ITEM_SEPARATOR.match(text, item.end(), limit)) is None:
+            break
+        at = separator.end()
+    return found if len(found) > 1 else []
 
 
 _LEGAL_FORMS = {"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НИИ", "ИП", "ГУП", "МУП", "АНО", "ФГУП", "РФ"}

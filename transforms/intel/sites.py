@@ -23,6 +23,7 @@ from transforms.intel.lexicon.role_codes import role_code
 from transforms.intel.lexicon.site_registry import (
     Registered,
     lookup,
+    lookup_near,
     lookup_short,
     only_zone_in,
     standalone_hits,
@@ -40,6 +41,7 @@ from transforms.intel.site_names import (
     listed_after_colon,
     names_in_list,
     names_listed_after,
+    names_placed_after,
     quoted_after,
     quoted_before,
     registered_apposition,
@@ -96,7 +98,7 @@ _LISTED_BEFORE = re.compile(
 )
 # a company word right before the site noun: «компания-резидент технопарка «…»»
 _COMPANY_BEFORE = re.compile(
-    r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ПАО|АО)[ \t\u00a0]+$",
+    r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ОАО|ПАО|АО)[ \t\u00a0]+$",
     re.IGNORECASE,
 )
 # an unnamed site word that names a kind: "статус технопарка", "the status of an industrial park", "any
@@ -387,6 +389,8 @@ def find_sites(
     found += _bare_parks(context, hits, found)
     found += _named_zones(context, hits, found)
     found += _such_as_lists(context, hits, found)
+    found += _registered_inside_quotes(context, hits, found)
+    found += _abbreviated_parks(context, found)
     return _registered(context, found + _compound_sites(context, hits, found))
 
 
@@ -433,6 +437,8 @@ def _part_of_other_name(ctx: _Context, i: int, j: int) -> bool:
         return True
     before = text[max(0, tokens[i].start - 1) : tokens[i].start]
     after = text[tokens[j - 1].end : tokens[j - 1].end + 1]
+    if j in ctx.nouns:
+        return False  # "Alabuga Special Economic Area (the quote left open): the site word is the name's own
     return bool(before) and before in '«„"“' and after not in '»“”"'  # «Алабуга машиностроение»
 
 
@@ -466,19 +472,73 @@ def _registered_quoted(ctx: _Context, hits: list, found: list[Mention]) -> list[
         if (sentence[0], entry.ident) in seen:
             continue
         seen.add((sentence[0], entry.ident))
-        for match in _QUOTED_NAME.finditer(ctx.text, sentence[0], sentence[1]):
+        for match in _QUOTED_NAME.finditer(ctx.text, sentence[0], _next_sentence_end(ctx, sentence)):
             span = match.span(1)
             if any(m.start < span[1] and span[0] < m.end for m in found + sites):
                 continue
             if _COMPANY_BEFORE.search(ctx.text[max(0, match.start() - 40) : match.start()]):
                 continue
             iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
-            if (registered := lookup(match.group(1).strip(" ."), entry.ident, iso)) is not None:
+            name = match.group(1).strip(" .")
+            registered = lookup(name, entry.ident, iso) or lookup_near(name, entry.ident, iso)
+            if registered is not None:
                 sites.append(_registered_site(registered, span, ctx.text, None))
     return sites
 
 
-_PARKS = {"technopark", "industrial_park"}
+def _next_sentence_end(ctx: _Context, sentence: tuple[int, int], reach: int = 2) -> int:
+    """Where the quoted names a site noun's sentence reaches end: the sentence's end, or that of the next one
+    or two when they have no site noun of their own and the paragraph goes on ("Пять индустриальных парков
+    получили знак качества. … Его получили две площадки — «Богородкий» и «М7-М12».")."""
+    end = sentence[1]
+    for _ in range(reach):
+        if end >= len(ctx.text) or "\n" in ctx.text[end : end + 2]:
+            break
+        following = sentence_of(ctx.text, min(len(ctx.text) - 1, end + 1))
+        if following[0] < end or any(following[0] <= ctx.tokens[n].start < following[1] for n in ctx.nouns):
+            break
+        end = following[1]
+    return end
+
+
+def _registered_inside_quotes(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """the consortium "Ulyanovsk-Avia Research, Educational, and Production Cluster": a quoted name ending in
+    the site word and led by a name the registry lists under that type is the registered site, an
+    organisation's name though it is."""
+    sites: list[Mention] = []
+    for _, end, entry in hits:
+        close = ctx.tokens[end - 1].end
+        if entry.kind != "site_type" or ctx.text[close : close + 1] not in _CLOSING or close == len(ctx.text):
+            continue
+        line_start = ctx.text.rfind("\n", 0, close) + 1
+        opening = max(ctx.text.rfind(q, max(line_start, close - 100), close) for q in '«"“„')
+        if opening < 0 or any(m.start < close and opening < m.end for m in found + sites):
+            continue
+        words = ctx.text[opening + 1 : close].split()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            if (registered := lookup(" ".join(words[:n]).rstrip(",;:"), entry.ident)) is not None:
+                sites.append(_registered_site(registered, (opening + 1, close), ctx.text, None))
+                break
+    return sites
+
+
+_IP_NAME = re.compile(r"(?<![\w-])IP[-‐ ]([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\b")
+
+
+def _abbreviated_parks(ctx: _Context, found: list[Mention]) -> list[Mention]:
+    """ "IP-Uzlovaya", "IP Vorsino": IP (industrial park) before a name the registry lists as an industrial
+    park of the region."""
+    sites: list[Mention] = []
+    for match in _IP_NAME.finditer(ctx.text):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        iso = _nearest_region(ctx.text, match.start(), ctx.places, ctx.place_starts) or ctx.main_region
+        if (registered := lookup(match.group(1), "industrial_park", iso)) is not None:
+            sites.append(_registered_site(registered, match.span(), ctx.text, None))
+    return sites
+
+
+_PARKS = ("industrial_park", "technopark")
 
 
 def _bare_parks(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
@@ -546,6 +606,13 @@ def _such_as_lists(ctx: _Context, hits: list, found: list[Mention]) -> list[Ment
 def _names_at_park(text: str, tokens: list[Token], k: int) -> list[tuple[str, tuple[int, int]]]:
     if (quoted := quoted_after(text, tokens[k].end)) is not None:
         return [(quoted[0], (tokens[k].start, quoted[1]))]
+    for site_type in _PARKS:  # «ПНК парк Белый Раст»: a registered name, unquoted, right after the word
+        if (bare := _cyrillic_name_after(text, tokens, k + 1, site_type)) is not None:
+            return [(bare[0], (tokens[k].start, bare[1]))]
+    # "the largest operating parks are Vorsino in Kaluga Region, “Sheksna” in Vologda Region"
+    limit = sentence_of(text, tokens[k].start)[1]
+    if _plural(tokens[k]) and (placed := names_placed_after(text, tokens[k].end, limit)):
+        return placed
     before = _name_before(text, tokens, k)
     if before is None:
         return []

@@ -1,5 +1,5 @@
 """Floors for site types and named sites on real press excerpts labelled before any extractor ran on them
-(tests/data/intel/real_sites_blind.yaml to real_sites_blind5.yaml; figures in docs/facts.md)."""
+(tests/data/intel/real_sites_blind.yaml to real_sites_blind6.yaml; figures in docs/facts.md)."""
 
 import pytest
 import yaml

@@ -127,6 +127,33 @@ def lookup(name: str, site_type: str, iso: str | None = None) -> Registered | No
     return next((e for e in entries if iso in (e.region_iso, _SAME_PLACE.get(e.region_iso))), None)
 
 
+def lookup_near(name: str, site_type: str, iso: str | None = None) -> Registered | None:
+    """The registered site a misspelt name names: «Богородкий» is «Богородский», one letter left out, added,
+    or changed in a name of seven letters or more, when exactly one entry of the type is that near."""
+    key = " ".join(_name_key(name))
+    if len(key) < 7:
+        return None
+    near = {
+        ident
+        for other, ids in _by_name().items()
+        if _one_edit(key, " ".join(other))
+        for ident in ids
+        if registry()[ident].site_type == site_type
+        and (iso is None or site_type == "sez" or iso in (registry()[ident].region_iso, _SAME_PLACE.get(iso)))
+    }
+    return registry()[near.pop()] if len(near) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when b is a with one letter left out, added or changed (not when they are equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
 def _place_tail(tokens: list[Token]) -> int:
     """How many of a name's last tokens name a place (Технополис Москва → 1; Москва → 1), 0 when none do."""
     for i, j, _ in matcher().find(tokens, {"region", "city", "country"}):

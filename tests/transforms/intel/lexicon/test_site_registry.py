@@ -115,3 +115,13 @@ def test_a_short_form_names_the_one_entry_it_shortens():
     assert lookup_short("Technopolis", "sez").registry_id == "sez-technopolis-moscow"
     assert lookup_short("Технополис", "technopark") is None  # no technopark of that name and a place
     assert lookup_short("Москва", "sez") is None  # a place is no short form
+
+
+def test_a_name_misspelt_by_one_letter_meets_its_entry():
+    from transforms.intel.lexicon.site_registry import lookup_near
+
+    assert lookup_near("Богородкий", "industrial_park").registry_id == "ip-bogorodsky"
+    assert lookup_near("Богородкий", "industrial_park", "RU-MOS").registry_id == "ip-bogorodsky"
+    assert lookup_near("Богородкий", "industrial_park", "RU-TA") is None  # not where the text puts it
+    assert lookup_near("Богородкий", "technopark") is None  # nor of another type
+    assert lookup_near("Липецо", "sez") is None  # too short to guess
