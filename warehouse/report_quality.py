@@ -27,10 +27,14 @@ STAGE_ORDER = ("raw_pages", "extract", "articles", "entities", "mentions", "figu
 DETAILS = "string_agg(DISTINCT CAST(details AS VARCHAR), ' | ' ORDER BY CAST(details AS VARCHAR))"
 LATEST_RUN = "SELECT * FROM etl_run ORDER BY started_at DESC LIMIT 1"
 # a record held back, named by its URL: its own, else its article's (a fact row names the article), else its
-# key; only the rows a query keeps are read whole (their JSON), never every row of the run
-RECORD_URL = "coalesce(json_extract_string(q.record, '$.url'), a.url, q.record_key)"
-ARTICLE_OF = """LEFT JOIN fact_article AS a
-        ON CAST(a.article_key AS VARCHAR) = json_extract_string(q.record, '$.article_key')"""
+# key; `q` holds the two fields of the record it needs, read from the JSON of the rows kept (never the whole
+# record: carried into the join, every record's JSON was held)
+RECORD_FIELDS = (
+    "record_key, json_extract_string(record, '$.url') AS url, "
+    "json_extract_string(record, '$.article_key') AS article_key"
+)
+RECORD_URL = "coalesce(q.url, a.url, q.record_key)"
+ARTICLE_OF = "LEFT JOIN fact_article AS a ON CAST(a.article_key AS VARCHAR) = q.article_key"
 STAGES = f"""
 WITH rows_in AS (
     SELECT suite AS stage, sum(n) AS rows_in FROM (
@@ -76,10 +80,12 @@ GROUP BY ALL ORDER BY severity, suite, expectation
 CHECK_URLS = f"""
 SELECT DISTINCT url FROM (
     SELECT {RECORD_URL} AS url
-    FROM quarantine AS q
+    FROM (
+        SELECT {RECORD_FIELDS} FROM quarantine
+        WHERE run_id = $run_id AND stage = $suite
+            AND list_contains(string_split(reason, '; '), 'failed ' || $expectation)
+    ) AS q
     {ARTICLE_OF}
-    WHERE q.run_id = $run_id AND q.stage = $suite
-        AND list_contains(string_split(q.reason, '; '), 'failed ' || $expectation)
     UNION ALL
     SELECT coalesce(a.url, s.record) AS url
     FROM dq_result AS d,
@@ -87,8 +93,9 @@ SELECT DISTINCT url FROM (
     LEFT JOIN fact_article AS a ON CAST(a.article_key AS VARCHAR) = s.record
     WHERE d.run_id = $run_id AND d.suite = $suite AND d.expectation = $expectation AND NOT d.success
 ) WHERE url IS NOT NULL
-ORDER BY url
 """
+# every URL, in order (the CSV)
+CHECK_URLS_ALL = f"{CHECK_URLS}ORDER BY url\n"
 # how many, and the first ones: counted and kept in SQL (a top-N aggregate), never listed whole
 CHECK_URLS_SHOWN = f"""
 SELECT count(*) AS url_count, coalesce(min(url, $shown), []) AS urls FROM ({CHECK_URLS})
@@ -110,9 +117,13 @@ grouped AS (
     FROM by_key GROUP BY stage, folded
 ),
 shown AS (
-    SELECT g.stage, g.folded, {RECORD_URL} AS url
-    FROM grouped AS g, unnest(g.keys) AS k(record_key)
-    JOIN quarantine AS q ON q.run_id = $run_id AND q.stage = g.stage AND q.record_key = k.record_key
+    SELECT q.stage, q.folded, {RECORD_URL} AS url
+    FROM (
+        SELECT g.stage, g.folded, k.record_key, json_extract_string(r.record, '$.url') AS url,
+            json_extract_string(r.record, '$.article_key') AS article_key
+        FROM grouped AS g, unnest(g.keys) AS k(record_key)
+        JOIN quarantine AS r ON r.run_id = $run_id AND r.stage = g.stage AND r.record_key = k.record_key
+    ) AS q
     {ARTICLE_OF}
 ),
 urls AS (SELECT stage, folded, list(DISTINCT url ORDER BY url) AS urls FROM shown GROUP BY ALL)
@@ -181,8 +192,8 @@ def _check_urls(
     counted = rows(con, CHECK_URLS_SHOWN, {**params, "shown": shown})[0]
     return {
         **counted,
-        "all_urls": Rows(con, CHECK_URLS, params),
-        "analyst_sql": analyst_sql(CHECK_URLS, params),
+        "all_urls": Rows(con, CHECK_URLS_ALL, params),
+        "analyst_sql": analyst_sql(CHECK_URLS_ALL, params),
     }
 
 
