@@ -1,5 +1,6 @@
 """SIGTERM to `clusterwatch run` in its extraction stage: a real run of a paced loopback site, its
-worker processes, its warehouse, and the run after it on the same HOME."""
+worker processes, its warehouse, and the run after it on the same HOME; Ctrl-C, and a second signal
+while a run stops."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import pytest
 from bench.corpus import write_corpus
 from bench.run import sources_yaml
 from samples.server import serve_site
-from tests.processes import alive, stop, tail, wait_until
+from tests.processes import REPO, alive, stop, tail, wait_until
 from warehouse.publish import published_path
 
 PAGES = 24
@@ -110,3 +111,40 @@ def test_sigterm_in_extraction_stops_the_run_cleanly_and_the_next_run_loads_it_a
     # every page fetched again, each once
     fetched_urls = "SELECT count(DISTINCT url) FROM fetch_log WHERE kind = 'page' AND outcome = 'fetched'"
     assert _query(home, fetched_urls) == [(fetched,)] and fetched >= PAGES
+
+
+# a command that stops slowly: the first signal's RunStopped is caught and the cleanup takes ten minutes
+SLOW_STOP = """
+import sys, time
+from flows.stopping import RunStopped, handled
+with handled():
+    try:
+        print("running", flush=True)
+        time.sleep(600)
+    except RunStopped as exc:
+        print(exc.told(), flush=True)
+        time.sleep(600)
+"""
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_second_signal_while_stopping_ends_the_process_at_once(sig: signal.Signals, code: int) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_STOP],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_interruptible,
+    )
+    try:
+        assert process.stdout.readline() == "running\n"
+        process.send_signal(sig)
+        assert process.stdout.readline() == f"stopped by signal {sig.name}: no run was started\n"
+        process.send_signal(sig)
+        _, err = process.communicate(timeout=60)
+    finally:
+        stop(process)
+    assert process.returncode == code
+    assert err.strip() == f"error: stopped by a second signal ({sig.name}) while stopping"
