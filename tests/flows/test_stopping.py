@@ -44,8 +44,13 @@ def _run(sources: Path, home: Path, log: Path, env: dict[str, str]) -> subproces
     command = [sys.executable, "-m", "cli", "run", "--sources", str(sources), "--home", str(home)]
     command += ["--batch-size", "2", "--workers", "2"]
     with log.open("wb") as out:
-        return subprocess.Popen(
-            command, env=env, stdout=out, stderr=subprocess.STDOUT, preexec_fn=_interruptible
+        return subprocess.Popen(  # a session of its own: `stop` ends the group if the test fails
+            command,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_interruptible,
+            start_new_session=True,
         )
 
 
@@ -137,6 +142,7 @@ def test_a_second_signal_while_stopping_ends_the_process_at_once(sig: signal.Sig
         stderr=subprocess.PIPE,
         text=True,
         preexec_fn=_interruptible,
+        start_new_session=True,
     )
     try:
         assert process.stdout.readline() == "running\n"
