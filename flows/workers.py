@@ -268,14 +268,30 @@ class Stage(Generic[Result]):
     died: Callable[[pl.DataFrame, str], Result]
 
 
+def single_chunks(value: Any) -> Any:
+    """`value` with every frame in it (in tuples, lists and dicts too) in one chunk. Pickling a frame of
+    several chunks (a batch sent to a worker, a result Prefect persists) rechunks it on polars' thread
+    pool while holding the GIL; a `map_elements` of another batch thread running on that pool then
+    waits for the GIL, and the process hangs (seen in a run: pola-rs/polars#26821 is the same kind).
+    `rechunk` itself releases the GIL."""
+    if isinstance(value, pl.DataFrame):
+        return value.rechunk() if value.n_chunks() > 1 else value
+    if isinstance(value, tuple | list):
+        return type(value)(single_chunks(v) for v in value)
+    if isinstance(value, dict):
+        return {k: single_chunks(v) for k, v in value.items()}
+    return value
+
+
 def run_batch(stage: Stage[Result], frame: pl.DataFrame) -> Result:
     """The stage over the batch in the active pool, or here without one. When its worker dies: the
-    batch again on its own, then its halves, each in a fresh process, down to single records."""
+    batch again on its own, then its halves, each in a fresh process, down to single records. The
+    batch and its result go in one chunk per frame (`single_chunks`)."""
     pool = _active
     if pool is None:
         return stage.fn(frame, *stage.args)
     try:
-        return pool.call(stage.fn, frame, *stage.args)
+        return single_chunks(pool.call(stage.fn, single_chunks(frame), *stage.args))
     except WorkerDied:
         if _halted.is_set():  # the worker was ended because the run stops: nothing is retried
             raise Halted() from None
