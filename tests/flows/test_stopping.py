@@ -40,9 +40,9 @@ def _interruptible() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _run(sources: Path, home: Path, log: Path, env: dict[str, str]) -> subprocess.Popen:
+def _run(sources: Path, home: Path, log: Path, env: dict[str, str], *options: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "cli", "run", "--sources", str(sources), "--home", str(home)]
-    command += ["--batch-size", "2", "--workers", "2"]
+    command += ["--workers", "2", *options]
     with log.open("wb") as out:
         return subprocess.Popen(  # a session of its own: `stop` ends the group if the test fails
             command,
@@ -81,7 +81,7 @@ def test_sigterm_in_extraction_stops_the_run_cleanly_and_the_next_run_loads_it_a
         "CLUSTERWATCH_FETCH__PER_HOST_DELAY": "1.5",  # the crawl goes on while the first batches extract
         "CLUSTERWATCH_FETCH__PER_HOST_CONCURRENCY": "1",
     }
-    run = _run(paced_site, home, log, env)
+    run = _run(paced_site, home, log, env, "--batch-size", "2")  # small batches: extraction starts early
     children: list[psutil.Process] = []
     try:
         wait_until(lambda: "processed " in log.read_text(errors="replace"), 600, "a batch loaded", log, run)
@@ -102,7 +102,8 @@ def test_sigterm_in_extraction_stops_the_run_cleanly_and_the_next_run_loads_it_a
     assert _query(home, "SELECT count(*) FROM fact_article") == [(0,)]  # nothing of the run loaded
     assert not published_path(home).exists()  # nor published
 
-    quick = {**env, "CLUSTERWATCH_FETCH__PER_HOST_DELAY": "0"}
+    quick = {k: v for k, v in env.items() if not k.startswith("CLUSTERWATCH_FETCH__")}
+    quick["CLUSTERWATCH_FETCH__PER_HOST_DELAY"] = "0"
     after = _run(paced_site, home, tmp_path / "after.log", quick)
     try:
         assert after.wait(timeout=600) == 0, tail(tmp_path / "after.log")  # the lease was let go
