@@ -219,4 +219,6 @@ def analyst_sql(sql: str, params: dict[str, str]) -> str:
     """`sql` with its $parameters replaced by SQL string literals, to run as it is (`clusterwatch sql`)."""
     for name in sorted(params, key=len, reverse=True):
         sql = sql.replace(f"${name}", "'" + params[name].replace("'", "''") + "'")
-    return " ".join(line.strip() for line in sql.strip().splitlines() if not line.strip().startswith("--"))
+    return "\n".join(
+        line.rstrip() for line in sql.strip("\n").splitlines() if not line.lstrip().startswith("--")
+    )
