@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console, error, fail
+from cli.common import HomeOpt, SourcesOpt, check_settings, check_sources, console, error, fail, notices
 from cli.prefect_api import QUIET_ENV
 
 if TYPE_CHECKING:
@@ -280,9 +280,20 @@ def run(
 ) -> None:
     """Crawl the sources listed in SOURCES and load HOME/clusterwatch.duckdb."""
     started = time.perf_counter()
-    summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
+    summary = _stoppable(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
     _fail_when_no_source_answered(summary)
+
+
+def _stoppable(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
+    """The run, stopped cleanly by SIGTERM or Ctrl-C: one line, exit code 143 or 130 (flows/stopping.py)."""
+    from flows.stopping import RunStopped, handled
+
+    try:
+        with handled():
+            return _run_flow(sources, home, options)
+    except RunStopped as exc:
+        fail(exc.told(), exc.exit_code, out=notices)
 
 
 def _fail_when_no_source_answered(summary: dict[str, Any]) -> None:

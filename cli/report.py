@@ -31,7 +31,7 @@ def report(
         analyst.memory_limit_mb, analyst.max_temp_mb, analyst.temp_directory, analyst.threads
     )
     try:
-        built = build_home_report(settings.home, out, limits)
+        built = build_home_report(settings.home, out, limits, settings.report.urls_per_check)
     except ReportError as exc:
         fail(str(exc))
     console.print(

@@ -83,6 +83,15 @@ class AnalystSettings(BaseModel):
     threads: int = Field(default=2, ge=1, le=256)
 
 
+class ReportSettings(BaseModel):
+    """What the HTML report shows (see docs/reports.md)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    # a failed check's URLs listed on the quality page; the rest are counted, and all are in its CSV
+    urls_per_check: int = Field(default=50, ge=1, le=10_000)
+
+
 class RunSettings(BaseModel):
     """One run per HOME: how long a run waits for the one before it to finish; the memory its load
     keeps; how long the temporary Prefect server is kept for the next run; whether the CLI checks for
@@ -137,6 +146,7 @@ class Settings(BaseModel):
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     analyst: AnalystSettings = Field(default_factory=AnalystSettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
     run: RunSettings = Field(default_factory=RunSettings)
     memory: MemorySettings = Field(default_factory=MemorySettings)
     languages: tuple[str, ...] = ("ru", "en")

@@ -23,6 +23,7 @@ from flows.pipeline import (
     record_failure,
     run_stream,
 )
+from flows.stopping import stop_on_signals
 from flows.stream import BatchStream
 from flows.tasks import crawl_task
 from flows.watch import after_run
@@ -52,7 +53,10 @@ def news_etl(
     ctx = RunContext()
     # migrations first (a database newer than the code stops the run before anything is fetched), then
     # the run is recorded as running, and earlier runs whose process is gone as crashed
-    with run_lease(settings.home, settings.run.lease_wait_seconds):  # one run per HOME
+    with (
+        run_lease(settings.home, settings.run.lease_wait_seconds),  # one run per HOME
+        stop_on_signals(settings.database_path, ctx.run_id),  # SIGTERM, Ctrl-C: flows/stopping.py
+    ):
         begin_run(ctx, settings)
         try:
             result = _crawl_and_load(ctx, settings, config, runner, dask_address or settings.dask_address)

@@ -20,7 +20,7 @@ def report_task(settings: Settings) -> dict[str, str | None]:
         analyst.memory_limit_mb, analyst.max_temp_mb, analyst.temp_directory, analyst.threads
     )
     try:
-        built = build_home_report(settings.home, limits=limits)
+        built = build_home_report(settings.home, limits=limits, urls_per_check=settings.report.urls_per_check)
     except Exception as exc:  # the data is loaded and published: a broken report must not undo that
         get_run_logger().error("the report could not be built: %s: %s", type(exc).__name__, exc)
         return {"report": None, "report_error": f"{type(exc).__name__}: {exc}"}

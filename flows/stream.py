@@ -29,6 +29,7 @@ from config.settings import Settings
 from expectations.gates import gate
 from expectations.suites import ARTICLES, RAW_PAGES
 from flows.tasks import PROGRESS, extract_task_for, intel_task, normalise_task
+from flows.workers import Halted, halted
 from transforms.held import HELD_BACK_SCHEMA
 from transforms.runs.batches import batch_rows, concat
 from warehouse.load import KNOWN_ARTICLES_SCHEMA, RunLoad
@@ -168,7 +169,11 @@ class BatchStream:
     def pages(self, pages: pl.DataFrame, log: pl.DataFrame | None = None) -> None:
         """Fetched pages (refs) and, for the raw pages gate, their fetch_log rows. A page already given
         (a retried crawl gives its pages again) is dropped; after a failure every page is (the crawl
-        goes on to record its outcomes, and `close` raises)."""
+        goes on to record its outcomes, and `close` raises), and so is every page once the run is
+        stopping (flows.workers.halt): no batch starts."""
+        if halted():
+            self._error = self._error or Halted()
+            return
         urls = pages.get_column("url").to_list()
         if any(url in self._seen for url in urls):
             pages = pages.filter(pl.Series([url not in self._seen for url in urls], dtype=pl.Boolean))
@@ -204,6 +209,9 @@ class BatchStream:
         assert self._pool is not None and self._slots is not None
         for offset in range(0, frame.height, self._rows or frame.height):
             self._slots.acquire()  # the crawl waits here while `in_flight` batches are in the process
+            if halted():  # stopped while it waited
+                self._slots.release()
+                return
             part = frame.slice(offset, self._rows or frame.height)
             context = batch_context()
             self._futures.append(self._pool.submit(context.run, self._run, len(self._futures), part))
@@ -262,6 +270,8 @@ class BatchStream:
         return self.ctx.keep(validation)
 
     def _one(self, index: int, pages: pl.DataFrame) -> None:
+        if halted():
+            raise Halted()
         pages, raw_held = self._raw_gate(pages, index)
         pages_in = pages.height
         with self.ctx.stage("extract"):

@@ -12,6 +12,12 @@ With `--runner dask` the same batches go to the workers of a Dask cluster instea
 carries only its batch (the pages' bytes when the raw store is a local folder, which the workers
 cannot be assumed to reach), a worker that dies has its task run again on another by Dask's scheduler,
 and a batch that keeps killing workers is split in halves down to the one record at fault.
+
+A run that is stopped (SIGTERM, Ctrl-C: flows.stopping) calls `halt`: every worker process of this
+process is killed and joined, and none is started or replaced from then on (`Halted`) until `resume`.
+The workers ignore SIGINT and SIGTERM themselves, so that a signal to the whole process group (Ctrl-C
+in a terminal, a service manager's stop) reaches the run, which ends them, rather than breaking the
+pool under it.
 """
 
 from __future__ import annotations
@@ -19,8 +25,10 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import signal
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -46,6 +54,17 @@ class WorkerDied(RuntimeError):
     """A worker process ended while it held the batch (a crash, or killed for memory)."""
 
 
+class Halted(RuntimeError):
+    """The run is stopping (`halt`): no batch goes to a worker and no worker process starts."""
+
+    def __init__(self) -> None:
+        super().__init__("the run is stopping: no worker process is started")
+
+
+_halted = threading.Event()
+_live: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()  # every pool of worker processes made
+
+
 WATCH_SECONDS = 0.5
 
 
@@ -53,6 +72,8 @@ def _start_worker() -> None:
     """In each worker as it starts: end it when the process that started it is gone (killed with
     SIGKILL, it cannot stop its workers), then load the models."""
     parent = os.getppid()
+    for sig in (signal.SIGINT, signal.SIGTERM):  # the run decides, and ends its workers itself
+        signal.signal(sig, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -67,8 +88,44 @@ def _start_worker() -> None:
 
 
 def _executor(workers: int) -> ProcessPoolExecutor:
+    if _halted.is_set():
+        raise Halted()
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
+    _live.add(executor)
+    return executor
+
+
+def halted() -> bool:
+    """The run of this process is stopping: start no batch."""
+    return _halted.is_set()
+
+
+def kill_workers() -> None:
+    """SIGKILL to every worker process of this process, at once, taking no lock (a signal handler may
+    call it). ProcessPoolExecutor has no call for it before Python 3.14 (`terminate_workers`): its
+    processes are in its `_processes`."""
+    for executor in list(_live):
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            with suppress(Exception):
+                process.kill()
+
+
+def halt() -> None:
+    """Stop: no worker process starts from now on; those running are killed and joined (their batches
+    fail with Halted), and the kept pool is dropped."""
+    global _kept
+    _halted.set()
+    kill_workers()
+    for executor in list(_live):
+        executor.shutdown(wait=True, cancel_futures=True)
+    with _kept_lock:
+        _kept = None
+
+
+def resume() -> None:
+    """A new run of this process may start worker processes again (after `halt`)."""
+    _halted.clear()
 
 
 class Pool:
@@ -100,8 +157,12 @@ class Pool:
         with self._lock:
             executor = self._executor
         try:
+            if _halted.is_set():
+                raise Halted()
             return executor.submit(fn, *args).result()
         except BrokenProcessPool as exc:
+            if _halted.is_set():  # ended by halt: not replaced
+                raise Halted() from exc
             with self._lock:
                 if self._executor is executor:  # the first thread to see it replaces the pool
                     executor.shutdown(wait=False, cancel_futures=True)
@@ -207,15 +268,33 @@ class Stage(Generic[Result]):
     died: Callable[[pl.DataFrame, str], Result]
 
 
+def single_chunks(value: Any) -> Any:
+    """`value` with every frame in it (in tuples, lists and dicts too) in one chunk. Pickling a frame of
+    several chunks (a batch sent to a worker, a result Prefect persists) rechunks it on polars' thread
+    pool while holding the GIL; a `map_elements` of another batch thread running on that pool then
+    waits for the GIL, and the process hangs (seen in a run: pola-rs/polars#26821 is the same kind).
+    `rechunk` itself releases the GIL."""
+    if isinstance(value, pl.DataFrame):
+        return value.rechunk() if value.n_chunks() > 1 else value
+    if isinstance(value, tuple | list):
+        return type(value)(single_chunks(v) for v in value)
+    if isinstance(value, dict):
+        return {k: single_chunks(v) for k, v in value.items()}
+    return value
+
+
 def run_batch(stage: Stage[Result], frame: pl.DataFrame) -> Result:
     """The stage over the batch in the active pool, or here without one. When its worker dies: the
-    batch again on its own, then its halves, each in a fresh process, down to single records."""
+    batch again on its own, then its halves, each in a fresh process, down to single records. The
+    batch and its result go in one chunk per frame (`single_chunks`)."""
     pool = _active
     if pool is None:
         return stage.fn(frame, *stage.args)
     try:
-        return pool.call(stage.fn, frame, *stage.args)
+        return single_chunks(pool.call(stage.fn, single_chunks(frame), *stage.args))
     except WorkerDied:
+        if _halted.is_set():  # the worker was ended because the run stops: nothing is retried
+            raise Halted() from None
         if pool.remote:  # Dask has run it on other workers already: split it straight away
             return _halves(pool, stage, frame)
         return _isolated(pool, stage, frame)

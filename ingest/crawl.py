@@ -7,8 +7,9 @@ that run them as separate tasks."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -185,7 +186,7 @@ def fetch_pages(
         return settle(page, result, state, raw_dir)
 
     rows = _Rows(states)
-    with ThreadPoolExecutor(_workers(fetcher.settings)) as pool:
+    with _stopping_early(ThreadPoolExecutor(_workers(fetcher.settings))) as pool:
         futures = {pool.submit(one, pages[i]): i for i in _interleaved_order(pages)}
         total = len(futures)
         for done, future in enumerate(as_completed(futures), start=1):
@@ -202,6 +203,18 @@ def fetch_pages(
                 return replace(rows.result(), stopped=True)
             del settled
     return rows.result()
+
+
+@contextmanager
+def _stopping_early(pool: ThreadPoolExecutor) -> Iterator[ThreadPoolExecutor]:
+    """The pool for the block; left by an error (a stopped run included), the pages not yet started are
+    dropped rather than fetched first."""
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 class _Rows:

@@ -37,7 +37,7 @@ from reports.quality import quality_page
 from warehouse.analyst import AnalystDatabase, AnalystLimits, NoDatabase, analyst_database, connect_read_only
 from warehouse.publish import published_path
 from warehouse.report_content import article_keys_of_urls, content, evidence_in_chunks
-from warehouse.report_quality import latest_run, quality
+from warehouse.report_quality import URLS_PER_CHECK, latest_run, quality
 
 
 class ReportError(RuntimeError):
@@ -85,7 +85,9 @@ def _unreadable(database: AnalystDatabase, exc: duckdb.Error, limits: AnalystLim
     )
 
 
-def read(con: duckdb.DuckDBPyConnection, database: AnalystDatabase) -> dict[str, Any]:
+def read(
+    con: duckdb.DuckDBPyConnection, database: AnalystDatabase, urls_per_check: int = URLS_PER_CHECK
+) -> dict[str, Any]:
     """Everything the pages but the article pages show, and the keys of the articles they link to (each
     gets a page, its evidence read as it is written), from one read-only connection (one snapshot)."""
     run = latest_run(con)
@@ -94,7 +96,7 @@ def read(con: duckdb.DuckDBPyConnection, database: AnalystDatabase) -> dict[str,
     data = content(con)
     data["url_keys"] = article_keys_of_urls(con, section_urls(data))
     keys = sorted(referenced_articles(data, data["url_keys"]))
-    return {"run": run, "data": data, "quality": quality(con, run["run_id"]),
+    return {"run": run, "data": data, "quality": quality(con, run["run_id"], urls_per_check),
             "dictionary": dictionary_tables(con), "evidence_keys": keys}  # fmt: skip
 
 
@@ -132,13 +134,19 @@ def report_path(home: Path) -> Path:
     return home / "report" / "index.html"
 
 
-def build_home_report(home: Path, out: Path | None = None, limits: AnalystLimits | None = None) -> Report:
-    """The report of HOME's published snapshot (its working database when nothing is published yet)."""
+def build_home_report(
+    home: Path,
+    out: Path | None = None,
+    limits: AnalystLimits | None = None,
+    urls_per_check: int = URLS_PER_CHECK,
+) -> Report:
+    """The report of HOME's published snapshot (its working database when nothing is published yet); a
+    failed check lists its first `urls_per_check` URLs."""
     try:
         database = analyst_database(home / "clusterwatch.duckdb", published_path(home))
     except NoDatabase as exc:
         raise ReportError(str(exc)) from exc
-    return build_report(database, out or report_path(home), limits=limits)
+    return build_report(database, out or report_path(home), limits=limits, urls_per_check=urls_per_check)
 
 
 def _write_tables(folder: Path, stem: str, tables: dict[str, Table], href: str = "") -> dict[str, str]:
@@ -164,7 +172,11 @@ def _evidence_links(anchors_of: dict[int, set[str]]) -> Any:
 
 
 def build_report(
-    database: AnalystDatabase, out: Path, built: datetime | None = None, limits: AnalystLimits | None = None
+    database: AnalystDatabase,
+    out: Path,
+    built: datetime | None = None,
+    limits: AnalystLimits | None = None,
+    urls_per_check: int = URLS_PER_CHECK,
 ) -> Report:
     """Write the report's pages into out's folder, the overview as `out` itself (e.g. index.html), a page
     per article in `article/` beside it (rendered again only when what it shows changed since the last
@@ -174,7 +186,7 @@ def build_report(
     limits = limits or AnalystLimits()
     con = connect_read_only(database, limits)
     try:
-        return _build(con, database, out, built)
+        return _build(con, database, out, built, urls_per_check)
     except duckdb.Error as exc:
         raise _unreadable(database, exc, limits) from exc
     finally:
@@ -182,9 +194,13 @@ def build_report(
 
 
 def _build(
-    con: duckdb.DuckDBPyConnection, database: AnalystDatabase, out: Path, built: datetime | None
+    con: duckdb.DuckDBPyConnection,
+    database: AnalystDatabase,
+    out: Path,
+    built: datetime | None,
+    urls_per_check: int = URLS_PER_CHECK,
 ) -> Report:
-    found = read(con, database)
+    found = read(con, database, urls_per_check)
     env = _environment()
     folder = out.parent
     folder.mkdir(parents=True, exist_ok=True)

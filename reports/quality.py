@@ -1,5 +1,6 @@
-"""The data-quality page: the latest run's stages, every suite and check, failures with the URLs of the
-records they hit, held-back and fetch reasons grouped, and the trend over the last runs (pure)."""
+"""The data-quality page: the latest run's stages, every suite and check, failures with the first URLs of
+the records they hit (how many there are, a CSV of them all and the query that lists them), held-back
+and fetch reasons grouped, and the trend over the last runs (pure)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from typing import Any
 from reports import words
 from reports.charts import Bar, hbars, lines
 from reports.downloads import Table
+from reports.pages import anchor
 
 SEEDS = "feed, sitemap or start page"
 COLUMNS = {
     "stages": ("stage", "rows_in", "passed", "held_back"),
-    "failed": ("severity", "suite", "expectation", "unexpected", "elements", "details_text", "urls"),
+    "failed": ("severity", "suite", "expectation", "unexpected", "elements", "details_text", "url_count",
+               "urls"),
     "suites": ("suite", "checks", "passed", "failed_critical", "failed_warning", "not_applicable", "batches",
                "seconds"),
     "checks": ("suite", "expectation", "severity", "level", "success", "unexpected", "elements",
@@ -59,8 +62,12 @@ def quality_page(found: dict[str, Any]) -> dict[str, Any]:
     for check in found["checks"]:
         check["details_text"] = _details(check["details"])
         checks_by_suite[check["suite"]].append(check)
+    url_tables = {}
     for failed in found["failed"]:
         failed["details_text"] = _details(failed["details"])
+        failed["more"] = max(failed["url_count"] - len(failed["urls"]), 0)
+        failed["csv"] = anchor("urls", f"{failed['suite']}-{failed['expectation']}")
+        url_tables[failed["csv"]] = Table(failed["csv"], ("url",), failed["all_urls"])
     for r in found["fetch_outcomes"]:
         r["what"] = "page" if r["kind"] == "page" else SEEDS
         r["outcome_words"] = words.outcome(r["outcome"])
@@ -79,4 +86,5 @@ def quality_page(found: dict[str, Any]) -> dict[str, Any]:
     ]
     named = {"fetch": "fetch_outcomes"}
     tables = {name: Table(name, columns, found[named.get(name, name)]) for name, columns in COLUMNS.items()}
+    tables |= url_tables  # one CSV per failed check: every URL it hit
     return {**found, "charts": charts, "checks_by_suite": dict(checks_by_suite), "tables": tables}

@@ -18,6 +18,9 @@ SELECT run_id, host, pid, process_started_at FROM etl_run WHERE status = 'runnin
 FINISH = """
 UPDATE etl_run SET status = $status, finished_at = $finished_at WHERE run_id = $run_id
 """
+FAILURE_REASON = """
+UPDATE etl_run SET failure_reason = $reason WHERE run_id = $run_id AND status = 'failed'
+"""
 CRASHED = """
 UPDATE etl_run SET status = 'crashed', finished_at = $found_at
 WHERE status = 'running' AND list_contains($run_ids, run_id)
@@ -44,6 +47,11 @@ def mark_crashed(con: duckdb.DuckDBPyConnection, run_ids: Iterable[str], found_a
     ids = list(run_ids)
     if ids:
         con.execute(CRASHED, {"run_ids": ids, "found_at": found_at})
+
+
+def record_failure_reason(con: duckdb.DuckDBPyConnection, run_id: str, reason: str) -> None:
+    """Why the failed run `run_id` stopped (a run not recorded as failed is left as it is)."""
+    con.execute(FAILURE_REASON, {"run_id": run_id, "reason": reason})
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, finished_at: datetime) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import time
+from pathlib import Path
 
 import polars as pl
 
@@ -20,3 +22,10 @@ def dies_on_poison(frame: pl.DataFrame, tag: str) -> pl.DataFrame:
     if frame.filter(pl.col("text").str.contains(POISON)).height:
         os.kill(os.getpid(), signal.SIGSEGV)
     return tagged(frame, tag)
+
+
+def waits(frame: pl.DataFrame, started: str) -> pl.DataFrame:
+    """Says it started (the file `started`), then works on the batch for ten minutes."""
+    Path(started).write_text(str(os.getpid()), encoding="utf-8")
+    time.sleep(600)
+    return frame

@@ -5,13 +5,26 @@ signals."""
 from __future__ import annotations
 
 import os
+import threading
+import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from flows.workers import Stage, cpu_pool, extract_in_worker, intel_in_worker, run_batch
-from tests.flows.crashing import POISON, dies_on_poison, tagged
+from flows.workers import (
+    Halted,
+    Stage,
+    cpu_pool,
+    extract_in_worker,
+    halt,
+    intel_in_worker,
+    resume,
+    run_batch,
+)
+from tests.flows.crashing import POISON, dies_on_poison, tagged, waits
+from tests.processes import alive
 from transforms.extract.article import ExtractOptions
 from transforms.intel.schema import HELD_BACK
 
@@ -112,3 +125,35 @@ def test_a_worker_given_only_the_columns_the_facts_read_finds_the_same_facts() -
     assert there.keys() == here.keys() and here["fact_figure"].height > 0
     for table, frame in here.items():
         assert frame.equals(there[table]), table
+
+
+def test_a_halted_run_kills_and_joins_its_workers_and_starts_none(tmp_path: Path) -> None:
+    """What a stopped run does (flows/stopping.py): the batch in a worker ends with Halted at once, every
+    worker process is gone, and no batch starts a new one; `resume` lets a later run start them again."""
+    started, outcome = tmp_path / "started", Future()
+
+    def batch() -> None:
+        try:
+            outcome.set_result(run_batch(Stage(waits, (str(started),), _merge, _died), ROWS))
+        except BaseException as exc:
+            outcome.set_exception(exc)
+
+    try:
+        with cpu_pool(2) as pool:
+            assert pool is not None
+            threading.Thread(target=batch, daemon=True).start()
+            deadline = time.monotonic() + 300
+            while not started.exists() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            workers = [p.pid for p in pool._executor._processes.values()]
+            assert int(started.read_text(encoding="utf-8")) in workers
+            halt()
+            with pytest.raises(Halted):  # not retried alone or in halves, as a worker's death would be
+                outcome.result(timeout=60)
+            assert not any(alive(pid) for pid in workers)
+            with pytest.raises(Halted):
+                run_batch(Stage(tagged, ("x",), _merge, _died), ROWS)
+    finally:
+        resume()
+    with cpu_pool(2):
+        assert run_batch(Stage(tagged, ("y",), _merge, _died), ROWS).get_column("tag").to_list() == ["y"] * 5

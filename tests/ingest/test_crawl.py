@@ -396,3 +396,33 @@ def test_the_crawl_keeps_no_settled_page_it_has_handed_on(tmp_path: Path) -> Non
     assert result.fetch_log.get_column("outcome").to_list()[6:9] == ["fetched", "failed", "fetched"]
     assert result.pages.get_column("url").to_list() == [p.url for p in pages if "gone" not in p.url]
     assert result.page_state.height == 15
+
+
+class _Stop(BaseException):
+    """What a stopped run raises in the crawl's thread (flows.stopping.RunStopped is one)."""
+
+
+def test_a_crawl_left_by_an_error_fetches_none_of_the_pages_not_yet_started(tmp_path: Path) -> None:
+    served: list[str] = []
+
+    def page(request: Request) -> Response:
+        served.append(request.path)
+        return Response("<p>page</p>", content_type="text/html")
+
+    def stop(_settled: Settled, _total: int) -> None:
+        raise _Stop()
+
+    server = HTTPServer(threaded=True)
+    server.start()
+    try:
+        server.expect_request("/robots.txt").respond_with_data("", status=404)
+        server.expect_request(re.compile(r"/news/\d+\.html")).respond_with_handler(page)
+        base = f"http://127.0.0.1:{server.port}"
+        pages = [Discovered(f"{base}/news/{i}.html", "s", "feed") for i in range(40)]
+        limits = settings().model_copy(update={"global_concurrency": 2, "per_host_concurrency": 1})
+        with Fetcher(limits, allow_private=True) as fetcher, pytest.raises(_Stop):
+            fetch_pages(pages, fetcher, empty_state(), tmp_path / "raw", on_page=stop)
+    finally:
+        server.clear()
+        server.stop()
+    assert 1 <= len(served) <= 3  # the first page, and those already started on the two threads

@@ -16,7 +16,7 @@ from tests.warehouse.conftest import star_batch
 from transforms.extract.pages import held_back_frame
 from warehouse.load import RunRecord, load_batch, record_run
 from warehouse.quality import record_results
-from warehouse.report_quality import latest_run, quality
+from warehouse.report_quality import URLS_PER_CHECK, latest_run, quality
 
 
 def _held(stage: str, url: str, reason: str) -> dict:
@@ -106,4 +106,32 @@ def test_a_failed_check_with_long_details_and_many_records_reads_in_little_memor
     record_results(memory_db, "r1", results)
     memory_db.execute("SET memory_limit = '64MB'")
     failed = {f["expectation"]: f for f in quality(memory_db, "r1")["failed"]}
-    assert len(failed[check]["urls"]) == 2_000 and len(failed[check]["details"]) > 200_000
+    assert failed[check]["url_count"] == 2_000 and len(failed[check]["details"]) > 200_000
+    assert len(failed[check]["urls"]) == URLS_PER_CHECK  # the first ones; every one read only for the CSV
+    assert len(list(failed[check]["all_urls"])) == 2_000
+
+
+def test_a_failed_check_shows_its_first_urls_counts_them_all_and_its_query_lists_them(
+    memory_db: duckdb.DuckDBPyConnection,
+) -> None:
+    check = "ExpectColumnValuesToBeInSet(language)"
+    pages = [_held("articles", f"http://a.test/{n:03}", f"failed {check}; failed X") for n in range(120)]
+    figures = [{"stage": "articles", "record_key": f"f{n}", "reason": f"failed {check}",
+                "record": json.dumps({"article_key": "2"})} for n in range(3)]  # fmt: skip
+    load_batch(memory_db, dataclasses.replace(star_batch(), quarantine=held_back_frame([*pages, *figures])))
+    _results(memory_db)
+    failed = {f["expectation"]: f for f in quality(memory_db, "r1", urls_shown=7)["failed"]}[check]
+    every = [f"http://a.test/{n:03}" for n in range(120)] + ["http://news.test/2"]  # a fact: its article's
+    assert failed["url_count"] == 121 and failed["urls"] == every[:7]
+    assert [r["url"] for r in failed["all_urls"]] == sorted(every)
+    listed = memory_db.execute(failed["analyst_sql"]).fetchall()
+    assert [url for (url,) in listed] == sorted(every)
+    assert not any(f"${name}" in failed["analyst_sql"] for name in ("run_id", "suite", "expectation"))
+
+
+def _results(con: duckdb.DuckDBPyConnection) -> None:
+    frame = pl.DataFrame(
+        {"article_key": [7], "url": ["http://a.test/000"], "text": ["t"], "language": ["xx"], "title": ["t"],
+         "published": [date(2021, 1, 1)]}
+    )  # fmt: skip
+    record_results(con, "r1", dq_frame([validate(frame, ARTICLES, run_date=date(2024, 5, 1))]))
