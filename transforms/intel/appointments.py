@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.nlp_ru import case_of, lemma
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural, lemma
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.pronoun import pronoun_holder
@@ -66,6 +66,28 @@ def _holder_en(text: str, title: re.Match, people: list[Mention]) -> Mention | N
     return None
 
 
+def title_holders(text: str, title: re.Match, people: list[Mention]) -> list[Mention]:
+    """The people a Russian title given by a verb belongs to (title_holder): a plural title after a list of
+    objects gives it to each of them («назначил министра … Бутакова, главу Минстроя … Гребенщикова и
+    министра экономики … Триппеля заместителями председателя правительства»)."""
+    holder = title_holder(text, title, people)
+    words = _WORD.findall(title.group(0))
+    if holder is None or holder.start > title.start() or not words or not is_plural(_head_word(words)):
+        return [holder] if holder is not None else []
+    start = _line_sentence(text, title.start())[0]
+    verb = max((w.end() for w in _WORD.finditer(text, start, holder.start) if lemma(w.group(0)) in _APPOINTING),
+               default=None)  # fmt: skip
+    if verb is None:
+        return [holder]
+    listed = [p for p in people if verb <= p.start and p.end <= holder.start and _object(p)]
+    return [*listed, holder]
+
+
+def _object(person: Mention) -> bool:
+    """The name stands in the accusative (an appointing verb's object)."""
+    return "accs" in case_of(person.surface.split()[-1])
+
+
 def _may_hold(person: Mention) -> bool:
     """A name after the title holds it as the subject («назначен … Андрей Алпатов») or the object
     («назначить директором Иванова»), not in another case («после ухода в отставку Зои Астанковой»)."""
@@ -83,10 +105,20 @@ def _given(text: str, title: re.Match, words: list[str]) -> bool:
     cases = case_of(words[-1])
     if "gent" in cases and _after_post(text, title, words):
         return True
-    if "ablt" not in cases:
+    if "ablt" not in cases | case_of(_head_word(words)):  # «назначен первым заместителем министра»
         return False
     start, end = _line_sentence(text, title.start())
     return any(lemma(w) in _APPOINTING for w in _WORD.findall(text[start:end]))
+
+
+# the words that open a title before its head: «первым заместителем», «врио губернатора»
+_OPENING = {"первый", "врио"}
+
+
+def _head_word(words: list[str]) -> str:
+    """The title's head: its first word past «первый» / «врио» («первым заместителем министра»: заместителем,
+    whose case says how the title is given; the last word, министра, is its complement)."""
+    return next((w for w in words if lemma(w) not in _OPENING), words[-1])
 
 
 def _after_post(text: str, title: re.Match, words: list[str]) -> bool:

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from transforms.intel.appointments import title_holder
+from transforms.intel.appointments import title_holders
 from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
@@ -40,9 +40,6 @@ TITLE_RU = (
     r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
-# "вице-премьер – министр экономического развития", "Первый заместитель губернатора – председатель
-# правительства", "Deputy Prime Minister - Tatarstan … Minister": a title joined to the next by a dash
-_JOINED = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b([^–—\n]{{0,80}}?)\s[–—-]\s([^–—\n]{{0,80}})$")
 # "глава республики", "руководитель региона", "Head of the Region": the head of a region by a common noun
 _OF_REGION = re.compile(
     r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:республики|региона|области|края|"
@@ -210,13 +207,37 @@ _LIST_OPENS = re.compile(r"\s*[:–—-]\s*$")
 def _joined_start(window: str, start: int, people: list[int]) -> int:
     """Where a compound title begins: the first of the titles joined by dashes before the one at start (not
     across another person's name)."""
-    while (
-        (joined := _JOINED.search(window[:start])) and _gap_ok(joined.group(2)) and _gap_ok(joined.group(3))
-    ):
-        if any(joined.start() <= at < start for at in people):
+    while (joined := _joined_before(window, start)) is not None:
+        if any(joined < at < start for at in people):
             break
-        start = joined.start()
+        start = joined
     return start
+
+
+def _joined_before(window: str, start: int) -> int | None:
+    """Where the title joined to the one at start by a dash begins: the nearest title before the dash
+    («обратился Глава республики к заместителю премьер-министра правительства — министру …»: the deputy
+    prime minister's title, not «Глава»), or the title fused to it by a hyphen («замгубернатора-глава
+    минздрава»)."""
+    fused = _FUSED.search(window[:start])
+    if fused is not None:
+        return fused.start(1)
+    dash = _DASH_END.search(window[:start])
+    if dash is None:
+        return None
+    for title in reversed(list(_TITLE.finditer(window, 0, dash.start()))):
+        gap = window[title.end() : dash.start()]
+        if len(gap) > 80 or "\n" in gap or "–" in gap or "—" in gap:
+            return None
+        return title.start() if _gap_ok(gap) and _gap_ok(dash.group(1)[: start - dash.start(1)]) else None
+    return None
+
+
+# "вице-премьер – министр экономического развития", "Первый заместитель губернатора – председатель
+# правительства", "Deputy Prime Minister - Tatarstan … Minister": a title joined to the next by a dash
+_DASH_END = re.compile(r"\s[–—-]\s([^–—\n]{0,80})$")
+# a title fused to the next by a hyphen, no spaces: «замгубернатора-глава минздрава»
+_FUSED = re.compile(rf"(?i)\b({TITLE_RU})-$")
 
 
 def _role_after(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> Found | None:
@@ -487,14 +508,14 @@ _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$))+
 def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> dict[int, list[Found]]:
     """The titles given by a verb or a post (transforms/intel/appointments.py), by the id of their person."""
     given: dict[int, list[Found]] = {}
-    last: tuple[int, Mention] | None = None  # where the last given title ends, and its person
+    last: tuple[int, list[Mention]] | None = None  # where the last given title ends, and its people
     for match in _TITLE.finditer(text):
-        person = title_holder(text, match, people)
-        if person is None and last is not None and _JOIN.fullmatch(text, last[0], match.start()):
-            person = last[1]  # «исполняющим обязанности заместителя губернатора и заместителя председателя …»
-        last = (match.end(1), person) if person is not None else None
-        if person is not None:
-            end = _phrase_end(text, match.end(1))
+        holders = title_holders(text, match, people)
+        if not holders and last is not None and _JOIN.fullmatch(text, last[0], match.start()):
+            holders = last[1]  # «исполняющим обязанности заместителя губернатора и заместителя председателя …»
+        last = (match.end(1), holders) if holders else None
+        end = _phrase_end(text, match.end(1))
+        for person in holders:
             given.setdefault(id(person), []).append(
                 (match.group(1), _body(bodies, match.end(1), end, text), match.end(1), end)
             )
