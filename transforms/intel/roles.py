@@ -41,9 +41,10 @@ TITLE_RU = (
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
 # "глава республики", "руководитель региона", "Head of the Region": the head of a region by a common noun
+# «глава администрации области»: the head of a region's administration is the head of the region
 _OF_REGION = re.compile(
-    r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:республики|региона|области|края|"
-    r"субъекта)\b)"
+    r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:администрации\s+)?(?:республики|"
+    r"региона|области|края|субъекта)\b)"
 )
 _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|an?\s+)?({TITLE_EN}|{TITLE_RU})\b")
 # a second title after the first one's phrase: "X, director of A and chairman of B", "Иванов, министр
@@ -362,7 +363,7 @@ def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
         return True
     if body is None or body.kind != "region":
         return False
-    return re.fullmatch(r"(?i)\s*(?:of\s+)?(?:the\s+)?", text[title_end : body.start]) is not None
+    return re.fullmatch(r"(?i)\s*(?:of\s+)?(?:the\s+)?|\s*администрации\s+", text[title_end : body.start]) is not None
 
 
 # regional titles: a governor's (or a mayor's) region is the article's when the title names none
@@ -373,8 +374,10 @@ _TOWN_CODES = {"mayor", "deputy_mayor"}
 # a region named by its common noun inside the title: "губернатор региона", "министр … республики", or its
 # government or ministry called regional
 _REGION_NOUN = re.compile(
-    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai))\b"
-    r"|\b(?i:региональн[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"  # «регионального Минэка»
+    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|"
+    r"(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai))\b"  # «руководитель аппарата губернатора»
+    # «регионального Минэка», «областного правительства»
+    r"|\b(?i:(?:региональн|областн|краев|республиканск)[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"
 )
 _PLACES = {"region", "location"}
 
