@@ -38,7 +38,10 @@ ROLE_WORDS_EN = (
     r"Governor|Vice-Governor|Mayor|Minister|Director|Director General|General Director|CEO|Chairman|"
     r"Chairwoman|Head|President|Prime Minister|Senator|Ambassador|Rector|Manager|Founder|Chief Executive"
 )
-ROLE_BEFORE_EN = re.compile(rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+[A-Z][\w&’' -]*?)?,?\s+$")
+# a title and its body's name right before a name: capitalised words and of, the, and, for between (not
+# "Chairman of Russian Government Dmitry Medvedev with Interim President")
+_BODY_WORDS_EN = r"(?:[A-Z][\w&’'-]*|of|the|and|for)"
+ROLE_BEFORE_EN = re.compile(rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+{_BODY_WORDS_EN}(?:\s+{_BODY_WORDS_EN})*?)?,?\s+$")
 _FEMININE_ENDINGS = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ской", "ская"))
 _MASCULINE = re.compile(r"(?i)(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)?$")
 
@@ -249,13 +252,19 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
         return fold_latin(word), spelt[1]  # Vitali, Grigori: an -iy name spelt -i, kept as written
     if _is_place_word(word):
         return None  # "Head of … Development Agency Taliya Minullina": a body's word is no given name
-    following = re.match(r"\s+(\w+)", text[start + len(word) :])
-    if following and following.group(1).lower() in first_names():
-        return None  # 'Minister of Economic Development Vladimir Popov': the name starts later
+    following = re.match(r"\s+(\w+)(?:\s+(\w+))?", text[start + len(word) :])
+    if following and any(w and _given_name_like(w) for w in following.groups()):
+        return None  # 'Minister of Economic Development Vladimir Popov', '… Trade Ravil Zaripov', '… Mass
+        # Media Nikolay Nikiforov': the name starts later
     folded = fold_latin(word)
     if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]) or is_known_given_name(to_cyrillic(word)):
         return folded, to_cyrillic(folded)  # a title before it, or a Russian given name (Vsevolod, Savely)
     return None
+
+
+def _given_name_like(word: str) -> bool:
+    """A known given name in any Latin spelling, or a Russian given name in pymorphy2's dictionary (Ravil)."""
+    return word.lower() in first_names() or (word[:1].isupper() and is_known_given_name(to_cyrillic(word)))
 
 
 def persons_en(text: str) -> list[Mention]:
@@ -284,6 +293,8 @@ _NOT_SURNAMES = {
     "assembly", "commission", "directorate", "authority", "policy", "affairs", "relations", "development",
     # "Director General of Tomsk Special Economic Zone": a body's words after a title are no name
     "special", "economic", "zone", "industrial", "park", "cluster", "federal", "regional", "national",
+    # "Interim President", "Acting Governor": a title is no surname
+    "president", "governor", "minister", "chairman", "director", "mayor", "premier", "head",
 }  # fmt: skip
 
 

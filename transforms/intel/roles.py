@@ -21,8 +21,9 @@ from transforms.intel.titles.scope import complement, earlier_complement, heads_
 TITLE_EN = (
     # "Deputy Economic Development Minister": a deputy's title with the ministry's capitalised words inside
     r"(?:(?:first|acting)\s+)*(?:deputy|vice)\s+(?-i:(?:[A-Z][a-z]+\s+){1,3})minister|"
-    r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
-    r"head\s+of\s+(?:the\s+)?government|chairman\s+of\s+(?:the\s+)?government|"
+    r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|premier|minister|"
+    # "Chairman of Russian Government", "Head of the Tatarstan Government"
+    r"(?:head|chairman)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z]+\s+)?government|"
     r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
     r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member|"
     r"(?:authorized|plenipotentiary)\s+representative)s?"
@@ -85,11 +86,17 @@ def _gap_ok(gap: str) -> bool:
         return False
     if words[:1] in (["of"], ["for"]) or has_cyrillic(gap):  # a body's abbreviation in brackets: "of …
         words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()  # zone (IP SEZ) JSC", «зоны (ОЭЗ)»
-    if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 8:
+    if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 10:
         return all(
-            _GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) for w in words
+            _GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) or _on_name(words, i)
+            for i, w in enumerate(words)
         )
     return all(_GAP_WORD.fullmatch(w) for w in words)
+
+
+def _on_name(words: list[str], i: int) -> bool:
+    """"on" inside a body's name: "the State Council Commission on Industry"."""
+    return words[i] == "on" and i + 1 < len(words) and words[i + 1][:1].isupper()
 
 
 def _body(bodies: list[Mention], start: int, end: int, text: str) -> Mention | None:
@@ -154,8 +161,8 @@ def _inside_name(window: str, match: re.Match) -> bool:
     if previous is None:
         return False
     title = match.group(1).split()[0]
-    if not has_cyrillic(title):
-        return re.search(r"(?i)\bof(?:\s+the)?$", before) is not None
+    if not has_cyrillic(title):  # "the Administration of the President", not "a meeting of Chairman …"
+        return re.search(r"\b[A-Z][\w’'-]*\s+of(?:\s+the)?$", before) is not None
     word, earlier = previous.group(1), before[: previous.start()].rstrip()
     if not _NAME_WORD.fullmatch(word) or not earlier or earlier[-1] in ".!?":
         return False  # "Приказом первого замминистра": the sentence's first word; "Мантурова, заместителя"

@@ -87,11 +87,17 @@ def _phrase_at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     while k < len(phrase):
         if i < len(words) and words[i] == phrase[k]:
             i, k = i + 1, k + 1
-        elif k > 0 and i < len(words) and skipped < 2 and _is_adjective(words[i]):
+        elif k > 0 and i < len(words) and skipped < 2 and (_is_adjective(words[i]) or _name_word(words[i])):
             i, skipped = i + 1, skipped + 1
         else:
             return False
     return True
+
+
+def _name_word(word: str) -> bool:
+    """An English word that is no title word: a place's or a body's name inside a title ("chairman of
+    Russian government", "head of the Tatarstan government")."""
+    return word.isascii() and word.isalpha() and word not in _english_words() and word not in _DEPUTY
 
 
 def _is_adjective(word: str) -> bool:
