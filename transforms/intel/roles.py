@@ -380,22 +380,29 @@ _REGIONAL_CODES = {
 _TOWN_CODES = {"mayor", "deputy_mayor"}
 # a region named by its common noun inside the title: "губернатор региона", "министр … республики", or its
 # government or ministry called regional
+# lower-case English words after a region: the region names the body they name ("… region development agency")
+_EN_BODY_WORD = r"\s+(?!(?:of|and|or|the|in|on|at|for|to|with|by|as|from|is|was|has|said)\b)[a-z]{3,}\b"
+_BODY_AFTER_EN = re.compile(_EN_BODY_WORD)
 _REGION_NOUN = re.compile(
-    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|"
-    r"(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai))\b"  # «руководитель аппарата губернатора»
+    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|"  # «руководитель аппарата губернатора»
+    rf"(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b(?!(?-i:{_EN_BODY_WORD})))\b"
     # «регионального Минэка», «областного правительства»
     r"|\b(?i:(?:региональн|областн|краев|республиканск)[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"
 )
 _PLACES = {"region", "location"}
 
 
-def _named_region(mentions: list[Mention], start: int, end: int) -> str | None:
-    """The Russian region (or a town's region) named between start and end: "губернатор Калужской области"."""
+def _named_region(text: str, mentions: list[Mention], start: int, end: int) -> str | None:
+    """The Russian region (or a town's region) named between start and end: "губернатор Калужской области"
+    — not one that opens an English body's name ("director of Novgorod region development agency")."""
     for m in mentions:
         iso = m.attrs.get("iso") or ""
         if start <= m.start < end and m.entity_type in _PLACES and iso.startswith("RU-"):
-            return iso
+            return None if _BODY_AFTER_EN.match(text, m.end) else iso
     return None
+
+
+
 
 
 def _role_region(
@@ -409,7 +416,7 @@ def _role_region(
     """The region of a role: the one its title names (after it, or right before an English one: "Tatarstan
     President"), else, for a regional title ("губернатор", "глава региона", "министр … республики"), the
     region the article is about."""
-    named = _named_region(places, *span) or _region_before(text, span[0] - len(title), places)
+    named = _named_region(text, places, *span) or _region_before(text, span[0] - len(title), places)
     if named is None and code not in _TOWN_CODES:  # «калужский губернатор»; «казанский мэр» names a town
         named = region_by_adjective(text, span[0] - len(title))
     if named is not None:
