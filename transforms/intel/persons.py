@@ -33,6 +33,7 @@ _NOT_NAMES_EN = {
     "of", "the", "and", "for", "with", "in", "on", "at", "to", "by", "from", "as", "a", "an", "its", "his",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "far",
 }  # fmt: skip
 ROLE_WORDS_EN = (
     r"Governor|Vice-Governor|Mayor|Minister|Director|Director General|General Director|CEO|Chairman|"

@@ -251,13 +251,29 @@ _FUSED = re.compile(rf"(?i)\b({TITLE_RU})-$")
 def _role_after(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> Found | None:
     match = _AFTER.match(text[person.end : person.end + 200])
     if match is None:
-        return None
+        return _role_on_next_line(text, person, mentions)
     title_end = person.end + match.end(1)
     if _leads_into_next(text, title_end, people) and not _an_entrys_own(text, person, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     end = _phrase_end(text, title_end)
     if _SAYS_IN.search(text, title_end, end):
         return None  # "Describing … Albert Karimov, head of the Government … noted that": the verb's subject
+    return match.group(1), _body(mentions, title_end, end, text), title_end, end
+
+
+# a title that opens the line after a line holding the name alone (a list of speakers: "Sergey Zhvachkin\n
+# Governor of Tomsk Region")
+_NEXT_LINE = re.compile(rf"(?i)[ \t]*\n[ \t]*(?:the\s+)?({TITLE_EN}|{TITLE_RU})\b")
+
+
+def _role_on_next_line(text: str, person: Mention, mentions: list[Mention]) -> Found | None:
+    line_start = text.rfind("\n", 0, person.start) + 1
+    match = _NEXT_LINE.match(text, person.end)
+    if match is None or text[line_start : person.start].strip():
+        return None
+    title_end = match.end(1)
+    line_end = text.find("\n", title_end)
+    end = min(_phrase_end(text, title_end), line_end if line_end >= 0 else len(text))
     return match.group(1), _body(mentions, title_end, end, text), title_end, end
 
 
