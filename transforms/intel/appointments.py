@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.nlp_ru import case_of, is_plural, lemma
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural, lemma, reads_as
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.pronoun import pronoun_holder
@@ -33,9 +33,9 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     if not has_cyrillic(title.group(0)):
         return _holder_en(text, title, people)
     words = _WORD.findall(title.group(0))
-    if not words or not _given(text, title, words):
+    if not words or not _given(text, title, words) or _proposed(text, title):
         return None
-    start, end = sentence_of(text, title.start())
+    start, end = _line_sentence(text, title.start())
     after = next((p for p in people if title.end() <= p.start < end), None)
     if after is not None and not _BREAK.search(text, title.end(), after.start) and _may_hold(after):
         return after
@@ -88,11 +88,28 @@ def _object(person: Mention) -> bool:
     return "accs" in case_of(person.surface.split()[-1])
 
 
+# a post someone is proposed or runs for is not held: «предложил кандидатуру Алиханова на должность главы
+# Минпромторга», «назвал кандидата на пост главы министерства»
+_PROPOSING = {"кандидат", "кандидатура", "предложить", "претендовать", "претендент", "выдвинуть", "рекомендовать"}
+
+
+def _proposed(text: str, title: re.Match) -> bool:
+    """The title follows «пост» / «должность» in a sentence that proposes someone for it."""
+    before = _word_before(text, title.start())
+    if before is None or lemma(before) not in {"пост", "должность"}:
+        return False
+    start = _line_sentence(text, title.start())[0]
+    return any(lemma(w) in _PROPOSING for w in _WORD.findall(text[start : title.start()]))
+
+
 def _may_hold(person: Mention) -> bool:
     """A name after the title holds it as the subject («назначен … Андрей Алпатов») or the object
     («назначить директором Иванова»), not in another case («после ухода в отставку Зои Астанковой»)."""
     cases: set[str] = set()
-    for word in person.surface.split():  # the cases the name's words share: Зои (nomn, gent) Астанковой
+    words = person.surface.split()
+    # the words read as names: a surname may read as a place only (Мантурова: the genitive of a village)
+    named = [w for w in words if any(reads_as(w, g) for g in ("Name", "Surn", "Patr"))]
+    for word in named or words:  # the cases the name's words share: Зои (nomn, gent) Астанковой
         found = case_of(word)
         if not cases or not found:
             cases = cases or found
