@@ -120,9 +120,15 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
             feminine = given[1].endswith(("а", "я"))
             surname = _ru_surname(words[-1], feminine, nominative=_is_nominative(words[0], given[1]))
             found.append(_person(span.start, span.end, span.text, given, surname))
-        elif len(words) == 1:
+        elif len(words) == 1 and not _after_abbreviation(text, span.start):
             found += _lone_surname(span, found)
     return found
+
+
+def _after_abbreviation(text: str, start: int) -> bool:
+    """A lone word right after an abbreviation in capitals is that body's name, no surname («ИТМО
+    Хайпарк»)."""
+    return re.search(r"\b[А-ЯЁA-Z]{2,}\s+$", text[max(0, start - 20) : start]) is not None
 
 
 _INITIALS = re.compile(r"(?:[А-ЯЁ]\.){1,2}")

@@ -106,6 +106,7 @@ def _is_adjective(word: str) -> bool:
 
 
 _MINISTRY_HEAD = {"head": "minister", "deputy_head": "deputy_minister"}
+_BOARDS = {"совет", "board"}
 
 
 def role_code(title: str | None, of_region: bool = False, of_ministry: bool = False) -> str | None:
@@ -119,6 +120,8 @@ def role_code(title: str | None, of_region: bool = False, of_ministry: bool = Fa
     if found is None:
         return None
     code, at = found
+    if code == "head" and _BOARDS & set(words[at + 1 : at + 4]):
+        code = "chairman"  # «глава совета директоров», "head of the board": the board's chairman
     if code in _REGION_HEAD and of_region:
         code = "head_of_region"
     deputy = any(w in _DEPUTY for w in words[:at])
