@@ -118,7 +118,13 @@ def _may_hold(person: Mention) -> bool:
     return not cases or bool(cases & {"nomn", "accs"})
 
 
+# verbs that give the title of the body after them: «Юрий Дроздов возглавил особую экономическую зону»
+_HEADING = {"возглавлять", "возглавить"}
+
+
 def _given(text: str, title: re.Match, words: list[str]) -> bool:
+    if lemma(words[0]) in _HEADING:
+        return True
     cases = case_of(words[-1])
     if "gent" in cases and _after_post(text, title, words):
         return True

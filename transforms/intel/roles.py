@@ -38,6 +38,7 @@ TITLE_RU = (
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
     r"(?-i:раис(?:а|у|ом|е)?)|"  # the head of Tatarstan, lower case (Раис is a given name)
+    r"возглав(?:ля|и)[а-яё]*|"  # a title given by the verb: «Максут Шадаев, возглавляющий Министерство …»
     r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
@@ -520,8 +521,12 @@ def _free_titles(text: str, held: dict[int, list[Found]]) -> list[re.Match]:
     return [
         m for m in _TITLE.finditer(text)
         if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and not _plural(m.group(1))
+        and not _VERB_TITLE.match(m.group(1))  # a verb («возглавляет») stands for no one
         and not _inside_name(text[: m.end()], m) and not is_former(text, m.start(1))
     ]  # fmt: skip
+
+
+_VERB_TITLE = re.compile(r"(?i)возглав")
 
 
 def _free_found(text: str, title: re.Match, bodies: list[Mention]) -> Found:
@@ -548,15 +553,17 @@ def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> di
             holders = last[1]  # «исполняющим обязанности заместителя губернатора и заместителя председателя …»
         last = (match.end(1), holders) if holders else None
         end = _phrase_end(text, match.end(1))
+        body = _body(bodies, match.end(1), end, text)
+        if _VERB_TITLE.match(match.group(1)) and (body is None or body.kind == "region"):
+            continue  # «возглавляет Калининградскую область»: the governor's post under another name
         for person in holders:
-            given.setdefault(id(person), []).append(
-                (match.group(1), _body(bodies, match.end(1), end, text), match.end(1), end)
-            )
+            given.setdefault(id(person), []).append((match.group(1), body, match.end(1), end))
     return given
 
 
 # a title joined to a given one: "и", a comma, a spaced dash («врио вице-губернатора - руководителя …»)
-_JOIN = re.compile(r"\s*(?:,|,?\s+и|\s[–—-])\s*")
+# (past the first title's lower-case complement: «заместителем руководителя аппарата – руководителем …»)
+_JOIN = re.compile(r"(?:\s+[а-яё]+){0,3}\s*(?:,|,?\s+и|\s[–—-])\s*")
 
 
 def _held(found: list[Found], given: list[Found]) -> list[Found]:
@@ -605,6 +612,9 @@ def _code(text: str, found: Found) -> tuple[str | None, str]:
     complement it took from the same title named before, if any."""
     title, body, title_end, _ = found
     own = complement(text, title_end)
+    if _VERB_TITLE.match(title):  # the body a verb gives the title of: «возглавила Совет директоров»
+        own = " ".join(text[title_end : title_end + 60].split()[:2])
+        own = f" {own}" if own else ""
     inherited = "" if own else _bare_complement(text, found)
     words = " ".join(title.split()) + (own or inherited)
     return role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end)), inherited

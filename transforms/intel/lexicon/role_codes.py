@@ -17,11 +17,18 @@ _PREFIXES = ("зам", "вице", "vice")  # замминистра, замгу
 _REGION_HEAD = {"head", "head_of_region"}
 
 
+# a verb that gives a title: «возглавляющий Министерство», «возглавил департамент» — the body's head
+_HEADING_VERBS = {"возглавлять": "глава", "возглавить": "глава"}
+
+
 def _norm(word: str) -> str:
     low = word.lower()
     if low in _DEPUTY:
         return low
-    return lemma(word) if has_cyrillic(word) else _singular(low)
+    if not has_cyrillic(word):
+        return _singular(low)
+    found = lemma(word)
+    return _HEADING_VERBS.get(found, found)
 
 
 def _singular(word: str) -> str:
