@@ -480,13 +480,35 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         found = held[id(person)]
         if not found:
             continue
-        roles = [_role_attrs(text, role, places, main_region) for role in found]
+        roles = _shared_region([_role_attrs(text, role, places, main_region) for role in found])
         person.attrs.update(next((r for r in roles if r["role_code"]), roles[0]))  # a known title first
         person.attrs["roles"] = roles
         person.attrs["title_spans"] = [(end - len(title), words_end) for title, _, end, words_end in found]
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+# the titles of a government, whose region is the one of the person's other government title when their
+# own words name none: «замгубернатора-глава минздрава», «министра … Бутакова … заместителями
+# председателя правительства Омской области» (not "head": the same person may head a company's branch)
+_GOVERNMENT_CODES = {
+    f"{deputy}{code}" for deputy in ("", "deputy_")
+    for code in ("governor", "head_of_region", "prime_minister", "minister", "mayor")
+}  # fmt: skip
+
+
+def _shared_region(roles: list[dict]) -> list[dict]:
+    """The person's government titles without a region take the region of his government title that has
+    one (one person, one region's government)."""
+    regions = {r["role_iso"] for r in roles if r["role_code"] in _GOVERNMENT_CODES and r["role_iso"]}
+    if len(regions) != 1:
+        return roles
+    (iso,) = regions
+    for role in roles:
+        if role["role_code"] in _GOVERNMENT_CODES and not role["role_iso"]:
+            role["role_iso"] = iso
+    return roles
 
 
 def _named_before(text: str, people: list[Mention], held: dict[int, list[Found]]) -> dict[int, re.Match]:
