@@ -40,9 +40,19 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     if after is not None and not _BREAK.search(text, title.end(), after.start) and _may_hold(after):
         return after
     before = [p for p in people if start <= p.start and p.end <= title.start()]
-    if before and not _BREAK.search(text, before[-1].end, title.start()):
-        return before[-1]
+    if before and not _BREAK.search(text, _past_relative(text, before[-1].end), title.start()):
+        return before[-1]  # «Иван Петров назначен директором», «Елена Абдулаева, которая … исполняла
+        # обязанности начальника ведомства»
     return pronoun_holder(text, title.start(), people)  # «она освобождена от должности директора»
+
+
+_RELATIVE = re.compile(r"\s*,\s*котор(?:ый|ая)\b")
+
+
+def _past_relative(text: str, name_end: int) -> int:
+    """Where the clause after a name begins, past a relative pronoun that stands for the name (its subject)."""
+    found = _RELATIVE.match(text, name_end)
+    return found.end() if found else name_end
 
 
 # an English title given by a verb or "as": "was appointed RF presidential plenipotentiary representative",
