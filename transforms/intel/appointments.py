@@ -50,7 +50,7 @@ _RELATIVE = re.compile(r"\s*,\s*котор(?:ый|ая)\b")
 
 
 def _past_relative(text: str, name_end: int) -> int:
-    """Where the clause after a name begins, past a relative pronoun that stands for the name (its subject)."""
+    """Where the clause after a name begins, past a relative pronoun standing for the name (its subject)."""
     found = _RELATIVE.match(text, name_end)
     return found.end() if found else name_end
 
@@ -85,8 +85,8 @@ def title_holders(text: str, title: re.Match, people: list[Mention]) -> list[Men
     if holder is None or holder.start > title.start() or not words or not is_plural(_head_word(words)):
         return [holder] if holder is not None else []
     start = _line_sentence(text, title.start())[0]
-    verb = max((w.end() for w in _WORD.finditer(text, start, holder.start) if lemma(w.group(0)) in _APPOINTING),
-               default=None)  # fmt: skip
+    words_before = _WORD.finditer(text, start, holder.start)
+    verb = max((w.end() for w in words_before if lemma(w.group(0)) in _APPOINTING), default=None)
     if verb is None:
         return [holder]
     listed = [p for p in people if verb <= p.start and p.end <= holder.start and _object(p)]
@@ -100,7 +100,9 @@ def _object(person: Mention) -> bool:
 
 # a post someone is proposed or runs for is not held: «предложил кандидатуру Алиханова на должность главы
 # Минпромторга», «назвал кандидата на пост главы министерства»
-_PROPOSING = {"кандидат", "кандидатура", "предложить", "претендовать", "претендент", "выдвинуть", "рекомендовать"}
+_PROPOSING = {
+    "кандидат", "кандидатура", "предложить", "претендовать", "претендент", "выдвинуть", "рекомендовать",
+}  # fmt: skip
 
 
 def _proposed(text: str, title: re.Match) -> bool:

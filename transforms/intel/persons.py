@@ -42,7 +42,9 @@ ROLE_WORDS_EN = (
 # a title and its body's name right before a name: capitalised words and of, the, and, for between (not
 # "Chairman of Russian Government Dmitry Medvedev with Interim President")
 _BODY_WORDS_EN = r"(?:[A-Z][\w&’'-]*|of|the|and|for)"
-ROLE_BEFORE_EN = re.compile(rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+{_BODY_WORDS_EN}(?:\s+{_BODY_WORDS_EN})*?)?,?\s+$")
+ROLE_BEFORE_EN = re.compile(
+    rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+{_BODY_WORDS_EN}(?:\s+{_BODY_WORDS_EN})*?)?,?\s+$"
+)
 _FEMININE_ENDINGS = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ской", "ская"))
 _MASCULINE = re.compile(r"(?i)(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)?$")
 

@@ -89,16 +89,17 @@ def _gap_ok(gap: str) -> bool:
     if words[:1] in (["of"], ["for"]) or has_cyrillic(gap):  # a body's abbreviation in brackets: "of …
         words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()  # zone (IP SEZ) JSC", «зоны (ОЭЗ)»
     if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 10:
-        return all(
-            _GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) or _on_name(words, i)
-            for i, w in enumerate(words)
-        )
+        return all(_gap_word_en(words, i) for i in range(len(words)))
     return all(_GAP_WORD.fullmatch(w) for w in words)
 
 
-def _on_name(words: list[str], i: int) -> bool:
-    """"on" inside a body's name: "the State Council Commission on Industry"."""
-    return words[i] == "on" and i + 1 < len(words) and words[i + 1][:1].isupper()
+def _gap_word_en(words: list[str], i: int) -> bool:
+    """A word of an English body's name after "of": capitalised, lower case but no verb or preposition, or
+    "on" before a capitalised word ("the State Council Commission on Industry")."""
+    word = words[i]
+    if _GAP_WORD.fullmatch(word) or (word.isascii() and word.isalpha() and word not in _NOT_BODY):
+        return True
+    return word == "on" and i + 1 < len(words) and words[i + 1][:1].isupper()
 
 
 def _body(bodies: list[Mention], start: int, end: int, text: str) -> Mention | None:
@@ -388,7 +389,8 @@ def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
         return True
     if body is None or body.kind != "region":
         return False
-    return re.fullmatch(r"(?i)\s*(?:of\s+)?(?:the\s+)?|\s*администрации\s+", text[title_end : body.start]) is not None
+    between = text[title_end : body.start]
+    return re.fullmatch(r"(?i)\s*(?:of\s+)?(?:the\s+)?|\s*администрации\s+", between) is not None
 
 
 # regional titles: a governor's (or a mayor's) region is the article's when the title names none
@@ -402,7 +404,8 @@ _TOWN_CODES = {"mayor", "deputy_mayor"}
 _EN_BODY_WORD = r"\s+(?!(?:of|and|or|the|in|on|at|for|to|with|by|as|from|is|was|has|said)\b)[a-z]{3,}\b"
 _BODY_AFTER_EN = re.compile(_EN_BODY_WORD)
 _REGION_NOUN = re.compile(
-    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|"  # «руководитель аппарата губернатора»
+    # «руководитель аппарата губернатора»
+    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|"
     rf"(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b(?!(?-i:{_EN_BODY_WORD})))\b"
     # «регионального Минэка», «областного правительства»
     r"|\b(?i:(?:региональн|областн|краев|республиканск)[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"
@@ -418,9 +421,6 @@ def _named_region(text: str, mentions: list[Mention], start: int, end: int) -> s
         if start <= m.start < end and m.entity_type in _PLACES and iso.startswith("RU-"):
             return None if _BODY_AFTER_EN.match(text, m.end) else iso
     return None
-
-
-
 
 
 def _role_region(
@@ -573,11 +573,11 @@ def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> di
     for match in _TITLE.finditer(text):
         holders = title_holders(text, match, people)
         if not holders and last is not None and _JOIN.fullmatch(text, last[0], match.start()):
-            holders = last[1]  # «исполняющим обязанности заместителя губернатора и заместителя председателя …»
+            holders = last[1]  # «исполняющим обязанности заместителя губернатора и заместителя председателя»
         last = (match.end(1), holders) if holders else None
         end = _phrase_end(text, match.end(1))
         body = _body(bodies, match.end(1), end, text)
-        if _VERB_TITLE.match(match.group(1)) and (body is None or body.kind == "region"):
+        if _VERB_TITLE.match(match.group(1)) and body is not None and body.kind == "region":
             continue  # «возглавляет Калининградскую область»: the governor's post under another name
         for person in holders:
             given.setdefault(id(person), []).append((match.group(1), body, match.end(1), end))
