@@ -12,6 +12,7 @@ import re
 from transforms.intel.lexicon.gazetteer import first_names, matcher, tokenize
 from transforms.intel.lexicon.nlp_ru import (
     NerSpan,
+    case_of,
     given_name_nominative,
     is_given_name,
     is_known_given_name,
@@ -60,7 +61,11 @@ def _person(start: int, end: int, surface: str, given: tuple[str, str], surname_
     return Mention("entity", "person", start, end, surface, name_en, entity_key("person", name_en), attrs)
 
 
-def _ru_surname(word: str, feminine: bool, nominative: bool = False) -> str:
+def _ru_surname(
+    word: str, feminine: bool, nominative: bool = False, cases: frozenset[str] = frozenset()
+) -> str:
+    """The surname in the nominative; cases: those of the given name before it, which the surname shares
+    («Султоном Рахимзодой»: the instrumental of Рахимзода)."""
     if nominative:
         return word
     if feminine:
@@ -72,7 +77,17 @@ def _ru_surname(word: str, feminine: bool, nominative: bool = False) -> str:
     found = surname_nominative(word, feminine)
     if found != word.lower():
         return found
-    return word if word.lower().endswith(("о", "их", "ых", "ко", "дзе", "швили")) else lemma(word)
+    return (
+        word if word.lower().endswith(("о", "их", "ых", "ко", "дзе", "швили")) else _noun_lemma(word, cases)
+    )
+
+
+def _noun_lemma(word: str, cases: frozenset[str]) -> str:
+    """The dictionary form of a surname pymorphy2 does not know: its reading as a noun in a case of the given
+    name (Эделя: эдель, not the gerund of a verb it guesses), else its first reading."""
+    nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    agreeing = [p for p in nouns if p.tag.case in cases] or nouns
+    return agreeing[0].normal_form.replace("ё", "е") if agreeing else lemma(word)
 
 
 def _with_surnames(spans: list[NerSpan]) -> list[NerSpan]:
@@ -120,7 +135,8 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
         if given is not None:
             feminine = given[1].endswith(("а", "я"))
-            surname = _ru_surname(words[-1], feminine, nominative=_is_nominative(words[0], given[1]))
+            nominative = _is_nominative(words[0], given[1])
+            surname = _ru_surname(words[-1], feminine, nominative, frozenset(case_of(words[0])))
             found.append(_person(span.start, span.end, span.text, given, surname))
         elif len(words) == 1 and not _after_abbreviation(text, span.start):
             found += _lone_surname(span, found)
