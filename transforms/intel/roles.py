@@ -12,6 +12,7 @@ from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
+from transforms.intel.titles.demonstrative import posts_named_before
 from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former
 from transforms.intel.titles.later import named_after
@@ -477,6 +478,8 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         held[person_id].insert(0, _free_found(text, title, bodies))
     for person, found in _named_after(text, people, held, bodies):
         held[id(person)].append(found)
+    for person, title in posts_named_before(text, list(_TITLE.finditer(text)), people):  # «в эту должность»
+        held[id(person)] = _held(held[id(person)], [_free_found(text, title, bodies)])
     for person in people:
         found = held[id(person)]
         if not found:

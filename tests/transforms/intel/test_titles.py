@@ -231,3 +231,11 @@ def test_a_title_on_the_line_after_the_name_is_the_names() -> None:
 def test_a_region_opening_an_english_bodys_name_is_not_the_roles() -> None:
     text = "The director of Novgorod region development agency Ivan Orlov met the residents."
     assert _regions(text, "en")[("Ivan Orlov", "director")] is None
+
+
+def test_a_post_named_by_a_demonstrative_is_the_title_before_it() -> None:
+    text = (
+        "Новым заместителем губернатора стал юрист. Подписан указ о назначении на эту должность Ивана Орлова."
+    )
+    assert _codes(text, "ru")["Ivan Orlov"] == {"deputy_governor"}
+    assert not _codes("Подписан указ о назначении на эту должность Ивана Орлова.", "ru").get("Ivan Orlov")
