@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.nlp_ru import case_of, is_plural, lemma, reads_as
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural, lemma, parses, reads_as
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.pronoun import pronoun_holder
@@ -43,7 +43,35 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     if before and not _BREAK.search(text, _past_relative(text, before[-1].end), title.start()):
         return before[-1]  # «Иван Петров назначен директором», «Елена Абдулаева, которая … исполняла
         # обязанности начальника ведомства»
-    return pronoun_holder(text, title.start(), people)  # «она освобождена от должности директора»
+    return pronoun_holder(text, title.start(), people) or _elided_subject(text, title, before)
+
+
+# «…, а 31 октября назначен заместителем министра»: a second predicate of the same subject
+_AND_THEN = re.compile(r",\s*а\s")
+
+
+def _elided_subject(text: str, title: re.Match, before: list[Mention]) -> Mention | None:
+    """The subject of the clause before, when the title's clause opens with «, а» and names no subject of
+    its own (no word in the nominative but the verb's participle): «Иван Орлов был освобожден от должности,
+    а 31 октября назначен заместителем министра»."""
+    joins = list(_AND_THEN.finditer(text, 0, title.start()))
+    if not joins or not before:
+        return None
+    join = joins[-1]
+    subject = next((p for p in reversed(before) if p.end <= join.start() and _nominative(p)), None)
+    if subject is None or _BREAK.search(text, subject.end, join.start()):
+        return None
+    clause = _WORD.findall(text[join.end() : title.start()])
+    return None if any(_names_subject(w) for w in clause) else subject
+
+
+def _nominative(person: Mention) -> bool:
+    return "nomn" in case_of(person.surface.split()[0])
+
+
+def _names_subject(word: str) -> bool:
+    """A noun or pronoun in the nominative that may be the clause's own subject."""
+    return any(p.tag.POS in {"NOUN", "NPRO"} and p.tag.case == "nomn" for p in parses(word)[:1])
 
 
 _RELATIVE = re.compile(r"\s*,\s*котор(?:ый|ая)\b")

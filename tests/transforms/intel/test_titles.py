@@ -239,3 +239,10 @@ def test_a_post_named_by_a_demonstrative_is_the_title_before_it() -> None:
     )
     assert _codes(text, "ru")["Ivan Orlov"] == {"deputy_governor"}
     assert not _codes("Подписан указ о назначении на эту должность Ивана Орлова.", "ru").get("Ivan Orlov")
+
+
+def test_a_title_of_a_second_predicate_goes_to_the_first_ones_subject() -> None:
+    text = "Иван Орлов был освобожден от должности, а 31 октября назначен заместителем министра обороны."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"deputy_minister"}
+    text = "Иван Орлов ушёл в отставку, а министром назначен Пётр Сидоров."  # the clause's own subject
+    assert _codes(text, "ru") == {"Ivan Orlov": set(), "Pyotr Sidorov": {"minister"}}
