@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.nlp_ru import case_of, lemma
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural, lemma, parses, reads_as
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.pronoun import pronoun_holder
@@ -33,16 +33,54 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     if not has_cyrillic(title.group(0)):
         return _holder_en(text, title, people)
     words = _WORD.findall(title.group(0))
-    if not words or not _given(text, title, words):
+    if not words or not _given(text, title, words) or _proposed(text, title):
         return None
-    start, end = sentence_of(text, title.start())
+    start, end = _line_sentence(text, title.start())
     after = next((p for p in people if title.end() <= p.start < end), None)
     if after is not None and not _BREAK.search(text, title.end(), after.start) and _may_hold(after):
         return after
     before = [p for p in people if start <= p.start and p.end <= title.start()]
-    if before and not _BREAK.search(text, before[-1].end, title.start()):
-        return before[-1]
-    return pronoun_holder(text, title.start(), people)  # «она освобождена от должности директора»
+    if before and not _BREAK.search(text, _past_relative(text, before[-1].end), title.start()):
+        return before[-1]  # «Иван Петров назначен директором», «Елена Абдулаева, которая … исполняла
+        # обязанности начальника ведомства»
+    return pronoun_holder(text, title.start(), people) or _elided_subject(text, title, before)
+
+
+# «…, а 31 октября назначен заместителем министра»: a second predicate of the same subject
+_AND_THEN = re.compile(r",\s*а\s")
+
+
+def _elided_subject(text: str, title: re.Match, before: list[Mention]) -> Mention | None:
+    """The subject of the clause before, when the title's clause opens with «, а» and names no subject of
+    its own (no word in the nominative but the verb's participle): «Иван Орлов был освобожден от должности,
+    а 31 октября назначен заместителем министра»."""
+    joins = list(_AND_THEN.finditer(text, 0, title.start()))
+    if not joins or not before:
+        return None
+    join = joins[-1]
+    subject = next((p for p in reversed(before) if p.end <= join.start() and _nominative(p)), None)
+    if subject is None or _BREAK.search(text, subject.end, join.start()):
+        return None
+    clause = _WORD.findall(text[join.end() : title.start()])
+    return None if any(_names_subject(w) for w in clause) else subject
+
+
+def _nominative(person: Mention) -> bool:
+    return "nomn" in case_of(person.surface.split()[0])
+
+
+def _names_subject(word: str) -> bool:
+    """A noun or pronoun in the nominative that may be the clause's own subject."""
+    return any(p.tag.POS in {"NOUN", "NPRO"} and p.tag.case == "nomn" for p in parses(word)[:1])
+
+
+_RELATIVE = re.compile(r"\s*,\s*котор(?:ый|ая)\b")
+
+
+def _past_relative(text: str, name_end: int) -> int:
+    """Where the clause after a name begins, past a relative pronoun standing for the name (its subject)."""
+    found = _RELATIVE.match(text, name_end)
+    return found.end() if found else name_end
 
 
 # an English title given by a verb or "as": "was appointed RF presidential plenipotentiary representative",
@@ -66,11 +104,52 @@ def _holder_en(text: str, title: re.Match, people: list[Mention]) -> Mention | N
     return None
 
 
+def title_holders(text: str, title: re.Match, people: list[Mention]) -> list[Mention]:
+    """The people a Russian title given by a verb belongs to (title_holder): a plural title after a list of
+    objects gives it to each of them («назначил министра … Бутакова, главу Минстроя … Гребенщикова и
+    министра экономики … Триппеля заместителями председателя правительства»)."""
+    holder = title_holder(text, title, people)
+    words = _WORD.findall(title.group(0))
+    if holder is None or holder.start > title.start() or not words or not is_plural(_head_word(words)):
+        return [holder] if holder is not None else []
+    start = _line_sentence(text, title.start())[0]
+    words_before = _WORD.finditer(text, start, holder.start)
+    verb = max((w.end() for w in words_before if lemma(w.group(0)) in _APPOINTING), default=None)
+    if verb is None:
+        return [holder]
+    listed = [p for p in people if verb <= p.start and p.end <= holder.start and _object(p)]
+    return [*listed, holder]
+
+
+def _object(person: Mention) -> bool:
+    """The name stands in the accusative (an appointing verb's object)."""
+    return "accs" in case_of(person.surface.split()[-1])
+
+
+# a post someone is proposed or runs for is not held: «предложил кандидатуру Алиханова на должность главы
+# Минпромторга», «назвал кандидата на пост главы министерства»
+_PROPOSING = {
+    "кандидат", "кандидатура", "предложить", "претендовать", "претендент", "выдвинуть", "рекомендовать",
+}  # fmt: skip
+
+
+def _proposed(text: str, title: re.Match) -> bool:
+    """The title follows «пост» / «должность» in a sentence that proposes someone for it."""
+    before = _word_before(text, title.start())
+    if before is None or lemma(before) not in {"пост", "должность"}:
+        return False
+    start = _line_sentence(text, title.start())[0]
+    return any(lemma(w) in _PROPOSING for w in _WORD.findall(text[start : title.start()]))
+
+
 def _may_hold(person: Mention) -> bool:
     """A name after the title holds it as the subject («назначен … Андрей Алпатов») or the object
     («назначить директором Иванова»), not in another case («после ухода в отставку Зои Астанковой»)."""
     cases: set[str] = set()
-    for word in person.surface.split():  # the cases the name's words share: Зои (nomn, gent) Астанковой
+    words = person.surface.split()
+    # the words read as names: a surname may read as a place only (Мантурова: the genitive of a village)
+    named = [w for w in words if any(reads_as(w, g) for g in ("Name", "Surn", "Patr"))]
+    for word in named or words:  # the cases the name's words share: Зои (nomn, gent) Астанковой
         found = case_of(word)
         if not cases or not found:
             cases = cases or found
@@ -79,14 +158,30 @@ def _may_hold(person: Mention) -> bool:
     return not cases or bool(cases & {"nomn", "accs"})
 
 
+# verbs that give the title of the body after them: «Юрий Дроздов возглавил особую экономическую зону»
+_HEADING = {"возглавлять", "возглавить"}
+
+
 def _given(text: str, title: re.Match, words: list[str]) -> bool:
+    if lemma(words[0]) in _HEADING:
+        return True
     cases = case_of(words[-1])
     if "gent" in cases and _after_post(text, title, words):
         return True
-    if "ablt" not in cases:
+    if "ablt" not in cases | case_of(_head_word(words)):  # «назначен первым заместителем министра»
         return False
     start, end = _line_sentence(text, title.start())
     return any(lemma(w) in _APPOINTING for w in _WORD.findall(text[start:end]))
+
+
+# the words that open a title before its head: «первым заместителем», «врио губернатора»
+_OPENING = {"первый", "врио"}
+
+
+def _head_word(words: list[str]) -> str:
+    """The title's head: its first word past «первый» / «врио» («первым заместителем министра»: заместителем,
+    whose case says how the title is given; the last word, министра, is its complement)."""
+    return next((w for w in words if lemma(w) not in _OPENING), words[-1])
 
 
 def _after_post(text: str, title: re.Match, words: list[str]) -> bool:

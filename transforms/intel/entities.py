@@ -177,6 +177,11 @@ def _main_region(places: list[Mention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _outside(found: list[Mention], people: list[Mention]) -> list[Mention]:
+    """The mentions no person's name overlaps."""
+    return [m for m in found if not any(p.start < m.end and m.start < p.end for p in people)]
+
+
 def find_mentions(text: str, language: str = "en") -> list[Mention]:
     """Every region, entity, site and legal act mentioned in text, overlaps resolved by priority."""
     tokens = tokenize(text)
@@ -191,8 +196,11 @@ def find_mentions(text: str, language: str = "en") -> list[Mention]:
     rules = companies_ru(text) + companies_en(text) + organizations_en(text) + companies_by_context(text)
     named = [m for m in bodies if m.entity_type != "location"]
     mentions = merge(find_acts(text), persons, named, sites, rules, places, towns, natasha_others)
-    # the article's region for regional titles that name none: a town's when no region is named
-    assign_roles(text, mentions, _main_region(places) or _main_region(towns))
+    # the article's region for regional titles that name none: a town's when no region is named; no place
+    # inside a person's name («Иванова» of «Иванова Сергея Владимировича»)
+    people = [m for m in mentions if m.entity_type == "person"]
+    own_places, own_towns = (_outside(found, people) for found in (places, towns))
+    assign_roles(text, mentions, _main_region(own_places) or _main_region(own_towns))
     return mentions
 
 

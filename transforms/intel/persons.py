@@ -12,6 +12,7 @@ import re
 from transforms.intel.lexicon.gazetteer import first_names, matcher, tokenize
 from transforms.intel.lexicon.nlp_ru import (
     NerSpan,
+    case_of,
     given_name_nominative,
     is_given_name,
     is_known_given_name,
@@ -33,12 +34,18 @@ _NOT_NAMES_EN = {
     "of", "the", "and", "for", "with", "in", "on", "at", "to", "by", "from", "as", "a", "an", "its", "his",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "far",
 }  # fmt: skip
 ROLE_WORDS_EN = (
     r"Governor|Vice-Governor|Mayor|Minister|Director|Director General|General Director|CEO|Chairman|"
     r"Chairwoman|Head|President|Prime Minister|Senator|Ambassador|Rector|Manager|Founder|Chief Executive"
 )
-ROLE_BEFORE_EN = re.compile(rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+[A-Z][\w&’' -]*?)?,?\s+$")
+# a title and its body's name right before a name: capitalised words and of, the, and, for between (not
+# "Chairman of Russian Government Dmitry Medvedev with Interim President")
+_BODY_WORDS_EN = r"(?:[A-Z][\w&’'-]*|of|the|and|for)"
+ROLE_BEFORE_EN = re.compile(
+    rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+{_BODY_WORDS_EN}(?:\s+{_BODY_WORDS_EN})*?)?,?\s+$"
+)
 _FEMININE_ENDINGS = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ской", "ская"))
 _MASCULINE = re.compile(r"(?i)(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)?$")
 
@@ -54,7 +61,11 @@ def _person(start: int, end: int, surface: str, given: tuple[str, str], surname_
     return Mention("entity", "person", start, end, surface, name_en, entity_key("person", name_en), attrs)
 
 
-def _ru_surname(word: str, feminine: bool, nominative: bool = False) -> str:
+def _ru_surname(
+    word: str, feminine: bool, nominative: bool = False, cases: frozenset[str] = frozenset()
+) -> str:
+    """The surname in the nominative; cases: those of the given name before it, which the surname shares
+    («Султоном Рахимзодой»: the instrumental of Рахимзода)."""
     if nominative:
         return word
     if feminine:
@@ -66,7 +77,17 @@ def _ru_surname(word: str, feminine: bool, nominative: bool = False) -> str:
     found = surname_nominative(word, feminine)
     if found != word.lower():
         return found
-    return word if word.lower().endswith(("о", "их", "ых", "ко", "дзе", "швили")) else lemma(word)
+    return (
+        word if word.lower().endswith(("о", "их", "ых", "ко", "дзе", "швили")) else _noun_lemma(word, cases)
+    )
+
+
+def _noun_lemma(word: str, cases: frozenset[str]) -> str:
+    """The dictionary form of a surname pymorphy2 does not know: its reading as a noun in a case of the given
+    name (Эделя: эдель, not the gerund of a verb it guesses), else its first reading."""
+    nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    agreeing = [p for p in nouns if p.tag.case in cases] or nouns
+    return agreeing[0].normal_form.replace("ё", "е") if agreeing else lemma(word)
 
 
 def _with_surnames(spans: list[NerSpan]) -> list[NerSpan]:
@@ -114,11 +135,18 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
         if given is not None:
             feminine = given[1].endswith(("а", "я"))
-            surname = _ru_surname(words[-1], feminine, nominative=_is_nominative(words[0], given[1]))
+            nominative = _is_nominative(words[0], given[1])
+            surname = _ru_surname(words[-1], feminine, nominative, frozenset(case_of(words[0])))
             found.append(_person(span.start, span.end, span.text, given, surname))
-        elif len(words) == 1:
+        elif len(words) == 1 and not _after_abbreviation(text, span.start):
             found += _lone_surname(span, found)
     return found
+
+
+def _after_abbreviation(text: str, start: int) -> bool:
+    """A lone word right after an abbreviation in capitals is that body's name, no surname («ИТМО
+    Хайпарк»)."""
+    return re.search(r"\b[А-ЯЁA-Z]{2,}\s+$", text[max(0, start - 20) : start]) is not None
 
 
 _INITIALS = re.compile(r"(?:[А-ЯЁ]\.){1,2}")
@@ -249,13 +277,19 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
         return fold_latin(word), spelt[1]  # Vitali, Grigori: an -iy name spelt -i, kept as written
     if _is_place_word(word):
         return None  # "Head of … Development Agency Taliya Minullina": a body's word is no given name
-    following = re.match(r"\s+(\w+)", text[start + len(word) :])
-    if following and following.group(1).lower() in first_names():
-        return None  # 'Minister of Economic Development Vladimir Popov': the name starts later
+    following = re.match(r"\s+(\w+)(?:\s+(\w+))?", text[start + len(word) :])
+    if following and any(w and _given_name_like(w) for w in following.groups()):
+        return None  # 'Minister of Economic Development Vladimir Popov', '… Trade Ravil Zaripov', '… Mass
+        # Media Nikolay Nikiforov': the name starts later
     folded = fold_latin(word)
     if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]) or is_known_given_name(to_cyrillic(word)):
         return folded, to_cyrillic(folded)  # a title before it, or a Russian given name (Vsevolod, Savely)
     return None
+
+
+def _given_name_like(word: str) -> bool:
+    """A known given name in any Latin spelling, or a Russian given name in pymorphy2's dictionary (Ravil)."""
+    return word.lower() in first_names() or (word[:1].isupper() and is_known_given_name(to_cyrillic(word)))
 
 
 def persons_en(text: str) -> list[Mention]:
@@ -284,6 +318,8 @@ _NOT_SURNAMES = {
     "assembly", "commission", "directorate", "authority", "policy", "affairs", "relations", "development",
     # "Director General of Tomsk Special Economic Zone": a body's words after a title are no name
     "special", "economic", "zone", "industrial", "park", "cluster", "federal", "regional", "national",
+    # "Interim President", "Acting Governor": a title is no surname
+    "president", "governor", "minister", "chairman", "director", "mayor", "premier", "head",
 }  # fmt: skip
 
 

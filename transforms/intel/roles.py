@@ -7,11 +7,12 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from transforms.intel.appointments import title_holder
+from transforms.intel.appointments import title_holders
 from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
+from transforms.intel.titles.demonstrative import posts_named_before
 from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former
 from transforms.intel.titles.later import named_after
@@ -21,32 +22,33 @@ from transforms.intel.titles.scope import complement, earlier_complement, heads_
 TITLE_EN = (
     # "Deputy Economic Development Minister": a deputy's title with the ministry's capitalised words inside
     r"(?:(?:first|acting)\s+)*(?:deputy|vice)\s+(?-i:(?:[A-Z][a-z]+\s+){1,3})minister|"
-    r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|minister|"
-    r"head\s+of\s+(?:the\s+)?government|chairman\s+of\s+(?:the\s+)?government|"
+    r"(?:(?:first|acting)\s+)*(?:(?:deputy|vice|pro)[\s-]+|deputies\s+of\s+(?:the\s+)?(?:[\w’']+\s+)?)?(?:governor|mayor|prime\s+minister|premier|minister|"
+    # "Chairman of Russian Government", "Head of the Tatarstan Government"
+    r"(?:head|chairman)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z]+\s+)?government|"
     r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
     r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member|"
     r"(?:authorized|plenipotentiary)\s+representative)s?"
 )
 TITLE_RU = (
     r"(?:(?:перв[а-я]+|врио|временно\s+исполняющ[а-я]+\s+обязанности|исполняющ[а-я]+\s+обязанности)\s+)*"
-    r"(?:(?:заместител[а-я]+|зам\.|вице[\s-]+)\s*)?"
+    # «заместитель прежнего губернатора»: at most two adjectives in the genitive between
+    r"(?:(?:заместител[а-я]+|зам\.|вице[\s-]+)\s*(?:[а-яё]+(?:ого|его|ой|ей)\s+){0,2})?"
     r"(?:председател[а-я]+\s+правительства|глав[аеуыой]+\s+правительства|премьер[а-я]*(?:-министр[а-я]*)?|"
     r"полномочн[а-я]+\s+представител[а-я]+(?:\s+президента)?|"
     r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|заммэр[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
-    r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател[а-я]+|"
+    r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател(?!ьств)[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
     r"(?-i:раис(?:а|у|ом|е)?)|"  # the head of Tatarstan, lower case (Раис is a given name)
+    r"возглав(?:ля|и)[а-яё]*|"  # a title given by the verb: «Максут Шадаев, возглавляющий Министерство …»
     r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
-# "вице-премьер – министр экономического развития", "Первый заместитель губернатора – председатель
-# правительства", "Deputy Prime Minister - Tatarstan … Minister": a title joined to the next by a dash
-_JOINED = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b([^–—\n]{{0,80}}?)\s[–—-]\s([^–—\n]{{0,80}})$")
 # "глава республики", "руководитель региона", "Head of the Region": the head of a region by a common noun
+# «глава администрации области»: the head of a region's administration is the head of the region
 _OF_REGION = re.compile(
-    r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:республики|региона|области|края|"
-    r"субъекта)\b)"
+    r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:администрации\s+)?(?:республики|"
+    r"региона|области|края|субъекта)\b)"
 )
 _AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|an?\s+)?({TITLE_EN}|{TITLE_RU})\b")
 # a second title after the first one's phrase: "X, director of A and chairman of B", "Иванов, министр
@@ -87,11 +89,18 @@ def _gap_ok(gap: str) -> bool:
         return False
     if words[:1] in (["of"], ["for"]) or has_cyrillic(gap):  # a body's abbreviation in brackets: "of …
         words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()  # zone (IP SEZ) JSC", «зоны (ОЭЗ)»
-    if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 8:
-        return all(
-            _GAP_WORD.fullmatch(w) or (w.isascii() and w.isalpha() and w not in _NOT_BODY) for w in words
-        )
+    if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 10:
+        return all(_gap_word_en(words, i) for i in range(len(words)))
     return all(_GAP_WORD.fullmatch(w) for w in words)
+
+
+def _gap_word_en(words: list[str], i: int) -> bool:
+    """A word of an English body's name after "of": capitalised, lower case but no verb or preposition, or
+    "on" before a capitalised word ("the State Council Commission on Industry")."""
+    word = words[i]
+    if _GAP_WORD.fullmatch(word) or (word.isascii() and word.isalpha() and word not in _NOT_BODY):
+        return True
+    return word == "on" and i + 1 < len(words) and words[i + 1][:1].isupper()
 
 
 def _body(bodies: list[Mention], start: int, end: int, text: str) -> Mention | None:
@@ -156,8 +165,8 @@ def _inside_name(window: str, match: re.Match) -> bool:
     if previous is None:
         return False
     title = match.group(1).split()[0]
-    if not has_cyrillic(title):
-        return re.search(r"(?i)\bof(?:\s+the)?$", before) is not None
+    if not has_cyrillic(title):  # "the Administration of the President", not "a meeting of Chairman …"
+        return re.search(r"\b[A-Z][\w’'-]*\s+of(?:\s+the)?$", before) is not None
     word, earlier = previous.group(1), before[: previous.start()].rstrip()
     if not _NAME_WORD.fullmatch(word) or not earlier or earlier[-1] in ".!?":
         return False  # "Приказом первого замминистра": the sentence's first word; "Мантурова, заместителя"
@@ -210,25 +219,65 @@ _LIST_OPENS = re.compile(r"\s*[:–—-]\s*$")
 def _joined_start(window: str, start: int, people: list[int]) -> int:
     """Where a compound title begins: the first of the titles joined by dashes before the one at start (not
     across another person's name)."""
-    while (
-        (joined := _JOINED.search(window[:start])) and _gap_ok(joined.group(2)) and _gap_ok(joined.group(3))
-    ):
-        if any(joined.start() <= at < start for at in people):
+    while (joined := _joined_before(window, start)) is not None:
+        if any(joined < at < start for at in people):
             break
-        start = joined.start()
+        start = joined
     return start
+
+
+def _joined_before(window: str, start: int) -> int | None:
+    """Where the title joined to the one at start by a dash begins: the nearest title before the dash
+    («обратился Глава республики к заместителю премьер-министра правительства — министру …»: the deputy
+    prime minister's title, not «Глава»), or the title fused to it by a hyphen («замгубернатора-глава
+    минздрава»)."""
+    fused = _FUSED.search(window[:start])
+    if fused is not None:
+        return fused.start(1)
+    dash = _DASH_END.search(window[:start])
+    if dash is None:
+        return None
+    for title in reversed(list(_TITLE.finditer(window, 0, dash.start()))):
+        gap = window[title.end() : dash.start()]
+        if len(gap) > 80 or "\n" in gap or "–" in gap or "—" in gap:
+            return None
+        return title.start() if _gap_ok(gap) and _gap_ok(dash.group(1)[: start - dash.start(1)]) else None
+    return None
+
+
+# "вице-премьер – министр экономического развития", "Первый заместитель губернатора – председатель
+# правительства", "Deputy Prime Minister - Tatarstan … Minister": a title joined to the next by a dash
+_DASH_END = re.compile(r"\s[–—-]\s([^–—\n]{0,80})$")
+# a title fused to the next by a hyphen, no spaces: «замгубернатора-глава минздрава»
+_FUSED = re.compile(rf"(?i)\b({TITLE_RU})-$")
 
 
 def _role_after(text: str, person: Mention, mentions: list[Mention], people: list[Mention]) -> Found | None:
     match = _AFTER.match(text[person.end : person.end + 200])
     if match is None:
-        return None
+        return _role_on_next_line(text, person, mentions)
     title_end = person.end + match.end(1)
     if _leads_into_next(text, title_end, people) and not _an_entrys_own(text, person, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     end = _phrase_end(text, title_end)
     if _SAYS_IN.search(text, title_end, end):
         return None  # "Describing … Albert Karimov, head of the Government … noted that": the verb's subject
+    return match.group(1), _body(mentions, title_end, end, text), title_end, end
+
+
+# a title that opens the line after a line holding the name alone (a list of speakers: "Sergey Zhvachkin\n
+# Governor of Tomsk Region")
+_NEXT_LINE = re.compile(rf"(?i)[ \t]*\n[ \t]*(?:the\s+)?({TITLE_EN}|{TITLE_RU})\b")
+
+
+def _role_on_next_line(text: str, person: Mention, mentions: list[Mention]) -> Found | None:
+    line_start = text.rfind("\n", 0, person.start) + 1
+    match = _NEXT_LINE.match(text, person.end)
+    if match is None or text[line_start : person.start].strip():
+        return None
+    title_end = match.end(1)
+    line_end = text.find("\n", title_end)
+    end = min(_phrase_end(text, title_end), line_end if line_end >= 0 else len(text))
     return match.group(1), _body(mentions, title_end, end, text), title_end, end
 
 
@@ -341,7 +390,8 @@ def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
         return True
     if body is None or body.kind != "region":
         return False
-    return re.fullmatch(r"(?i)\s*(?:of\s+)?(?:the\s+)?", text[title_end : body.start]) is not None
+    between = text[title_end : body.start]
+    return re.fullmatch(r"(?i)\s*(?:of\s+)?(?:the\s+)?|\s*администрации\s+", between) is not None
 
 
 # regional titles: a governor's (or a mayor's) region is the article's when the title names none
@@ -351,19 +401,26 @@ _REGIONAL_CODES = {
 _TOWN_CODES = {"mayor", "deputy_mayor"}
 # a region named by its common noun inside the title: "губернатор региона", "министр … республики", or its
 # government or ministry called regional
+# lower-case English words after a region: the region names the body they name ("… region development agency")
+_EN_BODY_WORD = r"\s+(?!(?:of|and|or|the|in|on|at|for|to|with|by|as|from|is|was|has|said)\b)[a-z]{3,}\b"
+_BODY_AFTER_EN = re.compile(_EN_BODY_WORD)
 _REGION_NOUN = re.compile(
-    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai))\b"
-    r"|\b(?i:региональн[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"  # «регионального Минэка»
+    # «руководитель аппарата губернатора»
+    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|"
+    rf"(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b(?!(?-i:{_EN_BODY_WORD})))\b"
+    # «регионального Минэка», «областного правительства»
+    r"|\b(?i:(?:региональн|областн|краев|республиканск)[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"
 )
 _PLACES = {"region", "location"}
 
 
-def _named_region(mentions: list[Mention], start: int, end: int) -> str | None:
-    """The Russian region (or a town's region) named between start and end: "губернатор Калужской области"."""
+def _named_region(text: str, mentions: list[Mention], start: int, end: int) -> str | None:
+    """The Russian region (or a town's region) named between start and end: "губернатор Калужской области"
+    — not one that opens an English body's name ("director of Novgorod region development agency")."""
     for m in mentions:
         iso = m.attrs.get("iso") or ""
         if start <= m.start < end and m.entity_type in _PLACES and iso.startswith("RU-"):
-            return iso
+            return None if _BODY_AFTER_EN.match(text, m.end) else iso
     return None
 
 
@@ -378,7 +435,7 @@ def _role_region(
     """The region of a role: the one its title names (after it, or right before an English one: "Tatarstan
     President"), else, for a regional title ("губернатор", "глава региона", "министр … республики"), the
     region the article is about."""
-    named = _named_region(places, *span) or _region_before(text, span[0] - len(title), places)
+    named = _named_region(text, places, *span) or _region_before(text, span[0] - len(title), places)
     if named is None and code not in _TOWN_CODES:  # «калужский губернатор»; «казанский мэр» names a town
         named = region_by_adjective(text, span[0] - len(title))
     if named is not None:
@@ -421,17 +478,41 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         held[person_id].insert(0, _free_found(text, title, bodies))
     for person, found in _named_after(text, people, held, bodies):
         held[id(person)].append(found)
+    for person, title in posts_named_before(text, list(_TITLE.finditer(text)), people):  # «в эту должность»
+        held[id(person)] = _held(held[id(person)], [_free_found(text, title, bodies)])
     for person in people:
         found = held[id(person)]
         if not found:
             continue
-        roles = [_role_attrs(text, role, places, main_region) for role in found]
+        roles = _shared_region([_role_attrs(text, role, places, main_region) for role in found])
         person.attrs.update(next((r for r in roles if r["role_code"]), roles[0]))  # a known title first
         person.attrs["roles"] = roles
         person.attrs["title_spans"] = [(end - len(title), words_end) for title, _, end, words_end in found]
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+# the titles of a government, whose region is the one of the person's other government title when their
+# own words name none: «замгубернатора-глава минздрава», «министра … Бутакова … заместителями
+# председателя правительства Омской области» (not "head": the same person may head a company's branch)
+_GOVERNMENT_CODES = {
+    f"{deputy}{code}" for deputy in ("", "deputy_")
+    for code in ("governor", "head_of_region", "prime_minister", "minister", "mayor")
+}  # fmt: skip
+
+
+def _shared_region(roles: list[dict]) -> list[dict]:
+    """The person's government titles without a region take the region of his government title that has
+    one (one person, one region's government)."""
+    regions = {r["role_iso"] for r in roles if r["role_code"] in _GOVERNMENT_CODES and r["role_iso"]}
+    if len(regions) != 1:
+        return roles
+    (iso,) = regions
+    for role in roles:
+        if role["role_code"] in _GOVERNMENT_CODES and not role["role_iso"]:
+            role["role_iso"] = iso
+    return roles
 
 
 def _named_before(text: str, people: list[Mention], held: dict[int, list[Found]]) -> dict[int, re.Match]:
@@ -466,8 +547,12 @@ def _free_titles(text: str, held: dict[int, list[Found]]) -> list[re.Match]:
     return [
         m for m in _TITLE.finditer(text)
         if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and not _plural(m.group(1))
+        and not _VERB_TITLE.match(m.group(1))  # a verb («возглавляет») stands for no one
         and not _inside_name(text[: m.end()], m) and not is_former(text, m.start(1))
     ]  # fmt: skip
+
+
+_VERB_TITLE = re.compile(r"(?i)возглав")
 
 
 def _free_found(text: str, title: re.Match, bodies: list[Mention]) -> Found:
@@ -487,22 +572,24 @@ _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|$))+
 def _given_titles(text: str, bodies: list[Mention], people: list[Mention]) -> dict[int, list[Found]]:
     """The titles given by a verb or a post (transforms/intel/appointments.py), by the id of their person."""
     given: dict[int, list[Found]] = {}
-    last: tuple[int, Mention] | None = None  # where the last given title ends, and its person
+    last: tuple[int, list[Mention]] | None = None  # where the last given title ends, and its people
     for match in _TITLE.finditer(text):
-        person = title_holder(text, match, people)
-        if person is None and last is not None and _JOIN.fullmatch(text, last[0], match.start()):
-            person = last[1]  # «исполняющим обязанности заместителя губернатора и заместителя председателя …»
-        last = (match.end(1), person) if person is not None else None
-        if person is not None:
-            end = _phrase_end(text, match.end(1))
-            given.setdefault(id(person), []).append(
-                (match.group(1), _body(bodies, match.end(1), end, text), match.end(1), end)
-            )
+        holders = title_holders(text, match, people)
+        if not holders and last is not None and _JOIN.fullmatch(text, last[0], match.start()):
+            holders = last[1]  # «исполняющим обязанности заместителя губернатора и заместителя председателя»
+        last = (match.end(1), holders) if holders else None
+        end = _phrase_end(text, match.end(1))
+        body = _body(bodies, match.end(1), end, text)
+        if _VERB_TITLE.match(match.group(1)) and body is not None and body.kind == "region":
+            continue  # «возглавляет Калининградскую область»: the governor's post under another name
+        for person in holders:
+            given.setdefault(id(person), []).append((match.group(1), body, match.end(1), end))
     return given
 
 
 # a title joined to a given one: "и", a comma, a spaced dash («врио вице-губернатора - руководителя …»)
-_JOIN = re.compile(r"\s*(?:,|,?\s+и|\s[–—-])\s*")
+# (past the first title's lower-case complement: «заместителем руководителя аппарата – руководителем …»)
+_JOIN = re.compile(r"(?:\s+[а-яё]+){0,3}\s*(?:,|,?\s+и|\s[–—-])\s*")
 
 
 def _held(found: list[Found], given: list[Found]) -> list[Found]:
@@ -551,6 +638,9 @@ def _code(text: str, found: Found) -> tuple[str | None, str]:
     complement it took from the same title named before, if any."""
     title, body, title_end, _ = found
     own = complement(text, title_end)
+    if _VERB_TITLE.match(title):  # the body a verb gives the title of: «возглавила Совет директоров»
+        own = " ".join(text[title_end : title_end + 60].split()[:2])
+        own = f" {own}" if own else ""
     inherited = "" if own else _bare_complement(text, found)
     words = " ".join(title.split()) + (own or inherited)
     return role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end)), inherited

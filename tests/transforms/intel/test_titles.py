@@ -136,3 +136,113 @@ def test_a_region_named_by_its_adjective_in_the_title() -> None:
         if m.entity_type == "person"
     ]
     assert found[0].attrs["role_iso"] == "RU-TUL"
+
+
+def _regions(text: str, language: str) -> dict[tuple[str, str], str | None]:
+    """The region of each role, by canonical name and role code."""
+    found: dict[tuple[str, str], str | None] = {}
+    for mention in find_mentions(text, language):
+        if mention.entity_type == "person":
+            for role in mention.attrs.get("roles", []):
+                found[(mention.canonical, role["role_code"])] = role["role_iso"]
+    return found
+
+
+def test_a_title_given_by_a_verb_is_read_by_its_head_word() -> None:
+    people = _codes("Иван Орлов назначен первым заместителем министра финансов.", "ru")
+    assert people["Ivan Orlov"] == {"deputy_minister"}
+
+
+def test_a_plural_title_given_by_a_verb_goes_to_each_name_of_the_list() -> None:
+    text = (
+        "Губернатор назначил министра финансов Ивана Орлова и министра труда Петра Сидорова "
+        "заместителями председателя правительства Омской области."
+    )
+    people = _codes(text, "ru")
+    assert people["Ivan Orlov"] == people["Pyotr Sidorov"] == {"minister", "deputy_prime_minister"}
+    regions = _regions(text, "ru")  # the minister's region is the one of his other government title
+    assert regions[("Ivan Orlov", "minister")] == regions[("Pyotr Sidorov", "minister")] == "RU-OMS"
+
+
+def test_a_title_dashed_to_the_next_is_the_nearest_one_before_the_dash() -> None:
+    text = "Глава республики обратился к заместителю премьер-министра — министру финансов Ивану Орлову."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"deputy_prime_minister", "minister"}
+    text = "Свой пост сохранила замгубернатора-глава минздрава Анна Петрова."
+    assert _codes(text, "ru")["Anna Petrova"] == {"deputy_governor", "minister"}
+
+
+def test_the_head_of_a_regions_administration_heads_the_region() -> None:
+    text = (
+        "Глава администрации области Иван Орлов назначил Петра Сидорова первым заместителем главы "
+        "администрации области."
+    )
+    people = _codes(text, "ru")
+    assert people["Ivan Orlov"] == {"head_of_region"}
+    assert people["Pyotr Sidorov"] == {"deputy_head_of_region"}
+
+
+def test_a_post_someone_is_proposed_for_is_not_held() -> None:
+    text = "Правительство предложило кандидатуру Ивана Орлова на пост главы Минфина."
+    assert not _codes(text, "ru").get("Ivan Orlov")
+    assert _codes("Иван Орлов назначен на пост главы Минфина.", "ru")["Ivan Orlov"] == {"minister"}
+
+
+def test_a_verb_gives_the_title_of_the_body_after_it() -> None:
+    assert _codes("Иван Орлов возглавил департамент промышленности.", "ru")["Ivan Orlov"] == {"head"}
+    text = "Пётр Сидоров, возглавляющий Министерство финансов, вошёл в совет."
+    assert _codes(text, "ru")["Pyotr Sidorov"] == {"minister"}
+    text = "Иван Орлов возглавил совет директоров компании."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"chairman"}  # the head of a board is its chairman
+    # a post held before, a region's head under another name, a chairmanship
+    assert not _codes("Иван Орлов, который восемь лет возглавлял ведомство, ушёл.", "ru").get("Ivan Orlov")
+    assert not _codes("Иван Орлов возглавляет Тверскую область с 2016 года.", "ru").get("Ivan Orlov")
+    assert not _codes("Совещание прошло под председательством Ивана Орлова.", "ru").get("Ivan Orlov")
+
+
+def test_a_deputy_of_a_former_holder_and_a_title_in_a_relative_clause() -> None:
+    text = "Место сохранил заместитель прежнего губернатора Иван Орлов."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"deputy_governor"}
+    text = "Им станет Анна Петрова, которая с апреля исполняла обязанности начальника управления."
+    assert _codes(text, "ru")["Anna Petrova"] == {"head"}
+    text = "Иван Орлов ранее занимал должность начальника управления."
+    assert not _codes(text, "ru").get("Ivan Orlov")
+
+
+def test_english_titles_of_a_government_and_of_a_committee() -> None:
+    text = (
+        "A meeting of Chairman of Russian Government Ivan Orlov with Russian Vice-premier Oleg Sidorov, "
+        "Minister of Industry and Trade Ravil Zaripov and Chairman of the State Duma Committee on Industry "
+        "and Trade Pavel Smirnov."
+    )
+    assert _codes(text, "en") == {
+        "Ivan Orlov": {"prime_minister"},
+        "Oleg Sidorov": {"deputy_prime_minister"},
+        "Ravil Zaripov": {"minister"},
+        "Pavel Smirnov": {"chairman"},
+    }
+
+
+def test_a_title_on_the_line_after_the_name_is_the_names() -> None:
+    text = "Quotes of the session\nIvan Orlov\nGovernor of Tomsk Region\nWe need more parks."
+    assert _codes(text, "en")["Ivan Orlov"] == {"governor"}
+    assert _regions(text, "en")[("Ivan Orlov", "governor")] == "RU-TOM"
+
+
+def test_a_region_opening_an_english_bodys_name_is_not_the_roles() -> None:
+    text = "The director of Novgorod region development agency Ivan Orlov met the residents."
+    assert _regions(text, "en")[("Ivan Orlov", "director")] is None
+
+
+def test_a_post_named_by_a_demonstrative_is_the_title_before_it() -> None:
+    text = (
+        "Новым заместителем губернатора стал юрист. Подписан указ о назначении на эту должность Ивана Орлова."
+    )
+    assert _codes(text, "ru")["Ivan Orlov"] == {"deputy_governor"}
+    assert not _codes("Подписан указ о назначении на эту должность Ивана Орлова.", "ru").get("Ivan Orlov")
+
+
+def test_a_title_of_a_second_predicate_goes_to_the_first_ones_subject() -> None:
+    text = "Иван Орлов был освобожден от должности, а 31 октября назначен заместителем министра обороны."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"deputy_minister"}
+    text = "Иван Орлов ушёл в отставку, а министром назначен Пётр Сидоров."  # the clause's own subject
+    assert _codes(text, "ru") == {"Ivan Orlov": set(), "Pyotr Sidorov": {"minister"}}

@@ -17,11 +17,18 @@ _PREFIXES = ("зам", "вице", "vice")  # замминистра, замгу
 _REGION_HEAD = {"head", "head_of_region"}
 
 
+# a verb that gives a title: «возглавляющий Министерство», «возглавил департамент» — the body's head
+_HEADING_VERBS = {"возглавлять": "глава", "возглавить": "глава"}
+
+
 def _norm(word: str) -> str:
     low = word.lower()
     if low in _DEPUTY:
         return low
-    return lemma(word) if has_cyrillic(word) else _singular(low)
+    if not has_cyrillic(word):
+        return _singular(low)
+    found = lemma(word)
+    return _HEADING_VERBS.get(found, found)
 
 
 def _singular(word: str) -> str:
@@ -87,11 +94,17 @@ def _phrase_at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     while k < len(phrase):
         if i < len(words) and words[i] == phrase[k]:
             i, k = i + 1, k + 1
-        elif k > 0 and i < len(words) and skipped < 2 and _is_adjective(words[i]):
+        elif k > 0 and i < len(words) and skipped < 2 and (_is_adjective(words[i]) or _name_word(words[i])):
             i, skipped = i + 1, skipped + 1
         else:
             return False
     return True
+
+
+def _name_word(word: str) -> bool:
+    """An English word that is no title word: a place's or a body's name inside a title ("chairman of
+    Russian government", "head of the Tatarstan government")."""
+    return word.isascii() and word.isalpha() and word not in _english_words() and word not in _DEPUTY
 
 
 def _is_adjective(word: str) -> bool:
@@ -100,6 +113,7 @@ def _is_adjective(word: str) -> bool:
 
 
 _MINISTRY_HEAD = {"head": "minister", "deputy_head": "deputy_minister"}
+_BOARDS = {"совет", "board"}
 
 
 def role_code(title: str | None, of_region: bool = False, of_ministry: bool = False) -> str | None:
@@ -113,6 +127,8 @@ def role_code(title: str | None, of_region: bool = False, of_ministry: bool = Fa
     if found is None:
         return None
     code, at = found
+    if code == "head" and _BOARDS & set(words[at + 1 : at + 4]):
+        code = "chairman"  # «глава совета директоров», "head of the board": the board's chairman
     if code in _REGION_HEAD and of_region:
         code = "head_of_region"
     deputy = any(w in _DEPUTY for w in words[:at])

@@ -21,8 +21,11 @@ def is_former(text: str, title_start: int) -> bool:
     """True when the title starting at title_start is marked as no longer held: «экс-» / "ex-" on it, or a
     marker («бывший», «предыдущий», «прежний», "former", "previous") before it in its phrase."""
     before = text[max(0, title_start - 60) : title_start]
-    if _PREFIX.search(before):
+    if _PREFIX.search(before) or _not_now(text[title_start : title_start + 30]):
         return True
+    held = re.search(r"([а-яё]+)\s+(?:пост|должност[ьи])\s*$", before)
+    if held is not None and _not_now(held.group(1)):
+        return True  # «Игорь Эдель занимал должность начальника управления»
     cut = max((m.end() for m in _BREAK.finditer(before)), default=0)
     for word in reversed(re.findall(r"[\w-]+", before[cut:])[-4:]):
         if _marks_former(word):
@@ -30,6 +33,18 @@ def is_former(text: str, title_start: int) -> bool:
         if not _opens_title(word):
             return False
     return False
+
+
+def _not_now(words: str) -> bool:
+    """The first word is a verb or participle in the past of the imperfective aspect, a post held before
+    («который восемь лет возглавлял это ведомство», «занимал должность»), or in the future, a post not yet
+    taken («возглавит»); not one taken («возглавил»)."""
+    first = re.match(r"[а-яё]+", words, re.I)
+    found = parses(first.group(0)) if first else []
+    if not found or found[0].tag.POS not in {"VERB", "PRTF"}:
+        return False
+    grammemes = set(found[0].tag.grammemes)
+    return {"past", "impf"} <= grammemes or "futr" in grammemes
 
 
 def _marks_former(word: str) -> bool:

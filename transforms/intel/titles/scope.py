@@ -50,6 +50,8 @@ def heads_ministry(text: str, title_end: int) -> bool:
     for word in _WORD.findall(text[title_end : title_end + 80])[:3]:
         if lemma(word) == "министерство" or (_MINISTRY_SHORT.fullmatch(word) and not reads_as(word, "Surn")):
             return True
+        if word.startswith("мин") and reads_as(word, "Orgn"):  # «глава минздрава», «главу минстроя»
+            return True
         if not reads_as(word, "ADJF"):
             return False
     return False
