@@ -6,6 +6,7 @@ import atexit
 import gc
 import logging
 import os
+import signal
 import tempfile
 import time
 from datetime import datetime
@@ -282,7 +283,20 @@ def run(
     started = time.perf_counter()
     summary = _stoppable(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
+    _fail_when_signalled_during_commit(summary)
     _fail_when_no_source_answered(summary)
+
+
+def _fail_when_signalled_during_commit(summary: dict[str, Any]) -> None:
+    """A signal that came once the run's commit had begun: the run finished first (flows/stopping.py);
+    the command says so and exits as stopped (130 for SIGINT, 143 for SIGTERM)."""
+    from flows.stopping import held_signal
+
+    signum = held_signal()
+    if signum is not None:
+        name = signal.Signals(signum).name
+        told = f"stopped by signal {name} during run {summary['run_id']}'s commit: the run finished first"
+        fail(told, 128 + signum, out=notices)
 
 
 def _stoppable(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,10 @@ The first signal:
 
 The command then prints one line and exits with 128 + the signal's number (130 for SIGINT, 143 for
 SIGTERM). A second signal while that happens ends the process at once, with the same code.
+
+Once a run's commit begins (`hold`), a first signal no longer stops it: a run committed but recorded as
+failed, or loaded but not published, would say the opposite of what the warehouse holds. The run
+finishes, and the command then says that the signal came and exits with the same code (`held_signal`).
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ class RunStopped(BaseException):
 
 class _State:
     armed = False
+    holding = False
     received: int | None = None
 
 
@@ -88,6 +93,8 @@ def _handler(signum: int, frame: FrameType | None) -> None:
     if _state.received is not None:
         _exit_now(signum)
     _state.received = signum
+    if _state.holding:  # the commit has begun: the run finishes, the command tells of the signal after
+        return
     threading.Thread(target=_halt_workers, name="clusterwatch-halt", daemon=True).start()
     raise RunStopped(signum)
 
@@ -109,12 +116,23 @@ def handled() -> Iterator[None]:
     """For the length of a command: SIGINT and SIGTERM stop the run (RunStopped), a second one the
     process."""
     previous = _install()
-    _state.armed, _state.received = bool(previous), None
+    _state.armed, _state.holding, _state.received = bool(previous), False, None
     try:
         yield
     finally:
-        _state.armed = False
+        _state.armed = _state.holding = False
         _restore(previous)
+
+
+def hold() -> None:
+    """The run's commit begins: from here to the end of the command a first signal is kept, not acted
+    on (a second one still ends the process at once)."""
+    _state.holding = _state.armed
+
+
+def held_signal() -> int | None:
+    """The signal kept while a run finished after its commit began (`hold`), if one came."""
+    return _state.received
 
 
 @contextlib.contextmanager

@@ -23,6 +23,7 @@ from config.settings import Settings
 from expectations.gates import GateFailed, reconcile_gate, warehouse_gate
 from expectations.results import dq_frame
 from flows.runs import Process, is_gone, this_process
+from flows.stopping import RunStopped, hold
 from transforms.runs.reconcile import page_counts
 from warehouse.load import RunLoad, RunRecord, record_failed_run, record_run, record_stage_seconds
 from warehouse.publish import publish, published_path, remove_stale_copies
@@ -138,6 +139,7 @@ def post_load(ctx: RunContext) -> Callable[[duckdb.DuckDBPyConnection], None]:
             rows = run_checks(con, ctx.run_date)
             ctx.keep(warehouse_gate(rows, time.perf_counter() - started))
         record_results(con, ctx.run_id, dq_frame(ctx.collected))
+        hold()  # the commit follows: a signal from here on waits for the run to finish (flows/stopping.py)
 
     return check
 
@@ -209,6 +211,8 @@ def record_unchanged(
                 raise
         published, finished = finish_and_publish(ctx, settings, run)
     except BaseException as exc:
+        if isinstance(exc, RunStopped):
+            exc.run_id = ctx.run_id
         record_failed(ctx, settings, exc)
         raise
     return run, published, finished

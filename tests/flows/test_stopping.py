@@ -155,3 +155,41 @@ def test_a_second_signal_while_stopping_ends_the_process_at_once(sig: signal.Sig
         stop(process)
     assert process.returncode == code
     assert err.strip() == f"error: stopped by a second signal ({sig.name}) while stopping"
+
+
+# a command whose run reaches its commit (`hold`) before the signal, or not
+HELD = """
+import os, signal, sys
+from flows.stopping import RunStopped, handled, held_signal, hold
+try:
+    with handled():
+        if sys.argv[1] == "commit":
+            hold()
+        os.kill(os.getpid(), signal.SIGTERM)
+        print("finished", flush=True)
+except RunStopped as exc:
+    print(exc.told(), flush=True)
+print("held", held_signal(), flush=True)
+"""
+
+
+@pytest.mark.parametrize(
+    ("stage", "lines"),
+    [
+        ("commit", ["finished", "held 15"]),
+        ("batches", ["stopped by signal SIGTERM: no run was started", "held 15"]),
+    ],
+)
+def test_a_signal_once_the_commit_began_waits_for_the_run(stage: str, lines: list[str]) -> None:
+    """Before the commit a signal stops the run; once the commit began the run finishes, the signal kept
+    for the command to tell of after it."""
+    done = subprocess.run(
+        [sys.executable, "-c", HELD, stage],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == lines
