@@ -20,7 +20,14 @@ from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Extractor
 
-from transforms.extract.choice import Lead, cut_edge_rows, cut_legal_footer, cut_sign_off, prefer_precise
+from transforms.extract.choice import (
+    Lead,
+    can_prefer_precise,
+    cut_edge_rows,
+    cut_legal_footer,
+    cut_sign_off,
+    prefer_precise,
+)
 from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published, without_datelines
 from transforms.extract.encoding import decode_html, repaired_double_encoding, without_controls
 from transforms.extract.garbled import garbled_reason, without_stray_replacements
@@ -175,11 +182,13 @@ def _first_pass(
     cleaned: HtmlElement, url: str | None, metadata: Any, options: ExtractOptions
 ) -> tuple[_Pass, Lead | None]:
     """The balanced pass, or precision mode's text when it holds the article better (choice.py); and
-    the page's lead (its description, when the page's text holds it)."""
+    the page's lead (its description, when the page's text holds it). Precision mode is not run when
+    the balanced text is empty: its text is never preferred to an empty one (choice.can_prefer_precise)."""
     first = _run(cleaned, url, metadata, options, recall=False)
     document = first.document
-    lead = Lead.of(document.description, cleaned.text_content(), document.title) if document else None
-    if options.favor_precision or not options.precision_candidate:
+    described = document is not None and bool(document.description)  # no description, no lead: no page text
+    lead = Lead.of(document.description, cleaned.text_content(), document.title) if described else None
+    if options.favor_precision or not options.precision_candidate or not can_prefer_precise(first.text):
         return first, lead
     precise = _run(cleaned, url, metadata, replace(options, favor_precision=True), recall=False)
     return (precise if prefer_precise(first.text, precise.text, lead) else first), lead

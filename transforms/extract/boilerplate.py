@@ -35,6 +35,8 @@ COMMENT_CLASS = re.compile(_TOKEN.format("(" + COMMENT_TOKENS + ")"), re.I)
 # ("main-with-sidebar", "layout-sidebar-sticky story-body", "post-body pagination-1") is the article.
 CONTENT_TOKENS = "main|content|article|story|post|entry|body|text|news-text|article-body"
 CONTENT_CLASS = re.compile(_TOKEN.format("(" + CONTENT_TOKENS + ")"), re.I)
+# Any of the three: a name that holds none of them is passed over in one search.
+ANY_NAMED_CLASS = re.compile(_TOKEN.format(f"({WIDGET_TOKENS}|{COMMENT_TOKENS}|{CONTENT_TOKENS})"), re.I)
 # The whole text of the link or button each comment of a thread carries (transforms/extract/comments.py).
 REPLY_WORDS = frozenset({"ответить", "ответ", "цитировать", "цитата", "reply", "відповісти"})
 # Whole lines that head the other pages a site lists after its article ("Читайте также:"): the text

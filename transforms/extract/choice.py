@@ -88,6 +88,12 @@ def _teasers_above(balanced: str, precise: str) -> bool:
     return bool(first) and balanced.find(first) >= MIN_TEASERS_ABOVE
 
 
+def can_prefer_precise(balanced: str) -> bool:
+    """Whether prefer_precise can answer yes for this balanced text: not for an empty one, which has no
+    core line and nothing above a precise text's first line (so precision mode need not run)."""
+    return bool(balanced)
+
+
 def prefer_precise(balanced: str, precise: str, lead: Lead | None) -> bool:
     """Precision mode's text over the balanced one: when it keeps the balanced text's longest line (the
     article's core) and the lead the balanced text kept, it differs by furniture it left out; when it

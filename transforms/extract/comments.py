@@ -60,12 +60,17 @@ def _holds_article(element: HtmlElement, half: int) -> bool:
 
 
 def drop_reply_threads(tree: HtmlElement) -> int:
-    """Drop each comment of a thread marked by reply links, in place; returns how many were dropped."""
+    """Drop each comment of a thread marked by reply links, in place; returns how many were dropped. A
+    page whose text holds no reply word (most pages) has no marker: it is not searched for them."""
+    text = tree.text_content()
+    lowered = text.lower()
+    if not any(word in lowered for word in REPLY_WORDS):
+        return 0
     markers = reply_markers(tree)
     if len(markers) < MIN_REPLIES:
         return 0
     marked = set(markers)
-    half = len(tree.text_content()) // 2
+    half = len(text) // 2
     items = [_item(marker, marked) for marker in markers]
     dropped = 0
     for item in items:

@@ -13,6 +13,7 @@ from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
 from transforms.extract.boilerplate import (
+    ANY_NAMED_CLASS,
     COMMENT_CLASS,
     CONTENT_CLASS,
     ENCODED_TOKEN,
@@ -101,15 +102,15 @@ def _drop(elements: list[HtmlElement], max_chars: int, keep: frozenset[HtmlEleme
 
 
 def _named(tree: HtmlElement) -> dict[str, list[HtmlElement]]:
-    """Elements by what their class and id name: widgets, comments, the article's containers."""
+    """Elements by what their class and id name: widgets, comments, the article's containers. Most
+    names hold none of the tokens: one search for any of them passes those over."""
     found: dict[str, list[HtmlElement]] = {"widget": [], "comment": [], "content": []}
+    kinds = (("widget", WIDGET_CLASS), ("comment", COMMENT_CLASS), ("content", CONTENT_CLASS))
     for element in _NAMED(tree):
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        for kind, pattern in (
-            ("widget", WIDGET_CLASS),
-            ("comment", COMMENT_CLASS),
-            ("content", CONTENT_CLASS),
-        ):
+        if not ANY_NAMED_CLASS.search(names):
+            continue
+        for kind, pattern in kinds:
             if pattern.search(names):
                 found[kind].append(element)
     return found

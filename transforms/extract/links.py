@@ -167,11 +167,13 @@ def cut_related_tail(text: str, min_chars: int, keep_comments: bool = False) -> 
     heading ("Комментарии", "*Submitted comments are subject to moderation…"), when at least min_chars
     of text come before it; "Читайте также: <headline>" lines inside the text are dropped."""
     kept: list[str] = []
+    chars = 0  # the characters of the kept lines, counted as they are kept
     for line in text.splitlines():
-        if _ends_article(line, keep_comments) and sum(len(k) for k in kept) >= min_chars:
+        if chars >= min_chars and _ends_article(line, keep_comments):
             break
         if not _opens_with_heading(line):
             kept.append(line)
+            chars += len(line)
     return "\n".join(kept)
 
 

@@ -5,9 +5,12 @@ article, a news agency's editorial address under its notice, photo credits insid
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.extract.choice import (
     Lead,
+    can_prefer_precise,
     cut_edge_rows,
     cut_legal_footer,
     cut_sign_off,
@@ -159,3 +162,15 @@ def test_contact_words_inside_the_text_stay() -> None:
 def test_a_closed_or_facebook_comment_notice_ends_the_text(notice: str) -> None:
     article = "\n".join([WIRE] * 2)
     assert cut_related_tail(f"{article}\n{notice}\nJoe: Junk science.", 200) == article
+
+
+@settings(database=None, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab «»\n.-|©2013 технопарк"), max_size=400), st.booleans())
+def test_an_empty_balanced_text_is_never_left_for_a_precise_one(precise: str, with_lead: bool) -> None:
+    """What lets the extractor skip precision mode when the balanced text is empty."""
+    lead = Lead.of(LEAD, f"{LEAD}\n{precise}") if with_lead else None
+    assert not can_prefer_precise("")
+    assert not prefer_precise("", precise, lead)
+    assert not prefer_precise("", f"{LEAD}\n{precise}", lead)
+    assert can_prefer_precise(ARTICLE)
+    assert prefer_precise(f"{TEASERS}\n{ARTICLE}", ARTICLE, Lead.of(LEAD, PAGE_TEXT))

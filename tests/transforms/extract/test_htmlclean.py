@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from transforms.extract.boilerplate import (
+    ANY_NAMED_CLASS,
+    COMMENT_CLASS,
+    COMMENT_TOKENS,
+    CONTENT_CLASS,
+    CONTENT_TOKENS,
+    WIDGET_CLASS,
+    WIDGET_TOKENS,
+)
 from transforms.extract.htmlclean import (
     BrokenMarkup,
     anchor_texts,
@@ -86,3 +97,29 @@ def test_link_measures() -> None:
     assert linked_headlines(listing, anchors) == 2
     assert link_share(listing, anchors) == pytest.approx(49 / 75)
     assert link_share("", anchors) == 0.0
+
+
+NAME_PARTS = [
+    *(WIDGET_TOKENS + "|" + COMMENT_TOKENS + "|" + CONTENT_TOKENS).replace("s?", "s").split("|"),
+    "SHARE", "Main", "sidebar", "x", "relationship", "postal", "", " ", "_", "-", "--", "__",
+]  # fmt: skip
+
+
+@settings(database=None, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PARTS), max_size=8))
+def test_one_search_finds_a_name_exactly_when_one_of_the_three_does(parts: list[str]) -> None:
+    """The screen before the three searches of each class and id passes over no name they would find."""
+    names = "".join(parts)
+    any_kind = any(p.search(names) for p in (WIDGET_CLASS, COMMENT_CLASS, CONTENT_CLASS))
+    assert bool(ANY_NAMED_CLASS.search(names)) == any_kind
+
+
+def test_a_reply_word_in_capitals_still_marks_a_thread() -> None:
+    article = "<h1>Заголовок</h1>" + "<p>Текст статьи о технопарке и его резидентах.</p>" * 20
+    comments = "".join(
+        f"<div class='c{n}'>Мнение гостя {n}. <a href='#'>ОТВЕТИТЬ</a></div>" for n in range(3)
+    )
+    text = cleaned_text(f"<html><body><div>{article}</div>{comments}</body></html>")
+    assert "Текст статьи" in text and "Мнение гостя" not in text
+    plain = cleaned_text(f"<html><body><div>{article}</div><div>Мнение гостя.</div></body></html>")
+    assert "Мнение гостя" in plain  # no reply word, no thread
