@@ -79,6 +79,20 @@ def sample_rerun(sample_run: dict, tmp_path_factory: pytest.TempPathFactory) -> 
     return news_etl(str(home / "sources.yaml"), str(home))
 
 
+@pytest.fixture(scope="session")
+def sample_run_in_batches(
+    prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict:
+    """The summary of one run over the sample site in batches of two pages, on the default runner, into a
+    home of its own (built once per session; the tests that run again on its home take a copy_home)."""
+    from flows.news_etl import news_etl
+
+    home = tmp_path_factory.mktemp("sample-run-in-batches")
+    sources = home / "sources.yaml"
+    sources.write_text(sources_yaml(sample_site), encoding="utf-8")
+    return news_etl(str(sources), str(home), batch_size=2)
+
+
 def copy_home(summary: dict, to: Path) -> Path:
     """A copy of the home of a run's summary at `to`, for a test that runs again on it; returns `to`."""
     shutil.copytree(Path(summary["database"]).parent, to)
