@@ -1,4 +1,5 @@
-"""Shared fixtures: the sample site over real HTTP on loopback, a Prefect test server, DuckDB."""
+"""Shared fixtures: the sample site over real HTTP on loopback, a Prefect test server, DuckDB, and the
+session's runs of the flow over the sample site that many tests only read."""
 
 from __future__ import annotations
 
@@ -74,8 +75,7 @@ def sample_rerun(sample_run: dict, tmp_path_factory: pytest.TempPathFactory) -> 
     stays as the first run left it): every page answers 304 and nothing new is loaded."""
     from flows.news_etl import news_etl
 
-    home = tmp_path_factory.getbasetemp() / "sample-rerun"
-    shutil.copytree(Path(sample_run["database"]).parent, home)
+    home = copy_home(sample_run, tmp_path_factory.getbasetemp() / "sample-rerun")
     return news_etl(str(home / "sources.yaml"), str(home))
 
 
