@@ -17,8 +17,9 @@ $(STAMP): requirements.lock pyproject.toml
 demo: install
 	$(BIN)/clusterwatch demo
 
+# Two processes, each test file whole in one of them (its module fixtures start once); see DEVELOPERS.md.
 test: install lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 lint: install
 	$(BIN)/ruff check .

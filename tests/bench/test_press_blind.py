@@ -58,9 +58,16 @@ def test_every_excerpt_names_its_source(articles) -> None:
     assert all(a["url"].startswith("http") and a["text"].strip() for a in articles)
 
 
-def test_role_codes_and_regions_keep_their_floor(articles, split: Path) -> None:
+@pytest.fixture(scope="module")
+def role_scores(articles) -> dict[str, tuple[float, float, float, int]]:
+    """The split's role and role-region scores, computed once for the tests that read them."""
     _roles_labelled(articles)
-    scores, floors = intel_real.score_roles(articles), FLOORS[split.stem]
+    return intel_real.score_roles(articles)
+
+
+def test_role_codes_and_regions_keep_their_floor(articles, role_scores, split: Path) -> None:
+    _roles_labelled(articles)
+    scores, floors = role_scores, FLOORS[split.stem]
     assert scores["role"][2] >= floors.role_f1, scores["role"]
     assert scores["role region"][2] >= floors.region_f1, scores["role region"]
 
@@ -103,11 +110,11 @@ def test_event_parties_keep_their_floor(articles, scores, split: Path) -> None:
     assert precision >= floors.party_precision and recall >= floors.party_recall, (precision, recall)
 
 
-def test_the_role_score_can_fail(articles) -> None:
+def test_the_role_score_can_fail(articles, role_scores) -> None:
     _roles_labelled(articles)
     wrong = [dict(a, roles=[r.replace("|governor|", "|mayor|") for a_ in [a] for r in a["roles"]])
              for a in articles]  # fmt: skip
-    assert intel_real.score_roles(wrong)["role"][2] < intel_real.score_roles(articles)["role"][2]
+    assert intel_real.score_roles(wrong)["role"][2] < role_scores["role"][2]
 
 
 def test_the_party_score_counts_misses_and_extras() -> None:

@@ -103,9 +103,9 @@ def test_the_workers_cannot_see_the_home(cluster: str, tmp_path: Path) -> None:
 
 
 def test_the_cluster_loads_what_the_default_runner_loads(
-    prefect_harness: None, sample_site: str, cluster: str, tmp_path: Path
+    sample_run_in_batches: dict, sample_site: str, cluster: str, tmp_path: Path
 ) -> None:
-    threads = _run(sample_site, tmp_path / "threads")
+    threads = sample_run_in_batches  # the same site in batches of two, on the default runner
     dask = _run(sample_site, tmp_path / "dask", runner="dask", dask_address=cluster)
     assert dask["status"] == threads["status"] == "completed"
     assert dask["articles_loaded"] == threads["articles_loaded"] == 5

@@ -15,13 +15,9 @@ from samples.server import SITE_DIR
 
 
 @pytest.fixture(scope="module")
-def demo_run(prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    from samples.server import sources_yaml
-
-    home = tmp_path_factory.mktemp("home")
-    sources = home / "sources.yaml"
-    sources.write_text(sources_yaml(sample_site), encoding="utf-8")
-    return news_etl(str(sources), str(home))
+def demo_run(sample_run: dict) -> dict:
+    """One run over the sample site (the session's, shared with the other tests that only read it)."""
+    return sample_run
 
 
 def _db(summary: dict) -> duckdb.DuckDBPyConnection:

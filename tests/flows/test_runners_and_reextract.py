@@ -10,6 +10,7 @@ import pytest
 
 from flows.news_etl import news_etl
 from flows.reextract import reextract
+from tests.conftest import copy_home
 
 TABLES = (
     "fact_article",
@@ -28,12 +29,10 @@ def _counts(database: str) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def threads_run(prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    from samples.server import sources_yaml
-
-    home = tmp_path_factory.mktemp("threads")
-    (home / "sources.yaml").write_text(sources_yaml(sample_site), encoding="utf-8")
-    return news_etl(str(home / "sources.yaml"), str(home), batch_size=2)
+def threads_run(sample_run_in_batches: dict) -> dict:
+    """The session's run over the sample site in batches of two on the default runner (read only here:
+    the tests that run again take a copy of its home)."""
+    return sample_run_in_batches
 
 
 def test_dask_runner_gives_identical_counts(threads_run: dict, sample_sources: Path, tmp_path: Path) -> None:
@@ -48,17 +47,18 @@ def test_unknown_runner_is_refused(prefect_harness: None, sample_sources: Path, 
         news_etl(str(sample_sources), str(tmp_path), runner="spark")
 
 
-def test_reextract_replaces_facts_without_fetching(threads_run: dict) -> None:
-    home = str(Path(threads_run["database"]).parent)
-    before = _counts(threads_run["database"])
-    again = reextract(home, batch_size=3)
+def test_reextract_replaces_facts_without_fetching(threads_run: dict, tmp_path: Path) -> None:
+    home = copy_home(threads_run, tmp_path / "home")
+    database = str(home / "clusterwatch.duckdb")
+    before = _counts(database)
+    again = reextract(str(home), batch_size=3)
     assert again["pages_discovered"] == again["pages_fetched"] == 6  # every stored page, none fetched
     assert again["articles_loaded"] == 5 and again["articles_held_back"] == 1
-    after = _counts(threads_run["database"])
+    after = _counts(database)
     assert {t: after[t] for t in TABLES if t != "quarantine"} == {
         t: before[t] for t in TABLES if t != "quarantine"
     }
-    with duckdb.connect(threads_run["database"], read_only=True) as con:
+    with duckdb.connect(database, read_only=True) as con:
         logged = con.execute(
             "SELECT count(*) FROM fetch_log WHERE run_id = $r", {"r": again["run_id"]}
         ).fetchone()
@@ -77,8 +77,8 @@ def test_one_worker_and_two_give_the_same_warehouse(
         assert b.execute(query).fetchall() == counts
 
 
-def test_a_run_that_fetches_nothing_new_records_its_outcomes_only(threads_run: dict) -> None:
-    home = Path(threads_run["database"]).parent
+def test_a_run_that_fetches_nothing_new_records_its_outcomes_only(threads_run: dict, tmp_path: Path) -> None:
+    home = copy_home(threads_run, tmp_path / "home")
     again = news_etl(str(home / "sources.yaml"), str(home), batch_size=2)
     assert again["status"] == "completed"
     assert (again["pages_fetched"], again["articles_loaded"]) == (0, 0)

@@ -3,30 +3,18 @@ extracts nothing and loads nothing, and the counts still reconcile."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from flows.news_etl import news_etl
 from ingest import raw_store
 
 
 @pytest.fixture(scope="module")
-def runs(
-    prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple]:
-    from samples.server import sources_yaml
-
-    home = tmp_path_factory.mktemp("home")
-    sources = home / "sources.yaml"
-    sources.write_text(sources_yaml(sample_site), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")  # loopback: no need to be gentle
-        first = news_etl(str(sources), str(home))
-        second = news_etl(str(sources), str(home))
-    yield home, first, second
+def runs(sample_run: dict, sample_rerun: dict) -> tuple:
+    """The session's run over the sample site and a second one after it (on a copy of its home)."""
+    return Path(sample_run["database"]).parent, sample_run, sample_rerun
 
 
 def test_first_run_fetches_and_second_run_finds_nothing_changed(runs: tuple) -> None:

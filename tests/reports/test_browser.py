@@ -30,14 +30,9 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="module")
-def demo(prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """A real run of the flow on the sample site: it builds the report at its end."""
-    from flows.news_etl import news_etl
-    from samples.server import sources_yaml
-
-    home = tmp_path_factory.mktemp("demo-home")
-    (home / "sources.yaml").write_text(sources_yaml(sample_site), encoding="utf-8")
-    return news_etl(str(home / "sources.yaml"), str(home))
+def demo(sample_run: dict) -> dict:
+    """A real run of the flow on the sample site (the session's): it builds the report at its end."""
+    return sample_run
 
 
 def _open(browser: Browser, page: Path) -> None:

@@ -72,7 +72,9 @@ def _explained(held: pl.DataFrame, stages: set[str]) -> bool:
 # threads of the session's Prefect test server (which draws retry jitter and ports from it) may move it
 # meanwhile, which Hypothesis reports as a strategy using `random`. None of these strategies does.
 @pytest.mark.filterwarnings("ignore:Do not use the `random` module inside strategies")
-@SETTINGS
+# 50 examples of up to 4 pages each (every page through trafilatura, normalisation and intel), drawn anew
+# at every run (no example database): half the default, which took most of this file's time
+@settings(SETTINGS, max_examples=50)
 @given(st.lists(BODY, min_size=1, max_size=4))
 def test_every_page_ends_in_exactly_one_place(bodies: list[bytes | None]) -> None:
     articles, held = extract_pages(_pages(bodies))

@@ -398,22 +398,16 @@ def star_file(star_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo(prefect_harness: None, sample_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Two identical runs of the demo flow into one home; the counts after each (built once per session,
-    for every test of the demo database)."""
-    from flows.news_etl import news_etl
-    from samples.server import sources_yaml
+def demo(sample_run: dict, sample_rerun: dict) -> dict:
+    """Two identical runs of the demo flow into one home (the session's `sample_run`, then `sample_rerun`
+    on a copy of its home); the counts after each, for every test of the demo database."""
     from warehouse.queries import table_counts
 
-    home = tmp_path_factory.mktemp("demo-home")
-    sources = home / "sources.yaml"
-    sources.write_text(sources_yaml(sample_site), encoding="utf-8")
     counts = []
-    for _ in range(2):
-        summary = news_etl(str(sources), str(home))
+    for summary in (sample_run, sample_rerun):
         with duckdb.connect(summary["database"], read_only=True) as con:
             counts.append(table_counts(con))
-    return {"database": summary["database"], "counts": counts}
+    return {"database": sample_rerun["database"], "counts": counts}
 
 
 @pytest.fixture
