@@ -39,6 +39,26 @@ def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Pope
         )
 
 
+def interruptible() -> None:
+    """A child's SIGINT at its default (as `preexec_fn`): a suite started in the background of a shell
+    has SIGINT ignored and its children inherit that, so Python in them raises no KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def piped(command: list[str], env: dict[str, str], **options: object) -> subprocess.Popen:
+    """A process with its stdout and stderr as text pipes, Ctrl-C reaching it as in a terminal."""
+    return subprocess.Popen(  # type: ignore[call-overload]
+        command,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=interruptible,
+        **options,
+    )
+
+
 def stop(process: subprocess.Popen) -> None:
     """SIGTERM to the process group, then SIGKILL if it has not ended within 30 s."""
     for sig, grace in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):

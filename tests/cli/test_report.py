@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from reports.dictionary import dictionary_markdown
+from tests.processes import piped
 
 
 def test_report_writes_the_pages_and_says_where(bad_home: Path, tmp_path: Path) -> None:
@@ -41,23 +41,10 @@ def test_dictionary_writes_the_markdown(tmp_path: Path) -> None:
     assert result.exit_code == 0 and out.read_text(encoding="utf-8") == dictionary_markdown()
 
 
-def _interruptible() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def test_serve_only_serves_the_sample_site_until_interrupted(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
     args = [sys.executable, "-m", "cli", "demo", "--serve-only", "--port", "0", "--home", str(tmp_path)]
-    process = subprocess.Popen(
-        args,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        # Ctrl-C as in a terminal, even when this suite runs in the background of a shell without job
-        # control, whose children inherit SIGINT ignored (Python then raises no KeyboardInterrupt)
-        preexec_fn=_interruptible,
-    )
+    process = piped(args, env)  # Ctrl-C as in a terminal, even in a suite run in the background
     try:
         first = process.stdout.readline()
         assert first.startswith("serving the sample site at http://127.0.0.1:"), first

@@ -18,7 +18,7 @@ import pytest
 from bench.corpus import write_corpus
 from bench.run import sources_yaml
 from samples.server import serve_site
-from tests.processes import REPO, alive, stop, tail, wait_until
+from tests.processes import REPO, alive, interruptible, piped, stop, tail, wait_until
 from warehouse.publish import published_path
 
 PAGES = 24
@@ -35,11 +35,6 @@ def paced_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield sources
 
 
-def _interruptible() -> None:
-    # a suite started in the background of a shell has SIGINT ignored, and its children inherit that
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def _run(sources: Path, home: Path, log: Path, env: dict[str, str], *options: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "cli", "run", "--sources", str(sources), "--home", str(home)]
     command += ["--workers", "2", *options]
@@ -49,7 +44,7 @@ def _run(sources: Path, home: Path, log: Path, env: dict[str, str], *options: st
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
-            preexec_fn=_interruptible,
+            preexec_fn=interruptible,
             start_new_session=True,
         )
 
@@ -135,16 +130,8 @@ with handled():
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_second_signal_while_stopping_ends_the_process_at_once(sig: signal.Signals, code: int) -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-c", SLOW_STOP],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=_interruptible,
-        start_new_session=True,
-    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = piped([sys.executable, "-c", SLOW_STOP], env, start_new_session=True)
     try:
         assert process.stdout.readline() == "running\n"
         process.send_signal(sig)

@@ -7,6 +7,8 @@ import json
 import re
 import threading
 import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -214,6 +216,20 @@ def test_a_url_listed_by_two_sources_is_fetched_once(site: str, tmp_path: Path) 
     assert set(result.fetch_log.get_column("source_name")) == {"s"}
 
 
+@contextmanager
+def _news_site(page: Callable[[Request], Response]) -> Iterator[str]:
+    """A threaded loopback server answering /news/N.html with `page` (no robots.txt); its base URL."""
+    server = HTTPServer(threaded=True)
+    server.start()
+    try:
+        server.expect_request("/robots.txt").respond_with_data("", status=404)
+        server.expect_request(re.compile(r"/news/\d+\.html")).respond_with_handler(page)
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        server.clear()
+        server.stop()
+
+
 def test_per_host_concurrency_holds_on_the_wire(tmp_path: Path) -> None:
     """A threaded server counts requests in flight; the crawler never has more than two at once."""
     lock, inside, peak = threading.Lock(), [0], [0]
@@ -227,19 +243,11 @@ def test_per_host_concurrency_holds_on_the_wire(tmp_path: Path) -> None:
             inside[0] -= 1
         return Response("<p>page</p>", content_type="text/html")
 
-    server = HTTPServer(threaded=True)
-    server.start()
-    try:
-        server.expect_request("/robots.txt").respond_with_data("", status=404)
-        server.expect_request(re.compile(r"/news/\d+\.html")).respond_with_handler(slow_page)
-        base = f"http://127.0.0.1:{server.port}"
+    with _news_site(slow_page) as base:
         pages = [Discovered(f"{base}/news/{i}.html", "s", "feed") for i in range(12)]
         limits = settings().model_copy(update={"global_concurrency": 8, "per_host_concurrency": 2})
         with Fetcher(limits, allow_private=True) as fetcher:
             result = fetch_pages(pages, fetcher, empty_state(), tmp_path / "raw")
-    finally:
-        server.clear()
-        server.stop()
     assert result.fetch_log.get_column("outcome").to_list() == ["fetched"] * 12
     assert peak[0] == 2
 
@@ -412,17 +420,9 @@ def test_a_crawl_left_by_an_error_fetches_none_of_the_pages_not_yet_started(tmp_
     def stop(_settled: Settled, _total: int) -> None:
         raise _Stop()
 
-    server = HTTPServer(threaded=True)
-    server.start()
-    try:
-        server.expect_request("/robots.txt").respond_with_data("", status=404)
-        server.expect_request(re.compile(r"/news/\d+\.html")).respond_with_handler(page)
-        base = f"http://127.0.0.1:{server.port}"
+    with _news_site(page) as base:
         pages = [Discovered(f"{base}/news/{i}.html", "s", "feed") for i in range(40)]
         limits = settings().model_copy(update={"global_concurrency": 2, "per_host_concurrency": 1})
         with Fetcher(limits, allow_private=True) as fetcher, pytest.raises(_Stop):
             fetch_pages(pages, fetcher, empty_state(), tmp_path / "raw", on_page=stop)
-    finally:
-        server.clear()
-        server.stop()
     assert 1 <= len(served) <= 3  # the first page, and those already started on the two threads
