@@ -276,6 +276,8 @@ def single_chunks(value: Any) -> Any:
     `rechunk` itself releases the GIL."""
     if isinstance(value, pl.DataFrame):
         return value.rechunk() if value.n_chunks() > 1 else value
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple takes its fields apart
+        return type(value)(*(single_chunks(v) for v in value))
     if isinstance(value, tuple | list):
         return type(value)(single_chunks(v) for v in value)
     if isinstance(value, dict):

@@ -9,6 +9,7 @@ import threading
 import time
 from concurrent.futures import Future
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 import pytest
@@ -22,6 +23,7 @@ from flows.workers import (
     intel_in_worker,
     resume,
     run_batch,
+    single_chunks,
 )
 from tests.flows.crashing import POISON, dies_on_poison, tagged, waits
 from tests.processes import alive
@@ -157,3 +159,19 @@ def test_a_halted_run_kills_and_joins_its_workers_and_starts_none(tmp_path: Path
         resume()
     with cpu_pool(2):
         assert run_batch(Stage(tagged, ("y",), _merge, _died), ROWS).get_column("tag").to_list() == ["y"] * 5
+
+
+class _Pair(NamedTuple):
+    frame: pl.DataFrame
+    count: int
+
+
+def test_single_chunks_leaves_every_frame_in_one_chunk_and_equal() -> None:
+    frame = pl.concat([pl.DataFrame({"a": [1, 2]}), pl.DataFrame({"a": [3]})], rechunk=False)
+    assert frame.n_chunks() == 2
+    value = {"batch": [frame, (frame, "x")], "pair": _Pair(frame, 3), "n": 1}
+    out = single_chunks(value)
+    frames = [out["batch"][0], out["batch"][1][0], out["pair"].frame]
+    assert all(f.n_chunks() == 1 and f.equals(frame) for f in frames)
+    assert isinstance(out["pair"], _Pair) and out["pair"].count == 3 and out["batch"][1][1] == "x"
+    assert out["n"] == 1
