@@ -6,6 +6,7 @@ that run them as separate tasks."""
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -174,16 +175,25 @@ def fetch_pages(
     until: Until | None = None,
 ) -> CrawlResult:
     """Fetch the pages on a thread pool (global limit; per-host limits in the fetcher's throttle);
-    `on_page` sees each settled page as it comes; `until` can stop the crawl at a page."""
+    `on_page` sees each settled page as it comes; `until` can stop the crawl at a page (asked in the
+    fetching thread, so that besides that page only those the other threads had under way are
+    requested)."""
     states = previous_states(previous) if fetcher.settings.incremental else {}
 
-    def one(page: Discovered) -> Settled:
+    reached = threading.Event()  # `until` said stop: a thread that takes up a page after it requests none
+
+    def one(page: Discovered) -> Settled | None:
+        if reached.is_set():
+            return None
         state = states.get(page.url)
         try:
             result = fetcher.fetch(page.url, validators=validators_for(state, raw_dir))
         except Exception as exc:  # a bad page never stops the run: it is logged as failed
             result = FetchResult(url=page.url, outcome="failed", reason=f"{type(exc).__name__}: {exc}")
-        return settle(page, result, state, raw_dir)
+        settled = settle(page, result, state, raw_dir)
+        if until is not None and until(settled):
+            reached.set()
+        return settled
 
     rows = _Rows(states)
     with _stopping_early(ThreadPoolExecutor(_workers(fetcher.settings))) as pool:
@@ -192,6 +202,8 @@ def fetch_pages(
         for done, future in enumerate(as_completed(futures), start=1):
             index, settled = futures.pop(future), future.result()
             del future  # neither the future nor its page outlives the hand-on
+            if settled is None:  # not requested: the crawl stops at the page `until` named
+                continue
             rows.add(index, settled)
             if on_page:
                 on_page(settled, total)
