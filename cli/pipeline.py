@@ -9,6 +9,8 @@ import os
 import signal
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -281,7 +283,8 @@ def run(
 ) -> None:
     """Crawl the sources listed in SOURCES and load HOME/clusterwatch.duckdb."""
     started = time.perf_counter()
-    summary = _stoppable(sources, home, _options(batch_size, runner, dask_address, workers))
+    with _stopped_cleanly():
+        summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
     _fail_when_signalled_during_commit(summary)
     _fail_when_no_source_answered(summary)
@@ -299,13 +302,15 @@ def _fail_when_signalled_during_commit(summary: dict[str, Any]) -> None:
         fail(told, 128 + signum, out=notices)
 
 
-def _stoppable(sources: Path, home: Path | None, options: dict[str, Any]) -> dict[str, Any]:
-    """The run, stopped cleanly by SIGTERM or Ctrl-C: one line, exit code 143 or 130 (flows/stopping.py)."""
+@contextmanager
+def _stopped_cleanly() -> Iterator[None]:
+    """The block (a run) stopped cleanly by SIGTERM or Ctrl-C: one line, exit code 143 or 130
+    (flows/stopping.py)."""
     from flows.stopping import RunStopped, handled
 
     try:
         with handled():
-            return _run_flow(sources, home, options)
+            yield
     except RunStopped as exc:
         fail(exc.told(), exc.exit_code, out=notices)
 
@@ -348,12 +353,13 @@ def demo(
         return
     os.environ.setdefault("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")  # our own site on loopback
     started = time.perf_counter()
-    with serve_site(port=port) as base_url, tempfile.TemporaryDirectory() as tmp:
+    with _stopped_cleanly(), serve_site(port=port) as base_url, tempfile.TemporaryDirectory() as tmp:
         console.print(f"serving the sample site at {base_url}")
         sources = Path(tmp) / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         summary = _run_flow(sources, home, _options(batch_size, runner, dask_address, workers))
     _print_summary(summary, time.perf_counter() - started)
+    _fail_when_signalled_during_commit(summary)
     from cli.digest import print_digests
     from config.watch import EXAMPLE
 

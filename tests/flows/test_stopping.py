@@ -180,3 +180,19 @@ def test_a_signal_once_the_commit_began_waits_for_the_run(stage: str, lines: lis
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == lines
+
+
+def test_sigterm_to_the_demo_stops_it_with_its_line_and_code(tmp_path: Path) -> None:
+    """`clusterwatch demo` is stopped as `run` is: the signal right after the site is served (the run
+    starting) gives the one line and 143, not a process ended by the signal."""
+    command = [sys.executable, "-m", "cli", "demo", "--port", "0", "--home", str(tmp_path / "home")]
+    process = piped(command, {**os.environ, "PYTHONUNBUFFERED": "1"}, start_new_session=True)
+    try:
+        line = process.stdout.readline()
+        assert line.startswith("serving the sample site at "), line
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=120)
+    finally:
+        stop(process)
+    assert process.returncode == 143, err
+    assert "error: stopped by signal SIGTERM" in err
