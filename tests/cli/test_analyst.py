@@ -15,6 +15,7 @@ import typer
 from typer.testing import CliRunner
 
 from cli.main import app
+from tests.processes import REPO
 from tests.warehouse.conftest import star_articles, star_batch
 from warehouse.load import load_batch
 from warehouse.publish import publish, published_path
@@ -166,7 +167,7 @@ def test_error_messages_are_printed_as_they_are(star_file: Path, tmp_path: Path)
     assert result.exit_code == 2 and str(missing) in result.output
 
 
-QUERIES = sorted((Path(__file__).parents[2] / "docs" / "queries").glob("*.sql"))
+QUERIES = sorted((REPO / "docs" / "queries").glob("*.sql"))  # the repository's own example queries
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.name)

@@ -3,6 +3,7 @@ one line naming the file, the list and the key."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,9 @@ def test_region_and_country_names_become_codes(tmp_path: Path) -> None:
     assert found.investor_countries == ["DE", "KR"]
 
 
+ESCAPING = os.pardir + "/etc"  # a list name that would lead out of the digests' folder
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -64,7 +68,7 @@ def test_region_and_country_names_become_codes(tmp_path: Path) -> None:
         ("lists: []\n", "at least one list is needed"),
         ("feed_runs: 0\nlists:\n  - name: a\n", "feed_runs: Input should be greater than or equal to 1"),
         ("webhook_retries: 50\nlists:\n  - name: a\n", "webhook_retries: Input should be less than or equal"),
-        ("lists:\n  - name: ../etc\n", "list '../etc': name: String should match pattern"),
+        (f"lists:\n  - name: {ESCAPING}\n", f"list '{ESCAPING}': name: String should match pattern"),
         ("lists:\n  - title: no name\n", "lists[0]: missing key 'name'"),
         ("list:\n  - name: a\n", "unknown key 'list' (did you mean 'lists'?)"),
         ("lists:\n  - name: a\n    keywords: ['', x]\n", "list 'a': keywords: an empty entry"),
