@@ -98,7 +98,8 @@ _LISTED_BEFORE = re.compile(
 )
 # a company word right before the site noun: «компания-резидент технопарка «…»»
 _COMPANY_BEFORE = re.compile(
-    r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ОАО|ПАО|АО)[ \t\u00a0]+$",
+    r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|холдинг[\w-]*|концерн[\w-]*"
+    r"|ООО|ЗАО|ОАО|ПАО|АО|ГК|НПО)[ \t\u00a0]+$",
     re.IGNORECASE,
 )
 # an unnamed site word that names a kind: "статус технопарка", "the status of an industrial park", "any
@@ -112,6 +113,8 @@ _INDEFINITE = re.compile(
     r"(?<![\w-])(?:(?:[Aa]ny|[Ee]very|[Ee]ach|[Ss]uch\s+an?)[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,3}"
     r"|an?[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,2}hi(?:gh)?[ \t\u00a0-]tech(?:nology)?[ \t\u00a0]+)$"
 )
+_LIST_BETWEEN = re.compile(r"(?:[ \t\u00a0]*[\w&-]+(?:[ \t\u00a0]+[\w&-]+){0,3}[ \t\u00a0]*,)+[ \t\u00a0]*(?:(?:and|и)[ \t\u00a0]+)?")
+_TITLE_BEFORE = re.compile(r"[A-Z][\w-]*(?:[ \t]+(?:for|of|on|and|the))?[ \t]+$")
 _NESTED_QUOTE = re.compile(r"[ \t\u00a0]+[«\"“„]\w")
 _QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
 _PLACE_AFTER = re.compile(r"[»\"”“]?[\s.]*\(([^()]{2,40})\)")  # «Масловский» (Воронежская область)
@@ -227,10 +230,11 @@ def _at_sentence_start(text: str, offset: int) -> bool:
     return sentence_of(text, offset)[0] == offset
 
 
-def _name_after(text: str, end: int) -> tuple[str | None, int]:
+def _name_after(text: str, end: int, bare: bool = True) -> tuple[str | None, int]:
+    """The name after a site word: quoted, set off by commas, or (``bare``) a capitalised word."""
     if (quoted := quoted_after(text, end)) is not None:
         return quoted
-    for pattern in (_APPOSITIVE, _NAME_AFTER):
+    for pattern in (_APPOSITIVE, _NAME_AFTER) if bare else (_APPOSITIVE,):
         match = pattern.match(text, end)
         if match and match.group(1) not in _NOT_NAMES and not match.group(1).islower():
             if role_code(match.group(1)) is not None:
@@ -289,7 +293,10 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
         None
         if name is None
         else (
-            lookup(name, site_type, iso) or _zone_of_place(name, site_type) or lookup_short(name, site_type)
+            lookup(name, site_type, iso)
+            or _zone_of_place(name, site_type)
+            or lookup_short(name, site_type)
+            or _other_park(name, site_type, iso)
         )
     )
     if entry is not None:
@@ -303,6 +310,16 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
         attrs["region_name"] = regions()[iso]["name_en"]
     key = site_key(site_type, name, iso)
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
+
+
+def _other_park(name: str, site_type: str, iso: str | None) -> Registered | None:
+    """«Три технопарка Калужской области: "Грабцево", "Ворсино" и "Росва"»: the press calls an industrial park a
+    technopark and back; a name the registry lists under the other park type only, in the region the text
+    places the site in, is that registered park (its own type wins). Never without a region, never a
+    cluster's or a zone's."""
+    if site_type not in _PARKS or iso is None:
+        return None
+    return lookup(name, _PARKS[1 - _PARKS.index(site_type)], iso)
 
 
 def _zone_of_place(name: str, site_type: str) -> Registered | None:
@@ -382,7 +399,11 @@ def find_sites(
     context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
     found: list[Mention] = []
     for start, end, entry in hits:
-        if entry.kind == "site_type" and _outside_names(text, tokens, start, end):
+        if (
+            entry.kind == "site_type"
+            and _outside_names(text, tokens, start, end)
+            and not _member_of_other_kind(context, hits, start, entry.ident)
+        ):
             found += _sites_at(context, start, end, entry.ident)
     found += _regional_park_lists(context, found)
     found += _registered_quoted(context, hits, found)
@@ -392,6 +413,24 @@ def find_sites(
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
     return _registered(context, found + _compound_sites(context, hits, found))
+
+
+def _member_of_other_kind(ctx: _Context, hits: list, start: int, site_type: str) -> bool:
+    """ "four clusters are planned within the centre: Biomedicine, Biotechnology, Marine Engineering, and IT
+    Park": a site word listed among the names after a colon that follows a plural site word of another type
+    names a member of that kind (a cluster called IT Park), not a site of its own type."""
+    at = ctx.tokens[start].start
+    sentence = sentence_of(ctx.text, at)
+    colon = ctx.text.rfind(":", sentence[0], at)
+    if colon < 0 or not _LIST_BETWEEN.fullmatch(ctx.text, colon + 1, at):
+        return False
+    return any(
+        entry.kind == "site_type"
+        and entry.ident != site_type
+        and sentence[0] <= ctx.tokens[i].start < colon
+        and _plural(ctx.tokens[j - 1])
+        for i, j, entry in hits
+    )
 
 
 def _outside_names(text: str, tokens: list[Token], start: int, end: int) -> bool:
@@ -723,7 +762,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     )
     if after is not None:
         return [(after[0], (tokens[start].start, after[1]), None)]
-    name, name_end = _name_after(text, tokens[end - 1].end)
+    name, name_end = _name_after(text, tokens[end - 1].end, not _title_cased_inside(text, tokens, start, end))
     if (
         name is not None
         and _COMPANY_BEFORE.search(text[max(0, tokens[start].start - 40) : tokens[start].start])
@@ -756,6 +795,17 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     return _listed_before(text, first) + found if _plural(tokens[end - 1]) and at >= 0 else found
 
 
+def _title_cased_inside(text: str, tokens: list[Token], start: int, end: int) -> bool:
+    """ "the Center for Cluster Development", "The Cluster Path to Innovation", "Innovation Clusters Presented":
+    an English site word written Title-case that goes on a capitalised phrase begun before it, or a plural one,
+    is a word of a title or of a body's name, so a bare capitalised word after it does not name the site
+    ("alongside …, Technopark Strogino and …" still does; so do quoted names and names set off by commas)."""
+    words = text[tokens[start].start : tokens[end - 1].end].split()
+    if not all(w[:1].isupper() and w[1:].islower() and w.isascii() for w in words):
+        return False
+    return _plural(tokens[end - 1]) or _TITLE_BEFORE.search(text, 0, tokens[start].start) is not None
+
+
 def _listed_before(text: str, first: int) -> list[tuple]:
     """ "the Lipetsk and Tambov SEZs", "the Kaluga, Lipetsk and Tambov SEZs": the names before the last."""
     match = _LISTED_BEFORE.search(text, max(0, first - 120), first)
@@ -775,7 +825,8 @@ def _listed_before(text: str, first: int) -> list[tuple]:
 def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
     """«ОЭЗ Алабуга», «индустриальный парк Ворсино»: a capitalised Russian name right after the site word,
     without quotes, when the registry lists it under this type (an unlisted word there is as often a subject
-    or a place: «в технопарке Минпромторг провёл…», «технопарк Татарстана»)."""
+    or a place: «в технопарке Минпромторг провёл…», «технопарк Татарстана»), or a region where the registry
+    lists one zone only («ОЭЗ Москвы» is Technopolis Moscow; «ОЭЗ Татарстана» none)."""
     if end >= len(tokens) or not has_cyrillic(tokens[end].text) or not tokens[end].text[:1].isupper():
         return None
     if text[tokens[end - 1].end : tokens[end].start].strip():
@@ -785,8 +836,9 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
             text[tokens[k].end : tokens[k + 1].start].strip() for k in range(end, last)
         ):
             continue
-        if lookup(text[tokens[end].start : tokens[last].end], site_type) is not None:
-            return text[tokens[end].start : tokens[last].end], tokens[last].end
+        words = text[tokens[end].start : tokens[last].end]
+        if lookup(words, site_type) is not None or _zone_of_place(words, site_type) is not None:
+            return words, tokens[last].end  # «особой экономической зоны Москвы»: the region's one zone
     return None
 
 
