@@ -113,7 +113,10 @@ _INDEFINITE = re.compile(
     r"(?<![\w-])(?:(?:[Aa]ny|[Ee]very|[Ee]ach|[Ss]uch\s+an?)[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,3}"
     r"|an?[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,2}hi(?:gh)?[ \t\u00a0-]tech(?:nology)?[ \t\u00a0]+)$"
 )
-_LIST_BETWEEN = re.compile(r"(?:[ \t\u00a0]*[\w&-]+(?:[ \t\u00a0]+[\w&-]+){0,3}[ \t\u00a0]*,)+[ \t\u00a0]*(?:(?:and|и)[ \t\u00a0]+)?")
+# the names listed between a colon and the last of them: "Biomedicine, Biotechnology, Marine Engineering, and"
+_LIST_BETWEEN = re.compile(
+    r"(?:[ \t\u00a0]*[\w&-]+(?:[ \t\u00a0]+[\w&-]+){0,3}[ \t\u00a0]*,)+[ \t\u00a0]*(?:(?:and|и)[ \t\u00a0]+)?"
+)
 _TITLE_BEFORE = re.compile(r"[A-Z][\w-]*(?:[ \t]+(?:for|of|on|and|the))?[ \t]+$")
 _NESTED_QUOTE = re.compile(r"[ \t\u00a0]+[«\"“„]\w")
 _QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
@@ -313,8 +316,8 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
 
 
 def _other_park(name: str, site_type: str, iso: str | None) -> Registered | None:
-    """«Три технопарка Калужской области: "Грабцево", "Ворсино" и "Росва"»: the press calls an industrial park a
-    technopark and back; a name the registry lists under the other park type only, in the region the text
+    """«Три технопарка Калужской области: "Грабцево", "Ворсино" и "Росва"»: the press calls an industrial park
+    a technopark and back; a name the registry lists under the other park type only, in the region the text
     places the site in, is that registered park (its own type wins). Never without a region, never a
     cluster's or a zone's."""
     if site_type not in _PARKS or iso is None:
@@ -796,10 +799,11 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
 
 
 def _title_cased_inside(text: str, tokens: list[Token], start: int, end: int) -> bool:
-    """ "the Center for Cluster Development", "The Cluster Path to Innovation", "Innovation Clusters Presented":
-    an English site word written Title-case that goes on a capitalised phrase begun before it, or a plural one,
-    is a word of a title or of a body's name, so a bare capitalised word after it does not name the site
-    ("alongside …, Technopark Strogino and …" still does; so do quoted names and names set off by commas)."""
+    """ "the Center for Cluster Development", "The Cluster Path to Innovation", "Innovation Clusters
+    Presented": an English site word written Title-case that goes on a capitalised phrase begun before it, or
+    a plural one, is a word of a title or of a body's name, so a bare capitalised word after it does not name
+    the site ("alongside …, Technopark Strogino and …" still does; so do quoted names and names set off by
+    commas)."""
     words = text[tokens[start].start : tokens[end - 1].end].split()
     if not all(w[:1].isupper() and w[1:].islower() and w.isascii() for w in words):
         return False
