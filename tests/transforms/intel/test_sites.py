@@ -489,3 +489,56 @@ def test_ip_before_a_registered_industrial_parks_name():
         ("industrial_park", "Uzlovaya")
     }
     assert _named("The IP address of the Kaluga office changed.", "en") == set()
+
+
+def test_a_park_called_by_the_other_park_word_takes_its_registered_entry():
+    text = 'Три технопарка Калужской области: "Грабцево", "Ворсино" и "Росва" получили сертификаты.'
+    assert _named(text, "ru") == {
+        ("industrial_park", "Grabtsevo"),
+        ("industrial_park", "Vorsino"),
+        ("industrial_park", "Rosva"),
+    }
+    # a name the registry lists as a park of another region stays the text's own, unregistered
+    found = _sites("В Тульской области открыт технопарк «Ворсино».", "ru")
+    assert {(t, n) for t, n, _, _ in found} == {("technopark", "Vorsino")}
+
+
+def test_a_zone_named_by_its_region_alone_is_the_regions_one_zone():
+    text = "Включили его в систему особой экономической зоны Москвы и начали сами создавать корпуса."
+    assert _named(text, "ru") == {("sez", "Technopolis Moscow")}
+
+
+def test_a_title_case_site_word_inside_a_title_takes_no_bare_name():
+    text = (
+        "Combine and Improve: The Cluster Path to Innovation. Marina Zinina, director of the Center for "
+        "Cluster Development, spoke. Innovation Clusters Presented at Gaidar Forum."
+    )
+    assert _named(text, "en") == set()
+    text = "It won alongside Moscow State University Science Park, Technopark Strogino and others."
+    assert ("technopark", "Strogino") in _named(text, "en")
+
+
+def test_a_site_word_listed_among_members_of_another_kind_is_none():
+    text = (
+        "She said that a total of four clusters are planned to be created within the ISTC: Biomedicine, "
+        "Biotechnology, Marine Engineering, and IT Park."
+    )
+    assert all(site_type != "technopark" for site_type, _ in _named(text, "en"))
+    assert _named("The Technopark in the sphere of high technologies IT Park opened.", "en") == {
+        ("technopark", "IT Park")
+    }
+
+
+def test_a_quoted_name_after_a_group_of_companies_is_the_companys():
+    text = (
+        "Его создание обсудили представители Ассоциации кластеров, технопарков и ОЭЗ России, ГК «Титан» и "
+        "облправительства. Индустриальный парк будет специализироваться на пиролизе."
+    )
+    assert all(name != "Titan" for _, name in _named(text, "ru"))
+
+
+def test_more_words_for_technoparks_and_industrial_parks():
+    text = "Университет получил медаль за проект «Технико-внедренческий парк «Техно-Пермь»."
+    assert _named(text, "ru") == {("technopark", "Tekhno-Perm")}
+    found = _sites("В Ставропольском крае создадут агропромышленный парк «Казьминский».", "ru")
+    assert {(t, n) for t, n, _, _ in found} == {("industrial_park", "Kazminsky")}
