@@ -17,6 +17,7 @@ from transforms.intel.lexicon.nlp_ru import (
     agrees_as_adjective,
     is_plural,
     nominative_phrase,
+    parses,
     reads_as,
 )
 from transforms.intel.lexicon.role_codes import role_code
@@ -71,6 +72,8 @@ _COMMON_ADJECTIVES = {
     "государственный", "первый", "крупный", "крупнейший", "частный", "единый", "областной", "городской",
     "собственный", "отечественный", "технологический",
 }  # fmt: skip
+_LEGAL_TECHNOPARK = re.compile(r"промышленн\w*[ \t\u00a0]+технопарк|industrial[ \t\u00a0]+technopark", re.I)
+_RANKING = {"первый", "второй", "третий", "единственный", "крупнейший", "лучший", "очередной", "новый"}
 _COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|обе|полтора)[ \t\u00a0]+$", re.IGNORECASE)
 # "в том числе в сфере …", "including in the field of …": a sphere, not the members of a set
 _SPHERE_AFTER = re.compile(
@@ -299,7 +302,7 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
             lookup(name, site_type, iso)
             or _zone_of_place(name, site_type)
             or lookup_short(name, site_type)
-            or _other_park(name, site_type, iso)
+            or _other_park(name, site_type, iso, text[span[0] : span[1]])
         )
     )
     if entry is not None:
@@ -315,12 +318,13 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
 
 
-def _other_park(name: str, site_type: str, iso: str | None) -> Registered | None:
+def _other_park(name: str, site_type: str, iso: str | None, surface: str) -> Registered | None:
     """«Три технопарка Калужской области: "Грабцево", "Ворсино" и "Росва"»: the press calls an industrial park
     a technopark and back; a name the registry lists under the other park type only, in the region the text
     places the site in, is that registered park (its own type wins). Never without a region, never a
-    cluster's or a zone's."""
-    if site_type not in _PARKS or iso is None:
+    cluster's or a zone's, and not for an industrial technopark, a type of its own under Decree 1119
+    (промышленный технопарк «Ока-Полимер» stays a technopark)."""
+    if site_type not in _PARKS or iso is None or _LEGAL_TECHNOPARK.search(surface):
         return None
     return lookup(name, _PARKS[1 - _PARKS.index(site_type)], iso)
 
@@ -843,7 +847,29 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
         words = text[tokens[end].start : tokens[last].end]
         if lookup(words, site_type) is not None or _zone_of_place(words, site_type) is not None:
             return words, tokens[last].end  # «особой экономической зоны Москвы»: the region's one zone
-    return None
+    return _town_after(text, tokens, end)
+
+
+def _town_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
+    """«индустриальный парк Лыткарина»: a town's name right after the site word names the site by its place,
+    when pymorphy2 reads it first as a place name (Geox) in the genitive or nominative and the gazetteer does
+    not list it as a region or a country («технопарк Татарстана» is a region's, no name), and no capitalised
+    word continues it."""
+    if _plural(tokens[end - 1]) or any(t.norm in _RANKING for t in tokens[max(0, end - 4) : end]):
+        return (
+            None  # «рейтинг технопарков России»; «первый индустриальный парк Солнечногорска»: a description
+        )
+    word = tokens[end]
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    if following is not None and following.text[:1].isupper() and following.start == word.end + 1:
+        return None
+    found = parses(word.text)
+    grammemes = set(found[0].tag.grammemes) if found else set()
+    if "Geox" not in grammemes or not {"gent", "nomn"} & grammemes:
+        return None
+    if found[0].normal_form == "россия" or any(matcher().find([word], {"region", "country"})):
+        return None
+    return found[0].normal_form.capitalize(), word.end
 
 
 def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:

@@ -542,3 +542,18 @@ def test_more_words_for_technoparks_and_industrial_parks():
     assert _named(text, "ru") == {("technopark", "Tekhno-Perm")}
     found = _sites("В Ставропольском крае создадут агропромышленный парк «Казьминский».", "ru")
     assert {(t, n) for t, n, _, _ in found} == {("industrial_park", "Kazminsky")}
+
+
+def test_a_towns_name_after_the_site_word_names_the_site():
+    assert _named("В Подмосковье открыт индустриальный парк Лыткарина.", "ru") == {
+        ("industrial_park", "Lytkarino")
+    }
+    assert _named("Резиденты технопарка Татарстана выросли.", "ru") == set()  # a region's, no name
+    assert _named("Четыре строящихся технопарка России получили субсидии.", "ru") == set()
+    text = "«Есипово» — первый государственный индустриальный парк Солнечногорска."
+    assert ("industrial_park", "Solnechnogorsk") not in _named(text, "ru")
+
+
+def test_an_industrial_technopark_keeps_its_own_type():
+    text = "В Нижегородской области открылся промышленный технопарк «Ока-Полимер»."
+    assert _named(text, "ru") == {("technopark", "Oka-Polimer")}
