@@ -762,6 +762,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     after = (
         _cyrillic_name_after(text, tokens, end, site_type)
         or _of_place(text, tokens, end, site_type)
+        or _the_zone_in_region(text, tokens, start, end, site_type)
         or (abbreviation_after(text, tokens, end) if site_type == "technopark" else None)
         or latin_name_after(text, tokens, end)
         or bare_name_after(text, tokens, end)
@@ -888,6 +889,24 @@ def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple
             continue  # the name goes on: "Kaluga Region"
         if not any(c in words for c in ",.;:\n") and lookup(words, site_type) is not None:
             return words, tokens[last].end
+    return None
+
+
+def _the_zone_in_region(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple[str, int] | None:
+    """ "the SEZ in Mordovia", "the special economic zone in the Rostov region": the zone, with "the", in a
+    region where the registry lists one zone only is that zone ("a special economic zone in the Kaluga Region"
+    may be a new one: no name)."""
+    if site_type != "sez" or start == 0 or tokens[start - 1].norm != "the" or _plural(tokens[end - 1]):
+        return None
+    if end >= len(tokens) or tokens[end].norm != "in":
+        return None
+    first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
+    for i, j, entry in matcher().find(tokens[first : first + 4], {"region"}):
+        if i == 0 and only_zone_in(entry.ident) is not None:
+            last = tokens[first + j - 1]
+            return text[tokens[first].start : last.end], last.end
     return None
 
 

@@ -227,9 +227,11 @@ def test_a_registered_place_after_of_or_in_names_the_site():
     assert _registered("The Moscow region has one innovative SEZ of Dubna.", "en") == {dubna}
     assert _registered("Residents of the special economic zone in Lipetsk grew.", "en") == {
         ("sez", "Lipetsk", "sez-lipetsk")}  # fmt: skip
-    # a place the registry lists no site of this type by, or a region, is only where the site is
+    # a place the registry lists no site of this type by is only where the site is; "the SEZ" in a region of
+    # one zone is that zone (as "the Moscow SEZ" is), in a region of several none of them
     assert _registered("A technopark in Kazan opened.", "en") == set()
-    assert _registered("The SEZ in the Kaluga Region grew.", "en") == set()
+    assert _registered("The SEZ in the Kaluga Region grew.", "en") == {("sez", "Kaluga", "sez-kaluga")}
+    assert _registered("The SEZ in the Moscow Oblast grew.", "en") == set()
 
 
 def test_a_quoted_name_after_a_company_word_is_the_companys():
@@ -557,3 +559,14 @@ def test_a_towns_name_after_the_site_word_names_the_site():
 def test_an_industrial_technopark_keeps_its_own_type():
     text = "В Нижегородской области открылся промышленный технопарк «Ока-Полимер»."
     assert _named(text, "ru") == {("technopark", "Oka-Polimer")}
+
+
+def test_the_zone_in_a_region_of_one_zone_is_that_zone():
+    text = "Investments in the SEZ in Mordovia will amount to over US$363 million."
+    assert _named(text, "en") == {("sez", "Sistema")}
+    assert _named("A special economic zone in the Kaluga Region is planned.", "en") == set()
+
+
+def test_a_biomedical_cluster_is_a_medical_one():
+    found = _sites("A new biomedical cluster will be created in the Russian Far East.")
+    assert {(t, industry) for t, _, industry, _ in found} == {("cluster", "medical")}
