@@ -73,6 +73,8 @@ _COMMON_ADJECTIVES = {
     "собственный", "отечественный", "технологический",
 }  # fmt: skip
 _LEGAL_TECHNOPARK = re.compile(r"промышленн\w*[ \t\u00a0]+технопарк|industrial[ \t\u00a0]+technopark", re.I)
+_PLACE_BREAK = re.compile(r"[,.;:\n]")
+_PLACE_BREAK_OF = re.compile(r"[,;:\n]|(?<!\b[A-Z][a-z])\.")  # "of St. Petersburg" goes on
 _RANKING = {"первый", "второй", "третий", "единственный", "крупнейший", "лучший", "очередной", "новый"}
 _COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|обе|полтора)[ \t\u00a0]+$", re.IGNORECASE)
 # "в том числе в сфере …", "including in the field of …": a sphere, not the members of a set
@@ -876,7 +878,9 @@ def _town_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | N
 def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
     """ "the innovative SEZ of Dubna", "a special economic zone in Dubna": a place after "of" or "in" names
     the site when the registry lists a site of this type by that name ("a technopark in Kazan" is only where
-    one is; "in the Kaluga Region" is a region)."""
+    one is; "in the Kaluga Region" is a region). After "of" the place is the name's own, so an abbreviation's
+    dot goes on in it ("the Technopark of St. Petersburg"); after "in" it does not ("a technopark in St.
+    Petersburg" to be built is where one will be)."""
     if end >= len(tokens) or tokens[end].norm not in ("of", "in"):
         return None
     first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
@@ -887,7 +891,8 @@ def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple
         nxt = tokens[last + 1] if last + 1 < len(tokens) else None
         if nxt is not None and nxt.text[:1].isupper() and not text[tokens[last].end : nxt.start].strip():
             continue  # the name goes on: "Kaluga Region"
-        if not any(c in words for c in ",.;:\n") and lookup(words, site_type) is not None:
+        breaks = _PLACE_BREAK_OF if tokens[end].norm == "of" else _PLACE_BREAK
+        if not breaks.search(words) and lookup(words, site_type) is not None:
             return words, tokens[last].end
     return None
 

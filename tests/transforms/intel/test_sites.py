@@ -570,3 +570,15 @@ def test_the_zone_in_a_region_of_one_zone_is_that_zone():
 def test_a_biomedical_cluster_is_a_medical_one():
     found = _sites("A new biomedical cluster will be created in the Russian Far East.")
     assert {(t, industry) for t, _, industry, _ in found} == {("cluster", "medical")}
+
+
+def test_an_abbreviated_place_after_of_is_read_whole():
+    text = (
+        "Marina Zinina, director of the Center for Cluster Development of the Technopark of St. Petersburg, "
+        "spoke."
+    )
+    assert _named(text, "en") == {("technopark", "Saint Petersburg")}
+    assert (
+        _named("Funds came to create a technopark in St. Petersburg on the core of a university.", "en")
+        == set()
+    )
