@@ -49,10 +49,17 @@ def fold(name: str) -> str:
 
 def site_label(site_type: str, name: str) -> str:
     """A named site as compared: by registry entry when the registry lists the name under this type (so
-    «Технополис „Москва“» and Technopolis Moscow meet), else by the folded name."""
-    from transforms.intel.lexicon.site_registry import lookup
+    «Технополис „Москва“» and Technopolis Moscow meet) or, for a zone, when the name is a region the registry
+    lists one zone in ("the SEZ in Mordovia" labelled Mordovia is that zone, as the extractor reads it), else
+    by the folded name."""
+    from transforms.intel.lexicon.gazetteer import matcher, tokenize
+    from transforms.intel.lexicon.site_registry import lookup, only_zone_in
 
     entry = lookup(name, site_type)
+    if entry is None and site_type == "sez":
+        tokens = tokenize(name)
+        whole = [e.ident for i, j, e in matcher().find(tokens, {"region"}) if i == 0 and j == len(tokens)]
+        entry = only_zone_in(whole[0]) if whole else None
     return f"{site_type}|registry:{entry.registry_id}" if entry is not None else f"{site_type}|{fold(name)}"
 
 

@@ -17,6 +17,7 @@ from transforms.intel.lexicon.nlp_ru import (
     agrees_as_adjective,
     is_plural,
     nominative_phrase,
+    parses,
     reads_as,
 )
 from transforms.intel.lexicon.role_codes import role_code
@@ -71,6 +72,10 @@ _COMMON_ADJECTIVES = {
     "государственный", "первый", "крупный", "крупнейший", "частный", "единый", "областной", "городской",
     "собственный", "отечественный", "технологический",
 }  # fmt: skip
+_LEGAL_TECHNOPARK = re.compile(r"промышленн\w*[ \t\u00a0]+технопарк|industrial[ \t\u00a0]+technopark", re.I)
+_PLACE_BREAK = re.compile(r"[,.;:\n]")
+_PLACE_BREAK_OF = re.compile(r"[,;:\n]|(?<!\b[A-Z][a-z])\.")  # "of St. Petersburg" goes on
+_RANKING = {"первый", "второй", "третий", "единственный", "крупнейший", "лучший", "очередной", "новый"}
 _COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|обе|полтора)[ \t\u00a0]+$", re.IGNORECASE)
 # "в том числе в сфере …", "including in the field of …": a sphere, not the members of a set
 _SPHERE_AFTER = re.compile(
@@ -98,7 +103,8 @@ _LISTED_BEFORE = re.compile(
 )
 # a company word right before the site noun: «компания-резидент технопарка «…»»
 _COMPANY_BEFORE = re.compile(
-    r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|ООО|ЗАО|ОАО|ПАО|АО)[ \t\u00a0]+$",
+    r"(?<![\w-])(?:компани[\w-]*|фирм[\w-]*|предприяти[\w-]*|стартап[\w-]*|холдинг[\w-]*|концерн[\w-]*"
+    r"|ООО|ЗАО|ОАО|ПАО|АО|ГК|НПО)[ \t\u00a0]+$",
     re.IGNORECASE,
 )
 # an unnamed site word that names a kind: "статус технопарка", "the status of an industrial park", "any
@@ -112,6 +118,11 @@ _INDEFINITE = re.compile(
     r"(?<![\w-])(?:(?:[Aa]ny|[Ee]very|[Ee]ach|[Ss]uch\s+an?)[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,3}"
     r"|an?[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,2}hi(?:gh)?[ \t\u00a0-]tech(?:nology)?[ \t\u00a0]+)$"
 )
+# the names listed between a colon and the last of them: "Biomedicine, Biotechnology, Marine Engineering, and"
+_LIST_BETWEEN = re.compile(
+    r"(?:[ \t\u00a0]*[\w&-]+(?:[ \t\u00a0]+[\w&-]+){0,3}[ \t\u00a0]*,)+[ \t\u00a0]*(?:(?:and|и)[ \t\u00a0]+)?"
+)
+_TITLE_BEFORE = re.compile(r"[A-Z][\w-]*(?:[ \t]+(?:for|of|on|and|the))?[ \t]+$")
 _NESTED_QUOTE = re.compile(r"[ \t\u00a0]+[«\"“„]\w")
 _QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"”“„\n]{2,60})[»\"”“]")
 _PLACE_AFTER = re.compile(r"[»\"”“]?[\s.]*\(([^()]{2,40})\)")  # «Масловский» (Воронежская область)
@@ -227,10 +238,11 @@ def _at_sentence_start(text: str, offset: int) -> bool:
     return sentence_of(text, offset)[0] == offset
 
 
-def _name_after(text: str, end: int) -> tuple[str | None, int]:
+def _name_after(text: str, end: int, bare: bool = True) -> tuple[str | None, int]:
+    """The name after a site word: quoted, set off by commas, or (``bare``) a capitalised word."""
     if (quoted := quoted_after(text, end)) is not None:
         return quoted
-    for pattern in (_APPOSITIVE, _NAME_AFTER):
+    for pattern in (_APPOSITIVE, _NAME_AFTER) if bare else (_APPOSITIVE,):
         match = pattern.match(text, end)
         if match and match.group(1) not in _NOT_NAMES and not match.group(1).islower():
             if role_code(match.group(1)) is not None:
@@ -289,7 +301,10 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
         None
         if name is None
         else (
-            lookup(name, site_type, iso) or _zone_of_place(name, site_type) or lookup_short(name, site_type)
+            lookup(name, site_type, iso)
+            or _zone_of_place(name, site_type)
+            or lookup_short(name, site_type)
+            or _other_park(name, site_type, iso, text[span[0] : span[1]])
         )
     )
     if entry is not None:
@@ -303,6 +318,17 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
         attrs["region_name"] = regions()[iso]["name_en"]
     key = site_key(site_type, name, iso)
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
+
+
+def _other_park(name: str, site_type: str, iso: str | None, surface: str) -> Registered | None:
+    """«Три технопарка Калужской области: "Грабцево", "Ворсино" и "Росва"»: the press calls an industrial park
+    a technopark and back; a name the registry lists under the other park type only, in the region the text
+    places the site in, is that registered park (its own type wins). Never without a region, never a
+    cluster's or a zone's, and not for an industrial technopark, a type of its own under Decree 1119
+    (промышленный технопарк «Ока-Полимер» stays a technopark)."""
+    if site_type not in _PARKS or iso is None or _LEGAL_TECHNOPARK.search(surface):
+        return None
+    return lookup(name, _PARKS[1 - _PARKS.index(site_type)], iso)
 
 
 def _zone_of_place(name: str, site_type: str) -> Registered | None:
@@ -382,7 +408,11 @@ def find_sites(
     context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
     found: list[Mention] = []
     for start, end, entry in hits:
-        if entry.kind == "site_type" and _outside_names(text, tokens, start, end):
+        if (
+            entry.kind == "site_type"
+            and _outside_names(text, tokens, start, end)
+            and not _member_of_other_kind(context, hits, start, entry.ident)
+        ):
             found += _sites_at(context, start, end, entry.ident)
     found += _regional_park_lists(context, found)
     found += _registered_quoted(context, hits, found)
@@ -392,6 +422,24 @@ def find_sites(
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
     return _registered(context, found + _compound_sites(context, hits, found))
+
+
+def _member_of_other_kind(ctx: _Context, hits: list, start: int, site_type: str) -> bool:
+    """ "four clusters are planned within the centre: Biomedicine, Biotechnology, Marine Engineering, and IT
+    Park": a site word listed among the names after a colon that follows a plural site word of another type
+    names a member of that kind (a cluster called IT Park), not a site of its own type."""
+    at = ctx.tokens[start].start
+    sentence = sentence_of(ctx.text, at)
+    colon = ctx.text.rfind(":", sentence[0], at)
+    if colon < 0 or not _LIST_BETWEEN.fullmatch(ctx.text, colon + 1, at):
+        return False
+    return any(
+        entry.kind == "site_type"
+        and entry.ident != site_type
+        and sentence[0] <= ctx.tokens[i].start < colon
+        and _plural(ctx.tokens[j - 1])
+        for i, j, entry in hits
+    )
 
 
 def _outside_names(text: str, tokens: list[Token], start: int, end: int) -> bool:
@@ -716,6 +764,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     after = (
         _cyrillic_name_after(text, tokens, end, site_type)
         or _of_place(text, tokens, end, site_type)
+        or _the_zone_in_region(text, tokens, start, end, site_type)
         or (abbreviation_after(text, tokens, end) if site_type == "technopark" else None)
         or latin_name_after(text, tokens, end)
         or bare_name_after(text, tokens, end)
@@ -723,7 +772,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     )
     if after is not None:
         return [(after[0], (tokens[start].start, after[1]), None)]
-    name, name_end = _name_after(text, tokens[end - 1].end)
+    name, name_end = _name_after(text, tokens[end - 1].end, not _title_cased_inside(text, tokens, start, end))
     if (
         name is not None
         and _COMPANY_BEFORE.search(text[max(0, tokens[start].start - 40) : tokens[start].start])
@@ -756,6 +805,18 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     return _listed_before(text, first) + found if _plural(tokens[end - 1]) and at >= 0 else found
 
 
+def _title_cased_inside(text: str, tokens: list[Token], start: int, end: int) -> bool:
+    """ "the Center for Cluster Development", "The Cluster Path to Innovation", "Innovation Clusters
+    Presented": an English site word written Title-case that goes on a capitalised phrase begun before it, or
+    a plural one, is a word of a title or of a body's name, so a bare capitalised word after it does not name
+    the site ("alongside …, Technopark Strogino and …" still does; so do quoted names and names set off by
+    commas)."""
+    words = text[tokens[start].start : tokens[end - 1].end].split()
+    if not all(w[:1].isupper() and w[1:].islower() and w.isascii() for w in words):
+        return False
+    return _plural(tokens[end - 1]) or _TITLE_BEFORE.search(text, 0, tokens[start].start) is not None
+
+
 def _listed_before(text: str, first: int) -> list[tuple]:
     """ "the Lipetsk and Tambov SEZs", "the Kaluga, Lipetsk and Tambov SEZs": the names before the last."""
     match = _LISTED_BEFORE.search(text, max(0, first - 120), first)
@@ -775,7 +836,8 @@ def _listed_before(text: str, first: int) -> list[tuple]:
 def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
     """«ОЭЗ Алабуга», «индустриальный парк Ворсино»: a capitalised Russian name right after the site word,
     without quotes, when the registry lists it under this type (an unlisted word there is as often a subject
-    or a place: «в технопарке Минпромторг провёл…», «технопарк Татарстана»)."""
+    or a place: «в технопарке Минпромторг провёл…», «технопарк Татарстана»), or a region where the registry
+    lists one zone only («ОЭЗ Москвы» is Technopolis Moscow; «ОЭЗ Татарстана» none)."""
     if end >= len(tokens) or not has_cyrillic(tokens[end].text) or not tokens[end].text[:1].isupper():
         return None
     if text[tokens[end - 1].end : tokens[end].start].strip():
@@ -785,15 +847,40 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
             text[tokens[k].end : tokens[k + 1].start].strip() for k in range(end, last)
         ):
             continue
-        if lookup(text[tokens[end].start : tokens[last].end], site_type) is not None:
-            return text[tokens[end].start : tokens[last].end], tokens[last].end
-    return None
+        words = text[tokens[end].start : tokens[last].end]
+        if lookup(words, site_type) is not None or _zone_of_place(words, site_type) is not None:
+            return words, tokens[last].end  # «особой экономической зоны Москвы»: the region's one zone
+    return _town_after(text, tokens, end)
+
+
+def _town_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
+    """«индустриальный парк Лыткарина»: a town's name right after the site word names the site by its place,
+    when pymorphy2 reads it first as a place name (Geox) in the genitive or nominative and the gazetteer does
+    not list it as a region or a country («технопарк Татарстана» is a region's, no name), and no capitalised
+    word continues it."""
+    if _plural(tokens[end - 1]) or any(t.norm in _RANKING for t in tokens[max(0, end - 4) : end]):
+        return (
+            None  # «рейтинг технопарков России»; «первый индустриальный парк Солнечногорска»: a description
+        )
+    word = tokens[end]
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    if following is not None and following.text[:1].isupper() and following.start == word.end + 1:
+        return None
+    found = parses(word.text)
+    grammemes = set(found[0].tag.grammemes) if found else set()
+    if "Geox" not in grammemes or not {"gent", "nomn"} & grammemes:
+        return None
+    if found[0].normal_form == "россия" or any(matcher().find([word], {"region", "country"})):
+        return None
+    return found[0].normal_form.capitalize(), word.end
 
 
 def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
     """ "the innovative SEZ of Dubna", "a special economic zone in Dubna": a place after "of" or "in" names
     the site when the registry lists a site of this type by that name ("a technopark in Kazan" is only where
-    one is; "in the Kaluga Region" is a region)."""
+    one is; "in the Kaluga Region" is a region). After "of" the place is the name's own, so an abbreviation's
+    dot goes on in it ("the Technopark of St. Petersburg"); after "in" it does not ("a technopark in St.
+    Petersburg" to be built is where one will be)."""
     if end >= len(tokens) or tokens[end].norm not in ("of", "in"):
         return None
     first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
@@ -804,8 +891,27 @@ def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple
         nxt = tokens[last + 1] if last + 1 < len(tokens) else None
         if nxt is not None and nxt.text[:1].isupper() and not text[tokens[last].end : nxt.start].strip():
             continue  # the name goes on: "Kaluga Region"
-        if not any(c in words for c in ",.;:\n") and lookup(words, site_type) is not None:
+        breaks = _PLACE_BREAK_OF if tokens[end].norm == "of" else _PLACE_BREAK
+        if not breaks.search(words) and lookup(words, site_type) is not None:
             return words, tokens[last].end
+    return None
+
+
+def _the_zone_in_region(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple[str, int] | None:
+    """ "the SEZ in Mordovia", "the special economic zone in the Rostov region": the zone, with "the", in a
+    region where the registry lists one zone only is that zone ("a special economic zone in the Kaluga Region"
+    may be a new one: no name)."""
+    if site_type != "sez" or start == 0 or tokens[start - 1].norm != "the" or _plural(tokens[end - 1]):
+        return None
+    if end >= len(tokens) or tokens[end].norm != "in":
+        return None
+    first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
+    for i, j, entry in matcher().find(tokens[first : first + 4], {"region"}):
+        if i == 0 and only_zone_in(entry.ident) is not None:
+            last = tokens[first + j - 1]
+            return text[tokens[first].start : last.end], last.end
     return None
 
 

@@ -227,9 +227,11 @@ def test_a_registered_place_after_of_or_in_names_the_site():
     assert _registered("The Moscow region has one innovative SEZ of Dubna.", "en") == {dubna}
     assert _registered("Residents of the special economic zone in Lipetsk grew.", "en") == {
         ("sez", "Lipetsk", "sez-lipetsk")}  # fmt: skip
-    # a place the registry lists no site of this type by, or a region, is only where the site is
+    # a place the registry lists no site of this type by is only where the site is; "the SEZ" in a region of
+    # one zone is that zone (as "the Moscow SEZ" is), in a region of several none of them
     assert _registered("A technopark in Kazan opened.", "en") == set()
-    assert _registered("The SEZ in the Kaluga Region grew.", "en") == set()
+    assert _registered("The SEZ in the Kaluga Region grew.", "en") == {("sez", "Kaluga", "sez-kaluga")}
+    assert _registered("The SEZ in the Moscow Oblast grew.", "en") == set()
 
 
 def test_a_quoted_name_after_a_company_word_is_the_companys():
@@ -489,3 +491,94 @@ def test_ip_before_a_registered_industrial_parks_name():
         ("industrial_park", "Uzlovaya")
     }
     assert _named("The IP address of the Kaluga office changed.", "en") == set()
+
+
+def test_a_park_called_by_the_other_park_word_takes_its_registered_entry():
+    text = 'Три технопарка Калужской области: "Грабцево", "Ворсино" и "Росва" получили сертификаты.'
+    assert _named(text, "ru") == {
+        ("industrial_park", "Grabtsevo"),
+        ("industrial_park", "Vorsino"),
+        ("industrial_park", "Rosva"),
+    }
+    # a name the registry lists as a park of another region stays the text's own, unregistered
+    found = _sites("В Тульской области открыт технопарк «Ворсино».", "ru")
+    assert {(t, n) for t, n, _, _ in found} == {("technopark", "Vorsino")}
+
+
+def test_a_zone_named_by_its_region_alone_is_the_regions_one_zone():
+    text = "Включили его в систему особой экономической зоны Москвы и начали сами создавать корпуса."
+    assert _named(text, "ru") == {("sez", "Technopolis Moscow")}
+
+
+def test_a_title_case_site_word_inside_a_title_takes_no_bare_name():
+    text = (
+        "Combine and Improve: The Cluster Path to Innovation. Marina Zinina, director of the Center for "
+        "Cluster Development, spoke. Innovation Clusters Presented at Gaidar Forum."
+    )
+    assert _named(text, "en") == set()
+    text = "It won alongside Moscow State University Science Park, Technopark Strogino and others."
+    assert ("technopark", "Strogino") in _named(text, "en")
+
+
+def test_a_site_word_listed_among_members_of_another_kind_is_none():
+    text = (
+        "She said that a total of four clusters are planned to be created within the ISTC: Biomedicine, "
+        "Biotechnology, Marine Engineering, and IT Park."
+    )
+    assert all(site_type != "technopark" for site_type, _ in _named(text, "en"))
+    assert _named("The Technopark in the sphere of high technologies IT Park opened.", "en") == {
+        ("technopark", "IT Park")
+    }
+
+
+def test_a_quoted_name_after_a_group_of_companies_is_the_companys():
+    text = (
+        "Его создание обсудили представители Ассоциации кластеров, технопарков и ОЭЗ России, ГК «Титан» и "
+        "облправительства. Индустриальный парк будет специализироваться на пиролизе."
+    )
+    assert all(name != "Titan" for _, name in _named(text, "ru"))
+
+
+def test_more_words_for_technoparks_and_industrial_parks():
+    text = "Университет получил медаль за проект «Технико-внедренческий парк «Техно-Пермь»."
+    assert _named(text, "ru") == {("technopark", "Tekhno-Perm")}
+    found = _sites("В Ставропольском крае создадут агропромышленный парк «Казьминский».", "ru")
+    assert {(t, n) for t, n, _, _ in found} == {("industrial_park", "Kazminsky")}
+
+
+def test_a_towns_name_after_the_site_word_names_the_site():
+    assert _named("В Подмосковье открыт индустриальный парк Лыткарина.", "ru") == {
+        ("industrial_park", "Lytkarino")
+    }
+    assert _named("Резиденты технопарка Татарстана выросли.", "ru") == set()  # a region's, no name
+    assert _named("Четыре строящихся технопарка России получили субсидии.", "ru") == set()
+    text = "«Есипово» — первый государственный индустриальный парк Солнечногорска."
+    assert ("industrial_park", "Solnechnogorsk") not in _named(text, "ru")
+
+
+def test_an_industrial_technopark_keeps_its_own_type():
+    text = "В Нижегородской области открылся промышленный технопарк «Ока-Полимер»."
+    assert _named(text, "ru") == {("technopark", "Oka-Polimer")}
+
+
+def test_the_zone_in_a_region_of_one_zone_is_that_zone():
+    text = "Investments in the SEZ in Mordovia will amount to over US$363 million."
+    assert _named(text, "en") == {("sez", "Sistema")}
+    assert _named("A special economic zone in the Kaluga Region is planned.", "en") == set()
+
+
+def test_a_biomedical_cluster_is_a_medical_one():
+    found = _sites("A new biomedical cluster will be created in the Russian Far East.")
+    assert {(t, industry) for t, _, industry, _ in found} == {("cluster", "medical")}
+
+
+def test_an_abbreviated_place_after_of_is_read_whole():
+    text = (
+        "Marina Zinina, director of the Center for Cluster Development of the Technopark of St. Petersburg, "
+        "spoke."
+    )
+    assert _named(text, "en") == {("technopark", "Saint Petersburg")}
+    assert (
+        _named("Funds came to create a technopark in St. Petersburg on the core of a university.", "en")
+        == set()
+    )
