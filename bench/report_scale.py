@@ -63,7 +63,8 @@ COPY = {
     "fact_event": """copy_key(event_key, c) AS event_key, copy_key(event_id, c) AS event_id,
         copy_key(article_key, c) AS article_key, copy_key(figure_key, c) AS figure_key""",
     "fact_event_participant": "copy_key(event_key, c) AS event_key, copy_key(article_key, c) AS article_key",
-    "quarantine": """copy_text(record_key, c) AS record_key,
+    "quarantine": """copy_text(record_key, c) AS record_key, copy_text(url, c) AS url,
+        copy_key(article_key, c) AS article_key,
         CASE WHEN json_extract_string(record, '$.url') IS NULL THEN record
             ELSE json_merge_patch(
                 record, json_object('url', copy_text(json_extract_string(record, '$.url'), c)))

@@ -6,7 +6,7 @@ import logging
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -133,6 +133,63 @@ class MemorySettings(BaseModel):
         return value
 
 
+# a task's retries: how many further tries, the wait before each (seconds; the last repeats when there are
+# more retries than waits), and how far each wait may stretch at random (0.5: up to 1.5 times it)
+Retries = Annotated[int, Field(ge=0, le=10)]
+RetryDelay = Annotated[float, Field(ge=0, le=3600)]
+RetryDelays = Annotated[tuple[RetryDelay, ...], Field(min_length=1, max_length=10)]
+RetryJitter = Annotated[float, Field(ge=0, le=1)]
+
+
+class TaskRetries(BaseModel):
+    """How a Prefect task of the run is tried again after it fails (flows/tasks.py builds each task with
+    these, `Task.with_options`)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    retries: Retries = 0
+    retry_delays: RetryDelays = (0.0,)
+    retry_jitter: RetryJitter = 0.0
+
+    @field_validator("retry_delays", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        """CLUSTERWATCH_TASKS__PUBLISH__RETRY_DELAYS=2,10"""
+        return tuple(v.strip() for v in value.split(",")) if isinstance(value, str) else value
+
+
+class CrawlRetries(TaskRetries):
+    """The crawl: a whole stage failing (the network down); single requests retry inside the fetcher."""
+
+    retries: Retries = 2
+    retry_delays: RetryDelays = (60.0, 120.0)
+    retry_jitter: RetryJitter = 0.5
+
+
+class WarehouseStateRetries(TaskRetries):
+    """Reading what earlier runs loaded (the database locked by another process)."""
+
+    retries: Retries = 3
+    retry_delays: RetryDelays = (1.0, 5.0, 20.0)
+
+
+class PublishRetries(TaskRetries):
+    """Writing the snapshot."""
+
+    retries: Retries = 2
+    retry_delays: RetryDelays = (2.0, 10.0)
+
+
+class TaskSettings(BaseModel):
+    """The retries of the run's network and database tasks (see docs/scheduling.md)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    crawl: CrawlRetries = Field(default_factory=CrawlRetries)
+    warehouse_state: WarehouseStateRetries = Field(default_factory=WarehouseStateRetries)
+    publish: PublishRetries = Field(default_factory=PublishRetries)
+
+
 def _default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 256))
 
@@ -149,6 +206,7 @@ class Settings(BaseModel):
     report: ReportSettings = Field(default_factory=ReportSettings)
     run: RunSettings = Field(default_factory=RunSettings)
     memory: MemorySettings = Field(default_factory=MemorySettings)
+    tasks: TaskSettings = Field(default_factory=TaskSettings)
     languages: tuple[str, ...] = ("ru", "en")
     watch_file: Path = Path("config/watch.yaml")  # the watchlists whose digests are built after every run
     # the raw page store as an fsspec URL (s3://bucket/raw, file:///srv/raw); unset: the folder HOME/raw
@@ -254,6 +312,9 @@ def _field(path: SettingPath) -> FieldInfo | None:
     model: Any = Settings
     field = None
     for part in path:
+        if part.isdigit() and field is not None and get_args(field.annotation):  # an item of a tuple
+            field = FieldInfo.from_annotation(get_args(field.annotation)[0])
+            continue
         fields = getattr(model, "model_fields", {})
         if part not in fields:
             return None
@@ -300,7 +361,13 @@ def load_settings(
     try:
         return Settings.model_validate(_nested(flat))
     except ValidationError as exc:
-        raise SettingsError("; ".join(_describe(e, origins, flat) for e in exc.errors())) from exc
+        raise SettingsError("; ".join(_describe(e, origins, flat) for e in _own(exc.errors()))) from exc
+
+
+def _own(errors: list[Any]) -> list[Any]:
+    """The errors without a list's "too short" that only follows from an item of it refused."""
+    items = {tuple(e["loc"][:-1]) for e in errors if isinstance(e["loc"][-1], int)}
+    return [e for e in errors if not (e["type"] == "too_short" and tuple(e["loc"]) in items)]
 
 
 def _file_values(file: Path | None) -> dict[SettingPath, Any]:

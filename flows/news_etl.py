@@ -25,7 +25,7 @@ from flows.pipeline import (
 )
 from flows.stopping import stop_on_signals
 from flows.stream import BatchStream
-from flows.tasks import crawl_task
+from flows.tasks import crawl_task, with_retries
 from flows.watch import after_run
 from ingest.records import Settled, fetch_log_frame, pages_frame
 from transforms.runs.reconcile import source_report
@@ -78,7 +78,8 @@ def _crawl_and_load(
         run_stream(ctx, settings, spread, sources_rows) as (stream, load),
     ):
         with ctx.stage("crawl"):
-            crawled = crawl_task(config, settings, _feed(stream))
+            crawl = with_retries(crawl_task, settings.tasks.crawl)
+            crawled = crawl(config, settings, _feed(stream))
         if not stream.started:
             get_run_logger().info("nothing new fetched: recording the outcomes only")
         raw_gate_rest(ctx, crawled.fetch_log, stream)

@@ -41,7 +41,7 @@ from flows.precheck.record import (
 )
 from flows.report import report_task
 from flows.stream import BatchStream, Known, Totals
-from flows.tasks import publish_task, warehouse_state_task
+from flows.tasks import publish_task, warehouse_state_task, with_retries
 from flows.workers import DaskPool, cpu_pool, using
 from transforms.held import HELD_BACK_SCHEMA
 from transforms.intel.schema import ENTITY_SPANS, HELD_BACK
@@ -223,7 +223,7 @@ def run_stream(
     """The run's batch stream and its load, one transaction on the working database from the first batch
     to `commit_run`: an error anywhere rolls every batch back (and a killed run leaves nothing
     visible)."""
-    known = Known(*warehouse_state_task(settings.database_path))
+    known = Known(*with_retries(warehouse_state_task, settings.tasks.warehouse_state)(settings.database_path))
     with connect(settings.database_path) as con:
         load = RunLoad(con, ctx.run_id, settings.run.memory_limit_mb)
         load.begin(sources)
@@ -252,7 +252,8 @@ def publish_run(ctx: RunContext, settings: Settings, run: RunRecord, totals: Tot
     """After the commit: Data Docs and the summary, the snapshot, the run recorded as completed, and the
     report (not rebuilt when the run fetched nothing new: its content did not change)."""
     report = _quality_report(ctx, settings, totals.quarantine, totals.stage_inputs())
-    published, finished = finish_and_publish(ctx, settings, run, publish_task)
+    publish = with_retries(publish_task, settings.tasks.publish)
+    published, finished = finish_and_publish(ctx, settings, run, publish)
     changed = run.pages_fetched > 0 or run.articles_loaded > 0
     return {
         **run.__dict__,

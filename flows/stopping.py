@@ -5,9 +5,9 @@ for its own length (`stop_on_signals`), as Prefect puts its own SIGTERM handler 
 runs. A flow started otherwise (a Prefect worker's deployment run) keeps Prefect's handling.
 
 The first signal:
-- ends the worker processes and keeps any from starting (`flows.workers.halt`, from a thread of its
-  own: a signal handler must not wait on a lock the code it interrupted may hold); the batches stop
-  (`flows.stream`), none starts;
+- ends the worker processes and keeps any from starting, and cancels the run's tasks on a Dask cluster
+  (`flows.workers.halt`, from a thread of its own: a signal handler must not wait on a lock the code it
+  interrupted may hold); the batches stop (`flows.stream`), none starts;
 - raises RunStopped in the main thread, which unwinds the run as a failure does: the crawl stops, the
   run's load transaction is rolled back (nothing of the run is loaded or published), the run is
   recorded as failed with the reason (`etl_run.failure_reason`: "stopped by signal SIGTERM"), and the

@@ -1,5 +1,6 @@
 """Prefect tasks: each calls one function of ingest/, transforms/ or warehouse/ and adds retries,
-timeouts and logging."""
+timeouts and logging. The network and database tasks take their retries from the settings (`tasks.*`):
+the flows call them as `with_retries(task, settings.tasks.<name>)` builds them."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.tasks import exponential_backoff
+from prefect.tasks import Task
 
-from config.settings import Settings
+from config.settings import Settings, TaskRetries
 from config.sources import SourcesConfig
 from flows.precheck.crawl import PROGRESS as PROGRESS  # where flows.stream reports its progress
 from flows.precheck.crawl import Progress, crawl_sources, page_history
@@ -30,11 +31,13 @@ if TYPE_CHECKING:
     from transforms.extract.article import ExtractOptions
 
 
+# the retries of the tasks below are the settings' defaults (config.settings.TaskSettings): `with_retries`
+# gives them the run's
 @task(
     name="crawl",
     cache_policy=NO_CACHE,
     retries=2,
-    retry_delay_seconds=exponential_backoff(backoff_factor=60),
+    retry_delay_seconds=[60, 120],
     retry_jitter_factor=0.5,
     timeout_seconds=7200,
 )
@@ -47,6 +50,16 @@ def crawl_task(config: SourcesConfig, settings: Settings, on_page: OnPage | None
     outcomes = dict(result.fetch_log.group_by("outcome").len().iter_rows())
     logger.info("discovered %d pages: %s", result.fetch_log.height, outcomes)
     return result
+
+
+def with_retries(task: Task, retries: TaskRetries) -> Task:
+    """`task` tried again as `retries` says (Prefect repeats the last delay when there are more retries
+    than delays)."""
+    return task.with_options(
+        retries=retries.retries,
+        retry_delay_seconds=list(retries.retry_delays),
+        retry_jitter_factor=retries.retry_jitter,
+    )
 
 
 @task(

@@ -14,7 +14,9 @@ cannot be assumed to reach), a worker that dies has its task run again on anothe
 and a batch that keeps killing workers is split in halves down to the one record at fault.
 
 A run that is stopped (SIGTERM, Ctrl-C: flows.stopping) calls `halt`: every worker process of this
-process is killed and joined, and none is started or replaced from then on (`Halted`) until `resume`.
+process is killed and joined, and none is started or replaced from then on (`Halted`) until `resume`;
+with Dask, the run's tasks on the cluster are cancelled (`DaskPool.cancel`: the scheduler forgets them,
+and the batches waiting on them end with Halted at once).
 The workers ignore SIGINT and SIGTERM themselves, so that a signal to the whole process group (Ctrl-C
 in a terminal, a service manager's stop) reaches the run, which ends them, rather than breaking the
 pool under it.
@@ -23,6 +25,7 @@ pool under it.
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing
 import os
 import signal
@@ -30,7 +33,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -113,9 +116,11 @@ def kill_workers() -> None:
 
 def halt() -> None:
     """Stop: no worker process starts from now on; those running are killed and joined (their batches
-    fail with Halted), and the kept pool is dropped."""
+    fail with Halted), the run's tasks on a Dask cluster are cancelled, and the kept pool is dropped."""
     global _kept
     _halted.set()
+    if isinstance(_active, DaskPool):
+        _active.cancel()
     kill_workers()
     for executor in list(_live):
         executor.shutdown(wait=True, cancel_futures=True)
@@ -187,6 +192,8 @@ class DaskPool:
 
     def __init__(self, client: Any) -> None:
         self.client = client
+        self._futures: set[Any] = set()  # the tasks submitted and not yet answered
+        self._lock = threading.Lock()
 
     @property
     def workers(self) -> int:
@@ -196,12 +203,41 @@ class DaskPool:
     def call(self, fn: Callable[..., Result], *args: Any) -> Result:
         from distributed import KilledWorker
 
+        if _halted.is_set():
+            raise Halted()
+        future = self.client.submit(fn, *args, pure=False)
+        with self._lock:
+            self._futures.add(future)
         try:
-            return self.client.submit(fn, *args, pure=False).result()
+            if _halted.is_set():  # halted while it was submitted: `cancel` may not have seen it
+                future.cancel(force=True)
+                raise Halted()
+            return future.result()
         except KilledWorker as exc:
             raise WorkerDied(str(exc)) from exc
+        except CancelledError as exc:
+            if _halted.is_set():
+                raise Halted() from exc
+            raise
+        finally:
+            with self._lock:
+                self._futures.discard(future)
 
     alone = call  # Dask has already tried the task on other workers
+
+    def cancel(self) -> None:
+        """Cancel every task of this pool on the cluster (the scheduler forgets them; a worker running one
+        drops its result), so that the threads waiting on them go on at once (`call` raises Halted once
+        the run is halted). An unreachable scheduler is logged: it forgets the tasks of a client that is
+        gone."""
+        with self._lock:
+            futures = list(self._futures)
+        if not futures:
+            return
+        try:
+            self.client.cancel(futures, force=True, reason="the run was stopped")
+        except Exception as exc:
+            logging.getLogger(__name__).warning("could not cancel the run's Dask tasks: %s", exc)
 
 
 _active: Pool | DaskPool | None = None  # the pool of the run in progress in this process

@@ -63,8 +63,10 @@ SELECT $run_id AS run_id, * FROM incoming_fetch_log
 """
 
 INSERT_QUARANTINE = """
-INSERT INTO quarantine (run_id, stage, record_key, reason, record)
-SELECT $run_id, stage, record_key, reason, record FROM incoming_quarantine
+INSERT INTO quarantine (run_id, stage, record_key, reason, record, url, article_key)
+SELECT $run_id, stage, record_key, reason, record, json_extract_string(record, '$.url'),
+    TRY_CAST(json_extract_string(record, '$.article_key') AS BIGINT)
+FROM incoming_quarantine
 """
 
 # The run's staging tables: temporary, so this connection's only. A batch's articles keep only what the

@@ -1,8 +1,9 @@
 """What the report shows of data quality: the latest run's stages, every suite and check it ran, the
 failed checks with how many URLs of records they hit and the first of them (all of them read only as
 their CSV is written), quarantine and fetch outcomes grouped by reason, and the trend over the last runs,
-all from etl_run, dq_result, quarantine and fetch_log. A held-back record's JSON is read only for the
-records a query keeps: the counts come from the rows' stage and reason.
+all from etl_run, dq_result, quarantine and fetch_log. A held-back record's JSON is never read: the
+counts come from the rows' stage and reason, its URL and article from the columns the load writes
+(`quarantine.url`, `quarantine.article_key`).
 
 A reason's numbers are folded into N ("text too short (N characters)"), so one kind of reason is one
 line whatever the counts it carried.
@@ -27,14 +28,10 @@ STAGE_ORDER = ("raw_pages", "extract", "articles", "entities", "mentions", "figu
 DETAILS = "string_agg(DISTINCT CAST(details AS VARCHAR), ' | ' ORDER BY CAST(details AS VARCHAR))"
 LATEST_RUN = "SELECT * FROM etl_run ORDER BY started_at DESC LIMIT 1"
 # a record held back, named by its URL: its own, else its article's (a fact row names the article), else its
-# key; `q` holds the two fields of the record it needs, read from the JSON of the rows kept (never the whole
-# record: carried into the join, every record's JSON was held)
-RECORD_FIELDS = (
-    "record_key, json_extract_string(record, '$.url') AS url, "
-    "json_extract_string(record, '$.article_key') AS article_key"
-)
+# key; `q` holds the columns of the record it needs (never its JSON)
+RECORD_FIELDS = "record_key, url, article_key"
 RECORD_URL = "coalesce(q.url, a.url, q.record_key)"
-ARTICLE_OF = "LEFT JOIN fact_article AS a ON CAST(a.article_key AS VARCHAR) = q.article_key"
+ARTICLE_OF = "LEFT JOIN fact_article AS a ON a.article_key = q.article_key"
 STAGES = f"""
 WITH rows_in AS (
     SELECT suite AS stage, sum(n) AS rows_in FROM (
@@ -100,8 +97,8 @@ CHECK_URLS_ALL = f"{CHECK_URLS}ORDER BY url\n"
 CHECK_URLS_SHOWN = f"""
 SELECT count(*) AS url_count, coalesce(min(url, $shown), []) AS urls FROM ({CHECK_URLS})
 """
-# a group's first records, in the order of their keys: the rows are grouped by key without their JSON (a hash
-# aggregate, which spills past the memory limit), and only the few records shown are read whole, for their URL
+# a group's first records, in the order of their keys: the rows are grouped by key (a hash aggregate, which
+# spills past the memory limit), and only the few records shown are looked up, for their URL
 QUARANTINE = f"""
 WITH by_key AS (
     SELECT stage, regexp_replace(reason, '[0-9][0-9,.]*', 'N', 'g') AS folded, record_key,
@@ -119,8 +116,7 @@ grouped AS (
 shown AS (
     SELECT q.stage, q.folded, {RECORD_URL} AS url
     FROM (
-        SELECT g.stage, g.folded, k.record_key, json_extract_string(r.record, '$.url') AS url,
-            json_extract_string(r.record, '$.article_key') AS article_key
+        SELECT g.stage, g.folded, k.record_key, r.url, r.article_key
         FROM grouped AS g, unnest(g.keys) AS k(record_key)
         JOIN quarantine AS r ON r.run_id = $run_id AND r.stage = g.stage AND r.record_key = k.record_key
     ) AS q

@@ -301,10 +301,8 @@ def test_a_damaged_database_is_one_line_before_anything_is_fetched(tmp_path: Pat
 def test_a_run_that_failed_at_publish_records_what_it_did(
     prefect_harness: None, tmp_path: Path, sample_sources: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flows.tasks import publish_task
-
     monkeypatch.setenv("CLUSTERWATCH_FETCH__PER_HOST_DELAY", "0")
-    monkeypatch.setattr(publish_task, "retry_delay_seconds", [0, 0])  # its retries, without the waits
+    monkeypatch.setenv("CLUSTERWATCH_TASKS__PUBLISH__RETRY_DELAYS", "0")  # its retries, without the waits
     home = tmp_path / "home"
     (published_path(home) / "in-the-way").mkdir(parents=True)  # every publish try fails
     with pytest.raises(Exception):  # noqa: B017 - whatever publish raised

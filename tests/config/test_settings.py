@@ -151,3 +151,34 @@ def test_every_numeric_setting_has_a_lower_and_an_upper_bound() -> None:
             if not (found.startswith(" (range: ") and " value <" in found and lower):
                 unbounded.append(name)
     assert unbounded == []
+
+
+def test_the_tasks_retries_are_settings_with_ranges() -> None:
+    environ = {
+        "CLUSTERWATCH_TASKS__PUBLISH__RETRY_DELAYS": "0, 1.5",
+        "CLUSTERWATCH_TASKS__CRAWL__RETRIES": "4",
+    }
+    tasks = load_settings(environ=environ).tasks
+    assert tasks.publish.retry_delays == (0.0, 1.5) and tasks.publish.retries == 2
+    crawl = tasks.crawl
+    assert (crawl.retries, crawl.retry_delays, crawl.retry_jitter) == (4, (60.0, 120.0), 0.5)
+    from_file = load_settings(environ={}, tasks={"warehouse_state": {"retries": 0}}).tasks
+    assert from_file.warehouse_state.retries == 0 and from_file.warehouse_state.retry_delays == (1, 5, 20)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "told"),
+    [
+        ("CLUSTERWATCH_TASKS__PUBLISH__RETRY_DELAYS", "2,99999", "(range: 0 <= value <= 3600)"),
+        ("CLUSTERWATCH_TASKS__PUBLISH__RETRY_DELAYS", "-1", "(range: 0 <= value <= 3600)"),
+        ("CLUSTERWATCH_TASKS__CRAWL__RETRY_DELAYS", "1,2,3,4,5,6,7,8,9,10,11", "at most 10 items"),
+        ("CLUSTERWATCH_TASKS__CRAWL__RETRIES", "11", "(range: 0 <= value <= 10)"),
+        ("CLUSTERWATCH_TASKS__WAREHOUSE_STATE__RETRY_JITTER", "2", "(range: 0 <= value <= 1)"),
+    ],
+)
+def test_a_retry_setting_out_of_range_is_one_line(name: str, value: str, told: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        load_settings(environ={name: value})
+    message = str(info.value)
+    assert message.startswith(f"{name}={value!r}: ") and told in message
+    assert "\n" not in message and ";" not in message  # one error, not the list's length besides

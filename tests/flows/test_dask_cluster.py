@@ -1,12 +1,14 @@
 """`--runner dask` against a `dask scheduler` and `dask worker` processes started apart, the workers
 unable to see the driver's HOME (a tmpfs mounted over its parent in their own mount namespace): the
 same rows as the default runner; a worker killed mid-run costs nothing, a page that kills every worker
-that takes it costs that page only."""
+that takes it costs that page only; SIGTERM to `clusterwatch run` cancels the run's tasks on the
+cluster."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -17,10 +19,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from distributed import Scheduler
 
 from flows.news_etl import news_etl
 from samples.server import SITE_DIR, serve_site, sources_yaml
-from tests.flows.dask_poison import FLAG_DIR, KILL_ONCE, POISON
+from tests.flows.dask_poison import FLAG_DIR, KILL_ONCE, POISON, SLOW, SLOW_RELEASED, SLOW_STARTED
+from tests.processes import start, stop, tail, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 DASK = Path(sys.executable).parent / "dask"
@@ -49,10 +53,17 @@ def _wait_for_workers(address: str, count: int, process: subprocess.Popen) -> No
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def flags() -> Iterator[Path]:
+    """Where the workers' preload (tests.flows.dask_poison) keeps its flags, outside what they cannot see."""
+    folder = Path(tempfile.mkdtemp(prefix="cw-dask-flags-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory, flags: Path) -> Iterator[str]:
     """tcp://… of a scheduler with two workers (one nanny each) that cannot see the tests' folders."""
     hidden = tmp_path_factory.getbasetemp()  # every HOME of these tests is below it
-    flags = Path(tempfile.mkdtemp(prefix="cw-dask-flags-"))
     address = f"tcp://127.0.0.1:{_free_port()}"
     env = {**os.environ, "PYTHONPATH": str(REPO), FLAG_DIR: str(flags)}
     port = address.rsplit(":", 1)[1]
@@ -79,7 +90,6 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
-        shutil.rmtree(flags, ignore_errors=True)
 
 
 def _counts(database: str) -> dict[str, int]:
@@ -119,17 +129,19 @@ def _variant(site: Path, original: str, name: str, marker: bytes) -> None:
     (site / f"en/news/{name}.html").write_bytes(body.replace(b"<body ", marker + b"<body ", 1))
 
 
-def _site_with(tmp_path: Path) -> Path:
-    """The sample site and two more pages in its sitemap: one kills every worker that extracts it, one
-    kills the first only."""
+def _site_with(tmp_path: Path, variants: dict[str, tuple[str, bytes]] | None = None) -> Path:
+    """The sample site and more pages in its sitemap (name: the article copied, the marker); by default
+    two: one kills every worker that extracts it, one kills the first only."""
     site = tmp_path / "site"
     shutil.copytree(SITE_DIR, site)
-    _variant(site, "labudin-kaluga-visit", "poison", POISON)
-    _variant(site, "act-rf-omsk-industrial-clusters", "kill-once", KILL_ONCE)
+    variants = variants or {
+        "poison": ("labudin-kaluga-visit", POISON),
+        "kill-once": ("act-rf-omsk-industrial-clusters", KILL_ONCE),
+    }
+    for name, (original, marker) in variants.items():
+        _variant(site, original, name, marker)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    extra = "".join(
-        f"  <url><loc>__BASE_URL__/en/news/{n}.html</loc></url>\n" for n in ("poison", "kill-once")
-    )
+    extra = "".join(f"  <url><loc>__BASE_URL__/en/news/{n}.html</loc></url>\n" for n in variants)
     (site / "sitemap.xml").write_text(sitemap.replace("</urlset>", extra + "</urlset>"), encoding="utf-8")
     return site
 
@@ -157,3 +169,46 @@ def test_batches_follow_the_workers_the_scheduler_has(cluster: str) -> None:
 
     with Spread("dask", cluster, workers=7) as spread:
         assert spread.workers() == 2  # the scheduler's, not this machine's or the setting's
+
+
+def _task_keys(dask_scheduler: Scheduler) -> list[str]:
+    return sorted(str(key) for key in dask_scheduler.tasks)
+
+
+def test_sigterm_cancels_the_runs_tasks_on_the_cluster(
+    prefect_api_env: dict[str, str], cluster: str, flags: Path, tmp_path: Path
+) -> None:
+    """A batch whose page keeps its worker busy until the test lets it go: SIGTERM to the run ends it
+    without waiting for that batch, the scheduler holds no task of the run, and the run is recorded as
+    stopped by the signal, nothing of it loaded."""
+    from distributed import Client
+
+    site_dir = _site_with(tmp_path, {"slow": ("labudin-kaluga-visit", SLOW)})
+    home, log = tmp_path / "home", tmp_path / "run.log"
+    home.mkdir()
+    env = {
+        **os.environ,
+        **prefect_api_env,
+        "PYTHONUNBUFFERED": "1",
+        "CLUSTERWATCH_FETCH__PER_HOST_DELAY": "0",
+    }
+    with serve_site(site_dir=site_dir) as site:
+        (home / "sources.yaml").write_text(sources_yaml(site), encoding="utf-8")
+        command = [sys.executable, "-m", "cli", "run", "--sources", str(home / "sources.yaml"), "--home",
+                   str(home), "--batch-size", "2", "--runner", "dask", "--dask-address", cluster]  # fmt: skip
+        run = start(command, env, log)
+        try:
+            wait_until(lambda: (flags / SLOW_STARTED).exists(), 600, "the slow batch on a worker", log, run)
+            run.send_signal(signal.SIGTERM)
+            code = run.wait(timeout=120)  # the slow batch waits for SLOW_RELEASED, up to 300 s
+            with Client(cluster) as client:
+                left = client.run_on_scheduler(_task_keys)
+        finally:
+            (flags / SLOW_RELEASED).touch()  # the worker's thread goes on (its result is dropped)
+            stop(run)
+    assert code == 143, tail(log)
+    assert left == []
+    with duckdb.connect(str(home / "clusterwatch.duckdb"), read_only=True) as con:
+        status, reason = con.execute("SELECT status, failure_reason FROM etl_run").fetchone()
+        loaded = con.execute("SELECT count(*) FROM fact_article").fetchone()[0]
+    assert (status, reason, loaded) == ("failed", "stopped by signal SIGTERM", 0)

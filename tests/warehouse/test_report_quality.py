@@ -111,6 +111,30 @@ def test_a_failed_check_with_long_details_and_many_records_reads_in_little_memor
     assert len(list(failed[check]["all_urls"])) == 2_000
 
 
+def test_a_failed_checks_records_are_counted_from_columns_not_their_json(
+    memory_db: duckdb.DuckDBPyConnection,
+) -> None:
+    """Records kept whole by an older release (12 KB of JSON each on a 35,750-record snapshot): the count,
+    the first URLs and the records by reason read the URL and article columns, not the JSON."""
+    check = "ExpectColumnValuesToBeInSet(language)"
+    pages = [{**_held("articles", f"http://a.test/{n}", f"failed {check}"),
+              "record": json.dumps({"url": f"http://a.test/{n}", "text": f"{n} " + "x" * 20_000})}
+             for n in range(2_000)]  # fmt: skip
+    figure = {"stage": "articles", "record_key": "f1", "reason": f"failed {check}",
+              "record": json.dumps({"article_key": "2", "text": "x" * 40_000})}  # fmt: skip
+    load_batch(memory_db, dataclasses.replace(star_batch(), quarantine=held_back_frame([*pages, figure])))
+    _results(memory_db)
+    stored = "SELECT count(url), count(article_key), sum(length(CAST(record AS VARCHAR))) FROM quarantine"
+    assert memory_db.execute(stored).fetchone()[:2] == (2_000, 1)
+    assert memory_db.execute(stored).fetchone()[2] > 40_000_000  # more JSON than the limit below
+    memory_db.execute("SET memory_limit = '32MB'")
+    found = quality(memory_db, "r1")
+    failed = {f["expectation"]: f for f in found["failed"]}[check]
+    assert failed["url_count"] == 2_002 and len(failed["urls"]) == URLS_PER_CHECK  # and the one sampled
+    assert "http://news.test/2" in {r["url"] for r in failed["all_urls"]}  # the figure's article
+    assert [r["records"] for r in found["quarantine"]] == [2_001]
+
+
 def test_a_failed_check_shows_its_first_urls_counts_them_all_and_its_query_lists_them(
     memory_db: duckdb.DuckDBPyConnection,
 ) -> None:
