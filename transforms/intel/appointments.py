@@ -145,17 +145,25 @@ def _proposed(text: str, title: re.Match) -> bool:
 def _may_hold(person: Mention) -> bool:
     """A name after the title holds it as the subject («назначен … Андрей Алпатов») or the object
     («назначить директором Иванова»), not in another case («после ухода в отставку Зои Астанковой»)."""
+    cases = name_cases(person)
+    return not cases or bool(cases & {"nomn", "accs"})
+
+
+def name_cases(person: Mention) -> set[str]:
+    """The grammatical cases a Russian name stands in: the cases its words share (Зои: nomn, gent;
+    Астанковой: gent → gent; Владислав, read as a plural genitive too, and Ефанов → nomn), read from its
+    words that read as names (a surname may read as a place only: Мантурова, the genitive of a village);
+    empty when no word declines."""
     cases: set[str] = set()
     words = person.surface.split()
-    # the words read as names: a surname may read as a place only (Мантурова: the genitive of a village)
     named = [w for w in words if any(reads_as(w, g) for g in ("Name", "Surn", "Patr"))]
-    for word in named or words:  # the cases the name's words share: Зои (nomn, gent) Астанковой
+    for word in named or words:
         found = case_of(word)
         if not cases or not found:
             cases = cases or found
         elif cases & found:
             cases &= found
-    return not cases or bool(cases & {"nomn", "accs"})
+    return cases
 
 
 # verbs that give the title of the body after them: «Юрий Дроздов возглавил особую экономическую зону»

@@ -119,11 +119,13 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
     """Russian PER spans: full names become persons; a lone surname joins an earlier full name. The text
     the spans were found in tells a woman's name from a man's genitive by the title before it."""
     found: list[Mention] = []
-    extended = [_surname_before(span, text) for span in spans]
+    extended = [_surname_before(span, text) for span in [*spans, *_initialled_spans(text, spans)]]
     # a surname natasha read as a span of its own, now inside the name it was joined to
     inside = {i for i, one in enumerate(extended) if any(_within(one, other) for other in extended)}
     for span in _with_surnames([span for i, span in enumerate(extended) if i not in inside]):
         words = span.text.split()
+        if len(words) == 1 and (fused := _FUSED_INITIALS.fullmatch(words[0])):  # «А.И.Седовым»
+            words = [fused.group(1), fused.group(2)]
         if _surname_first(words):  # «Иванов Петр Сергеевич», «на Элекчян Елену Феликсовну»
             words = [words[1], words[0]]
         if len(words) > 1 and _INITIALS.fullmatch("".join(words[:-1])):
@@ -150,6 +152,26 @@ def _after_abbreviation(text: str, start: int) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[А-ЯЁ]\.){1,2}")
+# initials and a surname, with or without spaces: «В.Д.Волков», «А. И. Седовым», «В.Сверчков»
+_INITIALLED = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.\s?){1,2})([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)\b")
+_FUSED_INITIALS = re.compile(r"((?:[А-ЯЁ]\.){1,2})([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)")
+
+
+def _initialled_spans(text: str, spans: list[NerSpan]) -> list[NerSpan]:
+    """Names written as initials and a surname that natasha did not read as a person («Глава Мордовии
+    В.Д.Волков», «генеральным директором … В.В.Якубой»): two initials before a capitalised word, or one
+    before a word pymorphy2 reads as a surname or does not know — not inside a span natasha found."""
+    found = []
+    for match in _INITIALLED.finditer(text):
+        if any(s.start < match.end() and match.start() < s.end for s in spans if s.kind == "PER"):
+            continue
+        initials, surname = match.group(1).replace(" ", ""), match.group(2)
+        single = initials.count(".") == 1
+        if single and not (reads_as(surname, "Surn") or not any(p.is_known for p in parses(surname)[:1])):
+            continue
+        start = match.start()
+        found.append(NerSpan("PER", start, match.end(), match.group(0), f"{initials} {surname}"))
+    return found
 
 
 def _initialled(span: NerSpan, initials: str, surname: str) -> Mention:

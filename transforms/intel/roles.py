@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from transforms.intel.appointments import title_holders
+from transforms.intel.appointments import name_cases, title_holders
 from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
@@ -180,10 +180,10 @@ def _case_disagrees(title: str, person: Mention) -> bool:
     first = title.split()[0]
     if not has_cyrillic(first) or not has_cyrillic(person.surface) or _FUSED_DEPUTY.match(first):
         return False
-    title_cases, name_cases = case_of(first), case_of(person.surface.split()[0])
+    title_cases, cases = case_of(first), name_cases(person)
     # a complement stands in the genitive; a title in another case is the name's, even if mistyped
     # («Генеральным директором ОЭЗ … Ренат Халимов рассказал»)
-    return "gent" in title_cases and bool(name_cases) and not title_cases & name_cases
+    return "gent" in title_cases and bool(cases) and not title_cases & cases
 
 
 # «замгубернатора», «замглавы», «замминистра»: the genitive is inside the word, which does not decline
