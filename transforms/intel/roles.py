@@ -14,7 +14,7 @@ from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.demonstrative import posts_named_before
 from transforms.intel.titles.earlier import named_before
-from transforms.intel.titles.former import is_former
+from transforms.intel.titles.former import is_former, left_post
 from transforms.intel.titles.later import named_after
 from transforms.intel.titles.region import region_by_adjective
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
@@ -473,7 +473,11 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
         found = _held(_roles_of(text, person, nearby, people), given.get(id(person), []))
-        held[id(person)] = [f for f in found if not is_former(text, f[2] - len(f[0]))]  # «бывший министр»
+        held[id(person)] = [
+            f for f in found
+            if not is_former(text, f[2] - len(f[0]))  # «бывший министр»
+            and not (f[2] <= person.start and _left_post(text, person))  # «… Павел Рыжий покинул свой пост»
+        ]  # fmt: skip
     for person_id, title in _named_before(text, people, held).items():
         held[person_id].insert(0, _free_found(text, title, bodies))
     for person, found in _named_after(text, people, held, bodies):
@@ -491,6 +495,12 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+def _left_post(text: str, person: Mention) -> bool:
+    """The name, in the nominative, is the subject of a verb of leaving the post right after it (not «после
+    отставки замгубернатора Сергея Афанасьева покинул пост»: the genitive names someone else)."""
+    return "nomn" in name_cases(person) and left_post(text, person.end)
 
 
 # the titles of a government, whose region is the one of the person's other government title when their
