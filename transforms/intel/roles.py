@@ -468,6 +468,7 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
     bodies = [m for m in mentions if m.entity_type in _BODIES]
     places = [m for m in mentions if m.entity_type in _PLACES]
     people = [m for m in mentions if m.entity_type == "person"]
+    main_region = main_region or _region_of_titles(text)
     given = _given_titles(text, bodies, people)
     held: dict[int, list[Found]] = {}
     for person in people:
@@ -501,6 +502,12 @@ def _left_post(text: str, person: Mention) -> bool:
     """The name, in the nominative, is the subject of a verb of leaving the post right after it (not «после
     отставки замгубернатора Сергея Афанасьева покинул пост»: the genitive names someone else)."""
     return "nomn" in name_cases(person) and left_post(text, person.end)
+
+
+def _region_of_titles(text: str) -> str | None:
+    """The region the article is about when it names none but by the adjective of a title («Хабаровский
+    губернатор представил 13 персон …»): the region of the first title opened by one."""
+    return next((iso for m in _TITLE.finditer(text) if (iso := region_by_adjective(text, m.start(1)))), None)
 
 
 # the titles of a government, whose region is the one of the person's other government title when their
