@@ -489,7 +489,8 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         found = held[id(person)]
         if not found:
             continue
-        roles = _shared_region([_role_attrs(text, role, places, main_region) for role in found])
+        regional = {f[2] for f in given.get(id(person), [])}  # titles given by a verb: «назначен министром»
+        roles = _shared_region([_role_attrs(text, role, places, main_region, regional) for role in found])
         person.attrs.update(next((r for r in roles if r["role_code"]), roles[0]))  # a known title first
         person.attrs["roles"] = roles
         person.attrs["title_spans"] = [(end - len(title), words_end) for title, _, end, words_end in found]
@@ -663,10 +664,16 @@ def _code(text: str, found: Found) -> tuple[str | None, str]:
     return role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end)), inherited
 
 
-def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
+def _role_attrs(
+    text: str, found: Found, places: list[Mention], main_region: str | None, given: set[int] = frozenset()
+) -> dict:
+    """given: where the titles given by a verb end (a minister appointed in an article about a region is
+    that region's unless his title names a country: «… назначен Михаил Кнауб»)."""
     title, body, title_end, words_end = found
     role = " ".join(title.split())
     code, inherited = _code(text, found)
+    if _regional_minister(text, found, code, given):
+        inherited = "области"  # the article's region, as for a title that names its region's common noun
     return {
         "role": role, "role_code": code, "role_normalised": normalised_title(role),
         "organization": body.canonical if body is not None else None,
@@ -675,3 +682,25 @@ def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str
         "role_iso": _role_region(text, title, (title_end, words_end), code, places, main_region)
         or (main_region if _REGION_NOUN.search(inherited) else None),
     }  # fmt: skip
+
+
+_MINISTERS = {"minister", "deputy_minister"}
+# a country or the federation in a minister's words: «министр … РФ», «федерального минпромторга», "of Russia"
+_FEDERAL = re.compile(r"(?i)\b(?:РФ|России|Российской\s+Федерации|федеральн[а-я]+|Russia[n']?|RF|federal)\b")
+# "the regional Minister of Industry and Trade", "regional Prime Minister": the article's region's
+_REGIONAL_EN = re.compile(r"(?i)\bregional\s+(?:(?:first|acting|deputy|vice)\s+)*$")
+
+
+def _regional_minister(text: str, found: Found, code: str | None, given: set[int]) -> bool:
+    """A minister's title that names no region is the article's region's when it is given by a verb in the
+    article and names no ministry by its own name («назначен министром промышленности и науки»: a region
+    appoints its ministers, a federal minister's title names the country or the ministry: Минпромторг), or
+    when it is called regional ("the regional Minister of Industry")."""
+    title, body, title_end, _ = found
+    start = title_end - len(title)
+    if _REGIONAL_EN.search(text, max(0, start - 30), start):
+        return True
+    if code not in _MINISTERS or title_end not in given or body is not None:
+        return False  # «пост главы Минпромторга занимал …»: a ministry named by its own name
+    sentence = sentence_of(text, title_end)
+    return not _FEDERAL.search(text, sentence[0], sentence[1])
