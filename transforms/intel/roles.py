@@ -50,7 +50,10 @@ _OF_REGION = re.compile(
     r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:администрации\s+)?(?:республики|"
     r"региона|области|края|субъекта)\b)"
 )
-_AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|an?\s+)?({TITLE_EN}|{TITLE_RU})\b")
+# "Igor Petrishenko, Extraordinary and Plenipotentiary Ambassador of …": capitalised words may open it
+_AFTER = re.compile(
+    rf"(?i)^\s*[,–—-]\s*(?:the\s+|an?\s+)?(?:(?-i:[A-Z][a-z]+)\s+(?:and\s+)?){{0,3}}?({TITLE_EN}|{TITLE_RU})\b"
+)
 # a second title after the first one's phrase: "X, director of A and chairman of B", "Иванов, министр
 # экономики и губернатор …", "Alexander Uvarov, the pro-rector for …, the director of the Institute …", "X,
 # a member of the Association – Director of the Kaluga SEZ" (the dash starts a new title)
@@ -91,7 +94,13 @@ def _gap_ok(gap: str) -> bool:
         words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()  # zone (IP SEZ) JSC", «зоны (ОЭЗ)»
     if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 10:
         return all(_gap_word_en(words, i) for i in range(len(words)))
+    if _PLACE_EN.fullmatch(gap.strip()):
+        return True  # "Russia's Ambassador in Turkey Andrey Karlov", "Ambassador to the Vatican"
     return all(_GAP_WORD.fullmatch(w) for w in words)
+
+
+# a country or town an English title is held in or to: "in Turkey", "to the Russian Federation"
+_PLACE_EN = re.compile(r"(?:in|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}")
 
 
 def _gap_word_en(words: list[str], i: int) -> bool:
@@ -141,6 +150,8 @@ def _role_before(
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
         if _case_disagrees(match.group(1), person):
             continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
+        if gap.rstrip().endswith(",") and _name_before(text, window_start + match.start(), people):
+            return None  # "with Anatoly Artamonov, Governor of Kaluga Region, Vladimir Semashko highlighted"
         if _gap_ok(gap.rstrip(" ,")):
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
@@ -407,7 +418,8 @@ _BODY_AFTER_EN = re.compile(_EN_BODY_WORD)
 _REGION_NOUN = re.compile(
     # «руководитель аппарата губернатора»
     r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|"
-    rf"(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b(?!(?-i:{_EN_BODY_WORD})))\b"
+    # "Head of the Region" — not a country's name: "Ambassador of the Republic of Belarus", "Belarus Republic"
+    rf"of\s+(?:the\s+)?(?:region|republic|oblast|krai)\b(?!\s+of\s+(?-i:[A-Z]))(?!(?-i:{_EN_BODY_WORD})))\b"
     # «регионального Минэка», «областного правительства»
     r"|\b(?i:(?:региональн|областн|краев|республиканск)[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"
 )
