@@ -497,18 +497,48 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         held[id(person)].append(found)
     for person, title in posts_named_before(text, list(_TITLE.finditer(text)), people):  # «в эту должность»
         held[id(person)] = _held(held[id(person)], [_free_found(text, title, bodies)])
+    every_roles = {}
+    for person in people:
+        regional = {f[2] for f in given.get(id(person), [])}  # titles given by a verb: «назначен министром»
+        found = held[id(person)]
+        every_roles[id(person)] = [_role_attrs(text, role, places, main_region, regional) for role in found]
+    named = _regions_named(text, people, held, places, every_roles)
     for person in people:
         found = held[id(person)]
         if not found:
             continue
-        regional = {f[2] for f in given.get(id(person), [])}  # titles given by a verb: «назначен министром»
-        roles = _shared_region([_role_attrs(text, role, places, main_region, regional) for role in found])
+        roles = _shared_region(_as_named(every_roles[id(person)], named.get(person.key, {}), main_region))
         person.attrs.update(next((r for r in roles if r["role_code"]), roles[0]))  # a known title first
         person.attrs["roles"] = roles
         person.attrs["title_spans"] = [(end - len(title), words_end) for title, _, end, words_end in found]
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+def _regions_named(
+    text: str, people: list[Mention], held: dict[int, list[Found]], places: list[Mention], every_roles: dict
+) -> dict[str, dict[str, str]]:
+    """The regions a person's titles name in their own words, by the person's key and role code: the same
+    person given the same title twice («Губернатор края Виктор Толоконский …», «Губернатор Красноярского
+    края Виктор Толоконский») holds it in the region one of them names."""
+    named: dict[str, dict[str, str]] = {}
+    for person in people:
+        for (title, _, title_end, words_end), role in zip(held[id(person)], every_roles[id(person)], strict=True):
+            iso = _named_region(text, places, title_end, words_end)
+            if iso is not None and role["role_code"] and iso == role["role_iso"]:
+                named.setdefault(person.key, {}).setdefault(role["role_code"], iso)
+    return named
+
+
+def _as_named(roles: list[dict], named: dict[str, str], main_region: str | None) -> list[dict]:
+    """The roles whose region is the article's (their title names none) take the region the same title of
+    the same person names elsewhere in the text."""
+    for role in roles:
+        iso = named.get(role["role_code"] or "")
+        if iso is not None and role["role_iso"] in (None, main_region):
+            role["role_iso"] = iso
+    return roles
 
 
 def _left_post(text: str, person: Mention) -> bool:
