@@ -27,7 +27,8 @@ TITLE_EN = (
     r"(?:head|chairman)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z]+\s+)?government|"
     r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
     r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member|"
-    r"(?:authorized|plenipotentiary)\s+representative)s?"
+    r"(?:authorized|plenipotentiary)\s+representative|"
+    r"rais(?=\s+(?:\(head\)\s+)?of\b))s?"  # "the Rais (Head) of Tatarstan": Rais is a given name too
 )
 TITLE_RU = (
     r"(?:(?:перв[а-я]+|врио|временно\s+исполняющ[а-я]+\s+обязанности|исполняющ[а-я]+\s+обязанности)\s+)*"
@@ -76,6 +77,8 @@ _NOT_BODY = {
 }  # fmt: skip
 
 
+# a title's English gloss in brackets: "Rais (Head)"
+_GLOSS = re.compile(r"^\s*\((?i:head|president|chairman|governor)\)")
 _ABBREVIATION = re.compile(r"\([A-ZА-ЯЁ][A-ZА-ЯЁ0-9 .&-]{0,15}\)")
 # a dash between a title's words and the name, in a list of officials («министр … Саратовской области –
 # Максим Шихалов»)
@@ -87,6 +90,7 @@ def _gap_ok(gap: str) -> bool:
     after "of" or "for", lower-case English words too: "the acting head of the city administration Pavel
     Smirnov", "minister for information technology and communication Leonid Reiman")."""
     gap = _DASH_BEFORE_NAME.sub("", gap)  # «директор департамента … области – Леонид Остроумов»
+    gap = _GLOSS.sub(" ", gap)  # "the Rais (Head) of Tatarstan Rustam Minnikhanov"
     words = gap.replace(",", " , ").split()
     if len(words) > 16:
         return False
