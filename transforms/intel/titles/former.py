@@ -23,7 +23,7 @@ def is_former(text: str, title_start: int) -> bool:
     before = text[max(0, title_start - 60) : title_start]
     if _PREFIX.search(before) or _not_now(text[title_start : title_start + 30]):
         return True
-    held = re.search(r"([а-яё]+)\s+(?:пост|должност[ьи])\s*$", before)
+    held = re.search(r"([а-яё]+)\s+(?:пост[ыа]?|должност[ьи])\s*$", before)
     if held is not None and _not_now(held.group(1)):
         return True  # «Игорь Эдель занимал должность начальника управления»
     if re.search(r"([а-яё]+)\s+от\s+(?:поста|должности)\s*$", before) and _relieved(before):
