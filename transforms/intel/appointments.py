@@ -118,7 +118,7 @@ def title_holders(text: str, title: re.Match, people: list[Mention]) -> list[Men
     start = _line_sentence(text, title.start())[0]
     words_before = _WORD.finditer(text, start, holder.start)
     verb = max((w.end() for w in words_before if lemma(w.group(0)) in _APPOINTING), default=None)
-    if verb is None:  # the names stand before the verb: «Д.А. Матвеев и С.В. Щерчков … назначены заместителями»
+    if verb is None:  # the names stand before the verb: «Д.А. Матвеев и С.В. Щерчков … назначены …»
         return _subjects(text, holder, people)
     listed = [p for p in people if verb <= p.start and p.end <= holder.start and _object(p)]
     return [*listed, holder]

@@ -530,8 +530,8 @@ def _regions_named(
     края Виктор Толоконский») holds it in the region one of them names."""
     named: dict[str, dict[str, str]] = {}
     for person in people:
-        for (title, _, title_end, words_end), role in zip(held[id(person)], every_roles[id(person)], strict=True):
-            iso = _named_region(text, places, title_end, words_end)
+        for found, role in zip(held[id(person)], every_roles[id(person)], strict=True):
+            iso = _named_region(text, places, found[2], found[3])
             if iso is not None and role["role_code"] and iso == role["role_iso"]:
                 named.setdefault(person.key, {}).setdefault(role["role_code"], iso)
     return named
