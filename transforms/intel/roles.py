@@ -423,7 +423,8 @@ _EN_BODY_WORD = r"\s+(?!(?:of|and|or|the|in|on|at|for|to|with|by|as|from|is|was|
 _BODY_AFTER_EN = re.compile(_EN_BODY_WORD)
 _REGION_NOUN = re.compile(
     # «руководитель аппарата губернатора»
-    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|"
+    # «Глава города»: a town's head is its region's
+    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|города|"
     # "Head of the Region" — not a country's name: "Ambassador of the Republic of Belarus", "Belarus Republic"
     rf"of\s+(?:the\s+)?(?:region|republic|oblast|krai)\b(?!\s+of\s+(?-i:[A-Z]))(?!(?-i:{_EN_BODY_WORD})))\b"
     # «регионального Минэка», «областного правительства»
