@@ -87,7 +87,7 @@ def test_a_pronoun_after_the_post_and_a_womans_name_in_the_genitive() -> None:
     )
     assert _codes(text, "ru") == {"Dmitry Verkhovod": {"director", "general_director"}}
     # «Евгения» is a woman's name in the nominative, though its genitive reading is a man's
-    text = "Дело касается Евгении Ивановой. Решением совета она освобождена от должности директора фонда."
+    text = "Дело касается Евгении Ивановой. Решением совета она назначена на должность директора фонда."
     assert _codes(text, "ru") == {"Evgenia Ivanova": {"director"}}
 
 
@@ -246,3 +246,18 @@ def test_a_title_of_a_second_predicate_goes_to_the_first_ones_subject() -> None:
     assert _codes(text, "ru")["Ivan Orlov"] == {"deputy_minister"}
     text = "Иван Орлов ушёл в отставку, а министром назначен Пётр Сидоров."  # the clause's own subject
     assert _codes(text, "ru") == {"Ivan Orlov": set(), "Pyotr Sidorov": {"minister"}}
+
+
+def test_a_post_left_or_relieved_of_is_not_held() -> None:
+    text = "Министр экономики области Иван Орлов покинул свой пост. Губернатор Олег Сидоров сохранил пост."
+    assert _codes(text, "ru") == {"Ivan Orlov": set(), "Oleg Sidorov": {"governor"}}
+    text = "Директор фонда Пётр Ковалёв ушел в отставку."
+    assert _codes(text, "ru") == {"Pyotr Kovalev": set()}
+    text = "Кроме того, освобожден от должности заместителя председателя правительства Иван Орлов."
+    assert _codes(text, "ru") == {"Ivan Orlov": set()}
+    # the genitive names someone else: the subject who left is not named
+    text = "После отставки замгубернатора Сергея Белова покинул пост и директор фонда."
+    assert _codes(text, "ru") == {"Sergey Belov": {"deputy_governor"}}
+    # «ранее занимавшие посты»: posts held before; the title given after them is held
+    text = "Иван Орлов, ранее занимавший посты первого заместителя министра, назначен министром финансов."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"minister"}}
