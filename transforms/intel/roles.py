@@ -16,6 +16,7 @@ from transforms.intel.titles.demonstrative import posts_named_before
 from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former, left_post
 from transforms.intel.titles.later import named_after
+from transforms.intel.titles.possessive import possessive_deputies
 from transforms.intel.titles.region import region_by_adjective
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
 
@@ -509,6 +510,7 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         regional = {f[2] for f in given.get(id(person), [])}  # titles given by a verb: «назначен министром»
         found = held[id(person)]
         every_roles[id(person)] = [_role_attrs(text, role, places, main_region, regional) for role in found]
+    _add_possessive_deputies(text, people, held, every_roles)
     named = _regions_named(text, people, held, places, every_roles)
     for person in people:
         found = held[id(person)]
@@ -521,6 +523,29 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+def _add_possessive_deputies(text: str, people: list[Mention], held: dict, every_roles: dict) -> None:
+    """A deputy named by a possessive (transforms/intel/titles/possessive.py) holds his principal's title as
+    a deputy, in the principal's region: «… Сушковым, его заместителем – министром … А.И.Седовым»."""
+
+    by_key: dict[str, list[dict]] = {}  # every title of a person, whichever mention of him it stands by
+    for person in people:
+        by_key.setdefault(person.key, []).extend(every_roles[id(person)])
+
+    def code_of(person: Mention) -> str | None:
+        return next((r["role_code"] for r in by_key[person.key] if r["role_code"]), None)
+
+    for deputy, code, principal, match in possessive_deputies(text, people, code_of):
+        if any(r["role_code"] == code for r in every_roles[id(deputy)]):
+            continue
+        title = match.group(2)
+        region = next((r["role_iso"] for r in by_key[principal.key] if r["role_code"]), None)
+        held[id(deputy)].append((title, None, match.end(2), match.end(2)))
+        every_roles[id(deputy)].append({
+            "role": title, "role_code": code, "role_normalised": normalised_title(title),
+            "organization": None, "organization_surface": None, "organization_key": None, "role_iso": region,
+        })  # fmt: skip
 
 
 def _regions_named(

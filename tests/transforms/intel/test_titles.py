@@ -261,3 +261,15 @@ def test_a_post_left_or_relieved_of_is_not_held() -> None:
     # «ранее занимавшие посты»: posts held before; the title given after them is held
     text = "Иван Орлов, ранее занимавший посты первого заместителя министра, назначен министром финансов."
     assert _codes(text, "ru") == {"Ivan Orlov": {"minister"}}
+
+
+def test_a_deputy_named_by_a_possessive_holds_his_principals_title() -> None:
+    text = "Совещание провел премьер-министр Иван Орлов с его заместителем Петром Смирновым."
+    assert _codes(text, "ru") == {
+        "Ivan Orlov": {"prime_minister"},
+        "Pyotr Smirnov": {"deputy_prime_minister"},
+    }
+    text = "Губернатор Тульской области Иван Орлов назначил своим заместителем по экономике Олега Сидорова."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"governor"}, "Oleg Sidorov": {"deputy_governor"}}
+    # a possessive with no titled person before it names no one's deputy
+    assert _codes("Его заместителем стал Олег Сидоров.", "ru") == {"Oleg Sidorov": set()}
