@@ -42,7 +42,8 @@ ROLE_WORDS_EN = (
 )
 # a title and its body's name right before a name: capitalised words and of, the, and, for between (not
 # "Chairman of Russian Government Dmitry Medvedev with Interim President")
-_BODY_WORDS_EN = r"(?:[A-Z][\w&’'-]*|of|the|and|for)"
+# and quoted names ("Director General of OAO “Tatneftekhiminvest-holding” Rafinat Yarullin")
+_BODY_WORDS_EN = r"(?:[“\"«]?[A-Z][\w&’'-]*[”\"»]?|of|the|and|for)"
 ROLE_BEFORE_EN = re.compile(
     rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+{_BODY_WORDS_EN}(?:\s+{_BODY_WORDS_EN})*?)?,?\s+$"
 )
@@ -136,9 +137,12 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
         if woman and _title_case(text, span.start) != "gent":
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
         if given is not None:
+            cases = frozenset(case_of(words[0]))
+            if _after_instrumental_title(words[0], text, span.start):  # «председателем … Султоном Рахимзодой»
+                given, cases = _declined_given(words[0], given, frozenset({"ablt"})), frozenset({"ablt"})
             feminine = given[1].endswith(("а", "я"))
             nominative = _is_nominative(words[0], given[1])
-            surname = _ru_surname(words[-1], feminine, nominative, frozenset(case_of(words[0])))
+            surname = _ru_surname(words[-1], feminine, nominative, cases)
             found.append(_person(span.start, span.end, span.text, given, surname))
         elif len(words) == 1 and not _after_abbreviation(text, span.start):
             found += _lone_surname(span, found)
@@ -229,6 +233,26 @@ def _surname_before(span: NerSpan, text: str) -> NerSpan:
         return span  # «в Москве Елена Петровна»: a known word
     start = span.start - len(word) - 1
     return NerSpan("PER", start, span.end, text[start : span.end], f"{word} {span.normal}")
+
+
+def _declined_given(word: str, given: tuple[str, str], cases: frozenset[str]) -> tuple[str, str]:
+    """A given name pymorphy2 does not know, read in the one oblique case of the title before it
+    («председателем … Султоном Рахимзодой»: Султон), else as found."""
+    if given[1].lower() != word.lower().replace("ё", "е"):
+        return given  # a known given name, already in the nominative
+    nominative = _title(_noun_lemma(word, cases))
+    return (to_latin(nominative), nominative) if nominative.lower() != word.lower() else given
+
+
+def _after_instrumental_title(given: str, text: str, start: int) -> bool:
+    """The name stands in the instrumental after a title in the instrumental in its clause («с председателем
+    … комитета … Султоном Рахимзодой»), its given name reading so too."""
+    cases = frozenset(case_of(given))
+    clause = _CLAUSE_WORDS.search(text[max(0, start - 240) : start])
+    words = re.findall(r"[А-Яа-яЁё-]+", clause.group(0) if clause else "")[-14:]
+    title = next((w for w in reversed(words) if role_code(w) is not None), None)
+    instrumental = title is not None and reads_as(title, "ablt", "sing") and not reads_as(title, "nomn")
+    return instrumental and "ablt" in cases
 
 
 def _title_case(text: str, start: int) -> str | None:
