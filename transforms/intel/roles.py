@@ -17,7 +17,7 @@ from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former, left_post
 from transforms.intel.titles.later import named_after
 from transforms.intel.titles.possessive import possessive_deputies
-from transforms.intel.titles.region import region_by_adjective
+from transforms.intel.titles.region import region_by_adjective, regions_by_adjective
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
 
 TITLE_EN = (
@@ -580,9 +580,11 @@ def _left_post(text: str, person: Mention) -> bool:
 
 
 def _region_of_titles(text: str) -> str | None:
-    """The region the article is about when it names none but by the adjective of a title («Хабаровский
-    губернатор представил 13 персон …»): the region of the first title opened by one."""
-    return next((iso for m in _TITLE.finditer(text) if (iso := region_by_adjective(text, m.start(1)))), None)
+    """The region the article is about when it names none but by an adjective: the region of the first title
+    opened by one («Хабаровский губернатор представил 13 персон …»), else the one most often named so
+    («калининградской ОЭЗ»)."""
+    by_title = (iso for m in _TITLE.finditer(text) if (iso := region_by_adjective(text, m.start(1))))
+    return next(by_title, None) or regions_by_adjective(text)
 
 
 # the titles of a government, whose region is the one of the person's other government title when their

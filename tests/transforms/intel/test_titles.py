@@ -273,3 +273,11 @@ def test_a_deputy_named_by_a_possessive_holds_his_principals_title() -> None:
     assert _codes(text, "ru") == {"Ivan Orlov": {"governor"}, "Oleg Sidorov": {"deputy_governor"}}
     # a possessive with no titled person before it names no one's deputy
     assert _codes("Его заместителем стал Олег Сидоров.", "ru") == {"Oleg Sidorov": set()}
+
+
+def test_an_articles_region_named_only_by_an_adjective() -> None:
+    text = "Врио губернатора Антон Алиханов будет курировать администрацию калининградской ОЭЗ."
+    people = {
+        m.canonical: m.attrs["role_iso"] for m in find_mentions(text, "ru") if m.entity_type == "person"
+    }
+    assert people == {"Anton Alikhanov": "RU-KGD"}
