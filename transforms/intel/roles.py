@@ -741,7 +741,11 @@ def _code(text: str, found: Found) -> tuple[str | None, str]:
 
 
 def _role_attrs(
-    text: str, found: Found, places: list[Mention], main_region: str | None, given: set[int] = frozenset()
+    text: str,
+    found: Found,
+    places: list[Mention],
+    main_region: str | None,
+    given: frozenset[int] | set[int] = frozenset(),
 ) -> dict:
     """given: where the titles given by a verb end (a minister appointed in an article about a region is
     that region's unless his title names a country: «… назначен Михаил Кнауб»)."""
