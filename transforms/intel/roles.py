@@ -439,6 +439,8 @@ def _named_region(text: str, mentions: list[Mention], start: int, end: int) -> s
     — not one that opens an English body's name ("director of Novgorod region development agency")."""
     for m in mentions:
         iso = m.attrs.get("iso") or ""
+        if start <= m.start < end and m.entity_type in _PLACES and len(iso) == 2 and iso != "RU":
+            return None  # "Deputy Prime Minister of Belarus Republic visited Kaluga Region"
         if start <= m.start < end and m.entity_type in _PLACES and iso.startswith("RU-"):
             return None if _BODY_AFTER_EN.match(text, m.end) else iso
     return None

@@ -501,3 +501,8 @@ def test_acting_and_a_plural_title_after_the_names_before_its_verb():
     }
     text = "Губернатор Иван Орлов подписал документ о назначении и.о. замгубернатора региона."
     assert _regions(text) == {("Ivan Orlov", "governor", None)}
+
+
+def test_a_foreign_officials_title_takes_no_russian_region_after_his_country():
+    text = "A delegation headed by Ivan Orlov, First Deputy Prime Minister of Belarus visited Kaluga Region."
+    assert _regions(text, "en") == {("Ivan Orlov", "deputy_prime_minister", None)}
