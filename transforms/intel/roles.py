@@ -616,7 +616,8 @@ def _named_before(text: str, people: list[Mention], held: dict[int, list[Found]]
     title no one holds, not a plural, not inside a body's name, not marked former."""
     free = _free_titles(text, held)
     untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
-    every_title = [m.start(1) for m in _TITLE.finditer(text)]
+    # a plural title names a group, not the person («губернатор представил членам правительства»)
+    every_title = [m.start(1) for m in _TITLE.finditer(text) if not _plural(m.group(1))]
     return named_before(text, free, people, untitled, every_title)
 
 

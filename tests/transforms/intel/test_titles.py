@@ -281,3 +281,12 @@ def test_an_articles_region_named_only_by_an_adjective() -> None:
         m.canonical: m.attrs["role_iso"] for m in find_mentions(text, "ru") if m.entity_type == "person"
     }
     assert people == {"Anton Alikhanov": "RU-KGD"}
+
+
+def test_a_title_named_before_a_quote_is_the_speakers() -> None:
+    text = (
+        "Пост занял Иван Орлов. Нового коллегу губернатор представил членам правительства. "
+        "«Иван Орлов усилит нашу команду. В добрый путь!», - пожелал Олег Сидоров. "
+        "Первый заместитель губернатора будет курировать безопасность."
+    )
+    assert _codes(text, "ru") == {"Ivan Orlov": {"deputy_governor"}, "Oleg Sidorov": {"governor"}}
