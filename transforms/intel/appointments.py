@@ -40,6 +40,8 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     if after is not None and not _BREAK.search(text, title.end(), after.start) and _may_hold(after):
         return after
     before = [p for p in people if start <= p.start and p.end <= title.start()]
+    if _word_before(text, title.start()) and lemma(_word_before(text, title.start()) or "") == "назначение":
+        before = []  # «Гусев подписал документ о назначении и.о. замгубернатора»: the appointer is no holder
     if before and not _BREAK.search(text, _past_relative(text, before[-1].end), title.start()):
         return before[-1]  # «Иван Петров назначен директором», «Елена Абдулаева, которая … исполняла
         # обязанности начальника ведомства»
@@ -107,7 +109,8 @@ def _holder_en(text: str, title: re.Match, people: list[Mention]) -> Mention | N
 def title_holders(text: str, title: re.Match, people: list[Mention]) -> list[Mention]:
     """The people a Russian title given by a verb belongs to (title_holder): a plural title after a list of
     objects gives it to each of them («назначил министра … Бутакова, главу Минстроя … Гребенщикова и
-    министра экономики … Триппеля заместителями председателя правительства»)."""
+    министра экономики … Триппеля заместителями председателя правительства»), one after a list of names
+    before the verb to each of those («Д.А. Матвеев и С.В. Щерчков … назначены заместителями …»)."""
     holder = title_holder(text, title, people)
     words = _WORD.findall(title.group(0))
     if holder is None or holder.start > title.start() or not words or not is_plural(_head_word(words)):
@@ -115,10 +118,26 @@ def title_holders(text: str, title: re.Match, people: list[Mention]) -> list[Men
     start = _line_sentence(text, title.start())[0]
     words_before = _WORD.finditer(text, start, holder.start)
     verb = max((w.end() for w in words_before if lemma(w.group(0)) in _APPOINTING), default=None)
-    if verb is None:
-        return [holder]
+    if verb is None:  # the names stand before the verb: «Д.А. Матвеев и С.В. Щерчков … назначены …»
+        return _subjects(text, holder, people)
     listed = [p for p in people if verb <= p.start and p.end <= holder.start and _object(p)]
     return [*listed, holder]
+
+
+# between the names of a list of subjects: a comma, «и»
+_SUBJECTS_JOIN = re.compile(r"\s*(?:,|и)\s*")
+
+
+def _subjects(text: str, last: Mention, people: list[Mention]) -> list[Mention]:
+    """The names listed before the last one, joined to it by commas and «и»: the subjects a plural title
+    given after them belongs to."""
+    before = [p for p in people if p.end <= last.start]
+    found = [last]
+    for person in reversed(before):
+        if not _SUBJECTS_JOIN.fullmatch(text, person.end, found[0].start):
+            break
+        found.insert(0, person)
+    return found
 
 
 def _object(person: Mention) -> bool:
@@ -145,17 +164,25 @@ def _proposed(text: str, title: re.Match) -> bool:
 def _may_hold(person: Mention) -> bool:
     """A name after the title holds it as the subject («назначен … Андрей Алпатов») or the object
     («назначить директором Иванова»), not in another case («после ухода в отставку Зои Астанковой»)."""
+    cases = name_cases(person)
+    return not cases or bool(cases & {"nomn", "accs"})
+
+
+def name_cases(person: Mention) -> set[str]:
+    """The grammatical cases a Russian name stands in: the cases its words share (Зои: nomn, gent;
+    Астанковой: gent → gent; Владислав, read as a plural genitive too, and Ефанов → nomn), read from its
+    words that read as names (a surname may read as a place only: Мантурова, the genitive of a village);
+    empty when no word declines."""
     cases: set[str] = set()
     words = person.surface.split()
-    # the words read as names: a surname may read as a place only (Мантурова: the genitive of a village)
     named = [w for w in words if any(reads_as(w, g) for g in ("Name", "Surn", "Patr"))]
-    for word in named or words:  # the cases the name's words share: Зои (nomn, gent) Астанковой
+    for word in named or words:
         found = case_of(word)
         if not cases or not found:
             cases = cases or found
         elif cases & found:
             cases &= found
-    return not cases or bool(cases & {"nomn", "accs"})
+    return cases
 
 
 # verbs that give the title of the body after them: «Юрий Дроздов возглавил особую экономическую зону»
@@ -189,7 +216,11 @@ def _after_post(text: str, title: re.Match, words: list[str]) -> bool:
     acting itself («исполняющим обязанности заместителя губернатора», «врио губернатора»)."""
     before = _word_before(text, title.start())
     inner = [w.lower() for w in words[:-1]]
-    return "врио" in inner or any(lemma(w) in _POSTS for w in [*inner, *([before] if before else [])])
+    acting = "врио" in inner or _ACTING.match(title.group(0)) is not None  # «и.о. первого заместителя»
+    return acting or any(lemma(w) in _POSTS for w in [*inner, *([before] if before else [])])
+
+
+_ACTING = re.compile(r"(?i)и\.\s?о\.")
 
 
 def _line_sentence(text: str, at: int) -> tuple[int, int]:

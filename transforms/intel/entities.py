@@ -177,6 +177,14 @@ def _main_region(places: list[Mention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _roles_region(text: str, places: list[Mention]) -> str | None:
+    """The region an article is about, for the roles: the most mentioned, a mention in the headline (the
+    first line) counting twice («В правительстве Вологодской области назначен первый заместитель» over two
+    mentions of where he worked before, «в Подмосковье»)."""
+    headline_end = text.find("\n") if "\n" in text else 0
+    return _main_region([*places, *(m for m in places if m.end <= headline_end)])
+
+
 def _outside(found: list[Mention], people: list[Mention]) -> list[Mention]:
     """The mentions no person's name overlaps."""
     return [m for m in found if not any(p.start < m.end and m.start < p.end for p in people)]
@@ -200,7 +208,7 @@ def find_mentions(text: str, language: str = "en") -> list[Mention]:
     # inside a person's name («Иванова» of «Иванова Сергея Владимировича»)
     people = [m for m in mentions if m.entity_type == "person"]
     own_places, own_towns = (_outside(found, people) for found in (places, towns))
-    assign_roles(text, mentions, _main_region(own_places) or _main_region(own_towns))
+    assign_roles(text, mentions, _roles_region(text, own_places) or _roles_region(text, own_towns))
     return mentions
 
 

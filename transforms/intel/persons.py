@@ -42,7 +42,8 @@ ROLE_WORDS_EN = (
 )
 # a title and its body's name right before a name: capitalised words and of, the, and, for between (not
 # "Chairman of Russian Government Dmitry Medvedev with Interim President")
-_BODY_WORDS_EN = r"(?:[A-Z][\w&’'-]*|of|the|and|for)"
+# and quoted names ("Director General of OAO “Tatneftekhiminvest-holding” Rafinat Yarullin")
+_BODY_WORDS_EN = r"(?:[“\"«]?[A-Z][\w&’'-]*[”\"»]?|of|the|and|for)"
 ROLE_BEFORE_EN = re.compile(
     rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+{_BODY_WORDS_EN}(?:\s+{_BODY_WORDS_EN})*?)?,?\s+$"
 )
@@ -119,11 +120,13 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
     """Russian PER spans: full names become persons; a lone surname joins an earlier full name. The text
     the spans were found in tells a woman's name from a man's genitive by the title before it."""
     found: list[Mention] = []
-    extended = [_surname_before(span, text) for span in spans]
+    extended = [_surname_before(span, text) for span in [*spans, *_initialled_spans(text, spans)]]
     # a surname natasha read as a span of its own, now inside the name it was joined to
     inside = {i for i, one in enumerate(extended) if any(_within(one, other) for other in extended)}
     for span in _with_surnames([span for i, span in enumerate(extended) if i not in inside]):
         words = span.text.split()
+        if len(words) == 1 and (fused := _FUSED_INITIALS.fullmatch(words[0])):  # «А.И.Седовым»
+            words = [fused.group(1), fused.group(2)]
         if _surname_first(words):  # «Иванов Петр Сергеевич», «на Элекчян Елену Феликсовну»
             words = [words[1], words[0]]
         if len(words) > 1 and _INITIALS.fullmatch("".join(words[:-1])):
@@ -134,9 +137,12 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
         if woman and _title_case(text, span.start) != "gent":
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
         if given is not None:
+            cases = frozenset(case_of(words[0]))
+            if _after_instrumental_title(words[0], text, span.start):  # «председателем … Султоном Рахимзодой»
+                given, cases = _declined_given(words[0], given, frozenset({"ablt"})), frozenset({"ablt"})
             feminine = given[1].endswith(("а", "я"))
             nominative = _is_nominative(words[0], given[1])
-            surname = _ru_surname(words[-1], feminine, nominative, frozenset(case_of(words[0])))
+            surname = _ru_surname(words[-1], feminine, nominative, cases)
             found.append(_person(span.start, span.end, span.text, given, surname))
         elif len(words) == 1 and not _after_abbreviation(text, span.start):
             found += _lone_surname(span, found)
@@ -150,6 +156,26 @@ def _after_abbreviation(text: str, start: int) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[А-ЯЁ]\.){1,2}")
+# initials and a surname, with or without spaces: «В.Д.Волков», «А. И. Седовым», «В.Сверчков»
+_INITIALLED = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.\s?){1,2})([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)\b")
+_FUSED_INITIALS = re.compile(r"((?:[А-ЯЁ]\.){1,2})([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)")
+
+
+def _initialled_spans(text: str, spans: list[NerSpan]) -> list[NerSpan]:
+    """Names written as initials and a surname that natasha did not read as a person («Глава Мордовии
+    В.Д.Волков», «генеральным директором … В.В.Якубой»): two initials before a capitalised word, or one
+    before a word pymorphy2 reads as a surname or does not know — not inside a span natasha found."""
+    found = []
+    for match in _INITIALLED.finditer(text):
+        if any(s.start < match.end() and match.start() < s.end for s in spans if s.kind == "PER"):
+            continue
+        initials, surname = match.group(1).replace(" ", ""), match.group(2)
+        single = initials.count(".") == 1
+        if single and not (reads_as(surname, "Surn") or not any(p.is_known for p in parses(surname)[:1])):
+            continue
+        start = match.start()
+        found.append(NerSpan("PER", start, match.end(), match.group(0), f"{initials} {surname}"))
+    return found
 
 
 def _initialled(span: NerSpan, initials: str, surname: str) -> Mention:
@@ -207,6 +233,26 @@ def _surname_before(span: NerSpan, text: str) -> NerSpan:
         return span  # «в Москве Елена Петровна»: a known word
     start = span.start - len(word) - 1
     return NerSpan("PER", start, span.end, text[start : span.end], f"{word} {span.normal}")
+
+
+def _declined_given(word: str, given: tuple[str, str], cases: frozenset[str]) -> tuple[str, str]:
+    """A given name pymorphy2 does not know, read in the one oblique case of the title before it
+    («председателем … Султоном Рахимзодой»: Султон), else as found."""
+    if given[1].lower() != word.lower().replace("ё", "е"):
+        return given  # a known given name, already in the nominative
+    nominative = _title(_noun_lemma(word, cases))
+    return (to_latin(nominative), nominative) if nominative.lower() != word.lower() else given
+
+
+def _after_instrumental_title(given: str, text: str, start: int) -> bool:
+    """The name stands in the instrumental after a title in the instrumental in its clause («с председателем
+    … комитета … Султоном Рахимзодой»), its given name reading so too."""
+    cases = frozenset(case_of(given))
+    clause = _CLAUSE_WORDS.search(text[max(0, start - 240) : start])
+    words = re.findall(r"[А-Яа-яЁё-]+", clause.group(0) if clause else "")[-14:]
+    title = next((w for w in reversed(words) if role_code(w) is not None), None)
+    instrumental = title is not None and reads_as(title, "ablt", "sing") and not reads_as(title, "nomn")
+    return instrumental and "ablt" in cases
 
 
 def _title_case(text: str, start: int) -> str | None:

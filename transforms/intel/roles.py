@@ -7,16 +7,17 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from transforms.intel.appointments import title_holders
+from transforms.intel.appointments import name_cases, title_holders
 from transforms.intel.lexicon.nlp_ru import case_of, is_plural
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.demonstrative import posts_named_before
 from transforms.intel.titles.earlier import named_before
-from transforms.intel.titles.former import is_former
+from transforms.intel.titles.former import is_former, left_post
 from transforms.intel.titles.later import named_after
-from transforms.intel.titles.region import region_by_adjective
+from transforms.intel.titles.possessive import possessive_deputies
+from transforms.intel.titles.region import region_by_adjective, regions_by_adjective
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
 
 TITLE_EN = (
@@ -27,12 +28,15 @@ TITLE_EN = (
     r"(?:head|chairman)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z]+\s+)?government|"
     r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
     r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member|"
-    r"(?:authorized|plenipotentiary)\s+representative)s?"
+    r"(?:authorized|plenipotentiary)\s+representative|"
+    r"rais(?=\s+(?:\(head\)\s+)?of\b))s?"  # "the Rais (Head) of Tatarstan": Rais is a given name too
 )
 TITLE_RU = (
-    r"(?:(?:перв[а-я]+|врио|временно\s+исполняющ[а-я]+\s+обязанности|исполняющ[а-я]+\s+обязанности)\s+)*"
-    # «заместитель прежнего губернатора»: at most two adjectives in the genitive between
-    r"(?:(?:заместител[а-я]+|зам\.|вице[\s-]+)\s*(?:[а-яё]+(?:ого|его|ой|ей)\s+){0,2})?"
+    # «и.о. первого заместителя»: acting, abbreviated
+    r"(?:(?:перв[а-я]+|врио|и\.\s?о\.|временно\s+исполняющ[а-я]+\s+обязанности|исполняющ[а-я]+\s+обязанности)\s+)*"
+    # «заместитель прежнего губернатора», «заместителя врио губернатора»: at most two adjectives in the
+    # genitive between
+    r"(?:(?:заместител[а-я]+|зам\.|вице[\s-]+)\s*(?:(?:[а-яё]+(?:ого|его|ой|ей)|врио|и\.\s?о\.)\s+){0,2})?"
     r"(?:председател[а-я]+\s+правительства|глав[аеуыой]+\s+правительства|премьер[а-я]*(?:-министр[а-я]*)?|"
     r"полномочн[а-я]+\s+представител[а-я]+(?:\s+президента)?|"
     r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|заммэр[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
@@ -50,7 +54,10 @@ _OF_REGION = re.compile(
     r"(?i)\s*(?:(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b|(?:администрации\s+)?(?:республики|"
     r"региона|области|края|субъекта)\b)"
 )
-_AFTER = re.compile(rf"(?i)^\s*[,–—-]\s*(?:the\s+|an?\s+)?({TITLE_EN}|{TITLE_RU})\b")
+# "Igor Petrishenko, Extraordinary and Plenipotentiary Ambassador of …": capitalised words may open it
+_AFTER = re.compile(
+    rf"(?i)^\s*[,–—-]\s*(?:the\s+|an?\s+)?(?:(?-i:[A-Z][a-z]+)\s+(?:and\s+)?){{0,3}}?({TITLE_EN}|{TITLE_RU})\b"
+)
 # a second title after the first one's phrase: "X, director of A and chairman of B", "Иванов, министр
 # экономики и губернатор …", "Alexander Uvarov, the pro-rector for …, the director of the Institute …", "X,
 # a member of the Association – Director of the Kaluga SEZ" (the dash starts a new title)
@@ -73,6 +80,8 @@ _NOT_BODY = {
 }  # fmt: skip
 
 
+# a title's English gloss in brackets: "Rais (Head)"
+_GLOSS = re.compile(r"^\s*\((?i:head|president|chairman|governor)\)")
 _ABBREVIATION = re.compile(r"\([A-ZА-ЯЁ][A-ZА-ЯЁ0-9 .&-]{0,15}\)")
 # a dash between a title's words and the name, in a list of officials («министр … Саратовской области –
 # Максим Шихалов»)
@@ -84,6 +93,7 @@ def _gap_ok(gap: str) -> bool:
     after "of" or "for", lower-case English words too: "the acting head of the city administration Pavel
     Smirnov", "minister for information technology and communication Leonid Reiman")."""
     gap = _DASH_BEFORE_NAME.sub("", gap)  # «директор департамента … области – Леонид Остроумов»
+    gap = _GLOSS.sub(" ", gap)  # "the Rais (Head) of Tatarstan Rustam Minnikhanov"
     words = gap.replace(",", " , ").split()
     if len(words) > 16:
         return False
@@ -91,7 +101,13 @@ def _gap_ok(gap: str) -> bool:
         words = _ABBREVIATION.sub(" ", gap).replace(",", " , ").split()  # zone (IP SEZ) JSC", «зоны (ОЭЗ)»
     if words[:1] in (["of"], ["for"]) and "," not in words and len(words) <= 10:
         return all(_gap_word_en(words, i) for i in range(len(words)))
+    if _PLACE_EN.fullmatch(gap.strip()):
+        return True  # "Russia's Ambassador in Turkey Andrey Karlov", "Ambassador to the Vatican"
     return all(_GAP_WORD.fullmatch(w) for w in words)
+
+
+# a country or town an English title is held in or to: "in Turkey", "to the Russian Federation"
+_PLACE_EN = re.compile(r"(?:in|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}")
 
 
 def _gap_word_en(words: list[str], i: int) -> bool:
@@ -141,6 +157,8 @@ def _role_before(
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
         if _case_disagrees(match.group(1), person):
             continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
+        if gap.rstrip().endswith(",") and _name_before(text, window_start + match.start(), people):
+            return None  # "with Anatoly Artamonov, Governor of Kaluga Region, Vladimir Semashko highlighted"
         if _gap_ok(gap.rstrip(" ,")):
             taken = [p.start - window_start for p in others]
             start = _joined_start(window, match.start(), taken)
@@ -180,10 +198,10 @@ def _case_disagrees(title: str, person: Mention) -> bool:
     first = title.split()[0]
     if not has_cyrillic(first) or not has_cyrillic(person.surface) or _FUSED_DEPUTY.match(first):
         return False
-    title_cases, name_cases = case_of(first), case_of(person.surface.split()[0])
+    title_cases, cases = case_of(first), name_cases(person)
     # a complement stands in the genitive; a title in another case is the name's, even if mistyped
     # («Генеральным директором ОЭЗ … Ренат Халимов рассказал»)
-    return "gent" in title_cases and bool(name_cases) and not title_cases & name_cases
+    return "gent" in title_cases and bool(cases) and not title_cases & cases
 
 
 # «замгубернатора», «замглавы», «замминистра»: the genitive is inside the word, which does not decline
@@ -406,8 +424,10 @@ _EN_BODY_WORD = r"\s+(?!(?:of|and|or|the|in|on|at|for|to|with|by|as|from|is|was|
 _BODY_AFTER_EN = re.compile(_EN_BODY_WORD)
 _REGION_NOUN = re.compile(
     # «руководитель аппарата губернатора»
-    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|"
-    rf"(?:of\s+)?(?:the\s+)?(?:region|republic|oblast|krai)\b(?!(?-i:{_EN_BODY_WORD})))\b"
+    # «Глава города»: a town's head is its region's
+    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|города|"
+    # "Head of the Region" — not a country's name: "Ambassador of the Republic of Belarus", "Belarus Republic"
+    rf"of\s+(?:the\s+)?(?:region|republic|oblast|krai)\b(?!\s+of\s+(?-i:[A-Z]))(?!(?-i:{_EN_BODY_WORD})))\b"
     # «регионального Минэка», «областного правительства»
     r"|\b(?i:(?:региональн|областн|краев|республиканск)[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"
 )
@@ -419,6 +439,8 @@ def _named_region(text: str, mentions: list[Mention], start: int, end: int) -> s
     — not one that opens an English body's name ("director of Novgorod region development agency")."""
     for m in mentions:
         iso = m.attrs.get("iso") or ""
+        if start <= m.start < end and m.entity_type in _PLACES and len(iso) == 2 and iso != "RU":
+            return None  # "Deputy Prime Minister of Belarus Republic visited Kaluga Region"
         if start <= m.start < end and m.entity_type in _PLACES and iso.startswith("RU-"):
             return None if _BODY_AFTER_EN.match(text, m.end) else iso
     return None
@@ -468,29 +490,103 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
     bodies = [m for m in mentions if m.entity_type in _BODIES]
     places = [m for m in mentions if m.entity_type in _PLACES]
     people = [m for m in mentions if m.entity_type == "person"]
+    main_region = main_region or _region_of_titles(text)
     given = _given_titles(text, bodies, people)
     held: dict[int, list[Found]] = {}
     for person in people:
         nearby = bodies[bisect_left([b.start for b in bodies], person.start - 200) :][:40]
         found = _held(_roles_of(text, person, nearby, people), given.get(id(person), []))
-        held[id(person)] = [f for f in found if not is_former(text, f[2] - len(f[0]))]  # «бывший министр»
+        held[id(person)] = [
+            f for f in found
+            if not is_former(text, f[2] - len(f[0]))  # «бывший министр»
+            and not (f[2] <= person.start and _left_post(text, person))  # «… Павел Рыжий покинул свой пост»
+        ]  # fmt: skip
     for person_id, title in _named_before(text, people, held).items():
         held[person_id].insert(0, _free_found(text, title, bodies))
     for person, found in _named_after(text, people, held, bodies):
         held[id(person)].append(found)
     for person, title in posts_named_before(text, list(_TITLE.finditer(text)), people):  # «в эту должность»
         held[id(person)] = _held(held[id(person)], [_free_found(text, title, bodies)])
+    every_roles = {}
+    for person in people:
+        regional = {f[2] for f in given.get(id(person), [])}  # titles given by a verb: «назначен министром»
+        found = held[id(person)]
+        every_roles[id(person)] = [_role_attrs(text, role, places, main_region, regional) for role in found]
+    _add_possessive_deputies(text, people, held, every_roles)
+    named = _regions_named(text, people, held, places, every_roles)
     for person in people:
         found = held[id(person)]
         if not found:
             continue
-        roles = _shared_region([_role_attrs(text, role, places, main_region) for role in found])
+        roles = _shared_region(_as_named(every_roles[id(person)], named.get(person.key, {}), main_region))
         person.attrs.update(next((r for r in roles if r["role_code"]), roles[0]))  # a known title first
         person.attrs["roles"] = roles
         person.attrs["title_spans"] = [(end - len(title), words_end) for title, _, end, words_end in found]
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+def _add_possessive_deputies(text: str, people: list[Mention], held: dict, every_roles: dict) -> None:
+    """A deputy named by a possessive (transforms/intel/titles/possessive.py) holds his principal's title as
+    a deputy, in the principal's region: «… Сушковым, его заместителем – министром … А.И.Седовым»."""
+
+    by_key: dict[str, list[dict]] = {}  # every title of a person, whichever mention of him it stands by
+    for person in people:
+        by_key.setdefault(person.key, []).extend(every_roles[id(person)])
+
+    def code_of(person: Mention) -> str | None:
+        return next((r["role_code"] for r in by_key[person.key] if r["role_code"]), None)
+
+    for deputy, code, principal, match in possessive_deputies(text, people, code_of):
+        if any(r["role_code"] == code for r in every_roles[id(deputy)]):
+            continue
+        title = match.group(2)
+        region = next((r["role_iso"] for r in by_key[principal.key] if r["role_code"]), None)
+        held[id(deputy)].append((title, None, match.end(2), match.end(2)))
+        every_roles[id(deputy)].append({
+            "role": title, "role_code": code, "role_normalised": normalised_title(title),
+            "organization": None, "organization_surface": None, "organization_key": None, "role_iso": region,
+        })  # fmt: skip
+
+
+def _regions_named(
+    text: str, people: list[Mention], held: dict[int, list[Found]], places: list[Mention], every_roles: dict
+) -> dict[str, dict[str, str]]:
+    """The regions a person's titles name in their own words, by the person's key and role code: the same
+    person given the same title twice («Губернатор края Виктор Толоконский …», «Губернатор Красноярского
+    края Виктор Толоконский») holds it in the region one of them names."""
+    named: dict[str, dict[str, str]] = {}
+    for person in people:
+        for found, role in zip(held[id(person)], every_roles[id(person)], strict=True):
+            iso = _named_region(text, places, found[2], found[3])
+            if iso is not None and role["role_code"] and iso == role["role_iso"]:
+                named.setdefault(person.key, {}).setdefault(role["role_code"], iso)
+    return named
+
+
+def _as_named(roles: list[dict], named: dict[str, str], main_region: str | None) -> list[dict]:
+    """The roles whose region is the article's (their title names none) take the region the same title of
+    the same person names elsewhere in the text."""
+    for role in roles:
+        iso = named.get(role["role_code"] or "")
+        if iso is not None and role["role_iso"] in (None, main_region):
+            role["role_iso"] = iso
+    return roles
+
+
+def _left_post(text: str, person: Mention) -> bool:
+    """The name, in the nominative, is the subject of a verb of leaving the post right after it (not «после
+    отставки замгубернатора Сергея Афанасьева покинул пост»: the genitive names someone else)."""
+    return "nomn" in name_cases(person) and left_post(text, person.end)
+
+
+def _region_of_titles(text: str) -> str | None:
+    """The region the article is about when it names none but by an adjective: the region of the first title
+    opened by one («Хабаровский губернатор представил 13 персон …»), else the one most often named so
+    («калининградской ОЭЗ»)."""
+    by_title = (iso for m in _TITLE.finditer(text) if (iso := region_by_adjective(text, m.start(1))))
+    return next(by_title, None) or regions_by_adjective(text)
 
 
 # the titles of a government, whose region is the one of the person's other government title when their
@@ -520,7 +616,8 @@ def _named_before(text: str, people: list[Mention], held: dict[int, list[Found]]
     title no one holds, not a plural, not inside a body's name, not marked former."""
     free = _free_titles(text, held)
     untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
-    every_title = [m.start(1) for m in _TITLE.finditer(text)]
+    # a plural title names a group, not the person («губернатор представил членам правительства»)
+    every_title = [m.start(1) for m in _TITLE.finditer(text) if not _plural(m.group(1))]
     return named_before(text, free, people, untitled, every_title)
 
 
@@ -646,10 +743,20 @@ def _code(text: str, found: Found) -> tuple[str | None, str]:
     return role_code(words, _heads_region(text, title_end, body), heads_ministry(text, title_end)), inherited
 
 
-def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str | None) -> dict:
+def _role_attrs(
+    text: str,
+    found: Found,
+    places: list[Mention],
+    main_region: str | None,
+    given: frozenset[int] | set[int] = frozenset(),
+) -> dict:
+    """given: where the titles given by a verb end (a minister appointed in an article about a region is
+    that region's unless his title names a country: «… назначен Михаил Кнауб»)."""
     title, body, title_end, words_end = found
     role = " ".join(title.split())
     code, inherited = _code(text, found)
+    if _regional_minister(text, found, code, given):
+        inherited = "области"  # the article's region, as for a title that names its region's common noun
     return {
         "role": role, "role_code": code, "role_normalised": normalised_title(role),
         "organization": body.canonical if body is not None else None,
@@ -658,3 +765,25 @@ def _role_attrs(text: str, found: Found, places: list[Mention], main_region: str
         "role_iso": _role_region(text, title, (title_end, words_end), code, places, main_region)
         or (main_region if _REGION_NOUN.search(inherited) else None),
     }  # fmt: skip
+
+
+_MINISTERS = {"minister", "deputy_minister"}
+# a country or the federation in a minister's words: «министр … РФ», «федерального минпромторга», "of Russia"
+_FEDERAL = re.compile(r"(?i)\b(?:РФ|России|Российской\s+Федерации|федеральн[а-я]+|Russia[n']?|RF|federal)\b")
+# "the regional Minister of Industry and Trade", "regional Prime Minister": the article's region's
+_REGIONAL_EN = re.compile(r"(?i)\bregional\s+(?:(?:first|acting|deputy|vice)\s+)*$")
+
+
+def _regional_minister(text: str, found: Found, code: str | None, given: set[int]) -> bool:
+    """A minister's title that names no region is the article's region's when it is given by a verb in the
+    article and names no ministry by its own name («назначен министром промышленности и науки»: a region
+    appoints its ministers, a federal minister's title names the country or the ministry: Минпромторг), or
+    when it is called regional ("the regional Minister of Industry")."""
+    title, body, title_end, _ = found
+    start = title_end - len(title)
+    if _REGIONAL_EN.search(text, max(0, start - 30), start):
+        return True
+    if code not in _MINISTERS or title_end not in given or body is not None:
+        return False  # «пост главы Минпромторга занимал …»: a ministry named by its own name
+    sentence = sentence_of(text, title_end)
+    return not _FEDERAL.search(text, sentence[0], sentence[1])

@@ -103,3 +103,15 @@ def test_a_surname_read_both_ways_after_a_title_in_the_nominative():
     assert _people(text, "ru") == {"Evgenia Lodvigova"}
     text = "Губернатор Иван Орлов назначил Владислава Белорусова заместителем."
     assert _people(text, "ru") == {"Ivan Orlov", "Vladislav Belorusov"}
+
+
+def test_an_english_name_after_a_title_and_a_quoted_body() -> None:
+    text = "Director General of OAO “Tatneftekhiminvest-holding” Rafinat Yarullin told about the project."
+    assert _people(text, "en") == {"Rafinat Yarullin"}
+
+
+def test_a_name_pymorphy_does_not_know_in_the_instrumental_after_a_title() -> None:
+    text = (
+        "Соглашение подписано с председателем Государственного комитета по инвестициям Султоном Рахимзодой."
+    )
+    assert _people(text, "ru") == {"Sulton Rakhimzoda"}

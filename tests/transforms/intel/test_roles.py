@@ -399,3 +399,110 @@ def test_an_english_title_given_by_as_or_an_appointing_verb():
 def test_an_english_title_before_a_verb_of_saying_is_its_subject():
     text = "Describing the candidacy of Ivan Orlov, head of the Government noted that he works hard."
     assert _known_codes(text, "en") == set()
+
+
+def _regions(text, language="ru"):
+    """(canonical name, role code, the role's region) of every title each person holds."""
+    from transforms.intel.entities import find_mentions
+
+    return {
+        (m.canonical, role["role_code"], role["role_iso"])
+        for m in find_mentions(text, language)
+        if m.entity_type == "person"
+        for role in m.attrs.get("roles") or []
+    }
+
+
+def test_a_title_in_the_genitive_before_a_name_in_the_nominative_is_not_its():
+    text = "Должности в команде губернатора Тульской области покинули Владислав Ефанов и Юрий Умеренко."
+    assert {code for _, code, _ in _regions(text)} == set()
+
+
+def test_initials_fused_to_a_surname():
+    text = "Глава Мордовии В.Д.Волков провел совещание с генеральным директором технопарка В.В.Якубой."
+    assert _regions(text) == {
+        ("V. D. Volkov", "head_of_region", "RU-MO"),
+        ("V. V. Yakuba", "general_director", None),
+    }
+
+
+def test_the_region_of_an_article_named_by_a_titles_adjective():
+    text = (
+        "Омский губернатор представил новых членов правительства.\n"
+        "Заместителем председателя правительства края назначен Иван Орлов."
+    )
+    assert _regions(text) == {("Ivan Orlov", "deputy_prime_minister", "RU-OMS")}
+
+
+def test_a_minister_appointed_in_a_regions_article_is_the_regions():
+    text = "Губернатор Тверской области Иван Орлов назначил Петра Смирнова министром промышленности и науки."
+    assert ("Pyotr Smirnov", "minister", "RU-TVE") in _regions(text)
+    # a federal minister's title names the country
+    text = "Губернатор Тверской области Иван Орлов сказал: министром промышленности РФ назначен Петр Смирнов."
+    assert ("Pyotr Smirnov", "minister", None) in _regions(text)
+    text = "The meeting was attended by the regional Minister of Industry Ivan Orlov. Tatarstan is the host."
+    assert _regions(text, "en") == {("Ivan Orlov", "minister", "RU-TA")}
+
+
+def test_the_same_title_twice_takes_the_region_one_of_them_names():
+    text = (
+        "Губернатор края Иван Орлов и губернатор Санкт-Петербурга Олег Сидоров встретились. "
+        "Губернатор Красноярского края Иван Орлов и губернатор Санкт-Петербурга Олег Сидоров подписали карту."
+    )
+    assert _regions(text) == {("Ivan Orlov", "governor", "RU-KYA"), ("Oleg Sidorov", "governor", "RU-SPE")}
+
+
+def test_the_head_of_a_town_is_its_regions():
+    text = "Тула. 19 июля. Глава города Иван Орлов сообщил о новом парке."
+    assert _regions(text) == {("Ivan Orlov", "head", "RU-TUL")}
+
+
+def test_the_region_in_a_headline_counts_twice():
+    text = (
+        "В правительстве Тульской области назначен новый заместитель\n"
+        "Заместителем губернатора стал Иван Орлов. Он работал в Подмосковье, а семья живет в Подмосковье."
+    )
+    assert _regions(text) == {("Ivan Orlov", "deputy_governor", "RU-TUL")}
+
+
+def test_english_titles_between_commas_and_in_a_country():
+    text = "While negotiating with Ivan Orlov, Governor of Kaluga Region, Peter Smith highlighted the plans."
+    assert _regions(text, "en") == {("Ivan Orlov", "governor", "RU-KLU")}
+    text = (
+        "Russia's Ambassador in Turkey Andrey Karlov said. Igor Petrov, Extraordinary and Plenipotentiary "
+        "Ambassador of the Republic of Belarus, came."
+    )
+    assert _regions(text, "en") == {
+        ("Andrey Karlov", "ambassador", None),
+        ("Igor Petrov", "ambassador", None),
+    }
+    text = (
+        "The Rais (Head) of Tatarstan Rustam Minnikhanov met the Head of the Mariy El Yuriy Zaytsev. "
+        "Rais Suleymanov came."
+    )
+    assert _regions(text, "en") == {
+        ("Rustam Minnikhanov", "head_of_region", "RU-TA"),
+        ("Yury Zaytsev", "head_of_region", "RU-ME"),
+    }
+
+
+def test_the_head_of_state_is_the_president():
+    text = "Указ подписал Владимир Путин. Ранее глава государства увеличил число вице-премьеров."
+    assert _regions(text) == {("Vladimir Putin", "president", None)}
+
+
+def test_acting_and_a_plural_title_after_the_names_before_its_verb():
+    text = "Иван Орлов назначен и.о. первого заместителя врио губернатора."
+    assert _regions(text) == {("Ivan Orlov", "deputy_governor", None)}
+    text = "Д.А. Матвеев и С.В. Щерчков назначены заместителями председателя правительства Кировской области."
+    assert _regions(text) == {
+        ("D. A. Matveev", "deputy_prime_minister", "RU-KIR"),
+        ("S. V. Shcherchkov", "deputy_prime_minister", "RU-KIR"),
+    }
+    text = "Губернатор Иван Орлов подписал документ о назначении и.о. замгубернатора региона."
+    assert _regions(text) == {("Ivan Orlov", "governor", None)}
+
+
+def test_a_foreign_officials_title_takes_no_russian_region_after_his_country():
+    text = "A delegation headed by Ivan Orlov, First Deputy Prime Minister of Belarus visited Kaluga Region."
+    assert _regions(text, "en") == {("Ivan Orlov", "deputy_prime_minister", None)}

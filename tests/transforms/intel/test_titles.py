@@ -87,7 +87,7 @@ def test_a_pronoun_after_the_post_and_a_womans_name_in_the_genitive() -> None:
     )
     assert _codes(text, "ru") == {"Dmitry Verkhovod": {"director", "general_director"}}
     # «Евгения» is a woman's name in the nominative, though its genitive reading is a man's
-    text = "Дело касается Евгении Ивановой. Решением совета она освобождена от должности директора фонда."
+    text = "Дело касается Евгении Ивановой. Решением совета она назначена на должность директора фонда."
     assert _codes(text, "ru") == {"Evgenia Ivanova": {"director"}}
 
 
@@ -246,3 +246,47 @@ def test_a_title_of_a_second_predicate_goes_to_the_first_ones_subject() -> None:
     assert _codes(text, "ru")["Ivan Orlov"] == {"deputy_minister"}
     text = "Иван Орлов ушёл в отставку, а министром назначен Пётр Сидоров."  # the clause's own subject
     assert _codes(text, "ru") == {"Ivan Orlov": set(), "Pyotr Sidorov": {"minister"}}
+
+
+def test_a_post_left_or_relieved_of_is_not_held() -> None:
+    text = "Министр экономики области Иван Орлов покинул свой пост. Губернатор Олег Сидоров сохранил пост."
+    assert _codes(text, "ru") == {"Ivan Orlov": set(), "Oleg Sidorov": {"governor"}}
+    text = "Директор фонда Пётр Ковалёв ушел в отставку."
+    assert _codes(text, "ru") == {"Pyotr Kovalev": set()}
+    text = "Кроме того, освобожден от должности заместителя председателя правительства Иван Орлов."
+    assert _codes(text, "ru") == {"Ivan Orlov": set()}
+    # the genitive names someone else: the subject who left is not named
+    text = "После отставки замгубернатора Сергея Белова покинул пост и директор фонда."
+    assert _codes(text, "ru") == {"Sergey Belov": {"deputy_governor"}}
+    # «ранее занимавшие посты»: posts held before; the title given after them is held
+    text = "Иван Орлов, ранее занимавший посты первого заместителя министра, назначен министром финансов."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"minister"}}
+
+
+def test_a_deputy_named_by_a_possessive_holds_his_principals_title() -> None:
+    text = "Совещание провел премьер-министр Иван Орлов с его заместителем Петром Смирновым."
+    assert _codes(text, "ru") == {
+        "Ivan Orlov": {"prime_minister"},
+        "Pyotr Smirnov": {"deputy_prime_minister"},
+    }
+    text = "Губернатор Тульской области Иван Орлов назначил своим заместителем по экономике Олега Сидорова."
+    assert _codes(text, "ru") == {"Ivan Orlov": {"governor"}, "Oleg Sidorov": {"deputy_governor"}}
+    # a possessive with no titled person before it names no one's deputy
+    assert _codes("Его заместителем стал Олег Сидоров.", "ru") == {"Oleg Sidorov": set()}
+
+
+def test_an_articles_region_named_only_by_an_adjective() -> None:
+    text = "Врио губернатора Антон Алиханов будет курировать администрацию калининградской ОЭЗ."
+    people = {
+        m.canonical: m.attrs["role_iso"] for m in find_mentions(text, "ru") if m.entity_type == "person"
+    }
+    assert people == {"Anton Alikhanov": "RU-KGD"}
+
+
+def test_a_title_named_before_a_quote_is_the_speakers() -> None:
+    text = (
+        "Пост занял Иван Орлов. Нового коллегу губернатор представил членам правительства. "
+        "«Иван Орлов усилит нашу команду. В добрый путь!», - пожелал Олег Сидоров. "
+        "Первый заместитель губернатора будет курировать безопасность."
+    )
+    assert _codes(text, "ru") == {"Ivan Orlov": {"deputy_governor"}, "Oleg Sidorov": {"governor"}}

@@ -47,9 +47,21 @@ def named_before(
             continue
         title = earlier[-1]
         between = [p.start for p in people if p is not person] + every_title
-        if not any(title.end() <= at < person.start for at in between):
+        quoted = _quoted(text, title.end(), person.start)
+        if not any(title.end() <= at < person.start and not quoted(at) for at in between):
             found[id(person)] = title
     return found
+
+
+_QUOTE = re.compile(r"«[^«»]*»")
+
+
+def _quoted(text: str, start: int, end: int):
+    """Whether a position between start and end stands inside a quotation there: the words of the person
+    the quote is given to («"…Иван Иноземцев призван усилить нашу команду…", - пожелал Георгий Филимонов»),
+    no name or title between the title and that person."""
+    spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]
+    return lambda at: any(a < at < b for a, b in spans)
 
 
 def _sentences_before(text: str, at: int) -> int:

@@ -23,9 +23,11 @@ def is_former(text: str, title_start: int) -> bool:
     before = text[max(0, title_start - 60) : title_start]
     if _PREFIX.search(before) or _not_now(text[title_start : title_start + 30]):
         return True
-    held = re.search(r"([а-яё]+)\s+(?:пост|должност[ьи])\s*$", before)
+    held = re.search(r"([а-яё]+)\s+(?:пост[ыа]?|должност[ьи])\s*$", before)
     if held is not None and _not_now(held.group(1)):
         return True  # «Игорь Эдель занимал должность начальника управления»
+    if re.search(r"([а-яё]+)\s+от\s+(?:поста|должности)\s*$", before) and _relieved(before):
+        return True  # «Он досрочно освобожден от должности зампреда правительства»
     cut = max((m.end() for m in _BREAK.finditer(before)), default=0)
     for word in reversed(re.findall(r"[\w-]+", before[cut:])[-4:]):
         if _marks_former(word):
@@ -61,3 +63,28 @@ def _opens_title(word: str) -> bool:
         return word[:1].isupper()
     found = parses(word)
     return bool(found) and found[0].tag.POS == "ADJF"
+
+
+# the verbs of leaving a post: «освобожден от должности», «покинул свой пост», «ушел в отставку», «сложил
+# полномочия», «оставил пост»
+_LEAVING = {"освободить", "освобождать", "покинуть", "оставить", "уйти", "сложить"}
+_POST_NOUNS = {"пост", "должность", "отставка", "полномочие", "кресло"}
+_LEFT_AFTER = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?([а-яё]+)\s+(?:(?:свой|своё|свою|свои|со?|в)\s+)?([а-яё]+)")
+
+
+def _relieved(before: str) -> bool:
+    """The words before «от должности» relieve someone of it: «освобожден», «освободить»."""
+    found = re.search(r"([а-яё]+)\s+от\s+(?:поста|должности)\s*$", before)
+    return found is not None and lemma(found.group(1)) in _LEAVING
+
+
+def left_post(text: str, name_end: int) -> bool:
+    """The name is the subject of a verb of leaving its post in the past, right after it: «Министр
+    промышленности … Павел Рыжий покинул свой пост» — the titles before the name are no longer held."""
+    found = _LEFT_AFTER.match(text, name_end)
+    if found is None or _BREAK.search(text, name_end, found.end()):
+        return False
+    verb, noun = found.group(1), found.group(2)
+    verb_parses = parses(verb)
+    past = bool(verb_parses) and "past" in verb_parses[0].tag
+    return past and lemma(verb) in _LEAVING and lemma(noun) in _POST_NOUNS

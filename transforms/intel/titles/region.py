@@ -44,3 +44,16 @@ def region_by_adjective(text: str, title_start: int) -> str | None:
         if lemma(word) not in _OPENERS:
             return None
     return None
+
+
+_WORD = re.compile(r"[А-ЯЁа-яё]+(?:ск|цк)[а-яё]+")
+
+
+def regions_by_adjective(text: str) -> str | None:
+    """The region most often named by its adjective anywhere in the text («калининградской Особой
+    экономической зоны», «калининградской ОЭЗ»), for an article that names its region no other way."""
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(text):
+        if (iso := _adjectives().get(lemma(word))) is not None and _is_adjective(word):
+            counts[iso] = counts.get(iso, 0) + 1
+    return max(counts, key=lambda iso: counts[iso]) if counts else None
