@@ -1,7 +1,12 @@
 """Russian NER on the FactRuEval-2016 development set: exact-span F1 per type of the project's entity layer
 beside bare natasha (NewsNERTagger), scored as ../shared/devsets/README.md says.
 
-    python bench/ner_factrueval.py [DIR]     # DIR defaults to ../shared/devsets/factrueval-devset
+    python bench/ner_factrueval.py [--half tune|holdout|all] [--errors] [DIR]
+        # DIR defaults to ../shared/devsets/factrueval-devset
+
+The 122 texts are split into two fixed halves by book number: even numbers are the tuning half, odd
+numbers the holdout half (the honest figure: a rule is kept only when it helps both). --errors prints
+every missed and false span of the project's layer with its context.
 
 Gold: an object's mention is the characters its spans cover (first start to last end); Person → PER,
 Org → ORG, Location and LocOrg → LOC; a mention nested inside another is dropped. A prediction counts
@@ -10,6 +15,7 @@ only when type, start and end all match.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -57,8 +63,19 @@ def gold(book: Path) -> set[Span]:
     return _drop_nested(mentions)
 
 
-def books(folder: Path) -> list[Path]:
-    return sorted(folder.glob("book_*.txt"), key=lambda p: int(p.stem.split("_")[1]))
+HALVES = ("tune", "holdout", "all")
+
+
+def _number(book: Path) -> int:
+    return int(book.stem.split("_")[1])
+
+
+def books(folder: Path, half: str = "all") -> list[Path]:
+    """The texts of one half, in book order: tune (even book numbers), holdout (odd) or all."""
+    if half not in HALVES:
+        raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
+    found = sorted(folder.glob("book_*.txt"), key=_number)
+    return found if half == "all" else [b for b in found if _number(b) % 2 == (half == "holdout")]
 
 
 def natasha_spans(text: str) -> set[Span]:
@@ -93,17 +110,28 @@ def score(documents: Iterable[tuple[str, set[Span]]], tagger: Callable[[str], se
     return {kind: prf(tp[kind], fp[kind], fn[kind]) for kind in ("all", "PER", "ORG", "LOC")}
 
 
-def load(folder: Path = DEVSET) -> list[tuple[str, set[Span]]]:
-    return [(book.read_text(encoding="utf-8"), gold(book)) for book in books(folder)]
+def load(folder: Path = DEVSET, half: str = "all") -> list[tuple[str, set[Span]]]:
+    return [(book.read_text(encoding="utf-8"), gold(book)) for book in books(folder, half)]
 
 
-def report(folder: Path = DEVSET) -> None:
+def errors(documents: Iterable[tuple[str, set[Span]]], tagger: Callable[[str], set[Span]]) -> None:
+    """Every missed (-) and false (+) span, with 30 characters of context either side."""
+    for text, want in documents:
+        got = tagger(text)
+        for sign, found in (("-", want - got), ("+", got - want)):
+            for kind, start, end in sorted(found, key=lambda s: s[1]):
+                before, after = text[max(0, start - 30) : start], text[end : end + 30]
+                context = f"{before}[{text[start:end]}]{after}".replace("\n", " ")
+                print(f"{sign} {kind} {context}")
+
+
+def report(folder: Path = DEVSET, half: str = "all") -> None:
     if not folder.is_dir():
         print(f"FactRuEval dev set not found at {folder}: NER not scored")
         return
-    documents = load(folder)
+    documents = load(folder, half)
     bare, ours = score(documents, natasha_spans), score(documents, project_spans)
-    print(f"FactRuEval dev ({len(documents)} documents), exact-span F1")
+    print(f"FactRuEval dev, {half} ({len(documents)} documents), exact-span F1")
     print(f"  {'type':<6}{'gold':>6}{'natasha P/R/F1':>24}{'clusterwatch P/R/F1':>26}")
     for kind in ("all", "PER", "ORG", "LOC"):
         b, o = bare[kind], ours[kind]
@@ -112,5 +140,17 @@ def report(folder: Path = DEVSET) -> None:
         )
 
 
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description="Russian NER on the FactRuEval-2016 dev set")
+    parser.add_argument("folder", nargs="?", type=Path, default=DEVSET)
+    parser.add_argument("--half", choices=HALVES, default="all")
+    parser.add_argument("--errors", action="store_true", help="list every missed and false span")
+    args = parser.parse_args(argv)
+    if args.errors and args.folder.is_dir():
+        errors(load(args.folder, args.half), project_spans)
+    else:
+        report(args.folder, args.half)
+
+
 if __name__ == "__main__":
-    report(Path(sys.argv[1]) if len(sys.argv) > 1 else DEVSET)
+    main(sys.argv[1:])
