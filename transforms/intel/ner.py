@@ -14,13 +14,14 @@ from functools import cache
 from transforms.intel.lexicon.gazetteer import read_rows
 from transforms.intel.lexicon.nlp_ru import (
     NerSpan,
-    agrees_as_adjective,
     case_of,
     is_plural,
     lemma,
     nominative_phrase,
 )
 from transforms.intel.lexicon.nlp_ru import ner_spans as natasha_spans
+from transforms.intel.ner_rules.adjectives import adjectives_before, head_noun
+from transforms.intel.ner_rules.splits import split
 
 # a lowercase Cyrillic word, then spaces and an optional opening quote, right before the name
 _BEFORE = re.compile(r"(?<![\w-])([а-яёА-ЯЁ][а-яё-]+)\s+[«\"„“]?$")
@@ -44,9 +45,20 @@ def _with_descriptor(text: str, span: NerSpan) -> NerSpan:
         return span  # "компаний Oracle и Michelin": a plural noun names no single entity
     if found[0] == "LOC" and not _apposition(word, span.text.split()[0]):
         return span  # "город Германии", "улицы Лондона": a place in the named one, not the named one
-    start = _adjective_before(text, match.start(1), word)
+    return _extended(text, span, found[0], adjectives_before(text, match.start(1), word))
+
+
+def _extended(text: str, span: NerSpan, kind: str, start: int) -> NerSpan:
     phrase = text[start : span.end]
-    return NerSpan(found[0], start, span.end, phrase, nominative_phrase(phrase))
+    return NerSpan(kind, start, span.end, phrase, nominative_phrase(phrase))
+
+
+def _with_adjectives(text: str, span: NerSpan) -> NerSpan:
+    """ "японского МИДа", "мюнхенской Баварии": an organisation takes the relational adjectives agreeing
+    with its head noun."""
+    noun = head_noun(span.text) if span.kind == "ORG" else None
+    start = adjectives_before(text, span.start, noun, relational=True) if noun else span.start
+    return span if start == span.start else _extended(text, span, span.kind, start)
 
 
 def _apposition(descriptor: str, name: str) -> bool:
@@ -54,14 +66,6 @@ def _apposition(descriptor: str, name: str) -> bool:
     decline at all."""
     cases = case_of(name)
     return not cases or case_of(descriptor) & cases != set()
-
-
-def _adjective_before(text: str, start: int, noun: str) -> int:
-    """ "ежемесячной газеты", "государственной комиссии": an adjective agreeing with the noun joins it."""
-    match = _BEFORE.search(text, max(0, start - 40), start)
-    if match is not None and agrees_as_adjective(match.group(1), noun):
-        return match.start(1)
-    return start
 
 
 @cache
@@ -111,8 +115,9 @@ def _merged(text: str, spans: list[NerSpan]) -> list[NerSpan]:
 def refine(text: str, spans: list[NerSpan]) -> list[NerSpan]:
     """natasha's spans with their descriptor nouns joined where reference/ner_descriptors.csv says so."""
     refined: list[NerSpan] = []
-    for span in _merged(text, [_typed(_unquoted(s)) for s in spans]):
+    for span in _merged(text, [_typed(_unquoted(s)) for s in split(spans)]):
         joined = _with_descriptor(text, span)
+        joined = _with_adjectives(text, joined) if joined is span else joined
         # a descriptor never swallows the entity before it
         refined.append(joined if not refined or refined[-1].end <= joined.start else span)
     return refined

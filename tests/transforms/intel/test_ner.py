@@ -44,3 +44,23 @@ def test_quotes_fixed_types_and_organisation_place_runs():
 
 def test_natasha_spans_pass_through_on_real_text():
     assert ("PER", "Иван Петров") in _spans("Вчера Иван Петров прилетел в Томск.")
+
+
+def test_list_bullets_and_line_breaks_end_a_name():
+    text = "Страны: Чад • Мали • Нигер\nВторник выдался тёплым."
+    spans = refine(text, [_span(text, "LOC", "Чад • Мали • Нигер\nВторник")])
+    assert [s.text for s in spans] == ["Чад", "Мали", "Нигер", "Вторник"]
+
+
+def test_a_bracketed_abbreviation_is_a_name_of_its_own():
+    text = "Заявление сделал Союз северных кооперативов (ССК) и члены ПАСЕ (Совета)."
+    found = [("ORG", "Союз северных кооперативов (ССК)"), ("ORG", "ПАСЕ (")]
+    spans = refine(text, [_span(text, kind, word) for kind, word in found])
+    assert [s.text for s in spans] == ["Союз северных кооперативов", "ССК", "ПАСЕ"]
+
+
+def test_relational_adjectives_join_an_organisation_qualitative_ones_do_not():
+    text = "Глава норвежского МИДа выступил, а нового Сената ждут, как и этого Банка."
+    found = [("ORG", "МИДа"), ("ORG", "Сената"), ("ORG", "Банка")]
+    spans = refine(text, [_span(text, kind, word) for kind, word in found])
+    assert [s.text for s in spans] == ["норвежского МИДа", "Сената", "Банка"]
