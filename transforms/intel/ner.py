@@ -98,13 +98,18 @@ def _unquoted(span: NerSpan) -> NerSpan:
     return NerSpan(span.kind, start, end, inner, span.normal.strip('«»"„“”'))
 
 
+def _runs_on(span: NerSpan) -> bool:
+    """A place, or an organisation's abbreviation ("Международная федерация футбола ФИФА")."""
+    return span.kind == "LOC" or (span.kind == "ORG" and span.text.isupper() and " " not in span.text)
+
+
 def _merged(text: str, spans: list[NerSpan]) -> list[NerSpan]:
     """ "Министерство внутренних дел" + "Пакистана", "Госдумы" + "России": an organisation's name runs on
     through the place it belongs to."""
     merged: list[NerSpan] = []
     for span in spans:
         last = merged[-1] if merged else None
-        if last and last.kind == "ORG" and span.kind == "LOC" and text[last.end : span.start] == " ":
+        if last and last.kind == "ORG" and _runs_on(span) and text[last.end : span.start] == " ":
             phrase = text[last.start : span.end]
             merged[-1] = NerSpan("ORG", last.start, span.end, phrase, nominative_phrase(phrase))
         else:

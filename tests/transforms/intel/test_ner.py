@@ -64,3 +64,23 @@ def test_relational_adjectives_join_an_organisation_qualitative_ones_do_not():
     found = [("ORG", "МИДа"), ("ORG", "Сената"), ("ORG", "Банка")]
     spans = refine(text, [_span(text, kind, word) for kind, word in found])
     assert [s.text for s in spans] == ["норвежского МИДа", "Сената", "Банка"]
+
+
+def test_an_abbreviation_after_an_organisation_runs_on_with_it():
+    text = "Всемирная федерация кёрлинга ВФК провела турнир «Кубок», ФИФА промолчала."
+    found = [("ORG", "Всемирная федерация кёрлинга"), ("ORG", "ВФК"), ("ORG", "Кубок"), ("ORG", "ФИФА")]
+    spans = refine(text, [_span(text, kind, word) for kind, word in found])
+    assert [s.text for s in spans] == ["Всемирная федерация кёрлинга ВФК", "Кубок", "ФИФА"]
+
+
+def test_new_descriptor_nouns_join_organisations_only_where_their_column_says():
+    text = "Игрок клуба «Нева» и суд Перми, но не центр Перми."
+    found = [("ORG", "Нева"), ("LOC", "Перми"), ("LOC", "Перми")]
+    spans = [_span(text, kind, word) for kind, word in found[:2]]
+    second = text.rindex("Перми")
+    spans.append(NerSpan("LOC", second, second + 5, "Перми", "Пермь"))
+    assert [(s.kind, s.text) for s in refine(text, spans)] == [
+        ("ORG", "клуба «Нева"),
+        ("ORG", "суд Перми"),
+        ("LOC", "Перми"),
+    ]
