@@ -21,6 +21,7 @@ from transforms.intel.lexicon.nlp_ru import (
 )
 from transforms.intel.lexicon.nlp_ru import ner_spans as natasha_spans
 from transforms.intel.ner_rules.adjectives import adjectives_before, head_noun
+from transforms.intel.ner_rules.bodies import state_bodies
 from transforms.intel.ner_rules.splits import split
 
 # a lowercase Cyrillic word, then spaces and an optional opening quote, right before the name
@@ -117,6 +118,12 @@ def _merged(text: str, spans: list[NerSpan]) -> list[NerSpan]:
     return merged
 
 
+@cache
+def _body_nouns() -> set[str]:
+    """The descriptors that make a place an organisation (правительство, министерство)."""
+    return {noun for noun, (kind, joins) in descriptors().items() if kind == "ORG" and joins == {"LOC"}}
+
+
 def refine(text: str, spans: list[NerSpan]) -> list[NerSpan]:
     """natasha's spans with their descriptor nouns joined where reference/ner_descriptors.csv says so."""
     refined: list[NerSpan] = []
@@ -125,7 +132,8 @@ def refine(text: str, spans: list[NerSpan]) -> list[NerSpan]:
         joined = _with_adjectives(text, joined) if joined is span else joined
         # a descriptor never swallows the entity before it
         refined.append(joined if not refined or refined[-1].end <= joined.start else span)
-    return refined
+    bodies = state_bodies(text, _body_nouns(), refined)
+    return sorted(refined + bodies, key=lambda s: s.start)
 
 
 def russian_entities(text: str) -> list[NerSpan]:

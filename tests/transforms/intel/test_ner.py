@@ -84,3 +84,12 @@ def test_new_descriptor_nouns_join_organisations_only_where_their_column_says():
         ("ORG", "суд Перми"),
         ("LOC", "Перми"),
     ]
+
+
+def test_a_state_body_named_by_a_place_adjective_is_an_organisation():
+    text = "Норвежское правительство и шведского министерства ждали, как и новое правительство и власти."
+    spans = refine(text, [])
+    assert [(s.kind, s.text) for s in spans] == [
+        ("ORG", "Норвежское правительство"),
+        ("ORG", "шведского министерства"),
+    ]
