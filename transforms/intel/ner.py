@@ -63,10 +63,10 @@ def _with_adjectives(text: str, span: NerSpan) -> NerSpan:
 
 
 def _apposition(descriptor: str, name: str) -> bool:
-    """ "городе Грозном", "река Славянка", "городке Вейк-ан-Зее": the name agrees with the noun, or does not
-    decline at all."""
+    """ "городе Грозном", "река Славянка", "городке Вейк-ан-Зее", "штата Аризона": the name agrees with the
+    noun, stands in the nominative, or does not decline at all."""
     cases = case_of(name)
-    return not cases or case_of(descriptor) & cases != set()
+    return not cases or "nomn" in cases or case_of(descriptor) & cases != set()
 
 
 @cache

@@ -25,6 +25,12 @@ def test_places_keep_an_agreeing_descriptor_only():
     assert [s.text for s in spans] == ["городе Твери", "Лондона", "Германии"]
 
 
+def test_a_place_name_in_the_nominative_joins_its_descriptor_in_any_case():
+    text = "Он приехал из штата Орегон, это большой город Германии."
+    spans = refine(text, [_span(text, "LOC", "Орегон"), _span(text, "LOC", "Германии")])
+    assert [s.text for s in spans] == ["штата Орегон", "Германии"]
+
+
 def test_plural_descriptors_name_no_single_entity():
     text = "Акции компаний Orion и Vega выросли."
     spans = refine(text, [_span(text, "ORG", "Orion"), _span(text, "ORG", "Vega")])
