@@ -99,3 +99,10 @@ def test_a_state_body_named_by_a_place_adjective_is_an_organisation():
         ("ORG", "Норвежское правительство"),
         ("ORG", "шведского министерства"),
     ]
+
+
+def test_a_comma_separates_people_and_an_unclosed_bracket_separates_names():
+    text = "Голы: Сидоров (Петров, Козлов), Лебедев (Орлов"
+    found = [("PER", "Петров, Козлов"), ("PER", "Лебедев (Орлов")]
+    spans = refine(text, [_span(text, kind, word) for kind, word in found])
+    assert [s.text for s in spans] == ["Петров", "Козлов", "Лебедев", "Орлов"]

@@ -1,5 +1,6 @@
-"""Spans natasha runs across what separates two names: a list's bullets, a line break, an abbreviation in
-brackets after the full name («Союз координационных советов (СКС)» is two names, as written)."""
+"""Spans natasha runs across what separates two names: a list's bullets, a line break, a comma between two
+people («Овечкин, Фёдоров»), a bracket left open, an abbreviation in brackets after the full name («Союз
+координационных советов (СКС)» is two names, as written)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from transforms.intel.lexicon.nlp_ru import NerSpan, nominative_phrase
 
 # bullets, bars, semicolons and line breaks never stand inside one name
 _SEPARATOR = re.compile(r"\s*(?:[•|;·]|\n)\s*")
+_PERSON_SEPARATOR = re.compile(r"\s*(?:[•|;·,]|\n)\s*")  # nor a comma inside one person's name
+_UNCLOSED = re.compile(r"\s*\((?=[^)]*$)")  # «Хитли (Гецлаф»: a bracket opened and not closed
 # a name, then its abbreviation (or its other spelling) in brackets, closing the span
 _BRACKETED = re.compile(r"^(?P<name>.*\S)\s*\((?P<short>[^()]*\w[^()]*)\)$", re.S)
 _OPEN_TAIL = re.compile(r"\s*\($")  # «ПАСЕ (»: the opening bracket of what follows
@@ -21,7 +24,9 @@ def _piece(span: NerSpan, start: int, end: int) -> NerSpan:
 
 def _at_separators(span: NerSpan) -> list[NerSpan]:
     pieces, at = [], span.start
-    for match in [*_SEPARATOR.finditer(span.text), None]:
+    separator = _PERSON_SEPARATOR if span.kind == "PER" else _SEPARATOR
+    matches = [*separator.finditer(span.text), *_UNCLOSED.finditer(span.text)]
+    for match in [*sorted(matches, key=lambda m: m.start()), None]:
         end = span.start + match.start() if match else span.end
         if any(char.isalpha() for char in span.text[at - span.start : end - span.start]):
             pieces.append(_piece(span, at, end))
