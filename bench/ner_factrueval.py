@@ -1,12 +1,12 @@
 """Russian NER on the FactRuEval-2016 development set: exact-span F1 per type of the project's entity layer
 beside bare natasha (NewsNERTagger), scored as ../shared/devsets/README.md says.
 
-    python bench/ner_factrueval.py [--half tune|holdout|all] [--errors] [DIR]
+    python bench/ner_factrueval.py [--half tune|holdout|all] [--errors | --causes] [DIR]
         # DIR defaults to ../shared/devsets/factrueval-devset
 
 The 122 texts are split into two fixed halves by book number: even numbers are the tuning half, odd
 numbers the holdout half (the honest figure: a rule is kept only when it helps both). --errors prints
-every missed and false span of the project's layer with its context.
+every missed and false span of the project's layer with its context, --causes counts them by cause.
 
 Gold: an object's mention is the characters its spans cover (first start to last end); Person → PER,
 Org → ORG, Location and LocOrg → LOC; a mention nested inside another is dropped. A prediction counts
@@ -125,6 +125,74 @@ def errors(documents: Iterable[tuple[str, set[Span]]], tagger: Callable[[str], s
                 print(f"{sign} {kind} {context}")
 
 
+def _overlapping(span: Span, spans: Iterable[Span]) -> list[Span]:
+    return [o for o in spans if o[1] < span[2] and span[1] < o[2]]
+
+
+def _edges(text: str, span: Span, other: Span) -> str:
+    (_, a, b), (_, oa, ob) = span, other
+    if (
+        text[min(a, oa) : max(a, oa)].strip('«»" ') == ""
+        and text[min(b, ob) : max(b, ob)].strip('«»" ') == ""
+    ):
+        return "quotes at an edge"
+    if ob == b:
+        return "start: a descriptor noun or adjective before the name"
+    if oa == a:
+        return "end: a place, abbreviation or phrase after the name"
+    return "both edges"
+
+
+def cause(text: str, span: Span, wrong: set[Span], other_types: set[Span]) -> str:
+    """Why one span is missed or false: wrong holds the spans of its type on the other side (the false
+    spans of a miss, the missed ones of a false span), other_types the other side's spans of other types."""
+    near = [text[o[1] : o[2]] for o in _overlapping(span, wrong | other_types)]
+    words = [text[span[1] : span[2]], *near]
+    if any("•" in w or "\n" in w for w in words):
+        return "a span across a list bullet or a line break"
+    if any("(" in w for w in words) or text[span[1] - 1 : span[1]] + text[span[2] : span[2] + 1] == "()":
+        return "an abbreviation or other name in brackets"
+    if any((o[1], o[2]) == span[1:] for o in other_types):
+        return "type confusion, same span"
+    same = _overlapping(span, wrong)
+    if same:
+        return _edges(text, span, same[0])
+    if _overlapping(span, other_types):
+        return "type confusion, other edges"
+    return "lower case: a common noun (правительство, сборная)" if text[span[1]].islower() else "a name"
+
+
+_UNSEEN, _UNMARKED = "a name the tagger does not find", "a name the set does not mark"
+
+
+def causes(documents: Iterable[tuple[str, set[Span]]], tagger: Callable[[str], set[Span]]) -> Counter:
+    """(type, miss | false, cause) → count: the error table of docs/facts.md."""
+    tally: Counter = Counter()
+    for text, want in documents:
+        got = tagger(text)
+        for side, found, wrong, other in (
+            ("miss", want - got, got - want, got),
+            ("false", got - want, want - got, want),
+        ):
+            for span in found:
+                same_type = {o for o in wrong if o[0] == span[0]}
+                why = cause(text, span, same_type, {o for o in other if o[0] != span[0]})
+                if why == "a name":
+                    why = _UNSEEN if side == "miss" else _UNMARKED
+                tally[(span[0], side, why)] += 1
+    return tally
+
+
+def print_causes(documents: list[tuple[str, set[Span]]], tagger: Callable[[str], set[Span]]) -> None:
+    tally = causes(documents, tagger)
+    for kind in ("ORG", "LOC", "PER"):
+        for side in ("miss", "false"):
+            rows = sorted(((n, c) for (k, s, c), n in tally.items() if (k, s) == (kind, side)), reverse=True)
+            print(f"{kind} {side}: {sum(n for n, _ in rows)}")
+            for n, c in rows:
+                print(f"  {n:4}  {c}")
+
+
 def report(folder: Path = DEVSET, half: str = "all") -> None:
     if not folder.is_dir():
         print(f"FactRuEval dev set not found at {folder}: NER not scored")
@@ -145,9 +213,12 @@ def main(argv: list[str]) -> None:
     parser.add_argument("folder", nargs="?", type=Path, default=DEVSET)
     parser.add_argument("--half", choices=HALVES, default="all")
     parser.add_argument("--errors", action="store_true", help="list every missed and false span")
+    parser.add_argument("--causes", action="store_true", help="count the missed and false spans by cause")
     args = parser.parse_args(argv)
     if args.errors and args.folder.is_dir():
         errors(load(args.folder, args.half), project_spans)
+    elif args.causes and args.folder.is_dir():
+        print_causes(load(args.folder, args.half), project_spans)
     else:
         report(args.folder, args.half)
 

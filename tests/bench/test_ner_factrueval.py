@@ -70,3 +70,19 @@ def test_the_halves_split_the_texts_by_book_number(tmp_path: Path):
     }
     with pytest.raises(ValueError, match="half must be one of"):
         ner_factrueval.books(tmp_path, "test")
+
+
+def test_errors_are_counted_by_cause():
+    text = "Министерство финансов и Дания • Чили, а также «Заря»."
+    want = {("ORG", 0, 21), ("LOC", 24, 29), ("LOC", 32, 36), ("ORG", 47, 51)}
+    got = {("ORG", 14, 21), ("LOC", 24, 36), ("LOC", 47, 51), ("PER", 40, 45)}
+    tally = ner_factrueval.causes([(text, want)], lambda _: got)
+    assert tally == {
+        ("ORG", "miss", "start: a descriptor noun or adjective before the name"): 1,
+        ("ORG", "false", "start: a descriptor noun or adjective before the name"): 1,
+        ("LOC", "miss", "a span across a list bullet or a line break"): 2,
+        ("LOC", "false", "a span across a list bullet or a line break"): 1,
+        ("ORG", "miss", "type confusion, same span"): 1,
+        ("LOC", "false", "type confusion, same span"): 1,
+        ("PER", "false", "lower case: a common noun (правительство, сборная)"): 1,
+    }
