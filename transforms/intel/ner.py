@@ -2,8 +2,11 @@
 
 natasha's NewsNERTagger finds the name ("Яблоко", "Китая", "Славянка"); a Russian news text often makes the
 common noun before it part of the entity ("партия «Яблоко»", "правительство Китая" — an organisation, not
-a place —, "река Славянка", "памятник Пушкину" — a place, not a person). The descriptor nouns and the type
-the phrase takes are in reference/ner_descriptors.csv. Every other span is natasha's own.
+a place —, "река Славянка"). The descriptor nouns and the type the phrase takes are in
+reference/ner_descriptors.csv. Before that, a span natasha runs across a list's bullets, a line break or a
+bracket is cut there (ner_rules.splits); after it, an organisation takes the relational adjectives before
+it ("японского МИДа", ner_rules.adjectives), and a state's body named by its adjective alone ("японское
+правительство", ner_rules.bodies) is added. Every other span is natasha's own.
 """
 
 from __future__ import annotations
@@ -125,7 +128,8 @@ def _body_nouns() -> set[str]:
 
 
 def refine(text: str, spans: list[NerSpan]) -> list[NerSpan]:
-    """natasha's spans with their descriptor nouns joined where reference/ner_descriptors.csv says so."""
+    """natasha's spans cut at separators, their quotes and fixed types set, run on through a place or an
+    abbreviation, joined to their descriptor nouns or adjectives, and the state bodies found beside them."""
     refined: list[NerSpan] = []
     for span in _merged(text, [_typed(_unquoted(s)) for s in split(spans)]):
         joined = _with_descriptor(text, span)
