@@ -118,6 +118,10 @@ SIGN_OFF_LINE = re.compile(
     r"|to contact the (?:reporter|editor)\b|editors?:|posted in:|tags:)",
     re.I,
 )
+# Paragraphs and the runs of text inside them: a markup comment here sits in the middle of the text.
+TEXT_LEVEL_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "b", "strong", "em", "i", "u", "span", "font", "small"}
+)
 # Elements never dropped, whatever their class: they hold (or are) the article.
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "h1"})
 

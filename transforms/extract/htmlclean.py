@@ -21,6 +21,7 @@ from transforms.extract.boilerplate import (
     POLL_XPATH,
     PROTECTED_TAGS,
     SCRIPT_LINE,
+    TEXT_LEVEL_TAGS,
     UI_LINES,
     WIDGET_CLASS,
 )
@@ -130,11 +131,22 @@ def _containers(elements: list[HtmlElement], min_chars: int) -> frozenset[HtmlEl
     return frozenset(e for e in elements if len(e.text_content()) >= min_chars)
 
 
+def drop_inline_comments(tree: HtmlElement) -> None:
+    """Markup comments inside a paragraph or a run of text go, their text after them stays: trafilatura
+    drops the text that follows a comment ("<p><strong><!-- ad_section_start --> The lead…</strong></p>"
+    lost news sites' leads). Comments between blocks stay where they are, as before."""
+    for comment in list(tree.iter(etree.Comment)):
+        parent = comment.getparent()
+        if parent is not None and parent.tag in TEXT_LEVEL_TAGS:
+            comment.drop_tree()
+
+
 def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
     """A cleaned copy: hidden elements removed, layout tables turned into blocks, widgets and polls
     (and comment threads, by class or by their reply links, unless asked for) removed, data: URIs
     emptied. The input tree is left as it was."""
     cleaned = copy.deepcopy(tree)
+    drop_inline_comments(cleaned)
     _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
     unwrap_layout_tables(cleaned)
     half = len(cleaned.text_content()) // 2
