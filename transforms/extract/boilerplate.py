@@ -122,6 +122,10 @@ SIGN_OFF_LINE = re.compile(
 TEXT_LEVEL_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "b", "strong", "em", "i", "u", "span", "font", "small"}
 )
+# A list of this many cards or more, each a picture, a link and at most this much text, is the site's
+# promotions or other stories (htmlclean.card_lists).
+MIN_CARDS = 3
+MAX_CARD_CHARS = 200
 # Elements never dropped, whatever their class: they hold (or are) the article.
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "h1"})
 

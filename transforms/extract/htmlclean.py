@@ -18,6 +18,8 @@ from transforms.extract.boilerplate import (
     CONTENT_CLASS,
     ENCODED_TOKEN,
     HIDDEN_XPATH,
+    MAX_CARD_CHARS,
+    MIN_CARDS,
     POLL_XPATH,
     PROTECTED_TAGS,
     SCRIPT_LINE,
@@ -141,6 +143,26 @@ def drop_inline_comments(tree: HtmlElement) -> None:
             comment.drop_tree()
 
 
+def _card(item: HtmlElement) -> bool:
+    """A list item that is a card: a picture, a link and a line of teaser at most."""
+    return (
+        any(True for _ in item.iter("img"))
+        and any(True for _ in item.iter("a"))
+        and len(item.text_content().strip()) <= MAX_CARD_CHARS
+    )
+
+
+def card_lists(tree: HtmlElement) -> list[HtmlElement]:
+    """Lists of three or more cards (each item a picture, a link and a short teaser): the site's
+    promotions and other stories ("WFP Hockey: Download our new hockey app…"), never the article."""
+    found = []
+    for listing in tree.iter("ul", "ol"):
+        items = [child for child in listing if child.tag == "li"]
+        if len(items) >= MIN_CARDS and all(_card(item) for item in items):
+            found.append(listing)
+    return found
+
+
 def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
     """A cleaned copy: hidden elements removed, layout tables turned into blocks, widgets and polls
     (and comment threads, by class or by their reply links, unless asked for) removed, data: URIs
@@ -153,6 +175,7 @@ def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement
     named = _named(cleaned)
     _drop(named["widget"], half, _containers(named["content"], half // 5))
     _drop([_poll_block(form) for form in _POLLS(cleaned)], half)
+    _drop(card_lists(cleaned), half)
     if not include_comments:
         _drop(named["comment"], half)
         drop_reply_threads(cleaned)
