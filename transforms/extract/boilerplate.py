@@ -18,6 +18,12 @@ HIDDEN_XPATH = (
 # Polls and "rate this article" surveys: forms of radio buttons or checkboxes (an ASP.NET page wrapped in
 # one form is the article: the half-of-the-text rule keeps it).
 POLL_XPATH = "//form[.//input[@type='radio' or @type='checkbox']]"
+# What the page's own markup says is not its main content: <aside>, and the ARIA landmarks of the
+# content beside it, the site's navigation, banner and footer, and the search box.
+ASIDE_XPATH = (
+    "//*[@role='complementary' or @role='navigation' or @role='banner' or @role='contentinfo'"
+    " or @role='search'] | //aside"
+)
 
 # Class or id tokens of widgets around an article, kept to those that measured a gain on the real
 # development sets (menus, footers, sidebars, tags and pagers are left to trafilatura: dropping them by

@@ -14,6 +14,7 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstru
 
 from transforms.extract.boilerplate import (
     ANY_NAMED_CLASS,
+    ASIDE_XPATH,
     COMMENT_CLASS,
     CONTENT_CLASS,
     ENCODED_TOKEN,
@@ -32,6 +33,7 @@ from transforms.extract.layout import unwrap_layout_tables
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
 _POLLS = etree.XPath(POLL_XPATH)
+_ASIDES = etree.XPath(ASIDE_XPATH)
 _NAMED = etree.XPath("//*[@class or @id]")
 # attribute values that are data: URIs, and the elements whose links are (found by libxml2, not a Python loop)
 _DATA_VALUES = etree.XPath("//@*[starts-with(., 'data:')]")
@@ -176,6 +178,7 @@ def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement
     _drop(named["widget"], half, _containers(named["content"], half // 5))
     _drop([_poll_block(form) for form in _POLLS(cleaned)], half)
     _drop(card_lists(cleaned), half)
+    _drop(_ASIDES(cleaned), half)
     if not include_comments:
         _drop(named["comment"], half)
         drop_reply_threads(cleaned)
