@@ -101,6 +101,7 @@ COMMENT_HEADINGS = frozenset(
         "ваш комментарий",
         "comments",
         "reader comments",
+        "reader's comments",
         "add a comment",
         "add your comment",
         "leave a comment",
@@ -113,7 +114,8 @@ COMMENT_HEADINGS = frozenset(
 COMMENT_NOTICE = re.compile(
     r"^\W*(?:submitted comments are subject to moderation|comments are moderated"
     r"|comments are (?:now )?closed|comments for this (?:story|article) are (?:now )?closed"
-    r"|if you are commenting using a facebook account|комментарии проходят модерацию)",
+    r"|if you are commenting using a facebook account|by adding a comment on (?:the|this) site"
+    r"|комментарии проходят модерацию)",
     re.I,
 )
 # Lines that sign an article off below its text, for the newsroom rather than the reader: the reporter's

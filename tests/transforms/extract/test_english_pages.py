@@ -15,6 +15,7 @@ import lxml.html
 
 from transforms.extract.article import extract_article
 from transforms.extract.htmlclean import card_lists, clean_tree, drop_inline_comments, parse_html
+from transforms.extract.links import cut_related_tail
 
 ROOT = Path(__file__).resolve().parents[3]
 LABELLED = ROOT / "tests" / "data" / "extraction"
@@ -77,3 +78,15 @@ def test_an_aside_that_holds_the_article_is_never_dropped() -> None:
     tree = _tree(f'<div role="complementary"><h2>Related</h2></div><aside>{article}</aside>')
     text = clean_tree(tree).text_content()
     assert "tenth resident" in text and "Related" not in text
+
+
+def test_a_comment_thread_heading_and_notice_opening_the_text_go_unless_comments_are_kept() -> None:
+    article = "Six regions have won the right to host special economic zones. " * 5
+    text = (
+        "Reader's comments »\n"
+        "By adding a comment on the site, you accept our terms and conditions and our netiquette rules.\n"
+        f"{article}"
+    )
+    assert cut_related_tail(text, 200) == article
+    assert cut_related_tail(text, 200, keep_comments=True) == text
+    assert cut_related_tail(f"Comments are a way to talk.\n{article}", 200).startswith("Comments are a way")
