@@ -18,6 +18,12 @@ HIDDEN_XPATH = (
 # Polls and "rate this article" surveys: forms of radio buttons or checkboxes (an ASP.NET page wrapped in
 # one form is the article: the half-of-the-text rule keeps it).
 POLL_XPATH = "//form[.//input[@type='radio' or @type='checkbox']]"
+# What the page's own markup says is not its main content: <aside>, and the ARIA landmarks of the
+# content beside it, the site's navigation, banner and footer, and the search box.
+ASIDE_XPATH = (
+    "//*[@role='complementary' or @role='navigation' or @role='banner' or @role='contentinfo'"
+    " or @role='search'] | //aside"
+)
 
 # Class or id tokens of widgets around an article, kept to those that measured a gain on the real
 # development sets (menus, footers, sidebars, tags and pagers are left to trafilatura: dropping them by
@@ -95,6 +101,7 @@ COMMENT_HEADINGS = frozenset(
         "ваш комментарий",
         "comments",
         "reader comments",
+        "reader's comments",
         "add a comment",
         "add your comment",
         "leave a comment",
@@ -107,7 +114,8 @@ COMMENT_HEADINGS = frozenset(
 COMMENT_NOTICE = re.compile(
     r"^\W*(?:submitted comments are subject to moderation|comments are moderated"
     r"|comments are (?:now )?closed|comments for this (?:story|article) are (?:now )?closed"
-    r"|if you are commenting using a facebook account|комментарии проходят модерацию)",
+    r"|if you are commenting using a facebook account|by adding a comment on (?:the|this) site"
+    r"|комментарии проходят модерацию)",
     re.I,
 )
 # Lines that sign an article off below its text, for the newsroom rather than the reader: the reporter's
@@ -118,6 +126,14 @@ SIGN_OFF_LINE = re.compile(
     r"|to contact the (?:reporter|editor)\b|editors?:|posted in:|tags:)",
     re.I,
 )
+# Paragraphs and the runs of text inside them: a markup comment here sits in the middle of the text.
+TEXT_LEVEL_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "b", "strong", "em", "i", "u", "span", "font", "small"}
+)
+# A list of this many cards or more, each a picture, a link and at most this much text, is the site's
+# promotions or other stories (htmlclean.card_lists).
+MIN_CARDS = 3
+MAX_CARD_CHARS = 200
 # Elements never dropped, whatever their class: they hold (or are) the article.
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "h1"})
 

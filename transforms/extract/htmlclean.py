@@ -14,13 +14,17 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstru
 
 from transforms.extract.boilerplate import (
     ANY_NAMED_CLASS,
+    ASIDE_XPATH,
     COMMENT_CLASS,
     CONTENT_CLASS,
     ENCODED_TOKEN,
     HIDDEN_XPATH,
+    MAX_CARD_CHARS,
+    MIN_CARDS,
     POLL_XPATH,
     PROTECTED_TAGS,
     SCRIPT_LINE,
+    TEXT_LEVEL_TAGS,
     UI_LINES,
     WIDGET_CLASS,
 )
@@ -29,6 +33,7 @@ from transforms.extract.layout import unwrap_layout_tables
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
 _POLLS = etree.XPath(POLL_XPATH)
+_ASIDES = etree.XPath(ASIDE_XPATH)
 _NAMED = etree.XPath("//*[@class or @id]")
 # attribute values that are data: URIs, and the elements whose links are (found by libxml2, not a Python loop)
 _DATA_VALUES = etree.XPath("//@*[starts-with(., 'data:')]")
@@ -130,17 +135,51 @@ def _containers(elements: list[HtmlElement], min_chars: int) -> frozenset[HtmlEl
     return frozenset(e for e in elements if len(e.text_content()) >= min_chars)
 
 
+def drop_inline_comments(tree: HtmlElement) -> None:
+    """Markup comments inside a paragraph or a run of text go, their text after them stays: trafilatura
+    drops the text that follows a comment ("<p><strong><!-- ad_section_start --> The lead…</strong></p>"
+    lost news sites' leads). Comments between blocks stay where they are, as before."""
+    for comment in list(tree.iter(etree.Comment)):
+        parent = comment.getparent()
+        if parent is not None and parent.tag in TEXT_LEVEL_TAGS:
+            comment.drop_tree()
+
+
+def _card(item: HtmlElement) -> bool:
+    """A list item that is a card: a picture, a link and a line of teaser at most."""
+    return (
+        any(True for _ in item.iter("img"))
+        and any(True for _ in item.iter("a"))
+        and len(item.text_content().strip()) <= MAX_CARD_CHARS
+    )
+
+
+def card_lists(tree: HtmlElement) -> list[HtmlElement]:
+    """Lists of three or more cards (each item a picture, a link and a short teaser): the site's
+    promotions and other stories ("WFP Hockey: Download our new hockey app…"), never the article."""
+    found = []
+    for listing in tree.iter("ul", "ol"):
+        items = [child for child in listing if child.tag == "li"]
+        if len(items) >= MIN_CARDS and all(_card(item) for item in items):
+            found.append(listing)
+    return found
+
+
 def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
-    """A cleaned copy: hidden elements removed, layout tables turned into blocks, widgets and polls
-    (and comment threads, by class or by their reply links, unless asked for) removed, data: URIs
-    emptied. The input tree is left as it was."""
+    """A cleaned copy: markup comments inside paragraphs and hidden elements removed, layout tables
+    turned into blocks, widgets, polls, lists of promotion cards, asides and the ARIA landmarks beside
+    the article (and comment threads, by class or by their reply links, unless asked for) removed, data:
+    URIs emptied. The input tree is left as it was."""
     cleaned = copy.deepcopy(tree)
+    drop_inline_comments(cleaned)
     _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
     unwrap_layout_tables(cleaned)
     half = len(cleaned.text_content()) // 2
     named = _named(cleaned)
     _drop(named["widget"], half, _containers(named["content"], half // 5))
     _drop([_poll_block(form) for form in _POLLS(cleaned)], half)
+    _drop(card_lists(cleaned), half)
+    _drop(_ASIDES(cleaned), half)
     if not include_comments:
         _drop(named["comment"], half)
         drop_reply_threads(cleaned)

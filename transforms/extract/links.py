@@ -158,17 +158,31 @@ def _ends_article(line: str, keep_comments: bool) -> bool:
     heading = _heading(line)
     if heading in RELATED_HEADINGS or heading in FURNITURE_HEADINGS or HEADLINES_HEADING.match(heading):
         return True
-    counted = _COUNT.sub("", heading)
-    return not keep_comments and (counted in COMMENT_HEADINGS or bool(COMMENT_NOTICE.match(line.strip())))
+    return not keep_comments and _comment_line(line)
+
+
+def _comment_line(line: str) -> bool:
+    return _COUNT.sub("", _heading(line)) in COMMENT_HEADINGS or bool(COMMENT_NOTICE.match(line.strip()))
+
+
+def _without_leading_comment_lines(lines: list[str]) -> list[str]:
+    """The lines without a comment thread's heading and notice opening them (a thread set before the
+    article in the page: "Reader's comments »", "By adding a comment on the site, you accept…")."""
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or _comment_line(lines[start])):
+        start += 1
+    return lines[start:]
 
 
 def cut_related_tail(text: str, min_chars: int, keep_comments: bool = False) -> str:
     """The text before its first "Читайте также" / "Новости по теме" heading line or comment thread
     heading ("Комментарии", "*Submitted comments are subject to moderation…"), when at least min_chars
-    of text come before it; "Читайте также: <headline>" lines inside the text are dropped."""
+    of text come before it; a comment thread's heading and notice opening the text go (unless comments
+    are kept); "Читайте также: <headline>" lines inside the text are dropped."""
     kept: list[str] = []
     chars = 0  # the characters of the kept lines, counted as they are kept
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for line in lines if keep_comments else _without_leading_comment_lines(lines):
         if chars >= min_chars and _ends_article(line, keep_comments):
             break
         if not _opens_with_heading(line):
