@@ -90,10 +90,14 @@ class Spread:
         self._stack.enter_context(using(self._dask))
 
 
+LOOPBACK_ANY_PORT = "127.0.0.1:0"
+
+
 @contextmanager
 def dask_client(address: str | None) -> Iterator[Any]:
     """A client of the scheduler at `address`, or of a local cluster of two single-threaded worker
-    processes for the run."""
+    processes for the run. Its scheduler's HTTP endpoint listens on loopback only, on a free port (by
+    default Dask listens on every interface at 8787, which two runs at once contend for)."""
     from distributed import Client, LocalCluster
 
     if address:
@@ -101,7 +105,9 @@ def dask_client(address: str | None) -> Iterator[Any]:
             yield client
         return
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster,
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=LOOPBACK_ANY_PORT
+        ) as cluster,
         Client(cluster) as client,
     ):
         yield client

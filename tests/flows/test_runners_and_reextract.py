@@ -94,3 +94,22 @@ def test_a_run_that_fetches_nothing_new_records_its_outcomes_only(threads_run: d
     assert logged == (again["pages_discovered"],)  # every page discovered has its outcome
     assert {s for (s,) in suites} <= {"reconciliation", "warehouse"}  # no page was validated: none was new
     assert articles == (5,)
+
+
+def test_the_runs_own_dask_cluster_listens_on_loopback_only() -> None:
+    import psutil
+
+    from flows.pipeline import dask_client
+
+    with dask_client(None) as client:
+        info = client.scheduler_info()
+        assert len(info["workers"]) == 2
+        assert info["address"].startswith("tcp://127.0.0.1:")
+        http_port = info["services"]["dashboard"]
+        listening = [
+            conn.laddr
+            for conn in psutil.Process().net_connections(kind="tcp")
+            if conn.status == psutil.CONN_LISTEN and conn.laddr.port == http_port
+        ]
+    assert listening
+    assert {address.ip for address in listening} == {"127.0.0.1"}
