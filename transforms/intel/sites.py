@@ -52,7 +52,7 @@ from transforms.intel.site_names import (
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
 _NAME_AFTER = re.compile(
-    r"[ \t\u00a0]+([A-Z][\w.-]*[A-Za-z](?:\.[A-Z])?\.?)(?=[\s,;)(]|$)"
+    r"[ \t\u00a0]+([A-Z]{3,}[ \t\u00a0]+[A-Z][a-z]+|[A-Z][\w.-]*[A-Za-z](?:\.[A-Z])?\.?)(?=[\s,;)(]|$)"
     r"(?!\s+(?:SEZ|industrial\s+park|technopark|cluster))"
 )
 _NOT_NAMES = {
