@@ -443,9 +443,9 @@ def _noun_span(site: Mention) -> Mention:
     match = _IN_PLACE.search(site.surface)
     if site.attrs.get("registry_id") is None or match is None or match.start() == 0:
         return site
-    end = site.start + match.start()
-    return Mention(site.kind, site.entity_type, site.start, end, site.surface[: match.start()], site.canonical,
-                   site.key, site.attrs)  # fmt: skip
+    cut = match.start()
+    end, surface = site.start + cut, site.surface[:cut]
+    return Mention(site.kind, "site", site.start, end, surface, site.canonical, site.key, site.attrs)
 
 
 def _member_of_other_kind(ctx: _Context, hits: list, start: int, site_type: str) -> bool:
