@@ -52,7 +52,7 @@ from transforms.intel.site_names import (
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
 _NAME_AFTER = re.compile(
-    r"[ \t\u00a0]+([A-Z][\w.-]*[A-Za-z](?:\.[A-Z])?\.?)(?=[\s,;)(]|$)"
+    r"[ \t\u00a0]+([A-Z]{3,}[ \t\u00a0]+[A-Z][a-z]+|[A-Z][\w.-]*[A-Za-z](?:\.[A-Z])?\.?)(?=[\s,;)(]|$)"
     r"(?!\s+(?:SEZ|industrial\s+park|technopark|cluster))"
 )
 _NOT_NAMES = {
@@ -302,6 +302,7 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
         if name is None
         else (
             lookup(name, site_type, iso)
+            or _named_with_noun(text, span, name)
             or _zone_of_place(name, site_type)
             or lookup_short(name, site_type)
             or _other_park(name, site_type, iso, text[span[0] : span[1]])
@@ -318,6 +319,15 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
         attrs["region_name"] = regions()[iso]["name_en"]
     key = site_key(site_type, name, iso)
     return Mention("site", "site", span[0], span[1], text[span[0] : span[1]], name, key, attrs)
+
+
+def _named_with_noun(text: str, span: tuple[int, int], name: str) -> Registered | None:
+    """технополиса «Москва»: the site word and the name together are a registered name («Технополис Москва»,
+    an SEZ), whose own type wins over the one the word gives."""
+    words = _tokens_of(text[span[0] : span[1]])
+    if not words or words[0].norm in ("park", "парк"):
+        return None
+    return next(filter(None, (lookup(f"{words[0].norm} {name}", kind) for kind in _ALL_TYPES)), None)
 
 
 def _other_park(name: str, site_type: str, iso: str | None, surface: str) -> Registered | None:
@@ -421,7 +431,21 @@ def find_sites(
     found += _such_as_lists(context, hits, found)
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
-    return _registered(context, found + _compound_sites(context, hits, found))
+    return [_noun_span(m) for m in _registered(context, found + _compound_sites(context, hits, found))]
+
+
+_IN_PLACE = re.compile(r"[ \t\u00a0]+(?:in|в|во)[ \t\u00a0]+[A-ZА-ЯЁ][^\n]*$")
+
+
+def _noun_span(site: Mention) -> Mention:
+    """ "the technology park in Skolkovo": a registered site named by the place after its word spans the word
+    alone, so the place (or the body of the same name) keeps its own mention."""
+    match = _IN_PLACE.search(site.surface)
+    if site.attrs.get("registry_id") is None or match is None or match.start() == 0:
+        return site
+    cut = match.start()
+    end, surface = site.start + cut, site.surface[:cut]
+    return Mention(site.kind, "site", site.start, end, surface, site.canonical, site.key, site.attrs)
 
 
 def _member_of_other_kind(ctx: _Context, hits: list, start: int, site_type: str) -> bool:
@@ -587,6 +611,7 @@ def _abbreviated_parks(ctx: _Context, found: list[Mention]) -> list[Mention]:
 
 
 _PARKS = ("industrial_park", "technopark")
+_ALL_TYPES = ("sez", "technopark", "industrial_park", "cluster")
 
 
 def _bare_parks(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
@@ -686,8 +711,14 @@ def _compound_sites(ctx: _Context, hits: list, found: list[Mention]) -> list[Men
                  and (allowed is None or e.ident in allowed)]  # fmt: skip
         site_type = min(nouns)[1] if nouns else "technopark"
         iso = _nearest_region(ctx.text, start, ctx.places, ctx.place_starts) or ctx.main_region
+        if not nouns and _after_abbreviation(ctx.text, start) and lookup(word, site_type) is None:
+            continue  # «ИТМО Хайпарк»: a body's project, named after its abbreviation
         sites.append(_site(site_type, (start, end), ctx.text, word, None, iso))
     return sites
+
+
+def _after_abbreviation(text: str, start: int) -> bool:
+    return re.search(r"\b[А-ЯЁA-Z]{2,}[ \t\u00a0]+$", text[max(0, start - 20) : start]) is not None
 
 
 def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Mention]:

@@ -582,3 +582,34 @@ def test_an_abbreviated_place_after_of_is_read_whole():
         _named("Funds came to create a technopark in St. Petersburg on the core of a university.", "en")
         == set()
     )
+
+
+def test_a_site_word_and_its_quoted_name_may_be_a_registered_name():
+    text = "Новыми резидентами технополиса «Москва» стали двенадцать компаний."
+    assert _named(text, "ru") == {("sez", "Technopolis Moscow")}
+
+
+def test_the_long_name_of_a_territory_of_advanced_development_is_an_sez_word():
+    text = "A plant will be built in the territory of advanced social and economic development Pikalevo."
+    assert {site_type for site_type, _, _, _ in _sites(text)} == {"sez"}
+
+
+def test_auto_before_cluster_is_the_industry_not_a_name():
+    found = _sites("Auto cluster in the Kaluga region increases capacity.")
+    assert {(t, industry) for t, _, industry, _ in found} == {("cluster", "automotive")}
+
+
+def test_a_project_named_after_a_bodys_abbreviation_is_no_park():
+    assert _sites("Власти утвердили проект «МГУ Хайпарк» на юге города.", "ru") == set()
+    assert _named("Резиденты Академпарка выросли.", "ru") == {("technopark", "Akadempark")}
+
+
+def test_a_registered_park_after_in_keeps_the_body_of_the_same_name():
+    found = find_mentions("The technology park in Skolkovo hosts 250 start-ups.", "en")
+    sites = {(m.attrs["site_type"], m.attrs["name"]) for m in found if m.kind == "site"}
+    assert ("technopark", "Skolkovo") in sites
+
+
+def test_an_upper_case_brand_and_a_word_after_the_site_word_are_one_name():
+    text = "The company develops its industrial park RAUM Bugry near the city."
+    assert ("industrial_park", "RAUM Bugry") in _named(text, "en")

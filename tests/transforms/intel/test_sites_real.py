@@ -1,5 +1,5 @@
 """Floors for site types and named sites on real press excerpts labelled before any extractor ran on them
-(tests/data/intel/real_sites_blind.yaml to real_sites_blind7.yaml; figures in docs/facts.md). Blind 7's named
+(tests/data/intel/real_sites_blind.yaml to real_sites_blind8.yaml; figures in docs/facts.md). Blind 7's named
 sites stay below the common floor (the classes left are in docs/facts.md): their floor is what they reach."""
 
 import pytest
