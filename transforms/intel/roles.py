@@ -8,7 +8,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from transforms.intel.appointments import name_cases, title_holders
-from transforms.intel.lexicon.nlp_ru import case_of, is_plural
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_verb
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
@@ -103,6 +103,8 @@ def _gap_ok(gap: str) -> bool:
         return all(_gap_word_en(words, i) for i in range(len(words)))
     if _PLACE_EN.fullmatch(gap.strip()):
         return True  # "Russia's Ambassador in Turkey Andrey Karlov", "Ambassador to the Vatican"
+    if any(w.islower() and is_verb(w) for w in words):
+        return False  # a verb ends the title's clause: «Глава республики поблагодарил Владимира Путина»
     return all(_GAP_WORD.fullmatch(w) for w in words)
 
 
