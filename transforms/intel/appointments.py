@@ -42,6 +42,8 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     before = [p for p in people if start <= p.start and p.end <= title.start()]
     if _word_before(text, title.start()) and lemma(_word_before(text, title.start()) or "") == "назначение":
         before = []  # «Гусев подписал документ о назначении и.о. замгубернатора»: the appointer is no holder
+    if _governed(text, title.start()):
+        before = []  # «Путин провел встречу с врио губернатора …»: a preposition's object is not the subject's
     if before and not _BREAK.search(text, _past_relative(text, before[-1].end), title.start()):
         return before[-1]  # «Иван Петров назначен директором», «Елена Абдулаева, которая … исполняла
         # обязанности начальника ведомства»
@@ -229,6 +231,12 @@ def _line_sentence(text: str, at: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     return max(start, line_start), min(end, line_end) if line_end >= 0 else end
+
+
+def _governed(text: str, at: int) -> bool:
+    """The word right before the title is a preposition (pymorphy2): «встречу с врио губернатора»."""
+    before = _word_before(text, at)
+    return before is not None and any(p.tag.POS == "PREP" for p in parses(before)[:1])
 
 
 def _word_before(text: str, at: int) -> str | None:
