@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.nlp_ru import case_of, is_plural, lemma, parses, reads_as
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_preposition, lemma, parses, reads_as
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.pronoun import pronoun_holder
@@ -236,7 +236,7 @@ def _line_sentence(text: str, at: int) -> tuple[int, int]:
 def _governed(text: str, at: int) -> bool:
     """The word right before the title is a preposition (pymorphy2): «встречу с врио губернатора»."""
     before = _word_before(text, at)
-    return before is not None and any(p.tag.POS == "PREP" for p in parses(before)[:1])
+    return before is not None and is_preposition(before)
 
 
 def _word_before(text: str, at: int) -> str | None:

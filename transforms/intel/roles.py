@@ -8,7 +8,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from transforms.intel.appointments import name_cases, title_holders
-from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_verb
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_preposition, is_verb
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
@@ -157,7 +157,7 @@ def _role_before(
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
-        if _case_disagrees(match.group(1), person):
+        if _case_disagrees(match.group(1), person) or _governed_apart(text, window[: match.start()], match, person):
             continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
         if gap.rstrip().endswith(",") and _name_before(text, window_start + match.start(), people):
             return None  # "with Anatoly Artamonov, Governor of Kaluga Region, Vladimir Semashko highlighted"
@@ -204,6 +204,21 @@ def _case_disagrees(title: str, person: Mention) -> bool:
     # a complement stands in the genitive; a title in another case is the name's, even if mistyped
     # («Генеральным директором ОЭЗ … Ренат Халимов рассказал»)
     return "gent" in title_cases and bool(cases) and not title_cases & cases
+
+
+def _governed_apart(text: str, before: str, match: re.Match, person: Mention) -> bool:
+    """A Russian title after a preposition stands in a case the name after it does not, and the name is the
+    subject of the verb after it («На встрече с главой государства Слюсарь рассказал»): the title is the
+    preposition's object, the name the next clause's."""
+    first = match.group(1).split()[0]
+    previous = re.search(r"([а-яё]+)\s*$", before)
+    if previous is None or not has_cyrillic(person.surface) or not is_preposition(previous.group(1)):
+        return False
+    verb = re.match(r"\s*([а-яё]+)", text[person.end :])
+    if verb is None or not is_verb(verb.group(1)):
+        return False  # «во главе с Заместителем Директора … господином Лань Юйцзе»: a foreign name's case
+    cases, title_cases = name_cases(person), case_of(first)  # «врио» does not decline: no case to compare
+    return bool(cases) and bool(title_cases) and not title_cases & cases
 
 
 # «замгубернатора», «замглавы», «замминистра»: the genitive is inside the word, which does not decline

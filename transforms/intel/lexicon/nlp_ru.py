@@ -95,6 +95,12 @@ def is_verb(word: str) -> bool:
     return bool(found) and found[0].tag.POS == "VERB"
 
 
+def is_preposition(word: str) -> bool:
+    """The word reads first as a preposition (pymorphy2): «с», «для», «при»."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "PREP"
+
+
 def case_of(word: str) -> set[str]:
     """The grammatical cases pymorphy2 reads the word in (none when it does not decline: Вейк-ан-Зее)."""
     found = [p for p in parses(word) if p.tag.case and "Fixd" not in p.tag and p.score > 0.05]
