@@ -157,7 +157,9 @@ def _role_before(
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
-        if _case_disagrees(match.group(1), person) or _governed_apart(text, window[: match.start()], match, person):
+        acting = _AFTER_ACTING.search(window[: match.start()]) is not None  # its genitive is the acting's
+        disagrees = not acting and _case_disagrees(match.group(1), person)
+        if disagrees or _governed_apart(text, window[: match.start()], match, person):
             continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
         if gap.rstrip().endswith(",") and _name_before(text, window_start + match.start(), people):
             return None  # "with Anatoly Artamonov, Governor of Kaluga Region, Vladimir Semashko highlighted"
@@ -206,6 +208,10 @@ def _case_disagrees(title: str, person: Mention) -> bool:
     return "gent" in title_cases and bool(cases) and not title_cases & cases
 
 
+# «и. о. вице-губернаторов Алексеем Суховым, Павлом Серебряковым»: the title in the genitive after «acting»
+_AFTER_ACTING = re.compile(r"(?i)(?:\bи\.\s?о\.|\bврио|\bобязанност[ьи])\s*$")
+
+
 def _governed_apart(text: str, before: str, match: re.Match, person: Mention) -> bool:
     """A Russian title after a preposition stands in a case the name after it does not, and the name is the
     subject of the verb after it («На встрече с главой государства Слюсарь рассказал»): the title is the
@@ -227,10 +233,13 @@ _FUSED_DEPUTY = re.compile(r"(?i)зам(?!ест)[а-яё]")
 
 def _plural(title: str) -> bool:
     """Deputies of the Governor, Deputy Governors, заместители губернатора: a title of several people."""
-    words = title.split()
+    words = _ACTING_OPENS.sub("", title).split() or title.split()  # «и. о. вице-губернаторов»: its head
     if words[0].isascii():
         return any(w.lower().endswith(("ies", "ors", "ers", "ents", "ads")) for w in words)
     return is_plural(words[0])
+
+
+_ACTING_OPENS = re.compile(r"(?i)^(?:и\.\s?о\.|врио)\s*")
 
 
 def _list_follows(text: str, person: Mention, people: list[Mention]) -> bool:
