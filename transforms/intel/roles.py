@@ -451,13 +451,16 @@ _BODY_AFTER_EN = re.compile(_EN_BODY_WORD)
 _REGION_NOUN = re.compile(
     # «руководитель аппарата губернатора»
     # «Глава города»: a town's head is its region's
-    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|города|"
+    # «глава Вытегорского района»: a district's head is its region's
+    r"(?i)\b(?:республики|региона|области|края|округа|района|субъекта|губернатора|города|"
     # "Head of the Region" — not a country's name: "Ambassador of the Republic of Belarus", "Belarus Republic"
     rf"of\s+(?:the\s+)?(?:region|republic|oblast|krai)\b(?!\s+of\s+(?-i:[A-Z]))(?!(?-i:{_EN_BODY_WORD})))\b"
     # «регионального Минэка», «областного правительства»
     r"|\b(?i:(?:региональн|областн|краев|республиканск)[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"
 )
 _PLACES = {"region", "location"}
+# "the region's Minister for Trade": a title the region is said to own
+_REGIONS_OWN = re.compile(r"(?i)\bthe\s+region['’]s\s+$")
 
 
 def _named_region(text: str, mentions: list[Mention], start: int, end: int) -> str | None:
@@ -483,12 +486,13 @@ def _role_region(
     """The region of a role: the one its title names (after it, or right before an English one: "Tatarstan
     President"), else, for a regional title ("губернатор", "глава региона", "министр … республики"), the
     region the article is about."""
-    named = _named_region(text, places, *span) or _region_before(text, span[0] - len(title), places)
+    start = span[0] - len(title)
+    named = _named_region(text, places, *span) or _region_before(text, start, places)
     if named is None and code not in _TOWN_CODES:  # «калужский губернатор»; «казанский мэр» names a town
-        named = region_by_adjective(text, span[0] - len(title))
+        named = region_by_adjective(text, start)
     if named is not None:
         return named
-    if code in _REGIONAL_CODES or _REGION_NOUN.search(text, *span):
+    if code in _REGIONAL_CODES or _REGION_NOUN.search(text, *span) or _REGIONS_OWN.search(text, 0, start):
         return main_region
     return None
 
