@@ -136,6 +136,8 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
         woman = len(words) > 1 and _feminine_nominative(words[0], words[-1], _title_case(text, span.start))
         if woman and _title_case(text, span.start) != "gent":
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
+        if given is not None and _title_case(text, span.start) == "gent":
+            given = _genitive_given(words[0], given)  # «руководителя … Наиля Габбасова»: Наиль, not Наиля
         if given is not None:
             cases = frozenset(case_of(words[0]))
             if _after_instrumental_title(words[0], text, span.start):  # «председателем … Султоном Рахимзодой»
@@ -242,6 +244,16 @@ def _declined_given(word: str, given: tuple[str, str], cases: frozenset[str]) ->
         return given  # a known given name, already in the nominative
     nominative = _title(_noun_lemma(word, cases))
     return (to_latin(nominative), nominative) if nominative.lower() != word.lower() else given
+
+
+def _genitive_given(word: str, given: tuple[str, str]) -> tuple[str, str]:
+    """After a title in the genitive, a given name that reads as a man's in the genitive is his (Наиля:
+    Наиль's genitive, not the woman's name Наиля), the surname after it a man's."""
+    parse = next((p for p in parses(word) if {"Name", "masc", "gent"} <= set(p.tag.grammemes)), None)
+    if parse is None or parse.normal_form.lower() == given[1].lower():
+        return given
+    nominative = _title(parse.normal_form)
+    return first_names().get(nominative.lower()) or (to_latin(nominative), nominative)
 
 
 def _after_instrumental_title(given: str, text: str, start: int) -> bool:
