@@ -46,7 +46,7 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     if _word_before(text, title.start()) and lemma(_word_before(text, title.start()) or "") == "назначение":
         before = []  # «Гусев подписал документ о назначении и.о. замгубернатора»: the appointer is no holder
     if _governed(text, title.start()):
-        before = []  # «Путин провел встречу с врио губернатора …»: a preposition's object is not the subject's
+        before = []  # «Путин провел встречу с врио губернатора …»: a preposition's object, not the subject's
     if before and not _BREAK.search(text, _past_relative(text, before[-1].end), title.start()):
         return before[-1]  # «Иван Петров назначен директором», «Елена Абдулаева, которая … исполняла
         # обязанности начальника ведомства»
@@ -56,8 +56,12 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
 def _adjacent(text: str, title_end: int, name_start: int) -> bool:
     """Only the title's complement stands between it and the name: no word in lower case but a body's."""
     gap = text[title_end:name_start]
-    return len(gap) <= 80 and not re.search(r"[,;:.!?]", gap) and not any(
-        w.islower() and "ablt" not in case_of(w) and "gent" not in case_of(w) for w in _WORD.findall(gap)
+    return (
+        len(gap) <= 80
+        and not re.search(r"[,;:.!?]", gap)
+        and not any(
+            w.islower() and "ablt" not in case_of(w) and "gent" not in case_of(w) for w in _WORD.findall(gap)
+        )
     )
 
 
