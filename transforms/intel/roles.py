@@ -144,7 +144,8 @@ def _role_before(
     title is the next name's), joined to the titles dashed before it; the last of the dashed titles is held
     too when its code differs («первый заместитель генерального директора — директор Блока по развитию»:
     deputy general director and director). Where the first title starts."""
-    window_start = max(sentence_of(text, person.start)[0], person.start - 160)
+    line_start = text.rfind("\n", 0, person.start) + 1  # a headline without a stop ends at its line
+    window_start = max(sentence_of(text, person.start)[0], person.start - 160, line_start)
     window = text[window_start : person.start]
     others = [p for p in people if window_start <= p.end <= person.start and p is not person]
     for match in reversed(list(_TITLE.finditer(window))):

@@ -343,3 +343,8 @@ def test_a_man_named_in_the_genitive_after_a_title_and_a_surname_after_initials(
 def test_the_post_a_person_holds_named_by_a_demonstrative() -> None:
     text = "Вице-премьер будет заменять главу кабинета министров (эту должность занимает Виктор Томенко)."
     assert _codes(text, "ru")["Viktor Tomenko"] == {"prime_minister"}
+
+
+def test_a_title_before_a_name_does_not_reach_across_a_headlines_line() -> None:
+    text = "Meeting with the governor Zyxwa Qrtplo\nZyxwa Qrtplo and Ivan Orlov discussed the zone."
+    assert _codes(text, "en").get("Ivan Orlov", set()) == set()
