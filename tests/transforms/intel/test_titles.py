@@ -348,3 +348,8 @@ def test_the_post_a_person_holds_named_by_a_demonstrative() -> None:
 def test_a_title_before_a_name_does_not_reach_across_a_headlines_line() -> None:
     text = "Meeting with the governor Zyxwa Qrtplo\nZyxwa Qrtplo and Ivan Orlov discussed the zone."
     assert _codes(text, "en").get("Ivan Orlov", set()) == set()
+
+
+def test_a_tie_of_the_articles_regions_goes_to_the_one_its_adjectives_name() -> None:
+    text = "В Москве прошла встреча. Губернатор Иван Орлов рассказал о Калужской области и калужских заводах."
+    assert _held_where(text)["Ivan Orlov"] == {("governor", "RU-KLU")}
