@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.nlp_ru import case_of, is_plural, lemma, parses, reads_as
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_preposition, lemma, parses, reads_as
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.pronoun import pronoun_holder
@@ -37,15 +37,32 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
         return None
     start, end = _line_sentence(text, title.start())
     after = next((p for p in people if title.end() <= p.start < end), None)
-    if after is not None and not _BREAK.search(text, title.end(), after.start) and _may_hold(after):
-        return after
+    if after is not None and not _BREAK.search(text, title.end(), after.start):
+        if _may_hold(after):
+            return after
+        if _adjacent(text, title.end(), after.start):
+            return None  # «и. о. вице-губернаторов Алексеем Суховым»: the name after it in its case holds it
     before = [p for p in people if start <= p.start and p.end <= title.start()]
     if _word_before(text, title.start()) and lemma(_word_before(text, title.start()) or "") == "назначение":
         before = []  # «Гусев подписал документ о назначении и.о. замгубернатора»: the appointer is no holder
+    if _governed(text, title.start()):
+        before = []  # «Путин провел встречу с врио губернатора …»: a preposition's object, not the subject's
     if before and not _BREAK.search(text, _past_relative(text, before[-1].end), title.start()):
         return before[-1]  # «Иван Петров назначен директором», «Елена Абдулаева, которая … исполняла
         # обязанности начальника ведомства»
     return pronoun_holder(text, title.start(), people) or _elided_subject(text, title, before)
+
+
+def _adjacent(text: str, title_end: int, name_start: int) -> bool:
+    """Only the title's complement stands between it and the name: no word in lower case but a body's."""
+    gap = text[title_end:name_start]
+    return (
+        len(gap) <= 80
+        and not re.search(r"[,;:.!?]", gap)
+        and not any(
+            w.islower() and "ablt" not in case_of(w) and "gent" not in case_of(w) for w in _WORD.findall(gap)
+        )
+    )
 
 
 # «…, а 31 октября назначен заместителем министра»: a second predicate of the same subject
@@ -229,6 +246,12 @@ def _line_sentence(text: str, at: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     return max(start, line_start), min(end, line_end) if line_end >= 0 else end
+
+
+def _governed(text: str, at: int) -> bool:
+    """The word right before the title is a preposition (pymorphy2): «встречу с врио губернатора»."""
+    before = _word_before(text, at)
+    return before is not None and is_preposition(before)
 
 
 def _word_before(text: str, at: int) -> str | None:

@@ -26,6 +26,7 @@ from transforms.intel.ner import russian_entities
 from transforms.intel.persons import persons_en, persons_ru
 from transforms.intel.roles import assign_roles
 from transforms.intel.sites import find_sites
+from transforms.intel.titles.region import regions_by_adjective
 
 ENTITY_COLUMNS = {
     "entity_type": pl.String, "start": pl.Int64, "end": pl.Int64, "surface": pl.String,
@@ -182,7 +183,13 @@ def _roles_region(text: str, places: list[Mention]) -> str | None:
     first line) counting twice («В правительстве Вологодской области назначен первый заместитель» over two
     mentions of where he worked before, «в Подмосковье»)."""
     headline_end = text.find("\n") if "\n" in text else 0
-    return _main_region([*places, *(m for m in places if m.end <= headline_end)])
+    counted = [*places, *(m for m in places if m.end <= headline_end)]
+    counts = Counter(m.attrs["iso"] for m in counted if m.attrs["iso"].startswith("RU-")).most_common()
+    if len(counts) > 1 and counts[0][1] == counts[1][1]:  # a tie: the one its adjectives name, if among them
+        by_adjective = regions_by_adjective(text)  # «В Москве … Смоленской области … Смоленского района»
+        if by_adjective in {iso for iso, n in counts if n == counts[0][1]}:
+            return by_adjective
+    return _main_region(counted)
 
 
 def _outside(found: list[Mention], people: list[Mention]) -> list[Mention]:

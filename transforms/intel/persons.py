@@ -86,6 +86,8 @@ def _ru_surname(
 def _noun_lemma(word: str, cases: frozenset[str]) -> str:
     """The dictionary form of a surname pymorphy2 does not know: its reading as a noun in a case of the given
     name (Эделя: эдель, not the gerund of a verb it guesses), else its first reading."""
+    if cases == {"gent"} and re.search(r"[бвгджзклмнпрстфхцчшщ]а$", word.lower()):
+        return word[:-1].lower()  # «главы района В. А. Функа»: Функ (pymorphy2 guesses a fleeting vowel)
     nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
     agreeing = [p for p in nouns if p.tag.case in cases] or nouns
     return agreeing[0].normal_form.replace("ё", "е") if agreeing else lemma(word)
@@ -130,12 +132,15 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
         if _surname_first(words):  # «Иванов Петр Сергеевич», «на Элекчян Елену Феликсовну»
             words = [words[1], words[0]]
         if len(words) > 1 and _INITIALS.fullmatch("".join(words[:-1])):
-            found.append(_initialled(span, "".join(words[:-1]), words[-1]))
+            title_case = _title_case(text, span.start)  # «главы района В. А. Функа»: Функ
+            found.append(_initialled(span, "".join(words[:-1]), words[-1], frozenset({title_case} - {None})))
             continue
         given = _ru_given(words[0]) if len(words) > 1 else None
         woman = len(words) > 1 and _feminine_nominative(words[0], words[-1], _title_case(text, span.start))
         if woman and _title_case(text, span.start) != "gent":
             given = first_names().get(words[0].lower()) or (to_latin(_title(words[0])), _title(words[0]))
+        if given is not None and _title_case(text, span.start) == "gent":
+            given = _genitive_given(words[0], given)  # «руководителя … Наиля Габбасова»: Наиль, not Наиля
         if given is not None:
             cases = frozenset(case_of(words[0]))
             if _after_instrumental_title(words[0], text, span.start):  # «председателем … Султоном Рахимзодой»
@@ -178,11 +183,12 @@ def _initialled_spans(text: str, spans: list[NerSpan]) -> list[NerSpan]:
     return found
 
 
-def _initialled(span: NerSpan, initials: str, surname: str) -> Mention:
-    """ "А. Иванов", "Б.В. Петрову": a surname after initials is a person known by them (A. Ivanov)."""
+def _initialled(span: NerSpan, initials: str, surname: str, cases: frozenset[str] = frozenset()) -> Mention:
+    """ "А. Иванов", "Б.В. Петрову": a surname after initials is a person known by them (A. Ivanov); cases:
+    the case of the title before it, which a surname pymorphy2 does not know shares."""
     letters = initials.rstrip(".").split(".")
     given = (" ".join(f"{to_latin(letter)}." for letter in letters), initials)
-    return _person(span.start, span.end, span.text, given, _ru_surname(surname, feminine=False))
+    return _person(span.start, span.end, span.text, given, _ru_surname(surname, feminine=False, cases=cases))
 
 
 def _feminine_nominative(given: str, surname: str, title_case: str | None = None) -> bool:
@@ -242,6 +248,16 @@ def _declined_given(word: str, given: tuple[str, str], cases: frozenset[str]) ->
         return given  # a known given name, already in the nominative
     nominative = _title(_noun_lemma(word, cases))
     return (to_latin(nominative), nominative) if nominative.lower() != word.lower() else given
+
+
+def _genitive_given(word: str, given: tuple[str, str]) -> tuple[str, str]:
+    """After a title in the genitive, a given name that reads as a man's in the genitive is his (Наиля:
+    Наиль's genitive, not the woman's name Наиля), the surname after it a man's."""
+    parse = next((p for p in parses(word) if {"Name", "masc", "gent"} <= set(p.tag.grammemes)), None)
+    if parse is None or parse.normal_form.lower() == given[1].lower():
+        return given
+    nominative = _title(parse.normal_form)
+    return first_names().get(nominative.lower()) or (to_latin(nominative), nominative)
 
 
 def _after_instrumental_title(given: str, text: str, start: int) -> bool:

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from transforms.intel.appointments import name_cases, title_holders
-from transforms.intel.lexicon.nlp_ru import case_of, is_plural
+from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_preposition, is_verb
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
@@ -39,7 +39,9 @@ TITLE_RU = (
     r"(?:(?:заместител[а-я]+|зам\.|вице[\s-]+)\s*(?:(?:[а-яё]+(?:ого|его|ой|ей)|врио|и\.\s?о\.)\s+){0,2})?"
     r"(?:председател[а-я]+\s+правительства|глав[аеуыой]+\s+правительства|премьер[а-я]*(?:-министр[а-я]*)?|"
     r"полномочн[а-я]+\s+представител[а-я]+(?:\s+президента)?|"
-    r"губернатор[а-я]*|министр[а-я]*|замминистр[а-я]*|замгубернатор[а-я]*|заммэр[а-я]*|замглав[а-я]*|гендиректор[а-я]*|"
+    # «зам» fused with a title: замминистра, замгубернатора, заммэра, замглавы, замдиректора, замруководителя
+    r"губернатор[а-я]*|министр[а-я]*|гендиректор[а-я]*|"
+    r"зам(?:министр|губернатор|мэр|глав|директор|руководител|начальник|гендиректор)[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател(?!ьств)[а-я]+|"
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
@@ -103,6 +105,8 @@ def _gap_ok(gap: str) -> bool:
         return all(_gap_word_en(words, i) for i in range(len(words)))
     if _PLACE_EN.fullmatch(gap.strip()):
         return True  # "Russia's Ambassador in Turkey Andrey Karlov", "Ambassador to the Vatican"
+    if any(w.islower() and is_verb(w) for w in words):
+        return False  # a verb ends the title's clause: «Глава республики поблагодарил Владимира Путина»
     return all(_GAP_WORD.fullmatch(w) for w in words)
 
 
@@ -140,7 +144,8 @@ def _role_before(
     title is the next name's), joined to the titles dashed before it; the last of the dashed titles is held
     too when its code differs («первый заместитель генерального директора — директор Блока по развитию»:
     deputy general director and director). Where the first title starts."""
-    window_start = max(sentence_of(text, person.start)[0], person.start - 160)
+    line_start = text.rfind("\n", 0, person.start) + 1  # a headline without a stop ends at its line
+    window_start = max(sentence_of(text, person.start)[0], person.start - 160, line_start)
     window = text[window_start : person.start]
     others = [p for p in people if window_start <= p.end <= person.start and p is not person]
     for match in reversed(list(_TITLE.finditer(window))):
@@ -155,7 +160,9 @@ def _role_before(
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
-        if _case_disagrees(match.group(1), person):
+        acting = _AFTER_ACTING.search(window[: match.start()]) is not None  # its genitive is the acting's
+        disagrees = not acting and _case_disagrees(match.group(1), person)
+        if disagrees or _governed_apart(text, window[: match.start()], match, person):
             continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
         if gap.rstrip().endswith(",") and _name_before(text, window_start + match.start(), people):
             return None  # "with Anatoly Artamonov, Governor of Kaluga Region, Vladimir Semashko highlighted"
@@ -204,16 +211,38 @@ def _case_disagrees(title: str, person: Mention) -> bool:
     return "gent" in title_cases and bool(cases) and not title_cases & cases
 
 
+# «и. о. вице-губернаторов Алексеем Суховым, Павлом Серебряковым»: the title in the genitive after «acting»
+_AFTER_ACTING = re.compile(r"(?i)(?:\bи\.\s?о\.|\bврио|\bобязанност[ьи])\s*$")
+
+
+def _governed_apart(text: str, before: str, match: re.Match, person: Mention) -> bool:
+    """A Russian title after a preposition stands in a case the name after it does not, and the name is the
+    subject of the verb after it («На встрече с главой государства Слюсарь рассказал»): the title is the
+    preposition's object, the name the next clause's."""
+    first = match.group(1).split()[0]
+    previous = re.search(r"([а-яё]+)\s*$", before)
+    if previous is None or not has_cyrillic(person.surface) or not is_preposition(previous.group(1)):
+        return False
+    verb = re.match(r"\s*([а-яё]+)", text[person.end :])
+    if verb is None or not is_verb(verb.group(1)):
+        return False  # «во главе с Заместителем Директора … господином Лань Юйцзе»: a foreign name's case
+    cases, title_cases = name_cases(person), case_of(first)  # «врио» does not decline: no case to compare
+    return bool(cases) and bool(title_cases) and not title_cases & cases
+
+
 # «замгубернатора», «замглавы», «замминистра»: the genitive is inside the word, which does not decline
 _FUSED_DEPUTY = re.compile(r"(?i)зам(?!ест)[а-яё]")
 
 
 def _plural(title: str) -> bool:
     """Deputies of the Governor, Deputy Governors, заместители губернатора: a title of several people."""
-    words = title.split()
+    words = _ACTING_OPENS.sub("", title).split() or title.split()  # «и. о. вице-губернаторов»: its head
     if words[0].isascii():
         return any(w.lower().endswith(("ies", "ors", "ers", "ents", "ads")) for w in words)
     return is_plural(words[0])
+
+
+_ACTING_OPENS = re.compile(r"(?i)^(?:и\.\s?о\.|врио)\s*")
 
 
 def _list_follows(text: str, person: Mention, people: list[Mention]) -> bool:
@@ -425,13 +454,16 @@ _BODY_AFTER_EN = re.compile(_EN_BODY_WORD)
 _REGION_NOUN = re.compile(
     # «руководитель аппарата губернатора»
     # «Глава города»: a town's head is its region's
-    r"(?i)\b(?:республики|региона|области|края|округа|субъекта|губернатора|города|"
+    # «глава Вытегорского района»: a district's head is its region's
+    r"(?i)\b(?:республики|региона|области|края|округа|района|субъекта|губернатора|города|"
     # "Head of the Region" — not a country's name: "Ambassador of the Republic of Belarus", "Belarus Republic"
     rf"of\s+(?:the\s+)?(?:region|republic|oblast|krai)\b(?!\s+of\s+(?-i:[A-Z]))(?!(?-i:{_EN_BODY_WORD})))\b"
     # «регионального Минэка», «областного правительства»
     r"|\b(?i:(?:региональн|областн|краев|республиканск)[а-я]+)\s+(?:Мин[а-яё]+|(?i:министерств|правительств)[а-я]*)"
 )
 _PLACES = {"region", "location"}
+# "the region's Minister for Trade": a title the region is said to own
+_REGIONS_OWN = re.compile(r"(?i)\bthe\s+region['’]s\s+$")
 
 
 def _named_region(text: str, mentions: list[Mention], start: int, end: int) -> str | None:
@@ -457,12 +489,13 @@ def _role_region(
     """The region of a role: the one its title names (after it, or right before an English one: "Tatarstan
     President"), else, for a regional title ("губернатор", "глава региона", "министр … республики"), the
     region the article is about."""
-    named = _named_region(text, places, *span) or _region_before(text, span[0] - len(title), places)
+    start = span[0] - len(title)
+    named = _named_region(text, places, *span) or _region_before(text, start, places)
     if named is None and code not in _TOWN_CODES:  # «калужский губернатор»; «казанский мэр» names a town
-        named = region_by_adjective(text, span[0] - len(title))
+        named = region_by_adjective(text, start)
     if named is not None:
         return named
-    if code in _REGIONAL_CODES or _REGION_NOUN.search(text, *span):
+    if code in _REGIONAL_CODES or _REGION_NOUN.search(text, *span) or _REGIONS_OWN.search(text, 0, start):
         return main_region
     return None
 

@@ -290,3 +290,66 @@ def test_a_title_named_before_a_quote_is_the_speakers() -> None:
         "Первый заместитель губернатора будет курировать безопасность."
     )
     assert _codes(text, "ru") == {"Ivan Orlov": {"deputy_governor"}, "Oleg Sidorov": {"governor"}}
+
+
+def _held_where(text: str) -> dict[str, set[tuple[str, str | None]]]:
+    """Every (role code, region) each person holds, by canonical name."""
+    people: dict[str, set[tuple[str, str | None]]] = {}
+    for mention in find_mentions(text, "ru"):
+        if mention.entity_type == "person":
+            roles = {(r["role_code"], r.get("role_iso")) for r in mention.attrs.get("roles", [])}
+            people.setdefault(mention.canonical, set()).update(roles)
+    return people
+
+
+def test_a_verb_or_a_preposition_parts_a_title_from_the_name() -> None:
+    thanked = _codes("Глава республики поблагодарил Ивана Орлова за работу.", "ru")
+    assert thanked.get("Ivan Orlov", set()) == set()
+    text = "Президент Иван Орлов провел встречу с врио губернатора Тверской области Петром Седовым."
+    people = _codes(text, "ru")
+    assert people["Ivan Orlov"] == {"president"} and people["Pyotr Sedov"] == {"governor"}
+    people = _codes("На встрече с главой государства Петр Седов рассказал о заводе.", "ru")
+    assert people["Pyotr Sedov"] == set()
+    people = _codes("Заместителя губернатора и министра финансов края назначил Иван Орлов.", "ru")
+    assert people["Ivan Orlov"] == set()
+
+
+def test_an_acting_plural_title_goes_to_each_name_of_the_list() -> None:
+    text = "Контракты продлены с и. о. вице-губернаторов Алексеем Суховым, Павлом Седовым и Иваном Орловым."
+    people = _codes(text, "ru")
+    assert people["Alexey Sukhov"] == people["Pavel Sedov"] == people["Ivan Orlov"] == {"deputy_governor"}
+
+
+def test_a_fused_deputy_and_a_former_title_after_an_adverb() -> None:
+    assert _codes("Он прибыл с замдиректора Фонда развития Юрием Седовым.", "ru")["Yury Sedov"] == {
+        "deputy_director"
+    }
+    text = "Бывший ранее руководителем департамента Андрей Норин теперь отвечает за транспорт."
+    assert _codes(text, "ru")["Andrey Norin"] == set()
+
+
+def test_a_districts_head_takes_the_articles_region() -> None:
+    text = "В Тверской области прошло совещание. Выступил глава Кимрского района Иван Орлов."
+    assert _held_where(text)["Ivan Orlov"] == {("head", "RU-TVE")}
+
+
+def test_a_man_named_in_the_genitive_after_a_title_and_a_surname_after_initials() -> None:
+    people = _codes("Встреча руководителя Корпорации развития Наиля Габбасова прошла в Уфе.", "ru")
+    assert "Nail Gabbasov" in people
+    text = "В Красноярском крае обсудили выступления главы района В. А. Функа и министра."
+    assert any(name.endswith("Funk") for name in _codes(text, "ru"))
+
+
+def test_the_post_a_person_holds_named_by_a_demonstrative() -> None:
+    text = "Вице-премьер будет заменять главу кабинета министров (эту должность занимает Виктор Томенко)."
+    assert _codes(text, "ru")["Viktor Tomenko"] == {"prime_minister"}
+
+
+def test_a_title_before_a_name_does_not_reach_across_a_headlines_line() -> None:
+    text = "Meeting with the governor Zyxwa Qrtplo\nZyxwa Qrtplo and Ivan Orlov discussed the zone."
+    assert _codes(text, "en").get("Ivan Orlov", set()) == set()
+
+
+def test_a_tie_of_the_articles_regions_goes_to_the_one_its_adjectives_name() -> None:
+    text = "В Москве прошла встреча. Губернатор Иван Орлов рассказал о Калужской области и калужских заводах."
+    assert _held_where(text)["Ivan Orlov"] == {("governor", "RU-KLU")}

@@ -89,6 +89,18 @@ def is_plural(word: str) -> bool:
     return bool(found) and found[0].tag.number == "plur"
 
 
+def is_verb(word: str) -> bool:
+    """The word reads first as a finite verb (pymorphy2): «назначил», «поблагодарил»; not «развития»."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "VERB"
+
+
+def is_preposition(word: str) -> bool:
+    """The word reads first as a preposition (pymorphy2): «с», «для», «при»."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "PREP"
+
+
 def case_of(word: str) -> set[str]:
     """The grammatical cases pymorphy2 reads the word in (none when it does not decline: Вейк-ан-Зее)."""
     found = [p for p in parses(word) if p.tag.case and "Fixd" not in p.tag and p.score > 0.05]

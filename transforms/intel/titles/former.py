@@ -13,6 +13,8 @@ from transforms.intel.lexicon.translit import has_cyrillic
 
 _FORMER_RU = {"бывший", "предыдущий", "прежний"}
 _FORMER_EN = {"former", "previous", "erstwhile"}
+# adverbs that may stand between the marker and the title
+_EARLIER = {"ранее", "прежде", "когда-то", "previously", "once"}
 _PREFIX = re.compile(r"(?i)\b(?:экс|ex)[-‐]\s*$")
 _BREAK = re.compile(r"[,.;:!?()«»\"“”\n]|\s[–—-]\s")
 
@@ -32,6 +34,8 @@ def is_former(text: str, title_start: int) -> bool:
     for word in reversed(re.findall(r"[\w-]+", before[cut:])[-4:]):
         if _marks_former(word):
             return True
+        if word.lower() in _EARLIER:
+            continue  # «Бывший ранее руководителем департамента …»
         if not _opens_title(word):
             return False
     return False
