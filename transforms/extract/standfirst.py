@@ -3,9 +3,9 @@ a block of its own ("subheadline", "standfirst", "story-intro"), which trafilatu
 when the block is outside the article's paragraphs. It is part of the article: it goes back at the top.
 
 A block is a standfirst when its class or id names one, it comes after the page's h1 and before the
-paragraph that opens the text, it holds no link (a teaser or a list of stories does), its class does not hide it, and it is a
-sentence long (MIN_WORDS to MAX_WORDS words). Image captions there are not: the references keep as many
-lead captions as they drop, so they are left as trafilatura finds them.
+paragraph that opens the text, it holds no link (a teaser or a list of stories does), its class does not
+hide it, and it is a sentence long (MIN_WORDS to MAX_WORDS words). Image captions there are not: the
+references keep as many lead captions as they drop, so they are left as trafilatura finds them.
 """
 
 from __future__ import annotations
