@@ -43,6 +43,7 @@ from transforms.extract.htmlclean import (
 from transforms.extract.language import detect_language
 from transforms.extract.links import cut_link_list, cut_news_feeds, cut_related_tail, split_headlines
 from transforms.extract.sniff import refusal
+from transforms.extract.standfirst import with_standfirst
 
 ARTICLE_KEYS = ("url", "title", "author", "published", "language", "sitename", "text")
 EXTRA_KEYS = ("description", "tags", "canonical_url", "date_source", "extraction_method")
@@ -67,6 +68,7 @@ class ExtractOptions:
     min_text_chars: int = 200
     recall_fallback: bool = True
     precision_candidate: bool = True  # also run precision mode; keep it when it holds the article's core
+    standfirst: bool = True  # put back the standfirst printed apart from the body (standfirst.py)
     max_link_share: float = 0.6
     max_linked_headlines: int = 3
     max_markup_chars: int = 2_000_000
@@ -198,10 +200,25 @@ def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _
     """The first pass; the recall pass when the first finds less than min_text_chars and the recall pass
     more, or when the first lost the page's lead and the recall pass keeps it (the first found another
     block: a comment form, a table of links). All read the same cleaned copy of the tree: the page is
-    cleaned once."""
+    cleaned once. The standfirst printed apart from the body goes back at the top of the text chosen."""
     cleaned = clean_tree(tree, options.include_comments)
     metadata = _metadata(cleaned, url)
     first, lead = _first_pass(cleaned, url, metadata, options)
+    found = _recall_choice(cleaned, url, metadata, options, first, lead)
+    if not options.standfirst or found.document is None:
+        return found
+    return replace(found, text=with_standfirst(cleaned, found.text, found.document.title))
+
+
+def _recall_choice(
+    cleaned: HtmlElement,
+    url: str | None,
+    metadata: Any,
+    options: ExtractOptions,
+    first: _Pass,
+    lead: Lead | None,
+) -> _Pass:
+    """The first pass, or the recall pass when the first is short or lost the page's lead."""
     short = len(first.text) < options.min_text_chars
     lost_lead = lead is not None and lead.lost_by(first.text)
     if not options.recall_fallback or not (short or lost_lead):
