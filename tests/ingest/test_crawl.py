@@ -411,10 +411,17 @@ class _Stop(BaseException):
 
 
 def test_a_crawl_left_by_an_error_fetches_none_of_the_pages_not_yet_started(tmp_path: Path) -> None:
+    """The first page is answered; every later request is held (until the fetcher's read timeout) so the
+    two threads cannot take up more pages while the error is raised and the queue dropped."""
     served: list[str] = []
+    lock, release = threading.Lock(), threading.Event()
 
     def page(request: Request) -> Response:
-        served.append(request.path)
+        with lock:
+            served.append(request.path)
+            first = len(served) == 1
+        if not first:
+            release.wait(30)
         return Response("<p>page</p>", content_type="text/html")
 
     def stop(_settled: Settled, _total: int) -> None:
@@ -422,7 +429,12 @@ def test_a_crawl_left_by_an_error_fetches_none_of_the_pages_not_yet_started(tmp_
 
     with _news_site(page) as base:
         pages = [Discovered(f"{base}/news/{i}.html", "s", "feed") for i in range(40)]
-        limits = settings().model_copy(update={"global_concurrency": 2, "per_host_concurrency": 1})
-        with Fetcher(limits, allow_private=True) as fetcher, pytest.raises(_Stop):
-            fetch_pages(pages, fetcher, empty_state(), tmp_path / "raw", on_page=stop)
+        limits = settings().model_copy(
+            update={"global_concurrency": 2, "per_host_concurrency": 1, "read_timeout": 5.0, "retries": 0}
+        )
+        try:
+            with Fetcher(limits, allow_private=True) as fetcher, pytest.raises(_Stop):
+                fetch_pages(pages, fetcher, empty_state(), tmp_path / "raw", on_page=stop)
+        finally:
+            release.set()
     assert 1 <= len(served) <= 3  # the first page, and those already started on the two threads
