@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from config.sources import SourcesError, load_sources
+from tests.processes import REPO
 
 GOOD = """\
 allow_private_networks: true
@@ -44,7 +45,7 @@ def test_good_file(tmp_path: Path) -> None:
 
 
 def test_bundled_sources_file_loads() -> None:
-    config = load_sources(Path(__file__).parents[2] / "config" / "sources.yaml")
+    config = load_sources(REPO / "config" / "sources.yaml")
     assert config.allow_private_networks is False
     assert len(config.sources) >= 1
 

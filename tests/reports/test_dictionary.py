@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reports.dictionary import dictionary_markdown, write_dictionary
+from tests.processes import REPO
 
-DOC = Path(__file__).parents[2] / "docs" / "data-dictionary.md"
+DOC = REPO / "docs" / "data-dictionary.md"
 
 
 def test_the_committed_dictionary_matches_the_schema() -> None:

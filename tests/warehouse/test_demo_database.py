@@ -9,11 +9,13 @@ import duckdb
 import pytest
 import yaml
 
+from tests.processes import REPO
+
 CONTRACT = yaml.safe_load(
     (Path(__file__).parents[1] / "data" / "star_schema_contract.yaml").read_text("utf-8")
 )
 CONTRACT_TABLES = {**CONTRACT["dimensions"], **CONTRACT["facts"], **CONTRACT["operations"]}
-QUERIES = sorted((Path(__file__).parents[2] / "docs" / "queries").glob("*.sql"))
+QUERIES = sorted((REPO / "docs" / "queries").glob("*.sql"))
 PER_RUN_TABLES = {
     "etl_run",
     "fetch_log",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import duckdb
 
-ROOT = Path(__file__).parents[2]
+from tests.processes import REPO
+
+ROOT = REPO
 DIAGRAM = (ROOT / "docs" / "schema.mmd").read_text(encoding="utf-8")
 ENTITY = re.compile(r"^\s+(\w+) \{$", re.MULTILINE)
 MERMAID_BLOCK = re.compile(r"```mermaid\n(.*?)```", re.DOTALL)

@@ -9,6 +9,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from tests.processes import REPO
 from transforms.held import held_back_frame
 from transforms.runs.sources import sources_frame
 from warehouse.load import RunBatch, RunRecord, load_batch
@@ -127,7 +128,7 @@ def test_batches_are_invisible_until_the_commit_and_a_killed_run_leaves_nothing(
     import sys
 
     database = tmp_path / "w.duckdb"
-    repo = Path(__file__).resolve().parents[2]
+    repo = REPO
     done = subprocess.run(
         [sys.executable, "-c", CRASHING_RUN, str(database)], cwd=repo, capture_output=True, text=True
     )

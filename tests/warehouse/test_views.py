@@ -8,7 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-QUERIES = sorted((Path(__file__).parents[2] / "docs" / "queries").glob("*.sql"))
+from tests.processes import REPO
+
+QUERIES = sorted((REPO / "docs" / "queries").glob("*.sql"))
 VIEWS = [
     "v_articles",
     "v_figures",

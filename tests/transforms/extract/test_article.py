@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from bench.extraction_quality import labelled_pages, score, scores_by_set
+from tests.processes import REPO
 from transforms.extract.article import ARTICLE_KEYS, EXTRA_KEYS, ExtractOptions, NotAnArticle, extract_article
 
-ROOT = Path(__file__).parents[3]
+ROOT = REPO
 SITE = ROOT / "samples" / "site"
 BASE = "http://example.test"
 TRUTH: list[dict[str, Any]] = json.loads(

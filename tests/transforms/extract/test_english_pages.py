@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import lxml.html
 
+from tests.processes import REPO
 from transforms.extract.article import extract_article
 from transforms.extract.htmlclean import card_lists, clean_tree, drop_inline_comments, parse_html
 from transforms.extract.links import cut_related_tail
 from transforms.extract.standfirst import standfirst
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = REPO
 LABELLED = ROOT / "tests" / "data" / "extraction"
 MANIFEST = json.loads((LABELLED / "manifest.json").read_text("utf-8"))
 FETCHED = date(2026, 11, 23)

@@ -11,13 +11,14 @@ import polars as pl
 import pytest
 
 import transforms.extract.pages as pages_module
+from tests.processes import REPO
 from transforms.extract.article import ExtractOptions
 from transforms.extract.encoding import decode_html
 from transforms.extract.pages import extract_pages, failed_stage
 from transforms.held import HELD_BACK_SCHEMA
 from transforms.normalise.articles import ARTICLE_SCHEMA, key_url, normalise_articles
 
-SITE = Path(__file__).parents[3] / "samples" / "site"
+SITE = REPO / "samples" / "site"
 BASE = "http://example.test"
 
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
 
+from tests.processes import REPO
 from transforms.extract.article import ExtractOptions, extract_article
 from transforms.extract.comments import drop_reply_threads, reply_markers
 from transforms.extract.htmlclean import clean_tree, parse_html
 from transforms.extract.layout import is_layout_table, unwrap_layout_tables
 from transforms.extract.links import cut_news_feeds, cut_related_tail
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = REPO
 LABELLED = ROOT / "tests" / "data" / "extraction"
 MANIFEST = json.loads((LABELLED / "manifest.json").read_text("utf-8"))
 FETCHED = date(2026, 11, 23)

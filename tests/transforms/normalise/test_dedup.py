@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_series_equal
 
+from tests.processes import REPO
 from transforms.normalise.dedup import (
     MAX_HAMMING,
     _earlier,
@@ -20,7 +21,7 @@ from transforms.normalise.dedup import (
     simhash,
 )
 
-LABELLED = Path(__file__).parents[2] / "data" / "extraction"
+LABELLED = REPO / "tests" / "data" / "extraction"
 ORIGINAL = (LABELLED / "sample_site" / "labudin-kaluga-visit.txt").read_text("utf-8")
 OTHER = (LABELLED / "sample_site" / "act-rf-omsk-industrial-clusters.txt").read_text("utf-8")
 RU_ORIGINAL = (LABELLED / "sample_site" / "kaluga-industrial-clusters.txt").read_text("utf-8")
