@@ -125,3 +125,41 @@ def test_a_name_misspelt_by_one_letter_meets_its_entry():
     assert lookup_near("Богородкий", "industrial_park", "RU-TA") is None  # not where the text puts it
     assert lookup_near("Богородкий", "technopark") is None  # nor of another type
     assert lookup_near("Липецо", "sez") is None  # too short to guess
+
+
+def test_the_header_counts_match_the_rows():
+    """The header says how complete each group is: its counts are the rows' own, so a row added or removed
+    without the header fails here."""
+    import re
+    from collections import Counter
+
+    import reference
+
+    comment = " ".join(
+        line[1:].strip()
+        for line in reference.path("sites.csv").read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    )
+    counts = Counter(entry.site_type for entry in registry().values())
+    stated = {
+        "sez": r"Completeness as of \w+ \d{4}: (\d+) entries",
+        "technopark": r"(\d+) of the ~\d+ technoparks",
+        "industrial_park": r"(\d+) of the ~\d+ industrial parks",
+        "cluster": r"(\d+) of the ~\d+ registered industrial clusters",
+    }
+    for site_type, pattern in stated.items():
+        found = re.search(pattern, comment)
+        assert found, f"the header states no count for {site_type}"
+        stated_count = int(found.group(1))
+        assert stated_count == counts[site_type], f"{site_type}: header {stated_count}, rows {counts}"
+
+
+def test_one_site_is_one_row():
+    """The same site under two names is one row with aliases: no name of a type is listed twice in a
+    region (in any case form)."""
+    seen: dict[tuple[str, str, tuple[str, ...]], str] = {}
+    for row in read_rows("sites.csv"):
+        names = [row["name_en"], row["name_ru"], *row["aliases_en"].split("|"), *row["aliases_ru"].split("|")]
+        for name in filter(None, names):
+            key = (row["site_type"], row["region_iso"], tuple(token.norm for token in tokenize(name)))
+            assert seen.setdefault(key, row["registry_id"]) == row["registry_id"], f"{name}: {seen[key]} too"
