@@ -54,8 +54,8 @@ def parses(word: str) -> list[Any]:
 
 # lemmas this domain prefers when pymorphy2 also reads a word so: парке, парки are forms of парк (not of the
 # coat парка), премьеру of премьер (not of the theatre's премьера), промпарке, промпарков of промпарк (not of
-# a guessed промпарка or промпарковый)
-_PREFERRED = {"парк", "премьер", "промпарк"}
+# a guessed промпарка or промпарковый), Агропарка of агропарк (not of a guessed агропарка)
+_PREFERRED = {"парк", "премьер", "промпарк", "агропарк", "агропромпарк"}
 
 
 @lru_cache(maxsize=200_000)
