@@ -27,10 +27,10 @@ TYPE_PHRASE = re.compile(
     r"industrial\s+and\s+production|technology[\s-]+(?:innovation|development)|technical[\s-]+innovation)\s+type))*"
 )
 # a quoted name (up to 100 characters: the cluster "Pharmaceutics, Medical Equipment and Information
-# Technologies"), "named" or "called" allowed before it: a Special Economic Zone named ‘Center’, индустриальный
-# парк с рабочим названием «Технополис Метмаш»
+# Technologies"), "named" or "called" allowed before it: a Special Economic Zone named ‘Center’,
+# индустриальный парк с рабочим названием «Технополис Метмаш»
 _QUOTED = re.compile(
-    r"[ \t\u00a0]*(?:(?:named|called|(?:под|с)[ \t\u00a0]+(?:рабочим[ \t\u00a0]+|условным[ \t\u00a0]+)?названием)"
+    r"[ \t\u00a0]*(?:(?:named|called|(?:под|с)[ \t\u00a0]+(?:(?:рабочим|условным)[ \t\u00a0]+)?названием)"
     r"[ \t\u00a0]+)?"
     r"(?:[«\"“„]([^»\"”“\n]{2,100})[»\"”“]|‘([^’\n]{2,100})’)"
 )

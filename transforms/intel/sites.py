@@ -479,7 +479,9 @@ def _outside_names(text: str, tokens: list[Token], start: int, end: int) -> bool
 
 
 _OWN_NAME_IN_QUOTE = re.compile(r"[ \t\u00a0]+[A-ZА-ЯЁ][\w-]*(?:[ \t\u00a0]+[A-ZА-ЯЁ][\w-]*)?[»\"”]")
-_QUOTE_LISTED = re.compile(r"[»\"”][ \t\u00a0]*(?:,|и|and)[ \t\u00a0]*$|(?:named|called|названием)[ \t\u00a0]*$")
+_QUOTE_LISTED = re.compile(
+    r"[»\"”][ \t\u00a0]*(?:,|и|and)[ \t\u00a0]*$|(?:named|called|названием)[ \t\u00a0]*$"
+)
 
 
 def _quoted_site(text: str, tokens: list[Token], start: int, end: int) -> bool:
@@ -488,7 +490,7 @@ def _quoted_site(text: str, tokens: list[Token], start: int, end: int) -> bool:
     «Технопарк Пермь»), the quote is one of a list of quoted names («Начало» и «Технопарк Прикамья») or
     another site's name (парк с рабочим названием «Технополис Метмаш»)."""
     at = tokens[start].start
-    if at == 0 or text[at - 1] not in "«\"“„" or _plural(tokens[end - 1]):
+    if at == 0 or text[at - 1] not in '«"“„' or _plural(tokens[end - 1]):
         return False
     if _OWN_NAME_IN_QUOTE.match(text, tokens[end - 1].end) is None:
         return False
@@ -501,7 +503,7 @@ def _name_in_own_quote(text: str, tokens: list[Token], start: int, end: int) -> 
     if not inside_quotes(text, tokens[start].start) or not _quoted_site(text, tokens, start, end):
         return None
     match = _OWN_NAME_IN_QUOTE.match(text, tokens[end - 1].end)
-    return match.group().strip(" \t\u00a0»\"”"), match.end() - 1
+    return match.group().strip(' \t\u00a0»"”'), match.end() - 1
 
 
 def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
@@ -874,10 +876,11 @@ _LATIN_RUN_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][\w&-]*(?:[ \t\u00a0]+[A-Z][\w
 
 
 def _registered_run_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
-    """ "on the territory of industrial park Morion Digital (Perm)": two or three capitalised Latin words right
-    after an English site word name the site whole when the registry lists them (for a park, as either park
-    type: the entry's own type wins)."""
-    if has_cyrillic(tokens[end - 1].text) or (match := _LATIN_RUN_AFTER.match(text, tokens[end - 1].end)) is None:
+    """ "on the territory of industrial park Morion Digital (Perm)": two or three capitalised Latin words
+    right after an English site word name the site whole when the registry lists them (for a park, as either
+    park type: the entry's own type wins)."""
+    match = _LATIN_RUN_AFTER.match(text, tokens[end - 1].end)
+    if has_cyrillic(tokens[end - 1].text) or match is None:
         return None
     words = list(re.finditer(r"\S+", match.group(1)))
     types = _PARKS if site_type in _PARKS else (site_type,)
@@ -1077,9 +1080,9 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
         # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
         return capital if site_type == "sez" and not _plural(tokens[end - 1]) else None
     town = _registered_town(word.text, site_type)
-    if town is not None and word.text[:1].isupper():
-        if site_type == "sez" or not _at_sentence_start(text, word.start):
-            return town  # «Тольяттинская ОЭЗ»: the zone the registry lists by the town's name
+    at_start = _at_sentence_start(text, word.start)
+    if town is not None and word.text[:1].isupper() and (site_type == "sez" or not at_start):
+        return town  # «Тольяттинская ОЭЗ»: the zone the registry lists by the town's name
     if not word.text[:1].isupper() or _at_sentence_start(text, word.start) or word.norm in _COMMON_ADJECTIVES:
         return None
     if not agrees_as_adjective(word.text, tokens[end - 1].text):
@@ -1092,8 +1095,9 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
 
 
 def _shares_stem(adjective: str, capital: str) -> bool:
-    """Томская and Tomsk, Московский and Moscow share a stem; Сахалинский and Yuzhno-Sakhalinsk do not, and a
-    park so called («Сахалинский индустриальный парк») is named by its adjective, not by the region's centre."""
+    """Томская and Tomsk, Московский and Moscow share a stem; Сахалинский and Yuzhno-Sakhalinsk do not, and
+    a park so called («Сахалинский индустриальный парк») is named by its adjective, not by the region's
+    centre."""
     row = cities().get(capital)  # a federal city's adjective names the city itself
     return row is None or row["name_ru"].lower().startswith(adjective[:4].lower())
 
