@@ -30,6 +30,7 @@ from transforms.intel.lexicon.site_registry import (
     only_zone_in,
     standalone_hits,
 )
+from transforms.intel.lexicon.syntax_ru import hangs_on
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
@@ -829,6 +830,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     after = (
         _name_in_own_quote(text, tokens, start, end)
         or _cyrillic_name_after(text, tokens, end, site_type)
+        or _in_registered_town(text, tokens, start, end, site_type)
         or _of_place(text, tokens, end, site_type)
         or _the_zone_in_region(text, tokens, start, end, site_type)
         or (abbreviation_after(text, tokens, end) if site_type == "technopark" else None)
@@ -937,6 +939,35 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
         if lookup(words, site_type) is not None or _zone_of_place(words, site_type) is not None:
             return words, tokens[last].end  # «особой экономической зоны Москвы»: the region's one zone
     return _town_after(text, tokens, end)
+
+
+def _in_registered_town(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple[str, int] | None:
+    """«резиденты ОЭЗ в Тольятти», «технопарк в Набережных Челнах»: one site word (singular), «в» and a town
+    name the site when the registry lists a site of this type by the town's name and the town hangs on the
+    site word in natasha's parse of the sentence, not on a verb or another noun («во время визита в Тольятти
+    … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). A town with no site
+    of the type listed by its name names none («строительство технопарка в Саранске» may be a new one)."""
+    if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во") or _plural(tokens[end - 1]):
+        return None
+    if not has_cyrillic(tokens[start].text):
+        return None
+    for last in (end + 2, end + 1):
+        words = tokens[end + 1 : last + 1] if last < len(tokens) else []
+        if not words or not all(word.text[:1].isupper() and has_cyrillic(word.text) for word in words):
+            continue
+        if any(text[a.end : b.start].strip() for a, b in pairwise(words)):
+            continue
+        name = text[words[0].start : words[-1].end]
+        if lookup(name, site_type) is None or not _is_place(name):
+            continue
+        sentence = sentence_of(text, tokens[start].start)
+        head = (tokens[start].start - sentence[0], tokens[end - 1].end - sentence[0])
+        dependent = (words[0].start - sentence[0], words[0].end - sentence[0])
+        if hangs_on(text[sentence[0] : sentence[1]], dependent, head):
+            return name, words[-1].end
+    return None
 
 
 def _town_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
