@@ -728,7 +728,9 @@ def _names_at_park(text: str, tokens: list[Token], k: int) -> list[tuple[str, tu
     if at < 0:
         return []
     listed = _listed_before(text, at) if _plural(tokens[k]) else []
-    return [(name, span) for name, span, _ in listed] + [(before, (at, tokens[k].end))]
+    # "Tyulyachi Business Park": the registry's industrial park Tyulyachi, "Business" its developer's word
+    name = before.removesuffix(" Business") if before.endswith(" Business") else before
+    return [(name, span) for name, span, _ in listed] + [(name, (at, tokens[k].end))]
 
 
 def _compound_sites(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
