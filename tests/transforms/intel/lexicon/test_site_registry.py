@@ -125,3 +125,16 @@ def test_a_name_misspelt_by_one_letter_meets_its_entry():
     assert lookup_near("Богородкий", "industrial_park", "RU-TA") is None  # not where the text puts it
     assert lookup_near("Богородкий", "technopark") is None  # nor of another type
     assert lookup_near("Липецо", "sez") is None  # too short to guess
+
+
+def test_a_latin_name_spelt_with_y_for_i_meets_its_entry():
+    from transforms.intel.lexicon.site_registry import lookup_spelling
+
+    assert lookup_spelling("Tyulyachy", "industrial_park", "RU-TA").registry_id == "ip-tyulyachi"
+    assert lookup_spelling("Tyulyachy", "technopark") is None  # not of another type
+    assert lookup_spelling("Tyulyachi", "industrial_park") is None  # the name itself is lookup's
+    assert lookup_spelling("Тюлячи", "industrial_park") is None  # Latin spellings only
+
+
+def test_a_hyphen_between_latin_words_reads_as_a_space():
+    assert lookup("Kazan IT-Park", "technopark").registry_id == "tp-it-park-kazan"
