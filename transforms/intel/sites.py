@@ -272,6 +272,16 @@ def _place_after(text: str, end: int) -> str | None:
     return _region_of_name(match.group(1)) if match else None
 
 
+_FROM = re.compile(r"(?<![\w-])(?:from|из)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _origin(text: str, place: Mention) -> bool:
+    """ "a businessman from Istanbul is expanding his business at Tyulyachy industrial park", «инвестор из
+    Турции»: a foreign place after "from" or «из» is where someone comes from, not where the site is."""
+    iso = place.attrs.get("iso") or ""
+    return not iso.startswith("RU-") and _FROM.search(text, max(0, place.start - 8), place.start) is not None
+
+
 def _attributed(text: str, place: Mention) -> bool:
     """A place in brackets of its own, '(France)', belongs to the name before it, not to the sentence."""
     return text[max(0, place.start - 1) : place.start] == "(" and text[place.end : place.end + 1] == ")"
@@ -417,7 +427,7 @@ def find_sites(
     """Sites from the site nouns among the gazetteer hits (first token, end token, entry)."""
     nouns = [start for start, _, entry in hits if entry.kind == "site_type"]
     industry = [hit for hit in hits if hit[2].kind == "industry"]
-    places = [p for p in places if not _attributed(text, p)]  # '(Berlin)' after a name is that name's
+    places = [p for p in places if not _attributed(text, p) and not _origin(text, p)]
     context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
     found: list[Mention] = []
     for start, end, entry in hits:

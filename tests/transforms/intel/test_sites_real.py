@@ -9,7 +9,7 @@ import yaml
 from bench import intel_quality, intel_real
 
 FLOOR = 0.92
-FLOORS = {("real_sites_blind7", "site"): 0.80, ("real_sites_blind9", "site"): 0.80}  # precision and F1 where a split falls short of FLOOR
+FLOORS = {("real_sites_blind7", "site"): 0.80, ("real_sites_blind9", "site"): 0.84}  # precision and F1 where a split falls short of FLOOR
 
 
 @pytest.fixture(scope="module", params=intel_quality.SITES_SPLITS, ids=lambda p: p.stem)
