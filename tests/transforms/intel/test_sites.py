@@ -696,4 +696,4 @@ def test_a_foreign_place_after_from_is_where_someone_comes_from_not_the_site():
     text = "A major businessman from Istanbul is expanding his business at Tyulyachy industrial park."
     assert _entries(text, "en") == {("industrial_park", "ip-tyulyachi")}
     found = find_mentions("The event will be held at the Zhongguancun Science Park in Beijing, China.", "en")
-    assert {m.attrs["iso"] for m in found if m.kind == "site"} == {"CN"}  # a place after the site stays its own
+    assert {m.attrs["iso"] for m in found if m.kind == "site"} == {"CN"}  # a place after the site: its own
