@@ -22,14 +22,21 @@ class NerSpan:
 @cache
 def _models() -> dict[str, Any]:
     """natasha's segmenter and NER tagger; the weights ship inside the packages (no download)."""
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+    from natasha import NewsNERTagger, Segmenter
 
-    embedding = NewsEmbedding()
     return {
         "segmenter": Segmenter(),
         "vocab": _analyzer(),
-        "ner": NewsNERTagger(embedding),
+        "ner": NewsNERTagger(embedding()),
     }
+
+
+@cache
+def embedding() -> Any:
+    """natasha's news word embedding, loaded once per process for the NER tagger and the syntax parser."""
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
 
 
 @cache

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from transforms.intel.lexicon.nlp_ru import embedding
+
 
 @cache
 def _parser() -> dict:
-    from natasha import NewsEmbedding, NewsSyntaxParser, Segmenter
+    from natasha import NewsSyntaxParser, Segmenter
 
-    return {"segmenter": Segmenter(), "syntax": NewsSyntaxParser(NewsEmbedding())}
+    return {"segmenter": Segmenter(), "syntax": NewsSyntaxParser(embedding())}
 
 
 @lru_cache(maxsize=4_096)
