@@ -27,9 +27,11 @@ TYPE_PHRASE = re.compile(
     r"industrial\s+and\s+production|technology[\s-]+(?:innovation|development)|technical[\s-]+innovation)\s+type))*"
 )
 # a quoted name (up to 100 characters: the cluster "Pharmaceutics, Medical Equipment and Information
-# Technologies"), "named" or "called" allowed before it: a Special Economic Zone named ‘Center’
+# Technologies"), "named" or "called" allowed before it: a Special Economic Zone named ‘Center’,
+# индустриальный парк с рабочим названием «Технополис Метмаш»
 _QUOTED = re.compile(
-    r"[ \t\u00a0]*(?:(?:named|called|под[ \t\u00a0]+названием)[ \t\u00a0]+)?"
+    r"[ \t\u00a0]*(?:(?:named|called|(?:под|с)[ \t\u00a0]+(?:(?:рабочим|условным)[ \t\u00a0]+)?названием)"
+    r"[ \t\u00a0]+)?"
     r"(?:[«\"“„]([^»\"”“\n]{2,100})[»\"”“]|‘([^’\n]{2,100})’)"
 )
 _QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*$")
@@ -42,7 +44,7 @@ _COLON = re.compile(r"[ \t\u00a0]*(?::|[–—][ \t\u00a0]*(?=[«\"“„]))")
 _COMPOUND = re.compile(
     r"\b([А-ЯЁ][а-яё]{2,}(?:парк|долин)|[A-Z][a-z]{2,}(?:park|valley))(?:а|е|у|ом|ой|ы|ою)?\b"
 )
-_NOT_COMPOUND = {"технопарк", "промпарк", "агропарк", "technopark", "агротехнопарк", "долин"}
+_NOT_COMPOUND = {"технопарк", "промпарк", "агропарк", "агропромпарк", "technopark", "агротехнопарк", "долин"}
 _ORG_AFTER = re.compile(
     r"[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?(?:Board|Council|Committee|Fund|Association|Agency|Department|"
     r"Administration|Directorate|Authority|Union|Commission|Office|Observatory|Institute|Foundation|Forum|"

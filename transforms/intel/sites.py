@@ -26,9 +26,11 @@ from transforms.intel.lexicon.site_registry import (
     lookup,
     lookup_near,
     lookup_short,
+    lookup_spelling,
     only_zone_in,
     standalone_hits,
 )
+from transforms.intel.lexicon.syntax_ru import hangs_on
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
@@ -270,6 +272,16 @@ def _place_after(text: str, end: int) -> str | None:
     return _region_of_name(match.group(1)) if match else None
 
 
+_FROM = re.compile(r"(?<![\w-])(?:from|из)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _origin(text: str, place: Mention) -> bool:
+    """ "a businessman from Istanbul is expanding his business at Tyulyachy industrial park", «инвестор из
+    Турции»: a foreign place after "from" or «из» is where someone comes from, not where the site is."""
+    iso = place.attrs.get("iso") or ""
+    return not iso.startswith("RU-") and _FROM.search(text, max(0, place.start - 8), place.start) is not None
+
+
 def _attributed(text: str, place: Mention) -> bool:
     """A place in brackets of its own, '(France)', belongs to the name before it, not to the sentence."""
     return text[max(0, place.start - 1) : place.start] == "(" and text[place.end : place.end + 1] == ")"
@@ -305,6 +317,7 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
             or _named_with_noun(text, span, name)
             or _zone_of_place(name, site_type)
             or lookup_short(name, site_type)
+            or lookup_spelling(name, site_type, iso)
             or _other_park(name, site_type, iso, text[span[0] : span[1]])
         )
     )
@@ -414,7 +427,7 @@ def find_sites(
     """Sites from the site nouns among the gazetteer hits (first token, end token, entry)."""
     nouns = [start for start, _, entry in hits if entry.kind == "site_type"]
     industry = [hit for hit in hits if hit[2].kind == "industry"]
-    places = [p for p in places if not _attributed(text, p)]  # '(Berlin)' after a name is that name's
+    places = [p for p in places if not _attributed(text, p) and not _origin(text, p)]
     context = _Context(text, tokens, industry, nouns, places, [m.start for m in places], main_region)
     found: list[Mention] = []
     for start, end, entry in hits:
@@ -470,10 +483,38 @@ def _outside_names(text: str, tokens: list[Token], start: int, end: int) -> bool
     """A site word inside an organisation's quoted name (компании «Индустриально-логистический парк») is not a
     site, unless the word is followed by its own quoted name: НИИ "Технопарк "Родина"", CJSC “Innovational
     production Technopark “Idea”” name the technopark they are named after."""
-    if not inside_quotes(text, tokens[start].start):
+    if not inside_quotes(text, tokens[start].start) or _quoted_site(text, tokens, start, end):
         return True
     nested = _NESTED_QUOTE.match(text, tokens[end - 1].end)  # not the name's own closing quote: Park" secured
     return nested is not None and quoted_after(text, tokens[end - 1].end) is not None
+
+
+_OWN_NAME_IN_QUOTE = re.compile(r"[ \t\u00a0]+[A-ZА-ЯЁ][\w-]*(?:[ \t\u00a0]+[A-ZА-ЯЁ][\w-]*)?[»\"”]")
+_QUOTE_LISTED = re.compile(
+    r"[»\"”][ \t\u00a0]*(?:,|и|and)[ \t\u00a0]*$|(?:named|called|названием)[ \t\u00a0]*$"
+)
+
+
+def _quoted_site(text: str, tokens: list[Token], start: int, end: int) -> bool:
+    """Руководство «Технопарка Пермь»: a quote holding nothing but one site word (singular) and a capitalised
+    name after it names that site, unless a company word or a legal form stands before the quote (ООО
+    «Технопарк Пермь»), the quote is one of a list of quoted names («Начало» и «Технопарк Прикамья») or
+    another site's name (парк с рабочим названием «Технополис Метмаш»)."""
+    at = tokens[start].start
+    if at == 0 or text[at - 1] not in '«"“„' or _plural(tokens[end - 1]):
+        return False
+    if _OWN_NAME_IN_QUOTE.match(text, tokens[end - 1].end) is None:
+        return False
+    before = text[max(0, at - 41) : at - 1]
+    return _COMPANY_BEFORE.search(before) is None and _QUOTE_LISTED.search(before) is None
+
+
+def _name_in_own_quote(text: str, tokens: list[Token], start: int, end: int) -> tuple[str, int] | None:
+    """The name of a site so quoted («Технопарка Пермь» → Пермь), as written up to the closing quote."""
+    if not inside_quotes(text, tokens[start].start) or not _quoted_site(text, tokens, start, end):
+        return None
+    match = _OWN_NAME_IN_QUOTE.match(text, tokens[end - 1].end)
+    return match.group().strip(' \t\u00a0»"”'), match.end() - 1
 
 
 def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
@@ -636,13 +677,17 @@ def _bare_parks(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention
 def _named_zones(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
     """ "The businesses based in the Zelenograd Zone will specialize in microelectronics": the capitalised
     word Zone after a Russian place's name, in a text that names special economic zones, is the SEZ of that
-    name."""
+    name; so is "the Lipetsk zone" in lower case when the registry lists a zone of that name."""
     typed = {k for start, end, entry in hits if entry.kind == "site_type" for k in range(start, end)}
     if not any(entry.kind == "site_type" and entry.ident == "sez" for _, _, entry in hits):
         return []
     sites: list[Mention] = []
     for k, token in enumerate(ctx.tokens):
-        if token.text != "Zone" or k in typed or (before := _name_before(ctx.text, ctx.tokens, k)) is None:
+        if token.text not in ("Zone", "zone") or k in typed:
+            continue
+        if (before := _name_before(ctx.text, ctx.tokens, k)) is None:
+            continue
+        if token.text == "zone" and lookup(before, "sez") is None:
             continue
         at = ctx.text.rfind(before, max(0, token.start - 120), token.start)
         if at < 0 or any(m.start < token.end and at < m.end for m in found + sites):
@@ -693,7 +738,9 @@ def _names_at_park(text: str, tokens: list[Token], k: int) -> list[tuple[str, tu
     if at < 0:
         return []
     listed = _listed_before(text, at) if _plural(tokens[k]) else []
-    return [(name, span) for name, span, _ in listed] + [(before, (at, tokens[k].end))]
+    # "Tyulyachi Business Park": the registry's industrial park Tyulyachi, "Business" its developer's word
+    name = before.removesuffix(" Business") if before.endswith(" Business") else before
+    return [(name, span) for name, span, _ in listed] + [(name, (at, tokens[k].end))]
 
 
 def _compound_sites(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
@@ -793,10 +840,13 @@ def _plural(token: Token) -> bool:
 def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> list[tuple]:
     """Names after the noun (with a list continuing them), else a name before it."""
     after = (
-        _cyrillic_name_after(text, tokens, end, site_type)
+        _name_in_own_quote(text, tokens, start, end)
+        or _cyrillic_name_after(text, tokens, end, site_type)
+        or _in_registered_town(text, tokens, start, end, site_type)
         or _of_place(text, tokens, end, site_type)
         or _the_zone_in_region(text, tokens, start, end, site_type)
         or (abbreviation_after(text, tokens, end) if site_type == "technopark" else None)
+        or _registered_run_after(text, tokens, end, site_type)
         or latin_name_after(text, tokens, end)
         or bare_name_after(text, tokens, end)
         or registered_apposition(text, tokens[end - 1].end, site_type)
@@ -834,6 +884,25 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     first = at if at >= 0 else tokens[max(0, start - 1)].start
     found = [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
     return _listed_before(text, first) + found if _plural(tokens[end - 1]) and at >= 0 else found
+
+
+_LATIN_RUN_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][\w&-]*(?:[ \t\u00a0]+[A-Z][\w&-]*){1,2})")
+
+
+def _registered_run_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """ "on the territory of industrial park Morion Digital (Perm)": two or three capitalised Latin words
+    right after an English site word name the site whole when the registry lists them (for a park, as either
+    park type: the entry's own type wins)."""
+    match = _LATIN_RUN_AFTER.match(text, tokens[end - 1].end)
+    if has_cyrillic(tokens[end - 1].text) or match is None:
+        return None
+    words = list(re.finditer(r"\S+", match.group(1)))
+    types = _PARKS if site_type in _PARKS else (site_type,)
+    for n in range(len(words), 1, -1):
+        name = " ".join(word.group() for word in words[:n])
+        if any(lookup(name, kind) is not None for kind in types):
+            return name, match.start(1) + words[n - 1].end()
+    return None
 
 
 def _title_cased_inside(text: str, tokens: list[Token], start: int, end: int) -> bool:
@@ -882,6 +951,35 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
         if lookup(words, site_type) is not None or _zone_of_place(words, site_type) is not None:
             return words, tokens[last].end  # «особой экономической зоны Москвы»: the region's one zone
     return _town_after(text, tokens, end)
+
+
+def _in_registered_town(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple[str, int] | None:
+    """«резиденты ОЭЗ в Тольятти», «технопарк в Набережных Челнах»: one site word (singular), «в» and a town
+    name the site when the registry lists a site of this type by the town's name and the town hangs on the
+    site word in natasha's parse of the sentence, not on a verb or another noun («во время визита в Тольятти
+    … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). A town with no site
+    of the type listed by its name names none («строительство технопарка в Саранске» may be a new one)."""
+    if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во") or _plural(tokens[end - 1]):
+        return None
+    if not has_cyrillic(tokens[start].text):
+        return None
+    for last in (end + 2, end + 1):
+        words = tokens[end + 1 : last + 1] if last < len(tokens) else []
+        if not words or not all(word.text[:1].isupper() and has_cyrillic(word.text) for word in words):
+            continue
+        if any(text[a.end : b.start].strip() for a, b in pairwise(words)):
+            continue
+        name = text[words[0].start : words[-1].end]
+        if lookup(name, site_type) is None or not _is_place(name):
+            continue
+        sentence = sentence_of(text, tokens[start].start)
+        head = (tokens[start].start - sentence[0], tokens[end - 1].end - sentence[0])
+        dependent = (words[0].start - sentence[0], words[0].end - sentence[0])
+        if hangs_on(text[sentence[0] : sentence[1]], dependent, head):
+            return name, words[-1].end
+    return None
 
 
 def _town_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
@@ -1018,11 +1116,16 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
         return None
     if not reads_as(word.text, "ADJF"):
         return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
-    if (capital := _region_adjective(word.text)) is not None:
+    capital = _region_adjective(word.text)
+    if capital is not None and (site_type == "sez" or _shares_stem(word.text, capital)):
         if word.text[:1].isupper() and (site_type == "sez" or not _at_sentence_start(text, word.start)):
             return capital  # «Тюменский индустриальный парк включили…»: a sentence's first capital, no name
         # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
         return capital if site_type == "sez" and not _plural(tokens[end - 1]) else None
+    town = _registered_town(word.text, site_type)
+    at_start = _at_sentence_start(text, word.start)
+    if town is not None and word.text[:1].isupper() and (site_type == "sez" or not at_start):
+        return town  # «Тольяттинская ОЭЗ»: the zone the registry lists by the town's name
     if not word.text[:1].isupper() or _at_sentence_start(text, word.start) or word.norm in _COMMON_ADJECTIVES:
         return None
     if not agrees_as_adjective(word.text, tokens[end - 1].text):
@@ -1032,6 +1135,23 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
     prefix, _, last = word.text.rpartition("-")
     name = nominative_phrase(f"{last} {tokens[end - 1].norm}").split()[0]
     return f"{prefix}-{name}" if prefix else name
+
+
+def _shares_stem(adjective: str, capital: str) -> bool:
+    """Томская and Tomsk, Московский and Moscow share a stem; Сахалинский and Yuzhno-Sakhalinsk do not, and
+    a park so called («Сахалинский индустриальный парк») is named by its adjective, not by the region's
+    centre."""
+    row = cities().get(capital)  # a federal city's adjective names the city itself
+    return row is None or row["name_ru"].lower().startswith(adjective[:4].lower())
+
+
+def _registered_town(adjective: str, site_type: str) -> str | None:
+    """The town a town's adjective names when the registry lists a site of this type by the town's name:
+    Тольяттинская (ОЭЗ) → Тольятти. None when no town, or more than one, shares the adjective's stem so."""
+    stem = adjective[:5].lower()
+    towns = {row["name_ru"] for row in cities().values() if row["name_ru"].lower().startswith(stem)}
+    named = [town for town in towns if lookup(town, site_type) is not None]
+    return named[0] if len(named) == 1 else None
 
 
 def _region_adjective(word: str) -> str | None:

@@ -613,3 +613,87 @@ def test_a_registered_park_after_in_keeps_the_body_of_the_same_name():
 def test_an_upper_case_brand_and_a_word_after_the_site_word_are_one_name():
     text = "The company develops its industrial park RAUM Bugry near the city."
     assert ("industrial_park", "RAUM Bugry") in _named(text, "en")
+
+
+def _entries(text, language="ru"):
+    return {
+        (m.attrs["site_type"], m.attrs.get("registry_id"))
+        for m in find_mentions(text, language)
+        if m.kind == "site"
+    }
+
+
+def test_agroparks_are_industrial_parks_not_names_holding_the_word():
+    text = "В Агропромпарке разместились мясной и овощной цеха. Обсудили строительство Агропарка «Анива»."
+    assert _named(text) == {("industrial_park", "Aniva")}
+
+
+def test_a_quoted_name_after_a_working_title_is_the_parks():
+    text = "Площадка в формате индустриального парка с рабочим названием «Технополис Метмаш» растёт."
+    assert _named(text) == {("industrial_park", "Tekhnopolis Metmash")}
+
+
+def test_a_registered_latin_name_of_two_words_and_its_own_type():
+    text = "A session opened on the territory of industrial park Morion Digital (Perm)."
+    assert _entries(text, "en") == {("technopark", "tp-morion-digital")}
+
+
+def test_a_hyphen_between_latin_words_is_a_space_in_a_registered_name():
+    assert _entries("In October 2009, a newly built Kazan IT-Park opened its doors.", "en") == {
+        ("technopark", "tp-it-park-kazan")
+    }
+
+
+def test_a_registered_zone_named_with_zone_in_lower_case():
+    text = "The region develops special economic zones. We may set up 20 enterprises in the Lipetsk zone."
+    assert _entries(text, "en") == {("sez", "sez-lipetsk")}
+    assert (
+        _sites("The special economic zones are far from the Euro zone and the time zone of Moscow.") == set()
+    )
+
+
+def test_a_towns_adjective_names_the_zone_the_registry_lists_by_the_town():
+    assert _entries("Тольяттинская ОЭЗ получила новый импульс для развития.") == {("sez", "sez-tolyatti")}
+
+
+def test_a_regions_adjective_without_its_centres_stem_names_the_park_itself():
+    assert _named("Губернатор проинспектировал ход строительства Сахалинского индустриального парка.") == {
+        ("industrial_park", "Sakhalinsky")
+    }
+    assert _named("Томская ОЭЗ насчитывает 77 резидентов.") == {("sez", "Tomsk")}
+
+
+def test_a_quote_of_a_site_word_and_a_name_is_the_site():
+    assert _named("Руководство «Технопарка Пермь» готово построить собственное здание.") == {
+        ("technopark", "Perm")
+    }
+    assert _named("Руководство ООО «Технопарк Пермь» сменилось.") == set()  # the company
+    listed = "Участниками кластера стали компании «Кориб», «Начало» и «Технопарк Прикамья»."
+    assert ("technopark", "Prikamya") not in _named(listed)
+
+
+def test_a_town_after_v_names_the_registered_site_only_when_it_hangs_on_the_site_word():
+    assert _entries("Резиденты ОЭЗ в Тольятти выпускают автокомпоненты.") == {("sez", "sez-tolyatti")}
+    assert ("sez", "sez-tolyatti") not in _entries(
+        "Во время визита в Тольятти губернатор посетил особую экономическую зону."
+    )
+    assert _named("Новый технопарк в Казани откроют в здании бывшей фабрики.") == set()  # a new one
+
+
+def test_a_business_park_the_registry_lists_as_an_industrial_park():
+    text = "Tyulyachi Business Park is a private development east of Kazan, capital of Tatarstan."
+    assert _entries(text, "en") == {("industrial_park", "ip-tyulyachi")}
+
+
+def test_the_press_misspelling_custer_after_territorial():
+    text = (
+        "5 clusters boast a high level: the Petrochemical Territorial Custer in the Bashkortostan Republic."
+    )
+    assert ("cluster", "Bashkortostan") in _named(text, "en")
+
+
+def test_a_foreign_place_after_from_is_where_someone_comes_from_not_the_site():
+    text = "A major businessman from Istanbul is expanding his business at Tyulyachy industrial park."
+    assert _entries(text, "en") == {("industrial_park", "ip-tyulyachi")}
+    found = find_mentions("The event will be held at the Zhongguancun Science Park in Beijing, China.", "en")
+    assert {m.attrs["iso"] for m in found if m.kind == "site"} == {"CN"}  # a place after the site: its own

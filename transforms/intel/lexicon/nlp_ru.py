@@ -22,14 +22,21 @@ class NerSpan:
 @cache
 def _models() -> dict[str, Any]:
     """natasha's segmenter and NER tagger; the weights ship inside the packages (no download)."""
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+    from natasha import NewsNERTagger, Segmenter
 
-    embedding = NewsEmbedding()
     return {
         "segmenter": Segmenter(),
         "vocab": _analyzer(),
-        "ner": NewsNERTagger(embedding),
+        "ner": NewsNERTagger(embedding()),
     }
+
+
+@cache
+def embedding() -> Any:
+    """natasha's news word embedding, loaded once per process for the NER tagger and the syntax parser."""
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
 
 
 @cache
@@ -54,8 +61,8 @@ def parses(word: str) -> list[Any]:
 
 # lemmas this domain prefers when pymorphy2 also reads a word so: парке, парки are forms of парк (not of the
 # coat парка), премьеру of премьер (not of the theatre's премьера), промпарке, промпарков of промпарк (not of
-# a guessed промпарка or промпарковый)
-_PREFERRED = {"парк", "премьер", "промпарк"}
+# a guessed промпарка or промпарковый), Агропарка of агропарк (not of a guessed агропарка)
+_PREFERRED = {"парк", "премьер", "промпарк", "агропарк", "агропромпарк"}
 
 
 @lru_cache(maxsize=200_000)

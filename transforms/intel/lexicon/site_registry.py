@@ -9,10 +9,12 @@ entries of one type may share a name in two regions, and the region the text giv
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from transforms.intel.lexicon.gazetteer import Entry, Matcher, Token, matcher, read_rows, tokenize
+from transforms.intel.lexicon.translit import has_cyrillic
 
 SITE_TYPES = ("cluster", "technopark", "industrial_park", "sez")
 ZONE_TYPES = ("industrial_production", "technology_innovation", "tourist_recreational", "port")
@@ -77,8 +79,13 @@ def registry() -> dict[str, Registered]:
     return table
 
 
+_LATIN_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
 def _name_key(name: str) -> tuple[str, ...]:
-    return tuple(token.norm for token in tokenize(name))
+    """A name as compared: its lemmas, a hyphen between Latin words read as a space (Kazan IT-Park is Kazan IT
+    Park)."""
+    return tuple(token.norm for token in tokenize(_LATIN_HYPHEN.sub(" ", name)))
 
 
 @cache
@@ -142,6 +149,27 @@ def lookup_near(name: str, site_type: str, iso: str | None = None) -> Registered
         and (iso is None or site_type == "sez" or iso in (registry()[ident].region_iso, _SAME_PLACE.get(iso)))
     }
     return registry()[near.pop()] if len(near) == 1 else None
+
+
+def lookup_spelling(name: str, site_type: str, iso: str | None = None) -> Registered | None:
+    """The registered site a Latin name spelt another way names: Tyulyachy is Tyulyachi (y and i transliterate
+    one Russian letter at a word's end, и or ы), when exactly one entry of the type is so spelt."""
+    if has_cyrillic(name) or len(name) < 5:
+        return None
+    key = _spelling_key(_name_key(name))
+    found = {
+        ident
+        for other, ids in _by_name().items()
+        if other != _name_key(name) and _spelling_key(other) == key
+        for ident in ids
+        if registry()[ident].site_type == site_type
+        and (iso is None or site_type == "sez" or iso in (registry()[ident].region_iso, _SAME_PLACE.get(iso)))
+    }
+    return registry()[found.pop()] if len(found) == 1 else None
+
+
+def _spelling_key(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word[:-1] + "i" if word.endswith("y") and len(word) > 3 else word for word in words)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -163,3 +163,16 @@ def test_one_site_is_one_row():
         for name in filter(None, names):
             key = (row["site_type"], row["region_iso"], tuple(token.norm for token in tokenize(name)))
             assert seen.setdefault(key, row["registry_id"]) == row["registry_id"], f"{name}: {seen[key]} too"
+
+
+def test_a_latin_name_spelt_with_y_for_i_meets_its_entry():
+    from transforms.intel.lexicon.site_registry import lookup_spelling
+
+    assert lookup_spelling("Tyulyachy", "industrial_park", "RU-TA").registry_id == "ip-tyulyachi"
+    assert lookup_spelling("Tyulyachy", "technopark") is None  # not of another type
+    assert lookup_spelling("Tyulyachi", "industrial_park") is None  # the name itself is lookup's
+    assert lookup_spelling("Тюлячи", "industrial_park") is None  # Latin spellings only
+
+
+def test_a_hyphen_between_latin_words_reads_as_a_space():
+    assert lookup("Kazan IT-Park", "technopark").registry_id == "tp-it-park-kazan"
