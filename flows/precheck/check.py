@@ -15,8 +15,8 @@ from typing import Any
 from config.settings import Settings
 from config.sources import SourcesConfig, load_sources
 from flows.lease import run_lease
-from flows.precheck.handoff import hand_on
 from flows.precheck.crawl import PageHistory, Progress, crawl_sources, page_history
+from flows.precheck.handoff import hand_on
 from flows.precheck.record import RunContext, completed, open_run, record_unchanged
 from ingest.crawl import CrawlResult
 from ingest.records import Settled
