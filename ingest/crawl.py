@@ -39,6 +39,7 @@ from ingest.records import (
     state_row,
     validators_for,
 )
+from ingest.throttle import HostThrottle
 
 Progress = Callable[[int, int], None]
 # Called with each discovered page as soon as it is settled (fetched, unchanged or failed) and the number
@@ -61,14 +62,16 @@ class Found:
 
 @dataclass(frozen=True)
 class Learned:
-    """What a crawl stopped by `until` had learned, for a crawl of the same run that goes on from it:
-    every source's discovery, the robots.txt rules read, and the pages settled by then (at most the
-    crawl's `keep` of them; a fetched page's body is in the raw store already, so none is held here).
-    Pages beyond `keep` are requested again by the crawl that goes on."""
+    """What a crawl stopped by `until` had learned, for a crawl of the same run, in the same process, that
+    goes on from it: every source's discovery, the robots.txt rules read, each host's turn (the
+    throttle: the next request keeps its delay after the last one), and the pages settled by then (at
+    most the crawl's `keep` of them; a fetched page's body is in the raw store already, so none is held
+    here). Pages beyond `keep` are requested again by the crawl that goes on."""
 
     found: Found
     robots: dict[str, RobotFileParser]
     settled: dict[str, Settled]
+    throttle: HostThrottle | None = None
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,13 @@ class CrawlResult:
         return pl.concat([self.fetch_log, self.seeds])
 
 
-def fetcher_for(config: SourcesConfig, settings: FetchSettings) -> Fetcher:
-    """A fetcher under the sources file's address policy (allow_private_networks, allow_addresses)."""
-    return Fetcher(settings, config.allow_private_networks, allow_addresses=config.allow_addresses)
+def fetcher_for(
+    config: SourcesConfig, settings: FetchSettings, throttle: HostThrottle | None = None
+) -> Fetcher:
+    """A fetcher under the sources file's address policy (allow_private_networks, allow_addresses); with
+    `throttle`, an earlier fetcher's per-host turns (its hosts' next starts) go on."""
+    policy = config.allow_private_networks
+    return Fetcher(settings, policy, throttle=throttle, allow_addresses=config.allow_addresses)
 
 
 def _workers(settings: FetchSettings) -> int:
@@ -324,7 +331,7 @@ def crawl(
     crawl takes its discovery and robots.txt rules and settles its pages as they were, requesting only
     the others. Pages over a source's cap are logged `skipped` and wait for a later run (ingest.cap)."""
     kept = Kept(keep) if until is not None else None
-    with fetcher_for(config, settings) as fetcher:
+    with fetcher_for(config, settings, resume.throttle if resume is not None else None) as fetcher:
         if resume is not None:
             fetcher.robots.learn(resume.robots)
         found = resume.found if resume is not None else discover_all(config, settings, fetcher)
@@ -332,9 +339,9 @@ def crawl(
         now, later = ration(found.pages, settings.max_pages_per_source, history)
         known = resume.settled if resume is not None else None
         result = fetch_pages(now, fetcher, previous, raw_dir, progress, on_page, until, kept, known)
-        robots = fetcher.robots.rules()
+        robots, throttle = fetcher.robots.rules(), fetcher.throttle
     waiting = FetchResult(url="", outcome="skipped", reason=over_cap_reason(settings.max_pages_per_source))
     over_cap = fetch_log_frame([Settled(p, replace(waiting, url=p.url, attempts=0)) for p in later])
-    learned = Learned(found, robots, kept.pages) if result.stopped and kept is not None else None
+    learned = Learned(found, robots, kept.pages, throttle) if result.stopped and kept is not None else None
     logged = pl.concat([result.fetch_log, over_cap])
     return replace(result, fetch_log=logged, seeds=found.seeds, learned=learned)
