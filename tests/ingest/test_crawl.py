@@ -6,6 +6,7 @@ import gc
 import json
 import re
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -494,3 +495,29 @@ def test_past_the_keep_cap_the_pages_are_requested_again_and_a_lost_hand_off_los
     assert asked[PATHS["plain"]] == 2 and outcomes(went_on)["plain.html"] == ("fetched", None)
     again = crawl(config(site), settings(), previous, tmp_path / "raw")
     assert outcomes(again) == outcomes(went_on) and again.pages.height == 1
+
+
+def test_the_crawl_going_on_keeps_each_hosts_delay_after_the_stopped_ones_last_request(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """The hand-off carries the throttle: the page the crawl going on requests starts no sooner than
+    `per_host_delay` after the stopped crawl's last request to that host (a fresh throttle would send it
+    at once: the crawl going on reads no seed first)."""
+    base, started = f"http://127.0.0.1:{httpserver.port}", {}
+
+    def page(request: Request) -> Response:
+        started[request.path] = time.monotonic()
+        return Response("<p>page</p>", content_type="text/html")
+
+    items = "".join(f"<item><link>{base}/news/{i}.html</link></item>" for i in (1, 2))
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/rss.xml").respond_with_data(f"<rss><channel>{items}</channel></rss>")
+    httpserver.expect_request(re.compile(r"/news/\d+\.html")).respond_with_handler(page)
+    source = Source(name="s", feeds=[f"{base}/rss.xml"], allowed_domains=["127.0.0.1"])
+    sources = SourcesConfig(allow_private_networks=True, sources=[source])
+    polite = settings().model_copy(update={"global_concurrency": 1, "per_host_delay": 0.4})
+    stopped = crawl(sources, polite, empty_state(), tmp_path / "raw", until=_stop_at_new, keep=10)
+    assert stopped.learned is not None and len(stopped.learned.settled) == 1
+    crawl(sources, polite, empty_state(), tmp_path / "raw", resume=stopped.learned)
+    first, second = sorted(started.values())
+    assert len(started) == 2 and second - first >= 0.4 - 0.01
