@@ -131,10 +131,21 @@ def _run_flow(sources: Path, home: Path | None, options: dict[str, Any]) -> dict
     try:
         with run_lease(settings.home, settings.run.lease_wait_seconds):  # the flow takes it again
             _check_database(settings.database_path)
-            recorded = _precheck(sources, settings)
-            return recorded if recorded is not None else _start_flow(sources, home, options, settings)
+            try:
+                recorded = _precheck(sources, settings)
+                return recorded if recorded is not None else _start_flow(sources, home, options, settings)
+            finally:
+                _forget_precheck(settings)
     except LeaseHeld as exc:
         fail(str(exc))
+
+
+def _forget_precheck(settings: Settings) -> None:
+    """What the check handed to the flow, dropped when the flow did not take it (it did not start)."""
+    if settings.run.precheck:
+        from flows.precheck.handoff import drop
+
+        drop(settings)
 
 
 def _precheck(sources: Path, settings: Settings) -> dict[str, Any] | None:

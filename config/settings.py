@@ -109,6 +109,10 @@ class RunSettings(BaseModel):
     # `clusterwatch run` first crawls without Prefect and, when no page is new or changed, records the run
     # without starting a flow (flows/precheck/); false: every run starts the flow
     precheck: bool = True
+    # when the check finds a change, the flow's crawl takes its discovery and at most this many of the
+    # pages it settled (about 1 KB each: the bodies are in the raw store) instead of requesting them
+    # again; the pages past it are requested again (flows/precheck/handoff.py); 0: only the discovery
+    precheck_keep_pages: int = Field(default=20_000, ge=0, le=1_000_000)
 
 
 class MemorySettings(BaseModel):

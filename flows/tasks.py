@@ -19,6 +19,7 @@ from config.settings import Settings, TaskRetries
 from config.sources import SourcesConfig
 from flows.precheck.crawl import PROGRESS as PROGRESS  # where flows.stream reports its progress
 from flows.precheck.crawl import Progress, crawl_sources, page_history
+from flows.precheck.handoff import take
 from flows.workers import extract_in_worker, intel_in_worker
 from ingest import raw_store
 from ingest.crawl import CrawlResult, OnPage
@@ -43,10 +44,14 @@ if TYPE_CHECKING:
 )
 def crawl_task(config: SourcesConfig, settings: Settings, on_page: OnPage | None = None) -> CrawlResult:
     """Discover and fetch; pages unchanged since the last run (page_state) are not passed on; `on_page`
-    sees each page as it is settled."""
+    sees each page as it is settled. What the CLI's check for changes learned in this process is taken
+    once (flows/precheck/handoff.py): a retry crawls whole."""
     logger = get_run_logger()
     progress = Progress("fetched", "pages", also=logger.info)
-    result = crawl_sources(config, settings, page_history(settings), progress, on_page)
+    learned = take(settings, config)  # the CLI's check for changes found one: its crawl goes on here
+    if learned is not None:
+        logger.info("going on from the check for changes: %d pages settled there", len(learned.settled))
+    result = crawl_sources(config, settings, page_history(settings), progress, on_page, resume=learned)
     outcomes = dict(result.fetch_log.group_by("outcome").len().iter_rows())
     logger.info("discovered %d pages: %s", result.fetch_log.height, outcomes)
     return result

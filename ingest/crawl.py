@@ -2,7 +2,8 @@
 and so does each seed (feed, sitemap, start page) read to find them.
 
 `crawl()` is the one entry point; `discover_all()` and `fetch_pages()` are its two stages, for flows
-that run them as separate tasks."""
+that run them as separate tasks. A crawl stopped early (`until`) hands on what it learned (`Learned`):
+a crawl of the same run given it repeats neither discovery nor the requests of the pages it kept."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 import polars as pl
 
@@ -37,6 +39,7 @@ from ingest.records import (
     state_row,
     validators_for,
 )
+from ingest.throttle import HostThrottle
 
 Progress = Callable[[int, int], None]
 # Called with each discovered page as soon as it is settled (fetched, unchanged or failed) and the number
@@ -52,6 +55,26 @@ def _no_seeds() -> pl.DataFrame:
 
 
 @dataclass(frozen=True)
+class Found:
+    pages: list[Discovered]  # every candidate page, first source kept, no cap applied yet
+    seeds: pl.DataFrame  # one fetch_log row per seed (kind "seed") and per URL left out (kind "dropped")
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What a crawl stopped by `until` had learned, for a crawl of the same run, in the same process, that
+    goes on from it: every source's discovery, the robots.txt rules read, each host's turn (the
+    throttle: the next request keeps its delay after the last one), and the pages settled by then (at
+    most the crawl's `keep` of them; a fetched page's body is in the raw store already, so none is held
+    here). Pages beyond `keep` are requested again by the crawl that goes on."""
+
+    found: Found
+    robots: dict[str, RobotFileParser]
+    settled: dict[str, Settled]
+    throttle: HostThrottle | None = None
+
+
+@dataclass(frozen=True)
 class CrawlResult:
     fetch_log: pl.DataFrame  # one row per discovered URL (records.FETCH_LOG_SCHEMA, kind "page")
     pages: pl.DataFrame  # new or changed bodies for extraction (records.PAGES_SCHEMA)
@@ -59,6 +82,7 @@ class CrawlResult:
     # one row per seed URL (kind "seed"), and per URL discovery left out (kind "dropped", `skipped`)
     seeds: pl.DataFrame = field(default_factory=_no_seeds)
     stopped: bool = False  # `until` stopped the crawl: the rows are those of the pages settled before it
+    learned: Learned | None = None  # when stopped: what a crawl going on from it takes (crawl's `resume`)
 
     @property
     def outcomes(self) -> pl.DataFrame:
@@ -66,15 +90,13 @@ class CrawlResult:
         return pl.concat([self.fetch_log, self.seeds])
 
 
-@dataclass(frozen=True)
-class Found:
-    pages: list[Discovered]  # every candidate page, first source kept, no cap applied yet
-    seeds: pl.DataFrame  # one fetch_log row per seed (kind "seed") and per URL left out (kind "dropped")
-
-
-def fetcher_for(config: SourcesConfig, settings: FetchSettings) -> Fetcher:
-    """A fetcher under the sources file's address policy (allow_private_networks, allow_addresses)."""
-    return Fetcher(settings, config.allow_private_networks, allow_addresses=config.allow_addresses)
+def fetcher_for(
+    config: SourcesConfig, settings: FetchSettings, throttle: HostThrottle | None = None
+) -> Fetcher:
+    """A fetcher under the sources file's address policy (allow_private_networks, allow_addresses); with
+    `throttle`, an earlier fetcher's per-host turns (its hosts' next starts) go on."""
+    policy = config.allow_private_networks
+    return Fetcher(settings, policy, throttle=throttle, allow_addresses=config.allow_addresses)
 
 
 def _workers(settings: FetchSettings) -> int:
@@ -173,24 +195,32 @@ def fetch_pages(
     progress: Progress | None = None,
     on_page: OnPage | None = None,
     until: Until | None = None,
+    kept: Kept | None = None,
+    known: dict[str, Settled] | None = None,
 ) -> CrawlResult:
     """Fetch the pages on a thread pool (global limit; per-host limits in the fetcher's throttle);
     `on_page` sees each settled page as it comes; `until` can stop the crawl at a page (asked in the
     fetching thread, so that besides that page only those the other threads had under way are
-    requested)."""
+    requested). `kept` keeps the pages as they settle (those under way when `until` stopped the crawl
+    included); a page in `known` (an earlier crawl's `kept`) is settled as it was there, not requested."""
     states = previous_states(previous) if fetcher.settings.incremental else {}
+    known = known or {}
 
     reached = threading.Event()  # `until` said stop: a thread that takes up a page after it requests none
 
     def one(page: Discovered) -> Settled | None:
         if reached.is_set():
             return None
+        if (earlier := known.get(page.url)) is not None:
+            return earlier
         state = states.get(page.url)
         try:
             result = fetcher.fetch(page.url, validators=validators_for(state, raw_dir))
         except Exception as exc:  # a bad page never stops the run: it is logged as failed
             result = FetchResult(url=page.url, outcome="failed", reason=f"{type(exc).__name__}: {exc}")
         settled = settle(page, result, state, raw_dir)
+        if kept is not None:
+            kept.add(settled)
         if until is not None and until(settled):
             reached.set()
         return settled
@@ -215,6 +245,21 @@ def fetch_pages(
                 return replace(rows.result(), stopped=True)
             del settled
     return rows.result()
+
+
+class Kept:
+    """The pages a crawl settled, at most `cap` of them (the first to settle), for a crawl that goes on
+    from it; added to from the fetching threads."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.pages: dict[str, Settled] = {}
+        self._lock = threading.Lock()
+
+    def add(self, settled: Settled) -> None:
+        with self._lock:
+            if len(self.pages) < self.cap:
+                self.pages[settled.page.url] = settled
 
 
 @contextmanager
@@ -275,17 +320,28 @@ def crawl(
     tried: pl.DataFrame | None = None,
     on_page: OnPage | None = None,
     until: Until | None = None,
+    keep: int = 0,
+    resume: Learned | None = None,
 ) -> CrawlResult:
     """Discover and fetch every source: `previous` is the page_state of earlier runs (may be empty),
     `raw_dir` the raw page store (HOME/raw), `tried` (url, fetched_at) when each page was last tried,
     fetched or not (else page_state tells); `on_page` sees each page as it is settled, and `until` may
-    stop the crawl at one (fetch_pages). Pages over a
-    source's cap are logged `skipped` and wait for a later run (ingest.cap)."""
-    with fetcher_for(config, settings) as fetcher:
-        found = discover_all(config, settings, fetcher)
+    stop the crawl at one (fetch_pages); a stopped crawl's result says what it learned, with at most
+    `keep` settled pages. Given `resume` (an earlier crawl's `learned`, against the same `previous`), the
+    crawl takes its discovery and robots.txt rules and settles its pages as they were, requesting only
+    the others. Pages over a source's cap are logged `skipped` and wait for a later run (ingest.cap)."""
+    kept = Kept(keep) if until is not None else None
+    with fetcher_for(config, settings, resume.throttle if resume is not None else None) as fetcher:
+        if resume is not None:
+            fetcher.robots.learn(resume.robots)
+        found = resume.found if resume is not None else discover_all(config, settings, fetcher)
         history = previous if tried is None else tried
         now, later = ration(found.pages, settings.max_pages_per_source, history)
-        result = fetch_pages(now, fetcher, previous, raw_dir, progress, on_page, until)
+        known = resume.settled if resume is not None else None
+        result = fetch_pages(now, fetcher, previous, raw_dir, progress, on_page, until, kept, known)
+        robots, throttle = fetcher.robots.rules(), fetcher.throttle
     waiting = FetchResult(url="", outcome="skipped", reason=over_cap_reason(settings.max_pages_per_source))
     over_cap = fetch_log_frame([Settled(p, replace(waiting, url=p.url, attempts=0)) for p in later])
-    return replace(result, fetch_log=pl.concat([result.fetch_log, over_cap]), seeds=found.seeds)
+    learned = Learned(found, robots, kept.pages, throttle) if result.stopped and kept is not None else None
+    logged = pl.concat([result.fetch_log, over_cap])
+    return replace(result, fetch_log=logged, seeds=found.seeds, learned=learned)

@@ -31,6 +31,17 @@ class RobotsCache:
                 self._parsers[origin] = parser
             return self._parsers[origin]
 
+    def rules(self) -> dict[str, RobotFileParser]:
+        """The robots.txt rules read so far, by origin (for a crawl that goes on from this one)."""
+        with self._lock:
+            return dict(self._parsers)
+
+    def learn(self, rules: dict[str, RobotFileParser]) -> None:
+        """Take rules another crawl of this run read: their robots.txt is not requested again."""
+        with self._lock:
+            for origin, parser in rules.items():
+                self._parsers.setdefault(origin, parser)
+
     def allowed(self, url: str) -> bool:
         return self._parser(url).can_fetch(self._user_agent, url)
 

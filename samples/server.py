@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -13,17 +14,22 @@ from pathlib import Path
 SITE_DIR = Path(__file__).parent / "site"
 PLACEHOLDER = b"__BASE_URL__"
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+COUNTING = threading.Lock()  # the handlers' threads count into one Counter
 CONTENT_TYPES = {".html": "text/html", ".xml": "application/xml", ".txt": "text/plain"}
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
     """GET only; text files get the base URL substituted and an explicit charset."""
 
-    def __init__(self, *args, base_url: str, **kwargs):
+    def __init__(self, *args, base_url: str, requests: Counter[str] | None = None, **kwargs):
         self.base_url = base_url.encode("ascii")
+        self.requests = requests
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
+        if self.requests is not None:
+            with COUNTING:
+                self.requests[self.path] += 1
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -65,13 +71,17 @@ def _bind(host: str, port: int, handler: object) -> ThreadingHTTPServer:
 
 
 @contextmanager
-def serve_site(site_dir: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serve_site(
+    site_dir: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0, requests: Counter[str] | None = None
+) -> Iterator[str]:
     """Serve the site in a background thread; yields its base URL, e.g. http://127.0.0.1:40123. Port 0
-    takes any free port; a port that is taken falls back to a free one."""
+    takes any free port; a port that is taken falls back to a free one. `requests`, when given, counts
+    the GET requests by path (query included)."""
     holder: dict[str, str] = {}
 
     def handler(*args, **kwargs):
-        return SiteHandler(*args, directory=str(site_dir), base_url=holder["base"], **kwargs)
+        base = holder["base"]
+        return SiteHandler(*args, directory=str(site_dir), base_url=base, requests=requests, **kwargs)
 
     server = _bind(host, port, handler)
     holder["base"] = f"http://{host}:{server.server_address[1]}"

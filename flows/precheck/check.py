@@ -1,8 +1,9 @@
 """The CLI's pre-check: before Prefect is imported, the run's crawl (conditional GETs) stops at the first
 page that is new or changed. When none is, the run is recorded as a flow records a run that fetched
 nothing new (its row, outcomes, checks, the snapshot, the watchlists' step) and no flow starts; when one
-is, nothing is recorded and the flow's own crawl repeats the conditional GETs (a page fetched here is
-fetched again there, so it is loaded and counted once, by the flow)."""
+is, nothing is recorded and what the check learned (its discovery, robots.txt rules and the pages it
+settled) is handed to the flow's crawl in this process (flows/precheck/handoff.py), which goes on from it:
+each page is requested once in the run, and loaded and counted once, by the flow."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from config.settings import Settings
 from config.sources import SourcesConfig, load_sources
 from flows.lease import run_lease
 from flows.precheck.crawl import PageHistory, Progress, crawl_sources, page_history
+from flows.precheck.handoff import hand_on
 from flows.precheck.record import RunContext, completed, open_run, record_unchanged
 from ingest.crawl import CrawlResult
 from ingest.records import Settled
@@ -47,6 +49,8 @@ def precheck(sources: Path, settings: Settings) -> Unchanged | None:
         config, ctx = load_sources(sources), RunContext()
         crawled = _crawl(ctx, config, settings, history)
         if crawled is None or crawled.stopped:
+            if crawled is not None and crawled.learned is not None:
+                hand_on(settings, config, crawled.learned)  # the flow's crawl goes on from it
             return None
         open_run(ctx, settings)  # as the flow's begin_run: runs whose process is gone recorded as crashed
         sources_rows = sources_frame(s.model_dump() for s in config.sources)

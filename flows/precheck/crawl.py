@@ -12,7 +12,7 @@ import polars as pl
 
 from config.settings import Settings
 from config.sources import SourcesConfig
-from ingest.crawl import CrawlResult, OnPage, Until, crawl
+from ingest.crawl import CrawlResult, Learned, OnPage, Until, crawl
 from warehouse.page_state import last_tried, read_page_state
 from warehouse.schema import connect
 
@@ -44,10 +44,14 @@ def crawl_sources(
     progress: Callable[[int, int], None] | None = None,
     on_page: OnPage | None = None,
     until: Until | None = None,
+    resume: Learned | None = None,
 ) -> CrawlResult:
-    """Discover and fetch every source of `config` against `history` (ingest.crawl.crawl)."""
-    fetch, store = settings.fetch, settings.raw_store_url
-    return crawl(config, fetch, history.previous, store, progress, history.tried, on_page, until)
+    """Discover and fetch every source of `config` against `history` (ingest.crawl.crawl); stopped by
+    `until`, the result says what it learned (at most `run.precheck_keep_pages` settled pages), and a
+    crawl given that as `resume` goes on from it."""
+    fetch, store, keep = settings.fetch, settings.raw_store_url, settings.run.precheck_keep_pages
+    previous, tried = history.previous, history.tried
+    return crawl(config, fetch, previous, store, progress, tried, on_page, until, keep, resume)
 
 
 class Progress:

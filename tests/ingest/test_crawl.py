@@ -6,6 +6,7 @@ import gc
 import json
 import re
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -438,3 +439,85 @@ def test_a_crawl_left_by_an_error_fetches_none_of_the_pages_not_yet_started(tmp_
         finally:
             release.set()
     assert 1 <= len(served) <= 3  # the first page, and those already started on the two threads
+
+
+def _one_page_new(first: CrawlResult, name: str) -> pl.DataFrame:
+    """The first crawl's page_state without `name`'s row: that page is new to the next crawl."""
+    return first.page_state.filter(~pl.col("url").str.ends_with(name))
+
+
+def _requests_since(httpserver: HTTPServer, start: int) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for request, _ in httpserver.log[start:]:
+        counts[request.path] = counts.get(request.path, 0) + 1
+    return counts
+
+
+def _stop_at_new(settled: Settled) -> bool:
+    return settled.result.outcome == "fetched"
+
+
+SEED_PATHS = ("/robots.txt", "/rss.xml", "/sitemap.xml", "/sitemap-1.xml")
+
+
+def test_a_crawl_going_on_from_a_stopped_one_requests_each_url_once(
+    first: CrawlResult, site: str, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """The pre-check's hand-off: the crawl stopped at the new page hands on its discovery, robots.txt
+    rules and settled pages; the crawl going on from it requests only the pages not settled yet, and its
+    outcomes are those of one whole crawl."""
+    previous, start = _one_page_new(first, "koi8.html"), len(httpserver.log)
+    stopped = crawl(config(site), settings(), previous, tmp_path / "raw", until=_stop_at_new, keep=100)
+    assert stopped.stopped and stopped.learned is not None
+    assert any(s.result.outcome == "fetched" for s in stopped.learned.settled.values())
+    went_on = crawl(config(site), settings(), previous, tmp_path / "raw", resume=stopped.learned)
+    asked = _requests_since(httpserver, start)
+    assert {path: asked.get(path) for path in SEED_PATHS} == dict.fromkeys(SEED_PATHS, 1)
+    assert max(asked.values()) == 1 and PATHS["koi8"] in asked and PATHS["private"] not in asked
+    found = outcomes(went_on)
+    assert found["koi8.html"] == ("fetched", None) and went_on.pages.height == 1
+    assert sum(o == "not_modified" for o, _ in found.values()) == 6 and len(found) == len(PATHS) + 1
+    assert went_on.seeds.height == stopped.seeds.height and went_on.learned is None
+
+
+def test_past_the_keep_cap_the_pages_are_requested_again_and_a_lost_hand_off_loses_nothing(
+    first: CrawlResult, site: str, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """keep=0 hands on the discovery only: the seeds are read once, the pages the stopped crawl settled
+    are requested again. A crawl without the hand-off (the process ended in between) does it all again:
+    the new page is still new, as nothing of the stopped crawl was recorded."""
+    previous, start = _one_page_new(first, "plain.html"), len(httpserver.log)
+    stopped = crawl(config(site), settings(), previous, tmp_path / "raw", until=_stop_at_new, keep=0)
+    assert stopped.learned is not None and stopped.learned.settled == {}
+    went_on = crawl(config(site), settings(), previous, tmp_path / "raw", resume=stopped.learned)
+    asked = _requests_since(httpserver, start)
+    assert {path: asked.get(path) for path in SEED_PATHS} == dict.fromkeys(SEED_PATHS, 1)
+    assert asked[PATHS["plain"]] == 2 and outcomes(went_on)["plain.html"] == ("fetched", None)
+    again = crawl(config(site), settings(), previous, tmp_path / "raw")
+    assert outcomes(again) == outcomes(went_on) and again.pages.height == 1
+
+
+def test_the_crawl_going_on_keeps_each_hosts_delay_after_the_stopped_ones_last_request(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """The hand-off carries the throttle: the page the crawl going on requests starts no sooner than
+    `per_host_delay` after the stopped crawl's last request to that host (a fresh throttle would send it
+    at once: the crawl going on reads no seed first)."""
+    base, started = f"http://127.0.0.1:{httpserver.port}", {}
+
+    def page(request: Request) -> Response:
+        started[request.path] = time.monotonic()
+        return Response("<p>page</p>", content_type="text/html")
+
+    items = "".join(f"<item><link>{base}/news/{i}.html</link></item>" for i in (1, 2))
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/rss.xml").respond_with_data(f"<rss><channel>{items}</channel></rss>")
+    httpserver.expect_request(re.compile(r"/news/\d+\.html")).respond_with_handler(page)
+    source = Source(name="s", feeds=[f"{base}/rss.xml"], allowed_domains=["127.0.0.1"])
+    sources = SourcesConfig(allow_private_networks=True, sources=[source])
+    polite = settings().model_copy(update={"global_concurrency": 1, "per_host_delay": 0.4})
+    stopped = crawl(sources, polite, empty_state(), tmp_path / "raw", until=_stop_at_new, keep=10)
+    assert stopped.learned is not None and len(stopped.learned.settled) == 1
+    crawl(sources, polite, empty_state(), tmp_path / "raw", resume=stopped.learned)
+    first, second = sorted(started.values())
+    assert len(started) == 2 and second - first >= 0.4 - 0.01

@@ -1,6 +1,7 @@
 """The CLI's pre-check over a copy of the sample site on loopback and a real DuckDB file: a second run on
-unchanged pages is recorded without a flow; a changed page stops it, and the flow fetches and loads that
-page once; with the setting off, `clusterwatch run` starts the flow as before."""
+unchanged pages is recorded without a flow; a changed page stops it, and the flow goes on from it (each
+URL requested once in the run) and loads that page once; with the setting off, `clusterwatch run` starts
+the flow as before."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,7 @@ class Site:
     sources: Path
     pages: Path  # the served copy of the sample site
     base_url: str
+    requests: Counter[str]  # the requests the site served, by path
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +40,13 @@ def first_run(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -
     root = tmp_path_factory.mktemp("precheck")
     pages = root / "site"
     shutil.copytree(SITE_DIR, pages)
-    with serve_site(pages) as base_url:
+    requests: Counter[str] = Counter()
+    with serve_site(pages, requests=requests) as base_url:
         sources = root / "sources.yaml"
         sources.write_text(sources_yaml(base_url), encoding="utf-8")
         home = root / "home"
         news_etl(str(sources), str(home), workers=1)
-        yield Site(home, sources, pages, base_url)
+        yield Site(home, sources, pages, base_url, requests)
 
 
 def _one(home: Path, sql: str, *params: object) -> tuple:
@@ -99,10 +103,17 @@ def test_a_changed_page_stops_the_precheck_and_the_flow_loads_it_once(first_run:
     page.write_bytes(html.replace(b"</article>", f"{added}</article>".encode("cp1251"), 1))
     settings = load_settings(home=first_run.home)
     runs, logged = _runs(first_run.home), _one(first_run.home, "SELECT count(*) FROM fetch_log")
+    first_run.requests.clear()
     assert precheck(first_run.sources, settings) is None
     assert (_runs(first_run.home), _one(first_run.home, "SELECT count(*) FROM fetch_log")) == (runs, logged)
     summary = news_etl(str(first_run.sources), str(first_run.home), workers=1)
     assert summary["pages_fetched"] == 1 and summary["pages_not_modified"] == 5
+    # the flow went on from the check: robots.txt, the feed, the sitemap and every page were requested
+    # once in the run, the changed page included (the disallowed one never); the start page twice, as
+    # in any crawl: read as a seed, then as one of the pages (the listing)
+    served = dict(first_run.requests)
+    assert served.pop("/") == 2 and max(served.values()) == 1 and len(served) == 3 + 5, served
+    assert {"/robots.txt", "/rss.xml", "/sitemap.xml", f"/{CHANGED_PAGE}"} <= served.keys()
     url = f"{first_run.base_url}/{CHANGED_PAGE}"
     fetched = _one(
         first_run.home,
