@@ -956,11 +956,11 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
 def _in_town(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple[str, int] | None:
     """«резиденты ОЭЗ в Тольятти», «строительство технопарка в Саранске», «индустриального парка в городе
     Чебоксары»: one site word (singular), «в» (and «городе») and a town name the site when the town hangs on
-    the site word in natasha's parse of the sentence, not on a verb or another noun («во время визита в Тольятти
-    … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). The registered site of
-    the type the town's name names wins; else a town the gazetteer lists names the site by the town («технопарк
-    в Саранске» is Саранск): a single site the press knows only by its town. A region is no town («парк в
-    Бурятии» names none), nor is a plural a site («технопарки в Казани»)."""
+    the site word in natasha's parse of the sentence, not on a verb or another noun («во время визита в
+    Тольятти … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). The
+    registered site of the type the town's name names wins; else a town the gazetteer lists names the site by
+    the town («технопарк в Саранске» is Саранск): a single site the press knows only by its town. A region is
+    no town («парк в Бурятии» names none), nor is a plural a site («технопарки в Казани»)."""
     if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во") or _plural(tokens[end - 1]):
         return None
     if not has_cyrillic(tokens[start].text):
@@ -989,13 +989,12 @@ def _town_on_site(text: str, site: tuple[int, int], town: list[Token]) -> bool:
     sentence = text[at:stop]
     head = (site[0] - at, site[1] - at)
     owner = head_of(sentence, head)
-    if owner is not None and (sentence[owner[1] : head[0]].strip() or not reads_as(sentence[slice(*owner)], "NOUN")):
+    if owner is not None and (
+        sentence[owner[1] : head[0]].strip() or not reads_as(sentence[owner[0] : owner[1]], "NOUN")
+    ):
         owner = None
-    for word in town:
-        dependent = (word.start - at, word.end - at)
-        if hangs_on(sentence, dependent, head) or (owner is not None and hangs_on(sentence, dependent, owner)):
-            return True
-    return False
+    heads = [head] if owner is None else [head, owner]
+    return any(hangs_on(sentence, (w.start - at, w.end - at), h) for w in town for h in heads)
 
 
 def _town_name(name: str) -> str | None:

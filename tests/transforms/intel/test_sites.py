@@ -681,7 +681,8 @@ def test_a_town_after_v_names_the_registered_site_only_when_it_hangs_on_the_site
 
 
 def test_a_single_site_known_by_its_town_is_named_by_the_town():
-    assert _named("Премьер провёл совещание по строительству технопарка в Саранске.") == {("technopark", "Saransk")}
+    saransk = "Премьер провёл совещание по строительству технопарка в Саранске."
+    assert _named(saransk) == {("technopark", "Saransk")}
     assert _named("Президент сообщил о появлении технопарка в Казани.") == {("technopark", "Kazan")}
     cheboksary = "Поступили средства на инфраструктуру индустриального парка в городе Чебоксары."
     assert _named(cheboksary) == {("industrial_park", "Cheboksary")}
