@@ -984,8 +984,11 @@ def _in_town(text: str, tokens: list[Token], start: int, end: int, site_type: st
 def _town_on_site(text: str, site: tuple[int, int], town: list[Token]) -> bool:
     """The town (or «городе» before it) hangs on the site word in natasha's parse, or on the noun right before
     the site word that the site word hangs on («строительство технопарка в Саранске», «о появлении технопарка
-    в Казани»: the parser hangs the place on the first noun of the phrase)."""
+    в Казани»: the parser hangs the place on the first noun of the phrase). A line break ends the sentence
+    parsed: a headline without its full stop is not read into the next line."""
     at, stop = sentence_of(text, site[0])
+    line_start, line_end = text.rfind("\n", at, site[0]), text.find("\n", site[1], stop)
+    at, stop = (line_start + 1 if line_start >= 0 else at), (line_end if line_end >= 0 else stop)
     sentence = text[at:stop]
     head = (site[0] - at, site[1] - at)
     owner = head_of(sentence, head)

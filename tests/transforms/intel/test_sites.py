@@ -686,6 +686,11 @@ def test_a_single_site_known_by_its_town_is_named_by_the_town():
     assert _named("Президент сообщил о появлении технопарка в Казани.") == {("technopark", "Kazan")}
     cheboksary = "Поступили средства на инфраструктуру индустриального парка в городе Чебоксары."
     assert _named(cheboksary) == {("industrial_park", "Cheboksary")}
+    headline = (
+        "Премьер провёл совещание по строительству технопарка в Саранске\n"
+        "Глава рабочей группы по строительству в Саранске технопарка выступил."
+    )
+    assert ("technopark", "Saransk") in _named(headline)  # a headline is parsed without the next line
 
 
 def test_a_plural_a_kind_or_a_visits_town_names_no_site_by_the_town():
