@@ -30,7 +30,7 @@ from transforms.intel.lexicon.site_registry import (
     only_zone_in,
     standalone_hits,
 )
-from transforms.intel.lexicon.syntax_ru import hangs_on
+from transforms.intel.lexicon.syntax_ru import hangs_on, head_of
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
@@ -842,7 +842,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     after = (
         _name_in_own_quote(text, tokens, start, end)
         or _cyrillic_name_after(text, tokens, end, site_type)
-        or _in_registered_town(text, tokens, start, end, site_type)
+        or _in_town(text, tokens, start, end, site_type)
         or _of_place(text, tokens, end, site_type)
         or _the_zone_in_region(text, tokens, start, end, site_type)
         or (abbreviation_after(text, tokens, end) if site_type == "technopark" else None)
@@ -953,32 +953,60 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
     return _town_after(text, tokens, end)
 
 
-def _in_registered_town(
-    text: str, tokens: list[Token], start: int, end: int, site_type: str
-) -> tuple[str, int] | None:
-    """«резиденты ОЭЗ в Тольятти», «технопарк в Набережных Челнах»: one site word (singular), «в» and a town
-    name the site when the registry lists a site of this type by the town's name and the town hangs on the
-    site word in natasha's parse of the sentence, not on a verb or another noun («во время визита в Тольятти
-    … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). A town with no site
-    of the type listed by its name names none («строительство технопарка в Саранске» may be a new one)."""
+def _in_town(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple[str, int] | None:
+    """«резиденты ОЭЗ в Тольятти», «строительство технопарка в Саранске», «индустриального парка в городе
+    Чебоксары»: one site word (singular), «в» (and «городе») and a town name the site when the town hangs on
+    the site word in natasha's parse of the sentence, not on a verb or another noun («во время визита в
+    Тольятти … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). The
+    registered site of the type the town's name names wins; else a town the gazetteer lists names the site by
+    the town («технопарк в Саранске» is Саранск): a single site the press knows only by its town. A region is
+    no town («парк в Бурятии» names none), nor is a plural a site («технопарки в Казани»)."""
     if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во") or _plural(tokens[end - 1]):
         return None
     if not has_cyrillic(tokens[start].text):
         return None
-    for last in (end + 2, end + 1):
-        words = tokens[end + 1 : last + 1] if last < len(tokens) else []
+    first = end + 2 if tokens[end + 1].norm == "город" else end + 1
+    for last in (first + 1, first):
+        words = tokens[first : last + 1] if last < len(tokens) else []
         if not words or not all(word.text[:1].isupper() and has_cyrillic(word.text) for word in words):
             continue
         if any(text[a.end : b.start].strip() for a, b in pairwise(words)):
             continue
         name = text[words[0].start : words[-1].end]
-        if lookup(name, site_type) is None or not _is_place(name):
+        named = name if lookup(name, site_type) is not None and _is_place(name) else _town_name(name)
+        if named is None:
             continue
-        sentence = sentence_of(text, tokens[start].start)
-        head = (tokens[start].start - sentence[0], tokens[end - 1].end - sentence[0])
-        dependent = (words[0].start - sentence[0], words[0].end - sentence[0])
-        if hangs_on(text[sentence[0] : sentence[1]], dependent, head):
-            return name, words[-1].end
+        if _town_on_site(text, (tokens[start].start, tokens[end - 1].end), tokens[end + 1 : last + 1]):
+            return named, words[-1].end
+    return None
+
+
+def _town_on_site(text: str, site: tuple[int, int], town: list[Token]) -> bool:
+    """The town (or «городе» before it) hangs on the site word in natasha's parse, or on the noun right before
+    the site word that the site word hangs on («строительство технопарка в Саранске», «о появлении технопарка
+    в Казани»: the parser hangs the place on the first noun of the phrase). A line break ends the sentence
+    parsed: a headline without its full stop is not read into the next line."""
+    at, stop = sentence_of(text, site[0])
+    line_start, line_end = text.rfind("\n", at, site[0]), text.find("\n", site[1], stop)
+    at, stop = (line_start + 1 if line_start >= 0 else at), (line_end if line_end >= 0 else stop)
+    sentence = text[at:stop]
+    head = (site[0] - at, site[1] - at)
+    owner = head_of(sentence, head)
+    if owner is not None and (
+        sentence[owner[1] : head[0]].strip() or not reads_as(sentence[owner[0] : owner[1]], "NOUN")
+    ):
+        owner = None
+    heads = [head] if owner is None else [head, owner]
+    return any(hangs_on(sentence, (w.start - at, w.end - at), h) for w in town for h in heads)
+
+
+def _town_name(name: str) -> str | None:
+    """The town's own Russian name (nominative, as the gazetteer lists it) when the whole name is a town:
+    «Саранске» → Саранск, «Набережных Челнах» → Набережные Челны."""
+    tokens = _tokens_of(name)
+    for i, j, entry in matcher().find(tokens, {"city"}):
+        if i == 0 and j == len(tokens) and entry.ident in cities():
+            return cities()[entry.ident]["name_ru"]
     return None
 
 

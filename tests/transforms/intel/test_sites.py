@@ -680,6 +680,26 @@ def test_a_town_after_v_names_the_registered_site_only_when_it_hangs_on_the_site
     assert _named("Новый технопарк в Казани откроют в здании бывшей фабрики.") == set()  # a new one
 
 
+def test_a_single_site_known_by_its_town_is_named_by_the_town():
+    saransk = "Премьер провёл совещание по строительству технопарка в Саранске."
+    assert _named(saransk) == {("technopark", "Saransk")}
+    assert _named("Президент сообщил о появлении технопарка в Казани.") == {("technopark", "Kazan")}
+    cheboksary = "Поступили средства на инфраструктуру индустриального парка в городе Чебоксары."
+    assert _named(cheboksary) == {("industrial_park", "Cheboksary")}
+    headline = (
+        "Премьер провёл совещание по строительству технопарка в Саранске\n"
+        "Глава рабочей группы по строительству в Саранске технопарка выступил."
+    )
+    assert ("technopark", "Saransk") in _named(headline)  # a headline is parsed without the next line
+
+
+def test_a_plural_a_kind_or_a_visits_town_names_no_site_by_the_town():
+    assert _named("Технопарки в Казани привлекли новых резидентов.") == set()
+    assert _named("Выделены субсидии на создание технопарков в Казани.") == set()
+    assert _named("Во время визита в Казани губернатор посетил технопарк.") == set()
+    assert _named("Первый индустриальный парк в Чувашии создаётся с 2013 года.") == set()  # a region
+
+
 def test_a_business_park_the_registry_lists_as_an_industrial_park():
     text = "Tyulyachi Business Park is a private development east of Kazan, capital of Tatarstan."
     assert _entries(text, "en") == {("industrial_park", "ip-tyulyachi")}

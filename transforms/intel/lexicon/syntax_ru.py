@@ -39,3 +39,13 @@ def hangs_on(sentence: str, dependent: tuple[int, int], head: tuple[int, int]) -
         if start <= dependent[0] < end and parent >= 0:
             return head[0] <= tokens[parent][0] < head[1]
     return False
+
+
+def head_of(sentence: str, word: tuple[int, int]) -> tuple[int, int] | None:
+    """The offsets in sentence of the word the word at word depends on (None for the root or no such word):
+    «строительству технопарка», технопарка on строительству."""
+    tokens = dependencies(sentence)
+    for start, end, parent in tokens:
+        if start <= word[0] < end and parent >= 0:
+            return tokens[parent][0], tokens[parent][1]
+    return None
