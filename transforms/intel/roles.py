@@ -19,6 +19,7 @@ from transforms.intel.titles.later import named_after
 from transforms.intel.titles.possessive import possessive_deputies
 from transforms.intel.titles.region import region_by_adjective, regions_by_adjective
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
+from transforms.intel.titles.syntax import leaves_post, parsed_titles
 
 TITLE_EN = (
     # "Deputy Economic Development Minister": a deputy's title with the ministry's capitalised words inside
@@ -540,6 +541,11 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         held[id(person)].append(found)
     for person, title in posts_named_before(text, list(_TITLE.finditer(text)), people):  # «в эту должность»
         held[id(person)] = _held(held[id(person)], [_free_found(text, title, bodies)])
+    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
+    for person, title in parsed_titles(text, untitled, _free_titles(text, held, plural=True)):
+        if title.end(1) <= person.start and _left_post(text, person):
+            continue
+        held[id(person)].append(_free_found(text, title, bodies))  # «губернаторы … Юрий Караев и … Олег …»
     every_roles = {}
     for person in people:
         regional = {f[2] for f in given.get(id(person), [])}  # titles given by a verb: «назначен министром»
@@ -610,8 +616,9 @@ def _as_named(roles: list[dict], named: dict[str, str], main_region: str | None)
 
 def _left_post(text: str, person: Mention) -> bool:
     """The name, in the nominative, is the subject of a verb of leaving the post right after it (not «после
-    отставки замгубернатора Сергея Афанасьева покинул пост»: the genitive names someone else)."""
-    return "nomn" in name_cases(person) and left_post(text, person.end)
+    отставки замгубернатора Сергея Афанасьева покинул пост»: the genitive names someone else), or the parse
+    of its sentence says so (transforms/intel/titles/syntax.py: «… Пост … покинул Вячеслав Никонов»)."""
+    return ("nomn" in name_cases(person) and left_post(text, person.end)) or leaves_post(text, person)
 
 
 def _region_of_titles(text: str) -> str | None:
@@ -671,12 +678,12 @@ def _named_after(
     ]
 
 
-def _free_titles(text: str, held: dict[int, list[Found]]) -> list[re.Match]:
-    """The titles no one holds: not a plural, not inside a body's name, not marked former."""
+def _free_titles(text: str, held: dict[int, list[Found]], plural: bool = False) -> list[re.Match]:
+    """The titles no one holds: not a plural (unless plural), not inside a body's name, not marked former."""
     spans = [(end - len(title), end) for found in held.values() for title, _, end, _ in found]
     return [
         m for m in _TITLE.finditer(text)
-        if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and not _plural(m.group(1))
+        if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and (plural or not _plural(m.group(1)))
         and not _VERB_TITLE.match(m.group(1))  # a verb («возглавляет») stands for no one
         and not _inside_name(text[: m.end()], m) and not is_former(text, m.start(1))
     ]  # fmt: skip
