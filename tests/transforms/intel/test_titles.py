@@ -385,7 +385,7 @@ def test_the_titles_of_a_post_that_is_the_verbs_place_are_its_subjects() -> None
 def test_a_post_left_by_the_parse_is_not_held_but_one_to_be_left_is() -> None:
     left = "Пост генерального директора Академпарка покинул Вячеслав Никонов, который занимал эту должность."
     assert _codes(left, "ru")["Vyacheslav Nikonov"] == set()
-    accepted = "Губернатор Денис Паслер 8 августа принял отставку министра экономического развития Дениса Гончарова."
+    accepted = "Губернатор Денис Паслер 8 августа принял отставку министра экономики Дениса Гончарова."
     assert _codes(accepted, "ru")["Denis Goncharov"] == set()
-    to_leave = "Вице-премьер Денис Мантуров покинет должность главы Минпромторга, но останется вице-премьером."
+    to_leave = "Вице-премьер Денис Мантуров покинет должность главы Минпромторга, но останется в кабмине."
     assert "deputy_prime_minister" in _codes(to_leave, "ru")["Denis Manturov"]
