@@ -44,7 +44,8 @@ TITLE_RU = (
     r"губернатор[а-я]*|министр[а-я]*|гендиректор[а-я]*|"
     r"зам(?:министр|губернатор|мэр|глав|директор|руководител|начальник|гендиректор)[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател(?!ьств)[а-я]+|"
-    r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
+    # посол in its forms but «после» (the preposition "after" far more often than the prepositional)
+    r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[ау]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
     r"(?-i:раис(?:а|у|ом|е)?)|"  # the head of Tatarstan, lower case (Раис is a given name)
     r"возглав(?:ля|и)[а-яё]*|"  # a title given by the verb: «Максут Шадаев, возглавляющий Министерство …»
@@ -108,9 +109,13 @@ def _gap_ok(gap: str) -> bool:
         return True  # "Russia's Ambassador in Turkey Andrey Karlov", "Ambassador to the Vatican"
     if any(w.islower() and is_verb(w) for w in words):
         return False  # a verb ends the title's clause: «Глава республики поблагодарил Владимира Путина»
+    if _TIME_BREAK.search(gap):
+        return False  # «… главы Минэка с августа после ухода в отставку Зои Астанковой»: a time, not a body
     return all(_GAP_WORD.fullmatch(w) for w in words)
 
 
+# a preposition of time opens a phrase of its own, no body's name
+_TIME_BREAK = re.compile(r"(?i)(?<![\w-])(?:после|перед|накануне)(?![\w-])")
 # a country or town an English title is held in or to: "in Turkey", "to the Russian Federation"
 _PLACE_EN = re.compile(r"(?:in|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}")
 
