@@ -389,3 +389,20 @@ def test_a_post_left_by_the_parse_is_not_held_but_one_to_be_left_is() -> None:
     assert _codes(accepted, "ru")["Denis Goncharov"] == set()
     to_leave = "Вице-премьер Денис Мантуров покинет должность главы Минпромторга, но останется в кабмине."
     assert "deputy_prime_minister" in _codes(to_leave, "ru")["Denis Manturov"]
+
+
+def test_an_offered_post_and_a_post_left_after_a_date_are_not_held() -> None:
+    offered = "Ему поступило предложение от губернатора Ивана Орлова возглавить департамент."
+    assert _codes(offered, "ru")["Ivan Orlov"] == {"governor"}
+    text = "Министр экономики края Сергей Новиков 25 марта официально покинул свой пост."
+    assert _codes(text, "ru")["Sergey Novikov"] == set()
+    assert _codes("Новиков покинул пост министра экономики.", "ru").get("Novikov", set()) == set()
+
+
+def test_a_later_title_passes_a_name_after_it_that_holds_its_own() -> None:
+    text = (
+        "Роман Старовойт подписал соглашение. Также губернатор в рамках форума пообщался с председателем "
+        "правления госкомпании Вячеславом Петушенко."
+    )
+    people = _codes(text, "ru")
+    assert people["Roman Starovoyt"] == {"governor"} and people["Vyacheslav Petushenko"] == {"chairman"}
