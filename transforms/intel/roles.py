@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from transforms.intel.appointments import name_cases, title_holders
+from transforms.intel.appointments import name_cases, proposed_post, title_holders
 from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_preposition, is_verb
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
@@ -538,6 +538,7 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         held[id(person)] = [
             f for f in found
             if not is_former(text, f[2] - len(f[0]))  # «бывший министр»
+            and not proposed_post(text, f[2] - len(f[0]))  # «кандидата на должность министра»
             and not (f[2] <= person.start and _left_post(text, person))  # «… Павел Рыжий покинул свой пост»
         ]  # fmt: skip
     for person_id, title in _named_before(text, people, held).items():

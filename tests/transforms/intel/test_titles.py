@@ -406,3 +406,21 @@ def test_a_later_title_passes_a_name_after_it_that_holds_its_own() -> None:
     )
     people = _codes(text, "ru")
     assert people["Roman Starovoyt"] == {"governor"} and people["Vyacheslav Petushenko"] == {"chairman"}
+
+
+def test_a_candidates_post_and_an_acting_heads_service_are_no_ones_title() -> None:
+    text = (
+        "Константинов представил кандидата на должность министра экономики — заместителя гендиректора "
+        "агентства Андрея Мельникова."
+    )
+    assert _codes(text, "ru")["Andrey Melnikov"] == {"deputy_general_director"}
+    quoted = (
+        "Проект представил министр экономики Сергей Новиков. «Мы готовы», – цитирует Новикова пресс-служба "
+        "врио Главы РБ."
+    )
+    assert _codes(quoted, "ru")["Sergey Novikov"] == {"minister"}
+
+
+def test_an_english_title_after_the_object_of_an_appointing_verb() -> None:
+    text = "The President signed orders appointing Oleg Kozhemyako Acting Governor of Sakhalin Region."
+    assert _codes(text, "en")["Oleg Kozhemyako"] == {"governor"}
