@@ -32,6 +32,7 @@ PERSON_EN = re.compile(rf"(?=\b({NAME})[ \t]+((?:[A-Z]\.[ \t]*)?{NAME}|[A-Z]{{3,
 # capitalised words of a title-case headline or a date that are no name ("With The Governor Of The …")
 _NOT_NAMES_EN = {
     "of", "the", "and", "for", "with", "in", "on", "at", "to", "by", "from", "as", "a", "an", "its", "his",
+    "about", "after", "before", "into", "over", "under", "between", "through", "during", "against", "upon",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "far",
@@ -344,9 +345,21 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
         return None  # 'Minister of Economic Development Vladimir Popov', '… Trade Ravil Zaripov', '… Mass
         # Media Nikolay Nikiforov': the name starts later
     folded = fold_latin(word)
+    if _inside_body_name(word, text, start):
+        return None  # "Chairman of the Federation of Independent Trade Unions of Russia Mikhail Shmakov"
     if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]) or is_known_given_name(to_cyrillic(word)):
         return folded, to_cyrillic(folded)  # a title before it, or a Russian given name (Vsevolod, Savely)
     return None
+
+
+# two more capitalised words after an unknown given name: a body's name goes on, no "Given Surname" stands
+_BODY_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+\b")
+
+
+def _inside_body_name(word: str, text: str, start: int) -> bool:
+    """An unknown given name followed by two more capitalised words: a body's name ("Independent Trade
+    Unions of Russia")."""
+    return not is_known_given_name(to_cyrillic(word)) and bool(_BODY_GOES_ON.match(text, start + len(word)))
 
 
 def _given_name_like(word: str) -> bool:
@@ -388,6 +401,6 @@ _NOT_SURNAMES = {
 def _is_place_word(word: str) -> bool:
     """Vladimir Oblast, Russian Federation, Business Support Department: the surname slot holds a place or
     body word, or a reference word."""
-    if word.lower() in _NOT_SURNAMES:
-        return True
+    if word.lower() in _NOT_SURNAMES or (word.endswith("s") and word.lower()[:-1] in _NOT_SURNAMES):
+        return True  # their plurals too: "Trade Unions", "Industrial Parks"
     return any(True for _ in matcher().find(tokenize(word), {"site_type", "industry", "organization"}))
