@@ -123,6 +123,9 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
     """Russian PER spans: full names become persons; a lone surname joins an earlier full name. The text
     the spans were found in tells a woman's name from a man's genitive by the title before it."""
     found: list[Mention] = []
+    named: list[
+        tuple[Mention, tuple[str, str], bool]
+    ] = []  # full names: given name, written in the nominative
     extended = [_surname_before(span, text) for span in [*spans, *_initialled_spans(text, spans)]]
     # a surname natasha read as a span of its own, now inside the name it was joined to
     inside = {i for i, one in enumerate(extended) if any(_within(one, other) for other in extended)}
@@ -150,9 +153,37 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
             nominative = _is_nominative(words[0], given[1])
             surname = _ru_surname(words[-1], feminine, nominative, cases)
             found.append(_person(span.start, span.end, span.text, given, surname))
+            named.append((found[-1], given, nominative and surname.lower() == words[-1].lower()))
         elif len(words) == 1 and not _after_abbreviation(text, span.start):
             found += _lone_surname(span, found)
-    return found
+    return _as_written_in_nominative(found, named)
+
+
+def _as_written_in_nominative(found: list[Mention], named: list[tuple[Mention, tuple[str, str], bool]]):
+    """A name whose surname pymorphy2 does not decline is read from its oblique forms by a guess («Игоря
+    Руденю»: Рудень); the same given name with a surname of the same stem written in the nominative in the
+    text («Им стал Игорь Руденя») is that person's, and its surname is his."""
+    written = {
+        m.attrs["name_ru"].split()[0]: m.attrs["name_ru"].split()[-1]
+        for m, _, nominative in named
+        if nominative
+    }
+    replaced = {}
+    for mention, given, _ in named:
+        surname = mention.attrs["name_ru"].split()[-1]
+        own = written.get(given[1])
+        if own is not None and own != surname and _same_stem(own, surname):
+            replaced[id(mention)] = _person(mention.start, mention.end, mention.surface, given, own)
+    return [replaced.get(id(m), m) for m in found]
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Two spellings of one surname in different cases: they differ only in their last two letters."""
+    common = next(
+        (i for i, (a, b) in enumerate(zip(one.lower(), other.lower(), strict=False)) if a != b),
+        min(len(one), len(other)),
+    )
+    return common >= 4 and common >= max(len(one), len(other)) - 2
 
 
 def _after_abbreviation(text: str, start: int) -> bool:
