@@ -28,6 +28,7 @@ def _models() -> dict[str, Any]:
     return {
         "segmenter": Segmenter(),
         "vocab": _analyzer(),
+        "embedding": embedding,
         "ner": NewsNERTagger(embedding),
     }
 
@@ -257,10 +258,11 @@ class SyntaxToken:
 
 @cache
 def _syntax_parser() -> Any:
-    """natasha's NewsSyntaxParser (the slovnet model ships inside the natasha package: no download)."""
-    from natasha import NewsEmbedding, NewsSyntaxParser
+    """natasha's NewsSyntaxParser (the slovnet model ships inside the natasha package: no download), on the
+    NER tagger's embedding (loaded once)."""
+    from natasha import NewsSyntaxParser
 
-    return NewsSyntaxParser(NewsEmbedding())
+    return NewsSyntaxParser(_models()["embedding"])
 
 
 @lru_cache(maxsize=2_000)
