@@ -541,17 +541,17 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
             and not proposed_post(text, f[2] - len(f[0]))  # «кандидата на должность министра»
             and not (f[2] <= person.start and _left_post(text, person))  # «… Павел Рыжий покинул свой пост»
         ]  # fmt: skip
+    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
+    for person, title in parsed_titles(text, untitled, _free_titles(text, held, plural=True)):
+        if title.end(1) <= person.start and _left_post(text, person):
+            continue
+        held[id(person)].append(_free_found(text, title, bodies))  # «губернаторы … Юрий Караев и … Олег …»
     for person_id, title in _named_before(text, people, held).items():
         held[person_id].insert(0, _free_found(text, title, bodies))
     for person, found in _named_after(text, people, held, bodies):
         held[id(person)].append(found)
     for person, title in posts_named_before(text, list(_TITLE.finditer(text)), people):  # «в эту должность»
         held[id(person)] = _held(held[id(person)], [_free_found(text, title, bodies)])
-    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
-    for person, title in parsed_titles(text, untitled, _free_titles(text, held, plural=True)):
-        if title.end(1) <= person.start and _left_post(text, person):
-            continue
-        held[id(person)].append(_free_found(text, title, bodies))  # «губернаторы … Юрий Караев и … Олег …»
     every_roles = {}
     for person in people:
         regional = {f[2] for f in given.get(id(person), [])}  # titles given by a verb: «назначен министром»
