@@ -2,6 +2,8 @@
 (tests/data/relations/press_blind*.yaml, texts in the labels), split by split.
 
     python -m bench.press_blind [-v]     # -v lists every miss and every extra
+    python -m bench.press_blind --parse-cpu   # the CPU of the dependency parse the role rules run
+
 
 Roles are scored as in bench/intel_real.py (surname and role code, every title a person holds; the
 role's region among the labelled ones), events as in bench/relations_quality.py (type and the sentence
@@ -10,6 +12,10 @@ lists (the body a participant speaks for left out), and the parties only — the
 happened (role `place`) left out too, as the labels name who took part, not where. And the events' status:
 among the matched events, those marked planned against those labelled `planned: true` (announced, not
 reported as done; press_blind6 labels them, the earlier splits mostly do not).
+
+--parse-cpu: the CPU (`time.process_time`) of natasha's dependency parse (transforms/intel/titles/syntax.py)
+while the entities of every excerpt are found once, per parsed sentence and per Russian text; the model is
+loaded untimed first.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
+import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,10 +128,46 @@ def _pair(counts: Counts) -> str:
     return f"{precision:.2f}/{recall:.2f}"
 
 
+def parse_cpu() -> None:
+    """The parse's CPU per sentence and per Russian text over every split's excerpts (the parse function the
+    role rules call is replaced by a timed one for the measurement, then put back)."""
+    from transforms.intel.entities import find_mentions
+    from transforms.intel.lexicon import nlp_ru
+    from transforms.intel.titles import syntax as titles_syntax
+
+    nlp_ru.syntax("Губернатор области Иван Орлов посетил завод.")  # the model, loaded untimed
+    spent = {"seconds": 0.0, "sentences": 0}
+
+    @lru_cache(maxsize=2_000)
+    def timed(text: str):
+        start = time.process_time()
+        found = nlp_ru.syntax.__wrapped__(text)
+        spent["seconds"] += time.process_time() - start
+        spent["sentences"] += 1
+        return found
+
+    articles = [a for path in SPLITS for a in intel_real.load_inline(path)]
+    original, titles_syntax.syntax = titles_syntax.syntax, timed
+    try:
+        for article in articles:
+            find_mentions(article["text"], article["language"])
+    finally:
+        titles_syntax.syntax = original
+    russian = sum(a["language"] == "ru" for a in articles)
+    seconds, sentences = spent["seconds"], max(1, spent["sentences"])
+    print(f"  {spent['sentences']} sentences parsed in {len(articles)} excerpts ({russian} Russian): "
+          f"{1000 * seconds / sentences:.1f} ms per sentence, {1000 * seconds / max(1, russian):.1f} ms per "
+          f"Russian text")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and every extra")
+    parser.add_argument("--parse-cpu", action="store_true", help="the CPU of the dependency parse only")
     args = parser.parse_args()
+    if args.parse_cpu:
+        parse_cpu()
+        return
     header = f"{'role F1':>8}{'region F1':>10}{'events P/R':>12}{'listed P/R':>12}{'parties P/R':>13}"
     header += f"{'planned P/R':>13}"
     print(f"  {'split':<14}{header}")

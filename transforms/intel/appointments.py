@@ -115,12 +115,26 @@ def _holder_en(text: str, title: re.Match, people: list[Mention]) -> Mention | N
     """The person an English title given by a verb or "as" belongs to: the last name before it in its
     sentence, with no clause break between."""
     if not _GIVEN_EN.search(text, max(0, title.start() - 60), title.start()):
-        return None
+        return _object_en(text, title, people)
     start = sentence_of(text, title.start())[0]
     before = [p for p in people if start <= p.start and p.end <= title.start()]
     if before and not _BREAK_EN.search(text, before[-1].end, title.start()):
         return before[-1]
     return None
+
+
+# an appointing verb with its object before the title: "appointing Oleg Kozhemyako Acting Governor of …"
+_APPOINTS_EN = re.compile(r"(?i)\b(?:appoint(?:s|ed|ing)?|nam(?:es|ed|ing)|elect(?:s|ed|ing)?)\s+$")
+
+
+def _object_en(text: str, title: re.Match, people: list[Mention]) -> Mention | None:
+    """The name right before an English title that is the object of an appointing verb before it: "signed
+    executive orders appointing Oleg Kozhemyako Acting Governor of Sakhalin Region"."""
+    before = (p for p in people if p.end <= title.start() and not text[p.end : title.start()].strip())
+    person = next(before, None)
+    if person is None or not _APPOINTS_EN.search(text, max(0, person.start - 30), person.start):
+        return None
+    return person
 
 
 def title_holders(text: str, title: re.Match, people: list[Mention]) -> list[Mention]:
@@ -170,12 +184,17 @@ _PROPOSING = {
 
 
 def _proposed(text: str, title: re.Match) -> bool:
-    """The title follows «пост» / «должность» in a sentence that proposes someone for it."""
-    before = _word_before(text, title.start())
+    return proposed_post(text, title.start())
+
+
+def proposed_post(text: str, title_start: int) -> bool:
+    """The title follows «пост» / «должность» in a sentence that proposes someone for it («представил
+    кандидата на должность министра … — заместителя гендиректора … Андрея Мельникова»: not his title)."""
+    before = _word_before(text, title_start)
     if before is None or lemma(before) not in {"пост", "должность"}:
         return False
-    start = _line_sentence(text, title.start())[0]
-    return any(lemma(w) in _PROPOSING for w in _WORD.findall(text[start : title.start()]))
+    start = _line_sentence(text, title_start)[0]
+    return any(lemma(w) in _PROPOSING for w in _WORD.findall(text[start:title_start]))
 
 
 def _may_hold(person: Mention) -> bool:
@@ -234,7 +253,17 @@ def _after_post(text: str, title: re.Match, words: list[str]) -> bool:
     before = _word_before(text, title.start())
     inner = [w.lower() for w in words[:-1]]
     acting = "врио" in inner or _ACTING.match(title.group(0)) is not None  # «и.о. первого заместителя»
-    return acting or any(lemma(w) in _POSTS for w in [*inner, *([before] if before else [])])
+    posted = any(lemma(w) in _POSTS for w in [*inner, *([before] if before else [])])
+    return posted or (acting and not _complements_noun(text, title.start()))
+
+
+def _complements_noun(text: str, at: int) -> bool:
+    """The word right before an acting title (a space apart) is a noun it completes, not a post
+    («пресс-служба врио Главы РБ», «пресс-секретарь врио главы региона»: the acting head's service, not
+    the post of the name before)."""
+    found = re.search(r"([А-Яа-яЁё-]+)\s+$", text[max(0, at - 40) : at])
+    first = parses(found.group(1))[:1] if found else []
+    return bool(first) and first[0].tag.POS == "NOUN" and lemma(found.group(1)) not in _POSTS | {"назначение"}
 
 
 _ACTING = re.compile(r"(?i)и\.\s?о\.")

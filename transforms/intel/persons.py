@@ -32,6 +32,7 @@ PERSON_EN = re.compile(rf"(?=\b({NAME})[ \t]+((?:[A-Z]\.[ \t]*)?{NAME}|[A-Z]{{3,
 # capitalised words of a title-case headline or a date that are no name ("With The Governor Of The …")
 _NOT_NAMES_EN = {
     "of", "the", "and", "for", "with", "in", "on", "at", "to", "by", "from", "as", "a", "an", "its", "his",
+    "about", "after", "before", "into", "over", "under", "between", "through", "during", "against", "upon",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "far",
@@ -122,6 +123,9 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
     """Russian PER spans: full names become persons; a lone surname joins an earlier full name. The text
     the spans were found in tells a woman's name from a man's genitive by the title before it."""
     found: list[Mention] = []
+    named: list[
+        tuple[Mention, tuple[str, str], bool]
+    ] = []  # full names: given name, written in the nominative
     extended = [_surname_before(span, text) for span in [*spans, *_initialled_spans(text, spans)]]
     # a surname natasha read as a span of its own, now inside the name it was joined to
     inside = {i for i, one in enumerate(extended) if any(_within(one, other) for other in extended)}
@@ -149,9 +153,37 @@ def persons_ru(spans: list[NerSpan], text: str = "") -> list[Mention]:
             nominative = _is_nominative(words[0], given[1])
             surname = _ru_surname(words[-1], feminine, nominative, cases)
             found.append(_person(span.start, span.end, span.text, given, surname))
+            named.append((found[-1], given, nominative and surname.lower() == words[-1].lower()))
         elif len(words) == 1 and not _after_abbreviation(text, span.start):
             found += _lone_surname(span, found)
-    return found
+    return _as_written_in_nominative(found, named)
+
+
+def _as_written_in_nominative(found: list[Mention], named: list[tuple[Mention, tuple[str, str], bool]]):
+    """A name whose surname pymorphy2 does not decline is read from its oblique forms by a guess («Игоря
+    Руденю»: Рудень); the same given name with a surname of the same stem written in the nominative in the
+    text («Им стал Игорь Руденя») is that person's, and its surname is his."""
+    written = {
+        m.attrs["name_ru"].split()[0]: m.attrs["name_ru"].split()[-1]
+        for m, _, nominative in named
+        if nominative
+    }
+    replaced = {}
+    for mention, given, _ in named:
+        surname = mention.attrs["name_ru"].split()[-1]
+        own = written.get(given[1])
+        if own is not None and own != surname and _same_stem(own, surname):
+            replaced[id(mention)] = _person(mention.start, mention.end, mention.surface, given, own)
+    return [replaced.get(id(m), m) for m in found]
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Two spellings of one surname in different cases: they differ only in their last two letters."""
+    common = next(
+        (i for i, (a, b) in enumerate(zip(one.lower(), other.lower(), strict=False)) if a != b),
+        min(len(one), len(other)),
+    )
+    return common >= 4 and common >= max(len(one), len(other)) - 2
 
 
 def _after_abbreviation(text: str, start: int) -> bool:
@@ -344,9 +376,21 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
         return None  # 'Minister of Economic Development Vladimir Popov', '… Trade Ravil Zaripov', '… Mass
         # Media Nikolay Nikiforov': the name starts later
     folded = fold_latin(word)
+    if _inside_body_name(word, text, start):
+        return None  # "Chairman of the Federation of Independent Trade Unions of Russia Mikhail Shmakov"
     if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]) or is_known_given_name(to_cyrillic(word)):
         return folded, to_cyrillic(folded)  # a title before it, or a Russian given name (Vsevolod, Savely)
     return None
+
+
+# two more capitalised words after an unknown given name: a body's name goes on, no "Given Surname" stands
+_BODY_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+\b")
+
+
+def _inside_body_name(word: str, text: str, start: int) -> bool:
+    """An unknown given name followed by two more capitalised words: a body's name ("Independent Trade
+    Unions of Russia")."""
+    return not is_known_given_name(to_cyrillic(word)) and bool(_BODY_GOES_ON.match(text, start + len(word)))
 
 
 def _given_name_like(word: str) -> bool:
@@ -388,6 +432,6 @@ _NOT_SURNAMES = {
 def _is_place_word(word: str) -> bool:
     """Vladimir Oblast, Russian Federation, Business Support Department: the surname slot holds a place or
     body word, or a reference word."""
-    if word.lower() in _NOT_SURNAMES:
-        return True
+    if word.lower() in _NOT_SURNAMES or (word.endswith("s") and word.lower()[:-1] in _NOT_SURNAMES):
+        return True  # their plurals too: "Trade Unions", "Industrial Parks"
     return any(True for _ in matcher().find(tokenize(word), {"site_type", "industry", "organization"}))

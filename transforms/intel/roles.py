@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from transforms.intel.appointments import name_cases, title_holders
+from transforms.intel.appointments import name_cases, proposed_post, title_holders
 from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_preposition, is_verb
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
@@ -19,6 +19,7 @@ from transforms.intel.titles.later import named_after
 from transforms.intel.titles.possessive import possessive_deputies
 from transforms.intel.titles.region import region_by_adjective, regions_by_adjective
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
+from transforms.intel.titles.syntax import leaves_post, parsed_titles
 
 TITLE_EN = (
     # "Deputy Economic Development Minister": a deputy's title with the ministry's capitalised words inside
@@ -43,7 +44,8 @@ TITLE_RU = (
     r"губернатор[а-я]*|министр[а-я]*|гендиректор[а-я]*|"
     r"зам(?:министр|губернатор|мэр|глав|директор|руководител|начальник|гендиректор)[а-я]*|"
     r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател(?!ьств)[а-я]+|"
-    r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[аеу]|послом|посол|"
+    # посол in its forms but «после» (the preposition "after" far more often than the prepositional)
+    r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[ау]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
     r"(?-i:раис(?:а|у|ом|е)?)|"  # the head of Tatarstan, lower case (Раис is a given name)
     r"возглав(?:ля|и)[а-яё]*|"  # a title given by the verb: «Максут Шадаев, возглавляющий Министерство …»
@@ -107,9 +109,13 @@ def _gap_ok(gap: str) -> bool:
         return True  # "Russia's Ambassador in Turkey Andrey Karlov", "Ambassador to the Vatican"
     if any(w.islower() and is_verb(w) for w in words):
         return False  # a verb ends the title's clause: «Глава республики поблагодарил Владимира Путина»
+    if _TIME_BREAK.search(gap):
+        return False  # «… главы Минэка с августа после ухода в отставку Зои Астанковой»: a time, not a body
     return all(_GAP_WORD.fullmatch(w) for w in words)
 
 
+# a preposition of time opens a phrase of its own, no body's name
+_TIME_BREAK = re.compile(r"(?i)(?<![\w-])(?:после|перед|накануне)(?![\w-])")
 # a country or town an English title is held in or to: "in Turkey", "to the Russian Federation"
 _PLACE_EN = re.compile(r"(?:in|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}")
 
@@ -532,8 +538,14 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         held[id(person)] = [
             f for f in found
             if not is_former(text, f[2] - len(f[0]))  # «бывший министр»
+            and not proposed_post(text, f[2] - len(f[0]))  # «кандидата на должность министра»
             and not (f[2] <= person.start and _left_post(text, person))  # «… Павел Рыжий покинул свой пост»
         ]  # fmt: skip
+    untitled = [p for p in people if not any(role_code(title) for title, *_ in held[id(p)])]
+    for person, title in parsed_titles(text, untitled, _free_titles(text, held, plural=True)):
+        if title.end(1) <= person.start and _left_post(text, person):
+            continue
+        held[id(person)].append(_free_found(text, title, bodies))  # «губернаторы … Юрий Караев и … Олег …»
     for person_id, title in _named_before(text, people, held).items():
         held[person_id].insert(0, _free_found(text, title, bodies))
     for person, found in _named_after(text, people, held, bodies):
@@ -610,8 +622,9 @@ def _as_named(roles: list[dict], named: dict[str, str], main_region: str | None)
 
 def _left_post(text: str, person: Mention) -> bool:
     """The name, in the nominative, is the subject of a verb of leaving the post right after it (not «после
-    отставки замгубернатора Сергея Афанасьева покинул пост»: the genitive names someone else)."""
-    return "nomn" in name_cases(person) and left_post(text, person.end)
+    отставки замгубернатора Сергея Афанасьева покинул пост»: the genitive names someone else), or the parse
+    of its sentence says so (transforms/intel/titles/syntax.py: «… Пост … покинул Вячеслав Никонов»)."""
+    return ("nomn" in name_cases(person) and left_post(text, person.end)) or leaves_post(text, person)
 
 
 def _region_of_titles(text: str) -> str | None:
@@ -671,12 +684,12 @@ def _named_after(
     ]
 
 
-def _free_titles(text: str, held: dict[int, list[Found]]) -> list[re.Match]:
-    """The titles no one holds: not a plural, not inside a body's name, not marked former."""
+def _free_titles(text: str, held: dict[int, list[Found]], plural: bool = False) -> list[re.Match]:
+    """The titles no one holds: not a plural (unless plural), not inside a body's name, not marked former."""
     spans = [(end - len(title), end) for found in held.values() for title, _, end, _ in found]
     return [
         m for m in _TITLE.finditer(text)
-        if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and not _plural(m.group(1))
+        if not any(a < m.end(1) and m.start(1) < b for a, b in spans) and (plural or not _plural(m.group(1)))
         and not _VERB_TITLE.match(m.group(1))  # a verb («возглавляет») stands for no one
         and not _inside_name(text[: m.end()], m) and not is_former(text, m.start(1))
     ]  # fmt: skip

@@ -1,4 +1,5 @@
-from transforms.intel.entities import extract_entities
+from transforms.intel.entities import extract_entities, find_mentions
+from transforms.intel.persons import persons_en
 
 
 def _people(text, language):
@@ -115,3 +116,19 @@ def test_a_name_pymorphy_does_not_know_in_the_instrumental_after_a_title() -> No
         "Соглашение подписано с председателем Государственного комитета по инвестициям Султоном Рахимзодой."
     )
     assert _people(text, "ru") == {"Sulton Rakhimzoda"}
+
+
+def test_a_body_after_an_english_title_is_no_name() -> None:
+    text = (
+        "Chairman of the Federation of Independent Trade Unions of Russia Mikhail Shmakov spoke. "
+        "Tomsk Governor Talks About Regional Support."
+    )
+    names = {m.canonical for m in persons_en(text)}
+    assert "Mikhail Shmakov" in names
+    assert not names & {"Independent Trade", "Trade Unions", "Talks About"}
+
+
+def test_a_surname_in_an_oblique_case_takes_its_nominative_written_in_the_text() -> None:
+    text = "Им стал Игорь Руденя. Путин назначил исполняющим обязанности губернатора Игоря Руденю."
+    people = {m.canonical for m in find_mentions(text, "ru") if m.entity_type == "person"}
+    assert "Igor Rudenya" in people and "Igor Ruden" not in people

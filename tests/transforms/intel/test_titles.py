@@ -353,3 +353,74 @@ def test_a_title_before_a_name_does_not_reach_across_a_headlines_line() -> None:
 def test_a_tie_of_the_articles_regions_goes_to_the_one_its_adjectives_name() -> None:
     text = "В Москве прошла встреча. Губернатор Иван Орлов рассказал о Калужской области и калужских заводах."
     assert _held_where(text)["Ivan Orlov"] == {("governor", "RU-KLU")}
+
+
+def test_the_parse_gives_a_plural_title_to_each_name_apposed_to_it() -> None:
+    text = (
+        "На полях форума провели встречу губернаторы Гродненской области Юрий Караев и Пензенской - Олег "
+        "Мельниченко."
+    )
+    people = _codes(text, "ru")
+    assert people["Yury Karaev"] == {"governor"} and people["Oleg Melnichenko"] == {"governor"}
+
+
+def test_the_parse_tells_whose_title_stands_before_a_name_inside_a_body() -> None:
+    text = (
+        "На выставке ректор Уральского федерального университета им. Первого Президента России Б.Н. Ельцина "
+        "Виктор Кокшаров презентовал проект технополиса."
+    )
+    assert _codes(text, "ru")["Viktor Koksharov"] == {"rector"}
+
+
+def test_the_titles_of_a_post_that_is_the_verbs_place_are_its_subjects() -> None:
+    text = (
+        "В кресле заместителя председателя правительства края — министра финансов края по-прежнему остается "
+        "Александр Кацуба."
+    )
+    assert _codes(text, "ru")["Alexander Katsuba"] == {"deputy_prime_minister", "minister"}
+    moved = "С должности главы агентства уволил Юрия Жданова премьер-министр Михаил Фрадков."
+    assert "head" not in _codes(moved, "ru").get("Mikhail Fradkov", set())
+
+
+def test_a_post_left_by_the_parse_is_not_held_but_one_to_be_left_is() -> None:
+    left = "Пост генерального директора Академпарка покинул Вячеслав Никонов, который занимал эту должность."
+    assert _codes(left, "ru")["Vyacheslav Nikonov"] == set()
+    accepted = "Губернатор Денис Паслер 8 августа принял отставку министра экономики Дениса Гончарова."
+    assert _codes(accepted, "ru")["Denis Goncharov"] == set()
+    to_leave = "Вице-премьер Денис Мантуров покинет должность главы Минпромторга, но останется в кабмине."
+    assert "deputy_prime_minister" in _codes(to_leave, "ru")["Denis Manturov"]
+
+
+def test_an_offered_post_and_a_post_left_after_a_date_are_not_held() -> None:
+    offered = "Ему поступило предложение от губернатора Ивана Орлова возглавить департамент."
+    assert _codes(offered, "ru")["Ivan Orlov"] == {"governor"}
+    text = "Министр экономики края Сергей Новиков 25 марта официально покинул свой пост."
+    assert _codes(text, "ru")["Sergey Novikov"] == set()
+    assert _codes("Новиков покинул пост министра экономики.", "ru").get("Novikov", set()) == set()
+
+
+def test_a_later_title_passes_a_name_after_it_that_holds_its_own() -> None:
+    text = (
+        "Роман Старовойт подписал соглашение. Также губернатор в рамках форума пообщался с председателем "
+        "правления госкомпании Вячеславом Петушенко."
+    )
+    people = _codes(text, "ru")
+    assert people["Roman Starovoyt"] == {"governor"} and people["Vyacheslav Petushenko"] == {"chairman"}
+
+
+def test_a_candidates_post_and_an_acting_heads_service_are_no_ones_title() -> None:
+    text = (
+        "Константинов представил кандидата на должность министра экономики — заместителя гендиректора "
+        "агентства Андрея Мельникова."
+    )
+    assert _codes(text, "ru")["Andrey Melnikov"] == {"deputy_general_director"}
+    quoted = (
+        "Проект представил министр экономики Сергей Новиков. «Мы готовы», – цитирует Новикова пресс-служба "
+        "врио Главы РБ."
+    )
+    assert _codes(quoted, "ru")["Sergey Novikov"] == {"minister"}
+
+
+def test_an_english_title_after_the_object_of_an_appointing_verb() -> None:
+    text = "The President signed orders appointing Oleg Kozhemyako Acting Governor of Sakhalin Region."
+    assert _codes(text, "en")["Oleg Kozhemyako"] == {"governor"}

@@ -247,3 +247,42 @@ def is_function_word(word: str) -> bool:
         return False
     found = parses(word.lower())
     return bool(found) and (found[0].tag.POS in _FUNCTION_POS or "Apro" in found[0].tag)
+
+
+@dataclass(frozen=True)
+class SyntaxToken:
+    """One token of a dependency parse: its characters in the parsed text, its index in its sentence (from
+    0), the index of its head (-1 for the root) and the relation to it (Universal Dependencies)."""
+
+    start: int
+    end: int
+    text: str
+    index: int
+    head: int
+    rel: str
+
+
+@cache
+def syntax_parser() -> Any:
+    """natasha's NewsSyntaxParser (the slovnet model ships inside the natasha package: no download), on the
+    NER tagger's embedding (loaded once)."""
+    from natasha import NewsSyntaxParser
+
+    return NewsSyntaxParser(embedding())
+
+
+@lru_cache(maxsize=2_000)
+def syntax(text: str) -> tuple[SyntaxToken, ...]:
+    """The dependency parse of a short Russian text (a sentence, or the few natasha's segmenter makes of
+    it) by natasha's NewsSyntaxParser: every token with its head and relation, indexed across the text."""
+    from natasha import Doc
+
+    doc = Doc(text)
+    doc.segment(_models()["segmenter"])
+    doc.parse_syntax(syntax_parser())
+    every = [token for sent in doc.sents for token in sent.tokens]
+    ids = {token.id: i for i, token in enumerate(every)}
+    return tuple(
+        SyntaxToken(t.start, t.stop, t.text, i, ids.get(t.head_id, -1), t.rel or "")
+        for i, t in enumerate(every)
+    )

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from transforms.intel.lexicon.nlp_ru import embedding
+from transforms.intel.lexicon.nlp_ru import syntax_parser
 
 
 @cache
 def _parser() -> dict:
-    from natasha import NewsSyntaxParser, Segmenter
+    from natasha import Segmenter
 
-    return {"segmenter": Segmenter(), "syntax": NewsSyntaxParser(embedding())}
+    return {"segmenter": Segmenter(), "syntax": syntax_parser()}
 
 
 @lru_cache(maxsize=4_096)

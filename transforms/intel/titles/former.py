@@ -26,8 +26,8 @@ def is_former(text: str, title_start: int) -> bool:
     if _PREFIX.search(before) or _not_now(text[title_start : title_start + 30]):
         return True
     held = re.search(r"([а-яё]+)\s+(?:пост[ыа]?|должност[ьи])\s*$", before)
-    if held is not None and _not_now(held.group(1)):
-        return True  # «Игорь Эдель занимал должность начальника управления»
+    if held is not None and (_not_now(held.group(1)) or _left(held.group(1))):
+        return True  # «Игорь Эдель занимал должность начальника управления», «покинул пост министра»
     if re.search(r"([а-яё]+)\s+от\s+(?:поста|должности)\s*$", before) and _relieved(before):
         return True  # «Он досрочно освобожден от должности зампреда правительства»
     cut = max((m.end() for m in _BREAK.finditer(before)), default=0)
@@ -43,14 +43,14 @@ def is_former(text: str, title_start: int) -> bool:
 
 def _not_now(words: str) -> bool:
     """The first word is a verb or participle in the past of the imperfective aspect, a post held before
-    («который восемь лет возглавлял это ведомство», «занимал должность»), or in the future, a post not yet
-    taken («возглавит»); not one taken («возглавил»)."""
+    («который восемь лет возглавлял это ведомство», «занимал должность»), in the future or the infinitive, a
+    post not yet taken («возглавит», «предложение … возглавить департамент»); not one taken («возглавил»)."""
     first = re.match(r"[а-яё]+", words, re.I)
     found = parses(first.group(0)) if first else []
-    if not found or found[0].tag.POS not in {"VERB", "PRTF"}:
+    if not found or found[0].tag.POS not in {"VERB", "PRTF", "INFN"}:
         return False
     grammemes = set(found[0].tag.grammemes)
-    return {"past", "impf"} <= grammemes or "futr" in grammemes
+    return {"past", "impf"} <= grammemes or "futr" in grammemes or found[0].tag.POS == "INFN"
 
 
 def _marks_former(word: str) -> bool:
@@ -73,7 +73,18 @@ def _opens_title(word: str) -> bool:
 # полномочия», «оставил пост»
 _LEAVING = {"освободить", "освобождать", "покинуть", "оставить", "уйти", "сложить"}
 _POST_NOUNS = {"пост", "должность", "отставка", "полномочие", "кресло"}
-_LEFT_AFTER = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?([а-яё]+)\s+(?:(?:свой|своё|свою|свои|со?|в)\s+)?([а-яё]+)")
+# the verb and its post noun (past a possessive or a preposition); a date and adverbs may stand before the
+# verb: «Сергей Новиченко 25 марта официально покинул свой пост»
+_LEFT_AFTER = [
+    re.compile(rf"\s+(?:[\dа-яё]+\s+){{{n}}}([а-яё]+)\s+(?:(?:свой|своё|свою|свои|со?|в)\s+)?([а-яё]+)")
+    for n in range(4)
+]
+
+
+def _left(verb: str) -> bool:
+    """A verb of leaving in the past: «покинул», «оставил» (not «покидает»: a post still held today)."""
+    found = parses(verb)
+    return bool(found) and "past" in found[0].tag and lemma(verb) in _LEAVING
 
 
 def _relieved(before: str) -> bool:
@@ -85,10 +96,13 @@ def _relieved(before: str) -> bool:
 def left_post(text: str, name_end: int) -> bool:
     """The name is the subject of a verb of leaving its post in the past, right after it: «Министр
     промышленности … Павел Рыжий покинул свой пост» — the titles before the name are no longer held."""
-    found = _LEFT_AFTER.match(text, name_end)
-    if found is None or _BREAK.search(text, name_end, found.end()):
-        return False
-    verb, noun = found.group(1), found.group(2)
-    verb_parses = parses(verb)
-    past = bool(verb_parses) and "past" in verb_parses[0].tag
-    return past and lemma(verb) in _LEAVING and lemma(noun) in _POST_NOUNS
+    for pattern in _LEFT_AFTER:
+        found = pattern.match(text, name_end)
+        if found is None or _BREAK.search(text, name_end, found.end()):
+            continue
+        verb, noun = found.group(1), found.group(2)
+        verb_parses = parses(verb)
+        past = bool(verb_parses) and "past" in verb_parses[0].tag
+        if past and lemma(verb) in _LEAVING and lemma(noun) in _POST_NOUNS:
+            return True
+    return False

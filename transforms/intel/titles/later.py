@@ -40,7 +40,7 @@ def named_after(
     found = []
     for title in titles:
         code = code_of(title)
-        if code is None or not is_subject(text, title) or _names_someone_after(text, title, people):
+        if code is None or not is_subject(text, title) or _names_someone_after(text, title, people, codes):
             continue
         person = _antecedent(text, title, people, codes, code)
         if person is not None:
@@ -49,9 +49,13 @@ def named_after(
     return found
 
 
-def _names_someone_after(text: str, title: re.Match, people: list[Mention]) -> bool:
+def _names_someone_after(
+    text: str, title: re.Match, people: list[Mention], codes: dict[str, set[str]]
+) -> bool:
+    """A name after the title in its sentence that holds no title of its own (one that does, «губернатор …
+    пообщался с председателем правления … Вячеславом Петушенко», is no one the title may stand for)."""
     end = sentence_of(text, title.start())[1]
-    return any(title.end() <= p.start < end for p in people)
+    return any(title.end() <= p.start < end and not codes.get(p.key) for p in people)
 
 
 def _antecedent(

@@ -14,6 +14,7 @@ from transforms.intel.lexicon.nlp_ru import (
     nominative_phrase,
     parses,
     surname_nominative,
+    syntax,
 )
 
 TANGUT = "\U00017000"  # a letter (isalpha) without a name in Python's unicodedata
@@ -39,3 +40,14 @@ def test_words_around_such_a_letter_are_still_analysed() -> None:
     assert nominative_phrase(f"Калужской области{TANGUT}") == "Калужская область"  # the normal form
     spans = ner_spans(f"Губернатор A{TANGUT} сказал. Губернатор Калужской области Владислав Шапша приехал.")
     assert ("PER", "Владислав Шапша") in [(span.kind, span.normal) for span in spans]
+
+
+def test_the_dependency_parse_joins_a_name_to_its_title() -> None:
+    text = "Губернатор области Денис Паслер посетил завод. Министр Иван Орлов выступил."
+    tokens = syntax(text)
+    assert [t.text for t in tokens][:4] == ["Губернатор", "области", "Денис", "Паслер"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)  # offsets in the text, across its sentences
+    denis, ivan = tokens[2], next(t for t in tokens if t.text == "Иван")
+    assert (tokens[denis.head].text, denis.rel) == ("Губернатор", "appos")
+    assert tokens[ivan.head].text == "Министр" and ivan.index > tokens[ivan.head].index
+    assert sum(t.head == -1 for t in tokens) == 2  # one root per sentence
