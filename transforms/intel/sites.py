@@ -210,8 +210,26 @@ def _registered_with_noun(
         if (entry := lookup(text[words[0].start : words[-1].end], site_type)) is not None:
             if first == start and _named_before(text, tokens, start):
                 return None  # "Zelenodolsk IT Park": another IT park, named by the word before
+            if first == start and _town_elsewhere(text, tokens, start, entry.region_iso):
+                return None  # «в Ярославле появится IT-парк»: a park of the kind, not Kazan's IT-парк
             return entry.name_en, (words[0].start, words[-1].end), None
     return None
+
+
+def _town_elsewhere(text: str, tokens: list[Token], start: int, iso: str | None) -> bool:
+    """The site word's sentence places something «в» a town outside the region a registered name of that
+    word alone lies in («в Ярославле появится IT-парк»: not the IT-парк of Kazan)."""
+    sentence = sentence_of(text, tokens[start].start)
+    for k in range(len(tokens) - 1):
+        word = tokens[k + 1]
+        if tokens[k].norm not in ("в", "во") or not sentence[0] <= word.start < sentence[1]:
+            continue
+        if not word.text[:1].isupper() or (town := _town_name(word.text)) is None:
+            continue
+        rows = [row for row in cities().values() if row["name_ru"] == town]
+        if not rows or rows[0]["region_iso"] != iso:
+            return True
+    return False
 
 
 def _named_before(text: str, tokens: list[Token], start: int) -> bool:
@@ -1007,7 +1025,20 @@ def _town_name(name: str) -> str | None:
     for i, j, entry in matcher().find(tokens, {"city"}):
         if i == 0 and j == len(tokens) and entry.ident in cities():
             return cities()[entry.ident]["name_ru"]
-    return None
+    return _geographic_name(name)
+
+
+def _geographic_name(name: str) -> str | None:
+    """A town the gazetteer does not list, by pymorphy2's first parse as a place name (Geox), in its
+    nominative and with its parts' capitals as written: «Рыбинске» → Рыбинск, «Комсомольске-на-Амуре» →
+    Комсомольск-на-Амуре. One word only, and not a region or a country («Бурятии»)."""
+    if " " in name or not has_cyrillic(name):
+        return None
+    found = parses(name)
+    if not found or "Geox" not in found[0].tag.grammemes or any(matcher().find(_tokens_of(name))):
+        return None
+    parts = zip(found[0].normal_form.split("-"), name.split("-"), strict=False)
+    return "-".join(low.capitalize() if part[:1].isupper() else low for low, part in parts)
 
 
 def _town_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
