@@ -1169,7 +1169,10 @@ def _industry_of(words: str) -> str | None:
 def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> str | None:
     """«Томская ОЭЗ», «Калужский технопарк», «в липецкой особой экономической зоне»: a region's adjective
     names the site after its capital (Московский → Moscow); «Столыпинского индустриального парка»: another
-    capitalised adjective inside a sentence is the site's name, in the nominative (Столыпинский)."""
+    capitalised adjective inside a sentence is the site's name, in the nominative (Столыпинский). The
+    industry's words between them are skipped («Калужского фармацевтического кластера», «Уральским
+    фармацевтическим кластером»)."""
+    start = _industry_before(tokens, start)
     word = tokens[start - 1] if start > 0 else None
     if word is None or not has_cyrillic(word.text) or text[word.end : tokens[start].start].strip():
         return None
@@ -1194,6 +1197,18 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
     prefix, _, last = word.text.rpartition("-")
     name = nominative_phrase(f"{last} {tokens[end - 1].norm}").split()[0]
     return f"{prefix}-{name}" if prefix else name
+
+
+def _industry_before(tokens: list[Token], start: int) -> int:
+    """The first token of the Russian industry words in lower case that end right before token start
+    («фармацевтического» before «кластера»), else start."""
+    for first in (start - 2, start - 1):
+        words = tokens[max(0, first) : start]
+        if first < 0 or not all(has_cyrillic(t.text) and t.text[:1].islower() for t in words):
+            continue
+        if any(i == 0 and j == len(words) for i, j, _ in matcher().find(words, {"industry"})):
+            return first
+    return start
 
 
 def _shares_stem(adjective: str, capital: str) -> bool:
