@@ -28,6 +28,7 @@ from transforms.intel.lexicon.site_registry import (
     lookup_short,
     lookup_spelling,
     only_zone_in,
+    registry,
     standalone_hits,
 )
 from transforms.intel.lexicon.syntax_ru import hangs_on, head_of
@@ -460,6 +461,7 @@ def find_sites(
     found += _bare_parks(context, hits, found)
     found += _named_zones(context, hits, found)
     found += _such_as_lists(context, hits, found)
+    found += _typed_zones(context, hits, found)
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
     return [_noun_span(m) for m in _registered(context, found + _compound_sites(context, hits, found))]
@@ -717,6 +719,63 @@ def _named_zones(ctx: _Context, hits: list, found: list[Mention]) -> list[Mentio
     return sites
 
 
+_ZONE_TYPE = re.compile(
+    r"[ \t\u00a0]*(?:\([^()\n]{1,12}\)[ \t\u00a0]*)?(портового|туристско-рекреационного|"
+    r"промышленно-производственного|технико-внедренческого)[ \t\u00a0]+типа",
+    re.IGNORECASE,
+)
+_ZONE_TYPE_WORDS = {"портового": "port", "туристско-рекреационного": "tourist_recreational",
+                    "промышленно-производственного": "industrial_production",
+                    "технико-внедренческого": "technology_innovation"}  # fmt: skip
+_TO_CREATE = re.compile(r"(?<![\w-])(?:создани|формировани|организаци)[яеию][ \t\u00a0]+$", re.IGNORECASE)
+_SUCH_ZONES = re.compile(r"\s*(?:Такие|Эти|Все)[ \t\u00a0]+(?:зоны|ОЭЗ)\b")
+
+
+def _typed_zones(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """«в Ульяновской области создали особую экономическую зону портового типа»: an SEZ word with its zone's
+    type after it and no name is the zone of the region its sentence names (one region only); «семи особых
+    экономических зон (ОЭЗ) туристско-рекреационного типа. Такие зоны будут созданы в Краснодарском и
+    Ставропольском краях, …»: a plural one, the zones of the regions listed in its sentence or in the next
+    one that opens with «Такие зоны». A singular one to be created («проект создания особой экономической
+    зоны … типа в регионе») is none yet. Each is the registry's zone of that type in the region when it lists
+    one only, else a zone named by its region."""
+    sites: list[Mention] = []
+    for i, j, entry in hits:
+        if entry.kind != "site_type" or entry.ident != "sez":
+            continue
+        span = (ctx.tokens[i].start, ctx.tokens[j - 1].end)
+        if (kind := _ZONE_TYPE.match(ctx.text, span[1])) is None:
+            continue
+        if any(m.start < kind.end() and span[0] < m.end for m in found + sites):
+            continue
+        plural = _plural(ctx.tokens[j - 1])
+        for region in _zone_regions(ctx, span, plural):
+            at = (region.start, region.end) if plural else (span[0], kind.end())
+            sites.append(_zone_in(ctx.text, at, region.attrs["iso"], _ZONE_TYPE_WORDS[kind.group(1).lower()]))
+    return sites
+
+
+def _zone_regions(ctx: _Context, span: tuple[int, int], plural: bool) -> list[Mention]:
+    sentence = sentence_of(ctx.text, span[0])
+    regions_in = [m for m in ctx.places if m.kind == "region" and sentence[0] <= m.start < sentence[1]]
+    if not plural:
+        if _TO_CREATE.search(ctx.text, max(0, span[0] - 20), span[0]):
+            return []  # «проект создания особой экономической зоны … в регионе»: a zone not made yet
+        return regions_in if len({m.attrs["iso"] for m in regions_in}) == 1 else []
+    if regions_in or not _SUCH_ZONES.match(ctx.text, sentence[1]):
+        return []
+    following = sentence_of(ctx.text, _SUCH_ZONES.match(ctx.text, sentence[1]).end())
+    return [m for m in ctx.places if m.kind == "region" and following[0] <= m.start < following[1]]
+
+
+def _zone_in(text: str, span: tuple[int, int], iso: str, zone_type: str) -> Mention:
+    zones = [e for e in registry().values() if e.site_type == "sez" and e.region_iso == iso]
+    typed = [e for e in zones if e.zone_type == zone_type]
+    if len(typed) == 1:
+        return _registered_site(typed[0], span, text, None)
+    return _site("sez", span, text, regions()[iso]["name_ru"], None, iso)
+
+
 def _such_as_lists(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
     """ "6 technoparks out of 33 are located in the capital, moreover, such facilities as ELMA and POLYUS are
     among the top three": names listed after "such facilities as" («такие площадки, как») are sites of the
@@ -863,7 +922,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         or _in_town(text, tokens, start, end, site_type)
         or _of_place(text, tokens, end, site_type)
         or _the_zone_in_region(text, tokens, start, end, site_type)
-        or (abbreviation_after(text, tokens, end) if site_type == "technopark" else None)
+        or _abbreviation_after(text, tokens, end, site_type)
         or _registered_run_after(text, tokens, end, site_type)
         or latin_name_after(text, tokens, end)
         or bare_name_after(text, tokens, end)
@@ -902,6 +961,16 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     first = at if at >= 0 else tokens[max(0, start - 1)].start
     found = [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
     return _listed_before(text, first) + found if _plural(tokens[end - 1]) and at >= 0 else found
+
+
+def _abbreviation_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """«технопарк МФТИ»: an abbreviation after технопарк names it; after an industrial park's word only when the
+    registry lists the abbreviation as a park («Промышленный парк ЗЭМ» is the ZEM technopark)."""
+    if site_type not in _PARKS or (found := abbreviation_after(text, tokens, end)) is None:
+        return None
+    if site_type == "technopark" or any(lookup(found[0], kind) is not None for kind in _PARKS):
+        return found
+    return None
 
 
 _LATIN_RUN_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][\w&-]*(?:[ \t\u00a0]+[A-Z][\w&-]*){1,2})")
