@@ -964,8 +964,8 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
 
 
 def _abbreviation_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
-    """«технопарк МФТИ»: an abbreviation after технопарк names it; after an industrial park's word only when the
-    registry lists the abbreviation as a park («Промышленный парк ЗЭМ» is the ZEM technopark)."""
+    """«технопарк МФТИ»: an abbreviation after технопарк names it; after an industrial park's word only when
+    the registry lists the abbreviation as a park («Промышленный парк ЗЭМ» is the ZEM technopark)."""
     if site_type not in _PARKS or (found := abbreviation_after(text, tokens, end)) is None:
         return None
     if site_type == "technopark" or any(lookup(found[0], kind) is not None for kind in _PARKS):
