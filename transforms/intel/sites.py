@@ -73,7 +73,7 @@ _DESCRIPTORS = {
 _COMMON_ADJECTIVES = {
     "российский", "национальный", "федеральный", "международный", "региональный", "новый", "муниципальный",
     "государственный", "первый", "крупный", "крупнейший", "частный", "единый", "областной", "городской",
-    "собственный", "отечественный", "технологический",
+    "собственный", "отечественный", "технологический", "промышленный", "инновационный", "территориальный",
 }  # fmt: skip
 _LEGAL_TECHNOPARK = re.compile(r"промышленн\w*[ \t\u00a0]+технопарк|industrial[ \t\u00a0]+technopark", re.I)
 _PLACE_BREAK = re.compile(r"[,.;:\n]")
@@ -462,6 +462,7 @@ def find_sites(
     found += _named_zones(context, hits, found)
     found += _such_as_lists(context, hits, found)
     found += _typed_zones(context, hits, found)
+    found += _sites_in_towns(context, hits, found)
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
     return [_noun_span(m) for m in _registered(context, found + _compound_sites(context, hits, found))]
@@ -752,6 +753,43 @@ def _typed_zones(ctx: _Context, hits: list, found: list[Mention]) -> list[Mentio
         for region in _zone_regions(ctx, span, plural):
             at = (region.start, region.end) if plural else (span[0], kind.end())
             sites.append(_zone_in(ctx.text, at, region.attrs["iso"], _ZONE_TYPE_WORDS[kind.group(1).lower()]))
+    return sites
+
+
+_IN_TOWNS = re.compile(
+    r"(?:[ \t\u00a0]+[а-яё]+){0,3}[ \t\u00a0]+во?[ \t\u00a0]+([А-ЯЁ][\w-]+)"
+    r"((?:,[ \t\u00a0]*(?:во?[ \t\u00a0]+)?[А-ЯЁ][\w-]+)*)"
+    r"[ \t\u00a0]+и[ \t\u00a0]+(?:во?[ \t\u00a0]+)?([А-ЯЁ][\w-]+)"
+)
+_TOWN_WORD = re.compile(r"[А-ЯЁ][\w-]+")
+
+
+def _sites_in_towns(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """«Строительство технопарков намечено в Дмитрове и Черноголовке»: a plural site word with no name, then
+    (three lower-case words at most between) «в» and two or more towns joined by «и», is one site in each
+    town, named by it (the convention for a site known by its town). One town is not enough: «создание
+    технопарков в Казани» is a kind; a region («в Татарстане и Башкирии») is no town."""
+    sites: list[Mention] = []
+    for i, j, entry in hits:
+        word = ctx.tokens[j - 1]
+        if entry.kind != "site_type" or not has_cyrillic(ctx.tokens[i].text) or not _plural(word):
+            continue
+        end = ctx.tokens[j - 1].end
+        if any(m.start < end and ctx.tokens[i].start < m.end for m in found + sites):
+            continue
+        match = _IN_TOWNS.match(ctx.text, end)
+        if match is None:
+            continue
+        words = [match.group(1), *_TOWN_WORD.findall(match.group(2)), match.group(3)]
+        towns = [_town_name(word) for word in words]
+        if None in towns:
+            continue
+        at = match.start(1)
+        for word, town in zip(words, towns, strict=True):
+            at = ctx.text.index(word, at)
+            span, at = (at, at + len(word)), at + len(word)
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            sites.append(_site(entry.ident, span, ctx.text, town, None, iso))
     return sites
 
 
