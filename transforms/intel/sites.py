@@ -772,7 +772,7 @@ def _sites_in_towns(ctx: _Context, hits: list, found: list[Mention]) -> list[Men
     sites: list[Mention] = []
     for i, j, entry in hits:
         word = ctx.tokens[j - 1]
-        if entry.kind != "site_type" or not has_cyrillic(ctx.tokens[i].text) or not _plural(word):
+        if entry.kind != "site_type" or not has_cyrillic(ctx.tokens[i].text) or not _plural_noun(word):
             continue
         end = ctx.tokens[j - 1].end
         if any(m.start < end and ctx.tokens[i].start < m.end for m in found + sites):
@@ -791,6 +791,13 @@ def _sites_in_towns(ctx: _Context, hits: list, found: list[Mention]) -> list[Men
             iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
             sites.append(_site(entry.ident, span, ctx.text, town, None, iso))
     return sites
+
+
+def _plural_noun(token: Token) -> bool:
+    """The site noun is plural in its own lemma's reading («парков» of парк, read first as парковый)."""
+    return _plural(token) or any(
+        p.normal_form == token.norm and p.tag.number == "plur" for p in parses(token.text)
+    )
 
 
 def _zone_regions(ctx: _Context, span: tuple[int, int], plural: bool) -> list[Mention]:
@@ -1200,6 +1207,8 @@ def _the_zone_in_region(
     may be a new one: no name)."""
     if site_type != "sez" or start == 0 or tokens[start - 1].norm != "the" or _plural(tokens[end - 1]):
         return None
+    if end + 1 < len(tokens) and _in_brackets(text, tokens[end - 1].end, tokens[end], tokens[end + 1].start):
+        end += 1  # "the Special economic port zone (SEPZ) in Ulyanovsk Region"
     if end >= len(tokens) or tokens[end].norm != "in":
         return None
     first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
@@ -1208,6 +1217,10 @@ def _the_zone_in_region(
             last = tokens[first + j - 1]
             return text[tokens[first].start : last.end], last.end
     return None
+
+
+def _in_brackets(text: str, before: int, token: Token, after: int) -> bool:
+    return text[before : token.start].strip() == "(" and text[token.end : after].strip() == ")"
 
 
 def _proper_regional(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple | None:
