@@ -190,6 +190,49 @@ def _described_in_place(text: str, tokens: list[Token], start: int, end: int) ->
     return None
 
 
+def _region_before_industry(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> str | None:
+    """ "Udmurt machine-building cluster": a region's adjective in English (a word its name or alias begins
+    with, not a name of its own: Udmurt of Udmurt Republic and Udmurtia) right before the industry's words in
+    lower case names the singular site by its region, as «Удмуртский машиностроительный кластер» does; a
+    place's own name there is where the site is ("the Kaluga pharmaceutical cluster", of Kaluga Oblast). When
+    the registry lists a site of the type by the region's name, only if it lists the whole phrase too."""
+    k = start - 1
+    while k >= 0 and tokens[k].text.islower() and _industry_of(tokens[k].text.replace("-", " ")) is not None:
+        k -= 1
+    if k == start - 1 or k < 0 or has_cyrillic(tokens[k].text) or _plural(tokens[end - 1]):
+        return None
+    word = tokens[k]
+    if len(word.text) < 5 or not word.text[:1].isupper() or text[word.end : tokens[k + 1].start].strip():
+        return None
+    isos = {iso for iso, row in regions().items()
+            if row["region_type"] != "country" and _first_word_starts(row, word.text)}  # fmt: skip
+    if len(isos) != 1 or any(True for _ in matcher().find([word], {"region", "city", "country"})):
+        return None
+    iso = isos.pop()
+    row = regions()[iso]
+    own = word.text in _alt_en(row) or (
+        word.text == _place_name(iso) and not row["name_en"].endswith(" Republic")
+    )
+    if own:
+        return None  # "Kaluga" of Kaluga Oblast: the place, not an adjective
+    single = [n for n in _alt_en(regions()[iso]) if " " not in n and n.startswith(word.text)]
+    name = single[0] if single else _place_name(iso)
+    if lookup(name, site_type) is not None:
+        whole = text[word.start : tokens[end - 1].end]
+        return name if lookup(whole, site_type) is not None else None
+    return name
+
+
+def _first_word_starts(row: dict, word: str) -> bool:
+    return any(name.split(" ")[0].startswith(word) for name in [row["name_en"], *_alt_en(row)])
+
+
+def _alt_en(row: dict) -> list[str]:
+    return [n for n in row["alt_en"].split("|") if n]
+
+
 def _place_name(iso: str) -> str:
     """A region as a site's name: Republic of Tatarstan → Tatarstan, Novosibirsk Oblast → Novosibirsk."""
     name = regions()[iso]["name_en"].removeprefix("Republic of ")
@@ -998,6 +1041,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         registered_before(text, tokens, start, site_type)
         or _name_before(text, tokens, start)
         or _adjective_name(text, tokens, start, end, site_type)
+        or _region_before_industry(text, tokens, start, end, site_type)
     )
     if before is None:
         described = _described_in_place(text, tokens, start, end)

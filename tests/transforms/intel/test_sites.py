@@ -785,3 +785,9 @@ def test_a_plural_site_word_before_two_towns_is_a_site_in_each():
     text = "Строительство индустриальных парков начнут в Рыбинске и Угличе."
     assert _named(text) == {("industrial_park", "Rybinsk"), ("industrial_park", "Uglich")}
     assert _named("Строительство технопарков начнут в Татарстане и Башкирии.") == set()  # regions
+
+
+def test_an_english_regions_adjective_before_lower_case_industry_words_names_the_site():
+    assert _named("Last year Chuvash chemical cluster added two plants.", "en") == {("cluster", "Chuvashia")}
+    text = "Last year Kaluga machine-building cluster added two plants."  # the place's own name: its place
+    assert _named(text, "en") == {("cluster", "machine building cluster")}

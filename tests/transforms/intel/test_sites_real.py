@@ -2,7 +2,7 @@
 (tests/data/intel/real_sites_blind.yaml to real_sites_blind10.yaml; figures in docs/facts.md). Blind 7's,
 blind 9's and blind 10's named sites stay below the common floor (the classes left are in docs/facts.md):
 their floor is what they reach. Blind 10's first run, before the rules it taught: site types P / R / F1
-1.00 / 0.56 / 0.72, named sites 1.00 / 0.35 / 0.52; after: 1.00 / 0.92 / 0.96 and 0.975 / 0.85 / 0.91."""
+1.00 / 0.56 / 0.72, named sites 1.00 / 0.35 / 0.52; after: 1.00 / 0.92 / 0.96 and 0.976 / 0.87 / 0.92."""
 
 import pytest
 import yaml
@@ -14,7 +14,7 @@ FLOOR = 0.92
 FLOORS = {
     ("real_sites_blind7", "site"): 0.88,
     ("real_sites_blind9", "site"): 0.89,
-    ("real_sites_blind10", "site"): 0.9,
+    ("real_sites_blind10", "site"): 0.91,
 }
 
 
