@@ -211,6 +211,7 @@ _LISTED_NAME = r"[«\"“„]?([A-ZА-ЯЁ][\w.&-]*\w(?:[ \t][A-ZА-ЯЁ0-9][\w.
 _LIST_SEPARATOR = r"(?:,[ \t]*(?:and[ \t]+|и[ \t]+)?|[ \t]+(?:and|и)[ \t]+)"
 _PAREN_LIST = re.compile(rf"[ \t\u00a0]*\(({_LISTED_NAME}(?:{_LIST_SEPARATOR}{_LISTED_NAME})+)\)")
 _VERB_LIST = re.compile(
+    r"(?:[ \t\u00a0]+of[ \t]+the[ \t]+(?:region|country|city|republic))?"  # "parks of the region, namely …"
     rf"[ \t\u00a0]*(?:,[ \t]*)?(?:are|include|such[ \t]+as|namely|[–—])[ \t\u00a0]+"
     rf"({_LISTED_NAME}(?:{_LIST_SEPARATOR}{_LISTED_NAME})*[ \t]+(?:and|и)[ \t]+{_LISTED_NAME})(?=[\s.,;:)]|$)"
 )
@@ -234,7 +235,8 @@ def names_in_list(text: str, start: int, limit: int) -> list[tuple[str, tuple[in
 
 def names_listed_after(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int]]]:
     """Names listed after a plural site word, each with its span: "Four industrial parks (Vorsino,
-    Kaluga-Yug, Rosva, Grabcevo)", "the largest technoparks are ELMA, Slava and Polyus". Two names at least:
+    Kaluga-Yug, Rosva, Grabcevo)", "the largest technoparks are ELMA, Slava and Polyus", "the oldest
+    industrial parks of the region, namely Grabtsevo, Vorsino, Rosva and Kaluga-Yug". Two names at least:
     one word in brackets is as often an abbreviation or a place."""
     match = _PAREN_LIST.match(text, end, limit) or _VERB_LIST.match(text, end, limit)
     if match is None:

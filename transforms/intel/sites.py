@@ -28,6 +28,7 @@ from transforms.intel.lexicon.site_registry import (
     lookup_short,
     lookup_spelling,
     only_zone_in,
+    registry,
     standalone_hits,
 )
 from transforms.intel.lexicon.syntax_ru import hangs_on, head_of
@@ -72,7 +73,7 @@ _DESCRIPTORS = {
 _COMMON_ADJECTIVES = {
     "российский", "национальный", "федеральный", "международный", "региональный", "новый", "муниципальный",
     "государственный", "первый", "крупный", "крупнейший", "частный", "единый", "областной", "городской",
-    "собственный", "отечественный", "технологический",
+    "собственный", "отечественный", "технологический", "промышленный", "инновационный", "территориальный",
 }  # fmt: skip
 _LEGAL_TECHNOPARK = re.compile(r"промышленн\w*[ \t\u00a0]+технопарк|industrial[ \t\u00a0]+technopark", re.I)
 _PLACE_BREAK = re.compile(r"[,.;:\n]")
@@ -189,6 +190,49 @@ def _described_in_place(text: str, tokens: list[Token], start: int, end: int) ->
     return None
 
 
+def _region_before_industry(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> str | None:
+    """ "Udmurt machine-building cluster": a region's adjective in English (a word its name or alias begins
+    with, not a name of its own: Udmurt of Udmurt Republic and Udmurtia) right before the industry's words in
+    lower case names the singular site by its region, as «Удмуртский машиностроительный кластер» does; a
+    place's own name there is where the site is ("the Kaluga pharmaceutical cluster", of Kaluga Oblast). When
+    the registry lists a site of the type by the region's name, only if it lists the whole phrase too."""
+    k = start - 1
+    while k >= 0 and tokens[k].text.islower() and _industry_of(tokens[k].text.replace("-", " ")) is not None:
+        k -= 1
+    if k == start - 1 or k < 0 or has_cyrillic(tokens[k].text) or _plural(tokens[end - 1]):
+        return None
+    word = tokens[k]
+    if len(word.text) < 5 or not word.text[:1].isupper() or text[word.end : tokens[k + 1].start].strip():
+        return None
+    isos = {iso for iso, row in regions().items()
+            if row["region_type"] != "country" and _first_word_starts(row, word.text)}  # fmt: skip
+    if len(isos) != 1 or any(True for _ in matcher().find([word], {"region", "city", "country"})):
+        return None
+    iso = isos.pop()
+    row = regions()[iso]
+    own = word.text in _alt_en(row) or (
+        word.text == _place_name(iso) and not row["name_en"].endswith(" Republic")
+    )
+    if own:
+        return None  # "Kaluga" of Kaluga Oblast: the place, not an adjective
+    single = [n for n in _alt_en(regions()[iso]) if " " not in n and n.startswith(word.text)]
+    name = single[0] if single else _place_name(iso)
+    if lookup(name, site_type) is not None:
+        whole = text[word.start : tokens[end - 1].end]
+        return name if lookup(whole, site_type) is not None else None
+    return name
+
+
+def _first_word_starts(row: dict, word: str) -> bool:
+    return any(name.split(" ")[0].startswith(word) for name in [row["name_en"], *_alt_en(row)])
+
+
+def _alt_en(row: dict) -> list[str]:
+    return [n for n in row["alt_en"].split("|") if n]
+
+
 def _place_name(iso: str) -> str:
     """A region as a site's name: Republic of Tatarstan → Tatarstan, Novosibirsk Oblast → Novosibirsk."""
     name = regions()[iso]["name_en"].removeprefix("Republic of ")
@@ -210,8 +254,26 @@ def _registered_with_noun(
         if (entry := lookup(text[words[0].start : words[-1].end], site_type)) is not None:
             if first == start and _named_before(text, tokens, start):
                 return None  # "Zelenodolsk IT Park": another IT park, named by the word before
+            if first == start and _town_elsewhere(text, tokens, start, entry.region_iso):
+                return None  # «в Ярославле появится IT-парк»: a park of the kind, not Kazan's IT-парк
             return entry.name_en, (words[0].start, words[-1].end), None
     return None
+
+
+def _town_elsewhere(text: str, tokens: list[Token], start: int, iso: str | None) -> bool:
+    """The site word's sentence places something «в» a town outside the region a registered name of that
+    word alone lies in («в Ярославле появится IT-парк»: not the IT-парк of Kazan)."""
+    sentence = sentence_of(text, tokens[start].start)
+    for k in range(len(tokens) - 1):
+        word = tokens[k + 1]
+        if tokens[k].norm not in ("в", "во") or not sentence[0] <= word.start < sentence[1]:
+            continue
+        if not word.text[:1].isupper() or (town := _town_name(word.text)) is None:
+            continue
+        rows = [row for row in cities().values() if row["name_ru"] == town]
+        if not rows or rows[0]["region_iso"] != iso:
+            return True
+    return False
 
 
 def _named_before(text: str, tokens: list[Token], start: int) -> bool:
@@ -442,6 +504,8 @@ def find_sites(
     found += _bare_parks(context, hits, found)
     found += _named_zones(context, hits, found)
     found += _such_as_lists(context, hits, found)
+    found += _typed_zones(context, hits, found)
+    found += _sites_in_towns(context, hits, found)
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
     return [_noun_span(m) for m in _registered(context, found + _compound_sites(context, hits, found))]
@@ -699,6 +763,107 @@ def _named_zones(ctx: _Context, hits: list, found: list[Mention]) -> list[Mentio
     return sites
 
 
+_ZONE_TYPE = re.compile(
+    r"[ \t\u00a0]*(?:\([^()\n]{1,12}\)[ \t\u00a0]*)?(портового|туристско-рекреационного|"
+    r"промышленно-производственного|технико-внедренческого)[ \t\u00a0]+типа",
+    re.IGNORECASE,
+)
+_ZONE_TYPE_WORDS = {"портового": "port", "туристско-рекреационного": "tourist_recreational",
+                    "промышленно-производственного": "industrial_production",
+                    "технико-внедренческого": "technology_innovation"}  # fmt: skip
+_TO_CREATE = re.compile(r"(?<![\w-])(?:создани|формировани|организаци)[яеию][ \t\u00a0]+$", re.IGNORECASE)
+_SUCH_ZONES = re.compile(r"\s*(?:Такие|Эти|Все)[ \t\u00a0]+(?:зоны|ОЭЗ)\b")
+
+
+def _typed_zones(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """«в Ульяновской области создали особую экономическую зону портового типа»: an SEZ word with its zone's
+    type after it and no name is the zone of the region its sentence names (one region only); «семи особых
+    экономических зон (ОЭЗ) туристско-рекреационного типа. Такие зоны будут созданы в Краснодарском и
+    Ставропольском краях, …»: a plural one, the zones of the regions listed in its sentence or in the next
+    one that opens with «Такие зоны». A singular one to be created («проект создания особой экономической
+    зоны … типа в регионе») is none yet. Each is the registry's zone of that type in the region when it lists
+    one only, else a zone named by its region."""
+    sites: list[Mention] = []
+    for i, j, entry in hits:
+        if entry.kind != "site_type" or entry.ident != "sez":
+            continue
+        span = (ctx.tokens[i].start, ctx.tokens[j - 1].end)
+        if (kind := _ZONE_TYPE.match(ctx.text, span[1])) is None:
+            continue
+        if any(m.start < kind.end() and span[0] < m.end for m in found + sites):
+            continue
+        plural = _plural(ctx.tokens[j - 1])
+        for region in _zone_regions(ctx, span, plural):
+            at = (region.start, region.end) if plural else (span[0], kind.end())
+            sites.append(_zone_in(ctx.text, at, region.attrs["iso"], _ZONE_TYPE_WORDS[kind.group(1).lower()]))
+    return sites
+
+
+_IN_TOWNS = re.compile(
+    r"(?:[ \t\u00a0]+[а-яё]+){0,3}[ \t\u00a0]+во?[ \t\u00a0]+([А-ЯЁ][\w-]+)"
+    r"((?:,[ \t\u00a0]*(?:во?[ \t\u00a0]+)?[А-ЯЁ][\w-]+)*)"
+    r"[ \t\u00a0]+и[ \t\u00a0]+(?:во?[ \t\u00a0]+)?([А-ЯЁ][\w-]+)"
+)
+_TOWN_WORD = re.compile(r"[А-ЯЁ][\w-]+")
+
+
+def _sites_in_towns(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """«Строительство технопарков намечено в Дмитрове и Черноголовке»: a plural site word with no name, then
+    (three lower-case words at most between) «в» and two or more towns joined by «и», is one site in each
+    town, named by it (the convention for a site known by its town). One town is not enough: «создание
+    технопарков в Казани» is a kind; a region («в Татарстане и Башкирии») is no town."""
+    sites: list[Mention] = []
+    for i, j, entry in hits:
+        word = ctx.tokens[j - 1]
+        if entry.kind != "site_type" or not has_cyrillic(ctx.tokens[i].text) or not _plural_noun(word):
+            continue
+        end = ctx.tokens[j - 1].end
+        if any(m.start < end and ctx.tokens[i].start < m.end for m in found + sites):
+            continue
+        match = _IN_TOWNS.match(ctx.text, end)
+        if match is None:
+            continue
+        words = [match.group(1), *_TOWN_WORD.findall(match.group(2)), match.group(3)]
+        towns = [_town_name(word) for word in words]
+        if None in towns:
+            continue
+        at = match.start(1)
+        for word, town in zip(words, towns, strict=True):
+            at = ctx.text.index(word, at)
+            span, at = (at, at + len(word)), at + len(word)
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            sites.append(_site(entry.ident, span, ctx.text, town, None, iso))
+    return sites
+
+
+def _plural_noun(token: Token) -> bool:
+    """The site noun is plural in its own lemma's reading («парков» of парк, read first as парковый)."""
+    return _plural(token) or any(
+        p.normal_form == token.norm and p.tag.number == "plur" for p in parses(token.text)
+    )
+
+
+def _zone_regions(ctx: _Context, span: tuple[int, int], plural: bool) -> list[Mention]:
+    sentence = sentence_of(ctx.text, span[0])
+    regions_in = [m for m in ctx.places if m.kind == "region" and sentence[0] <= m.start < sentence[1]]
+    if not plural:
+        if _TO_CREATE.search(ctx.text, max(0, span[0] - 20), span[0]):
+            return []  # «проект создания особой экономической зоны … в регионе»: a zone not made yet
+        return regions_in if len({m.attrs["iso"] for m in regions_in}) == 1 else []
+    if regions_in or not _SUCH_ZONES.match(ctx.text, sentence[1]):
+        return []
+    following = sentence_of(ctx.text, _SUCH_ZONES.match(ctx.text, sentence[1]).end())
+    return [m for m in ctx.places if m.kind == "region" and following[0] <= m.start < following[1]]
+
+
+def _zone_in(text: str, span: tuple[int, int], iso: str, zone_type: str) -> Mention:
+    zones = [e for e in registry().values() if e.site_type == "sez" and e.region_iso == iso]
+    typed = [e for e in zones if e.zone_type == zone_type]
+    if len(typed) == 1:
+        return _registered_site(typed[0], span, text, None)
+    return _site("sez", span, text, regions()[iso]["name_ru"], None, iso)
+
+
 def _such_as_lists(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
     """ "6 technoparks out of 33 are located in the capital, moreover, such facilities as ELMA and POLYUS are
     among the top three": names listed after "such facilities as" («такие площадки, как») are sites of the
@@ -845,7 +1010,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         or _in_town(text, tokens, start, end, site_type)
         or _of_place(text, tokens, end, site_type)
         or _the_zone_in_region(text, tokens, start, end, site_type)
-        or (abbreviation_after(text, tokens, end) if site_type == "technopark" else None)
+        or _abbreviation_after(text, tokens, end, site_type)
         or _registered_run_after(text, tokens, end, site_type)
         or latin_name_after(text, tokens, end)
         or bare_name_after(text, tokens, end)
@@ -876,6 +1041,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         registered_before(text, tokens, start, site_type)
         or _name_before(text, tokens, start)
         or _adjective_name(text, tokens, start, end, site_type)
+        or _region_before_industry(text, tokens, start, end, site_type)
     )
     if before is None:
         described = _described_in_place(text, tokens, start, end)
@@ -884,6 +1050,16 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     first = at if at >= 0 else tokens[max(0, start - 1)].start
     found = [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
     return _listed_before(text, first) + found if _plural(tokens[end - 1]) and at >= 0 else found
+
+
+def _abbreviation_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """«технопарк МФТИ»: an abbreviation after технопарк names it; after an industrial park's word only when
+    the registry lists the abbreviation as a park («Промышленный парк ЗЭМ» is the ZEM technopark)."""
+    if site_type not in _PARKS or (found := abbreviation_after(text, tokens, end)) is None:
+        return None
+    if site_type == "technopark" or any(lookup(found[0], kind) is not None for kind in _PARKS):
+        return found
+    return None
 
 
 _LATIN_RUN_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][\w&-]*(?:[ \t\u00a0]+[A-Z][\w&-]*){1,2})")
@@ -1007,7 +1183,20 @@ def _town_name(name: str) -> str | None:
     for i, j, entry in matcher().find(tokens, {"city"}):
         if i == 0 and j == len(tokens) and entry.ident in cities():
             return cities()[entry.ident]["name_ru"]
-    return None
+    return _geographic_name(name)
+
+
+def _geographic_name(name: str) -> str | None:
+    """A town the gazetteer does not list, by pymorphy2's first parse as a place name (Geox), in its
+    nominative and with its parts' capitals as written: «Рыбинске» → Рыбинск, «Комсомольске-на-Амуре» →
+    Комсомольск-на-Амуре. One word only, and not a region or a country («Бурятии»)."""
+    if " " in name or not has_cyrillic(name):
+        return None
+    found = parses(name)
+    if not found or "Geox" not in found[0].tag.grammemes or any(matcher().find(_tokens_of(name))):
+        return None
+    parts = zip(found[0].normal_form.split("-"), name.split("-"), strict=False)
+    return "-".join(low.capitalize() if part[:1].isupper() else low for low, part in parts)
 
 
 def _town_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
@@ -1062,6 +1251,8 @@ def _the_zone_in_region(
     may be a new one: no name)."""
     if site_type != "sez" or start == 0 or tokens[start - 1].norm != "the" or _plural(tokens[end - 1]):
         return None
+    if end + 1 < len(tokens) and _in_brackets(text, tokens[end - 1].end, tokens[end], tokens[end + 1].start):
+        end += 1  # "the Special economic port zone (SEPZ) in Ulyanovsk Region"
     if end >= len(tokens) or tokens[end].norm != "in":
         return None
     first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
@@ -1070,6 +1261,10 @@ def _the_zone_in_region(
             last = tokens[first + j - 1]
             return text[tokens[first].start : last.end], last.end
     return None
+
+
+def _in_brackets(text: str, before: int, token: Token, after: int) -> bool:
+    return text[before : token.start].strip() == "(" and text[token.end : after].strip() == ")"
 
 
 def _proper_regional(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple | None:
@@ -1138,7 +1333,10 @@ def _industry_of(words: str) -> str | None:
 def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> str | None:
     """«Томская ОЭЗ», «Калужский технопарк», «в липецкой особой экономической зоне»: a region's adjective
     names the site after its capital (Московский → Moscow); «Столыпинского индустриального парка»: another
-    capitalised adjective inside a sentence is the site's name, in the nominative (Столыпинский)."""
+    capitalised adjective inside a sentence is the site's name, in the nominative (Столыпинский). The
+    industry's words between them are skipped («Калужского фармацевтического кластера», «Уральским
+    фармацевтическим кластером»)."""
+    start = _industry_before(tokens, start)
     word = tokens[start - 1] if start > 0 else None
     if word is None or not has_cyrillic(word.text) or text[word.end : tokens[start].start].strip():
         return None
@@ -1163,6 +1361,18 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
     prefix, _, last = word.text.rpartition("-")
     name = nominative_phrase(f"{last} {tokens[end - 1].norm}").split()[0]
     return f"{prefix}-{name}" if prefix else name
+
+
+def _industry_before(tokens: list[Token], start: int) -> int:
+    """The first token of the Russian industry words in lower case that end right before token start
+    («фармацевтического» before «кластера»), else start."""
+    for first in (start - 2, start - 1):
+        words = tokens[max(0, first) : start]
+        if first < 0 or not all(has_cyrillic(t.text) and t.text[:1].islower() for t in words):
+            continue
+        if any(i == 0 and j == len(words) for i, j, _ in matcher().find(words, {"industry"})):
+            return first
+    return start
 
 
 def _shares_stem(adjective: str, capital: str) -> bool:

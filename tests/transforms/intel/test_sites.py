@@ -717,3 +717,77 @@ def test_a_foreign_place_after_from_is_where_someone_comes_from_not_the_site():
     assert _entries(text, "en") == {("industrial_park", "ip-tyulyachi")}
     found = find_mentions("The event will be held at the Zhongguancun Science Park in Beijing, China.", "en")
     assert {m.attrs["iso"] for m in found if m.kind == "site"} == {"CN"}  # a place after the site: its own
+
+
+def test_tad_tor_and_the_port_zone_are_sez_words():
+    assert ("sez", "Severnaya") in _named("Investors chose TAD “Severnaya” for a new plant.", "en")
+    assert ("sez", "Vostok") in _named('The area of the TOR "Vostok" grew to 300 ha.', "en")
+    text = "A new hangar opened at the Special economic port zone (SEPZ) in Ulyanovsk Region."
+    assert _entries(text, "en") == {("sez", "sez-ulyanovsk")}
+    assert _named("The plan costs a tad more than expected, said the director.", "en") == set()
+
+
+def test_it_park_is_a_technopark_word_and_another_towns_one_is_not_kazans():
+    assert _entries("Новые резиденты пришли в IT-парк в Набережных Челнах.") == {
+        ("technopark", "tp-it-park-chelny")
+    }
+    assert _named("В Вологде появится IT-парк, сообщили в мэрии.") == set()
+    assert _named("Строительство IT-парка в Вологде начнётся весной.") == {("technopark", "Vologda")}
+
+
+def test_a_town_pymorphy_reads_as_a_place_names_the_site():
+    # Кирово-Чепецк is not in reference/cities.csv: pymorphy2's Geox tag makes it a town
+    assert _named("Началось строительство индустриального парка в Кирово-Чепецке.") == {
+        ("industrial_park", "Kirovo-Chepetsk")
+    }
+    assert _named("Началось строительство индустриального парка в Бурятии.") == set()  # a region
+
+
+def test_parks_listed_after_of_the_region_namely():
+    text = "The first industrial parks of the region, namely Vorsino, Rosva and Grabtsevo, are full."
+    assert _entries(text, "en") == {
+        ("industrial_park", "ip-vorsino"),
+        ("industrial_park", "ip-rosva"),
+        ("industrial_park", "ip-grabtsevo"),
+    }
+
+
+def test_an_adjective_before_the_industry_words_names_the_cluster():
+    text = "Компания вошла в состав Калужского фармацевтического кластера."
+    assert _entries(text) == {("cluster", "cl-kaluga-pharma")}
+    assert ("cluster", "Sibirsky") in _named("Соглашение подписано с Сибирским фармацевтическим кластером.")
+    text = "Промышленный машиностроительный кластер вошёл в реестр."
+    assert _named(text) == {("cluster", "machine building cluster")}  # промышленный is no name
+
+
+def test_an_abbreviation_after_an_industrial_parks_word_is_a_registered_park():
+    text = "В Челябинской области открылся Промышленный парк ЗЭМ при заводе."
+    assert _entries(text) == {("technopark", "tp-zem")}
+    assert _named("Индустриальный парк ЛМК расширили.") == set()  # the registry lists no park so
+
+
+def test_a_zone_with_its_type_is_the_zone_of_its_region():
+    text = "В 2010 году в Ульяновской области создали особую экономическую зону портового типа."
+    assert _entries(text) == {("sez", "sez-ulyanovsk")}
+    text = "Тульская область подготовила проект создания особой экономической зоны портового типа в регионе."
+    assert _named(text) == set()  # a zone to be made is none yet
+
+
+def test_zones_of_a_type_listed_by_region_in_the_next_sentence():
+    text = (
+        "Власти утвердили создание двух особых экономических зон туристско-рекреационного типа. "
+        "Такие зоны появятся в Иркутской области и Бурятии."
+    )
+    assert _entries(text) == {("sez", "sez-baikal-gates"), ("sez", "sez-baikal-harbour")}
+
+
+def test_a_plural_site_word_before_two_towns_is_a_site_in_each():
+    text = "Строительство индустриальных парков начнут в Рыбинске и Угличе."
+    assert _named(text) == {("industrial_park", "Rybinsk"), ("industrial_park", "Uglich")}
+    assert _named("Строительство технопарков начнут в Татарстане и Башкирии.") == set()  # regions
+
+
+def test_an_english_regions_adjective_before_lower_case_industry_words_names_the_site():
+    assert _named("Last year Chuvash chemical cluster added two plants.", "en") == {("cluster", "Chuvashia")}
+    text = "Last year Kaluga machine-building cluster added two plants."  # the place's own name: its place
+    assert _named(text, "en") == {("cluster", "machine building cluster")}

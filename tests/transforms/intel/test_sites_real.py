@@ -1,7 +1,8 @@
 """Floors for site types and named sites on real press excerpts labelled before any extractor ran on them
-(tests/data/intel/real_sites_blind.yaml to real_sites_blind9.yaml; figures in docs/facts.md). Blind 7's and
-blind 9's named sites stay below the common floor (the classes left, sites named by a town the registry lists
-no site by, are in docs/facts.md): their floor is what they reach."""
+(tests/data/intel/real_sites_blind.yaml to real_sites_blind10.yaml; figures in docs/facts.md). Blind 7's,
+blind 9's and blind 10's named sites stay below the common floor (the classes left are in docs/facts.md):
+their floor is what they reach. Blind 10's first run, before the rules it taught: site types P / R / F1
+1.00 / 0.56 / 0.72, named sites 1.00 / 0.35 / 0.52; after: 1.00 / 0.92 / 0.96 and 0.976 / 0.87 / 0.92."""
 
 import pytest
 import yaml
@@ -10,7 +11,11 @@ from bench import intel_quality, intel_real
 
 FLOOR = 0.92
 # precision and F1 where a split falls short of FLOOR
-FLOORS = {("real_sites_blind7", "site"): 0.87, ("real_sites_blind9", "site"): 0.87}
+FLOORS = {
+    ("real_sites_blind7", "site"): 0.88,
+    ("real_sites_blind9", "site"): 0.89,
+    ("real_sites_blind10", "site"): 0.91,
+}
 
 
 @pytest.fixture(scope="module", params=intel_quality.SITES_SPLITS, ids=lambda p: p.stem)
