@@ -15,7 +15,6 @@ from itertools import pairwise
 from transforms.intel.lexicon.gazetteer import Token, cities, industry_names, matcher, regions, site_labels
 from transforms.intel.lexicon.nlp_ru import (
     agrees_as_adjective,
-    is_plural,
     nominative_phrase,
     parses,
     reads_as,
@@ -31,7 +30,6 @@ from transforms.intel.lexicon.site_registry import (
     registry,
     standalone_hits,
 )
-from transforms.intel.lexicon.syntax_ru import hangs_on, head_of
 from transforms.intel.lexicon.translit import has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
@@ -51,6 +49,19 @@ from transforms.intel.site_names import (
     registered_apposition,
     registered_before,
     title_case_line,
+)
+from transforms.intel.site_places import (
+    after_region,
+    at_sentence_start,
+    in_town,
+    is_place,
+    of_place,
+    plural,
+    proper_regional,
+    the_zone_in_region,
+    tokens_of,
+    town_after,
+    town_name,
 )
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
@@ -76,9 +87,6 @@ _COMMON_ADJECTIVES = {
     "собственный", "отечественный", "технологический", "промышленный", "инновационный", "территориальный",
 }  # fmt: skip
 _LEGAL_TECHNOPARK = re.compile(r"промышленн\w*[ \t\u00a0]+технопарк|industrial[ \t\u00a0]+technopark", re.I)
-_PLACE_BREAK = re.compile(r"[,.;:\n]")
-_PLACE_BREAK_OF = re.compile(r"[,;:\n]|(?<!\b[A-Z][a-z])\.")  # "of St. Petersburg" goes on
-_RANKING = {"первый", "второй", "третий", "единственный", "крупнейший", "лучший", "очередной", "новый"}
 _COUNTED = re.compile(r"(?<![\w-])(?:два|две|три|четыре|оба|обе|полтора)[ \t\u00a0]+$", re.IGNORECASE)
 # "в том числе в сфере …", "including in the field of …": a sphere, not the members of a set
 _SPHERE_AFTER = re.compile(
@@ -158,7 +166,7 @@ def _describes(token: Token) -> bool:
         return True
     if not token.text[:1].isupper() or has_cyrillic(token.text):
         return False
-    words = _tokens_of(token.text.replace("-", ""))
+    words = tokens_of(token.text.replace("-", ""))
     return any(i == 0 and j == len(words) for i, j, _ in matcher().find(words, {"industry"}))
 
 
@@ -201,7 +209,7 @@ def _region_before_industry(
     k = start - 1
     while k >= 0 and tokens[k].text.islower() and _industry_of(tokens[k].text.replace("-", " ")) is not None:
         k -= 1
-    if k == start - 1 or k < 0 or has_cyrillic(tokens[k].text) or _plural(tokens[end - 1]):
+    if k == start - 1 or k < 0 or has_cyrillic(tokens[k].text) or plural(tokens[end - 1]):
         return None
     word = tokens[k]
     if len(word.text) < 5 or not word.text[:1].isupper() or text[word.end : tokens[k + 1].start].strip():
@@ -268,7 +276,7 @@ def _town_elsewhere(text: str, tokens: list[Token], start: int, iso: str | None)
         word = tokens[k + 1]
         if tokens[k].norm not in ("в", "во") or not sentence[0] <= word.start < sentence[1]:
             continue
-        if not word.text[:1].isupper() or (town := _town_name(word.text)) is None:
+        if not word.text[:1].isupper() or (town := town_name(word.text)) is None:
             continue
         rows = [row for row in cities().values() if row["name_ru"] == town]
         if not rows or rows[0]["region_iso"] != iso:
@@ -298,10 +306,6 @@ def _before_industry(text: str, tokens: list[Token], i: int) -> int:
     return i
 
 
-def _at_sentence_start(text: str, offset: int) -> bool:
-    return sentence_of(text, offset)[0] == offset
-
-
 def _name_after(text: str, end: int, bare: bool = True) -> tuple[str | None, int]:
     """The name after a site word: quoted, set off by commas, or (``bare``) a capitalised word."""
     if (quoted := quoted_after(text, end)) is not None:
@@ -323,7 +327,7 @@ def _name_after(text: str, end: int, bare: bool = True) -> tuple[str | None, int
 
 def _region_of_name(name: str) -> str | None:
     """The place a name names: 'Kaluga SEZ' → RU-KLU; 'AutoCluster.NRW' → DE (its parts count too)."""
-    for _, _, entry in matcher().find(_tokens_of(name.replace(".", " ")), {"region", "country", "city"}):
+    for _, _, entry in matcher().find(tokens_of(name.replace(".", " ")), {"region", "country", "city"}):
         return cities()[entry.ident]["region_iso"] if entry.kind == "city" else entry.ident
     return None
 
@@ -353,12 +357,6 @@ def _shared(isos: list[str | None]) -> list[str | None]:
     """Items of one list with no place of their own take the place the others agree on, if they agree."""
     known = {iso for iso in isos if iso is not None}
     return [iso or next(iter(known)) for iso in isos] if len(known) == 1 else isos
-
-
-def _tokens_of(name: str) -> list[Token]:
-    from transforms.intel.lexicon.gazetteer import tokenize
-
-    return tokenize(name)
 
 
 def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[int]) -> str | None:
@@ -399,7 +397,7 @@ def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, in
 def _named_with_noun(text: str, span: tuple[int, int], name: str) -> Registered | None:
     """технополиса «Москва»: the site word and the name together are a registered name («Технополис Москва»,
     an SEZ), whose own type wins over the one the word gives."""
-    words = _tokens_of(text[span[0] : span[1]])
+    words = tokens_of(text[span[0] : span[1]])
     if not words or words[0].norm in ("park", "парк"):
         return None
     return next(filter(None, (lookup(f"{words[0].norm} {name}", kind) for kind in _ALL_TYPES)), None)
@@ -423,7 +421,7 @@ def _zone_of_place(name: str, site_type: str) -> Registered | None:
     Technopolis)."""
     if site_type != "sez":
         return None
-    tokens = _tokens_of(name)
+    tokens = tokens_of(name)
     whole = [e.ident for i, j, e in matcher().find(tokens, {"region"}) if i == 0 and j == len(tokens)]
     return only_zone_in(whole[0]) if whole else None
 
@@ -538,7 +536,7 @@ def _member_of_other_kind(ctx: _Context, hits: list, start: int, site_type: str)
         entry.kind == "site_type"
         and entry.ident != site_type
         and sentence[0] <= ctx.tokens[i].start < colon
-        and _plural(ctx.tokens[j - 1])
+        and plural(ctx.tokens[j - 1])
         for i, j, entry in hits
     )
 
@@ -565,7 +563,7 @@ def _quoted_site(text: str, tokens: list[Token], start: int, end: int) -> bool:
     «Технопарк Пермь»), the quote is one of a list of quoted names («Начало» и «Технопарк Прикамья») or
     another site's name (парк с рабочим названием «Технополис Метмаш»)."""
     at = tokens[start].start
-    if at == 0 or text[at - 1] not in '«"“„' or _plural(tokens[end - 1]):
+    if at == 0 or text[at - 1] not in '«"“„' or plural(tokens[end - 1]):
         return False
     if _OWN_NAME_IN_QUOTE.match(text, tokens[end - 1].end) is None:
         return False
@@ -626,7 +624,7 @@ def _regional_park_lists(ctx: _Context, found: list[Mention]) -> list[Mention]:
     for k, token in enumerate(ctx.tokens[:-1]):
         if token.norm != "парк":
             continue
-        after = _after_region(ctx.text, ctx.tokens, k + 1)
+        after = after_region(ctx.text, ctx.tokens, k + 1)
         if after == token.end:
             continue
         for name, span in listed_after_colon(ctx.text, after, sentence_of(ctx.text, token.start)[1]):
@@ -792,9 +790,9 @@ def _typed_zones(ctx: _Context, hits: list, found: list[Mention]) -> list[Mentio
             continue
         if any(m.start < kind.end() and span[0] < m.end for m in found + sites):
             continue
-        plural = _plural(ctx.tokens[j - 1])
-        for region in _zone_regions(ctx, span, plural):
-            at = (region.start, region.end) if plural else (span[0], kind.end())
+        many = plural(ctx.tokens[j - 1])
+        for region in _zone_regions(ctx, span, many):
+            at = (region.start, region.end) if many else (span[0], kind.end())
             sites.append(_zone_in(ctx.text, at, region.attrs["iso"], _ZONE_TYPE_WORDS[kind.group(1).lower()]))
     return sites
 
@@ -824,7 +822,7 @@ def _sites_in_towns(ctx: _Context, hits: list, found: list[Mention]) -> list[Men
         if match is None:
             continue
         words = [match.group(1), *_TOWN_WORD.findall(match.group(2)), match.group(3)]
-        towns = [_town_name(word) for word in words]
+        towns = [town_name(word) for word in words]
         if None in towns:
             continue
         at = match.start(1)
@@ -838,15 +836,15 @@ def _sites_in_towns(ctx: _Context, hits: list, found: list[Mention]) -> list[Men
 
 def _plural_noun(token: Token) -> bool:
     """The site noun is plural in its own lemma's reading («парков» of парк, read first as парковый)."""
-    return _plural(token) or any(
+    return plural(token) or any(
         p.normal_form == token.norm and p.tag.number == "plur" for p in parses(token.text)
     )
 
 
-def _zone_regions(ctx: _Context, span: tuple[int, int], plural: bool) -> list[Mention]:
+def _zone_regions(ctx: _Context, span: tuple[int, int], many: bool) -> list[Mention]:
     sentence = sentence_of(ctx.text, span[0])
     regions_in = [m for m in ctx.places if m.kind == "region" and sentence[0] <= m.start < sentence[1]]
-    if not plural:
+    if not many:
         if _TO_CREATE.search(ctx.text, max(0, span[0] - 20), span[0]):
             return []  # «проект создания особой экономической зоны … в регионе»: a zone not made yet
         return regions_in if len({m.attrs["iso"] for m in regions_in}) == 1 else []
@@ -879,7 +877,7 @@ def _such_as_lists(ctx: _Context, hits: list, found: list[Mention]) -> list[Ment
         for name, span in names_in_list(ctx.text, match.end(), sentence[1]):
             if any(m.start < span[1] and span[0] < m.end for m in found + sites):
                 continue
-            if _is_place(name) and lookup(name, site_type) is None:
+            if is_place(name) and lookup(name, site_type) is None:
                 continue
             iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
             sites.append(_site(site_type, span, ctx.text, name, None, iso))
@@ -894,7 +892,7 @@ def _names_at_park(text: str, tokens: list[Token], k: int) -> list[tuple[str, tu
             return [(bare[0], (tokens[k].start, bare[1]))]
     # "the largest operating parks are Vorsino in Kaluga Region, “Sheksna” in Vologda Region"
     limit = sentence_of(text, tokens[k].start)[1]
-    if _plural(tokens[k]) and (placed := names_placed_after(text, tokens[k].end, limit)):
+    if plural(tokens[k]) and (placed := names_placed_after(text, tokens[k].end, limit)):
         return placed
     before = _name_before(text, tokens, k)
     if before is None:
@@ -902,7 +900,7 @@ def _names_at_park(text: str, tokens: list[Token], k: int) -> list[tuple[str, tu
     at = text.rfind(before, max(0, tokens[k].start - 120), tokens[k].start)
     if at < 0:
         return []
-    listed = _listed_before(text, at) if _plural(tokens[k]) else []
+    listed = _listed_before(text, at) if plural(tokens[k]) else []
     # "Tyulyachi Business Park": the registry's industrial park Tyulyachi, "Business" its developer's word
     name = before.removesuffix(" Business") if before.endswith(" Business") else before
     return [(name, span) for name, span, _ in listed] + [(name, (at, tokens[k].end))]
@@ -940,10 +938,10 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     low = bisect_left(ctx.nouns, start - 3 * WINDOW)
     nearby = ctx.nouns[low : bisect_right(ctx.nouns, start + 3 * WINDOW)]
     same_sentence = [n for n in nearby if sentence[0] <= tokens[n].start < sentence[1]]
-    listed = listed_after_colon(text, _after_region(text, tokens, end), sentence[1])
-    if not listed and _plural(tokens[end - 1]):
+    listed = listed_after_colon(text, after_region(text, tokens, end), sentence[1])
+    if not listed and plural(tokens[end - 1]):
         listed = names_listed_after(text, tokens[end - 1].end, sentence[1])
-        if any(_is_place(name) and lookup(name, site_type) is None for name, _ in listed):
+        if any(is_place(name) and lookup(name, site_type) is None for name, _ in listed):
             listed = []  # "industrial parks (Moscow, Kaluga)": where they are, not their names
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
     named = items or _named(text, tokens, start, end, site_type)
@@ -975,7 +973,7 @@ def _kind_of_sites(text: str, tokens: list[Token], span: tuple[int, int], named:
     pharmaceutical … clusters") or names them one by one ("the Lipetsk and Tambov SEZs")."""
     start, end = span
     before = tokens[start].start
-    if not _plural(tokens[end - 1]) and not _COUNTED.search(text, max(0, before - 20), before):
+    if not plural(tokens[end - 1]) and not _COUNTED.search(text, max(0, before - 20), before):
         return False
     sentence = text[slice(*sentence_of(text, tokens[end - 1].start))]
     listing = _ENUMERATION.search(sentence)
@@ -995,21 +993,14 @@ def _generic(text: str, tokens: list[Token], start: int, named: list) -> bool:
     return _STATUS_OF.search(before) is not None or _INDEFINITE.search(before) is not None
 
 
-def _plural(token: Token) -> bool:
-    if has_cyrillic(token.text):
-        return is_plural(token.text) and not token.text.isupper()
-    low = token.text.lower()
-    return low != token.norm and low.endswith("s") and not low.endswith(("is", "us", "ss"))  # technopolis
-
-
 def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> list[tuple]:
     """Names after the noun (with a list continuing them), else a name before it."""
     after = (
         _name_in_own_quote(text, tokens, start, end)
         or _cyrillic_name_after(text, tokens, end, site_type)
-        or _in_town(text, tokens, start, end, site_type)
-        or _of_place(text, tokens, end, site_type)
-        or _the_zone_in_region(text, tokens, start, end, site_type)
+        or in_town(text, tokens, start, end, site_type)
+        or of_place(text, tokens, end, site_type)
+        or the_zone_in_region(text, tokens, start, end, site_type)
         or _abbreviation_after(text, tokens, end, site_type)
         or _registered_run_after(text, tokens, end, site_type)
         or latin_name_after(text, tokens, end)
@@ -1033,7 +1024,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         return found
     if (quoted := quoted_before(text, tokens[start].start)) is not None:
         return [(quoted[0], (quoted[1], tokens[end - 1].end), None)]
-    if (region := _proper_regional(text, tokens, start, end, site_type)) is not None:
+    if (region := proper_regional(text, tokens, start, end, site_type)) is not None:
         return [region]
     if (own := _registered_with_noun(text, tokens, start, end, site_type)) is not None:
         return [own]
@@ -1049,7 +1040,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     at = text.rfind(before, max(0, tokens[start].start - 120), tokens[start].start)
     first = at if at >= 0 else tokens[max(0, start - 1)].start
     found = [(before, (min(first, tokens[start].start), tokens[end - 1].end), None)]
-    return _listed_before(text, first) + found if _plural(tokens[end - 1]) and at >= 0 else found
+    return _listed_before(text, first) + found if plural(tokens[end - 1]) and at >= 0 else found
 
 
 def _abbreviation_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
@@ -1090,7 +1081,7 @@ def _title_cased_inside(text: str, tokens: list[Token], start: int, end: int) ->
     words = text[tokens[start].start : tokens[end - 1].end].split()
     if not all(w[:1].isupper() and w[1:].islower() and w.isascii() for w in words):
         return False
-    return _plural(tokens[end - 1]) or _TITLE_BEFORE.search(text, 0, tokens[start].start) is not None
+    return plural(tokens[end - 1]) or _TITLE_BEFORE.search(text, 0, tokens[start].start) is not None
 
 
 def _listed_before(text: str, first: int) -> list[tuple]:
@@ -1126,190 +1117,17 @@ def _cyrillic_name_after(text: str, tokens: list[Token], end: int, site_type: st
         words = text[tokens[end].start : tokens[last].end]
         if lookup(words, site_type) is not None or _zone_of_place(words, site_type) is not None:
             return words, tokens[last].end  # «особой экономической зоны Москвы»: the region's one zone
-    return _town_after(text, tokens, end)
-
-
-def _in_town(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple[str, int] | None:
-    """«резиденты ОЭЗ в Тольятти», «строительство технопарка в Саранске», «индустриального парка в городе
-    Чебоксары»: one site word (singular), «в» (and «городе») and a town name the site when the town hangs on
-    the site word in natasha's parse of the sentence, not on a verb or another noun («во время визита в
-    Тольятти … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). The
-    registered site of the type the town's name names wins; else a town the gazetteer lists names the site by
-    the town («технопарк в Саранске» is Саранск): a single site the press knows only by its town. A region is
-    no town («парк в Бурятии» names none), nor is a plural a site («технопарки в Казани»)."""
-    if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во") or _plural(tokens[end - 1]):
-        return None
-    if not has_cyrillic(tokens[start].text):
-        return None
-    first = end + 2 if tokens[end + 1].norm == "город" else end + 1
-    for last in (first + 1, first):
-        words = tokens[first : last + 1] if last < len(tokens) else []
-        if not words or not all(word.text[:1].isupper() and has_cyrillic(word.text) for word in words):
-            continue
-        if any(text[a.end : b.start].strip() for a, b in pairwise(words)):
-            continue
-        name = text[words[0].start : words[-1].end]
-        named = name if lookup(name, site_type) is not None and _is_place(name) else _town_name(name)
-        if named is None:
-            continue
-        if _town_on_site(text, (tokens[start].start, tokens[end - 1].end), tokens[end + 1 : last + 1]):
-            return named, words[-1].end
-    return None
-
-
-def _town_on_site(text: str, site: tuple[int, int], town: list[Token]) -> bool:
-    """The town (or «городе» before it) hangs on the site word in natasha's parse, or on the noun right before
-    the site word that the site word hangs on («строительство технопарка в Саранске», «о появлении технопарка
-    в Казани»: the parser hangs the place on the first noun of the phrase). A line break ends the sentence
-    parsed: a headline without its full stop is not read into the next line."""
-    at, stop = sentence_of(text, site[0])
-    line_start, line_end = text.rfind("\n", at, site[0]), text.find("\n", site[1], stop)
-    at, stop = (line_start + 1 if line_start >= 0 else at), (line_end if line_end >= 0 else stop)
-    sentence = text[at:stop]
-    head = (site[0] - at, site[1] - at)
-    owner = head_of(sentence, head)
-    if owner is not None and (
-        sentence[owner[1] : head[0]].strip() or not reads_as(sentence[owner[0] : owner[1]], "NOUN")
-    ):
-        owner = None
-    heads = [head] if owner is None else [head, owner]
-    return any(hangs_on(sentence, (w.start - at, w.end - at), h) for w in town for h in heads)
-
-
-def _town_name(name: str) -> str | None:
-    """The town's own Russian name (nominative, as the gazetteer lists it) when the whole name is a town:
-    «Саранске» → Саранск, «Набережных Челнах» → Набережные Челны."""
-    tokens = _tokens_of(name)
-    for i, j, entry in matcher().find(tokens, {"city"}):
-        if i == 0 and j == len(tokens) and entry.ident in cities():
-            return cities()[entry.ident]["name_ru"]
-    return _geographic_name(name)
-
-
-def _geographic_name(name: str) -> str | None:
-    """A town the gazetteer does not list, by pymorphy2's first parse as a place name (Geox), in its
-    nominative and with its parts' capitals as written: «Рыбинске» → Рыбинск, «Комсомольске-на-Амуре» →
-    Комсомольск-на-Амуре. One word only, and not a region or a country («Бурятии»)."""
-    if " " in name or not has_cyrillic(name):
-        return None
-    found = parses(name)
-    if not found or "Geox" not in found[0].tag.grammemes or any(matcher().find(_tokens_of(name))):
-        return None
-    parts = zip(found[0].normal_form.split("-"), name.split("-"), strict=False)
-    return "-".join(low.capitalize() if part[:1].isupper() else low for low, part in parts)
-
-
-def _town_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
-    """«индустриальный парк Лыткарина»: a town's name right after the site word names the site by its place,
-    when pymorphy2 reads it first as a place name (Geox) in the genitive or nominative and the gazetteer does
-    not list it as a region or a country («технопарк Татарстана» is a region's, no name), and no capitalised
-    word continues it."""
-    if _plural(tokens[end - 1]) or any(t.norm in _RANKING for t in tokens[max(0, end - 4) : end]):
-        return (
-            None  # «рейтинг технопарков России»; «первый индустриальный парк Солнечногорска»: a description
-        )
-    word = tokens[end]
-    following = tokens[end + 1] if end + 1 < len(tokens) else None
-    if following is not None and following.text[:1].isupper() and following.start == word.end + 1:
-        return None
-    found = parses(word.text)
-    grammemes = set(found[0].tag.grammemes) if found else set()
-    if "Geox" not in grammemes or not {"gent", "nomn"} & grammemes:
-        return None
-    if found[0].normal_form == "россия" or any(matcher().find([word], {"region", "country"})):
-        return None
-    return found[0].normal_form.capitalize(), word.end
-
-
-def _of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
-    """ "the innovative SEZ of Dubna", "a special economic zone in Dubna": a place after "of" or "in" names
-    the site when the registry lists a site of this type by that name ("a technopark in Kazan" is only where
-    one is; "in the Kaluga Region" is a region). After "of" the place is the name's own, so an abbreviation's
-    dot goes on in it ("the Technopark of St. Petersburg"); after "in" it does not ("a technopark in St.
-    Petersburg" to be built is where one will be)."""
-    if end >= len(tokens) or tokens[end].norm not in ("of", "in"):
-        return None
-    first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
-    if first >= len(tokens) or not tokens[first].text[:1].isupper() or has_cyrillic(tokens[first].text):
-        return None
-    for last in range(min(first + 3, len(tokens)) - 1, first - 1, -1):
-        words = text[tokens[first].start : tokens[last].end]
-        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-        if nxt is not None and nxt.text[:1].isupper() and not text[tokens[last].end : nxt.start].strip():
-            continue  # the name goes on: "Kaluga Region"
-        breaks = _PLACE_BREAK_OF if tokens[end].norm == "of" else _PLACE_BREAK
-        if not breaks.search(words) and lookup(words, site_type) is not None:
-            return words, tokens[last].end
-    return None
-
-
-def _the_zone_in_region(
-    text: str, tokens: list[Token], start: int, end: int, site_type: str
-) -> tuple[str, int] | None:
-    """ "the SEZ in Mordovia", "the special economic zone in the Rostov region": the zone, with "the", in a
-    region where the registry lists one zone only is that zone ("a special economic zone in the Kaluga Region"
-    may be a new one: no name)."""
-    if site_type != "sez" or start == 0 or tokens[start - 1].norm != "the" or _plural(tokens[end - 1]):
-        return None
-    if end + 1 < len(tokens) and _in_brackets(text, tokens[end - 1].end, tokens[end], tokens[end + 1].start):
-        end += 1  # "the Special economic port zone (SEPZ) in Ulyanovsk Region"
-    if end >= len(tokens) or tokens[end].norm != "in":
-        return None
-    first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
-    for i, j, entry in matcher().find(tokens[first : first + 4], {"region"}):
-        if i == 0 and only_zone_in(entry.ident) is not None:
-            last = tokens[first + j - 1]
-            return text[tokens[first].start : last.end], last.end
-    return None
-
-
-def _in_brackets(text: str, before: int, token: Token, after: int) -> bool:
-    return text[before : token.start].strip() == "(" and text[token.end : after].strip() == ")"
-
-
-def _proper_regional(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple | None:
-    """ "а также Промышленный парк Пензенской области": a capitalised site noun inside a sentence, followed
-    by a region, is that region's own site, named after it, or the registry's entry when the registry lists
-    the whole phrase (then at a sentence's start too: «Технопарк Санкт-Петербурга вошел в …»)."""
-    if not tokens[start].text[:1].isupper() or not has_cyrillic(tokens[start].text):
-        return None
-    for i, j, entry in matcher().find(tokens[end : end + 4], {"region"}):
-        if i == 0:
-            span = (tokens[start].start, tokens[end + j - 1].end)
-            whole = text[span[0] : span[1]]  # «Промышленно-логистический парк Новосибирской области»
-            listed = lookup(whole, site_type, entry.ident) is not None
-            if _at_sentence_start(text, tokens[start].start) and not listed:
-                return None  # «Технопарк Татарстана …» opening a sentence: any technopark of the region
-            return whole if listed else regions()[entry.ident]["name_en"], span, None
-    return None
-
-
-def _after_region(text: str, tokens: list[Token], end: int) -> int:
-    """Where a site noun's phrase ends: after the region that follows it (парков Калужской области: «…»), not
-    after a quoted name that happens to be a place (технопарков: «Москва», «Слава»)."""
-    if end >= len(tokens) or text[tokens[end - 1].end : tokens[end].start].strip():
-        return tokens[end - 1].end
-    for i, j, _ in matcher().find(tokens[end : end + 4], {"region"}):
-        if i == 0:
-            return tokens[end + j - 1].end
-    return tokens[end - 1].end
+    return town_after(text, tokens, end)
 
 
 def _continued(text: str, end: int, pattern: re.Pattern = _CONTINUE) -> list[re.Match]:
     """'technoparks Adlershof (Berlin) and E.S.T.E.R. (France)', «в технопарках «Идея» и «Химград»»: the names
     after the first."""
     found = []
-    while (match := pattern.match(text, end)) and not _is_place(match.group(1)):
+    while (match := pattern.match(text, end)) and not is_place(match.group(1)):
         found.append(match)
         end = match.end(1)
     return found
-
-
-def _is_place(name: str) -> bool:
-    """The whole name is a place ("and Berlin"), not a name holding one («Технополис Москва»)."""
-    tokens = _tokens_of(name)
-    places = matcher().find(tokens, {"region", "country", "city"})
-    return any(i == 0 and j == len(tokens) for i, j, _ in places)
 
 
 def _listed_items(text: str, end: int, limit: int) -> list[tuple[str, tuple[int, int], str]]:
@@ -1325,7 +1143,7 @@ def _listed_items(text: str, end: int, limit: int) -> list[tuple[str, tuple[int,
 
 
 def _industry_of(words: str) -> str | None:
-    for _, _, entry in matcher().find(_tokens_of(words), {"industry"}):
+    for _, _, entry in matcher().find(tokens_of(words), {"industry"}):
         return entry.ident
     return None
 
@@ -1344,15 +1162,15 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
         return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
     capital = _region_adjective(word.text)
     if capital is not None and (site_type == "sez" or _shares_stem(word.text, capital)):
-        if word.text[:1].isupper() and (site_type == "sez" or not _at_sentence_start(text, word.start)):
+        if word.text[:1].isupper() and (site_type == "sez" or not at_sentence_start(text, word.start)):
             return capital  # «Тюменский индустриальный парк включили…»: a sentence's first capital, no name
         # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
-        return capital if site_type == "sez" and not _plural(tokens[end - 1]) else None
+        return capital if site_type == "sez" and not plural(tokens[end - 1]) else None
     town = _registered_town(word.text, site_type)
-    at_start = _at_sentence_start(text, word.start)
+    at_start = at_sentence_start(text, word.start)
     if town is not None and word.text[:1].isupper() and (site_type == "sez" or not at_start):
         return town  # «Тольяттинская ОЭЗ»: the zone the registry lists by the town's name
-    if not word.text[:1].isupper() or _at_sentence_start(text, word.start) or word.norm in _COMMON_ADJECTIVES:
+    if not word.text[:1].isupper() or at_sentence_start(text, word.start) or word.norm in _COMMON_ADJECTIVES:
         return None
     if not agrees_as_adjective(word.text, tokens[end - 1].text):
         return None
@@ -1400,7 +1218,7 @@ def _region_adjective(word: str) -> str | None:
             name.lower().startswith(stem) for name in [row["name_ru"], *row["alt_ru"].split("|")] if name
         ):
             return row["name_en"]
-    for _, _, entry in matcher().find(_tokens_of(f"{word[:1].upper()}{word[1:]} область"), {"region"}):
+    for _, _, entry in matcher().find(tokens_of(f"{word[:1].upper()}{word[1:]} область"), {"region"}):
         in_region = [n for n, row in cities().items() if row["region_iso"] == entry.ident]
         same_stem = [n for n in in_region if cities()[n]["name_ru"].lower().startswith(stem)]
         return (same_stem or in_region or [None])[0]

@@ -1,0 +1,218 @@
+"""Where a site is: the place words around a site word that name it or its region.
+
+A town after «в» («технопарк в Саранске», checked by natasha's parse that the town hangs on the site
+word), a town right after the site word («индустриальный парк Лыткарина»), "of" or "in" a registered
+place ("the SEZ of Dubna"), the one zone of a region ("the SEZ in Mordovia"), a region after a
+capitalised site noun («Промышленный парк Пензенской области»), and the word tests these rest on (a
+plural, a place name, a sentence's start). Used by `transforms.intel.sites`.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from transforms.intel.lexicon.gazetteer import Token, cities, matcher, regions
+from transforms.intel.lexicon.nlp_ru import is_plural, parses, reads_as
+from transforms.intel.lexicon.site_registry import lookup, only_zone_in
+from transforms.intel.lexicon.syntax_ru import hangs_on, head_of
+from transforms.intel.lexicon.translit import has_cyrillic
+from transforms.intel.mentions import sentence_of
+
+PLACE_BREAK = re.compile(r"[,.;:\n]")
+
+
+PLACE_BREAK_OF = re.compile(r"[,;:\n]|(?<!\b[A-Z][a-z])\.")  # "of St. Petersburg" goes on
+
+
+RANKING = {"первый", "второй", "третий", "единственный", "крупнейший", "лучший", "очередной", "новый"}
+
+
+def at_sentence_start(text: str, offset: int) -> bool:
+    return sentence_of(text, offset)[0] == offset
+
+
+def tokens_of(name: str) -> list[Token]:
+    from transforms.intel.lexicon.gazetteer import tokenize
+
+    return tokenize(name)
+
+
+def plural(token: Token) -> bool:
+    if has_cyrillic(token.text):
+        return is_plural(token.text) and not token.text.isupper()
+    low = token.text.lower()
+    return low != token.norm and low.endswith("s") and not low.endswith(("is", "us", "ss"))  # technopolis
+
+
+def in_town(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple[str, int] | None:
+    """«резиденты ОЭЗ в Тольятти», «строительство технопарка в Саранске», «индустриального парка в городе
+    Чебоксары»: one site word (singular), «в» (and «городе») and a town name the site when the town hangs on
+    the site word in natasha's parse of the sentence, not on a verb or another noun («во время визита в
+    Тольятти … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). The
+    registered site of the type the town's name names wins; else a town the gazetteer lists names the site by
+    the town («технопарк в Саранске» is Саранск): a single site the press knows only by its town. A region is
+    no town («парк в Бурятии» names none), nor is a plural a site («технопарки в Казани»)."""
+    if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во") or plural(tokens[end - 1]):
+        return None
+    if not has_cyrillic(tokens[start].text):
+        return None
+    first = end + 2 if tokens[end + 1].norm == "город" else end + 1
+    for last in (first + 1, first):
+        words = tokens[first : last + 1] if last < len(tokens) else []
+        if not words or not all(word.text[:1].isupper() and has_cyrillic(word.text) for word in words):
+            continue
+        if any(text[a.end : b.start].strip() for a, b in pairwise(words)):
+            continue
+        name = text[words[0].start : words[-1].end]
+        named = name if lookup(name, site_type) is not None and is_place(name) else town_name(name)
+        if named is None:
+            continue
+        if town_on_site(text, (tokens[start].start, tokens[end - 1].end), tokens[end + 1 : last + 1]):
+            return named, words[-1].end
+    return None
+
+
+def town_on_site(text: str, site: tuple[int, int], town: list[Token]) -> bool:
+    """The town (or «городе» before it) hangs on the site word in natasha's parse, or on the noun right before
+    the site word that the site word hangs on («строительство технопарка в Саранске», «о появлении технопарка
+    в Казани»: the parser hangs the place on the first noun of the phrase). A line break ends the sentence
+    parsed: a headline without its full stop is not read into the next line."""
+    at, stop = sentence_of(text, site[0])
+    line_start, line_end = text.rfind("\n", at, site[0]), text.find("\n", site[1], stop)
+    at, stop = (line_start + 1 if line_start >= 0 else at), (line_end if line_end >= 0 else stop)
+    sentence = text[at:stop]
+    head = (site[0] - at, site[1] - at)
+    owner = head_of(sentence, head)
+    if owner is not None and (
+        sentence[owner[1] : head[0]].strip() or not reads_as(sentence[owner[0] : owner[1]], "NOUN")
+    ):
+        owner = None
+    heads = [head] if owner is None else [head, owner]
+    return any(hangs_on(sentence, (w.start - at, w.end - at), h) for w in town for h in heads)
+
+
+def town_name(name: str) -> str | None:
+    """The town's own Russian name (nominative, as the gazetteer lists it) when the whole name is a town:
+    «Саранске» → Саранск, «Набережных Челнах» → Набережные Челны."""
+    tokens = tokens_of(name)
+    for i, j, entry in matcher().find(tokens, {"city"}):
+        if i == 0 and j == len(tokens) and entry.ident in cities():
+            return cities()[entry.ident]["name_ru"]
+    return geographic_name(name)
+
+
+def geographic_name(name: str) -> str | None:
+    """A town the gazetteer does not list, by pymorphy2's first parse as a place name (Geox), in its
+    nominative and with its parts' capitals as written: «Рыбинске» → Рыбинск, «Комсомольске-на-Амуре» →
+    Комсомольск-на-Амуре. One word only, and not a region or a country («Бурятии»)."""
+    if " " in name or not has_cyrillic(name):
+        return None
+    found = parses(name)
+    if not found or "Geox" not in found[0].tag.grammemes or any(matcher().find(tokens_of(name))):
+        return None
+    parts = zip(found[0].normal_form.split("-"), name.split("-"), strict=False)
+    return "-".join(low.capitalize() if part[:1].isupper() else low for low, part in parts)
+
+
+def town_after(text: str, tokens: list[Token], end: int) -> tuple[str, int] | None:
+    """«индустриальный парк Лыткарина»: a town's name right after the site word names the site by its place,
+    when pymorphy2 reads it first as a place name (Geox) in the genitive or nominative and the gazetteer does
+    not list it as a region or a country («технопарк Татарстана» is a region's, no name), and no capitalised
+    word continues it."""
+    if plural(tokens[end - 1]) or any(t.norm in RANKING for t in tokens[max(0, end - 4) : end]):
+        return (
+            None  # «рейтинг технопарков России»; «первый индустриальный парк Солнечногорска»: a description
+        )
+    word = tokens[end]
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    if following is not None and following.text[:1].isupper() and following.start == word.end + 1:
+        return None
+    found = parses(word.text)
+    grammemes = set(found[0].tag.grammemes) if found else set()
+    if "Geox" not in grammemes or not {"gent", "nomn"} & grammemes:
+        return None
+    if found[0].normal_form == "россия" or any(matcher().find([word], {"region", "country"})):
+        return None
+    return found[0].normal_form.capitalize(), word.end
+
+
+def of_place(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """ "the innovative SEZ of Dubna", "a special economic zone in Dubna": a place after "of" or "in" names
+    the site when the registry lists a site of this type by that name ("a technopark in Kazan" is only where
+    one is; "in the Kaluga Region" is a region). After "of" the place is the name's own, so an abbreviation's
+    dot goes on in it ("the Technopark of St. Petersburg"); after "in" it does not ("a technopark in St.
+    Petersburg" to be built is where one will be)."""
+    if end >= len(tokens) or tokens[end].norm not in ("of", "in"):
+        return None
+    first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
+    if first >= len(tokens) or not tokens[first].text[:1].isupper() or has_cyrillic(tokens[first].text):
+        return None
+    for last in range(min(first + 3, len(tokens)) - 1, first - 1, -1):
+        words = text[tokens[first].start : tokens[last].end]
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        if nxt is not None and nxt.text[:1].isupper() and not text[tokens[last].end : nxt.start].strip():
+            continue  # the name goes on: "Kaluga Region"
+        breaks = PLACE_BREAK_OF if tokens[end].norm == "of" else PLACE_BREAK
+        if not breaks.search(words) and lookup(words, site_type) is not None:
+            return words, tokens[last].end
+    return None
+
+
+def the_zone_in_region(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple[str, int] | None:
+    """ "the SEZ in Mordovia", "the special economic zone in the Rostov region": the zone, with "the", in a
+    region where the registry lists one zone only is that zone ("a special economic zone in the Kaluga Region"
+    may be a new one: no name)."""
+    if site_type != "sez" or start == 0 or tokens[start - 1].norm != "the" or plural(tokens[end - 1]):
+        return None
+    if end + 1 < len(tokens) and in_brackets(text, tokens[end - 1].end, tokens[end], tokens[end + 1].start):
+        end += 1  # "the Special economic port zone (SEPZ) in Ulyanovsk Region"
+    if end >= len(tokens) or tokens[end].norm != "in":
+        return None
+    first = end + 2 if end + 1 < len(tokens) and tokens[end + 1].norm == "the" else end + 1
+    for i, j, entry in matcher().find(tokens[first : first + 4], {"region"}):
+        if i == 0 and only_zone_in(entry.ident) is not None:
+            last = tokens[first + j - 1]
+            return text[tokens[first].start : last.end], last.end
+    return None
+
+
+def in_brackets(text: str, before: int, token: Token, after: int) -> bool:
+    return text[before : token.start].strip() == "(" and text[token.end : after].strip() == ")"
+
+
+def proper_regional(text: str, tokens: list[Token], start: int, end: int, site_type: str) -> tuple | None:
+    """ "а также Промышленный парк Пензенской области": a capitalised site noun inside a sentence, followed
+    by a region, is that region's own site, named after it, or the registry's entry when the registry lists
+    the whole phrase (then at a sentence's start too: «Технопарк Санкт-Петербурга вошел в …»)."""
+    if not tokens[start].text[:1].isupper() or not has_cyrillic(tokens[start].text):
+        return None
+    for i, j, entry in matcher().find(tokens[end : end + 4], {"region"}):
+        if i == 0:
+            span = (tokens[start].start, tokens[end + j - 1].end)
+            whole = text[span[0] : span[1]]  # «Промышленно-логистический парк Новосибирской области»
+            listed = lookup(whole, site_type, entry.ident) is not None
+            if at_sentence_start(text, tokens[start].start) and not listed:
+                return None  # «Технопарк Татарстана …» opening a sentence: any technopark of the region
+            return whole if listed else regions()[entry.ident]["name_en"], span, None
+    return None
+
+
+def after_region(text: str, tokens: list[Token], end: int) -> int:
+    """Where a site noun's phrase ends: after the region that follows it (парков Калужской области: «…»), not
+    after a quoted name that happens to be a place (технопарков: «Москва», «Слава»)."""
+    if end >= len(tokens) or text[tokens[end - 1].end : tokens[end].start].strip():
+        return tokens[end - 1].end
+    for i, j, _ in matcher().find(tokens[end : end + 4], {"region"}):
+        if i == 0:
+            return tokens[end + j - 1].end
+    return tokens[end - 1].end
+
+
+def is_place(name: str) -> bool:
+    """The whole name is a place ("and Berlin"), not a name holding one («Технополис Москва»)."""
+    tokens = tokens_of(name)
+    places = matcher().find(tokens, {"region", "country", "city"})
+    return any(i == 0 and j == len(tokens) for i, j, _ in places)
