@@ -253,13 +253,16 @@ def ensure_corpus(kind: str, pages: int, devsets: Path = DEFAULT_ROOT) -> Path:
     return site
 
 
-def sources_yaml(base_url: str) -> str:
+def sources_yaml(base_url: str, start_page: bool = False) -> str:
+    """The benchmark site's sources file: its sitemap, and its start page when asked."""
+    start = f"    start_urls: [{base_url}/]\n" if start_page else ""
     return (
         "allow_private_networks: true\n"
         "sources:\n"
         "  - name: bench-site\n"
         "    site_name: Benchmark corpus\n"
         f"    sitemaps: [{base_url}/sitemap.xml]\n"
+        f"{start}"
         "    allowed_domains: [127.0.0.1]\n"
     )
 

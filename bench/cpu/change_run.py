@@ -22,23 +22,11 @@ from collections import Counter
 from pathlib import Path
 
 from bench import corpus
-from bench.run import pipeline_env
+from bench.run import pipeline_env, sources_yaml
 from samples.server import serve_site
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEEDS = {"/robots.txt": "robots.txt", "/sitemap.xml": "sitemap", "/": "start page"}
-
-
-def _sources(base_url: str) -> str:
-    return (
-        "allow_private_networks: true\n"
-        "sources:\n"
-        "  - name: bench-site\n"
-        "    site_name: Benchmark corpus\n"
-        f"    sitemaps: [{base_url}/sitemap.xml]\n"
-        f"    start_urls: [{base_url}/]\n"
-        "    allowed_domains: [127.0.0.1]\n"
-    )
 
 
 def _run(code: Path, sources: Path, home: Path, pages: int) -> tuple[float, str]:
@@ -83,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     requests: Counter[str] = Counter()
     with serve_site(site, requests=requests) as base_url:
         sources = work / "sources.yaml"
-        sources.write_text(_sources(base_url), encoding="utf-8")
+        sources.write_text(sources_yaml(base_url, start_page=True), encoding="utf-8")
         first, _ = _run(args.code.resolve(), sources, work / "home", args.pages)
         changed = _change(site, args.changed)
         requests.clear()
