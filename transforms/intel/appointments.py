@@ -24,6 +24,9 @@ _WORD = re.compile(r"[А-Яа-яЁё]+")
 # развития, инвестиций и торговли", is none; one before a relative clause is)
 _BREAK = re.compile(r"[;:]|\s[—–-]\s|,\s*(?:котор[а-яё]+|что|а|но|где|когда)\b")
 
+# only the title's complement, then a dash right before the next name: the list of an appointing verb
+_DASHED_NAME = re.compile(r"[^,;:.!?()«»\n–—]{0,80}\s[–—-]\s*")
+
 
 def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention | None:
     """The person a Russian title given by a verb or a post belongs to: the first name after it in its
@@ -37,8 +40,10 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
         return None
     start, end = _line_sentence(text, title.start())
     after = next((p for p in people if title.end() <= p.start < end), None)
+    if after is not None and _DASHED_NAME.fullmatch(text, title.end(), after.start):
+        return after  # «…, полномочным представителем губернатора в Думе – Тамара Кузяева»: the verb elided
     if after is not None and not _BREAK.search(text, title.end(), after.start):
-        if _may_hold(after):
+        if _may_hold(after) or _object_of_noun(text, title, after):
             return after
         if _adjacent(text, title.end(), after.start):
             return None  # «и. о. вице-губернаторов Алексеем Суховым»: the name after it in its case holds it
@@ -202,6 +207,16 @@ def _may_hold(person: Mention) -> bool:
     («назначить директором Иванова»), not in another case («после ухода в отставку Зои Астанковой»)."""
     cases = name_cases(person)
     return not cases or bool(cases & {"nomn", "accs"})
+
+
+def _object_of_noun(text: str, title: re.Match, person: Mention) -> bool:
+    """«о назначении первым заместителем … Марины Авиловой»: after the noun of appointing its object stands
+    in the genitive."""
+    return (
+        _word_before(text, title.start()) is not None
+        and lemma(_word_before(text, title.start()) or "") == "назначение"
+        and "gent" in name_cases(person)
+    )
 
 
 def name_cases(person: Mention) -> set[str]:

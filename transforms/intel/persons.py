@@ -376,6 +376,8 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
         return None  # 'Minister of Economic Development Vladimir Popov', '… Trade Ravil Zaripov', '… Mass
         # Media Nikolay Nikiforov': the name starts later
     folded = fold_latin(word)
+    if _BODY_JOINER_BEFORE.search(text, 0, start) and not is_known_given_name(to_cyrillic(word)):
+        return None  # "Minister of Science and Higher Education", "of the State Enterprise": a body's words
     if _inside_body_name(word, text, start):
         return None  # "Chairman of the Federation of Independent Trade Unions of Russia Mikhail Shmakov"
     if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]) or is_known_given_name(to_cyrillic(word)):
@@ -383,6 +385,8 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
     return None
 
 
+# a joining word of a body's name right before an unknown given name: "… and Family Welfare", "the State …"
+_BODY_JOINER_BEFORE = re.compile(r"(?:^|\s)(?:and|&|of|the|for)[ \t]+$")
 # two more capitalised words after an unknown given name: a body's name goes on, no "Given Surname" stands
 _BODY_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+\b")
 

@@ -154,20 +154,25 @@ def _role_before(
     window_start = max(sentence_of(text, person.start)[0], person.start - 160, line_start)
     window = text[window_start : person.start]
     others = [p for p in people if window_start <= p.end <= person.start and p is not person]
+    if _after_preposition(window):
+        return None  # «первым замминистра … при Вячеславе Шпорте»: the preposition's object holds no title
     for match in reversed(list(_TITLE.finditer(window))):
         gap = window[match.end() :]
         between = [p for p in others if p.start >= window_start + match.end()]
         if between and not (_plural(match.group(1)) and _listed(text, between, person)):
             return None
+        after_colon = (
+            False  # «пять заместителей председателя правительства: Сергей …»: a list in the nominative
+        )
         if _plural(match.group(1)):  # "Deputy Governors Artem Nikitin and …", «зампредами – Александром …»
             to_list = window[match.end() : between[0].start - window_start] if between else gap
-            gap = _LIST_OPENS.sub("", to_list)
+            gap, after_colon = _LIST_OPENS.sub("", to_list), _COLON_END.search(to_list) is not None
         if not between and _plural(match.group(1)) and not _list_follows(text, person, people):
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
         acting = _AFTER_ACTING.search(window[: match.start()]) is not None  # its genitive is the acting's
-        disagrees = not acting and _case_disagrees(match.group(1), person)
+        disagrees = not acting and not after_colon and _case_disagrees(match.group(1), person)
         if disagrees or _governed_apart(text, window[: match.start()], match, person):
             continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
         if gap.rstrip().endswith(",") and _name_before(text, window_start + match.start(), people):
@@ -182,6 +187,15 @@ def _role_before(
                 roles.append((match.group(1), body, title_end, person.start))  # «… — директор Блока …»
             return roles, window_start + start
     return None
+
+
+_LAST_WORD_RU = re.compile(r"(?<![\w-])([а-яё]+)\s+$")
+
+
+def _after_preposition(window: str) -> bool:
+    """A Russian preposition stands right before the name («при», «с», «для»): the name is its object."""
+    last = _LAST_WORD_RU.search(window)
+    return last is not None and is_preposition(last.group(1))
 
 
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё-]+")
@@ -267,6 +281,7 @@ def _listed(text: str, between: list[Mention], person: Mention) -> bool:
 _LIST_JOIN = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|and|и)\s*(?:and\s+|и\s+)?")
 # a dash or a colon opening the list of names after a plural title
 _LIST_OPENS = re.compile(r"\s*[:–—-]\s*$")
+_COLON_END = re.compile(r":\s*$")
 
 
 def _joined_start(window: str, start: int, people: list[int]) -> int:
