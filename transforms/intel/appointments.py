@@ -40,7 +40,8 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
         return None
     start, end = _line_sentence(text, title.start())
     after = next((p for p in people if title.end() <= p.start < end), None)
-    if after is not None and _DASHED_NAME.fullmatch(text, title.end(), after.start):
+    dashed = after is not None and _DASHED_NAME.fullmatch(text, title.end(), after.start) is not None
+    if dashed and "ablt" in case_of(_head_word(words)):
         return after  # «…, полномочным представителем губернатора в Думе – Тамара Кузяева»: the verb elided
     if after is not None and not _BREAK.search(text, title.end(), after.start):
         if _may_hold(after) or _object_of_noun(text, title, after):

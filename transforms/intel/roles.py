@@ -48,6 +48,8 @@ TITLE_RU = (
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[ау]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
     r"(?-i:раис(?:а|у|ом|е)?)|"  # the head of Tatarstan, lower case (Раис is a given name)
+    r"(?-i:Раис(?:а|у|ом|е)?(?=\s+(?:Татарстан|Республики\s+Татарстан|РТ)))|"  # capitalised, with its land
+    r"городск[а-я]+\s+голов(?:а|ы|е|у|ой)|"  # «Городского Головы Калуги»: the head of a town
     r"возглав(?:ля|и)[а-яё]*|"  # a title given by the verb: «Максут Шадаев, возглавляющий Министерство …»
     r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
@@ -173,7 +175,8 @@ def _role_before(
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
         acting = _AFTER_ACTING.search(window[: match.start()]) is not None  # its genitive is the acting's
         disagrees = not acting and not after_colon and _case_disagrees(match.group(1), person)
-        if disagrees or _governed_apart(text, window[: match.start()], match, person):
+        governed = _governed_apart(text, window[: match.start()], match, person)
+        if disagrees or governed or _object_of_preposition(window[: match.start()], match, person):
             continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
         if gap.rstrip().endswith(",") and _name_before(text, window_start + match.start(), people):
             return None  # "with Anatoly Artamonov, Governor of Kaluga Region, Vladimir Semashko highlighted"
@@ -247,6 +250,17 @@ def _governed_apart(text: str, before: str, match: re.Match, person: Mention) ->
     if verb is None or not is_verb(verb.group(1)):
         return False  # «во главе с Заместителем Директора … господином Лань Юйцзе»: a foreign name's case
     cases, title_cases = name_cases(person), case_of(first)  # «врио» does not decline: no case to compare
+    return bool(cases) and bool(title_cases) and not title_cases & cases
+
+
+def _object_of_preposition(before: str, match: re.Match, person: Mention) -> bool:
+    """A Russian title right after a preposition in a case the name after it does not share («полномочный
+    представитель Башкирии при президенте РФ от Башкирии Сергей Греков»): it completes the title before."""
+    first = match.group(1).split()[0]
+    previous = re.search(r"([а-яё]+)\s*$", before)
+    if previous is None or not has_cyrillic(person.surface) or not is_preposition(previous.group(1)):
+        return False
+    cases, title_cases = name_cases(person), case_of(first)
     return bool(cases) and bool(title_cases) and not title_cases & cases
 
 
