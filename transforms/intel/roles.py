@@ -8,7 +8,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from transforms.intel.appointments import name_cases, proposed_post, title_holders
-from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_preposition, is_verb
+from transforms.intel.lexicon.nlp_ru import case_of, is_known_given_name, is_plural, is_preposition, is_verb
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
@@ -260,8 +260,10 @@ def _object_of_preposition(before: str, match: re.Match, person: Mention) -> boo
     previous = re.search(r"([а-яё]+)\s*$", before)
     if previous is None or not has_cyrillic(person.surface) or not is_preposition(previous.group(1)):
         return False
+    if not is_known_given_name(person.surface.split()[0]):
+        return False  # a foreign name's case is a guess: «с Заместителем Директора … господином Лань Юйцзе»
     cases, title_cases = name_cases(person), case_of(first)
-    return bool(cases) and bool(title_cases) and not title_cases & cases
+    return "nomn" in cases and bool(title_cases) and not title_cases & cases
 
 
 # «замгубернатора», «замглавы», «замминистра»: the genitive is inside the word, which does not decline

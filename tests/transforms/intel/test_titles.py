@@ -424,3 +424,54 @@ def test_a_candidates_post_and_an_acting_heads_service_are_no_ones_title() -> No
 def test_an_english_title_after_the_object_of_an_appointing_verb() -> None:
     text = "The President signed orders appointing Oleg Kozhemyako Acting Governor of Sakhalin Region."
     assert _codes(text, "en")["Oleg Kozhemyako"] == {"governor"}
+
+
+def test_a_bodys_words_after_an_english_title_are_no_name() -> None:
+    text = (
+        "He met the Minister of Fisheries and Marine Welfare, Ivan Orlov, and the Director of the State "
+        "Enterprise Volga Port."
+    )
+    people = _codes(text, "en")
+    assert "Marine Welfare" not in people and not any("Enterprise" in name for name in people)
+    assert people["Ivan Orlov"] == {"minister"}
+
+
+def test_a_plural_titles_list_after_a_colon() -> None:
+    text = "В составе – пять заместителей председателя правительства: Иван Орлов, Петр Седов, Анна Лисина."
+    people = _codes(text, "ru")
+    names = ("Ivan Orlov", "Pyotr Sedov", "Anna Lisina")
+    assert all(people[name] == {"deputy_prime_minister"} for name in names)
+
+
+def test_a_title_dashed_before_the_next_name_is_that_names() -> None:
+    text = (
+        "Руководителем аппарата назначен Иван Орлов, полномочным представителем губернатора в Думе – "
+        "Анна Лисина."
+    )
+    people = _codes(text, "ru")
+    assert people["Anna Lisina"] == {"envoy"} and "envoy" not in people["Ivan Orlov"]
+
+
+def test_the_genitive_object_of_an_appointment_noun_holds_the_title() -> None:
+    text = (
+        "Губернатор сообщил о назначении первым заместителем председателя правительства края замминистра "
+        "экономики края Анны Лисиной."
+    )
+    assert _codes(text, "ru")["Anna Lisina"] == {"deputy_prime_minister", "deputy_minister"}
+
+
+def test_a_name_after_a_preposition_takes_no_title_before_it() -> None:
+    text = "Иван Орлов был первым заместителем министра экономики при Петре Седове."
+    assert _codes(text, "ru").get("Pyotr Sedov", set()) == set()
+
+
+def test_a_title_after_a_preposition_completes_the_title_before() -> None:
+    text = "В делегацию вошел полномочный представитель республики при президенте РФ Иван Орлов."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"envoy"}
+
+
+def test_the_rais_and_the_town_head_by_their_capitalised_titles() -> None:
+    people = _codes("Кандидатуру представил Раис Татарстана Рустам Минниханов.", "ru")
+    assert people["Rustam Minnikhanov"] == {"head_of_region"}
+    text = "Губернатор приехал в сопровождении Городского Головы Калуги Ивана Орлова."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"head"}
