@@ -860,7 +860,35 @@ def _regional_minister(text: str, found: Found, code: str | None, given: set[int
     start = title_end - len(title)
     if _REGIONAL_EN.search(text, max(0, start - 30), start):
         return True
+    sentence = sentence_of(text, title_end)
+    named = _OWN_MINISTRY.search(text, start, max(found[3], title_end))  # «Глава Минпромторга»: federal
+    if (
+        code in _CABINET
+        and _REGIONAL_CABINET.search(text)
+        and not named
+        and not _federal(text, sentence, body)
+    ):
+        return True  # an article about a region's government: its ministers and deputy premiers are its own
     if code not in _MINISTERS or title_end not in given or body is not None:
         return False  # «пост главы Минпромторга занимал …»: a ministry named by its own name
-    sentence = sentence_of(text, title_end)
     return not _FEDERAL.search(text, sentence[0], sentence[1])
+
+
+# a ministry named by its own name: «Минпромторга», "Minpromtorg"
+_OWN_MINISTRY = re.compile(r"\b(?:Мин(?!истр|истерств)[а-яё]{3,}|Min(?!ist)[a-z]{3,})\b")
+# the titles of a regional government's members
+_CABINET = {"minister", "deputy_minister", "prime_minister", "deputy_prime_minister"}
+# the article names a region's government: «правительства Калининградской области», «областного
+# правительства», "the Government of the Republic of Tatarstan"
+_REGIONAL_CABINET = re.compile(
+    r"(?i:правительств[а-я]*)\s+(?:[А-ЯЁ][а-яё-]+\s+)?(?:области|края|республики|округа|Республики\s+[А-ЯЁ])|"
+    r"(?i:областн|краев|республиканск|региональн)[а-я]+\s+правительств|"
+    r"Government\s+of\s+the\s+(?:Republic\s+of\s+[A-Z]|[A-Z]\w+\s+(?:Region|Oblast|Krai|Territory)\b)"
+)
+
+
+def _federal(text: str, sentence: tuple[int, int], body: Mention | None) -> bool:
+    """The title's sentence or its body names the country or the federation."""
+    return bool(_FEDERAL.search(text, *sentence)) or (
+        body is not None and bool(_FEDERAL.search(body.surface))
+    )

@@ -475,3 +475,12 @@ def test_the_rais_and_the_town_head_by_their_capitalised_titles() -> None:
     assert people["Rustam Minnikhanov"] == {"head_of_region"}
     text = "Губернатор приехал в сопровождении Городского Головы Калуги Ивана Орлова."
     assert _codes(text, "ru")["Ivan Orlov"] == {"head"}
+
+
+def test_the_ministers_of_a_regional_government_are_its_regions() -> None:
+    text = (
+        "Губернатор представил новый состав правительства Калужской области. Министр финансов Иван Орлов "
+        "рассказал о бюджете. На встрече был глава Минпромторга Петр Седов."
+    )
+    regions = _regions(text, "ru")
+    assert regions[("Ivan Orlov", "minister")] == "RU-KLU" and regions[("Pyotr Sedov", "minister")] is None
