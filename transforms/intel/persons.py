@@ -412,12 +412,29 @@ def persons_en(text: str) -> list[Mention]:
         if {match.group(1).lower(), surname.lower()} & _NOT_NAMES_EN:
             continue
         given = _en_given(match.group(1), text, match.start(1))
-        if given is None or _is_place_word(surname):
+        if (
+            given is None
+            or _is_place_word(surname)
+            or _patronymic_after_surname(text, match.start(1), surname)
+        ):
             continue
         surname_ru = to_cyrillic(fold_latin(_title(surname)))
         start, end = match.start(1), match.end(2)
         found.append(_person(start, end, text[start:end], given, surname_ru))
     return found
+
+
+# a capitalised word right before a given name, within the sentence: a surname written first
+_WORD_BEFORE_EN = re.compile(r"(?<![.!?])\s[A-Z][a-z]+[ \t]+$")
+
+
+def _patronymic_after_surname(text: str, start: int, word: str) -> bool:
+    """A name in the decrees' order, surname first ("the Russians Alexei Yuryevich", Russkikh translated):
+    the word after the given name is a patronymic (pymorphy2's dictionary, not a surname), no surname."""
+    if not _WORD_BEFORE_EN.search(text, max(0, start - 40), start):
+        return False
+    cyrillic = to_cyrillic(fold_latin(word))
+    return reads_as(cyrillic, "Patr") and not reads_as(cyrillic, "Surn")
 
 
 _NOT_SURNAMES = {

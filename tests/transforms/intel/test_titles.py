@@ -484,3 +484,18 @@ def test_the_ministers_of_a_regional_government_are_its_regions() -> None:
     )
     regions = _regions(text, "ru")
     assert regions[("Ivan Orlov", "minister")] == "RU-KLU" and regions[("Pyotr Sedov", "minister")] is None
+
+
+def test_an_english_title_whose_end_is_stated_is_not_held() -> None:
+    text = (
+        "The President accepted the resignation of Tver Region Governor Ivan Orlov and dismissed the mayor "
+        "of Oleg Sidorov."
+    )
+    people = _codes(text, "en")
+    assert people["Ivan Orlov"] == set() and people.get("Oleg Sidorov", set()) == set()
+
+
+def test_a_patronymic_after_a_surname_written_first_is_no_surname() -> None:
+    text = "To appoint Orlov Ivan Petrovich as the interim Governor. Maxim Markovich, Deputy Minister, spoke."
+    people = _codes(text, "en")
+    assert "Ivan Petrovich" not in people and people["Maxim Markovich"] == {"deputy_minister"}
