@@ -28,6 +28,7 @@ TITLE_EN = (
     # "Chairman of Russian Government", "Head of the Tatarstan Government"
     r"(?:head|chairman)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z]+\s+)?government|"
     r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
+    r"chief\s+of\s+staff|"  # "Chief of Staff of the Presidential Executive Office": its head
     r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member|"
     r"(?:authorized|plenipotentiary)\s+representative|"
     r"rais(?=\s+(?:\(head\)\s+)?of\b))s?"  # "the Rais (Head) of Tatarstan": Rais is a given name too
@@ -543,7 +544,7 @@ def _region_before(text: str, title_start: int, places: list[Mention]) -> str | 
     if has_cyrillic(text[title_start : title_start + 1]):
         return None
     for place in places:
-        if re.fullmatch(r"(?:'s)?\s+", text[place.end : title_start]) and (
+        if re.fullmatch(r"(?:'s)?[ \t]+", text[place.end : title_start]) and (  # not a dateline's "Moscow\n"
             place.attrs.get("iso") or ""
         ).startswith("RU-"):
             return place.attrs["iso"]

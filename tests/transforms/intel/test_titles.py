@@ -499,3 +499,9 @@ def test_a_patronymic_after_a_surname_written_first_is_no_surname() -> None:
     text = "To appoint Orlov Ivan Petrovich as the interim Governor. Maxim Markovich, Deputy Minister, spoke."
     people = _codes(text, "en")
     assert "Ivan Petrovich" not in people and people["Maxim Markovich"] == {"deputy_minister"}
+
+
+def test_a_chief_of_staff_heads_and_a_datelines_region_is_not_the_titles() -> None:
+    text = "May 5, 2012, Moscow\nChief of Staff of the Executive Office Ivan Orlov met the governors."
+    assert _codes(text, "en")["Ivan Orlov"] == {"head"}
+    assert _regions(text, "en")[("Ivan Orlov", "head")] is None
