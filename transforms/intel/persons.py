@@ -314,9 +314,9 @@ def _title_case(text: str, start: int) -> str | None:
         if role_code(words[i]) is not None:
             # «заместитель главы … Евгения Лодвигова»: the genitive completes the title word before it
             word = words[i - 1] if i > 0 and _heads_title(words[i - 1]) else words[i]
-            if reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing"):
-                return "gent"
             verbs = any(reads_as(w, "VERB") or reads_as(w, "PRTS") for w in words[i + 1 :])
+            if reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing") and not verbs:
+                return "gent"  # not «врио главы района стала Марина …»: the verb's subject
             return "nomn" if reads_as(word, "nomn", "sing") and not verbs else None  # «губернатор … назначил»
     return None
 
