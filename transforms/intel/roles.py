@@ -738,6 +738,16 @@ def _free_found(text: str, title: re.Match, bodies: list[Mention]) -> Found:
     of_name = _OF_NAME.match(text, title_end)
     own = of_name.group(0) if of_name else complement(text, title_end)
     end = min(_phrase_end(text, title_end), title_end + len(own))
+    region = next(
+        (
+            b
+            for b in bodies
+            if b.kind == "region" and b.start >= title_end and not text[title_end : b.start].strip()
+        ),
+        None,
+    )
+    if not own.strip() and region is not None and has_cyrillic(title.group(1)):
+        end = region.end  # «глава Башкирии дал согласие»: the region named right after the title is its body
     return title.group(1), _body(bodies, title_end, end, text), title_end, end
 
 

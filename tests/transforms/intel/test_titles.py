@@ -505,3 +505,8 @@ def test_a_chief_of_staff_heads_and_a_datelines_region_is_not_the_titles() -> No
     text = "May 5, 2012, Moscow\nChief of Staff of the Executive Office Ivan Orlov met the governors."
     assert _codes(text, "en")["Ivan Orlov"] == {"head"}
     assert _regions(text, "en")[("Ivan Orlov", "head")] is None
+
+
+def test_a_later_title_with_a_region_named_right_after_it_heads_the_region() -> None:
+    text = "Иван Орлов рассказал о визите в Иран. Глава Башкирии дал согласие."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"head_of_region"}
