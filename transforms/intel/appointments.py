@@ -250,7 +250,27 @@ def _given(text: str, title: re.Match, words: list[str]) -> bool:
     if "ablt" not in cases | case_of(_head_word(words)):  # «назначен первым заместителем министра»
         return False
     start, end = _line_sentence(text, title.start())
-    return any(lemma(w) in _APPOINTING for w in _WORD.findall(text[start:end]))
+    appointing = [
+        w
+        for w in _WORD.finditer(text, start, end)
+        if lemma(w.group(0)) in _APPOINTING and not _impersonal(w.group(0))
+    ]
+    if not appointing:
+        return False
+    nearest = min(appointing, key=lambda w: min(abs(w.start() - title.end()), abs(title.start() - w.end())))
+    return not _future(nearest.group(0))  # «… заместителями губернатора станут Иван Куцевляк»: to come
+
+
+def _impersonal(word: str) -> bool:
+    """A verb in the neuter: an impersonal use («стало известно»), no one's post."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "VERB" and "neut" in found[0].tag
+
+
+def _future(word: str) -> bool:
+    """A verb in the future tense: a post to be taken («станет», «станут»), not held yet."""
+    found = parses(word)
+    return bool(found) and "futr" in found[0].tag
 
 
 # the words that open a title before its head: «первым заместителем», «врио губернатора»

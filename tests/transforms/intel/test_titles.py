@@ -510,3 +510,11 @@ def test_a_chief_of_staff_heads_and_a_datelines_region_is_not_the_titles() -> No
 def test_a_later_title_with_a_region_named_right_after_it_heads_the_region() -> None:
     text = "Иван Орлов рассказал о визите в Иран. Глава Башкирии дал согласие."
     assert _codes(text, "ru")["Ivan Orlov"] == {"head_of_region"}
+
+
+def test_a_post_to_be_taken_by_a_future_verb_is_not_held() -> None:
+    text = "Ранее стало известно, что первыми заместителями губернатора станут Иван Орлов и Петр Седов."
+    people = _codes(text, "ru")
+    assert people["Ivan Orlov"] == people["Pyotr Sedov"] == set()
+    held = _codes("Первым заместителем губернатора стал Иван Орлов.", "ru")
+    assert held["Ivan Orlov"] == {"deputy_governor"}
