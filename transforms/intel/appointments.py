@@ -24,6 +24,9 @@ _WORD = re.compile(r"[А-Яа-яЁё]+")
 # развития, инвестиций и торговли", is none; one before a relative clause is)
 _BREAK = re.compile(r"[;:]|\s[—–-]\s|,\s*(?:котор[а-яё]+|что|а|но|где|когда)\b")
 
+# only the title's complement, then a dash right before the next name: the list of an appointing verb
+_DASHED_NAME = re.compile(r"[^,;:.!?()«»\n–—]{0,80}\s[–—-]\s*")
+
 
 def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention | None:
     """The person a Russian title given by a verb or a post belongs to: the first name after it in its
@@ -37,8 +40,11 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
         return None
     start, end = _line_sentence(text, title.start())
     after = next((p for p in people if title.end() <= p.start < end), None)
+    dashed = after is not None and _DASHED_NAME.fullmatch(text, title.end(), after.start) is not None
+    if dashed and "ablt" in case_of(_head_word(words)):
+        return after  # «…, полномочным представителем губернатора в Думе – Тамара Кузяева»: the verb elided
     if after is not None and not _BREAK.search(text, title.end(), after.start):
-        if _may_hold(after):
+        if _may_hold(after) or _object_of_noun(text, title, after):
             return after
         if _adjacent(text, title.end(), after.start):
             return None  # «и. о. вице-губернаторов Алексеем Суховым»: the name after it in its case holds it
@@ -204,6 +210,16 @@ def _may_hold(person: Mention) -> bool:
     return not cases or bool(cases & {"nomn", "accs"})
 
 
+def _object_of_noun(text: str, title: re.Match, person: Mention) -> bool:
+    """«о назначении первым заместителем … Марины Авиловой»: after the noun of appointing its object stands
+    in the genitive."""
+    return (
+        _word_before(text, title.start()) is not None
+        and lemma(_word_before(text, title.start()) or "") == "назначение"
+        and "gent" in name_cases(person)
+    )
+
+
 def name_cases(person: Mention) -> set[str]:
     """The grammatical cases a Russian name stands in: the cases its words share (Зои: nomn, gent;
     Астанковой: gent → gent; Владислав, read as a plural genitive too, and Ефанов → nomn), read from its
@@ -234,7 +250,27 @@ def _given(text: str, title: re.Match, words: list[str]) -> bool:
     if "ablt" not in cases | case_of(_head_word(words)):  # «назначен первым заместителем министра»
         return False
     start, end = _line_sentence(text, title.start())
-    return any(lemma(w) in _APPOINTING for w in _WORD.findall(text[start:end]))
+    appointing = [
+        w
+        for w in _WORD.finditer(text, start, end)
+        if lemma(w.group(0)) in _APPOINTING and not _impersonal(w.group(0))
+    ]
+    if not appointing:
+        return False
+    nearest = min(appointing, key=lambda w: min(abs(w.start() - title.end()), abs(title.start() - w.end())))
+    return not _future(nearest.group(0))  # «… заместителями губернатора станут Иван Куцевляк»: to come
+
+
+def _impersonal(word: str) -> bool:
+    """A verb in the neuter: an impersonal use («стало известно»), no one's post."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "VERB" and "neut" in found[0].tag
+
+
+def _future(word: str) -> bool:
+    """A verb in the future tense: a post to be taken («станет», «станут»), not held yet."""
+    found = parses(word)
+    return bool(found) and "futr" in found[0].tag
 
 
 # the words that open a title before its head: «первым заместителем», «врио губернатора»

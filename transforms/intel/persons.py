@@ -314,9 +314,9 @@ def _title_case(text: str, start: int) -> str | None:
         if role_code(words[i]) is not None:
             # «заместитель главы … Евгения Лодвигова»: the genitive completes the title word before it
             word = words[i - 1] if i > 0 and _heads_title(words[i - 1]) else words[i]
-            if reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing"):
-                return "gent"
             verbs = any(reads_as(w, "VERB") or reads_as(w, "PRTS") for w in words[i + 1 :])
+            if reads_as(word, "gent", "sing") and not reads_as(word, "nomn", "sing") and not verbs:
+                return "gent"  # not «врио главы района стала Марина …»: the verb's subject
             return "nomn" if reads_as(word, "nomn", "sing") and not verbs else None  # «губернатор … назначил»
     return None
 
@@ -376,6 +376,8 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
         return None  # 'Minister of Economic Development Vladimir Popov', '… Trade Ravil Zaripov', '… Mass
         # Media Nikolay Nikiforov': the name starts later
     folded = fold_latin(word)
+    if _BODY_JOINER_BEFORE.search(text, 0, start) and not is_known_given_name(to_cyrillic(word)):
+        return None  # "Minister of Science and Higher Education", "of the State Enterprise": a body's words
     if _inside_body_name(word, text, start):
         return None  # "Chairman of the Federation of Independent Trade Unions of Russia Mikhail Shmakov"
     if ROLE_BEFORE_EN.search(text[max(0, start - 60) : start]) or is_known_given_name(to_cyrillic(word)):
@@ -383,6 +385,8 @@ def _en_given(word: str, text: str, start: int) -> tuple[str, str] | None:
     return None
 
 
+# a joining word of a body's name right before an unknown given name: "… and Family Welfare", "the State …"
+_BODY_JOINER_BEFORE = re.compile(r"(?:^|\s)(?:and|&|of|the|for)[ \t]+$")
 # two more capitalised words after an unknown given name: a body's name goes on, no "Given Surname" stands
 _BODY_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+\b")
 
@@ -408,12 +412,29 @@ def persons_en(text: str) -> list[Mention]:
         if {match.group(1).lower(), surname.lower()} & _NOT_NAMES_EN:
             continue
         given = _en_given(match.group(1), text, match.start(1))
-        if given is None or _is_place_word(surname):
+        if (
+            given is None
+            or _is_place_word(surname)
+            or _patronymic_after_surname(text, match.start(1), surname)
+        ):
             continue
         surname_ru = to_cyrillic(fold_latin(_title(surname)))
         start, end = match.start(1), match.end(2)
         found.append(_person(start, end, text[start:end], given, surname_ru))
     return found
+
+
+# a capitalised word right before a given name, within the sentence: a surname written first
+_WORD_BEFORE_EN = re.compile(r"(?<![.!?])\s[A-Z][a-z]+[ \t]+$")
+
+
+def _patronymic_after_surname(text: str, start: int, word: str) -> bool:
+    """A name in the decrees' order, surname first ("the Russians Alexei Yuryevich", Russkikh translated):
+    the word after the given name is a patronymic (pymorphy2's dictionary, not a surname), no surname."""
+    if not _WORD_BEFORE_EN.search(text, max(0, start - 40), start):
+        return False
+    cyrillic = to_cyrillic(fold_latin(word))
+    return reads_as(cyrillic, "Patr") and not reads_as(cyrillic, "Surn")
 
 
 _NOT_SURNAMES = {

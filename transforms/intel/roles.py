@@ -8,7 +8,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from transforms.intel.appointments import name_cases, proposed_post, title_holders
-from transforms.intel.lexicon.nlp_ru import case_of, is_plural, is_preposition, is_verb
+from transforms.intel.lexicon.nlp_ru import case_of, is_known_given_name, is_plural, is_preposition, is_verb
 from transforms.intel.lexicon.role_codes import normalised_title, role_code
 from transforms.intel.lexicon.translit import has_cyrillic
 from transforms.intel.mentions import Mention, sentence_of
@@ -28,6 +28,7 @@ TITLE_EN = (
     # "Chairman of Russian Government", "Head of the Tatarstan Government"
     r"(?:head|chairman)\s+of\s+(?:the\s+)?(?-i:[A-Z][a-z]+\s+)?government|"
     r"director(?:[\s-]+general)?|general\s+director|ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|head|"
+    r"chief\s+of\s+staff|"  # "Chief of Staff of the Presidential Executive Office": its head
     r"president|senator|rector|managing\s+director|founder|ambassador|speaker|envoy|member|"
     r"(?:authorized|plenipotentiary)\s+representative|"
     r"rais(?=\s+(?:\(head\)\s+)?of\b))s?"  # "the Rais (Head) of Tatarstan": Rais is a given name too
@@ -48,6 +49,8 @@ TITLE_RU = (
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[ау]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
     r"(?-i:раис(?:а|у|ом|е)?)|"  # the head of Tatarstan, lower case (Раис is a given name)
+    r"(?-i:Раис(?:а|у|ом|е)?(?=\s+(?:Татарстан|Республики\s+Татарстан|РТ)))|"  # capitalised, with its land
+    r"городск[а-я]+\s+голов(?:а|ы|е|у|ой)|"  # «Городского Головы Калуги»: the head of a town
     r"возглав(?:ля|и)[а-яё]*|"  # a title given by the verb: «Максут Шадаев, возглавляющий Министерство …»
     r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
@@ -154,21 +157,27 @@ def _role_before(
     window_start = max(sentence_of(text, person.start)[0], person.start - 160, line_start)
     window = text[window_start : person.start]
     others = [p for p in people if window_start <= p.end <= person.start and p is not person]
+    if _after_preposition(window):
+        return None  # «первым замминистра … при Вячеславе Шпорте»: the preposition's object holds no title
     for match in reversed(list(_TITLE.finditer(window))):
         gap = window[match.end() :]
         between = [p for p in others if p.start >= window_start + match.end()]
         if between and not (_plural(match.group(1)) and _listed(text, between, person)):
             return None
+        after_colon = (
+            False  # «пять заместителей председателя правительства: Сергей …»: a list in the nominative
+        )
         if _plural(match.group(1)):  # "Deputy Governors Artem Nikitin and …", «зампредами – Александром …»
             to_list = window[match.end() : between[0].start - window_start] if between else gap
-            gap = _LIST_OPENS.sub("", to_list)
+            gap, after_colon = _LIST_OPENS.sub("", to_list), _COLON_END.search(to_list) is not None
         if not between and _plural(match.group(1)) and not _list_follows(text, person, people):
             continue  # "Chairman of the Board of Directors of … Albert Karimov": Directors is not his title
         if _inside_name(window, match):
             continue  # "руководителя Администрации Президента РФ Сергея Иванова": he heads the Administration
         acting = _AFTER_ACTING.search(window[: match.start()]) is not None  # its genitive is the acting's
-        disagrees = not acting and _case_disagrees(match.group(1), person)
-        if disagrees or _governed_apart(text, window[: match.start()], match, person):
+        disagrees = not acting and not after_colon and _case_disagrees(match.group(1), person)
+        governed = _governed_apart(text, window[: match.start()], match, person)
+        if disagrees or governed or _object_of_preposition(window[: match.start()], match, person):
             continue  # «полпред Президента в ПФО Игорь Комаров»: Президента completes the envoy's title
         if gap.rstrip().endswith(",") and _name_before(text, window_start + match.start(), people):
             return None  # "with Anatoly Artamonov, Governor of Kaluga Region, Vladimir Semashko highlighted"
@@ -182,6 +191,15 @@ def _role_before(
                 roles.append((match.group(1), body, title_end, person.start))  # «… — директор Блока …»
             return roles, window_start + start
     return None
+
+
+_LAST_WORD_RU = re.compile(r"(?<![\w-])([а-яё]+)\s+$")
+
+
+def _after_preposition(window: str) -> bool:
+    """A Russian preposition stands right before the name («при», «с», «для»): the name is its object."""
+    last = _LAST_WORD_RU.search(window)
+    return last is not None and is_preposition(last.group(1))
 
 
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё-]+")
@@ -236,6 +254,19 @@ def _governed_apart(text: str, before: str, match: re.Match, person: Mention) ->
     return bool(cases) and bool(title_cases) and not title_cases & cases
 
 
+def _object_of_preposition(before: str, match: re.Match, person: Mention) -> bool:
+    """A Russian title right after a preposition in a case the name after it does not share («полномочный
+    представитель Башкирии при президенте РФ от Башкирии Сергей Греков»): it completes the title before."""
+    first = match.group(1).split()[0]
+    previous = re.search(r"([а-яё]+)\s*$", before)
+    if previous is None or not has_cyrillic(person.surface) or not is_preposition(previous.group(1)):
+        return False
+    if not is_known_given_name(person.surface.split()[0]):
+        return False  # a foreign name's case is a guess: «с Заместителем Директора … господином Лань Юйцзе»
+    cases, title_cases = name_cases(person), case_of(first)
+    return "nomn" in cases and bool(title_cases) and not title_cases & cases
+
+
 # «замгубернатора», «замглавы», «замминистра»: the genitive is inside the word, which does not decline
 _FUSED_DEPUTY = re.compile(r"(?i)зам(?!ест)[а-яё]")
 
@@ -267,6 +298,7 @@ def _listed(text: str, between: list[Mention], person: Mention) -> bool:
 _LIST_JOIN = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|and|и)\s*(?:and\s+|и\s+)?")
 # a dash or a colon opening the list of names after a plural title
 _LIST_OPENS = re.compile(r"\s*[:–—-]\s*$")
+_COLON_END = re.compile(r":\s*$")
 
 
 def _joined_start(window: str, start: int, people: list[int]) -> int:
@@ -512,7 +544,7 @@ def _region_before(text: str, title_start: int, places: list[Mention]) -> str | 
     if has_cyrillic(text[title_start : title_start + 1]):
         return None
     for place in places:
-        if re.fullmatch(r"(?:'s)?\s+", text[place.end : title_start]) and (
+        if re.fullmatch(r"(?:'s)?[ \t]+", text[place.end : title_start]) and (  # not a dateline's "Moscow\n"
             place.attrs.get("iso") or ""
         ).startswith("RU-"):
             return place.attrs["iso"]
@@ -706,6 +738,16 @@ def _free_found(text: str, title: re.Match, bodies: list[Mention]) -> Found:
     of_name = _OF_NAME.match(text, title_end)
     own = of_name.group(0) if of_name else complement(text, title_end)
     end = min(_phrase_end(text, title_end), title_end + len(own))
+    region = next(
+        (
+            b
+            for b in bodies
+            if b.kind == "region" and b.start >= title_end and not text[title_end : b.start].strip()
+        ),
+        None,
+    )
+    if not own.strip() and region is not None and has_cyrillic(title.group(1)):
+        end = region.end  # «глава Башкирии дал согласие»: the region named right after the title is its body
     return title.group(1), _body(bodies, title_end, end, text), title_end, end
 
 
@@ -829,7 +871,35 @@ def _regional_minister(text: str, found: Found, code: str | None, given: set[int
     start = title_end - len(title)
     if _REGIONAL_EN.search(text, max(0, start - 30), start):
         return True
+    sentence = sentence_of(text, title_end)
+    named = _OWN_MINISTRY.search(text, start, max(found[3], title_end))  # «Глава Минпромторга»: federal
+    if (
+        code in _CABINET
+        and _REGIONAL_CABINET.search(text)
+        and not named
+        and not _federal(text, sentence, body)
+    ):
+        return True  # an article about a region's government: its ministers and deputy premiers are its own
     if code not in _MINISTERS or title_end not in given or body is not None:
         return False  # «пост главы Минпромторга занимал …»: a ministry named by its own name
-    sentence = sentence_of(text, title_end)
     return not _FEDERAL.search(text, sentence[0], sentence[1])
+
+
+# a ministry named by its own name: «Минпромторга», "Minpromtorg"
+_OWN_MINISTRY = re.compile(r"\b(?:Мин(?!истр|истерств)[а-яё]{3,}|Min(?!ist)[a-z]{3,})\b")
+# the titles of a regional government's members
+_CABINET = {"minister", "deputy_minister", "prime_minister", "deputy_prime_minister"}
+# the article names a region's government: «правительства Калининградской области», «областного
+# правительства», "the Government of the Republic of Tatarstan"
+_REGIONAL_CABINET = re.compile(
+    r"(?i:правительств[а-я]*)\s+(?:[А-ЯЁ][а-яё-]+\s+)?(?:области|края|республики|округа|Республики\s+[А-ЯЁ])|"
+    r"(?i:областн|краев|республиканск|региональн)[а-я]+\s+правительств|"
+    r"Government\s+of\s+the\s+(?:Republic\s+of\s+[A-Z]|[A-Z]\w+\s+(?:Region|Oblast|Krai|Territory)\b)"
+)
+
+
+def _federal(text: str, sentence: tuple[int, int], body: Mention | None) -> bool:
+    """The title's sentence or its body names the country or the federation."""
+    return bool(_FEDERAL.search(text, *sentence)) or (
+        body is not None and bool(_FEDERAL.search(body.surface))
+    )

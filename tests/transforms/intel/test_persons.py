@@ -132,3 +132,9 @@ def test_a_surname_in_an_oblique_case_takes_its_nominative_written_in_the_text()
     text = "Им стал Игорь Руденя. Путин назначил исполняющим обязанности губернатора Игоря Руденю."
     people = {m.canonical for m in find_mentions(text, "ru") if m.entity_type == "person"}
     assert "Igor Rudenya" in people and "Igor Ruden" not in people
+
+
+def test_a_feminine_name_after_a_verb_past_a_genitive_title_stays_hers() -> None:
+    text = "Врио главы Северного района стала Марина Орлова."
+    people = [m.canonical for m in find_mentions(text, "ru") if m.entity_type == "person"]
+    assert people == ["Marina Orlova"]

@@ -424,3 +424,97 @@ def test_a_candidates_post_and_an_acting_heads_service_are_no_ones_title() -> No
 def test_an_english_title_after_the_object_of_an_appointing_verb() -> None:
     text = "The President signed orders appointing Oleg Kozhemyako Acting Governor of Sakhalin Region."
     assert _codes(text, "en")["Oleg Kozhemyako"] == {"governor"}
+
+
+def test_a_bodys_words_after_an_english_title_are_no_name() -> None:
+    text = (
+        "He met the Minister of Fisheries and Marine Welfare, Ivan Orlov, and the Director of the State "
+        "Enterprise Volga Port."
+    )
+    people = _codes(text, "en")
+    assert "Marine Welfare" not in people and not any("Enterprise" in name for name in people)
+    assert people["Ivan Orlov"] == {"minister"}
+
+
+def test_a_plural_titles_list_after_a_colon() -> None:
+    text = "В составе – пять заместителей председателя правительства: Иван Орлов, Петр Седов, Анна Лисина."
+    people = _codes(text, "ru")
+    names = ("Ivan Orlov", "Pyotr Sedov", "Anna Lisina")
+    assert all(people[name] == {"deputy_prime_minister"} for name in names)
+
+
+def test_a_title_dashed_before_the_next_name_is_that_names() -> None:
+    text = (
+        "Руководителем аппарата назначен Иван Орлов, полномочным представителем губернатора в Думе – "
+        "Анна Лисина."
+    )
+    people = _codes(text, "ru")
+    assert people["Anna Lisina"] == {"envoy"} and "envoy" not in people["Ivan Orlov"]
+
+
+def test_the_genitive_object_of_an_appointment_noun_holds_the_title() -> None:
+    text = (
+        "Губернатор сообщил о назначении первым заместителем председателя правительства края замминистра "
+        "экономики края Анны Лисиной."
+    )
+    assert _codes(text, "ru")["Anna Lisina"] == {"deputy_prime_minister", "deputy_minister"}
+
+
+def test_a_name_after_a_preposition_takes_no_title_before_it() -> None:
+    text = "Иван Орлов был первым заместителем министра экономики при Петре Седове."
+    assert _codes(text, "ru").get("Pyotr Sedov", set()) == set()
+
+
+def test_a_title_after_a_preposition_completes_the_title_before() -> None:
+    text = "В делегацию вошел полномочный представитель республики при президенте РФ Иван Орлов."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"envoy"}
+
+
+def test_the_rais_and_the_town_head_by_their_capitalised_titles() -> None:
+    people = _codes("Кандидатуру представил Раис Татарстана Рустам Минниханов.", "ru")
+    assert people["Rustam Minnikhanov"] == {"head_of_region"}
+    text = "Губернатор приехал в сопровождении Городского Головы Калуги Ивана Орлова."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"head"}
+
+
+def test_the_ministers_of_a_regional_government_are_its_regions() -> None:
+    text = (
+        "Губернатор представил новый состав правительства Калужской области. Министр финансов Иван Орлов "
+        "рассказал о бюджете. На встрече был глава Минпромторга Петр Седов."
+    )
+    regions = _regions(text, "ru")
+    assert regions[("Ivan Orlov", "minister")] == "RU-KLU" and regions[("Pyotr Sedov", "minister")] is None
+
+
+def test_an_english_title_whose_end_is_stated_is_not_held() -> None:
+    text = (
+        "The President accepted the resignation of Tver Region Governor Ivan Orlov and dismissed the mayor "
+        "of Oleg Sidorov."
+    )
+    people = _codes(text, "en")
+    assert people["Ivan Orlov"] == set() and people.get("Oleg Sidorov", set()) == set()
+
+
+def test_a_patronymic_after_a_surname_written_first_is_no_surname() -> None:
+    text = "To appoint Orlov Ivan Petrovich as the interim Governor. Maxim Markovich, Deputy Minister, spoke."
+    people = _codes(text, "en")
+    assert "Ivan Petrovich" not in people and people["Maxim Markovich"] == {"deputy_minister"}
+
+
+def test_a_chief_of_staff_heads_and_a_datelines_region_is_not_the_titles() -> None:
+    text = "May 5, 2012, Moscow\nChief of Staff of the Executive Office Ivan Orlov met the governors."
+    assert _codes(text, "en")["Ivan Orlov"] == {"head"}
+    assert _regions(text, "en")[("Ivan Orlov", "head")] is None
+
+
+def test_a_later_title_with_a_region_named_right_after_it_heads_the_region() -> None:
+    text = "Иван Орлов рассказал о визите в Иран. Глава Башкирии дал согласие."
+    assert _codes(text, "ru")["Ivan Orlov"] == {"head_of_region"}
+
+
+def test_a_post_to_be_taken_by_a_future_verb_is_not_held() -> None:
+    text = "Ранее стало известно, что первыми заместителями губернатора станут Иван Орлов и Петр Седов."
+    people = _codes(text, "ru")
+    assert people["Ivan Orlov"] == people["Pyotr Sedov"] == set()
+    held = _codes("Первым заместителем губернатора стал Иван Орлов.", "ru")
+    assert held["Ivan Orlov"] == {"deputy_governor"}

@@ -17,13 +17,18 @@ _FORMER_EN = {"former", "previous", "erstwhile"}
 _EARLIER = {"ранее", "прежде", "когда-то", "previously", "once"}
 _PREFIX = re.compile(r"(?i)\b(?:экс|ex)[-‐]\s*$")
 _BREAK = re.compile(r"[,.;:!?()«»\"“”\n]|\s[–—-]\s")
+# an English title whose end the sentence states: "accepted the resignation of Krasnoyarsk Region Governor",
+# "the early resignation of Governor", "dismissed the governor of"
+_ENDED_EN = re.compile(
+    r"(?:\b(?:resignation|dismissal)\s+of|\bdismiss(?:ed|es)?)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
+)
 
 
 def is_former(text: str, title_start: int) -> bool:
     """True when the title starting at title_start is marked as no longer held: «экс-» / "ex-" on it, or a
     marker («бывший», «предыдущий», «прежний», "former", "previous") before it in its phrase."""
     before = text[max(0, title_start - 60) : title_start]
-    if _PREFIX.search(before) or _not_now(text[title_start : title_start + 30]):
+    if _PREFIX.search(before) or _not_now(text[title_start : title_start + 30]) or _ENDED_EN.search(before):
         return True
     held = re.search(r"([а-яё]+)\s+(?:пост[ыа]?|должност[ьи])\s*$", before)
     if held is not None and (_not_now(held.group(1)) or _left(held.group(1))):
