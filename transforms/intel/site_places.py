@@ -92,6 +92,74 @@ def town_on_site(text: str, site: tuple[int, int], town: list[Token]) -> bool:
     return any(hangs_on(sentence, (w.start - at, w.end - at), h) for w in town for h in heads)
 
 
+_VERB = ("VERB", "INFN", "PRTS")
+_QUOTED = re.compile(r"«([^«»\n]{2,60})»")
+_NUMBER_BEFORE = re.compile(
+    r"(?<![\w-])(?:\d[\d\s]*|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|оба|обе|несколько)"
+    r"(?:[ \t\u00a0]+[а-яё]+){0,2}[ \t\u00a0]+$"
+)
+_IN_A_TOWN = re.compile(r"(?<![\w-])[вВ]о?[ \t\u00a0]+(?:городе[ \t\u00a0]+)?([А-ЯЁ][\w-]+)")
+
+
+def town_of_verb(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple[str, int] | None:
+    """«В Челябинске появится индустриальный парк», «в Рыбинске планируют построить новый промышленный парк»,
+    «ещё один технопарк заработал в Зеленограде»: a singular Russian park word (a technopark or an industrial
+    park) that is the subject or the object of a verb (or of an infinitive hanging on it), with «в» and a
+    town hanging on that verb in natasha's parse, is the site the press knows by that town (the convention
+    for a site known by its town). The town must hang on the verb itself: «во время визита в Казани
+    губернатор посетил технопарк» (the visit's place) and «презентация технопарка прошла в Казани» (the site
+    word hangs on a noun) name none; nor does a count («сразу два промышленных парка»), a region's adjective
+    («в Пермском крае») or a text that names a registered park of the type in quotes. The registered site of
+    the type the town names wins, as after «в» right after the site word."""
+    if site_type not in ("technopark", "industrial_park"):
+        return None  # a zone is made by decree and named; a cluster by its region's adjective
+    if not has_cyrillic(tokens[start].text) or plural(tokens[end - 1]) or _counted(text, tokens[start].start):
+        return None
+    if any(lookup(quoted, site_type) is not None for quoted in _QUOTED.findall(text)):
+        return None  # «… еще один технопарк. … экосистемы «Космос»»: the text names the site itself
+    at, stop = _line_of(text, tokens[end - 1].start)
+    sentence = text[at:stop]
+    verbs = _verb_chain(sentence, (tokens[end - 1].start - at, tokens[end - 1].end - at))
+    if not verbs:
+        return None
+    for match in _IN_A_TOWN.finditer(sentence):
+        head = head_of(sentence, match.span(1))
+        if head is None or head not in verbs:
+            continue
+        name = match.group(1)
+        if reads_as(name, "ADJF"):
+            continue  # «в Пермском крае»: a region's adjective
+        named = name if lookup(name, site_type) is not None and is_place(name) else town_name(name)
+        if named is not None:
+            return named, tokens[end - 1].end
+    return None
+
+
+def _counted(text: str, offset: int) -> bool:
+    """A number before the site word («в России появится 31 новый промышленный парк», «42 ОЭЗ»): a count."""
+    return _NUMBER_BEFORE.search(text, max(0, offset - 40), offset) is not None
+
+
+def _line_of(text: str, offset: int) -> tuple[int, int]:
+    """The sentence around offset, cut at line breaks (a headline without its full stop ends at its line)."""
+    at, stop = sentence_of(text, offset)
+    line_start, line_end = text.rfind("\n", at, offset), text.find("\n", offset, stop)
+    return (line_start + 1 if line_start >= 0 else at), (line_end if line_end >= 0 else stop)
+
+
+def _verb_chain(sentence: str, word: tuple[int, int]) -> list[tuple[int, int]]:
+    """The verbs the word hangs on, nearest first: its own verb and the verb that verb hangs on (парк →
+    построить → планируют); empty when the word hangs on no verb."""
+    chain: list[tuple[int, int]] = []
+    head = head_of(sentence, word)
+    while head is not None and len(chain) < 2 and any(reads_as(sentence[slice(*head)], g) for g in _VERB):
+        chain.append(head)
+        head = head_of(sentence, head)
+    return chain
+
+
 def town_name(name: str) -> str | None:
     """The town's own Russian name (nominative, as the gazetteer lists it) when the whole name is a town:
     «Саранске» → Саранск, «Набережных Челнах» → Набережные Челны."""

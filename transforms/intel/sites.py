@@ -62,6 +62,7 @@ from transforms.intel.site_places import (
     tokens_of,
     town_after,
     town_name,
+    town_of_verb,
 )
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
@@ -504,6 +505,7 @@ def find_sites(
     found += _such_as_lists(context, hits, found)
     found += _typed_zones(context, hits, found)
     found += _sites_in_towns(context, hits, found)
+    found += _sites_by_verb_town(context, hits, found)
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
     return [_noun_span(m) for m in _registered(context, found + _compound_sites(context, hits, found))]
@@ -831,6 +833,30 @@ def _sites_in_towns(ctx: _Context, hits: list, found: list[Mention]) -> list[Men
             span, at = (at, at + len(word)), at + len(word)
             iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
             sites.append(_site(entry.ident, span, ctx.text, town, None, iso))
+    return sites
+
+
+def _sites_by_verb_town(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """«В Челябинске появится индустриальный парк»: a singular site word with no name, no industry and no
+    kind, whose verb has «в» and a town, is the site known by that town (`town_of_verb`), unless the text
+    names a site of its type itself («В Белоярке появится агропарк. … агропромышленный парк «Шипелово»»:
+    the same park by its own name)."""
+    named_types = {m.attrs["site_type"] for m in found if m.attrs.get("named")}
+    sites: list[Mention] = []
+    for start, end, entry in hits:
+        if entry.kind != "site_type" or entry.ident in named_types:
+            continue
+        span = (ctx.tokens[start].start, ctx.tokens[end - 1].end)
+        if any(m.start < span[1] and span[0] < m.end for m in found + sites):
+            continue
+        if not _outside_names(ctx.text, ctx.tokens, start, end) or _generic(ctx.text, ctx.tokens, start, []):
+            continue
+        if _kind_of_sites(ctx.text, ctx.tokens, (start, end), []):
+            continue
+        town = town_of_verb(ctx.text, ctx.tokens, start, end, entry.ident)
+        if town is not None:
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            sites.append(_site(entry.ident, span, ctx.text, town[0], None, iso))
     return sites
 
 

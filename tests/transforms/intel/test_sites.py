@@ -677,7 +677,9 @@ def test_a_town_after_v_names_the_registered_site_only_when_it_hangs_on_the_site
     assert ("sez", "sez-tolyatti") not in _entries(
         "Во время визита в Тольятти губернатор посетил особую экономическую зону."
     )
-    assert _named("Новый технопарк в Казани откроют в здании бывшей фабрики.") == set()  # a new one
+    # the verb's town names a new park by the town (the convention for a site known by its town), never
+    # the registered site of another place
+    assert _named("Новый технопарк в Казани откроют в здании бывшей фабрики.") == {("technopark", "Kazan")}
 
 
 def test_a_single_site_known_by_its_town_is_named_by_the_town():
@@ -691,6 +693,25 @@ def test_a_single_site_known_by_its_town_is_named_by_the_town():
         "Глава рабочей группы по строительству в Саранске технопарка выступил."
     )
     assert ("technopark", "Saransk") in _named(headline)  # a headline is parsed without the next line
+
+
+def test_a_town_on_the_parks_verb_names_a_new_park_by_the_town():
+    assert _named("В Челябинске появится индустриальный парк.") == {("industrial_park", "Chelyabinsk")}
+    assert _named("Ещё один технопарк заработал в Зеленограде.") == {("technopark", "Zelenograd")}
+    planned = "До 2026 года в Рыбинске планируют построить новый промышленный парк."
+    assert _named(planned) == {("industrial_park", "Rybinsk")}  # a town by pymorphy's Geox, on the infinitive
+
+
+def test_a_town_on_the_verb_names_no_counted_zoned_or_already_named_park():
+    assert _named("В Красноярске появится сразу два промышленных парка.") == set()  # a count
+    assert _named("В России появится 31 новый промышленный парк.") == set()  # a count, and a country
+    assert _named("Презентация технопарка прошла в Казани.") == set()  # the site word hangs on a noun
+    assert _named("В Ижевске появится особая экономическая зона.") == set()  # a zone is named by decree
+    named = "В Белоярке появится агропромышленный парк. Парк получит название «Шипелово» и займёт 300 га."
+    assert ("industrial_park", "Beloyarka") not in _named(named)
+    itself = "В Белоярке появится агропромышленный парк. Агропромышленный парк «Шипелово» займёт 300 га."
+    found = _named(itself)
+    assert ("industrial_park", "Shipelovo") in found and ("industrial_park", "Beloyarka") not in found
 
 
 def test_a_plural_a_kind_or_a_visits_town_names_no_site_by_the_town():
@@ -731,7 +752,8 @@ def test_it_park_is_a_technopark_word_and_another_towns_one_is_not_kazans():
     assert _entries("Новые резиденты пришли в IT-парк в Набережных Челнах.") == {
         ("technopark", "tp-it-park-chelny")
     }
-    assert _named("В Вологде появится IT-парк, сообщили в мэрии.") == set()
+    vologda = "В Вологде появится IT-парк, сообщили в мэрии."
+    assert _named(vologda) == {("technopark", "Vologda")}  # the town's own new park, not Kazan's
     assert _named("Строительство IT-парка в Вологде начнётся весной.") == {("technopark", "Vologda")}
 
 
