@@ -1179,7 +1179,10 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
     names the site after its capital (Московский → Moscow); «Столыпинского индустриального парка»: another
     capitalised adjective inside a sentence is the site's name, in the nominative (Столыпинский). The
     industry's words between them are skipped («Калужского фармацевтического кластера», «Уральским
-    фармацевтическим кластером»)."""
+    фармацевтическим кластером»); a cluster named by its industry (those words, or a cluster word holding
+    them: фармакластер) keeps a region's adjective at a sentence's start too («Калужский фармакластер
+    пополняется»: a region's clusters are named so), where a park's is no name."""
+    by_industry = _industry_before(tokens, start) < start or tokens[end - 1].norm in _INDUSTRY_CLUSTERS
     start = _industry_before(tokens, start)
     word = tokens[start - 1] if start > 0 else None
     if word is None or not has_cyrillic(word.text) or text[word.end : tokens[start].start].strip():
@@ -1188,7 +1191,8 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
         return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
     capital = _region_adjective(word.text)
     if capital is not None and (site_type == "sez" or _shares_stem(word.text, capital)):
-        if word.text[:1].isupper() and (site_type == "sez" or not at_sentence_start(text, word.start)):
+        keeps = site_type == "sez" or (site_type == "cluster" and by_industry)  # «Калужский фармакластер …»
+        if word.text[:1].isupper() and (keeps or not at_sentence_start(text, word.start)):
             return capital  # «Тюменский индустриальный парк включили…»: a sentence's first capital, no name
         # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
         return capital if site_type == "sez" and not plural(tokens[end - 1]) else None
@@ -1205,6 +1209,10 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
     prefix, _, last = word.text.rpartition("-")
     name = nominative_phrase(f"{last} {tokens[end - 1].norm}").split()[0]
     return f"{prefix}-{name}" if prefix else name
+
+
+# cluster words that hold their industry (фармакластер is a pharmaceutical cluster), lemmas
+_INDUSTRY_CLUSTERS = {"фармакластер", "агрокластер", "автокластер", "биокластер", "it-кластер", "ит-кластер"}
 
 
 def _industry_before(tokens: list[Token], start: int) -> int:

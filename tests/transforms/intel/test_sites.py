@@ -813,3 +813,19 @@ def test_an_english_regions_adjective_before_lower_case_industry_words_names_the
     assert _named("Last year Chuvash chemical cluster added two plants.", "en") == {("cluster", "Chuvashia")}
     text = "Last year Kaluga machine-building cluster added two plants."  # the place's own name: its place
     assert _named(text, "en") == {("cluster", "machine building cluster")}
+
+
+def test_a_cluster_word_holding_its_industry_is_a_cluster_word():
+    assert _named("Резиденты агрокластера «Зелёная долина» получили субсидии.") == {
+        ("cluster", "Zelenaya Dolina")
+    }
+    assert _named("Участники IT-кластера «Сибирь» выросли.") == {("cluster", "Sibir")}
+    assert _named("В регионе вырос Калужский фармакластер.") == {("cluster", "Kaluga")}
+
+
+def test_a_clusters_region_adjective_names_it_at_a_sentences_start_when_its_industry_is_given():
+    headline = "Калужский фармакластер пополняется\nОбласть заявила о создании кластера фармацевтики."
+    assert ("cluster", "Kaluga") in _named(headline)
+    assert _named("Калужский фармацевтический кластер вырос.") == {("cluster", "Kaluga")}
+    assert _named("Калужский кластер вырос.") == set()  # no industry: any cluster of the region
+    assert _named("Тюменский индустриальный парк включили в реестр.") == set()  # a park: no name
