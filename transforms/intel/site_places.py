@@ -112,10 +112,14 @@ def town_of_verb(
     губернатор посетил технопарк» (the visit's place) and «презентация технопарка прошла в Казани» (the site
     word hangs on a noun) name none; nor does a count («сразу два промышленных парка»), a region's adjective
     («в Пермском крае») or a text that names a registered park of the type in quotes. The registered site of
-    the type the town names wins, as after «в» right after the site word."""
+    the type the town names wins, as after «в» right after the site word; a region of one word names the park
+    by the region («Новый промпарк построят в Бурятии»: Бурятия), the convention of the blind splits."""
     if site_type not in ("technopark", "industrial_park"):
         return None  # a zone is made by decree and named; a cluster by its region's adjective
-    if not has_cyrillic(tokens[start].text) or plural(tokens[end - 1]) or _counted(text, tokens[start].start):
+    noun = tokens[end - 1]
+    if any(p.normal_form == noun.norm and p.tag.number == "plur" for p in parses(noun.text)):
+        return None  # «привлекли в Подмосковье индустриальные парки»: парки of парк, not of the coat парка
+    if not has_cyrillic(tokens[start].text) or plural(noun) or _counted(text, tokens[start].start):
         return None
     if any(lookup(quoted, site_type) is not None for quoted in _QUOTED.findall(text)):
         return None  # «… еще один технопарк. … экосистемы «Космос»»: the text names the site itself
@@ -132,9 +136,19 @@ def town_of_verb(
         if reads_as(name, "ADJF"):
             continue  # «в Пермском крае»: a region's adjective
         named = name if lookup(name, site_type) is not None and is_place(name) else town_name(name)
-        if named is not None:
+        if (named := named or _region_name(name)) is not None:
             return named, tokens[end - 1].end
     return None
+
+
+def _region_name(name: str) -> str | None:
+    """A region named by one word, in its nominative («Бурятии» → Бурятия): a new park the press knows by its
+    region, named as the labels name a site by its region."""
+    words = tokens_of(name)
+    if not any(i == 0 and j == len(words) for i, j, _ in matcher().find(words, {"region"})):
+        return None
+    found = parses(name)
+    return found[0].normal_form.capitalize() if found else None
 
 
 def _counted(text: str, offset: int) -> bool:

@@ -700,6 +700,9 @@ def test_a_town_on_the_parks_verb_names_a_new_park_by_the_town():
     assert _named("Ещё один технопарк заработал в Зеленограде.") == {("technopark", "Zelenograd")}
     planned = "До 2026 года в Рыбинске планируют построить новый промышленный парк."
     assert _named(planned) == {("industrial_park", "Rybinsk")}  # a town by pymorphy's Geox, on the infinitive
+    region = "Новый промпарк построят в Бурятии."
+    assert _named(region) == {("industrial_park", "Buryatia")}  # a region of one word, in its nominative
+    assert _named("Около 137 млрд рублей привлекли в Подмосковье индустриальные парки.") == set()  # a plural
 
 
 def test_a_town_on_the_verb_names_no_counted_zoned_or_already_named_park():
