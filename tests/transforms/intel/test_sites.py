@@ -832,3 +832,11 @@ def test_a_clusters_region_adjective_names_it_at_a_sentences_start_when_its_indu
     assert _named("Калужский фармацевтический кластер вырос.") == {("cluster", "Kaluga")}
     assert _named("Калужский кластер вырос.") == set()  # no industry: any cluster of the region
     assert _named("Тюменский индустриальный парк включили в реестр.") == set()  # a park: no name
+
+
+def test_akademgorodoks_technopark_by_its_full_name_is_akadempark():
+    english = "The Technology Park of Novosibirsk Akademgorodok gives its residents premises."
+    assert _entries(english, "en") == {("technopark", "tp-akadempark")}
+    assert _entries("Резиденты Технопарка новосибирского Академгородка выросли.") == {
+        ("technopark", "tp-akadempark")
+    }
