@@ -174,6 +174,48 @@ def _verb_chain(sentence: str, word: tuple[int, int]) -> list[tuple[int, int]]:
     return chain
 
 
+_PLANNED = re.compile(
+    r"\b(?:build|built|building|builds|construct\w*|creat\w*|establish\w*|plan\w*|set\s+up|launch\w*|"
+    r"develop\w*|open|opens|opening|to\s+be|will\s+be|would\s+be|proposed|future)\b[^.;:\n]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def english_town_in(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple[str, int] | None:
+    """ "the technopark in Kazan", "a tech park in Naberezhnye Chelny": one English site word after "a",
+    "an" or "the", then "in" and a town `reference/cities.csv` lists (the whole capitalised run, nothing
+    capitalised after it: "in the Kaluga Region" is a region), names the site by the town, as the Russian
+    «технопарк в Казани» does. English has no parse here, so only this surface: not after a verb of
+    building or plans ("plans to build a technopark in Kazan", "a technopark will be built in Kazan": where
+    one may be), not a plural, not a foreign city. Parks only (a zone in a town is one of the zone's sites:
+    "the second site of the special economic zone in Borovsk"), and not a site word the registry lists as a
+    name itself ("the IT-park in Kazan" is Kazan's registered IT Park)."""
+    if site_type not in ("technopark", "industrial_park") or lookup(
+        text[tokens[start].start : tokens[end - 1].end], site_type
+    ):
+        return None
+    if start == 0 or tokens[start - 1].norm not in ("a", "an", "the") or has_cyrillic(tokens[start].text):
+        return None
+    if plural(tokens[end - 1]) or end + 1 >= len(tokens) or tokens[end].norm != "in":
+        return None
+    if _PLANNED.search(text, max(0, tokens[start].start - 60), tokens[start].start):
+        return None
+    for last in (end + 2, end + 1):
+        words = tokens[end + 1 : last + 1]
+        if last >= len(tokens) or not all(w.text[:1].isupper() for w in words):
+            continue
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        if nxt is not None and nxt.text[:1].isupper() and not text[words[-1].end : nxt.start].strip():
+            return None  # "in Kaluga Region"
+        name = text[words[0].start : words[-1].end]
+        row = cities().get(name)
+        if row is not None and row["region_iso"].startswith("RU-"):
+            return name, words[-1].end
+    return None
+
+
 def town_name(name: str) -> str | None:
     """The town's own Russian name (nominative, as the gazetteer lists it) when the whole name is a town:
     «Саранске» → Саранск, «Набережных Челнах» → Набережные Челны."""

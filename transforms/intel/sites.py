@@ -53,6 +53,7 @@ from transforms.intel.site_names import (
 from transforms.intel.site_places import (
     after_region,
     at_sentence_start,
+    english_town_in,
     in_town,
     is_place,
     of_place,
@@ -1026,6 +1027,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         or _cyrillic_name_after(text, tokens, end, site_type)
         or in_town(text, tokens, start, end, site_type)
         or of_place(text, tokens, end, site_type)
+        or english_town_in(text, tokens, start, end, site_type)
         or the_zone_in_region(text, tokens, start, end, site_type)
         or _abbreviation_after(text, tokens, end, site_type)
         or _registered_run_after(text, tokens, end, site_type)

@@ -227,9 +227,10 @@ def test_a_registered_place_after_of_or_in_names_the_site():
     assert _registered("The Moscow region has one innovative SEZ of Dubna.", "en") == {dubna}
     assert _registered("Residents of the special economic zone in Lipetsk grew.", "en") == {
         ("sez", "Lipetsk", "sez-lipetsk")}  # fmt: skip
-    # a place the registry lists no site of this type by is only where the site is; "the SEZ" in a region of
-    # one zone is that zone (as "the Moscow SEZ" is), in a region of several none of them
-    assert _registered("A technopark in Kazan opened.", "en") == set()
+    # a place the registry lists no site of this type by takes no entry (a town names it unregistered, the
+    # convention for a site known by its town); "the SEZ" in a region of one zone is that zone (as "the
+    # Moscow SEZ" is), in a region of several none of them
+    assert _registered("A technopark in Kazan opened.", "en") == {("technopark", "Kazan", None)}
     assert _registered("The SEZ in the Kaluga Region grew.", "en") == {("sez", "Kaluga", "sez-kaluga")}
     assert _registered("The SEZ in the Moscow Oblast grew.", "en") == set()
 
@@ -840,3 +841,17 @@ def test_akademgorodoks_technopark_by_its_full_name_is_akadempark():
     assert _entries("Резиденты Технопарка новосибирского Академгородка выросли.") == {
         ("technopark", "tp-akadempark")
     }
+
+
+def test_an_english_park_in_a_listed_town_is_named_by_the_town():
+    assert _named("Residents of the technopark in Kazan grew.", "en") == {("technopark", "Kazan")}
+    assert _named("An industrial park in Cheboksary opened.", "en") == {("industrial_park", "Cheboksary")}
+
+
+def test_an_english_park_in_a_town_names_none_after_plans_in_a_region_abroad_or_as_a_zone():
+    assert _named("A technopark will be built in Kazan.", "en") == set()  # where one may be
+    assert _named("The region plans to create an industrial park in Kazan.", "en") == set()
+    assert _named("The industrial park in Kaluga Region grew.", "en") == set()  # a region
+    assert _named("Technoparks in Kazan grew.", "en") == set()  # a kind
+    assert _named("The technopark in Berlin grew.", "en") == set()  # no Russian town
+    assert ("sez", "Borovsk") not in _named("Residents came to the special economic zone in Borovsk.", "en")
