@@ -216,6 +216,25 @@ def english_town_in(
     return None
 
 
+_ON_TOWN_TERRITORY = re.compile(
+    r"[ \t\u00a0]+на[ \t\u00a0]+территории[ \t\u00a0]+города[ \t\u00a0]+([А-ЯЁ][\w-]+)\b"
+)
+
+
+def on_town_territory(text: str, tokens: list[Token], start: int, end: int) -> tuple[str, int] | None:
+    """«индустриальный парк на территории города Буденновска»: one Russian site word (singular), then «на
+    территории города» and a town, names the site by the town, as «в городе» does. The word «города» must be
+    written out (a town, not a region's territory); a capitalised word after the town continues another
+    name."""
+    if not has_cyrillic(tokens[start].text) or plural(tokens[end - 1]):
+        return None
+    match = _ON_TOWN_TERRITORY.match(text, tokens[end - 1].end)
+    if match is None or re.match(r"[ \t\u00a0]+[А-ЯЁ]", text[match.end() :]):
+        return None
+    named = town_name(match.group(1))
+    return (named, match.end(1)) if named is not None else None
+
+
 def town_name(name: str) -> str | None:
     """The town's own Russian name (nominative, as the gazetteer lists it) when the whole name is a town:
     «Саранске» → Саранск, «Набережных Челнах» → Набережные Челны."""

@@ -57,6 +57,7 @@ from transforms.intel.site_places import (
     in_town,
     is_place,
     of_place,
+    on_town_territory,
     plural,
     proper_regional,
     the_zone_in_region,
@@ -1026,6 +1027,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         _name_in_own_quote(text, tokens, start, end)
         or _cyrillic_name_after(text, tokens, end, site_type)
         or in_town(text, tokens, start, end, site_type)
+        or on_town_territory(text, tokens, start, end)
         or of_place(text, tokens, end, site_type)
         or english_town_in(text, tokens, start, end, site_type)
         or the_zone_in_region(text, tokens, start, end, site_type)

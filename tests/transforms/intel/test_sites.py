@@ -855,3 +855,10 @@ def test_an_english_park_in_a_town_names_none_after_plans_in_a_region_abroad_or_
     assert _named("Technoparks in Kazan grew.", "en") == set()  # a kind
     assert _named("The technopark in Berlin grew.", "en") == set()  # no Russian town
     assert ("sez", "Borovsk") not in _named("Residents came to the special economic zone in Borovsk.", "en")
+
+
+def test_a_park_on_a_towns_territory_is_named_by_the_town():
+    text = "В перечень вошёл индустриальный парк на территории города Буденновска."
+    assert _named(text) == {("industrial_park", "Budennovsk")}
+    assert _named("Технопарки на территории города Казани открыли.") == set()  # a kind
+    assert _named("Индустриальный парк на территории Ставропольского края вырос.") == set()  # a region's
