@@ -92,6 +92,149 @@ def town_on_site(text: str, site: tuple[int, int], town: list[Token]) -> bool:
     return any(hangs_on(sentence, (w.start - at, w.end - at), h) for w in town for h in heads)
 
 
+_VERB = ("VERB", "INFN", "PRTS")
+_QUOTED = re.compile(r"«([^«»\n]{2,60})»")
+_NUMBER_BEFORE = re.compile(
+    r"(?<![\w-])(?:\d[\d\s]*|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|оба|обе|несколько)"
+    r"(?:[ \t\u00a0]+[а-яё]+){0,2}[ \t\u00a0]+$"
+)
+_IN_A_TOWN = re.compile(r"(?<![\w-])[вВ]о?[ \t\u00a0]+(?:городе[ \t\u00a0]+)?([А-ЯЁ][\w-]+)")
+
+
+def town_of_verb(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple[str, int] | None:
+    """«В Челябинске появится индустриальный парк», «в Рыбинске планируют построить новый промышленный парк»,
+    «ещё один технопарк заработал в Зеленограде»: a singular Russian park word (a technopark or an industrial
+    park) that is the subject or the object of a verb (or of an infinitive hanging on it), with «в» and a
+    town hanging on that verb in natasha's parse, is the site the press knows by that town (the convention
+    for a site known by its town). The town must hang on the verb itself: «во время визита в Казани
+    губернатор посетил технопарк» (the visit's place) and «презентация технопарка прошла в Казани» (the site
+    word hangs on a noun) name none; nor does a count («сразу два промышленных парка»), a region's adjective
+    («в Пермском крае») or a text that names a registered park of the type in quotes. The registered site of
+    the type the town names wins, as after «в» right after the site word; a region of one word names the park
+    by the region («Новый промпарк построят в Бурятии»: Бурятия), the convention of the blind splits."""
+    if site_type not in ("technopark", "industrial_park"):
+        return None  # a zone is made by decree and named; a cluster by its region's adjective
+    noun = tokens[end - 1]
+    if any(p.normal_form == noun.norm and p.tag.number == "plur" for p in parses(noun.text)):
+        return None  # «привлекли в Подмосковье индустриальные парки»: парки of парк, not of the coat парка
+    if not has_cyrillic(tokens[start].text) or plural(noun) or _counted(text, tokens[start].start):
+        return None
+    if any(lookup(quoted, site_type) is not None for quoted in _QUOTED.findall(text)):
+        return None  # «… еще один технопарк. … экосистемы «Космос»»: the text names the site itself
+    at, stop = _line_of(text, tokens[end - 1].start)
+    sentence = text[at:stop]
+    verbs = _verb_chain(sentence, (tokens[end - 1].start - at, tokens[end - 1].end - at))
+    if not verbs:
+        return None
+    for match in _IN_A_TOWN.finditer(sentence):
+        head = head_of(sentence, match.span(1))
+        if head is None or head not in verbs:
+            continue
+        name = match.group(1)
+        if reads_as(name, "ADJF"):
+            continue  # «в Пермском крае»: a region's adjective
+        named = name if lookup(name, site_type) is not None and is_place(name) else town_name(name)
+        if (named := named or _region_name(name)) is not None:
+            return named, tokens[end - 1].end
+    return None
+
+
+def _region_name(name: str) -> str | None:
+    """A region named by one word, in its nominative («Бурятии» → Бурятия): a new park the press knows by its
+    region, named as the labels name a site by its region."""
+    words = tokens_of(name)
+    if not any(i == 0 and j == len(words) for i, j, _ in matcher().find(words, {"region"})):
+        return None
+    found = parses(name)
+    return found[0].normal_form.capitalize() if found else None
+
+
+def _counted(text: str, offset: int) -> bool:
+    """A number before the site word («в России появится 31 новый промышленный парк», «42 ОЭЗ»): a count."""
+    return _NUMBER_BEFORE.search(text, max(0, offset - 40), offset) is not None
+
+
+def _line_of(text: str, offset: int) -> tuple[int, int]:
+    """The sentence around offset, cut at line breaks (a headline without its full stop ends at its line)."""
+    at, stop = sentence_of(text, offset)
+    line_start, line_end = text.rfind("\n", at, offset), text.find("\n", offset, stop)
+    return (line_start + 1 if line_start >= 0 else at), (line_end if line_end >= 0 else stop)
+
+
+def _verb_chain(sentence: str, word: tuple[int, int]) -> list[tuple[int, int]]:
+    """The verbs the word hangs on, nearest first: its own verb and the verb that verb hangs on (парк →
+    построить → планируют); empty when the word hangs on no verb."""
+    chain: list[tuple[int, int]] = []
+    head = head_of(sentence, word)
+    while head is not None and len(chain) < 2 and any(reads_as(sentence[slice(*head)], g) for g in _VERB):
+        chain.append(head)
+        head = head_of(sentence, head)
+    return chain
+
+
+_PLANNED = re.compile(
+    r"\b(?:build|built|building|builds|construct\w*|creat\w*|establish\w*|plan\w*|set\s+up|launch\w*|"
+    r"develop\w*|open|opens|opening|to\s+be|will\s+be|would\s+be|proposed|future)\b[^.;:\n]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def english_town_in(
+    text: str, tokens: list[Token], start: int, end: int, site_type: str
+) -> tuple[str, int] | None:
+    """ "the technopark in Kazan", "a tech park in Naberezhnye Chelny": one English site word after "a",
+    "an" or "the", then "in" and a town `reference/cities.csv` lists (the whole capitalised run, nothing
+    capitalised after it: "in the Kaluga Region" is a region), names the site by the town, as the Russian
+    «технопарк в Казани» does. English has no parse here, so only this surface: not after a verb of
+    building or plans ("plans to build a technopark in Kazan", "a technopark will be built in Kazan": where
+    one may be), not a plural, not a foreign city. Parks only (a zone in a town is one of the zone's sites:
+    "the second site of the special economic zone in Borovsk"), and not a site word the registry lists as a
+    name itself ("the IT-park in Kazan" is Kazan's registered IT Park)."""
+    if site_type not in ("technopark", "industrial_park") or lookup(
+        text[tokens[start].start : tokens[end - 1].end], site_type
+    ):
+        return None
+    if start == 0 or tokens[start - 1].norm not in ("a", "an", "the") or has_cyrillic(tokens[start].text):
+        return None
+    if plural(tokens[end - 1]) or end + 1 >= len(tokens) or tokens[end].norm != "in":
+        return None
+    if _PLANNED.search(text, max(0, tokens[start].start - 60), tokens[start].start):
+        return None
+    for last in (end + 2, end + 1):
+        words = tokens[end + 1 : last + 1]
+        if last >= len(tokens) or not all(w.text[:1].isupper() for w in words):
+            continue
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        if nxt is not None and nxt.text[:1].isupper() and not text[words[-1].end : nxt.start].strip():
+            return None  # "in Kaluga Region"
+        name = text[words[0].start : words[-1].end]
+        row = cities().get(name)
+        if row is not None and row["region_iso"].startswith("RU-"):
+            return name, words[-1].end
+    return None
+
+
+_ON_TOWN_TERRITORY = re.compile(
+    r"[ \t\u00a0]+на[ \t\u00a0]+территории[ \t\u00a0]+города[ \t\u00a0]+([А-ЯЁ][\w-]+)\b"
+)
+
+
+def on_town_territory(text: str, tokens: list[Token], start: int, end: int) -> tuple[str, int] | None:
+    """«индустриальный парк на территории города Буденновска»: one Russian site word (singular), then «на
+    территории города» and a town, names the site by the town, as «в городе» does. The word «города» must be
+    written out (a town, not a region's territory); a capitalised word after the town continues another
+    name."""
+    if not has_cyrillic(tokens[start].text) or plural(tokens[end - 1]):
+        return None
+    match = _ON_TOWN_TERRITORY.match(text, tokens[end - 1].end)
+    if match is None or re.match(r"[ \t\u00a0]+[А-ЯЁ]", text[match.end() :]):
+        return None
+    named = town_name(match.group(1))
+    return (named, match.end(1)) if named is not None else None
+
+
 def town_name(name: str) -> str | None:
     """The town's own Russian name (nominative, as the gazetteer lists it) when the whole name is a town:
     «Саранске» → Саранск, «Набережных Челнах» → Набережные Челны."""

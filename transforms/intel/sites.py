@@ -53,15 +53,18 @@ from transforms.intel.site_names import (
 from transforms.intel.site_places import (
     after_region,
     at_sentence_start,
+    english_town_in,
     in_town,
     is_place,
     of_place,
+    on_town_territory,
     plural,
     proper_regional,
     the_zone_in_region,
     tokens_of,
     town_after,
     town_name,
+    town_of_verb,
 )
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
@@ -504,6 +507,7 @@ def find_sites(
     found += _such_as_lists(context, hits, found)
     found += _typed_zones(context, hits, found)
     found += _sites_in_towns(context, hits, found)
+    found += _sites_by_verb_town(context, hits, found)
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
     return [_noun_span(m) for m in _registered(context, found + _compound_sites(context, hits, found))]
@@ -834,6 +838,30 @@ def _sites_in_towns(ctx: _Context, hits: list, found: list[Mention]) -> list[Men
     return sites
 
 
+def _sites_by_verb_town(ctx: _Context, hits: list, found: list[Mention]) -> list[Mention]:
+    """«В Челябинске появится индустриальный парк»: a singular site word with no name, no industry and no
+    kind, whose verb has «в» and a town, is the site known by that town (`town_of_verb`), unless the text
+    names a site of its type itself («В Белоярке появится агропарк. … агропромышленный парк «Шипелово»»:
+    the same park by its own name)."""
+    named_types = {m.attrs["site_type"] for m in found if m.attrs.get("named")}
+    sites: list[Mention] = []
+    for start, end, entry in hits:
+        if entry.kind != "site_type" or entry.ident in named_types:
+            continue
+        span = (ctx.tokens[start].start, ctx.tokens[end - 1].end)
+        if any(m.start < span[1] and span[0] < m.end for m in found + sites):
+            continue
+        if not _outside_names(ctx.text, ctx.tokens, start, end) or _generic(ctx.text, ctx.tokens, start, []):
+            continue
+        if _kind_of_sites(ctx.text, ctx.tokens, (start, end), []):
+            continue
+        town = town_of_verb(ctx.text, ctx.tokens, start, end, entry.ident)
+        if town is not None:
+            iso = _nearest_region(ctx.text, span[0], ctx.places, ctx.place_starts) or ctx.main_region
+            sites.append(_site(entry.ident, span, ctx.text, town[0], None, iso))
+    return sites
+
+
 def _plural_noun(token: Token) -> bool:
     """The site noun is plural in its own lemma's reading («парков» of парк, read first as парковый)."""
     return plural(token) or any(
@@ -999,7 +1027,9 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         _name_in_own_quote(text, tokens, start, end)
         or _cyrillic_name_after(text, tokens, end, site_type)
         or in_town(text, tokens, start, end, site_type)
+        or on_town_territory(text, tokens, start, end)
         or of_place(text, tokens, end, site_type)
+        or english_town_in(text, tokens, start, end, site_type)
         or the_zone_in_region(text, tokens, start, end, site_type)
         or _abbreviation_after(text, tokens, end, site_type)
         or _registered_run_after(text, tokens, end, site_type)
@@ -1153,7 +1183,10 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
     names the site after its capital (Московский → Moscow); «Столыпинского индустриального парка»: another
     capitalised adjective inside a sentence is the site's name, in the nominative (Столыпинский). The
     industry's words between them are skipped («Калужского фармацевтического кластера», «Уральским
-    фармацевтическим кластером»)."""
+    фармацевтическим кластером»); a cluster named by its industry (those words, or a cluster word holding
+    them: фармакластер) keeps a region's adjective at a sentence's start too («Калужский фармакластер
+    пополняется»: a region's clusters are named so), where a park's is no name."""
+    by_industry = _industry_before(tokens, start) < start or tokens[end - 1].norm in _INDUSTRY_CLUSTERS
     start = _industry_before(tokens, start)
     word = tokens[start - 1] if start > 0 else None
     if word is None or not has_cyrillic(word.text) or text[word.end : tokens[start].start].strip():
@@ -1162,7 +1195,8 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
         return None  # "в Подмосковье индустриальные парки": a place, not an adjective naming the site
     capital = _region_adjective(word.text)
     if capital is not None and (site_type == "sez" or _shares_stem(word.text, capital)):
-        if word.text[:1].isupper() and (site_type == "sez" or not at_sentence_start(text, word.start)):
+        keeps = site_type == "sez" or (site_type == "cluster" and by_industry)  # «Калужский фармакластер …»
+        if word.text[:1].isupper() and (keeps or not at_sentence_start(text, word.start)):
             return capital  # «Тюменский индустриальный парк включили…»: a sentence's first capital, no name
         # «в липецкой особой экономической зоне»: a region has one SEZ of its own, but many parks and clusters
         return capital if site_type == "sez" and not plural(tokens[end - 1]) else None
@@ -1179,6 +1213,10 @@ def _adjective_name(text: str, tokens: list[Token], start: int, end: int, site_t
     prefix, _, last = word.text.rpartition("-")
     name = nominative_phrase(f"{last} {tokens[end - 1].norm}").split()[0]
     return f"{prefix}-{name}" if prefix else name
+
+
+# cluster words that hold their industry (фармакластер is a pharmaceutical cluster), lemmas
+_INDUSTRY_CLUSTERS = {"фармакластер", "агрокластер", "автокластер", "биокластер", "it-кластер", "ит-кластер"}
 
 
 def _industry_before(tokens: list[Token], start: int) -> int:

@@ -227,9 +227,10 @@ def test_a_registered_place_after_of_or_in_names_the_site():
     assert _registered("The Moscow region has one innovative SEZ of Dubna.", "en") == {dubna}
     assert _registered("Residents of the special economic zone in Lipetsk grew.", "en") == {
         ("sez", "Lipetsk", "sez-lipetsk")}  # fmt: skip
-    # a place the registry lists no site of this type by is only where the site is; "the SEZ" in a region of
-    # one zone is that zone (as "the Moscow SEZ" is), in a region of several none of them
-    assert _registered("A technopark in Kazan opened.", "en") == set()
+    # a place the registry lists no site of this type by takes no entry (a town names it unregistered, the
+    # convention for a site known by its town); "the SEZ" in a region of one zone is that zone (as "the
+    # Moscow SEZ" is), in a region of several none of them
+    assert _registered("A technopark in Kazan opened.", "en") == {("technopark", "Kazan", None)}
     assert _registered("The SEZ in the Kaluga Region grew.", "en") == {("sez", "Kaluga", "sez-kaluga")}
     assert _registered("The SEZ in the Moscow Oblast grew.", "en") == set()
 
@@ -677,7 +678,9 @@ def test_a_town_after_v_names_the_registered_site_only_when_it_hangs_on_the_site
     assert ("sez", "sez-tolyatti") not in _entries(
         "Во время визита в Тольятти губернатор посетил особую экономическую зону."
     )
-    assert _named("Новый технопарк в Казани откроют в здании бывшей фабрики.") == set()  # a new one
+    # the verb's town names a new park by the town (the convention for a site known by its town), never
+    # the registered site of another place
+    assert _named("Новый технопарк в Казани откроют в здании бывшей фабрики.") == {("technopark", "Kazan")}
 
 
 def test_a_single_site_known_by_its_town_is_named_by_the_town():
@@ -691,6 +694,28 @@ def test_a_single_site_known_by_its_town_is_named_by_the_town():
         "Глава рабочей группы по строительству в Саранске технопарка выступил."
     )
     assert ("technopark", "Saransk") in _named(headline)  # a headline is parsed without the next line
+
+
+def test_a_town_on_the_parks_verb_names_a_new_park_by_the_town():
+    assert _named("В Челябинске появится индустриальный парк.") == {("industrial_park", "Chelyabinsk")}
+    assert _named("Ещё один технопарк заработал в Зеленограде.") == {("technopark", "Zelenograd")}
+    planned = "До 2026 года в Рыбинске планируют построить новый промышленный парк."
+    assert _named(planned) == {("industrial_park", "Rybinsk")}  # a town by pymorphy's Geox, on the infinitive
+    region = "Новый промпарк построят в Бурятии."
+    assert _named(region) == {("industrial_park", "Buryatia")}  # a region of one word, in its nominative
+    assert _named("Около 137 млрд рублей привлекли в Подмосковье индустриальные парки.") == set()  # a plural
+
+
+def test_a_town_on_the_verb_names_no_counted_zoned_or_already_named_park():
+    assert _named("В Красноярске появится сразу два промышленных парка.") == set()  # a count
+    assert _named("В России появится 31 новый промышленный парк.") == set()  # a count, and a country
+    assert _named("Презентация технопарка прошла в Казани.") == set()  # the site word hangs on a noun
+    assert _named("В Ижевске появится особая экономическая зона.") == set()  # a zone is named by decree
+    named = "В Белоярке появится агропромышленный парк. Парк получит название «Шипелово» и займёт 300 га."
+    assert ("industrial_park", "Beloyarka") not in _named(named)
+    itself = "В Белоярке появится агропромышленный парк. Агропромышленный парк «Шипелово» займёт 300 га."
+    found = _named(itself)
+    assert ("industrial_park", "Shipelovo") in found and ("industrial_park", "Beloyarka") not in found
 
 
 def test_a_plural_a_kind_or_a_visits_town_names_no_site_by_the_town():
@@ -731,7 +756,8 @@ def test_it_park_is_a_technopark_word_and_another_towns_one_is_not_kazans():
     assert _entries("Новые резиденты пришли в IT-парк в Набережных Челнах.") == {
         ("technopark", "tp-it-park-chelny")
     }
-    assert _named("В Вологде появится IT-парк, сообщили в мэрии.") == set()
+    vologda = "В Вологде появится IT-парк, сообщили в мэрии."
+    assert _named(vologda) == {("technopark", "Vologda")}  # the town's own new park, not Kazan's
     assert _named("Строительство IT-парка в Вологде начнётся весной.") == {("technopark", "Vologda")}
 
 
@@ -791,3 +817,48 @@ def test_an_english_regions_adjective_before_lower_case_industry_words_names_the
     assert _named("Last year Chuvash chemical cluster added two plants.", "en") == {("cluster", "Chuvashia")}
     text = "Last year Kaluga machine-building cluster added two plants."  # the place's own name: its place
     assert _named(text, "en") == {("cluster", "machine building cluster")}
+
+
+def test_a_cluster_word_holding_its_industry_is_a_cluster_word():
+    assert _named("Резиденты агрокластера «Зелёная долина» получили субсидии.") == {
+        ("cluster", "Zelenaya Dolina")
+    }
+    assert _named("Участники IT-кластера «Сибирь» выросли.") == {("cluster", "Sibir")}
+    assert _named("В регионе вырос Калужский фармакластер.") == {("cluster", "Kaluga")}
+
+
+def test_a_clusters_region_adjective_names_it_at_a_sentences_start_when_its_industry_is_given():
+    headline = "Калужский фармакластер пополняется\nОбласть заявила о создании кластера фармацевтики."
+    assert ("cluster", "Kaluga") in _named(headline)
+    assert _named("Калужский фармацевтический кластер вырос.") == {("cluster", "Kaluga")}
+    assert _named("Калужский кластер вырос.") == set()  # no industry: any cluster of the region
+    assert _named("Тюменский индустриальный парк включили в реестр.") == set()  # a park: no name
+
+
+def test_akademgorodoks_technopark_by_its_full_name_is_akadempark():
+    english = "The Technology Park of Novosibirsk Akademgorodok gives its residents premises."
+    assert _entries(english, "en") == {("technopark", "tp-akadempark")}
+    assert _entries("Резиденты Технопарка новосибирского Академгородка выросли.") == {
+        ("technopark", "tp-akadempark")
+    }
+
+
+def test_an_english_park_in_a_listed_town_is_named_by_the_town():
+    assert _named("Residents of the technopark in Kazan grew.", "en") == {("technopark", "Kazan")}
+    assert _named("An industrial park in Cheboksary opened.", "en") == {("industrial_park", "Cheboksary")}
+
+
+def test_an_english_park_in_a_town_names_none_after_plans_in_a_region_abroad_or_as_a_zone():
+    assert _named("A technopark will be built in Kazan.", "en") == set()  # where one may be
+    assert _named("The region plans to create an industrial park in Kazan.", "en") == set()
+    assert _named("The industrial park in Kaluga Region grew.", "en") == set()  # a region
+    assert _named("Technoparks in Kazan grew.", "en") == set()  # a kind
+    assert _named("The technopark in Berlin grew.", "en") == set()  # no Russian town
+    assert ("sez", "Borovsk") not in _named("Residents came to the special economic zone in Borovsk.", "en")
+
+
+def test_a_park_on_a_towns_territory_is_named_by_the_town():
+    text = "В перечень вошёл индустриальный парк на территории города Буденновска."
+    assert _named(text) == {("industrial_park", "Budennovsk")}
+    assert _named("Технопарки на территории города Казани открыли.") == set()  # a kind
+    assert _named("Индустриальный парк на территории Ставропольского края вырос.") == set()  # a region's
