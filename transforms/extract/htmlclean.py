@@ -29,7 +29,7 @@ from transforms.extract.boilerplate import (
     WIDGET_CLASS,
 )
 from transforms.extract.comments import drop_reply_threads
-from transforms.extract.layout import unwrap_layout_tables
+from transforms.extract.layout import unwrap_layout_tables, wrap_loose_leads
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
 _POLLS = etree.XPath(POLL_XPATH)
@@ -174,6 +174,7 @@ def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement
     drop_inline_comments(cleaned)
     _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
     unwrap_layout_tables(cleaned)
+    wrap_loose_leads(cleaned)
     half = len(cleaned.text_content()) // 2
     named = _named(cleaned)
     _drop(named["widget"], half, _containers(named["content"], half // 5))
