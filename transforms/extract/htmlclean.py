@@ -167,7 +167,7 @@ def card_lists(tree: HtmlElement) -> list[HtmlElement]:
 
 def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
     """A cleaned copy: markup comments inside paragraphs and hidden elements removed, layout tables
-    turned into blocks, widgets, polls, lists of promotion cards, asides and the ARIA landmarks beside
+    turned into blocks, a lead set loose before a block's first paragraph wrapped in one, widgets, polls, lists of promotion cards, asides and the ARIA landmarks beside
     the article (and comment threads, by class or by their reply links, unless asked for) removed, data:
     URIs emptied. The input tree is left as it was."""
     cleaned = copy.deepcopy(tree)
