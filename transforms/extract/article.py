@@ -27,6 +27,7 @@ from transforms.extract.choice import (
     cut_legal_footer,
     cut_sign_off,
     prefer_precise,
+    with_dropped_paragraphs,
 )
 from transforms.extract.dates import DateHints, ImplausibleDate, resolve_published, without_datelines
 from transforms.extract.encoding import decode_html, repaired_double_encoding, without_controls
@@ -193,7 +194,9 @@ def _first_pass(
     if options.favor_precision or not options.precision_candidate or not can_prefer_precise(first.text):
         return first, lead
     precise = _run(cleaned, url, metadata, replace(options, favor_precision=True), recall=False)
-    return (precise if prefer_precise(first.text, precise.text, lead) else first), lead
+    if not prefer_precise(first.text, precise.text, lead):
+        return first, lead
+    return replace(precise, text=with_dropped_paragraphs(first.text, precise.text)), lead
 
 
 def _main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> _Pass:

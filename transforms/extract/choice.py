@@ -39,6 +39,8 @@ MIN_TEXT_ABOVE_NOTICE = 200  # a legal notice ends the text only after this much
 MAX_NOTICE_CHARS = 300
 MAX_EDGE_ROWS = 3  # more rows in a row are a table of data (a match's scores, a car's figures), kept
 MAX_MENU_CELL_WORDS = 6
+MIN_DROPPED_PARAGRAPH = 200  # a shorter line precision mode left out may be a caption, a contact line
+PARAGRAPH_ENDS = (".", "!", "?", "»", "”", '"', "…")
 
 
 def _grams(text: str) -> Counter[tuple[str, ...]]:
@@ -154,3 +156,45 @@ def cut_sign_off(text: str) -> str:
     while end and (not lines[end - 1].strip() or SIGN_OFF_LINE.match(lines[end - 1].strip())):
         end -= 1
     return "\n".join(lines[:end])
+
+
+def _paragraph(line: str) -> bool:
+    """A line that reads as a paragraph of the article: MIN_DROPPED_PARAGRAPH characters or more, ending
+    a sentence."""
+    return len(line) >= MIN_DROPPED_PARAGRAPH and line.endswith(PARAGRAPH_ENDS)
+
+
+def _words(line: str) -> tuple[str, ...]:
+    """A line's words, lowercased: the two passes may space or punctuate the same line apart."""
+    return tuple(_WORD.findall(line.lower()))
+
+
+def _dropped_paragraphs(balanced: list[str], kept: set[tuple[str, ...]]) -> dict[tuple[str, ...], list[str]]:
+    """The paragraphs of the balanced lines that precision mode left out between two lines it kept, by the
+    words of the kept line they follow."""
+    keys = [_words(line) for line in balanced]
+    inside = [index for index, key in enumerate(keys) if key in kept]
+    dropped: dict[tuple[str, ...], list[str]] = {}
+    anchor: tuple[str, ...] = ()
+    for index in range(inside[0], inside[-1]) if inside else ():
+        if keys[index] in kept:
+            anchor = keys[index]
+        elif _paragraph(balanced[index]):
+            dropped.setdefault(anchor, []).append(balanced[index])
+    return dropped
+
+
+def with_dropped_paragraphs(balanced: str, precise: str) -> str:
+    """Precision mode's text with the paragraphs it dropped inside the article put back where the balanced
+    text has them: a paragraph between two lines both passes keep is the article's, not furniture
+    (precision mode drops a paragraph that opens with an empty anchor, or one it finds link-dense)."""
+    lines = [line.strip() for line in precise.splitlines()]
+    kept = {_words(line) for line in lines} - {()}
+    dropped = _dropped_paragraphs([line.strip() for line in balanced.splitlines()], kept)
+    if not dropped:
+        return precise
+    result: list[str] = []
+    for line in lines:
+        result.append(line)
+        result.extend(dropped.pop(_words(line), []) if line else [])
+    return "\n".join(result)

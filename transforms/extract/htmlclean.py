@@ -29,7 +29,7 @@ from transforms.extract.boilerplate import (
     WIDGET_CLASS,
 )
 from transforms.extract.comments import drop_reply_threads
-from transforms.extract.layout import unwrap_layout_tables
+from transforms.extract.layout import unwrap_layout_tables, wrap_loose_leads
 
 _HIDDEN = etree.XPath(HIDDEN_XPATH)
 _POLLS = etree.XPath(POLL_XPATH)
@@ -167,13 +167,15 @@ def card_lists(tree: HtmlElement) -> list[HtmlElement]:
 
 def clean_tree(tree: HtmlElement, include_comments: bool = False) -> HtmlElement:
     """A cleaned copy: markup comments inside paragraphs and hidden elements removed, layout tables
-    turned into blocks, widgets, polls, lists of promotion cards, asides and the ARIA landmarks beside
-    the article (and comment threads, by class or by their reply links, unless asked for) removed, data:
-    URIs emptied. The input tree is left as it was."""
+    turned into blocks, a lead set loose before a block's first paragraph wrapped in one, widgets, polls,
+    lists of promotion cards, asides and the ARIA landmarks beside the article (and comment threads, by
+    class or by their reply links, unless asked for) removed, data: URIs emptied. The input tree is left as
+    it was."""
     cleaned = copy.deepcopy(tree)
     drop_inline_comments(cleaned)
     _drop(_HIDDEN(cleaned), max_chars=2**62)  # hidden is hidden, however long
     unwrap_layout_tables(cleaned)
+    wrap_loose_leads(cleaned)
     half = len(cleaned.text_content()) // 2
     named = _named(cleaned)
     _drop(named["widget"], half, _containers(named["content"], half // 5))

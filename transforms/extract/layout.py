@@ -2,7 +2,8 @@
 (menus, the article, the news feed) in nested tables, and an extractor reads a table as one block of
 cells, article and furniture together. A table that holds another table, or a cell with paragraphs or
 a long text, lays out the page; it becomes plain blocks, so the article is a block of its own. Tables
-of data (short cells, no blocks inside) are kept as they are."""
+of data (short cells, no blocks inside) are kept as they are. A lead set loose in the article's block,
+before its first paragraph, becomes a paragraph of its own."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "ul", "ol", "form", "blockquot
 TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
 LONG_CELL_CHARS = 400  # a cell holding this much text is a page's column, not a figure
 BLOCK_CELL_CHARS = 150  # a cell with blocks inside and this much text lays out the page
+LEAD_BLOCKS = ("div", "td", "article", "section")
+INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "small", "br"})
+MIN_LOOSE_LEAD_CHARS = 80  # shorter loose text in an article's container is a label or a dateline
 
 
 def _cell_lays_out(cell: HtmlElement) -> bool:
@@ -50,3 +54,30 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
             part.attrib.pop("rowspan", None)
         table.tag = "div"
     return len(layout)
+
+
+def _leading_inline(block: HtmlElement) -> list[HtmlElement]:
+    """The block's children before its first child that is not inline text markup (a link, emphasis)."""
+    children = []
+    for child in block:
+        if child.tag not in INLINE_TAGS:
+            break
+        children.append(child)
+    return children
+
+
+def wrap_loose_leads(tree: HtmlElement) -> int:
+    """A block's own text before its first paragraph (a lead a site sets loose in the article's container,
+    `<div class="body">The lead…<p>The second paragraph…`) goes into a paragraph of its own, with the links
+    and emphasis that continue it: extractors read paragraphs and drop the container's loose text. Only a
+    text of MIN_LOOSE_LEAD_CHARS or more, in a block that holds paragraphs; returns how many."""
+    wrapped = 0
+    for block in list(tree.iter(*LEAD_BLOCKS)):
+        if len((block.text or "").strip()) < MIN_LOOSE_LEAD_CHARS or block.find("p") is None:
+            continue
+        lead = block.makeelement("p", {})
+        lead.text, block.text = block.text, None
+        lead.extend(_leading_inline(block))
+        block.insert(0, lead)
+        wrapped += 1
+    return wrapped

@@ -16,6 +16,7 @@ from transforms.extract.choice import (
     cut_sign_off,
     longest_line,
     prefer_precise,
+    with_dropped_paragraphs,
 )
 from transforms.extract.links import cut_related_tail
 
@@ -174,3 +175,38 @@ def test_an_empty_balanced_text_is_never_left_for_a_precise_one(precise: str, wi
     assert not prefer_precise("", f"{LEAD}\n{precise}", lead)
     assert can_prefer_precise(ARTICLE)
     assert prefer_precise(f"{TEASERS}\n{ARTICLE}", ARTICLE, Lead.of(LEAD, PAGE_TEXT))
+
+
+DROPPED = (
+    "Резиденты технопарка получат налоговые льготы на десять лет, а для малых компаний управляющая "
+    "компания снизит арендную плату вдвое; первые договоры аренды подпишут уже в феврале, сообщили в "
+    "правительстве области."
+)
+
+
+def test_a_paragraph_precision_mode_dropped_inside_the_article_goes_back_in_place() -> None:
+    lines = ARTICLE.splitlines()
+    balanced = "\n".join([lines[0], DROPPED, *lines[1:]])
+    assert with_dropped_paragraphs(balanced, ARTICLE) == balanced
+    # the same line spaced apart by the other pass is no dropped line: it is not put back twice
+    spaced = "\n".join([lines[0], DROPPED.replace(" ", "  "), *lines[1:]])
+    assert with_dropped_paragraphs(balanced, spaced) == spaced
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Фото: пресс-служба технопарка",  # a caption: short
+        DROPPED.rstrip("."),  # a long line that ends no sentence (a contact line, a list of links)
+    ],
+)
+def test_short_lines_and_unfinished_sentences_are_not_put_back(line: str) -> None:
+    lines = ARTICLE.splitlines()
+    balanced = "\n".join([lines[0], line, *lines[1:]])
+    assert with_dropped_paragraphs(balanced, ARTICLE) == ARTICLE
+
+
+def test_paragraphs_outside_what_precision_mode_kept_are_not_put_back() -> None:
+    """Above its first line or below its last, the balanced text holds teasers and appended stories."""
+    assert with_dropped_paragraphs(f"{DROPPED}\n{ARTICLE}\n{DROPPED}", ARTICLE) == ARTICLE
+    assert with_dropped_paragraphs(f"{TEASERS}\n{DROPPED}", ARTICLE) == ARTICLE
