@@ -345,7 +345,7 @@ def _role_after(text: str, person: Mention, mentions: list[Mention], people: lis
     if _leads_into_next(text, title_end, people) and not _an_entrys_own(text, person, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     end = _phrase_end(text, title_end)
-    if _SAYS_IN.search(text, title_end, end):
+    if _SAYS_IN.search(text, title_end, end) and _OBJECT_BEFORE.search(text, 0, person.start):
         return None  # "Describing … Albert Karimov, head of the Government … noted that": the verb's subject
     return match.group(1), _body(mentions, title_end, end, text), title_end, end
 
@@ -366,7 +366,10 @@ def _role_on_next_line(text: str, person: Mention, mentions: list[Mention]) -> F
     return match.group(1), _body(mentions, title_end, end, text), title_end, end
 
 
-# a verb of saying inside an English title's phrase: the title is the verb's subject, not the name's
+# a verb of saying inside an English title's phrase: the title is the verb's subject, not the name's, when the
+# name is a preposition's object ("the candidacy of Ivan Orlov, head of … noted"); a name that opens its
+# clause is the verb's subject with its title ("…, Magomed Isuev, director of the Fund says")
+_OBJECT_BEFORE = re.compile(r"(?i)\b(?:of|with|by|to|for|about|from|on|at|and)\s+$")
 _SAYS_IN = re.compile(r"\s(?:said|says|noted|added|told|stated|stressed|emphasi[sz]ed|announced|explained)\b")
 
 
