@@ -44,7 +44,7 @@ TITLE_RU = (
     # «зам» fused with a title: замминистра, замгубернатора, заммэра, замглавы, замдиректора, замруководителя
     r"губернатор[а-я]*|министр[а-я]*|гендиректор[а-я]*|"
     r"зам(?:министр|губернатор|мэр|глав|директор|руководител|начальник|гендиректор)[а-я]*|"
-    r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател(?!ьств)[а-я]+|"
+    r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|глав(?:ами|ам|ах)|председател(?!ьств)[а-я]+|"
     # посол in its forms but «после» (the preposition "after" far more often than the prepositional)
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[ау]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
@@ -342,12 +342,27 @@ def _role_after(text: str, person: Mention, mentions: list[Mention], people: lis
     if match is None:
         return _role_on_next_line(text, person, mentions)
     title_end = person.end + match.end(1)
+    if _apposition_disagrees(text, match.group(1), person):
+        return None  # «По словам Пескова, глава государства находится …»: the title opens a clause of its own
     if _leads_into_next(text, title_end, people) and not _an_entrys_own(text, person, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     end = _phrase_end(text, title_end)
     if _SAYS_IN.search(text, title_end, end) and _OBJECT_BEFORE.search(text, 0, person.start):
         return None  # "Describing … Albert Karimov, head of the Government … noted that": the verb's subject
     return match.group(1), _body(mentions, title_end, end, text), title_end, end
+
+
+def _apposition_disagrees(text: str, title: str, person: Mention) -> bool:
+    """A Russian title in the nominative after a name in another case and a comma is no apposition of the
+    name but the subject of the next clause («По словам Пескова, глава государства находится в Кремле»); a
+    dash may join a title in a case the name does not share («на Элекчян Елену – первого замминистра»)."""
+    first = title.split()[0]
+    if not has_cyrillic(first) or not has_cyrillic(person.surface) or _FUSED_DEPUTY.match(first):
+        return False
+    if not text[person.end :].lstrip().startswith(","):
+        return False
+    title_cases, cases = case_of(first), name_cases(person)
+    return "nomn" in title_cases and bool(cases) and not title_cases & cases
 
 
 # a title that opens the line after a line holding the name alone (a list of speakers: "Sergey Zhvachkin\n
