@@ -249,6 +249,8 @@ def _given(text: str, title: re.Match, words: list[str]) -> bool:
         return True
     if "ablt" not in cases | case_of(_head_word(words)):  # «назначен первым заместителем министра»
         return False
+    if _agent_of_passive(text, title.start()):
+        return False
     start, end = _line_sentence(text, title.start())
     appointing = [
         w
@@ -259,6 +261,14 @@ def _given(text: str, title: re.Match, words: list[str]) -> bool:
         return False
     nearest = min(appointing, key=lambda w: min(abs(w.start() - title.end()), abs(title.start() - w.end())))
     return not _future(nearest.group(0))  # «… заместителями губернатора станут Иван Куцевляк»: to come
+
+
+def _agent_of_passive(text: str, at: int) -> bool:
+    """The title right after a passive participle of another verb is its agent, not a post given
+    («Пересторонин назначен главой минпрома, сам документ был подписан губернатором»)."""
+    before = _word_before(text, at)
+    found = parses(before)[:1] if before else []
+    return bool(found) and found[0].tag.POS == "PRTS" and lemma(before) not in _APPOINTING
 
 
 def _impersonal(word: str) -> bool:
