@@ -530,3 +530,10 @@ def test_a_plural_title_of_heads_before_a_list_of_names():
 def test_a_title_after_another_verbs_passive_participle_is_its_agent():
     text = "Иван Орлов назначен главой минпрома, сам документ был подписан губернатором 8 июня."
     assert _known_codes(text, "ru") == {("Ivan Orlov", "minister")}
+
+
+def test_a_fused_deputy_title_after_a_post_word_and_a_post_held_by_the_name_before():
+    text = "Ивана Орлова утвердили на должность замглавы Минпромторга России."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "deputy_minister")}
+    text = "Иван Орлов на посту директора сменил Петра Белова."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "director")}
