@@ -17,7 +17,7 @@ from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former, left_post
 from transforms.intel.titles.later import named_after
 from transforms.intel.titles.possessive import possessive_deputies
-from transforms.intel.titles.region import region_by_adjective, regions_by_adjective
+from transforms.intel.titles.region import adjective_regions, region_by_adjective, regions_by_adjective
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
 from transforms.intel.titles.syntax import leaves_post, parsed_titles
 
@@ -608,6 +608,7 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         found = held[id(person)]
         every_roles[id(person)] = [_role_attrs(text, role, places, main_region, regional) for role in found]
     _add_possessive_deputies(text, people, held, every_roles)
+    _distribute_regions(text, people, held, every_roles)
     named = _regions_named(text, people, held, places, every_roles)
     for person in people:
         found = held[id(person)]
@@ -620,6 +621,24 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+def _distribute_regions(text: str, people: list[Mention], held: dict, every_roles: dict) -> None:
+    """A plural title naming as many regions by their adjectives as the names it is held by gives each name
+    its region in turn («с главами Новосибирской и Амурской областей Андреем Травниковым и Василием
+    Орловым»)."""
+    sharing: dict[tuple[int, int], list[tuple[Mention, int]]] = {}
+    for person in people:
+        for i, (title, _, title_end, _) in enumerate(held[id(person)]):
+            if _plural(title):
+                sharing.setdefault((title_end - len(title), title_end), []).append((person, i))
+    for (title_start, title_end), holders in sharing.items():
+        first = min(p.start for p, _ in holders)
+        isos = adjective_regions(text, title_end, first) if first > title_end else []
+        if len(holders) < 2 or len(isos) != len(holders):
+            continue
+        for (person, i), iso in zip(sorted(holders, key=lambda h: h[0].start), isos, strict=True):
+            every_roles[id(person)][i]["role_iso"] = iso
 
 
 def _add_possessive_deputies(text: str, people: list[Mention], held: dict, every_roles: dict) -> None:

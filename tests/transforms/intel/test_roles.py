@@ -537,3 +537,8 @@ def test_a_fused_deputy_title_after_a_post_word_and_a_post_held_by_the_name_befo
     assert _known_codes(text, "ru") == {("Ivan Orlov", "deputy_minister")}
     text = "Иван Орлов на посту директора сменил Петра Белова."
     assert _known_codes(text, "ru") == {("Ivan Orlov", "director")}
+
+
+def test_a_plural_title_naming_as_many_regions_as_names_gives_each_its_own():
+    text = "Прошла встреча с губернаторами Тульской и Курской областей Иваном Орловым и Петром Беловым."
+    assert _regions(text) == {("Ivan Orlov", "governor", "RU-TUL"), ("Pyotr Belov", "governor", "RU-KRS")}
