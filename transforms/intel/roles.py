@@ -486,10 +486,14 @@ def _title_before(text: str, start: int, end: int) -> re.Match | None:
     return None
 
 
+# a republic's abbreviation: «глава РК», «Глава РТ», «глава РС(Я)»
+_REPUBLIC_ABBREVIATION = re.compile(r"\s+Р[А-ЯЁ]{1,3}(?:\([А-ЯЁ]\))?(?![\w-])")
+
+
 def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
     """The title is a region's: the region follows it directly (Head of Mordovia, Глава Республики
     Мордовия) or a region's common noun does (глава республики) — not a department of the region."""
-    if _OF_REGION.match(text, title_end):
+    if _OF_REGION.match(text, title_end) or _REPUBLIC_ABBREVIATION.match(text, title_end):
         return True
     if body is None or body.kind != "region":
         return False

@@ -542,3 +542,8 @@ def test_a_fused_deputy_title_after_a_post_word_and_a_post_held_by_the_name_befo
 def test_a_plural_title_naming_as_many_regions_as_names_gives_each_its_own():
     text = "Прошла встреча с губернаторами Тульской и Курской областей Иваном Орловым и Петром Беловым."
     assert _regions(text) == {("Ivan Orlov", "governor", "RU-TUL"), ("Pyotr Belov", "governor", "RU-KRS")}
+
+
+def test_the_head_of_a_republic_named_by_its_abbreviation_heads_a_region():
+    text = "Указ подписал глава РК Иван Орлов."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "head_of_region")}
