@@ -16,7 +16,10 @@ from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.pronoun import pronoun_holder
 
 # the lemmas of the words that give a title in the instrumental: «назначен директором», «стал главой»
-_APPOINTING = {"назначить", "назначение", "назначаться", "стать", "избрать", "избраться", "утвердить"}
+_APPOINTING = {
+    "назначить", "назначение", "назначаться", "стать", "избрать", "избраться", "утвердить", "переизбрать",
+    "переизбраться", "переназначить",
+}  # fmt: skip
 # the nouns a title in the genitive belongs to: «пост главы», «в должность директора», «обязанности главы»
 _POSTS = {"пост", "должность", "обязанность"}
 _WORD = re.compile(r"[А-Яа-яЁё]+")

@@ -547,3 +547,8 @@ def test_a_plural_title_naming_as_many_regions_as_names_gives_each_its_own():
 def test_the_head_of_a_republic_named_by_its_abbreviation_heads_a_region():
     text = "Указ подписал глава РК Иван Орлов."
     assert _known_codes(text, "ru") == {("Ivan Orlov", "head_of_region")}
+
+
+def test_a_title_given_by_re_election_is_held():
+    text = "Иван Орлов, переизбранный председателем совета директоров завода, рассказал о планах."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "chairman")}
