@@ -52,6 +52,8 @@ TITLE_RU = (
     r"(?-i:Раис(?:а|у|ом|е)?(?=\s+(?:Татарстан|Республики\s+Татарстан|РТ)))|"  # capitalised, with its land
     r"городск[а-я]+\s+голов(?:а|ы|е|у|ой)|"  # «Городского Головы Калуги»: the head of a town
     r"возглав(?:ля|и)[а-яё]*|"  # a title given by the verb: «Максут Шадаев, возглавляющий Министерство …»
+    # «врио Ярославской области»: the acting governor, the title's word left out
+    r"врио(?=\s+[а-яё]+(?:ой|ого)\s+(?:област|кра)[а-яё]*)|"
     r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
@@ -864,7 +866,7 @@ def _code(text: str, found: Found) -> tuple[str | None, str]:
     complement it took from the same title named before, if any."""
     title, body, title_end, _ = found
     own = complement(text, title_end)
-    if _VERB_TITLE.match(title):  # the body a verb gives the title of: «возглавила Совет директоров»
+    if _VERB_TITLE.match(title) or title.lower() == "врио":  # «возглавила Совет директоров», «врио … области»
         own = " ".join(text[title_end : title_end + 60].split()[:2])
         own = f" {own}" if own else ""
     inherited = "" if own else _bare_complement(text, found)

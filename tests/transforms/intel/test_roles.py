@@ -552,3 +552,8 @@ def test_the_head_of_a_republic_named_by_its_abbreviation_heads_a_region():
 def test_a_title_given_by_re_election_is_held():
     text = "Иван Орлов, переизбранный председателем совета директоров завода, рассказал о планах."
     assert _known_codes(text, "ru") == {("Ivan Orlov", "chairman")}
+
+
+def test_acting_with_its_title_word_left_out_before_a_region_is_the_acting_governor():
+    text = "Путин встретился с врио Тульской области Иваном Орловым."
+    assert _regions(text) == {("Ivan Orlov", "governor", "RU-TUL")}
