@@ -633,12 +633,12 @@ def _distribute_regions(text: str, people: list[Mention], held: dict, every_role
     """A plural title naming as many regions by their adjectives as the names it is held by gives each name
     its region in turn («с главами Новосибирской и Амурской областей Андреем Травниковым и Василием
     Орловым»)."""
-    sharing: dict[tuple[int, int], list[tuple[Mention, int]]] = {}
+    sharing: dict[int, list[tuple[Mention, int]]] = {}
     for person in people:
         for i, (title, _, title_end, _) in enumerate(held[id(person)]):
             if _plural(title):
-                sharing.setdefault((title_end - len(title), title_end), []).append((person, i))
-    for (title_start, title_end), holders in sharing.items():
+                sharing.setdefault(title_end, []).append((person, i))
+    for title_end, holders in sharing.items():
         first = min(p.start for p, _ in holders)
         isos = adjective_regions(text, title_end, first) if first > title_end else []
         if len(holders) < 2 or len(isos) != len(holders):
