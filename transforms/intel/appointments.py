@@ -16,7 +16,10 @@ from transforms.intel.mentions import Mention, sentence_of
 from transforms.intel.titles.pronoun import pronoun_holder
 
 # the lemmas of the words that give a title in the instrumental: «назначен директором», «стал главой»
-_APPOINTING = {"назначить", "назначение", "назначаться", "стать", "избрать", "избраться", "утвердить"}
+_APPOINTING = {
+    "назначить", "назначение", "назначаться", "стать", "избрать", "избраться", "утвердить", "переизбрать",
+    "переизбраться", "переназначить",
+}  # fmt: skip
 # the nouns a title in the genitive belongs to: «пост главы», «в должность директора», «обязанности главы»
 _POSTS = {"пост", "должность", "обязанность"}
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -39,6 +42,8 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
     if not words or not _given(text, title, words) or _proposed(text, title):
         return None
     start, end = _line_sentence(text, title.start())
+    if (held_by := _on_post_named_before(text, title, people)) is not None:
+        return held_by  # «Каримов на посту замминистра … сменил Александра Морозова»: Каримов's post
     after = next((p for p in people if title.end() <= p.start < end), None)
     dashed = after is not None and _DASHED_NAME.fullmatch(text, title.end(), after.start) is not None
     if dashed and "ablt" in case_of(_head_word(words)):
@@ -57,6 +62,19 @@ def title_holder(text: str, title: re.Match, people: list[Mention]) -> Mention |
         return before[-1]  # «Иван Петров назначен директором», «Елена Абдулаева, которая … исполняла
         # обязанности начальника ведомства»
     return pronoun_holder(text, title.start(), people) or _elided_subject(text, title, before)
+
+
+# a post the name right before it holds: «Каримов на посту замминистра», «Иванов в должности директора»
+_ON_POST = re.compile(r"(?i)\s*(?:на\s+посту|на\s+должности|в\s+должности)\s+$")
+
+
+def _on_post_named_before(text: str, title: re.Match, people: list[Mention]) -> Mention | None:
+    """The name right before «на посту» / «в должности» and the title: the name holds it (a name after it is
+    another clause's object: «… сменил Александра Морозова»)."""
+    before = [p for p in people if p.end <= title.start()]
+    if before and _ON_POST.fullmatch(text, before[-1].end, title.start()) and _nominative(before[-1]):
+        return before[-1]
+    return None
 
 
 def _adjacent(text: str, title_end: int, name_start: int) -> bool:
@@ -244,10 +262,12 @@ _HEADING = {"возглавлять", "возглавить"}
 def _given(text: str, title: re.Match, words: list[str]) -> bool:
     if lemma(words[0]) in _HEADING:
         return True
-    cases = case_of(words[-1])
+    cases = _title_cases(words[-1])
     if "gent" in cases and _after_post(text, title, words):
         return True
     if "ablt" not in cases | case_of(_head_word(words)):  # «назначен первым заместителем министра»
+        return False
+    if _agent_of_passive(text, title.start()):
         return False
     start, end = _line_sentence(text, title.start())
     appointing = [
@@ -259,6 +279,24 @@ def _given(text: str, title: re.Match, words: list[str]) -> bool:
         return False
     nearest = min(appointing, key=lambda w: min(abs(w.start() - title.end()), abs(title.start() - w.end())))
     return not _future(nearest.group(0))  # «… заместителями губернатора станут Иван Куцевляк»: to come
+
+
+_FUSED_DEPUTY = re.compile(r"(?i)^зам(?!ест)(?=[а-яё]{4})")
+
+
+def _title_cases(word: str) -> set[str]:
+    """The cases of a title word; a title fused with «зам» that pymorphy2 does not know takes the cases of
+    the title after «зам» («на должность замглавы Минпромторга»: главы, the genitive)."""
+    found = case_of(word)
+    return found or (case_of(word[3:]) if _FUSED_DEPUTY.match(word) else found)
+
+
+def _agent_of_passive(text: str, at: int) -> bool:
+    """The title right after a passive participle of another verb is its agent, not a post given
+    («Пересторонин назначен главой минпрома, сам документ был подписан губернатором»)."""
+    before = _word_before(text, at)
+    found = parses(before)[:1] if before else []
+    return bool(found) and found[0].tag.POS == "PRTS" and lemma(before) not in _APPOINTING
 
 
 def _impersonal(word: str) -> bool:

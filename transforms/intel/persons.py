@@ -49,6 +49,7 @@ ROLE_BEFORE_EN = re.compile(
     rf"\b(?:{ROLE_WORDS_EN})(?:\s+of\s+{_BODY_WORDS_EN}(?:\s+{_BODY_WORDS_EN})*?)?,?\s+$"
 )
 _FEMININE_ENDINGS = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ской", "ская"))
+_INSTRUMENTAL_J = re.compile(r"(?i)[аеёиоуыэюя]йем$")
 _MASCULINE = re.compile(r"(?i)(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)?$")
 
 
@@ -67,7 +68,11 @@ def _ru_surname(
     word: str, feminine: bool, nominative: bool = False, cases: frozenset[str] = frozenset()
 ) -> str:
     """The surname in the nominative; cases: those of the given name before it, which the surname shares
-    («Султоном Рахимзодой»: the instrumental of Рахимзода)."""
+    («Султоном Рахимзодой»: the instrumental of Рахимзода). A man's surname in «-йем» after a vowel is the
+    instrumental of one in «-й», whatever the given name's case («послом … Чжан Ханьхуэйем»: Ханьхуэй; a
+    foreign given name is often left undeclined)."""
+    if not feminine and _INSTRUMENTAL_J.search(word):
+        return word[:-2]
     if nominative:
         return word
     if feminine:

@@ -17,7 +17,7 @@ from transforms.intel.titles.earlier import named_before
 from transforms.intel.titles.former import is_former, left_post
 from transforms.intel.titles.later import named_after
 from transforms.intel.titles.possessive import possessive_deputies
-from transforms.intel.titles.region import region_by_adjective, regions_by_adjective
+from transforms.intel.titles.region import adjective_regions, region_by_adjective, regions_by_adjective
 from transforms.intel.titles.scope import complement, earlier_complement, heads_ministry
 from transforms.intel.titles.syntax import leaves_post, parsed_titles
 
@@ -44,7 +44,7 @@ TITLE_RU = (
     # «зам» fused with a title: замминистра, замгубернатора, заммэра, замглавы, замдиректора, замруководителя
     r"губернатор[а-я]*|министр[а-я]*|гендиректор[а-я]*|"
     r"зам(?:министр|губернатор|мэр|глав|директор|руководител|начальник|гендиректор)[а-я]*|"
-    r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|председател(?!ьств)[а-я]+|"
+    r"генеральн[а-я]+\s+директор[а-я]*|управляющ[а-я]+\s+директор[а-я]*|директор[а-я]*|мэр[а-я]*|глав[аеуыой]|главой|глав(?:ами|ам|ах)|председател(?!ьств)[а-я]+|"
     # посол in its forms but «после» (the preposition "after" far more often than the prepositional)
     r"руководител[а-я]+|начальник[а-я]*|президент[а-я]*|сенатор[а-я]*|проректор[а-я]*|ректор[а-я]*|посл[ау]|послом|посол|"
     r"полпред[а-я]*|спикер[а-я]*|вице-спикер[а-я]*|градоначальник[а-я]*|зампред[а-я]*|(?:со)?учредител[а-я]*|"
@@ -52,6 +52,8 @@ TITLE_RU = (
     r"(?-i:Раис(?:а|у|ом|е)?(?=\s+(?:Татарстан|Республики\s+Татарстан|РТ)))|"  # capitalised, with its land
     r"городск[а-я]+\s+голов(?:а|ы|е|у|ой)|"  # «Городского Головы Калуги»: the head of a town
     r"возглав(?:ля|и)[а-яё]*|"  # a title given by the verb: «Максут Шадаев, возглавляющий Министерство …»
+    # «врио Ярославской области»: the acting governor, the title's word left out
+    r"врио(?=\s+[а-яё]+(?:ой|ого)\s+(?:област|кра)[а-яё]*)|"
     r"член[а-я]*\s+(?:комитета\s+)?совета\s+федерации|член[а-я]*)"
 )
 _TITLE = re.compile(rf"(?i)\b({TITLE_EN}|{TITLE_RU})\b")
@@ -342,12 +344,27 @@ def _role_after(text: str, person: Mention, mentions: list[Mention], people: lis
     if match is None:
         return _role_on_next_line(text, person, mentions)
     title_end = person.end + match.end(1)
+    if _apposition_disagrees(text, match.group(1), person):
+        return None  # «По словам Пескова, глава государства находится …»: the title opens a clause of its own
     if _leads_into_next(text, title_end, people) and not _an_entrys_own(text, person, title_end, people):
         return None  # "Андрей Травников, первый вице-спикер Госдумы Александр Жуков": the next person's title
     end = _phrase_end(text, title_end)
-    if _SAYS_IN.search(text, title_end, end):
+    if _SAYS_IN.search(text, title_end, end) and _OBJECT_BEFORE.search(text, 0, person.start):
         return None  # "Describing … Albert Karimov, head of the Government … noted that": the verb's subject
     return match.group(1), _body(mentions, title_end, end, text), title_end, end
+
+
+def _apposition_disagrees(text: str, title: str, person: Mention) -> bool:
+    """A Russian title in the nominative after a name in another case and a comma is no apposition of the
+    name but the subject of the next clause («По словам Пескова, глава государства находится в Кремле»); a
+    dash may join a title in a case the name does not share («на Элекчян Елену – первого замминистра»)."""
+    first = title.split()[0]
+    if not has_cyrillic(first) or not has_cyrillic(person.surface) or _FUSED_DEPUTY.match(first):
+        return False
+    if not text[person.end :].lstrip().startswith(","):
+        return False
+    title_cases, cases = case_of(first), name_cases(person)
+    return "nomn" in title_cases and bool(cases) and not title_cases & cases
 
 
 # a title that opens the line after a line holding the name alone (a list of speakers: "Sergey Zhvachkin\n
@@ -366,7 +383,10 @@ def _role_on_next_line(text: str, person: Mention, mentions: list[Mention]) -> F
     return match.group(1), _body(mentions, title_end, end, text), title_end, end
 
 
-# a verb of saying inside an English title's phrase: the title is the verb's subject, not the name's
+# a verb of saying inside an English title's phrase: the title is the verb's subject, not the name's, when the
+# name is a preposition's object ("the candidacy of Ivan Orlov, head of … noted"); a name that opens its
+# clause is the verb's subject with its title ("…, Magomed Isuev, director of the Fund says")
+_OBJECT_BEFORE = re.compile(r"(?i)\b(?:of|with|by|to|for|about|from|on|at|and)\s+$")
 _SAYS_IN = re.compile(r"\s(?:said|says|noted|added|told|stated|stressed|emphasi[sz]ed|announced|explained)\b")
 
 
@@ -468,10 +488,14 @@ def _title_before(text: str, start: int, end: int) -> re.Match | None:
     return None
 
 
+# a republic's abbreviation: «глава РК», «Глава РТ», «глава РС(Я)»
+_REPUBLIC_ABBREVIATION = re.compile(r"\s+Р[А-ЯЁ]{1,3}(?:\([А-ЯЁ]\))?(?![\w-])")
+
+
 def _heads_region(text: str, title_end: int, body: Mention | None) -> bool:
     """The title is a region's: the region follows it directly (Head of Mordovia, Глава Республики
     Мордовия) or a region's common noun does (глава республики) — not a department of the region."""
-    if _OF_REGION.match(text, title_end):
+    if _OF_REGION.match(text, title_end) or _REPUBLIC_ABBREVIATION.match(text, title_end):
         return True
     if body is None or body.kind != "region":
         return False
@@ -590,6 +614,7 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         found = held[id(person)]
         every_roles[id(person)] = [_role_attrs(text, role, places, main_region, regional) for role in found]
     _add_possessive_deputies(text, people, held, every_roles)
+    _distribute_regions(text, people, held, every_roles)
     named = _regions_named(text, people, held, places, every_roles)
     for person in people:
         found = held[id(person)]
@@ -602,6 +627,24 @@ def assign_roles(text: str, mentions: list[Mention], main_region: str | None = N
         body = found[0][1]
         if body is not None and body.kind == "region" and body.attrs["iso"].startswith("RU-"):
             person.attrs["iso"] = body.attrs["iso"]
+
+
+def _distribute_regions(text: str, people: list[Mention], held: dict, every_roles: dict) -> None:
+    """A plural title naming as many regions by their adjectives as the names it is held by gives each name
+    its region in turn («с главами Новосибирской и Амурской областей Андреем Травниковым и Василием
+    Орловым»)."""
+    sharing: dict[int, list[tuple[Mention, int]]] = {}
+    for person in people:
+        for i, (title, _, title_end, _) in enumerate(held[id(person)]):
+            if _plural(title):
+                sharing.setdefault(title_end, []).append((person, i))
+    for title_end, holders in sharing.items():
+        first = min(p.start for p, _ in holders)
+        isos = adjective_regions(text, title_end, first) if first > title_end else []
+        if len(holders) < 2 or len(isos) != len(holders):
+            continue
+        for (person, i), iso in zip(sorted(holders, key=lambda h: h[0].start), isos, strict=True):
+            every_roles[id(person)][i]["role_iso"] = iso
 
 
 def _add_possessive_deputies(text: str, people: list[Mention], held: dict, every_roles: dict) -> None:
@@ -823,7 +866,7 @@ def _code(text: str, found: Found) -> tuple[str | None, str]:
     complement it took from the same title named before, if any."""
     title, body, title_end, _ = found
     own = complement(text, title_end)
-    if _VERB_TITLE.match(title):  # the body a verb gives the title of: «возглавила Совет директоров»
+    if _VERB_TITLE.match(title) or title.lower() == "врио":  # «возглавила Совет директоров», «врио … области»
         own = " ".join(text[title_end : title_end + 60].split()[:2])
         own = f" {own}" if own else ""
     inherited = "" if own else _bare_complement(text, found)

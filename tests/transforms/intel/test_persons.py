@@ -138,3 +138,9 @@ def test_a_feminine_name_after_a_verb_past_a_genitive_title_stays_hers() -> None
     text = "Врио главы Северного района стала Марина Орлова."
     people = [m.canonical for m in find_mentions(text, "ru") if m.entity_type == "person"]
     assert people == ["Marina Orlova"]
+
+
+def test_a_mans_surname_in_yem_after_a_vowel_is_the_instrumental_of_one_in_y():
+    text = "Губернатор встретился с послом КНР Чжан Ханьхуэйем."
+    names = {m.canonical for m in find_mentions(text, "ru") if m.entity_type == "person"}
+    assert "Chzhan Khankhuey" in names

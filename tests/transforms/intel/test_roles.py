@@ -506,3 +506,54 @@ def test_acting_and_a_plural_title_after_the_names_before_its_verb():
 def test_a_foreign_officials_title_takes_no_russian_region_after_his_country():
     text = "A delegation headed by Ivan Orlov, First Deputy Prime Minister of Belarus visited Kaluga Region."
     assert _regions(text, "en") == {("Ivan Orlov", "deputy_prime_minister", None)}
+
+
+def test_an_english_name_opening_its_clause_keeps_its_title_before_a_verb_of_saying():
+    text = "The plant will open this year, Ivan Orlov, director of the Regional Development Fund says."
+    assert _known_codes(text, "en") == {("Ivan Orlov", "director")}
+    text = "Olga Belova, Deputy Minister of Economy of the Tomsk Region told the participants about it."
+    assert _known_codes(text, "en") == {("Olga Belova", "deputy_minister")}
+
+
+def test_a_nominative_title_after_a_name_in_another_case_opens_its_own_clause():
+    text = "По словам Ивана Орлова, глава государства сегодня находится в Кремле."
+    assert _known_codes(text, "ru") == set()
+    text = "Указ касается Ивана Орлова, губернатора Тульской области."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "governor")}
+
+
+def test_a_plural_title_of_heads_before_a_list_of_names():
+    text = "Прошла встреча с главами Тульской и Курской областей Иваном Орловым и Петром Беловым."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "head_of_region"), ("Pyotr Belov", "head_of_region")}
+
+
+def test_a_title_after_another_verbs_passive_participle_is_its_agent():
+    text = "Иван Орлов назначен главой минпрома, сам документ был подписан губернатором 8 июня."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "minister")}
+
+
+def test_a_fused_deputy_title_after_a_post_word_and_a_post_held_by_the_name_before():
+    text = "Ивана Орлова утвердили на должность замглавы Минпромторга России."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "deputy_minister")}
+    text = "Иван Орлов на посту директора сменил Петра Белова."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "director")}
+
+
+def test_a_plural_title_naming_as_many_regions_as_names_gives_each_its_own():
+    text = "Прошла встреча с губернаторами Тульской и Курской областей Иваном Орловым и Петром Беловым."
+    assert _regions(text) == {("Ivan Orlov", "governor", "RU-TUL"), ("Pyotr Belov", "governor", "RU-KRS")}
+
+
+def test_the_head_of_a_republic_named_by_its_abbreviation_heads_a_region():
+    text = "Указ подписал глава РК Иван Орлов."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "head_of_region")}
+
+
+def test_a_title_given_by_re_election_is_held():
+    text = "Иван Орлов, переизбранный председателем совета директоров завода, рассказал о планах."
+    assert _known_codes(text, "ru") == {("Ivan Orlov", "chairman")}
+
+
+def test_acting_with_its_title_word_left_out_before_a_region_is_the_acting_governor():
+    text = "Путин встретился с врио Тульской области Иваном Орловым."
+    assert _regions(text) == {("Ivan Orlov", "governor", "RU-TUL")}

@@ -57,3 +57,13 @@ def regions_by_adjective(text: str) -> str | None:
         if (iso := _adjectives().get(lemma(word))) is not None and _is_adjective(word):
             counts[iso] = counts.get(iso, 0) + 1
     return max(counts, key=lambda iso: counts[iso]) if counts else None
+
+
+def adjective_regions(text: str, start: int, end: int) -> list[str]:
+    """The ISO codes of the regions named by their adjectives between start and end, in order («главами
+    Новосибирской и Амурской областей»: RU-NVS, RU-AMU)."""
+    found = []
+    for word in _WORD.findall(text[start:end]):
+        if (iso := _adjectives().get(lemma(word))) is not None and _is_adjective(word):
+            found.append(iso)
+    return found
