@@ -52,8 +52,9 @@ def in_town(text: str, tokens: list[Token], start: int, end: int, site_type: str
     Тольятти … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). The
     registered site of the type the town's name names wins; else a town the gazetteer lists names the site by
     the town («технопарк в Саранске» is Саранск): a single site the press knows only by its town. A region is
-    no town («парк в Бурятии» names none), nor is a plural a site («технопарки в Казани»)."""
-    if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во") or plural(tokens[end - 1]):
+    no town («парк в Бурятии» names none), nor is a plural a site («технопарки в Казани»). «Под» a town
+    («индустриального парка под Челябинском») names the park by the town the same way."""
+    if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во", "под") or plural(tokens[end - 1]):
         return None
     if not has_cyrillic(tokens[start].text):
         return None
@@ -242,7 +243,17 @@ def town_name(name: str) -> str | None:
     for i, j, entry in matcher().find(tokens, {"city"}):
         if i == 0 and j == len(tokens) and entry.ident in cities():
             return cities()[entry.ident]["name_ru"]
-    return geographic_name(name)
+    return _listed_town_parse(name) or geographic_name(name)
+
+
+def _listed_town_parse(name: str) -> str | None:
+    """«Челябинском»: the lemma is the adjective «челябинский», but a place-name parse (Geox) of the word is
+    a town the gazetteer lists (Челябинск)."""
+    if " " in name or not has_cyrillic(name):
+        return None
+    listed = {row["name_ru"].lower(): row["name_ru"] for row in cities().values() if row.get("name_ru")}
+    found = (p.normal_form for p in parses(name) if "Geox" in p.tag.grammemes)
+    return next((listed[form] for form in found if form in listed), None)
 
 
 def geographic_name(name: str) -> str | None:

@@ -862,3 +862,10 @@ def test_a_park_on_a_towns_territory_is_named_by_the_town():
     assert _named(text) == {("industrial_park", "Budennovsk")}
     assert _named("Технопарки на территории города Казани открыли.") == set()  # a kind
     assert _named("Индустриальный парк на территории Ставропольского края вырос.") == set()  # a region's
+
+
+def test_a_park_under_a_town_is_named_by_the_town():
+    assert _named("Резиденты индустриального парка под Челябинском начали стройку.") == {
+        ("industrial_park", "Chelyabinsk")
+    }
+    assert _named("Резиденты индустриального парка под управлением фонда начали стройку.") == set()
