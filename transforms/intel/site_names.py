@@ -28,12 +28,15 @@ TYPE_PHRASE = re.compile(
 )
 # a quoted name (up to 100 characters: the cluster "Pharmaceutics, Medical Equipment and Information
 # Technologies"), "named" or "called" allowed before it: a Special Economic Zone named ‘Center’,
-# индустриальный парк с рабочим названием «Технополис Метмаш»
+# индустриальный парк с рабочим названием «Технополис Метмаш»; straight single quotes round a capitalised
+# name too (Индустриальный парк 'Станкомаш')
 _QUOTED = re.compile(
     r"[ \t\u00a0]*(?:(?:named|called|(?:под|с)[ \t\u00a0]+(?:(?:рабочим|условным)[ \t\u00a0]+)?названием)"
     r"[ \t\u00a0]+)?"
-    r"(?:[«\"“„]([^»\"”“\n]{2,100})[»\"”“]|‘([^’\n]{2,100})’)"
+    r"(?:[«\"“„]([^»\"”“\n]{2,100})[»\"”“]|‘([^’\n]{2,100})’|'([A-ZА-ЯЁ][^'\n]{1,60})'(?!\w))"
 )
+# an English name without quotes after "named" or "called": an industrial park named Razvitie
+_NAMED_BARE = re.compile(r"[ \t\u00a0]+(?:named|called)[ \t\u00a0]+([A-Z][a-z][\w-]*)(?![\w-]|[ \t\u00a0]+[A-Z])")
 _QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*$")
 _LIST_ITEM = re.compile(
     r"[ \t\u00a0]*(?:,|и|and|а\s+также|as\s+well\s+as)?[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]"
@@ -58,10 +61,10 @@ _EITHER = '"“”'
 def quoted_after(text: str, end: int) -> tuple[str, int] | None:
     """(name, end of name) of a quoted name after the site noun, a written-out type allowed between."""
     typed = TYPE_PHRASE.match(text, end)
-    match = _QUOTED.match(text, typed.end() if typed else end)
+    match = _QUOTED.match(text, typed.end() if typed else end) or _NAMED_BARE.match(text, end)
     if match is None:
         return None
-    group = 1 if match.group(1) is not None else 2
+    group = next(i for i, value in enumerate(match.groups(), 1) if value is not None)
     return match.group(group).strip(" ."), match.end(group)
 
 

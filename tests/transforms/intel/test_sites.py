@@ -869,3 +869,15 @@ def test_a_park_under_a_town_is_named_by_the_town():
         ("industrial_park", "Chelyabinsk")
     }
     assert _named("Резиденты индустриального парка под управлением фонда начали стройку.") == set()
+
+
+def test_look_alike_letters_of_other_scripts_are_folded_before_lookup():
+    assert _named("Гости пοсетили индустриальный парк «Станκомаш».") == {("industrial_park", "Stankomash")}
+    assert _entries("Гости пοсетили индустриальный парк «Станκомаш».") == {("industrial_park", "ip-stankomash")}
+
+
+def test_a_name_in_straight_single_quotes_or_after_named_is_the_sites():
+    assert _named("Индустриальный парк 'Станкомаш' превзошел ожидания.") == {("industrial_park", "Stankomash")}
+    assert _named("An industrial park named Razvitie is being created.", "en") == {("industrial_park", "Razvitie")}
+    assert _named("An industrial park named after Lenin is being created.", "en") == set()
+    assert _named("Индустриальный парк 'вторая очередь' готов.") == set()  # lower case: no name
