@@ -36,7 +36,9 @@ _QUOTED = re.compile(
     r"(?:[«\"“„]([^»\"”“\n]{2,100})[»\"”“]|‘([^’\n]{2,100})’|'([A-ZА-ЯЁ][^'\n]{1,60})'(?!\w))"
 )
 # an English name without quotes after "named" or "called": an industrial park named Razvitie
-_NAMED_BARE = re.compile(r"[ \t\u00a0]+(?:named|called)[ \t\u00a0]+([A-Z][a-z][\w-]*)(?![\w-]|[ \t\u00a0]+[A-Z])")
+_NAMED_BARE = re.compile(
+    r"[ \t\u00a0]+(?:named|called)[ \t\u00a0]+([A-Z][a-z][\w-]*)(?![\w-]|[ \t\u00a0]+[A-Z])"
+)
 _QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*$")
 _LIST_ITEM = re.compile(
     r"[ \t\u00a0]*(?:,|и|and|а\s+также|as\s+well\s+as)?[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]"

@@ -370,8 +370,8 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
     """One site; a name the registry lists under this type takes the registry's entry (key, name, region); of
-    two entries sharing the name, the one in the site's region. Look-alike letters of other scripts in the name
-    are folded first («Станκомаш» is Станкомаш)."""
+    two entries sharing the name, the one in the site's region. Look-alike letters of other scripts in the
+    name are folded first («Станκомаш» is Станкомаш)."""
     named = name is not None
     name = fold_lookalikes(name) if name is not None else None
     entry = (

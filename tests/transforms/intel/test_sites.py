@@ -872,12 +872,13 @@ def test_a_park_under_a_town_is_named_by_the_town():
 
 
 def test_look_alike_letters_of_other_scripts_are_folded_before_lookup():
-    assert _named("Гости пοсетили индустриальный парк «Станκомаш».") == {("industrial_park", "Stankomash")}
-    assert _entries("Гости пοсетили индустриальный парк «Станκомаш».") == {("industrial_park", "ip-stankomash")}
+    text = "Гости пοсетили индустриальный парк «Станκомаш»."
+    assert _named(text) == {("industrial_park", "Stankomash")}
+    assert _entries(text) == {("industrial_park", "ip-stankomash")}
 
 
 def test_a_name_in_straight_single_quotes_or_after_named_is_the_sites():
-    assert _named("Индустриальный парк 'Станкомаш' превзошел ожидания.") == {("industrial_park", "Stankomash")}
-    assert _named("An industrial park named Razvitie is being created.", "en") == {("industrial_park", "Razvitie")}
+    assert _named("Индустриальный парк 'Станкомаш' вырос.") == {("industrial_park", "Stankomash")}
+    assert _named("An industrial park named Razvitie grew.", "en") == {("industrial_park", "Razvitie")}
     assert _named("An industrial park named after Lenin is being created.", "en") == set()
     assert _named("Индустриальный парк 'вторая очередь' готов.") == set()  # lower case: no name

@@ -1,5 +1,3 @@
-
-
 def test_look_alike_letters_are_folded_into_the_words_own_script():
     from transforms.intel.lexicon.translit import fold_lookalikes
 

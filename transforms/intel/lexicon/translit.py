@@ -99,11 +99,11 @@ def has_cyrillic(text: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in text)
 
 
-# Letters of other scripts that look like Cyrillic ones (Greek omicron and kappa, Latin o, a, e, …), as pages
-# write them inside Russian words («Станκомаш», «пοсетили»), and the Cyrillic letters that look like Latin ones.
+# Letters of other scripts that look like Cyrillic ones (Greek omicron and kappa, Latin o, a, e, …), as
+# pages write them inside Russian words («Станκомаш», «пοсетили»); and Cyrillic letters that look like Latin.
 _TO_CYRILLIC = str.maketrans(
-    "οκαερτχΑΒΕΗΚΜΟΡΤΧ" "aceopxyACEHKMOPTXB",
-    "окаертхАВЕНКМОРТХ" "асеорхуАСЕНКМОРТХВ",
+    "οκαερτχΑΒΕΗΚΜΟΡΤΧaceopxyACEHKMOPTXB",
+    "окаертхАВЕНКМОРТХасеорхуАСЕНКМОРТХВ",
 )
 _TO_LATIN = str.maketrans("асеорхуАСЕНКМОРТХВ", "aceopxyACEHKMOPTXB")
 _LETTERS = re.compile(r"[^\W\d_]+")
