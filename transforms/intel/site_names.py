@@ -53,7 +53,8 @@ _NOT_COMPOUND = {"технопарк", "промпарк", "агропарк", "
 _ORG_AFTER = re.compile(
     r"[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?(?:Board|Council|Committee|Fund|Association|Agency|Department|"
     r"Administration|Directorate|Authority|Union|Commission|Office|Observatory|Institute|Foundation|Forum|"
-    r"Conference|Summit|Award|Programme|Program|Map|Portal|Rating|Ranking|Strategy|Policy|Report)\b"
+    r"Conference|Summit|Award|Programme|Program|Map|Portal|Rating|Ranking|Strategy|Policy|Report|"
+    r"Centres?|Centers?)\b"
 )
 _OPENERS = "«„"
 _CLOSERS = "»"

@@ -882,3 +882,9 @@ def test_a_name_in_straight_single_quotes_or_after_named_is_the_sites():
     assert _named("An industrial park named Razvitie grew.", "en") == {("industrial_park", "Razvitie")}
     assert _named("An industrial park named after Lenin is being created.", "en") == set()
     assert _named("Индустриальный парк 'вторая очередь' готов.") == set()  # lower case: no name
+
+
+def test_a_cluster_development_centre_is_a_body_not_a_cluster():
+    text = "The Cluster Development Centre of Kaluga Region was presented by its director."
+    assert _named(text, "en") == set()
+    assert _named("The Kama Cluster grew in Tatarstan.", "en") == {("cluster", "Kama")}  # no body after
