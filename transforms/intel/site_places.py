@@ -370,3 +370,47 @@ def is_place(name: str) -> bool:
     tokens = tokens_of(name)
     places = matcher().find(tokens, {"region", "country", "city"})
     return any(i == 0 and j == len(tokens) for i, j, _ in places)
+
+
+_SCHOOLS = {"университет", "институт", "академия"}
+_OWN_NAME_AFTER = re.compile(r"[ \t\u00a0]*(?:[а-яё]+[ \t\u00a0]+)*[«\"“„]")
+
+
+def university_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """«технопарк Уральского федерального университета»: a technopark followed by a university's (an
+    institute's, an academy's) name in the genitive, its first word capitalised, is named by the university in
+    the nominative (Уральский федеральный университет), as the English splits name "the technopark of Moscow
+    State University". A lower-case «технопарк университета» names none, nor does a school word first
+    («Института инженерной физики») or a quoted name after the school (the park's own name)."""
+    if site_type != "technopark" or end >= len(tokens) or not tokens[end].text[:1].isupper():
+        return None
+    for last in range(end, min(end + 4, len(tokens))):
+        if tokens[last].norm in _SCHOOLS:
+            break
+    else:
+        return None
+    words = tokens[end : last + 1]
+    if last == end or _OWN_NAME_AFTER.match(text, words[-1].end):
+        return None  # «Технопарк Института инженерной физики «Техноинноватика»»: the park's own name follows
+    if any(text[a.end : b.start] != " " for a, b in pairwise(words)) or not has_cyrillic(words[-1].text):
+        return None
+    head = next((p for p in parses(words[-1].text) if p.tag.case == "gent"), None)
+    gender = _UD_GENDER.get(head.tag.gender) if head is not None else None
+    nominative = [_nominative(word.text, gender) for word in words]
+    if gender is None or None in nominative:
+        return None
+    name = " ".join(nominative)
+    return name[:1].upper() + name[1:], words[-1].end
+
+
+_UD_GENDER = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
+
+
+def _nominative(word: str, gender: str) -> str | None:
+    """A genitive singular word in its nominative, in the head noun's gender, as written in lower case."""
+    for parse in parses(word):
+        if parse.tag.case == "gent" and parse.tag.number == "sing":
+            form = parse.inflect({"Nom", gender}) if parse.tag.POS == "ADJF" else parse.inflect({"Nom"})
+            if form is not None:
+                return form.word
+    return None

@@ -65,6 +65,7 @@ from transforms.intel.site_places import (
     town_after,
     town_name,
     town_of_verb,
+    university_after,
 )
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
@@ -975,7 +976,8 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
             listed = []  # "industrial parks (Moscow, Kaluga)": where they are, not their names
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
     named = items or _named(text, tokens, start, end, site_type)
-    industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
+    line = _line(text, sentence, tokens[start].start)
+    industries = [] if items else _industries_near(tokens, hits, same_sentence, start, line)
     industries += [(start, end, e) for _, _, e in matcher().find(tokens[start:end], {"industry"})]
     if not named and not industries:
         return []
@@ -993,6 +995,13 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     span = (tokens[start].start, tokens[end - 1].end)
     iso = _nearest_region(text, span[0], regions_found, ctx.place_starts) or main_region
     return [_site(site_type, _widen(span, tokens, ind), text, None, ind[2].ident, iso) for ind in industries]
+
+
+def _line(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
+    """The sentence cut at the line breaks round offset at: a headline without its full stop ("High Tech
+    Plantations") lends no industry to a site word on the next line."""
+    before, after = text.rfind("\n", sentence[0], at), text.find("\n", at, sentence[1])
+    return (before + 1 if before >= 0 else sentence[0]), (after if after >= 0 else sentence[1])
 
 
 def _kind_of_sites(text: str, tokens: list[Token], span: tuple[int, int], named: list) -> bool:
@@ -1031,6 +1040,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
         or in_town(text, tokens, start, end, site_type)
         or on_town_territory(text, tokens, start, end)
         or of_place(text, tokens, end, site_type)
+        or university_after(text, tokens, end, site_type)
         or english_town_in(text, tokens, start, end, site_type)
         or the_zone_in_region(text, tokens, start, end, site_type)
         or _abbreviation_after(text, tokens, end, site_type)

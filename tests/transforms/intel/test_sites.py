@@ -888,3 +888,17 @@ def test_a_cluster_development_centre_is_a_body_not_a_cluster():
     text = "The Cluster Development Centre of Kaluga Region was presented by its director."
     assert _named(text, "en") == set()
     assert _named("The Kama Cluster grew in Tatarstan.", "en") == {("cluster", "Kama")}  # no body after
+
+
+def test_a_technopark_named_by_its_university_in_the_genitive_takes_its_nominative():
+    text = "На площадке технопарка Уральского федерального университета открыли центр."
+    assert _named(text) == {("technopark", "Uralsky Federalny Universitet")}
+    assert _named("На площадке технопарка университета открыли центр.") == set()  # no name
+    text = "Технопарк Института инженерной физики «Техноинноватика» получил статус."
+    assert ("technopark", "Institut") not in _named(text)  # the park's own name follows
+
+
+def test_a_headline_lends_no_industry_to_a_site_word_on_the_next_line():
+    text = "High Tech Plantations\nIn the essence, a technology park is the initial stage of a town."
+    assert _sites(text) == set()
+    assert _sites("A high tech technology park opened in Kazan.") != set()
