@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.gazetteer import Token, matcher, organizations
+from transforms.intel.lexicon.gazetteer import Token, matcher, organizations, tokenize
 from transforms.intel.lexicon.nlp_ru import case_of, parses, reads_as
 from transforms.intel.lexicon.site_registry import lookup
 from transforms.intel.lexicon.translit import has_cyrillic
@@ -316,3 +316,23 @@ def latin_name_after(text: str, tokens: list[Token], end: int) -> tuple[str, int
     if any(i == 0 for i, _, _ in matcher().find(words, _NOT_SITE_NAMES)):
         return None
     return match.group(0).strip(), match.end()
+
+
+# «технопарк высоких технологий (IQ-парк)»: a name holding the park word in brackets after the site word's
+# lower-case words
+_BRACKETED = re.compile(r"(?:[ \t\u00a0]+[а-яё]+){0,4}[ \t\u00a0]*\(([A-ZА-ЯЁ][\w]*-(?:парк|park))\)")
+
+
+def bracketed_park_name(text: str, end: int, site_type: str) -> tuple[str, int] | None:
+    """(name, end) of a park's name in brackets after its site word: «технопарк высоких технологий
+    (IQ-парк)». Only a name made of a word and the park word (not the site word alone: «(IT-парк)» is the
+    kind's other name)."""
+    if site_type not in ("technopark", "industrial_park"):
+        return None
+    match = _BRACKETED.match(text, end)
+    if match is None:
+        return None
+    tokens = tokenize(match.group(1))
+    if any(i == 0 and j == len(tokens) and e.kind == "site_type" for i, j, e in matcher().find(tokens)):
+        return None
+    return match.group(1), match.end(1)

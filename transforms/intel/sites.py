@@ -36,6 +36,7 @@ from transforms.intel.site_names import (
     SUCH_AS,
     abbreviation_after,
     bare_name_after,
+    bracketed_park_name,
     compound_names,
     followed_by_body,
     inside_quotes,
@@ -1036,6 +1037,7 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     """Names after the noun (with a list continuing them), else a name before it."""
     after = (
         _name_in_own_quote(text, tokens, start, end)
+        or bracketed_park_name(text, tokens[end - 1].end, site_type)
         or _cyrillic_name_after(text, tokens, end, site_type)
         or in_town(text, tokens, start, end, site_type)
         or on_town_territory(text, tokens, start, end)

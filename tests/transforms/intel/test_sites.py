@@ -902,3 +902,9 @@ def test_a_headline_lends_no_industry_to_a_site_word_on_the_next_line():
     text = "High Tech Plantations\nIn the essence, a technology park is the initial stage of a town."
     assert _sites(text) == set()
     assert _sites("A high tech technology park opened in Kazan.") != set()
+
+
+def test_a_parks_name_in_brackets_after_its_site_word_is_its_name():
+    text = "В Уфе заработает технопарк высоких технологий (IQ-парк), который разместится в здании."
+    assert _named(text) == {("technopark", "IQ-park")}
+    assert ("technopark", "IT-park") not in _named("В Уфе заработает технопарк (IT-парк) в здании.")
