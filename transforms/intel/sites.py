@@ -514,7 +514,15 @@ def find_sites(
     found += _sites_by_verb_town(context, hits, found)
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
-    return [_noun_span(m) for m in _registered(context, found + _compound_sites(context, hits, found))]
+    found = _registered(context, found + _compound_sites(context, hits, found), _types_named(tokens, hits))
+    return [_noun_span(m) for m in found]
+
+
+def _types_named(tokens: list[Token], hits: list) -> set[str]:
+    """The types of the text's site words; a bare «парк» or "park" stands for both park types."""
+    bare = any(token.norm in ("парк", "park") for token in tokens)
+    named = {entry.ident for _, _, entry in hits if entry.kind == "site_type"}
+    return named | set(_PARKS) if bare else named
 
 
 _IN_PLACE = re.compile(r"[ \t\u00a0]+(?:in|в|во)[ \t\u00a0]+[A-ZА-ЯЁ][^\n]*$")
@@ -587,12 +595,15 @@ def _name_in_own_quote(text: str, tokens: list[Token], start: int, end: int) -> 
     return match.group().strip(' \t\u00a0»"”'), match.end() - 1
 
 
-def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
+def _registered(ctx: _Context, found: list[Mention], types: set[str]) -> list[Mention]:
     """Names distinctive enough to name a registered site alone («Алабуга», "Technopolis Moscow") take the
     registry's entry, over the sites found around them, unless a site word of another type stands beside the
-    name outside it (металлургический кластер «Титановая долина» is the cluster, not the SEZ)."""
+    name outside it (металлургический кластер «Титановая долина» is the cluster, not the SEZ). Of a name the
+    registry lists both as a zone and as a park, the text's site words pick the entry (types: the types of the
+    text's site words): «Ступино Квадрат» with «парка» and no zone word is the park."""
     for i, j, entry in standalone_hits(ctx.tokens):
         start, end = ctx.tokens[i].start, ctx.tokens[j - 1].end
+        entry = _entry_of_named_type(ctx.text[start:end], entry, types)
         if _part_of_other_name(ctx, i, j):
             continue
         overlapping = [m for m in found if m.start < end and start < m.end]
@@ -604,6 +615,13 @@ def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
         found = [m for m in found if m not in overlapping]
         found.append(_registered_site(entry, span, ctx.text, industry))
     return sorted(found, key=lambda m: m.start)
+
+
+def _entry_of_named_type(name: str, entry: Registered, types: set[str]) -> Registered:
+    if entry.site_type in types:
+        return entry
+    others = [lookup(name, kind) for kind in _ALL_TYPES if kind in types and kind != entry.site_type]
+    return next((other for other in others if other is not None), entry)
 
 
 def _part_of_other_name(ctx: _Context, i: int, j: int) -> bool:

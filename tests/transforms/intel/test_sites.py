@@ -908,3 +908,10 @@ def test_a_parks_name_in_brackets_after_its_site_word_is_its_name():
     text = "В Уфе заработает технопарк высоких технологий (IQ-парк), который разместится в здании."
     assert _named(text) == {("technopark", "IQ-park")}
     assert ("technopark", "IT-park") not in _named("В Уфе заработает технопарк (IT-парк) в здании.")
+
+
+def test_a_name_registered_as_a_zone_and_a_park_takes_the_type_the_text_names():
+    text = "Инвесторы придут в «Ступино Квадрат». На 1 тысяче гектаров парка разместят 200 инвесторов."
+    assert _entries(text) == {("industrial_park", "ip-stupino-kvadrat")}
+    text = "Инвесторы придут в «Ступино Квадрат». Резидентами особой экономической зоны стали 20 компаний."
+    assert _entries(text) == {("sez", "sez-stupino-kvadrat")}
