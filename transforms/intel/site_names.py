@@ -39,7 +39,8 @@ _QUOTED = re.compile(
 _NAMED_BARE = re.compile(
     r"[ \t\u00a0]+(?:named|called)[ \t\u00a0]+([A-Z][a-z][\w-]*)(?![\w-]|[ \t\u00a0]+[A-Z])"
 )
-_QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*$")
+# \Z, not $: a headline's closing quote before a line break is no name of the next line's site word
+_QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*\Z")
 _LIST_ITEM = re.compile(
     r"[ \t\u00a0]*(?:,|и|and|а\s+также|as\s+well\s+as)?[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]"
     r"(?:[ \t\u00a0]*\([^)\n]{1,60}\))?"

@@ -915,3 +915,8 @@ def test_a_name_registered_as_a_zone_and_a_park_takes_the_type_the_text_names():
     assert _entries(text) == {("industrial_park", "ip-stupino-kvadrat")}
     text = "Инвесторы придут в «Ступино Квадрат». Резидентами особой экономической зоны стали 20 компаний."
     assert _entries(text) == {("sez", "sez-stupino-kvadrat")}
+
+
+def test_a_headlines_quoted_name_is_no_name_for_the_next_lines_site_word():
+    text = 'Инвесторы придут в "Альфа Бета"\nКластер для турецких компаний планируют создать.'
+    assert ("cluster", "Alfa Beta") not in _named(text)
