@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.intel.lexicon.gazetteer import Token, matcher, organizations
+from transforms.intel.lexicon.gazetteer import Token, matcher, organizations, tokenize
 from transforms.intel.lexicon.nlp_ru import case_of, parses, reads_as
 from transforms.intel.lexicon.site_registry import lookup
 from transforms.intel.lexicon.translit import has_cyrillic
@@ -28,13 +28,19 @@ TYPE_PHRASE = re.compile(
 )
 # a quoted name (up to 100 characters: the cluster "Pharmaceutics, Medical Equipment and Information
 # Technologies"), "named" or "called" allowed before it: a Special Economic Zone named ‘Center’,
-# индустриальный парк с рабочим названием «Технополис Метмаш»
+# индустриальный парк с рабочим названием «Технополис Метмаш»; straight single quotes round a capitalised
+# name too (Индустриальный парк 'Станкомаш')
 _QUOTED = re.compile(
     r"[ \t\u00a0]*(?:(?:named|called|(?:под|с)[ \t\u00a0]+(?:(?:рабочим|условным)[ \t\u00a0]+)?названием)"
     r"[ \t\u00a0]+)?"
-    r"(?:[«\"“„]([^»\"”“\n]{2,100})[»\"”“]|‘([^’\n]{2,100})’)"
+    r"(?:[«\"“„]([^»\"”“\n]{2,100})[»\"”“]|‘([^’\n]{2,100})’|'([A-ZА-ЯЁ][^'\n]{1,60})'(?!\w))"
 )
-_QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*$")
+# an English name without quotes after "named" or "called": an industrial park named Razvitie
+_NAMED_BARE = re.compile(
+    r"[ \t\u00a0]+(?:named|called)[ \t\u00a0]+([A-Z][a-z][\w-]*)(?![\w-]|[ \t\u00a0]+[A-Z])"
+)
+# \Z, not $: a headline's closing quote before a line break is no name of the next line's site word
+_QUOTED_BEFORE = re.compile(r"[«\"“„‘]([^»\"”“’\n]{2,60})[»\"”“’][ \t\u00a0]*\Z")
 _LIST_ITEM = re.compile(
     r"[ \t\u00a0]*(?:,|и|and|а\s+также|as\s+well\s+as)?[ \t\u00a0]*[«\"“„]([^»\"”“\n]{2,60})[»\"”“]"
     r"(?:[ \t\u00a0]*\([^)\n]{1,60}\))?"
@@ -48,7 +54,8 @@ _NOT_COMPOUND = {"технопарк", "промпарк", "агропарк", "
 _ORG_AFTER = re.compile(
     r"[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?(?:Board|Council|Committee|Fund|Association|Agency|Department|"
     r"Administration|Directorate|Authority|Union|Commission|Office|Observatory|Institute|Foundation|Forum|"
-    r"Conference|Summit|Award|Programme|Program|Map|Portal|Rating|Ranking|Strategy|Policy|Report)\b"
+    r"Conference|Summit|Award|Programme|Program|Map|Portal|Rating|Ranking|Strategy|Policy|Report|"
+    r"Centres?|Centers?)\b"
 )
 _OPENERS = "«„"
 _CLOSERS = "»"
@@ -58,10 +65,10 @@ _EITHER = '"“”'
 def quoted_after(text: str, end: int) -> tuple[str, int] | None:
     """(name, end of name) of a quoted name after the site noun, a written-out type allowed between."""
     typed = TYPE_PHRASE.match(text, end)
-    match = _QUOTED.match(text, typed.end() if typed else end)
+    match = _QUOTED.match(text, typed.end() if typed else end) or _NAMED_BARE.match(text, end)
     if match is None:
         return None
-    group = 1 if match.group(1) is not None else 2
+    group = next(i for i, value in enumerate(match.groups(), 1) if value is not None)
     return match.group(group).strip(" ."), match.end(group)
 
 
@@ -310,3 +317,23 @@ def latin_name_after(text: str, tokens: list[Token], end: int) -> tuple[str, int
     if any(i == 0 for i, _, _ in matcher().find(words, _NOT_SITE_NAMES)):
         return None
     return match.group(0).strip(), match.end()
+
+
+# «технопарк высоких технологий (IQ-парк)»: a name holding the park word in brackets after the site word's
+# lower-case words
+_BRACKETED = re.compile(r"(?:[ \t\u00a0]+[а-яё]+){0,4}[ \t\u00a0]*\(([A-ZА-ЯЁ][\w]*-(?:парк|park))\)")
+
+
+def bracketed_park_name(text: str, end: int, site_type: str) -> tuple[str, int] | None:
+    """(name, end) of a park's name in brackets after its site word: «технопарк высоких технологий
+    (IQ-парк)». Only a name made of a word and the park word (not the site word alone: «(IT-парк)» is the
+    kind's other name)."""
+    if site_type not in ("technopark", "industrial_park"):
+        return None
+    match = _BRACKETED.match(text, end)
+    if match is None:
+        return None
+    tokens = tokenize(match.group(1))
+    if any(i == 0 and j == len(tokens) and e.kind == "site_type" for i, j, e in matcher().find(tokens)):
+        return None
+    return match.group(1), match.end(1)

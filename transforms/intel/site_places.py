@@ -52,8 +52,9 @@ def in_town(text: str, tokens: list[Token], start: int, end: int, site_type: str
     Тольятти … ОЭЗ», «технопарк в Казани откроют»: where something happens, not the site's name). The
     registered site of the type the town's name names wins; else a town the gazetteer lists names the site by
     the town («технопарк в Саранске» is Саранск): a single site the press knows only by its town. A region is
-    no town («парк в Бурятии» names none), nor is a plural a site («технопарки в Казани»)."""
-    if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во") or plural(tokens[end - 1]):
+    no town («парк в Бурятии» names none), nor is a plural a site («технопарки в Казани»). «Под» a town
+    («индустриального парка под Челябинском») names the park by the town the same way."""
+    if end + 1 >= len(tokens) or tokens[end].norm not in ("в", "во", "под") or plural(tokens[end - 1]):
         return None
     if not has_cyrillic(tokens[start].text):
         return None
@@ -242,7 +243,17 @@ def town_name(name: str) -> str | None:
     for i, j, entry in matcher().find(tokens, {"city"}):
         if i == 0 and j == len(tokens) and entry.ident in cities():
             return cities()[entry.ident]["name_ru"]
-    return geographic_name(name)
+    return _listed_town_parse(name) or geographic_name(name)
+
+
+def _listed_town_parse(name: str) -> str | None:
+    """«Челябинском»: the lemma is the adjective «челябинский», but a place-name parse (Geox) of the word is
+    a town the gazetteer lists (Челябинск)."""
+    if " " in name or not has_cyrillic(name):
+        return None
+    listed = {row["name_ru"].lower(): row["name_ru"] for row in cities().values() if row.get("name_ru")}
+    found = (p.normal_form for p in parses(name) if "Geox" in p.tag.grammemes)
+    return next((listed[form] for form in found if form in listed), None)
 
 
 def geographic_name(name: str) -> str | None:
@@ -359,3 +370,47 @@ def is_place(name: str) -> bool:
     tokens = tokens_of(name)
     places = matcher().find(tokens, {"region", "country", "city"})
     return any(i == 0 and j == len(tokens) for i, j, _ in places)
+
+
+_SCHOOLS = {"университет", "институт", "академия"}
+_OWN_NAME_AFTER = re.compile(r"[ \t\u00a0]*(?:[а-яё]+[ \t\u00a0]+)*[«\"“„]")
+
+
+def university_after(text: str, tokens: list[Token], end: int, site_type: str) -> tuple[str, int] | None:
+    """«технопарк Уральского федерального университета»: a technopark followed by a university's (an
+    institute's, an academy's) name in the genitive, its first word capitalised, is named by the university in
+    the nominative (Уральский федеральный университет), as the English splits name "the technopark of Moscow
+    State University". A lower-case «технопарк университета» names none, nor does a school word first
+    («Института инженерной физики») or a quoted name after the school (the park's own name)."""
+    if site_type != "technopark" or end >= len(tokens) or not tokens[end].text[:1].isupper():
+        return None
+    for last in range(end, min(end + 4, len(tokens))):
+        if tokens[last].norm in _SCHOOLS:
+            break
+    else:
+        return None
+    words = tokens[end : last + 1]
+    if last == end or _OWN_NAME_AFTER.match(text, words[-1].end):
+        return None  # «Технопарк Института инженерной физики «Техноинноватика»»: the park's own name follows
+    if any(text[a.end : b.start] != " " for a, b in pairwise(words)) or not has_cyrillic(words[-1].text):
+        return None
+    head = next((p for p in parses(words[-1].text) if p.tag.case == "gent"), None)
+    gender = _UD_GENDER.get(head.tag.gender) if head is not None else None
+    nominative = [_nominative(word.text, gender) for word in words]
+    if gender is None or None in nominative:
+        return None
+    name = " ".join(nominative)
+    return name[:1].upper() + name[1:], words[-1].end
+
+
+_UD_GENDER = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
+
+
+def _nominative(word: str, gender: str) -> str | None:
+    """A genitive singular word in its nominative, in the head noun's gender, as written in lower case."""
+    for parse in parses(word):
+        if parse.tag.case == "gent" and parse.tag.number == "sing":
+            form = parse.inflect({"Nom", gender}) if parse.tag.POS == "ADJF" else parse.inflect({"Nom"})
+            if form is not None:
+                return form.word
+    return None

@@ -30,12 +30,13 @@ from transforms.intel.lexicon.site_registry import (
     registry,
     standalone_hits,
 )
-from transforms.intel.lexicon.translit import has_cyrillic, to_latin
+from transforms.intel.lexicon.translit import fold_lookalikes, has_cyrillic, to_latin
 from transforms.intel.mentions import Mention, nearest, sentence_of, site_key
 from transforms.intel.site_names import (
     SUCH_AS,
     abbreviation_after,
     bare_name_after,
+    bracketed_park_name,
     compound_names,
     followed_by_body,
     inside_quotes,
@@ -65,6 +66,7 @@ from transforms.intel.site_places import (
     town_after,
     town_name,
     town_of_verb,
+    university_after,
 )
 
 _APPOSITIVE = re.compile(r"(?:[ \t]+[a-z]+){0,3},[ \t]+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),")
@@ -370,8 +372,10 @@ def _nearest_region(text: str, offset: int, places: list[Mention], starts: list[
 def _site(site_type: str, span: tuple[int, int], text: str, name: str | None, industry: str | None,
           iso: str | None) -> Mention:  # fmt: skip
     """One site; a name the registry lists under this type takes the registry's entry (key, name, region); of
-    two entries sharing the name, the one in the site's region."""
+    two entries sharing the name, the one in the site's region. Look-alike letters of other scripts in the
+    name are folded first («Станκомаш» is Станкомаш)."""
     named = name is not None
+    name = fold_lookalikes(name) if name is not None else None
     entry = (
         None
         if name is None
@@ -510,7 +514,15 @@ def find_sites(
     found += _sites_by_verb_town(context, hits, found)
     found += _registered_inside_quotes(context, hits, found)
     found += _abbreviated_parks(context, found)
-    return [_noun_span(m) for m in _registered(context, found + _compound_sites(context, hits, found))]
+    found = _registered(context, found + _compound_sites(context, hits, found), _types_named(tokens, hits))
+    return [_noun_span(m) for m in found]
+
+
+def _types_named(tokens: list[Token], hits: list) -> set[str]:
+    """The types of the text's site words; a bare «парк» or "park" stands for both park types."""
+    bare = any(token.norm in ("парк", "park") for token in tokens)
+    named = {entry.ident for _, _, entry in hits if entry.kind == "site_type"}
+    return named | set(_PARKS) if bare else named
 
 
 _IN_PLACE = re.compile(r"[ \t\u00a0]+(?:in|в|во)[ \t\u00a0]+[A-ZА-ЯЁ][^\n]*$")
@@ -583,12 +595,15 @@ def _name_in_own_quote(text: str, tokens: list[Token], start: int, end: int) -> 
     return match.group().strip(' \t\u00a0»"”'), match.end() - 1
 
 
-def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
+def _registered(ctx: _Context, found: list[Mention], types: set[str]) -> list[Mention]:
     """Names distinctive enough to name a registered site alone («Алабуга», "Technopolis Moscow") take the
     registry's entry, over the sites found around them, unless a site word of another type stands beside the
-    name outside it (металлургический кластер «Титановая долина» is the cluster, not the SEZ)."""
+    name outside it (металлургический кластер «Титановая долина» is the cluster, not the SEZ). Of a name the
+    registry lists both as a zone and as a park, the text's site words pick the entry (types: the types of the
+    text's site words): «Ступино Квадрат» with «парка» and no zone word is the park."""
     for i, j, entry in standalone_hits(ctx.tokens):
         start, end = ctx.tokens[i].start, ctx.tokens[j - 1].end
+        entry = _entry_of_named_type(ctx.text[start:end], entry, types)
         if _part_of_other_name(ctx, i, j):
             continue
         overlapping = [m for m in found if m.start < end and start < m.end]
@@ -600,6 +615,13 @@ def _registered(ctx: _Context, found: list[Mention]) -> list[Mention]:
         found = [m for m in found if m not in overlapping]
         found.append(_registered_site(entry, span, ctx.text, industry))
     return sorted(found, key=lambda m: m.start)
+
+
+def _entry_of_named_type(name: str, entry: Registered, types: set[str]) -> Registered:
+    if entry.site_type in types:
+        return entry
+    others = [lookup(name, kind) for kind in _ALL_TYPES if kind in types and kind != entry.site_type]
+    return next((other for other in others if other is not None), entry)
 
 
 def _part_of_other_name(ctx: _Context, i: int, j: int) -> bool:
@@ -973,7 +995,8 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
             listed = []  # "industrial parks (Moscow, Kaluga)": where they are, not their names
     items = _listed_items(text, tokens[end - 1].end, sentence[1]) or [(n, span, None) for n, span in listed]
     named = items or _named(text, tokens, start, end, site_type)
-    industries = [] if items else _industries_near(tokens, hits, same_sentence, start, sentence)
+    line = _line(text, sentence, tokens[start].start)
+    industries = [] if items else _industries_near(tokens, hits, same_sentence, start, line)
     industries += [(start, end, e) for _, _, e in matcher().find(tokens[start:end], {"industry"})]
     if not named and not industries:
         return []
@@ -991,6 +1014,13 @@ def _sites_at(ctx: _Context, start: int, end: int, site_type: str) -> list[Menti
     span = (tokens[start].start, tokens[end - 1].end)
     iso = _nearest_region(text, span[0], regions_found, ctx.place_starts) or main_region
     return [_site(site_type, _widen(span, tokens, ind), text, None, ind[2].ident, iso) for ind in industries]
+
+
+def _line(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
+    """The sentence cut at the line breaks round offset at: a headline without its full stop ("High Tech
+    Plantations") lends no industry to a site word on the next line."""
+    before, after = text.rfind("\n", sentence[0], at), text.find("\n", at, sentence[1])
+    return (before + 1 if before >= 0 else sentence[0]), (after if after >= 0 else sentence[1])
 
 
 def _kind_of_sites(text: str, tokens: list[Token], span: tuple[int, int], named: list) -> bool:
@@ -1025,10 +1055,12 @@ def _named(text: str, tokens: list[Token], start: int, end: int, site_type: str)
     """Names after the noun (with a list continuing them), else a name before it."""
     after = (
         _name_in_own_quote(text, tokens, start, end)
+        or bracketed_park_name(text, tokens[end - 1].end, site_type)
         or _cyrillic_name_after(text, tokens, end, site_type)
         or in_town(text, tokens, start, end, site_type)
         or on_town_territory(text, tokens, start, end)
         or of_place(text, tokens, end, site_type)
+        or university_after(text, tokens, end, site_type)
         or english_town_in(text, tokens, start, end, site_type)
         or the_zone_in_region(text, tokens, start, end, site_type)
         or _abbreviation_after(text, tokens, end, site_type)

@@ -862,3 +862,61 @@ def test_a_park_on_a_towns_territory_is_named_by_the_town():
     assert _named(text) == {("industrial_park", "Budennovsk")}
     assert _named("Технопарки на территории города Казани открыли.") == set()  # a kind
     assert _named("Индустриальный парк на территории Ставропольского края вырос.") == set()  # a region's
+
+
+def test_a_park_under_a_town_is_named_by_the_town():
+    assert _named("Резиденты индустриального парка под Челябинском начали стройку.") == {
+        ("industrial_park", "Chelyabinsk")
+    }
+    assert _named("Резиденты индустриального парка под управлением фонда начали стройку.") == set()
+
+
+def test_look_alike_letters_of_other_scripts_are_folded_before_lookup():
+    text = "Гости пοсетили индустриальный парк «Станκомаш»."
+    assert _named(text) == {("industrial_park", "Stankomash")}
+    assert _entries(text) == {("industrial_park", "ip-stankomash")}
+
+
+def test_a_name_in_straight_single_quotes_or_after_named_is_the_sites():
+    assert _named("Индустриальный парк 'Станкомаш' вырос.") == {("industrial_park", "Stankomash")}
+    assert _named("An industrial park named Razvitie grew.", "en") == {("industrial_park", "Razvitie")}
+    assert _named("An industrial park named after Lenin is being created.", "en") == set()
+    assert _named("Индустриальный парк 'вторая очередь' готов.") == set()  # lower case: no name
+
+
+def test_a_cluster_development_centre_is_a_body_not_a_cluster():
+    text = "The Cluster Development Centre of Kaluga Region was presented by its director."
+    assert _named(text, "en") == set()
+    assert _named("The Kama Cluster grew in Tatarstan.", "en") == {("cluster", "Kama")}  # no body after
+
+
+def test_a_technopark_named_by_its_university_in_the_genitive_takes_its_nominative():
+    text = "На площадке технопарка Уральского федерального университета открыли центр."
+    assert _named(text) == {("technopark", "Uralsky Federalny Universitet")}
+    assert _named("На площадке технопарка университета открыли центр.") == set()  # no name
+    text = "Технопарк Института инженерной физики «Техноинноватика» получил статус."
+    assert ("technopark", "Institut") not in _named(text)  # the park's own name follows
+
+
+def test_a_headline_lends_no_industry_to_a_site_word_on_the_next_line():
+    text = "High Tech Plantations\nIn the essence, a technology park is the initial stage of a town."
+    assert _sites(text) == set()
+    assert _sites("A high tech technology park opened in Kazan.") != set()
+
+
+def test_a_parks_name_in_brackets_after_its_site_word_is_its_name():
+    text = "В Уфе заработает технопарк высоких технологий (IQ-парк), который разместится в здании."
+    assert _named(text) == {("technopark", "IQ-park")}
+    assert ("technopark", "IT-park") not in _named("В Уфе заработает технопарк (IT-парк) в здании.")
+
+
+def test_a_name_registered_as_a_zone_and_a_park_takes_the_type_the_text_names():
+    text = "Инвесторы придут в «Ступино Квадрат». На 1 тысяче гектаров парка разместят 200 инвесторов."
+    assert _entries(text) == {("industrial_park", "ip-stupino-kvadrat")}
+    text = "Инвесторы придут в «Ступино Квадрат». Резидентами особой экономической зоны стали 20 компаний."
+    assert _entries(text) == {("sez", "sez-stupino-kvadrat")}
+
+
+def test_a_headlines_quoted_name_is_no_name_for_the_next_lines_site_word():
+    text = 'Инвесторы придут в "Альфа Бета"\nКластер для турецких компаний планируют создать.'
+    assert ("cluster", "Alfa Beta") not in _named(text)

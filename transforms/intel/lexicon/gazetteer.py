@@ -15,7 +15,7 @@ from functools import cache
 
 import reference
 from transforms.intel.lexicon.nlp_ru import is_function_word, lemma
-from transforms.intel.lexicon.translit import has_cyrillic, to_latin
+from transforms.intel.lexicon.translit import fold_lookalikes, has_cyrillic, to_latin
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’&.][^\W_]+)*|&")
 
@@ -40,6 +40,7 @@ class Entry:
 def norm_word(word: str) -> str:
     if word == "&":
         return "and"
+    word = fold_lookalikes(word)
     if has_cyrillic(word):
         return lemma(word)
     low = word.lower().replace("’", "'").removesuffix("'s")

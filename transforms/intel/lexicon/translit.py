@@ -97,3 +97,30 @@ def fold_latin(text: str) -> str:
 
 def has_cyrillic(text: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+# Letters of other scripts that look like Cyrillic ones (Greek omicron and kappa, Latin o, a, e, …), as
+# pages write them inside Russian words («Станκомаш», «пοсетили»); and Cyrillic letters that look like Latin.
+_TO_CYRILLIC = str.maketrans(
+    "οκαερτχΑΒΕΗΚΜΟΡΤΧaceopxyACEHKMOPTXB",
+    "окаертхАВЕНКМОРТХасеорхуАСЕНКМОРТХВ",
+)
+_TO_LATIN = str.maketrans("асеорхуАСЕНКМОРТХВ", "aceopxyACEHKMOPTXB")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _fold_word(word: str) -> str:
+    cyrillic = sum("\u0400" <= char <= "\u04ff" for char in word)
+    if cyrillic == 0 or cyrillic == len(word):
+        return word
+    latin = sum(char.isascii() for char in word)
+    if cyrillic * 2 > len(word):
+        return word.translate(_TO_CYRILLIC)
+    return word.translate(_TO_LATIN) if latin * 2 > len(word) else word
+
+
+def fold_lookalikes(text: str) -> str:
+    """Each word written mostly in Cyrillic with look-alike letters of other scripts in Cyrillic letters only
+    («Станκомаш» → «Станкомаш»), and a mostly Latin word with Cyrillic look-alikes in Latin ones («Аlabuga» →
+    "Alabuga"). The length is kept, so spans stay valid; a word of one script is left as it is."""
+    return _LETTERS.sub(lambda m: _fold_word(m.group()), text)
