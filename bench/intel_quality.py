@@ -22,7 +22,7 @@ from transforms.intel.figures import figure_records  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "intel"
 # the blind splits of site labels on real press text: intel_real's, and seven labelled after the registry grew
-SITES_SPLITS = (*intel_real.SITES_SPLITS, *(DATA / f"real_sites_blind{n}.yaml" for n in range(3, 12)))
+SITES_SPLITS = (*intel_real.SITES_SPLITS, *(DATA / f"real_sites_blind{n}.yaml" for n in range(3, 13)))
 SETS = {
     "samples": DATA / "samples.yaml",
     "held-out": DATA / "heldout.yaml",

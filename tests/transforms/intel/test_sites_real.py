@@ -1,11 +1,12 @@
 """Floors for site types and named sites on real press excerpts labelled before any extractor ran on them
-(tests/data/intel/real_sites_blind.yaml to real_sites_blind11.yaml; figures in docs/facts.md). Blind 7's
+(tests/data/intel/real_sites_blind.yaml to real_sites_blind12.yaml; figures in docs/facts.md). Blind 7's
 named sites stay below the common floor (the classes left are in docs/facts.md): its floor is what it
 reaches. Blind 10's first run, before the rules it taught: site types P / R / F1 1.00 / 0.56 / 0.72, named
 sites 1.00 / 0.35 / 0.52; after: 1.00 / 0.92 / 0.96 and 0.976 / 0.87 / 0.92; after the parks known by their
 town on a verb and the compound cluster words: 1.00 / 0.96 / 0.98 and 0.977 / 0.91 / 0.94. Blind 11's first
 run: site types 0.84 / 0.84 / 0.84, named sites 0.78 / 0.67 / 0.72; after its rules 1.00 / 1.00 / 1.00 and
-0.95 / 0.95 / 0.95 (the common floor)."""
+0.95 / 0.95 / 0.95 (the common floor). Blind 12's first run is its floor (no rules were written after
+it): site types 0.86 / 0.79 / 0.83, named sites 0.78 / 0.48 / 0.60."""
 
 import pytest
 import yaml
@@ -16,6 +17,8 @@ FLOOR = 0.92
 # precision and F1 where a split falls short of FLOOR
 FLOORS = {
     ("real_sites_blind7", "site"): 0.88,
+    ("real_sites_blind12", "site_type"): 0.82,
+    ("real_sites_blind12", "site"): 0.59,
 }
 
 
