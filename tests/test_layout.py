@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.processes import REPO
+
+ROOT = REPO
 PACKAGES = (
     "cli",
     "config",

@@ -13,8 +13,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from reports.dictionary import dictionary_markdown
-
-REPO = Path(__file__).parents[2]
+from tests.processes import REPO
 
 
 def _clusterwatch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -8,8 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from tests.processes import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 RU_PAGE = ROOT / "samples/site/news/2021/04/27/kaluga-industrial-clusters.html"
 FIELDS = {"url", "title", "author", "published", "language", "sitename", "text", "date_source"}
 

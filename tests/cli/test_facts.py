@@ -7,8 +7,9 @@ import typer
 from typer.testing import CliRunner
 
 from cli.facts import register
+from tests.processes import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 SAMPLE = ROOT / "samples" / "site" / "en" / "news" / "labudin-kaluga-visit.html"
 
 

@@ -17,7 +17,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from flows.news_etl import news_etl
-from tests.processes import alive, kill_hard, start, stop, wait_until
+from tests.processes import REPO, alive, kill_hard, start, stop, wait_until
 from warehouse.publish import published_path
 from warehouse.schema import connect
 
@@ -64,7 +64,7 @@ def test_demo_command_loads_the_warehouse_with_clean_output(tmp_path: Path) -> N
     assert result.stdout.count(" s (crawl to publish)") == 1 and "Validation time" not in result.stdout
 
 
-README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
 README_DEMO = README.split("make demo` prints", 1)[1].split("A second `make demo`", 1)[0]
 
 

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import REPO
 from tests.warehouse.conftest import demo  # noqa: F401  (the demo flow, run once per session)
-
-REPO = Path(__file__).parents[2]
 
 
 def _search(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

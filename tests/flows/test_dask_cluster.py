@@ -24,9 +24,8 @@ from distributed import Scheduler
 from flows.news_etl import news_etl
 from samples.server import SITE_DIR, serve_site, sources_yaml
 from tests.flows.dask_poison import FLAG_DIR, KILL_ONCE, POISON, SLOW, SLOW_RELEASED, SLOW_STARTED
-from tests.processes import start, stop, tail, wait_until
+from tests.processes import REPO, start, stop, tail, wait_until
 
-REPO = Path(__file__).resolve().parents[2]
 DASK = Path(sys.executable).parent / "dask"
 TABLES = ("fact_article", "article_text", "fact_mention", "fact_figure", "dim_entity", "quarantine")
 

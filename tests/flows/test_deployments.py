@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 import yaml
 from prefect import Flow
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import REPO
+
+ROOT = REPO
 
 
 def test_every_prefect_yaml_entrypoint_imports() -> None:

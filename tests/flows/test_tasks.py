@@ -13,9 +13,10 @@ from prefect import flow
 from flows.tasks import extract_task, extract_task_for
 from ingest import raw_store
 from ingest.records import PAGE_REFS_SCHEMA
+from tests.processes import REPO
 from transforms.extract.article import ExtractOptions
 
-PAGE = Path(__file__).resolve().parents[2] / "samples/site/en/news/labudin-kaluga-visit.html"
+PAGE = REPO / "samples/site/en/news/labudin-kaluga-visit.html"
 
 
 def _refs(url: str, content_hash: str | None) -> pl.DataFrame:

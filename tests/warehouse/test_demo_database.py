@@ -11,9 +11,7 @@ import yaml
 
 from tests.processes import REPO
 
-CONTRACT = yaml.safe_load(
-    (Path(__file__).parents[1] / "data" / "star_schema_contract.yaml").read_text("utf-8")
-)
+CONTRACT = yaml.safe_load((REPO / "tests" / "data" / "star_schema_contract.yaml").read_text("utf-8"))
 CONTRACT_TABLES = {**CONTRACT["dimensions"], **CONTRACT["facts"], **CONTRACT["operations"]}
 QUERIES = sorted((REPO / "docs" / "queries").glob("*.sql"))
 PER_RUN_TABLES = {

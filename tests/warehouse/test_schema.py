@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.processes import REPO
 from warehouse.schema import (
     DatabaseDamaged,
     DatabaseLocked,
@@ -156,7 +157,7 @@ def test_every_view_of_the_code_has_its_own_file() -> None:
     assert all(v.path.name == f"{v.name}.sql" for v in views)
 
 
-OLD_VIEWS = Path(__file__).parents[1] / "data" / "warehouse" / "views_before_folder.sql"
+OLD_VIEWS = REPO / "tests" / "data" / "warehouse" / "views_before_folder.sql"
 
 
 def test_a_database_migrated_by_the_numbered_view_files_upgrades(tmp_path: Path) -> None:

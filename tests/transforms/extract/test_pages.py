@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -248,7 +247,7 @@ def test_the_sample_site_listing_is_held_back_and_articles_come_out() -> None:
 
 
 def test_syndicated_copy_on_another_site_is_marked_as_a_duplicate() -> None:
-    own = Path(__file__).parents[2] / "data" / "extraction" / "own_pages"
+    own = REPO / "tests" / "data" / "extraction" / "own_pages"
     pages = batch(
         {
             "original": site_bytes(ARTICLE_PATH),

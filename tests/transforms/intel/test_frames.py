@@ -1,17 +1,17 @@
 import json
-from pathlib import Path
 
 import polars as pl
 import pytest
 
 import transforms.intel.frames as frames_module
+from tests.processes import REPO
 from transforms.extract.article import extract_article
 from transforms.intel.frames import article_facts, reference_dims
 from transforms.intel.lexicon.gazetteer import read_rows
 from transforms.intel.schema import HELD_BACK, SCHEMAS
 from transforms.keys import stable_key
 
-SITE = Path(__file__).resolve().parents[3] / "samples" / "site"
+SITE = REPO / "samples" / "site"
 
 
 @pytest.fixture(scope="module")

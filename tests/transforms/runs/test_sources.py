@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 
 from config.sources import load_sources
+from tests.processes import REPO
 from transforms.keys import stable_key
 from transforms.runs.sources import SOURCES_SCHEMA, sources_frame
 
@@ -60,7 +59,7 @@ def test_domain_from_urls_feeds_then_sitemaps_then_start_urls() -> None:
 
 
 def test_from_the_bundled_sources_file() -> None:
-    config = load_sources(Path(__file__).parents[3] / "config" / "sources.yaml")
+    config = load_sources(REPO / "config" / "sources.yaml")
     frame = sources_frame(s.model_dump() for s in config.sources)
     assert frame["source_name"].to_list() == [s.name for s in config.sources]
     assert frame["domain"].to_list() == [s.allowed_domains[0] for s in config.sources]
