@@ -2,33 +2,19 @@
 
 Used where a site's place must belong to the site word itself: «ОЭЗ в Тольятти» (the zone in Tolyatti), not
 «визита в Тольятти губернатор посетил ОЭЗ» (the visit's place) nor «технопарк в Казани откроют» (where it will
-open). The weights ship inside the natasha package (no download); the parser is loaded once per process.
+open). The weights ship inside the natasha package (no download); the parser is loaded once per process
+(`nlp_ru.syntax_parser`).
 """
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-
-from transforms.intel.lexicon.nlp_ru import syntax_parser
+from transforms.intel.lexicon.nlp_ru import syntax
 
 
-@cache
-def _parser() -> dict:
-    from natasha import Segmenter
-
-    return {"segmenter": Segmenter(), "syntax": syntax_parser()}
-
-
-@lru_cache(maxsize=4_096)
 def dependencies(sentence: str) -> tuple[tuple[int, int, int], ...]:
-    """(start, end, index of the head token or -1 for the root) of each token of one Russian sentence."""
-    from natasha import Doc
-
-    doc = Doc(sentence)
-    doc.segment(_parser()["segmenter"])
-    doc.parse_syntax(_parser()["syntax"])
-    index = {token.id: k for k, token in enumerate(doc.tokens)}
-    return tuple((token.start, token.stop, index.get(token.head_id, -1)) for token in doc.tokens)
+    """(start, end, index of the head token or -1 for the root) of each token of one Russian sentence, from
+    the parse the role rules read too (`nlp_ru.syntax`, cached there)."""
+    return tuple((token.start, token.end, token.head) for token in syntax(sentence))
 
 
 def hangs_on(sentence: str, dependent: tuple[int, int], head: tuple[int, int]) -> bool:
